@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
+import { idSchema } from '../ids.ts';
+import { timestampSchema } from './common.ts';
+
+export const STEP_CONTENT_MAX = 200_000;
+
+/**
+ * A common step of a release (functional-spec §3.2). `order` is a fractional index key (sorted as a
+ * string, id as tie-break) instead of the spec's integer order_index, so devices inserting at one place
+ * never collide. Deleting sets `deletedAt`: the steps that were already executed keep pointing here.
+ */
+export const stepTemplateSchema = z.object({
+  id: idSchema('template'),
+  releaseId: idSchema('release'),
+  name: z.string().min(1).max(200),
+  category: stepCategorySchema,
+  type: stepTypeSchema,
+  content: z.string().max(STEP_CONTENT_MAX),
+  description: z.string().max(10_000),
+  order: z.string().min(1),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: timestampSchema.nullable(),
+});
+export type StepTemplate = z.infer<typeof stepTemplateSchema>;

@@ -1,0 +1,52 @@
+/**
+ * Every reason a command can refuse, as a stable code. UI text for each lives in `reasonText`; the UI
+ * and the API show these, tests assert on the codes. Add codes here, never inline strings elsewhere.
+ */
+export const REASONS = {
+  'name-required': 'A name is required.',
+  'name-too-long': 'The name is too long.',
+  'cluster-name-taken': 'Another cluster already has this name (names are compared ignoring case).',
+  'cluster-not-found': 'That cluster does not exist.',
+  'cluster-archived': 'That cluster is archived.',
+  'cluster-has-active-customers': 'A cluster with active customers cannot be archived; move or archive them first.',
+  'cluster-not-archived': 'That cluster is not archived.',
+  'customer-not-found': 'That customer does not exist.',
+  'customer-archived': 'That customer is archived.',
+  'customer-not-archived': 'That customer is not archived.',
+  'namespace-invalid':
+    'A namespace must be a Kubernetes name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.',
+  'namespace-taken': 'Another active customer in this cluster already uses this namespace.',
+  'same-cluster': 'The customer is already in that cluster.',
+  'metadata-key-invalid': 'Metadata keys start with a letter and hold only letters, digits, "_" and "-".',
+  'kubeconfig-path-invalid': 'The kubeconfig path is not a valid path.',
+  'release-not-found': 'That release does not exist.',
+  'release-not-draft': 'Only a draft release can be activated.',
+  'release-not-active': 'The release must be active for this.',
+  'release-archived': 'The release is archived; un-archive it first.',
+  'release-not-archived': 'The release is not archived.',
+  'version-required': 'A version number is required for a release of type "release".',
+  'date-invalid': 'The date must be a real calendar date (YYYY-MM-DD).',
+  'no-customers-selected': 'Select at least one customer.',
+  'customers-already-in-release': 'All selected customers are already in this release.',
+  'template-not-found': 'That template step does not exist.',
+  'template-deleted': 'That template step was deleted.',
+  'step-not-found': 'That step does not exist.',
+  'step-locked': 'This step is done: its content is locked. Revert it first.',
+  'step-not-pending': 'Only a pending step can be changed this way.',
+  'step-already-done': 'This step is already done.',
+  'step-not-done': 'Only a done step can be reverted.',
+  'skip-needs-reason': 'Skipping a step needs a reason.',
+  'revert-needs-reason': 'Reverting a step needs a reason.',
+  'not-overridden': 'This step is not overridden.',
+  'not-custom': 'Only a custom step can be edited or deleted this way.',
+  'content-too-long': 'The content is too long.',
+  'position-invalid': 'That position does not exist in this list.',
+  'customer-not-in-release': 'That customer is not part of this release.',
+  'invalid-input': 'The input is not valid.',
+} as const;
+
+export type ReasonCode = keyof typeof REASONS;
+
+export function reasonText(code: ReasonCode): string {
+  return REASONS[code];
+}
