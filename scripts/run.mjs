@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// The two commands of the README, for a machine that has only Node (20+) and npm:
+//   npm start  -> install what is missing, build, start Runsheet (embedded SQLite under ./data)
+//   npm test   -> install what is missing (a browser too), then lint, typecheck, build and run every test
+// Plain Node on purpose: it must run before any dependency is installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBrowser } from './browser.mjs';
+import { ensurePnpm } from './pnpm.mjs';
+import { runTemporalTests } from './temporal.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2] ?? 'start';
+
+/** Run a command in the repository root, inheriting stdio; exit with its code when it fails. */
+function step(title, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds}s (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✔ ${title} (${seconds}s)`);
+}
+
+function install(pnpm) {
+  // better-sqlite3 compiles from source where no prebuilt binary fits; node-gyp then needs Node's
+  // headers, which it would try to download unless a local copy is named.
+  const env = {};
+  if (!process.env.npm_config_nodedir && existsSync('/usr/include/node/node.h'))
+    env.npm_config_nodedir = '/usr';
+  const frozen = existsSync(join(root, 'pnpm-lock.yaml')) ? ['--frozen-lockfile'] : [];
+  step('Install dependencies', pnpm, ['install', ...frozen], env);
+}
+
+function build(pnpm) {
+  step('Build the app', pnpm, ['--filter', '@runsheet/app', 'run', 'build']);
+  step('Build the server', pnpm, ['--filter', '@runsheet/sync-server', 'run', 'build']);
+}
+
+const pnpm = ensurePnpm(root);
+install(pnpm);
+
+if (mode === 'start') {
+  build(pnpm);
+  mkdirSync(process.env.DATA_DIR ?? join(root, 'data'), { recursive: true });
+  console.log('\n▶ Starting Runsheet');
+  const server = spawnSync(process.execPath, [join(root, 'sync-server/dist/main.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: process.env.PORT ?? '8080' },
+  });
+  process.exit(server.status ?? 0);
+} else if (mode === 'dev') {
+  step('Start the dev server', pnpm, ['--filter', '@runsheet/app', 'run', 'dev']);
+} else if (mode === 'test') {
+  step('Lint and format check (Biome)', pnpm, ['exec', 'biome', 'ci', '.']);
+  step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
+  build(pnpm);
+  step('Unit and integration tests (vitest)', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'test']);
+  const browser = ensureBrowser(root, pnpm);
+  step('Browser tests (Playwright)', pnpm, ['exec', 'playwright', 'test'], browser.env);
+  runTemporalTests(root, pnpm, step);
+  console.log('\nAll test stages passed.');
+} else {
+  console.error(`Unknown mode "${mode}". Use start, dev or test.`);
+  process.exit(2);
+}
