@@ -1,0 +1,26 @@
+// Bundles the server into one file, `dist/main.js`. Native modules stay external: they are loaded from
+// node_modules at run time.
+import { build } from 'esbuild';
+
+export async function buildServer({ outdir = new URL('./dist/', import.meta.url).pathname } = {}) {
+  await build({
+    entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // The shebang makes it runnable as the package's `bin`. ws and other CommonJS dependencies call
+    // require(); an ESM bundle has none unless we make one.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __runsheetCreateRequire } from 'node:module';\nconst require = __runsheetCreateRequire(import.meta.url);",
+    },
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildServer();
+}

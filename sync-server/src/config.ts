@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
+
+/**
+ * The server's whole configuration, read from the environment once at start-up. Every variable has a
+ * default that makes `node sync-server/dist/main.js` work on a laptop with nothing set.
+ */
+export interface ServerConfig {
+  /** Interface to listen on. `0.0.0.0` so tablets on the LAN can reach the relay; tests use 127.0.0.1. */
+  host: string;
+  /** TCP port; 0 picks a free one (tests). */
+  port: number;
+  /** Directory of the SQLite file; created if missing. */
+  dataDir: string;
+  /** The built PWA (`app/dist`). */
+  staticDir: string;
+  limits: RelayLimits;
+  /** How long a sign-in lasts without use; every authenticated request slides it forward. */
+  sessionTtlMs: number;
+  /**
+   * Trust `X-Forwarded-Proto` / `X-Forwarded-For` from a reverse proxy: decides the cookie's Secure flag
+   * and the client address used to rate-limit sign-in. Off by default, because a client could forge them.
+   */
+  trustProxy: boolean;
+  /** RUNSHEET_OPEN=1: no sign-in at all, every connection is an admin. For one person on localhost. */
+  openMode: boolean;
+  /** Creates the first admin at start-up when no user exists yet (RUNSHEET_ADMIN_USER / _PASSWORD). */
+  bootstrapAdmin: { username: string; password: string } | null;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * `sync-server/src/config.ts` and the bundled `sync-server/dist/main.js` sit at the same depth, so one
+ * relative path finds the app's build from both, whatever the working directory.
+ */
+export function defaultStaticDir(moduleUrl: string = import.meta.url): string {
+  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '../../app/dist');
+}
+
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const int = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: `must be a whole number between ${min} and ${max}` })
+      .int({ error: `must be a whole number between ${min} and ${max}` })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+const flag = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z
+    .enum(['', '0', '1', 'false', 'true', 'no', 'yes'], { error: 'must be 1/0, true/false or yes/no' })
+    .default('')
+    .transform((value) => value === '1' || value === 'true' || value === 'yes'),
+);
+
+const text = z.preprocess(unsetIfEmpty, z.string().optional());
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535, 8080),
+  HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
+  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
+  STATIC_DIR: text,
+  SESSION_TTL_HOURS: int(1, 24 * 365, 12),
+  TRUST_PROXY: flag,
+  RUNSHEET_OPEN: flag,
+  RUNSHEET_ADMIN_USER: text,
+  RUNSHEET_ADMIN_PASSWORD: text,
+  RELAY_MAX_FRAME_BYTES: int(1024, 512 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxFrameBytes),
+  RELAY_MAX_MESSAGES_PER_SECOND: int(1, 100_000, DEFAULT_RELAY_LIMITS.maxMessagesPerSecond),
+  RELAY_MAX_MESSAGE_BURST: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurst),
+  RELAY_IDLE_UNLOAD_MS: int(0, 24 * 3600_000, DEFAULT_RELAY_LIMITS.idleUnloadMs),
+  RELAY_AUTH_RECHECK_MS: int(100, 24 * 3600_000, DEFAULT_RELAY_LIMITS.authRecheckMs),
+  RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
+  RELAY_PING_INTERVAL_MS: int(100, 3600_000, DEFAULT_RELAY_LIMITS.pingIntervalMs),
+});
+
+/** Reads and validates the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.RUNSHEET_ADMIN_USER === undefined) !== (e.RUNSHEET_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  RUNSHEET_ADMIN_USER and RUNSHEET_ADMIN_PASSWORD must be set together',
+    );
+  }
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    staticDir: e.STATIC_DIR === undefined ? defaultStaticDir() : path.resolve(cwd, e.STATIC_DIR),
+    limits: {
+      maxFrameBytes: e.RELAY_MAX_FRAME_BYTES,
+      maxMessagesPerSecond: e.RELAY_MAX_MESSAGES_PER_SECOND,
+      maxMessageBurst: e.RELAY_MAX_MESSAGE_BURST,
+      idleUnloadMs: e.RELAY_IDLE_UNLOAD_MS,
+      authRecheckMs: e.RELAY_AUTH_RECHECK_MS,
+      compactAfterUpdates: e.RELAY_COMPACT_AFTER_UPDATES,
+      pingIntervalMs: e.RELAY_PING_INTERVAL_MS,
+    },
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    trustProxy: e.TRUST_PROXY,
+    openMode: e.RUNSHEET_OPEN,
+    bootstrapAdmin:
+      e.RUNSHEET_ADMIN_USER !== undefined && e.RUNSHEET_ADMIN_PASSWORD !== undefined
+        ? { username: e.RUNSHEET_ADMIN_USER, password: e.RUNSHEET_ADMIN_PASSWORD }
+        : null,
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'runsheet.sqlite';
+
+/**
+ * Opens (creating if needed) the one SQLite file under `dataDir` and brings its schema up to date.
+ *
+ * journal_mode=WAL: readers never block the writer, and a commit is one append to the WAL.
+ * synchronous=NORMAL: in WAL mode a commit survives a crash of this process (kill -9, OOM) because it is in
+ * the OS page cache before `run()` returns; only an OS crash or power loss can drop the last commits. We take
+ * that trade because better-sqlite3 is synchronous: FULL would fsync on the event loop for every incoming
+ * update, stalling every connection behind the disk. And the window is covered: every client keeps the whole
+ * document locally and re-sends whatever the relay lacks on its next sync.
+ */
+export function openDatabase(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // Another process holding the write lock (a backup, the sqlite3 shell) makes us wait rather than fail.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Applies every migration newer than the file's `user_version`, each in its own transaction. */
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database schema (version ${current}) is newer than this server understands (${MIGRATIONS.length}). ` +
+        'Upgrade the server, or restore a backup.',
+    );
+  }
+  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+    const sql = MIGRATIONS[version - 1]!;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}
+
+/** Closes the file after folding the WAL back into it, so the data directory is one self-contained file. */
+export function closeDatabase(db: Db): void {
+  if (!db.open) return;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}

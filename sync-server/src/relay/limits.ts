@@ -1,0 +1,52 @@
+/**
+ * Every limit the relay enforces, in one place. The server reads these once at start-up (env overrides in
+ * `config.ts`); nothing else in the relay hard-codes a number.
+ */
+export interface RelayLimits {
+  /**
+   * Largest WebSocket frame accepted, in bytes. Bigger frames close the connection with FRAME_TOO_LARGE
+   * before the payload is buffered. A release document of 1,000 customers is about 40 KB, and a fresh
+   * client's first sync step 2 carries the whole document, so the default leaves room for large releases.
+   */
+  maxFrameBytes: number;
+  /**
+   * Sustained messages per second allowed on one connection (token bucket refill rate). Typing produces a
+   * few updates a second; awareness adds about one more. A client far above this is broken or hostile.
+   */
+  maxMessagesPerSecond: number;
+  /**
+   * Burst size of the token bucket: how many messages a connection may send at once after being quiet.
+   * A reconnecting client flushes its queued offline edits in one burst, so this is generous.
+   */
+  maxMessageBurst: number;
+  /**
+   * How long a room with no connections stays in memory before it is compacted and unloaded. Short enough
+   * that archived releases do not pile up in memory, long enough that a page reload reuses the loaded doc.
+   */
+  idleUnloadMs: number;
+  /**
+   * How often each open connection's session or API token is checked again, so a revoked token, a disabled
+   * user or an expired session loses live access within this time rather than at the next reconnect.
+   */
+  authRecheckMs: number;
+  /**
+   * Stored updates per room after which they are merged into one. Appending is cheap and crash-safe;
+   * merging keeps load time and disk use bounded. Rooms are also compacted when they unload.
+   */
+  compactAfterUpdates: number;
+  /**
+   * Interval of WebSocket pings. A connection that has not answered the previous ping by the next one is
+   * dropped, so half-open TCP connections (laptop lid closed, VPN dropped) do not hold rooms in memory.
+   */
+  pingIntervalMs: number;
+}
+
+export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
+  maxFrameBytes: 16 * 1024 * 1024,
+  maxMessagesPerSecond: 50,
+  maxMessageBurst: 200,
+  idleUnloadMs: 60_000,
+  authRecheckMs: 60_000,
+  compactAfterUpdates: 500,
+  pingIntervalMs: 30_000,
+});

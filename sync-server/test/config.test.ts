@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultStaticDir, loadConfig } from '../src/config.ts';
+import { DEFAULT_RELAY_LIMITS } from '../src/relay/limits.ts';
+
+describe('configuration', () => {
+  it('has defaults for everything', () => {
+    const config = loadConfig({}, '/srv/runsheet');
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      dataDir: '/srv/runsheet/data',
+      limits: DEFAULT_RELAY_LIMITS,
+      sessionTtlMs: 12 * 3600_000,
+      openMode: false,
+      trustProxy: false,
+      bootstrapAdmin: null,
+    });
+  });
+
+  it('finds app/dist from both the source file and the bundle', () => {
+    expect(defaultStaticDir('file:///repo/sync-server/src/config.ts')).toBe(path.resolve('/repo/app/dist'));
+    expect(defaultStaticDir('file:///repo/sync-server/dist/main.js')).toBe(path.resolve('/repo/app/dist'));
+  });
+
+  it('resolves DATA_DIR and STATIC_DIR against the working directory', () => {
+    const config = loadConfig({ DATA_DIR: 'd', STATIC_DIR: '../web' }, '/srv/runsheet');
+    expect(config.dataDir).toBe('/srv/runsheet/d');
+    expect(config.staticDir).toBe('/srv/web');
+  });
+
+  it('reads limit overrides', () => {
+    const config = loadConfig({ RELAY_IDLE_UNLOAD_MS: '250', RELAY_MAX_FRAME_BYTES: '4096' });
+    expect(config.limits.idleUnloadMs).toBe(250);
+    expect(config.limits.maxFrameBytes).toBe(4096);
+  });
+
+  it('names every bad variable in one message', () => {
+    const attempt = () => loadConfig({ PORT: 'http', SESSION_TTL_HOURS: '0', RUNSHEET_OPEN: 'maybe' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT="http": must be a whole number between 0 and 65535/);
+    expect(attempt).toThrow(/SESSION_TTL_HOURS="0": must be at least 1/);
+    expect(attempt).toThrow(/RUNSHEET_OPEN="maybe"/);
+  });
+
+  it('requires the bootstrap admin user and password together', () => {
+    expect(() => loadConfig({ RUNSHEET_ADMIN_USER: 'ada' })).toThrow(/must be set together/);
+  });
+});

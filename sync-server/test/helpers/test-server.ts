@@ -1,0 +1,56 @@
+import type { Env } from '../../src/config.ts';
+import { loadConfig, type ServerConfig } from '../../src/config.ts';
+import { createRunsheetServer, type RunsheetServer } from '../../src/server.ts';
+import { writeStaticFixture } from './static-fixture.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export interface TestServer {
+  server: RunsheetServer;
+  port: number;
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  dataDir: string;
+  staticDir: string;
+  /** Closes the server; keeps the data directory so a test can start another server on it. */
+  stop(): Promise<void>;
+  /** Closes the server and deletes its temp directories. */
+  dispose(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Env;
+  /** Reuse a data directory (restart tests). */
+  dataDir?: string;
+  configure?: (config: ServerConfig) => ServerConfig;
+}
+
+/** A real server on 127.0.0.1, port 0, with a temp DATA_DIR and a fixture STATIC_DIR. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const data = options.dataDir === undefined ? makeTempDir('data') : null;
+  const statics = makeTempDir('static');
+  writeStaticFixture(statics.path);
+  const dataDir = options.dataDir ?? data!.path;
+  const base = loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    STATIC_DIR: statics.path,
+    ...options.env,
+  });
+  const server = createRunsheetServer(options.configure ? options.configure(base) : base);
+  const { port } = await server.listen();
+  const stop = () => server.close();
+  return {
+    server,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    staticDir: statics.path,
+    stop,
+    async dispose() {
+      await stop();
+      data?.remove();
+      statics.remove();
+    },
+  };
+}
