@@ -1,0 +1,16 @@
+export { applyChange, groupByDocument, type ResolveDoc } from './apply.ts';
+export type { CatalogChanges, ChangeListener, DocChanges, ReleaseChanges } from './changes.ts';
+export {
+  CATALOG,
+  CATALOG_ROOTS,
+  catalogRoots,
+  type DocName,
+  isReleaseDocName,
+  parseStepStateKey,
+  releaseRoots,
+  SCHEMA_VERSION,
+  stepStateKey,
+} from './layout.ts';
+export { CatalogMirror, ReleaseMirror } from './mirror.ts';
+export { readCatalog, readEntity, readRelease } from './read.ts';
+export { type Command, type DocOpenListener, Workspace, type WorkspaceOptions } from './workspace.ts';

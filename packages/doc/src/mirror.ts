@@ -1,0 +1,217 @@
+/**
+ * Keeps plain state in step with a Y.Doc incrementally. Local commands and remote updates take the same
+ * path: `observeDeep` collects which ids a transaction touched, and `afterTransaction` (which Yjs fires
+ * after every deep observer of that transaction) re-reads only those entities and emits one change set.
+ * Cost is proportional to what changed, not to the document's size.
+ *
+ * The state objects are updated in place (the records), while every changed entity gets a new object,
+ * so a consumer may keep an entity reference as a snapshot but must re-read records for the latest.
+ */
+import type {
+  CatalogState,
+  ClusterId,
+  CustomerId,
+  HistoryEvent,
+  Participant,
+  ReleaseId,
+  ReleaseState,
+  StepId,
+  StepState,
+  TemplateId,
+} from '@runsheet/domain';
+import * as Y from 'yjs';
+import type { CatalogChanges, ReleaseChanges } from './changes.ts';
+import { CATALOG_ROOTS, catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
+import { readCatalog, readEntity, readRelease } from './read.ts';
+
+type Listener<C> = (changes: C) => void;
+/** The root types a mirror observes. */
+type Root = Y.Map<unknown> | Y.Array<unknown>;
+type DeepHandler = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => void;
+
+abstract class Mirror<C> {
+  private readonly listeners = new Set<Listener<C>>();
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(readonly doc: Y.Doc) {
+    const after = (transaction: Y.Transaction) => {
+      const changes = this.takeChanges(transaction);
+      if (changes) for (const listener of [...this.listeners]) listener(changes);
+    };
+    doc.on('afterTransaction', after);
+    this.cleanups.push(() => doc.off('afterTransaction', after));
+  }
+
+  subscribe(listener: Listener<C>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.listeners.clear();
+  }
+
+  protected watch(type: Root, handler: DeepHandler) {
+    type.observeDeep(handler);
+    this.cleanups.push(() => type.unobserveDeep(handler));
+  }
+
+  /** Ids a deep event on `root` touched: keys of the root itself, or the entity a nested map belongs to. */
+  protected collectIds(root: Y.Map<unknown>, into: Set<string>) {
+    this.watch(root, (events) => {
+      for (const event of events) {
+        if (event.target === root) {
+          if (event instanceof Y.YMapEvent) for (const key of event.keysChanged) into.add(key);
+        } else if (typeof event.path[0] === 'string') into.add(event.path[0]);
+      }
+    });
+  }
+
+  /** Applies what the transaction touched to the state; null when it touched no domain data. */
+  protected abstract takeChanges(transaction: Y.Transaction): C | null;
+}
+
+export class CatalogMirror extends Mirror<CatalogChanges> {
+  readonly state: CatalogState;
+  private readonly dirty = {
+    clusters: new Set<string>(),
+    customers: new Set<string>(),
+    releases: new Set<string>(),
+  };
+
+  constructor(doc: Y.Doc) {
+    super(doc);
+    this.state = readCatalog(doc);
+    const roots = catalogRoots(doc);
+    for (const name of CATALOG_ROOTS) this.collectIds(roots[name], this.dirty[name]);
+  }
+
+  protected takeChanges(transaction: Y.Transaction): CatalogChanges | null {
+    const { clusters, customers, releases } = this.dirty;
+    if (clusters.size + customers.size + releases.size === 0) return null;
+    const roots = catalogRoots(this.doc);
+    const changes: CatalogChanges = {
+      kind: 'catalog',
+      clusters: [...clusters] as ClusterId[],
+      customers: [...customers] as CustomerId[],
+      releases: [...releases] as ReleaseId[],
+      origin: transaction.origin,
+      local: transaction.local,
+    };
+    for (const name of CATALOG_ROOTS) {
+      const records = this.state[name] as Record<string, unknown>;
+      for (const id of this.dirty[name]) refreshEntity(records, roots[name], id);
+      this.dirty[name].clear();
+    }
+    return changes;
+  }
+}
+
+export class ReleaseMirror extends Mirror<ReleaseChanges> {
+  readonly state: ReleaseState;
+  private readonly templates = new Set<string>();
+  private readonly customSteps = new Set<string>();
+  private readonly participants = new Set<string>();
+  private readonly stepKeys = new Set<string>();
+  private addedEvents: HistoryEvent[] = [];
+
+  constructor(
+    doc: Y.Doc,
+    readonly releaseId: ReleaseId,
+  ) {
+    super(doc);
+    this.state = readRelease(doc, releaseId);
+    const roots = releaseRoots(doc);
+    this.collectIds(roots.templates, this.templates);
+    this.collectIds(roots.customSteps, this.customSteps);
+    this.collectIds(roots.participants, this.participants);
+    this.collectIds(roots.stepState, this.stepKeys);
+    // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
+    this.watch(roots.events, (events) => {
+      for (const event of events) if (event.target === roots.events) this.applyEventsDelta(event);
+    });
+  }
+
+  protected takeChanges(transaction: Y.Transaction): ReleaseChanges | null {
+    const touched = this.templates.size + this.customSteps.size + this.participants.size + this.stepKeys.size;
+    if (touched === 0 && this.addedEvents.length === 0) return null;
+    const roots = releaseRoots(this.doc);
+    const { state } = this;
+    for (const id of this.templates) refreshEntity(state.templates, roots.templates, id);
+    for (const id of this.customSteps) refreshEntity(state.customSteps, roots.customSteps, id);
+    for (const id of this.participants) {
+      const value = roots.participants.get(id);
+      if (value === undefined) delete state.participants[id as CustomerId];
+      else state.participants[id as CustomerId] = value as Participant;
+    }
+    const changes: ReleaseChanges = {
+      kind: 'release',
+      releaseId: this.releaseId,
+      templates: [...this.templates] as TemplateId[],
+      customSteps: [...this.customSteps] as StepId[],
+      participants: [...this.participants] as CustomerId[],
+      stepStates: this.refreshStepStates(roots.stepState),
+      events: this.addedEvents,
+      origin: transaction.origin,
+      local: transaction.local,
+    };
+    this.templates.clear();
+    this.customSteps.clear();
+    this.participants.clear();
+    this.stepKeys.clear();
+    this.addedEvents = [];
+    return changes;
+  }
+
+  /** Applies changed `stepId|field` keys, one new object per touched step; returns the touched steps. */
+  private refreshStepStates(flat: Y.Map<unknown>): StepId[] {
+    const byStep = new Map<StepId, Array<[string, string]>>();
+    for (const key of this.stepKeys) {
+      const parsed = parseStepStateKey(key);
+      if (!parsed) continue;
+      const fields = byStep.get(parsed.stepId);
+      if (fields) fields.push([parsed.field, key]);
+      else byStep.set(parsed.stepId, [[parsed.field, key]]);
+    }
+    const records = this.state.stepStates;
+    for (const [stepId, fields] of byStep) {
+      const next: Record<string, unknown> = { ...records[stepId] };
+      for (const [field, key] of fields) {
+        if (flat.has(key)) next[field] = flat.get(key);
+        else delete next[field];
+      }
+      if (Object.keys(next).length === 0) delete records[stepId];
+      else records[stepId] = next as StepState;
+    }
+    return [...byStep.keys()];
+  }
+
+  private applyEventsDelta(event: Y.YEvent<Y.AbstractType<unknown>>): void {
+    const events = this.state.events;
+    let index = 0;
+    for (const part of event.changes.delta) {
+      if (part.retain !== undefined) index += part.retain;
+      else if (part.delete !== undefined) events.splice(index, part.delete);
+      else if (Array.isArray(part.insert)) {
+        const inserted = part.insert as HistoryEvent[];
+        insertAt(events, index, inserted);
+        index += inserted.length;
+        for (const added of inserted) this.addedEvents.push(added);
+      }
+    }
+  }
+}
+
+function refreshEntity(records: Record<string, unknown>, collection: Y.Map<unknown>, id: string): void {
+  const entity = readEntity(collection, id);
+  if (entity === undefined) delete records[id];
+  else records[id] = entity;
+}
+
+/** `splice(index, 0, ...items)` without spreading: a whole release's events can exceed the argument limit. */
+function insertAt<T>(array: T[], index: number, items: readonly T[]): void {
+  const tail = index < array.length ? array.splice(index) : [];
+  for (const item of items) array.push(item);
+  for (const item of tail) array.push(item);
+}
