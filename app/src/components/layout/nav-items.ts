@@ -1,0 +1,19 @@
+import { LayoutDashboard, type LucideIcon, Rocket, Server, Settings, Users } from 'lucide-react';
+
+// The primary navigation of functional-spec §5.1, plus Settings.
+
+export interface NavItem {
+  to: '/' | '/clusters' | '/customers' | '/releases' | '/settings';
+  label: string;
+  icon: LucideIcon;
+  /** Dashboard is active only on "/" itself; the others also for their child pages. */
+  exact: boolean;
+}
+
+export const navItems: readonly NavItem[] = [
+  { to: '/', label: 'Dashboard', icon: LayoutDashboard, exact: true },
+  { to: '/clusters', label: 'Clusters', icon: Server, exact: false },
+  { to: '/customers', label: 'Customers', icon: Users, exact: false },
+  { to: '/releases', label: 'Releases', icon: Rocket, exact: false },
+  { to: '/settings', label: 'Settings', icon: Settings, exact: false },
+];

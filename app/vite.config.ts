@@ -1,0 +1,41 @@
+import { fileURLToPath } from 'node:url';
+import tailwindcss from '@tailwindcss/vite';
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { webManifest } from './src/pwa/web-manifest.ts';
+
+export default defineConfig({
+  // Icons, favicon and other static files live at the repository root so the server and the app share them.
+  publicDir: '../public',
+  build: { outDir: 'dist', emptyOutDir: true },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  plugins: [
+    // The router plugin must run before react(): it rewrites route files and regenerates routeTree.gen.ts.
+    tanstackRouter({ target: 'react', autoCodeSplitting: true }),
+    react(),
+    tailwindcss(),
+    VitePWA({
+      // 'prompt': a new version waits until the user says "Reload", so nothing being typed is cut off.
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest,
+      includeAssets: ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png'],
+      workbox: {
+        // Everything the shell needs, so every route renders with no network at all.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        navigateFallback: '/index.html',
+        // Server endpoints are never answered by the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/sync(\/|$)/],
+        // The new worker takes over only when the page asks (the "Reload" action sends SKIP_WAITING);
+        // once active it claims open pages so the first visit is controlled without a second reload.
+        skipWaiting: false,
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
