@@ -12,5 +12,19 @@ export {
   stepStateKey,
 } from './layout.ts';
 export { CatalogMirror, ReleaseMirror } from './mirror.ts';
+export { MemoryTables } from './projection/memory-tables.ts';
+export { allRows, catalogRows, DirtySet, releaseRows, stepRecordRow } from './projection/project.ts';
+export {
+  countWrites,
+  emptyWrites,
+  type ParticipantRow,
+  type RowKey,
+  type RowTables,
+  type RowWrites,
+  rowKey,
+  type StepRecordRow,
+  TABLE_NAMES,
+  type TableName,
+} from './projection/rows.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';
 export { type Command, type DocOpenListener, Workspace, type WorkspaceOptions } from './workspace.ts';

@@ -1,0 +1,94 @@
+/**
+ * The rows of the queryable projection (Dexie in the app, Maps in tests). They follow the documents'
+ * sparse shape (DESIGN.md "Keep a release small"): a template step gets a row only once it has state of
+ * its own, a custom step always has one. Rows hold only a step's OWN data, never what it inherits from
+ * its template, so a template edit rewrites one template row and no step rows; views resolve a step from
+ * template + row when they read (domain `resolve.ts`).
+ */
+import type {
+  Cluster,
+  Customer,
+  CustomerId,
+  CustomStep,
+  HistoryEvent,
+  Participant,
+  Release,
+  ReleaseId,
+  StepId,
+  StepState,
+  StepStatus,
+  StepTemplate,
+  TemplateId,
+} from '@runsheet/domain';
+
+export interface ParticipantRow extends Participant {
+  releaseId: ReleaseId;
+}
+
+export interface StepRecordRow {
+  id: StepId;
+  releaseId: ReleaseId;
+  customerId: CustomerId;
+  /** The template of a template step; null for a custom step. */
+  templateId: TemplateId | null;
+  /** The step's own status (pending when it has none): what `[releaseId+status]` indexes. */
+  status: StepStatus;
+  state: StepState | null;
+  custom: CustomStep | null;
+}
+
+/** Every table of the projection and its row type. */
+export interface RowTables {
+  clusters: Cluster;
+  customers: Customer;
+  releases: Release;
+  templates: StepTemplate;
+  participants: ParticipantRow;
+  stepRecords: StepRecordRow;
+  events: HistoryEvent;
+}
+export type TableName = keyof RowTables;
+
+export const TABLE_NAMES: readonly TableName[] = [
+  'clusters',
+  'customers',
+  'releases',
+  'templates',
+  'participants',
+  'stepRecords',
+  'events',
+];
+
+/** The primary key of a row: its id, or [releaseId, customerId] for participants. */
+export type RowKey = string | [ReleaseId, CustomerId];
+
+export function rowKey<T extends TableName>(table: T, row: RowTables[T]): RowKey {
+  if (table === 'participants') {
+    const p = row as ParticipantRow;
+    return [p.releaseId, p.customerId];
+  }
+  return (row as { id: string }).id;
+}
+
+/** A set of writes to the projection: rows to put and keys to delete, per table. */
+export type RowWrites = {
+  [T in TableName]: { put: Array<RowTables[T]>; delete: RowKey[] };
+};
+
+export function emptyWrites(): RowWrites {
+  return {
+    clusters: { put: [], delete: [] },
+    customers: { put: [], delete: [] },
+    releases: { put: [], delete: [] },
+    templates: { put: [], delete: [] },
+    participants: { put: [], delete: [] },
+    stepRecords: { put: [], delete: [] },
+    events: { put: [], delete: [] },
+  };
+}
+
+export function countWrites(writes: RowWrites): number {
+  let n = 0;
+  for (const table of TABLE_NAMES) n += writes[table].put.length + writes[table].delete.length;
+  return n;
+}
