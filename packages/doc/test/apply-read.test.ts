@@ -2,7 +2,7 @@ import type { CustomerId, ReleaseId, StepId, TemplateId } from '@runsheet/domain
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyChange, CATALOG, type DocName, readCatalog, readRelease, stepStateKey } from '../src/index.ts';
-import { cluster, customer, customStep, event, ops, release, template } from './support/entities.ts';
+import { cluster, customer, customStep, event, ops, release, template } from '../src/testing/entities.ts';
 
 const R = 'release:r1' as ReleaseId;
 const C = 'customer:c1' as CustomerId;

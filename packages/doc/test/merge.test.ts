@@ -6,7 +6,7 @@ import type { ReleaseId, StepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CATALOG, type DocName, readCatalog, readRelease, Workspace } from '../src/index.ts';
-import { cluster, event, ops, template } from './support/entities.ts';
+import { cluster, event, ops, template } from '../src/testing/entities.ts';
 
 const R = 'release:r1' as ReleaseId;
 const STEP = 'step:c1.t1' as StepId;

@@ -2,7 +2,7 @@ import type { ReleaseId, StepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { allRows, DirtySet, MemoryTables, stepRecordRow, Workspace } from '../src/index.ts';
-import { customStep, ops, template } from './support/entities.ts';
+import { customStep, ops, template } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 

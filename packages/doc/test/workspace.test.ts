@@ -2,7 +2,7 @@ import type { CommandContext, DomainState, ReleaseId } from '@runsheet/domain';
 import { fail, ok } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import { type Command, type DocChanges, Workspace } from '../src/index.ts';
-import { cluster, ops, template } from './support/entities.ts';
+import { cluster, ops, template } from '../src/testing/entities.ts';
 
 const R = 'release:r1' as ReleaseId;
 

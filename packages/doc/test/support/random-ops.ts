@@ -3,7 +3,7 @@
  * material for mirror and merge tests of the document layer (no domain rules involved).
  */
 import type { CustomerId, Op, ReleaseId, StepId, StepState, TemplateId } from '@runsheet/domain';
-import { cluster, customer, customStep, event, ops, release, template } from './entities.ts';
+import { cluster, customer, customStep, event, ops, release, template } from '../../src/testing/entities.ts';
 import type { Prng } from './prng.ts';
 
 const STEP_FIELDS: Array<keyof StepState> = [

@@ -1,0 +1,77 @@
+/**
+ * The one IndexedDB database of the app ("runsheet"): the Yjs updates of every document (the source of
+ * truth on this device) and the queryable projection of those documents. The projection tables are
+ * written only by the projection (projection-writer.ts); the UI reads them and never writes them.
+ */
+
+import type { DocName, ParticipantRow, StepRecordRow, TableName } from '@runsheet/doc';
+import type {
+  Cluster,
+  ClusterId,
+  Customer,
+  CustomerId,
+  EventId,
+  HistoryEvent,
+  Release,
+  ReleaseId,
+  StepId,
+  StepTemplate,
+  TemplateId,
+} from '@runsheet/domain';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+
+export const DB_NAME = 'runsheet';
+
+/** One stored Yjs update of one document; compaction merges a document's rows into one. */
+export interface DocUpdateRow {
+  seq?: number;
+  docName: DocName;
+  update: Uint8Array;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export class RunsheetDB extends Dexie {
+  clusters!: Table<Cluster, ClusterId>;
+  customers!: Table<Customer, CustomerId>;
+  releases!: Table<Release, ReleaseId>;
+  templates!: Table<StepTemplate, TemplateId>;
+  participants!: Table<ParticipantRow, [ReleaseId, CustomerId]>;
+  stepRecords!: Table<StepRecordRow, StepId>;
+  events!: Table<HistoryEvent, EventId>;
+  docUpdates!: Table<DocUpdateRow, number>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME, options?: DexieOptions) {
+    super(name, options);
+    this.version(1).stores({
+      clusters: 'id',
+      customers: 'id, clusterId, [clusterId+namespace]',
+      releases: 'id, status, type',
+      templates: 'id, [releaseId+category]',
+      participants: '[releaseId+customerId]',
+      // Only steps with state of their own, and custom steps: pending cells are computed from
+      // template x participant, never stored (DESIGN.md "Keep a release small").
+      stepRecords: 'id, [releaseId+customerId], [releaseId+templateId], [releaseId+status]',
+      events: 'id, [releaseId+at], stepId, at',
+      docUpdates: '++seq, [docName+seq]',
+      meta: 'key',
+    });
+  }
+
+  /** The projection's tables, in the order RowWrites lists them. */
+  projectionTables(): Record<TableName, Table> {
+    return {
+      clusters: this.clusters,
+      customers: this.customers,
+      releases: this.releases,
+      templates: this.templates,
+      participants: this.participants,
+      stepRecords: this.stepRecords,
+      events: this.events,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Yjs updates of each document in the `docUpdates` table. Appends are cheap; a document's rows are merged
+ * into one snapshot when it is loaded with more than one row, or when it passes `compactAfter` rows, so
+ * loading stays one read and one applyUpdate however long the document has lived.
+ */
+import type { DocName } from '@runsheet/doc';
+import { Dexie } from 'dexie';
+import * as Y from 'yjs';
+import type { DocUpdateRow, RunsheetDB } from './db.ts';
+
+const range = (docName: DocName, afterSeq = 0) =>
+  [
+    [docName, afterSeq + 1],
+    [docName, Dexie.maxKey],
+  ] as const;
+
+/** The stored updates of a document after `afterSeq`, oldest first. */
+export async function readUpdates(db: RunsheetDB, docName: DocName, afterSeq = 0): Promise<DocUpdateRow[]> {
+  const [lower, upper] = range(docName, afterSeq);
+  return db.docUpdates.where('[docName+seq]').between(lower, upper, true, true).toArray();
+}
+
+/** How many rows a document has in storage. */
+export async function countUpdates(db: RunsheetDB, docName: DocName): Promise<number> {
+  const [lower, upper] = range(docName);
+  return db.docUpdates.where('[docName+seq]').between(lower, upper, true, true).count();
+}
+
+/** Every document name that has stored updates. */
+export async function storedDocNames(db: RunsheetDB): Promise<DocName[]> {
+  const keys = (await db.docUpdates.orderBy('[docName+seq]').keys()) as unknown as Array<[DocName, number]>;
+  return [...new Set(keys.map(([name]) => name))];
+}
+
+/**
+ * Replaces a document's rows up to `upToSeq` with one merged row, in one transaction. Rows another tab
+ * appended meanwhile (seq above `upToSeq`) stay. Merging needs no Y.Doc: `Y.mergeUpdates` is exact.
+ */
+export async function compact(db: RunsheetDB, docName: DocName): Promise<void> {
+  await db.transaction('rw', db.docUpdates, async () => {
+    const rows = await readUpdates(db, docName);
+    if (rows.length < 2) return;
+    const merged = Y.mergeUpdates(rows.map((r) => r.update));
+    await db.docUpdates.bulkDelete(rows.map((r) => r.seq as number));
+    await db.docUpdates.add({ docName, update: merged });
+  });
+}
+
+/** A document rebuilt from storage, and the last seq it has seen (for catching up later). */
+export async function loadDoc(
+  db: RunsheetDB,
+  docName: DocName,
+  doc: Y.Doc,
+  origin: unknown,
+): Promise<{ lastSeq: number; rows: number }> {
+  const rows = await readUpdates(db, docName);
+  if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), origin);
+  const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq ?? 0), 0);
+  return { lastSeq, rows: rows.length };
+}

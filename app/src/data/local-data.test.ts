@@ -1,0 +1,179 @@
+import { allRows, MemoryTables, readCatalog } from '@runsheet/doc';
+import { cluster, customer, ops, release, template } from '@runsheet/doc/testing';
+import type { ReleaseId } from '@runsheet/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { countUpdates, readUpdates } from './doc-storage.ts';
+import type { LocalData } from './local-data.ts';
+import { freshIndexedDB, openTestData } from './test-db.ts';
+
+const R = 'release:r1' as ReleaseId;
+const open: LocalData[] = [];
+
+async function start(idb = freshIndexedDB(), options: Parameters<typeof openTestData>[1] = {}) {
+  const data = await openTestData(idb, options);
+  open.push(data);
+  return data;
+}
+
+afterEach(async () => {
+  for (const data of open.splice(0)) await data.close();
+});
+
+/** Everything in the projection tables, comparable with what a rebuild from the documents gives. */
+async function projection(data: LocalData) {
+  const tables = data.db.projectionTables();
+  const mem = new MemoryTables();
+  const writes = allRows(data.state);
+  mem.apply(writes);
+  const stored: Record<string, unknown[]> = {};
+  for (const [name, table] of Object.entries(tables)) stored[name] = await table.toArray();
+  return { stored, expected: mem.snapshot() };
+}
+
+function seed(data: LocalData) {
+  data.workspace.apply({
+    ops: [
+      ops.cluster(cluster('cluster:k1', 'prod')),
+      ops.customer(customer('customer:c1', 'cluster:k1', 'acme')),
+      ops.release(release(R, 'Spring')),
+    ],
+  });
+  data.workspace.apply({
+    ops: [
+      ops.template(R, template('template:t1', R, 'migrate', 'a0')),
+      ops.participant(R, 'customer:c1'),
+      ops.stepState(R, 'step:c1.t1', { status: 'done', snapshotContent: 'echo migrate' }),
+    ],
+  });
+}
+
+describe('LocalData', () => {
+  it('stores updates and projection rows in one write, and loads them back', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    seed(first);
+    await first.flush();
+    const { stored, expected } = await projection(first);
+    expect(stored).toEqual(expected);
+    expect(stored.stepRecords).toHaveLength(1);
+    const before = structuredClone(first.state);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    const second = await start(idb);
+    expect(second.state.catalog).toEqual(before.catalog);
+    await second.openRelease(R);
+    expect(second.state.releases[R]).toEqual(before.releases[R]);
+  });
+
+  it('compacts a document to one stored row when it loads', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    for (let i = 0; i < 5; i++) {
+      first.workspace.apply({ ops: [ops.cluster(cluster(`cluster:k${i}` as const, `c${i}`))] });
+      await first.flush();
+    }
+    expect(await countUpdates(first.db, 'catalog')).toBe(5);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const second = await start(idb);
+    expect(await countUpdates(second.db, 'catalog')).toBe(1);
+    expect(Object.keys(second.state.catalog.clusters)).toHaveLength(5);
+  });
+
+  it('compacts while running once a document passes compactAfter rows', async () => {
+    const data = await start(freshIndexedDB(), { compactAfter: 3 });
+    for (let i = 0; i < 3; i++) {
+      data.workspace.apply({ ops: [ops.cluster(cluster(`cluster:k${i}` as const, `c${i}`))] });
+      await data.flush();
+    }
+    expect(await countUpdates(data.db, 'catalog')).toBe(1);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await readUpdates(data.db, 'catalog'))[0]?.update as Uint8Array);
+    expect(readCatalog(doc)).toEqual(data.state.catalog);
+  });
+
+  it('schedules the write of a change within 250 ms, and the timer writes it', async () => {
+    const timers: Array<{ fn: () => void; ms: number }> = [];
+    const data = await start(freshIndexedDB(), {
+      setTimer: (fn, ms) => {
+        timers.push({ fn, ms });
+        return () => undefined;
+      },
+    });
+    data.workspace.apply({ ops: [ops.cluster(cluster('cluster:k1', 'prod'))] });
+    data.workspace.apply({ ops: [ops.cluster(cluster('cluster:k2', 'stage'))] });
+    expect(timers).toHaveLength(1);
+    expect(timers[0]?.ms).toBeLessThanOrEqual(250);
+    expect(await data.db.clusters.count()).toBe(0);
+    timers[0]?.fn();
+    await data.idle();
+    expect(await data.db.clusters.count()).toBe(2);
+    expect(await countUpdates(data.db, 'catalog')).toBe(1);
+  });
+
+  for (const trigger of ['pagehide', 'visibilitychange:hidden'] as const) {
+    it(`flushes on ${trigger}`, async () => {
+      const win = new EventTarget();
+      const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+      const data = await start(freshIndexedDB(), {
+        lifecycle: { window: win, document: doc },
+        setTimer: () => () => undefined,
+      });
+      data.workspace.apply({ ops: [ops.cluster(cluster('cluster:k1', 'prod'))] });
+      if (trigger === 'pagehide') win.dispatchEvent(new Event('pagehide'));
+      else {
+        doc.visibilityState = 'hidden';
+        doc.dispatchEvent(new Event('visibilitychange'));
+      }
+      await data.idle();
+      expect(await data.db.clusters.count()).toBe(1);
+    });
+  }
+
+  it('rebuilds the projection from every stored document, open or not', async () => {
+    const idb = freshIndexedDB();
+    const data = await start(idb);
+    seed(data);
+    await data.closeRelease(R);
+    await data.db.stepRecords.clear();
+    await data.db.clusters.clear();
+    await data.rebuildProjection();
+    expect(await data.db.clusters.count()).toBe(1);
+    expect(await data.db.stepRecords.toArray()).toEqual([
+      expect.objectContaining({ id: 'step:c1.t1', releaseId: R, status: 'done' }),
+    ]);
+  });
+});
+
+describe('two tabs of one browser', () => {
+  it('stay consistent through the BroadcastChannel', async () => {
+    const idb = freshIndexedDB();
+    const name = `runsheet-test-${Math.random()}`;
+    const a = await start(idb, { channel: new BroadcastChannel(name) });
+    const b = await start(idb, { channel: new BroadcastChannel(name) });
+    const arrived = new Promise<void>((resolve) => {
+      const off = b.workspace.subscribe(() => {
+        off();
+        resolve();
+      });
+    });
+    a.workspace.apply({ ops: [ops.cluster(cluster('cluster:k1', 'prod'))] });
+    await arrived;
+    expect(b.state.catalog).toEqual(a.state.catalog);
+  });
+
+  it('catch up from IndexedDB when no message reached them', async () => {
+    const idb = freshIndexedDB();
+    const a = await start(idb);
+    const b = await start(idb);
+    await b.openRelease(R);
+    seed(a);
+    await a.flush();
+    expect(b.state.catalog.clusters).toEqual({});
+    await b.syncFromStorage();
+    expect(b.state.catalog).toEqual(a.state.catalog);
+    expect(b.state.releases[R]).toEqual(a.state.releases[R]);
+  });
+});

@@ -1,0 +1,294 @@
+/**
+ * The app's data core: a Workspace (documents + the one write path) persisted in IndexedDB, projected
+ * into Dexie tables, and shared with the other tabs of this browser.
+ *
+ *   command -> Workspace (Yjs transaction) -> mirror change set ----> DirtySet --\
+ *                                          -> doc 'update' --------> pending ----+-> one Dexie transaction
+ *                                                              \---> other tabs    (updates + rows)
+ *
+ * Remote updates (relay, other tabs) enter by Y.applyUpdate on a document and take the same path.
+ */
+
+import {
+  allRows,
+  CATALOG,
+  type Command,
+  DirtySet,
+  type DocName,
+  readRelease,
+  releaseRows,
+  Workspace,
+} from '@runsheet/doc';
+import type { CommandContext, CommandResult, ReleaseId } from '@runsheet/domain';
+import type { DexieOptions } from 'dexie';
+import * as Y from 'yjs';
+import { DB_NAME, RunsheetDB } from './db.ts';
+import { compact, loadDoc, readUpdates, storedDocNames } from './doc-storage.ts';
+import {
+  PROJECTION_VERSION,
+  PROJECTION_VERSION_KEY,
+  storedProjectionVersion,
+  writeRows,
+} from './projection-writer.ts';
+import { type ChannelLike, openTabChannel, TabLink, type TabMessage } from './tab-channel.ts';
+import { type SetTimer, WriteQueue } from './write-queue.ts';
+
+/** Where page lifecycle events come from (window and document in the browser; fakes in tests). */
+export interface Lifecycle {
+  window: EventTarget;
+  document: EventTarget & { visibilityState: string };
+}
+
+export interface LocalDataOptions {
+  dbName?: string;
+  /** IndexedDB implementation (fake-indexeddb in tests); the browser's by default. */
+  dexie?: DexieOptions;
+  /** The tab channel; `null` for none. Default: a BroadcastChannel when the platform has one. */
+  channel?: ChannelLike | null;
+  /** Default: window/document when present. `null` to attach to none. */
+  lifecycle?: Lifecycle | null;
+  /** Delay before a write after a quiet moment, ms. Must stay well under 250 (durability promise). */
+  batchMs?: number;
+  /** Merge a document's stored updates once it has this many rows. */
+  compactAfter?: number;
+  setTimer?: SetTimer;
+}
+
+/** Origin of updates read back from IndexedDB: they are stored already, so they are not written again. */
+export const STORAGE_ORIGIN = { source: 'indexeddb' } as const;
+/** Origin of updates received from another tab: stored here too, never echoed back to the tabs. */
+export const TAB_ORIGIN = { source: 'tab' } as const;
+
+interface PendingUpdate {
+  docName: DocName;
+  update: Uint8Array;
+}
+
+export class LocalData {
+  private pending: PendingUpdate[] = [];
+  private readonly dirty = new DirtySet();
+  private readonly queue: WriteQueue;
+  private readonly lastSeq = new Map<DocName, number>();
+  private readonly rowsSinceCompact = new Map<DocName, number>();
+  private readonly opening = new Map<ReleaseId, Promise<void>>();
+  private readonly cleanups: Array<() => void> = [];
+  private tabs: TabLink | null = null;
+
+  private constructor(
+    readonly db: RunsheetDB,
+    readonly workspace: Workspace,
+    private readonly options: LocalDataOptions,
+  ) {
+    this.queue = new WriteQueue(
+      () => this.writeBatch(),
+      () => this.pending.length > 0 || !this.dirty.isEmpty,
+      options.batchMs ?? 0,
+      options.setTimer,
+    );
+  }
+
+  /** Opens the database, loads the catalog and makes sure the projection is current. */
+  static async open(options: LocalDataOptions = {}): Promise<LocalData> {
+    const db = new RunsheetDB(options.dbName ?? DB_NAME, options.dexie);
+    await db.open();
+    const catalog = new Y.Doc();
+    const loaded = await loadDoc(db, CATALOG, catalog, STORAGE_ORIGIN);
+    const data = new LocalData(db, new Workspace({ catalog }), options);
+    data.lastSeq.set(CATALOG, loaded.lastSeq);
+    if (loaded.rows > 1) await compact(db, CATALOG);
+    data.attach(CATALOG, catalog);
+    data.cleanups.push(data.workspace.onDocOpen((name, doc) => data.attach(name, doc)));
+    data.cleanups.push(
+      data.workspace.subscribe((changes) => {
+        data.dirty.add(changes);
+        data.queue.schedule();
+      }),
+    );
+    const channel = options.channel === undefined ? openTabChannel() : options.channel;
+    if (channel) data.tabs = new TabLink(channel, (m) => data.receiveFromTab(m));
+    data.listenToLifecycle(options.lifecycle === undefined ? browserLifecycle() : options.lifecycle);
+    if ((await storedProjectionVersion(db)) !== PROJECTION_VERSION) await data.rebuildProjection();
+    return data;
+  }
+
+  get state() {
+    return this.workspace.state;
+  }
+
+  /** The one write path (see Workspace.run); persistence and projection follow within one write. */
+  run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext): CommandResult<T> {
+    return this.workspace.run(command, input, ctx);
+  }
+
+  /**
+   * Opens a release document from IndexedDB (its projection is already stored). Commands on a release
+   * need it open; opening twice is one load.
+   */
+  openRelease(releaseId: ReleaseId): Promise<void> {
+    if (this.workspace.isOpen(releaseId)) return Promise.resolve();
+    let opening = this.opening.get(releaseId);
+    if (!opening) {
+      opening = (async () => {
+        const doc = new Y.Doc();
+        const loaded = await loadDoc(this.db, releaseId, doc, STORAGE_ORIGIN);
+        this.lastSeq.set(releaseId, loaded.lastSeq);
+        if (!this.workspace.isOpen(releaseId)) this.workspace.openRelease(releaseId, doc);
+        if (loaded.rows > 1) await compact(this.db, releaseId);
+      })().finally(() => this.opening.delete(releaseId));
+      this.opening.set(releaseId, opening);
+    }
+    return opening;
+  }
+
+  /** Active releases stay open; archived ones load on demand (DESIGN.md "Documents"). */
+  async openActiveReleases(): Promise<void> {
+    const active = Object.values(this.state.catalog.releases).filter((r) => r.status === 'active');
+    await Promise.all(active.map((r) => this.openRelease(r.id)));
+  }
+
+  /** Writes what is pending before the release's state leaves memory. */
+  async closeRelease(releaseId: ReleaseId): Promise<void> {
+    await this.flush();
+    this.workspace.closeRelease(releaseId);
+  }
+
+  /** Resolves once every change made so far is in IndexedDB, updates and projection alike. */
+  flush(): Promise<void> {
+    return this.queue.flush();
+  }
+
+  /** Resolves when no write is running (one started by the timer or the page lifecycle). */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /**
+   * Applies updates other tabs stored since this tab last looked: the fallback for messages missed
+   * while the tab was frozen or when there is no BroadcastChannel.
+   */
+  async syncFromStorage(): Promise<void> {
+    for (const [name, doc] of this.workspace.docs()) {
+      const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
+      if (rows.length === 0) continue;
+      Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+      this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
+    }
+  }
+
+  /** Drops the projection and rebuilds it from every stored document (open ones from memory). */
+  async rebuildProjection(): Promise<void> {
+    await this.flush();
+    const writes = allRows(this.state);
+    for (const name of await storedDocNames(this.db)) {
+      if (name === CATALOG || this.workspace.isOpen(name)) continue;
+      const doc = new Y.Doc();
+      await loadDoc(this.db, name, doc, STORAGE_ORIGIN);
+      releaseRows(readRelease(doc, name), writes);
+      doc.destroy();
+    }
+    await this.db.transaction(
+      'rw',
+      [...Object.values(this.db.projectionTables()), this.db.meta],
+      async () => {
+        await Promise.all(Object.values(this.db.projectionTables()).map((t) => t.clear()));
+        await writeRows(this.db, writes);
+        await this.db.meta.put({ key: PROJECTION_VERSION_KEY, value: PROJECTION_VERSION });
+      },
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.tabs?.close();
+    this.workspace.destroy();
+    this.db.close();
+  }
+
+  private attach(name: DocName, doc: Y.Doc): void {
+    const onUpdate = (update: Uint8Array, origin: unknown) => {
+      if (origin === STORAGE_ORIGIN) return;
+      this.pending.push({ docName: name, update });
+      // Updates from another tab are stored here too (the sender may close before it writes), but
+      // never echoed back to the tabs.
+      if (origin !== TAB_ORIGIN) this.tabs?.send(name, update);
+      this.queue.schedule();
+    };
+    doc.on('update', onUpdate);
+    this.cleanups.push(() => doc.off('update', onUpdate));
+  }
+
+  private receiveFromTab(message: TabMessage): void {
+    const doc = this.workspace.doc(message.docName);
+    // A release this tab has not opened: the sending tab stores it, and it loads from there when opened.
+    if (doc) Y.applyUpdate(doc, message.update, TAB_ORIGIN);
+  }
+
+  /** One transaction: the pending updates and the rows of everything they changed. */
+  private async writeBatch(): Promise<void> {
+    const updates = this.pending;
+    this.pending = [];
+    const writes = this.dirty.take(this.state);
+    const tables = [...Object.values(this.db.projectionTables()), this.db.docUpdates];
+    try {
+      await this.db.transaction('rw', tables, async () => {
+        if (updates.length > 0) await this.db.docUpdates.bulkAdd(mergePerDoc(updates));
+        await writeRows(this.db, writes);
+      });
+    } catch (error) {
+      // Keep the updates for the next attempt; the rows are recomputed from the documents on rebuild.
+      this.pending = [...updates, ...this.pending];
+      throw error;
+    }
+    await this.compactBusyDocs(updates);
+  }
+
+  private async compactBusyDocs(updates: PendingUpdate[]): Promise<void> {
+    const limit = this.options.compactAfter ?? 200;
+    for (const { docName } of updates) {
+      const rows = (this.rowsSinceCompact.get(docName) ?? 0) + 1;
+      this.rowsSinceCompact.set(docName, rows);
+    }
+    for (const [docName, rows] of this.rowsSinceCompact) {
+      if (rows < limit) continue;
+      this.rowsSinceCompact.set(docName, 0);
+      await compact(this.db, docName);
+    }
+  }
+
+  private listenToLifecycle(lifecycle: Lifecycle | null): void {
+    if (!lifecycle) return;
+    const flush = () => {
+      this.flush().catch((error: unknown) => console.error(error));
+    };
+    const onVisibility = () => {
+      if (lifecycle.document.visibilityState === 'hidden') flush();
+      else this.syncFromStorage().catch((error: unknown) => console.error(error));
+    };
+    lifecycle.window.addEventListener('pagehide', flush);
+    lifecycle.document.addEventListener('visibilitychange', onVisibility);
+    this.cleanups.push(() => {
+      lifecycle.window.removeEventListener('pagehide', flush);
+      lifecycle.document.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+}
+
+/** One row per document per batch: fewer rows to read back and compact. */
+function mergePerDoc(updates: PendingUpdate[]): Array<{ docName: DocName; update: Uint8Array }> {
+  const byDoc = new Map<DocName, Uint8Array[]>();
+  for (const { docName, update } of updates) {
+    const list = byDoc.get(docName);
+    if (list) list.push(update);
+    else byDoc.set(docName, [update]);
+  }
+  return [...byDoc].map(([docName, list]) => ({
+    docName,
+    update: list.length === 1 ? (list[0] as Uint8Array) : Y.mergeUpdates(list),
+  }));
+}
+
+function browserLifecycle(): Lifecycle | null {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  return { window, document };
+}

@@ -1,0 +1,2 @@
+/** Test helpers for the document layer and every store built on it (not part of the runtime API). */
+export * from './entities.ts';
