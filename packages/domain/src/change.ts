@@ -23,7 +23,13 @@ export type CatalogOp =
   | { doc: 'catalog'; op: 'put-release'; id: ReleaseId; fields: Partial<Release> };
 
 export type ReleaseOp =
-  | { doc: 'release'; releaseId: ReleaseId; op: 'put-template'; id: TemplateId; fields: Partial<StepTemplate> }
+  | {
+      doc: 'release';
+      releaseId: ReleaseId;
+      op: 'put-template';
+      id: TemplateId;
+      fields: Partial<StepTemplate>;
+    }
   | { doc: 'release'; releaseId: ReleaseId; op: 'put-custom-step'; id: StepId; fields: Partial<CustomStep> }
   | { doc: 'release'; releaseId: ReleaseId; op: 'put-participant'; id: CustomerId; value: Participant }
   | {

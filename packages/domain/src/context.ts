@@ -1,4 +1,4 @@
-import type { IdType, Id } from './ids.ts';
+import type { Id, IdType } from './ids.ts';
 
 /**
  * Everything a command needs from the outside world, passed in so commands stay pure and the

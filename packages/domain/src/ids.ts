@@ -39,7 +39,9 @@ export function isId<T extends IdType>(value: unknown, type: T): value is Id<T> 
 }
 
 export function idSchema<T extends IdType>(type: T) {
-  return z.string().refine((v) => idProblem(v, type) === null, { message: `not a ${type} id` }) as unknown as z.ZodType<
+  return z
+    .string()
+    .refine((v) => idProblem(v, type) === null, { message: `not a ${type} id` }) as unknown as z.ZodType<
     Id<T>
   >;
 }
@@ -55,7 +57,9 @@ export function templateStepId(customerId: CustomerId, templateId: TemplateId): 
 }
 
 /** The (customer, template) pair behind a template step id, or null for a custom step id. */
-export function parseTemplateStepId(stepId: StepId): { customerId: CustomerId; templateId: TemplateId } | null {
+export function parseTemplateStepId(
+  stepId: StepId,
+): { customerId: CustomerId; templateId: TemplateId } | null {
   const part = idPart(stepId);
   const dot = part.indexOf('.');
   if (dot < 0) return null;

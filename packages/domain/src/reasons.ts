@@ -8,7 +8,8 @@ export const REASONS = {
   'cluster-name-taken': 'Another cluster already has this name (names are compared ignoring case).',
   'cluster-not-found': 'That cluster does not exist.',
   'cluster-archived': 'That cluster is archived.',
-  'cluster-has-active-customers': 'A cluster with active customers cannot be archived; move or archive them first.',
+  'cluster-has-active-customers':
+    'A cluster with active customers cannot be archived; move or archive them first.',
   'cluster-not-archived': 'That cluster is not archived.',
   'customer-not-found': 'That customer does not exist.',
   'customer-archived': 'That customer is archived.',
@@ -42,6 +43,13 @@ export const REASONS = {
   'content-too-long': 'The content is too long.',
   'position-invalid': 'That position does not exist in this list.',
   'customer-not-in-release': 'That customer is not part of this release.',
+  'step-already-skipped': 'This step is already skipped.',
+  'step-already-pending': 'This step is already pending.',
+  'custom-step-not-overridable': 'A custom step belongs to one customer: edit it instead of overriding it.',
+  'customer-not-usable': 'That customer cannot take part: it is archived or its cluster is archived.',
+  'conflict-not-found': 'That conflict is not listed any more (it may have been resolved elsewhere).',
+  'metadata-value-too-long': 'A metadata value is too long.',
+  'text-too-long': 'This text is too long.',
   'invalid-input': 'The input is not valid.',
 } as const;
 

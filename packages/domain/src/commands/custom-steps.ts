@@ -1,0 +1,206 @@
+/**
+ * Custom steps: a step for one customer only (FCS-003, FCS-006, BR-S01), or, with "add to template"
+ * checked, a new template that every participant gets now and later (BR-S06).
+ */
+import { z } from 'zod';
+import type { Op } from '../change.ts';
+import type { CommandContext } from '../context.ts';
+import type { CustomStep } from '../entities/custom-step.ts';
+import type { StepState } from '../entities/step-state.ts';
+import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
+import { newEvent } from '../history.ts';
+import { idSchema, type StepId, type TemplateId, templateStepId } from '../ids.ts';
+import { type CommandResult, ok, refuse } from '../result.ts';
+import type { DomainState } from '../state.ts';
+import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
+import { editableRelease, getUsableCustomer } from './guards.ts';
+import { placeInCustomerList, planKey, positionInput } from './placement.ts';
+import { eventOp, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
+import { buildAddTemplate, checkStepFields } from './templates.ts';
+
+export const addCustomStepInput = z.object({
+  releaseId: idSchema('release'),
+  customerId: idSchema('customer'),
+  name: z.string(),
+  category: stepCategorySchema,
+  type: stepTypeSchema,
+  content: z.string(),
+  description: z.string().optional(),
+  /** Before/after a step of this customer and category, or an index in that list; default: the end. */
+  position: positionInput,
+  /** FCS-003 "Add to template" (unchecked by default). */
+  addToTemplate: z.boolean().optional(),
+});
+export type AddCustomStepInput = z.input<typeof addCustomStepInput>;
+
+export const editCustomStepInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  name: z.string().optional(),
+  category: stepCategorySchema.optional(),
+  type: stepTypeSchema.optional(),
+  content: z.string().optional(),
+  description: z.string().optional(),
+});
+export type EditCustomStepInput = z.input<typeof editCustomStepInput>;
+
+export const deleteCustomStepInput = z.object({ releaseId: idSchema('release'), stepId: idSchema('step') });
+export type DeleteCustomStepInput = z.input<typeof deleteCustomStepInput>;
+
+/**
+ * FCS-003. Without addToTemplate: a record for this customer only, placed in this customer's list
+ * (BR-S01). With it: a template placed at the same spot, so the step id returned is this customer's
+ * template step and every other participant has the step too (BR-S06).
+ */
+export function addCustomStep(
+  state: DomainState,
+  input: AddCustomStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId; templateId: TemplateId | null }> {
+  const parsed = parseInput(addCustomStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
+  const customer = getUsableCustomer(state.catalog, i.customerId);
+  if (!customer.ok) return customer;
+  const fields = checkStepFields(i);
+  if (!fields.ok) return fields;
+  const placement = placeInCustomerList(doc, i.customerId, i.category, i.position);
+  if (!placement.ok) return placement;
+
+  if (i.addToTemplate) {
+    const built = buildAddTemplate(doc, release, fields.value, placement.value, ctx, {
+      fromCustomer: i.customerId,
+    });
+    return ok(
+      { ops: built.ops },
+      { stepId: templateStepId(i.customerId, built.templateId), templateId: built.templateId },
+    );
+  }
+
+  const now = ctx.now();
+  const { plan, ops } = planKey(doc, placement.value);
+  const stepId = ctx.newId('step');
+  const custom: CustomStep = {
+    id: stepId,
+    releaseId: release.id,
+    customerId: i.customerId,
+    ...fields.value,
+    order: plan.order,
+    createdAt: now,
+    createdBy: ctx.actor.id,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const event = newEvent(ctx, {
+    releaseId: release.id,
+    kind: 'custom-added',
+    stepId,
+    customerId: i.customerId,
+    detail: { name: custom.name, category: custom.category },
+  });
+  const all: Op[] = [
+    ...ops,
+    { doc: 'release', releaseId: release.id, op: 'put-custom-step', id: stepId, fields: custom },
+    eventOp(event),
+  ];
+  return ok({ ops: all }, { stepId, templateId: null });
+}
+
+/**
+ * Edit a custom step. Done is locked (BR-R03). A skipped or reverted custom step shows its snapshot, so
+ * the snapshot follows the edit: what the person typed is what they see.
+ */
+export function editCustomStep(
+  state: DomainState,
+  input: EditCustomStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId; changed: string[] }> {
+  const parsed = parseInput(editCustomStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
+  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+  const c = ref.custom;
+  const fields: Partial<CustomStep> = {};
+  const ops: Op[] = [];
+
+  if (i.name !== undefined) {
+    const name = checkName(i.name);
+    if (!name.ok) return name;
+    if (name.value !== c.name) fields.name = name.value;
+  }
+  if (i.content !== undefined) {
+    const content = checkContent(i.content);
+    if (!content.ok) return content;
+    if (content.value !== c.content) fields.content = content.value;
+  }
+  if (i.description !== undefined) {
+    const description = checkText(i.description.trim(), 'description', 10_000);
+    if (!description.ok) return description;
+    if (description.value !== c.description) fields.description = description.value;
+  }
+  if (i.type !== undefined && i.type !== c.type) fields.type = i.type;
+  if (i.category !== undefined && i.category !== c.category) {
+    fields.category = i.category;
+    const placement = placeInCustomerList(doc, c.customerId, i.category, undefined);
+    if (!placement.ok) return placement;
+    const { plan, ops: rekeyOps } = planKey(doc, placement.value);
+    fields.order = plan.order;
+    ops.push(...rekeyOps);
+  }
+  const changed = Object.keys(fields).filter((k) => k !== 'order');
+  if (changed.length === 0) return ok({ ops: [] }, { stepId: c.id, changed });
+  const now = ctx.now();
+  fields.updatedAt = now;
+  ops.push({ doc: 'release', releaseId: doc.releaseId, op: 'put-custom-step', id: c.id, fields });
+  if (ref.step.status !== 'pending') {
+    const snapshot: StepState = { updatedAt: now };
+    if (fields.name !== undefined) snapshot.snapshotName = fields.name;
+    if (fields.category !== undefined) snapshot.snapshotCategory = fields.category;
+    if (fields.type !== undefined) snapshot.snapshotType = fields.type;
+    if (fields.content !== undefined) snapshot.snapshotContent = fields.content;
+    ops.push(stepStateOp(doc.releaseId, c.id, snapshot));
+  }
+  const event = stepEvent(ctx, target.value, {
+    kind: 'custom-edited',
+    detail: { fields: changed.join(','), content: fields.content },
+  });
+  ops.push(eventOp(event));
+  return ok({ ops }, { stepId: c.id, changed });
+}
+
+/** FCS-006: a tombstone; refused when done (its execution is history, BR-R03). */
+export function deleteCustomStep(
+  state: DomainState,
+  input: DeleteCustomStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(deleteCustomStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
+  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+  const now = ctx.now();
+  const event = stepEvent(ctx, target.value, { kind: 'custom-deleted', detail: { name: ref.custom.name } });
+  const ops: Op[] = [
+    {
+      doc: 'release',
+      releaseId: doc.releaseId,
+      op: 'put-custom-step',
+      id: ref.custom.id,
+      fields: { deletedAt: now, updatedAt: now },
+    },
+    eventOp(event),
+  ];
+  return ok({ ops }, { stepId: ref.custom.id });
+}

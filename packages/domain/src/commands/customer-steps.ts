@@ -1,0 +1,128 @@
+/**
+ * Customising one customer's template step (functional-spec §4.5, technical-spec §4.5): override its
+ * content, reset it to the template, and notes. Custom steps are in custom-steps.ts; execution in
+ * step-status.ts.
+ */
+import { z } from 'zod';
+import type { CommandContext } from '../context.ts';
+import type { StepState } from '../entities/step-state.ts';
+import { idSchema, type StepId } from '../ids.ts';
+import type { StepRef } from '../resolve.ts';
+import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
+import type { DomainState } from '../state.ts';
+import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
+import { eventOp, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
+
+export const overrideStepInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  content: z.string(),
+  /** Optionally a name of its own for this customer. */
+  name: z.string().optional(),
+});
+export type OverrideStepInput = z.input<typeof overrideStepInput>;
+
+export const stepRefInput = z.object({ releaseId: idSchema('release'), stepId: idSchema('step') });
+export type StepRefInput = z.input<typeof stepRefInput>;
+
+export const setNotesInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  notes: z.string(),
+});
+export type SetNotesInput = z.input<typeof setNotesInput>;
+
+/** Content changes need a pending step: done is locked (BR-R03), skipped/reverted must be reopened. */
+function contentEditable(ref: StepRef): Failure | null {
+  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+  if (ref.step.status !== 'pending') return refuse('step-not-pending', 'stepId');
+  return null;
+}
+
+/**
+ * FCS-002 / BR-S02: the step gets content of its own and keeps its template link (templateId stays; the
+ * template's content remains visible as "original"). Template edits pass it by from now on (BR-S08).
+ */
+export function overrideStep(
+  state: DomainState,
+  input: OverrideStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(overrideStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const content = checkContent(i.content);
+  if (!content.ok) return content;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if (ref.kind === 'custom') return refuse('custom-step-not-overridable', 'stepId');
+  const locked = contentEditable(ref);
+  if (locked) return locked;
+  const now = ctx.now();
+  const fields: StepState = { overrideContent: content.value, overriddenAt: now, updatedAt: now };
+  if (i.name !== undefined) {
+    const name = checkName(i.name);
+    if (!name.ok) return name;
+    if (name.value !== ref.template.name) fields.overrideName = name.value;
+  }
+  const event = stepEvent(ctx, target.value, {
+    kind: 'overridden',
+    detail: { content: content.value, name: fields.overrideName },
+  });
+  return ok(
+    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+    { stepId: ref.step.id },
+  );
+}
+
+/** FCS-005: drop the override; the step shows the template again. */
+export function resetToTemplate(
+  state: DomainState,
+  input: StepRefInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(stepRefInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if (ref.kind === 'custom' || !ref.step.isOverridden) return refuse('not-overridden', 'stepId');
+  const locked = contentEditable(ref);
+  if (locked) return locked;
+  const event = stepEvent(ctx, target.value, {
+    kind: 'reset-to-template',
+    detail: { previousContent: ref.state?.overrideContent, previousName: ref.state?.overrideName },
+  });
+  const op = stepStateOp(doc.releaseId, ref.step.id, { updatedAt: ctx.now() }, [
+    'overrideContent',
+    'overrideName',
+    'overriddenAt',
+  ]);
+  return ok({ ops: [op, eventOp(event)] }, { stepId: ref.step.id });
+}
+
+/** Execution notes: allowed in any status (notes are not content); empty text removes them. */
+export function setNotes(
+  state: DomainState,
+  input: SetNotesInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(setNotesInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const notes = checkText(i.notes.trim(), 'notes', 20_000);
+  if (!notes.ok) return notes;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if ((ref.state?.notes ?? '') === notes.value) return ok({ ops: [] }, { stepId: ref.step.id });
+  const now = ctx.now();
+  const op =
+    notes.value === ''
+      ? stepStateOp(doc.releaseId, ref.step.id, { updatedAt: now }, ['notes'])
+      : stepStateOp(doc.releaseId, ref.step.id, { notes: notes.value, updatedAt: now });
+  const event = stepEvent(ctx, target.value, { kind: 'notes', detail: { notes: notes.value } });
+  return ok({ ops: [op, eventOp(event)] }, { stepId: ref.step.id });
+}

@@ -1,0 +1,326 @@
+/**
+ * Execution tracking (functional-spec §4.6, technical-spec §4.5): done, skipped, reverted, and back to
+ * pending. The status machine:
+ *
+ *   pending  --markDone--> done      --revertStep--> reverted
+ *   pending  --skipStep--> skipped   --reopenStep--> pending
+ *   skipped / reverted --markDone--> done
+ *   reverted --skipStep--> skipped;  reverted --reopenStep--> pending
+ *
+ * Leaving pending takes the snapshot (ST-02); done also records the content as executed, variables
+ * filled in for this customer (BR-R03). Nothing here erases history (BR-R04): every change appends an
+ * event, and reopening moves the previous execution record into its event.
+ */
+import { z } from 'zod';
+import type { Op } from '../change.ts';
+import type { CommandContext } from '../context.ts';
+import type { HistoryEvent } from '../entities/step-event.ts';
+import type { StepState, StepStateField } from '../entities/step-state.ts';
+import { stepCategorySchema } from '../enums.ts';
+import { eventsBySubject } from '../history.ts';
+import { idSchema, type StepId } from '../ids.ts';
+import type { ReasonCode } from '../reasons.ts';
+import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
+import type { DomainState } from '../state.ts';
+import { checkText, parseInput } from '../validation.ts';
+import { renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
+import { resolveCustomerSteps } from '../views/customer-steps.ts';
+import { editableRelease } from './guards.ts';
+import {
+  eventOp,
+  needsSnapshot,
+  type StepTarget,
+  snapshotOf,
+  stepEvent,
+  stepForChange,
+  stepInRelease,
+  stepStateOp,
+} from './step-support.ts';
+
+export const markDoneInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  notes: z.string().optional(),
+});
+export type MarkDoneInput = z.input<typeof markDoneInput>;
+
+export const skipStepInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  reason: z.string(),
+});
+export type SkipStepInput = z.input<typeof skipStepInput>;
+
+export const revertStepInput = skipStepInput;
+export type RevertStepInput = SkipStepInput;
+
+export const reopenStepInput = z.object({
+  releaseId: idSchema('release'),
+  stepId: idSchema('step'),
+  reason: z.string().optional(),
+});
+export type ReopenStepInput = z.input<typeof reopenStepInput>;
+
+export const bulkMarkDoneInput = z.union([
+  z.object({
+    releaseId: idSchema('release'),
+    stepIds: z.array(idSchema('step')),
+    notes: z.string().optional(),
+  }),
+  z.object({
+    releaseId: idSchema('release'),
+    customerId: idSchema('customer'),
+    category: stepCategorySchema,
+    notes: z.string().optional(),
+  }),
+]);
+export type BulkMarkDoneInput = z.input<typeof bulkMarkDoneInput>;
+
+export interface DoneValue {
+  stepId: StepId;
+  executedContent: string;
+  /** Variables that could not be filled in; they stay in the executed content as written (VR-03). */
+  unknownVariables: VariableProblem[];
+}
+
+/** The ops of marking one step done, or why not. Shared by markDone and bulkMarkDone. */
+function planDone(
+  state: DomainState,
+  target: StepTarget,
+  ctx: CommandContext,
+  notes: string | undefined,
+  prior?: readonly HistoryEvent[],
+): { ok: true; ops: Op[]; value: DoneValue } | Failure {
+  const { ref, doc } = target;
+  const from = ref.step.status;
+  if (from === 'done') return refuse('step-already-done', 'stepId');
+  const rendered = renderContent(
+    ref.step.content,
+    variableContextFor(state.catalog, doc.releaseId, ref.step.customerId),
+  );
+  const now = ctx.now();
+  const fields: StepState = {
+    ...(needsSnapshot(ref) ? snapshotOf(ref) : {}),
+    status: 'done',
+    statusAt: now,
+    statusBy: ctx.actor.id,
+    executedAt: now,
+    executedBy: ctx.actor.name,
+    executedContent: rendered.text,
+    updatedAt: now,
+  };
+  if (notes !== undefined && notes.trim() !== '') fields.notes = notes.trim();
+  const event = stepEvent(ctx, target, {
+    kind: 'done',
+    from,
+    to: 'done',
+    prior,
+    detail: {
+      notes: fields.notes,
+      unknownVariables:
+        rendered.unknown.length > 0 ? rendered.unknown.map((u) => u.name).join(',') : undefined,
+      previousExecutedAt: ref.state?.executedAt,
+    },
+  });
+  return {
+    ok: true,
+    ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)],
+    value: { stepId: ref.step.id, executedContent: rendered.text, unknownVariables: rendered.unknown },
+  };
+}
+
+/** FET-001: from pending, skipped or reverted; optional notes. */
+export function markDone(
+  state: DomainState,
+  input: MarkDoneInput,
+  ctx: CommandContext,
+): CommandResult<DoneValue> {
+  const parsed = parseInput(markDoneInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  if (i.notes !== undefined) {
+    const notes = checkText(i.notes, 'notes', 20_000);
+    if (!notes.ok) return notes;
+  }
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const plan = planDone(state, target.value, ctx, i.notes);
+  if (!plan.ok) return plan;
+  return ok({ ops: plan.ops }, plan.value);
+}
+
+/** FET-003 / BR-S03: a reason is required; a done step is locked (revert it first). */
+export function skipStep(
+  state: DomainState,
+  input: SkipStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(skipStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const reason = i.reason.trim();
+  if (reason === '') return refuse('skip-needs-reason', 'reason');
+  const long = checkText(reason, 'reason', 5_000);
+  if (!long.ok) return long;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  const from = ref.step.status;
+  if (from === 'done') return refuse('step-locked', 'stepId');
+  if (from === 'skipped') return refuse('step-already-skipped', 'stepId');
+  const now = ctx.now();
+  const fields: StepState = {
+    ...(needsSnapshot(ref) ? snapshotOf(ref) : {}),
+    status: 'skipped',
+    statusAt: now,
+    statusBy: ctx.actor.id,
+    skipReason: reason,
+    updatedAt: now,
+  };
+  const event = stepEvent(ctx, target.value, { kind: 'skipped', from, to: 'skipped', detail: { reason } });
+  return ok(
+    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+    { stepId: ref.step.id },
+  );
+}
+
+/** FET-002 / BR-R04: done -> reverted with a reason; the execution record and history stay. */
+export function revertStep(
+  state: DomainState,
+  input: RevertStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(revertStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const reason = i.reason.trim();
+  if (reason === '') return refuse('revert-needs-reason', 'reason');
+  const long = checkText(reason, 'reason', 5_000);
+  if (!long.ok) return long;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  if (ref.step.status !== 'done') return refuse('step-not-done', 'stepId');
+  const now = ctx.now();
+  const fields: StepState = {
+    status: 'reverted',
+    statusAt: now,
+    statusBy: ctx.actor.id,
+    revertReason: reason,
+    updatedAt: now,
+  };
+  const event = stepEvent(ctx, target.value, {
+    kind: 'reverted',
+    from: 'done',
+    to: 'reverted',
+    detail: { reason },
+  });
+  return ok(
+    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+    { stepId: ref.step.id },
+  );
+}
+
+const CLEARED_ON_REOPEN: StepStateField[] = [
+  'snapshotName',
+  'snapshotCategory',
+  'snapshotType',
+  'snapshotContent',
+  'executedContent',
+  'executedAt',
+  'executedBy',
+  'skipReason',
+  'revertReason',
+];
+
+/**
+ * Skipped or reverted -> pending. The snapshot goes, so the step follows its template (or override)
+ * again; the previous execution record moves into the event (BR-R04). A step of a deleted template
+ * cannot be reopened: as a pending step it would disappear.
+ */
+export function reopenStep(
+  state: DomainState,
+  input: ReopenStepInput,
+  ctx: CommandContext,
+): CommandResult<{ stepId: StepId }> {
+  const parsed = parseInput(reopenStepInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const target = stepForChange(state, i.releaseId, i.stepId);
+  if (!target.ok) return target;
+  const { ref, doc } = target.value;
+  const from = ref.step.status;
+  if (from === 'done') return refuse('step-locked', 'stepId');
+  if (from === 'pending') return refuse('step-already-pending', 'stepId');
+  if (ref.step.templateDeleted) return refuse('template-deleted', 'stepId');
+  const now = ctx.now();
+  const fields: StepState = { status: 'pending', statusAt: now, statusBy: ctx.actor.id, updatedAt: now };
+  const event = stepEvent(ctx, target.value, {
+    kind: 'reopened',
+    from,
+    to: 'pending',
+    detail: {
+      reason: i.reason?.trim() || undefined,
+      previousExecutedAt: ref.state?.executedAt,
+      previousExecutedBy: ref.state?.executedBy,
+      previousExecutedContent: ref.state?.executedContent,
+      previousContent: ref.step.content,
+    },
+  });
+  return ok(
+    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields, CLEARED_ON_REOPEN), eventOp(event)] },
+    { stepId: ref.step.id },
+  );
+}
+
+export interface BulkDoneValue {
+  done: StepId[];
+  refused: { stepId: StepId; code: ReasonCode; message: string }[];
+}
+
+/**
+ * FET-004: mark many steps done at once: the given steps, or every pending step of one customer and
+ * category ("Mark all"). Each step is checked on its own: the value lists which were done and which
+ * were refused, and why. Events get their `after` from one index of the history, not a scan per step.
+ */
+export function bulkMarkDone(
+  state: DomainState,
+  input: BulkMarkDoneInput,
+  ctx: CommandContext,
+): CommandResult<BulkDoneValue> {
+  const parsed = parseInput(bulkMarkDoneInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  if (i.notes !== undefined) {
+    const notes = checkText(i.notes, 'notes', 20_000);
+    if (!notes.ok) return notes;
+  }
+
+  let stepIds: StepId[];
+  if ('stepIds' in i) {
+    stepIds = [...new Set(i.stepIds)];
+  } else {
+    if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
+    stepIds = resolveCustomerSteps(state, release.id, i.customerId)
+      .filter((s) => s.category === i.category && s.status === 'pending')
+      .map((s) => s.id);
+  }
+
+  const index = eventsBySubject(doc.events);
+  const ops: Op[] = [];
+  const value: BulkDoneValue = { done: [], refused: [] };
+  for (const stepId of stepIds) {
+    const target = stepInRelease(state, release, doc, stepId);
+    const plan = target.ok ? planDone(state, target.value, ctx, i.notes, index.get(stepId) ?? []) : target;
+    if (!plan.ok) {
+      value.refused.push({ stepId, code: plan.error.code, message: plan.error.message });
+      continue;
+    }
+    ops.push(...plan.ops);
+    value.done.push(stepId);
+  }
+  return ok({ ops }, value);
+}

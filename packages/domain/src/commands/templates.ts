@@ -1,0 +1,317 @@
+/**
+ * Template step commands (functional-spec §4.4, technical-spec §4.4).
+ *
+ * The spec's updateTemplateStep rewrites the content of pending, non-overridden customer steps. Here a
+ * template edit writes the template only: such steps inherit it, and every other step has its own
+ * content (override or snapshot), so BR-R02 / BR-S07 / BR-S08 hold by construction and still hold when
+ * the edit meets a done or an override from another device (MR-02).
+ */
+import { z } from 'zod';
+import type { Op } from '../change.ts';
+import type { CommandContext } from '../context.ts';
+import type { Release } from '../entities/release.ts';
+import type { StepTemplate } from '../entities/step-template.ts';
+import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
+import { eventsOfSubject, newEvent } from '../history.ts';
+import { idSchema, type TemplateId } from '../ids.ts';
+import { type CommandResult, ok, refuse } from '../result.ts';
+import type { DomainState, ReleaseState } from '../state.ts';
+import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
+import {
+  previewTemplateDelete,
+  previewTemplateEdit,
+  type TemplateDeletePreview,
+  type TemplateEditPreview,
+} from '../views/template-impact.ts';
+import { editableRelease, type Got } from './guards.ts';
+import {
+  type Placement,
+  placeAmongTemplates,
+  placeNewTemplate,
+  planKey,
+  positionInput,
+} from './placement.ts';
+
+export const addTemplateInput = z.object({
+  releaseId: idSchema('release'),
+  name: z.string(),
+  category: stepCategorySchema,
+  type: stepTypeSchema,
+  content: z.string(),
+  description: z.string().optional(),
+  /** Before/after a template or a customer's step of the same category, or an index; default: the end. */
+  position: positionInput,
+});
+export type AddTemplateInput = z.input<typeof addTemplateInput>;
+
+export const updateTemplateInput = z.object({
+  releaseId: idSchema('release'),
+  templateId: idSchema('template'),
+  name: z.string().optional(),
+  category: stepCategorySchema.optional(),
+  type: stepTypeSchema.optional(),
+  content: z.string().optional(),
+  description: z.string().optional(),
+});
+export type UpdateTemplateInput = z.input<typeof updateTemplateInput>;
+
+export const templateRefInput = z.object({
+  releaseId: idSchema('release'),
+  templateId: idSchema('template'),
+});
+export type TemplateRefInput = z.input<typeof templateRefInput>;
+
+export const moveTemplateInput = z.object({
+  releaseId: idSchema('release'),
+  templateId: idSchema('template'),
+  /** Before/after another template of the category, or the index in the list without the moved one. */
+  position: z.union([
+    z.object({ before: idSchema('template') }),
+    z.object({ after: idSchema('template') }),
+    z.object({ index: z.number().int().min(0) }),
+  ]),
+});
+export type MoveTemplateInput = z.input<typeof moveTemplateInput>;
+
+function liveTemplate(doc: ReleaseState, id: TemplateId): Got<StepTemplate> {
+  const t = doc.templates[id];
+  if (!t) return refuse('template-not-found', 'templateId');
+  if (t.deletedAt !== null) return refuse('template-deleted', 'templateId');
+  return { ok: true, value: t };
+}
+
+export interface NewTemplateFields {
+  name: string;
+  category: StepTemplate['category'];
+  type: StepTemplate['type'];
+  content: string;
+  description: string;
+}
+
+/** Check the editable fields of a template or custom step; returns them trimmed. */
+export function checkStepFields(i: {
+  name: string;
+  category: StepTemplate['category'];
+  type: StepTemplate['type'];
+  content: string;
+  description?: string | undefined;
+}): Got<NewTemplateFields> {
+  const name = checkName(i.name);
+  if (!name.ok) return name;
+  const content = checkContent(i.content);
+  if (!content.ok) return content;
+  const description = checkText(i.description?.trim() ?? '', 'description', 10_000);
+  if (!description.ok) return description;
+  return {
+    ok: true,
+    value: {
+      name: name.value,
+      category: i.category,
+      type: i.type,
+      content: content.value,
+      description: description.value,
+    },
+  };
+}
+
+/**
+ * The ops that add a template at a placement, with its `template-added` event. Shared with
+ * addCustomStep's "add to template" (BR-S06).
+ */
+export function buildAddTemplate(
+  doc: ReleaseState,
+  release: Release,
+  fields: NewTemplateFields,
+  placement: Placement,
+  ctx: CommandContext,
+  detail: Record<string, string> = {},
+): { ops: Op[]; templateId: TemplateId; order: string } {
+  const now = ctx.now();
+  const { plan, ops: rekeyOps } = planKey(doc, placement);
+  const templateId = ctx.newId('template');
+  const template: StepTemplate = {
+    id: templateId,
+    releaseId: release.id,
+    ...fields,
+    order: plan.order,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  const event = newEvent(ctx, {
+    releaseId: release.id,
+    kind: 'template-added',
+    templateId,
+    detail: { name: fields.name, category: fields.category, ...detail },
+  });
+  const ops: Op[] = [
+    ...rekeyOps,
+    { doc: 'release', releaseId: release.id, op: 'put-template', id: templateId, fields: template },
+    { doc: 'release', releaseId: release.id, op: 'append-event', event },
+  ];
+  return { ops, templateId, order: plan.order };
+}
+
+/** FS-001: every participant gets the step at once, and later participants too (ST-01). */
+export function addTemplate(
+  state: DomainState,
+  input: AddTemplateInput,
+  ctx: CommandContext,
+): CommandResult<{ templateId: TemplateId; order: string }> {
+  const parsed = parseInput(addTemplateInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  const fields = checkStepFields(i);
+  if (!fields.ok) return fields;
+  const placement = placeNewTemplate(doc, i.category, i.position);
+  if (!placement.ok) return placement;
+  const built = buildAddTemplate(doc, release, fields.value, placement.value, ctx);
+  return ok({ ops: built.ops }, { templateId: built.templateId, order: built.order });
+}
+
+/**
+ * FS-002 / FCS-007. Writes the changed fields of the template only. A new category puts the template at
+ * the end of that category. The value says what the edit reached (the same counts as the preview).
+ */
+export function updateTemplate(
+  state: DomainState,
+  input: UpdateTemplateInput,
+  ctx: CommandContext,
+): CommandResult<{ templateId: TemplateId; changed: string[]; impact: TemplateEditPreview }> {
+  const parsed = parseInput(updateTemplateInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  const live = liveTemplate(doc, i.templateId);
+  if (!live.ok) return live;
+  const t = live.value;
+  const fields: Partial<StepTemplate> = {};
+  const ops: Op[] = [];
+
+  if (i.name !== undefined) {
+    const name = checkName(i.name);
+    if (!name.ok) return name;
+    if (name.value !== t.name) fields.name = name.value;
+  }
+  if (i.content !== undefined) {
+    const content = checkContent(i.content);
+    if (!content.ok) return content;
+    if (content.value !== t.content) fields.content = content.value;
+  }
+  if (i.description !== undefined) {
+    const description = checkText(i.description.trim(), 'description', 10_000);
+    if (!description.ok) return description;
+    if (description.value !== t.description) fields.description = description.value;
+  }
+  if (i.type !== undefined && i.type !== t.type) fields.type = i.type;
+  if (i.category !== undefined && i.category !== t.category) {
+    fields.category = i.category;
+    const placement = placeAmongTemplates(doc, i.category, undefined, t.id);
+    if (!placement.ok) return placement;
+    const { plan, ops: rekeyOps } = planKey(doc, placement.value);
+    fields.order = plan.order;
+    ops.push(...rekeyOps);
+  }
+
+  const changed = Object.keys(fields).filter((k) => k !== 'order');
+  const impact = previewTemplateEdit(state, { releaseId: release.id, templateId: t.id });
+  if (changed.length === 0) return ok({ ops: [] }, { templateId: t.id, changed, impact });
+  fields.updatedAt = ctx.now();
+  ops.push({ doc: 'release', releaseId: release.id, op: 'put-template', id: t.id, fields });
+  const event = newEvent(ctx, {
+    releaseId: release.id,
+    kind: 'template-edited',
+    templateId: t.id,
+    prior: eventsOfSubject(doc.events, t.id),
+    detail: {
+      fields: changed.join(','),
+      pendingUpdated: String(impact.pendingUpdated),
+      overriddenKept: String(impact.overriddenKept),
+      executedKept: String(impact.executedKept),
+    },
+  });
+  ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
+  return ok({ ops }, { templateId: t.id, changed, impact });
+}
+
+/** FS-004: a tombstone. Untouched steps disappear; executed ones stay with their snapshot (ST-03). */
+export function deleteTemplate(
+  state: DomainState,
+  input: TemplateRefInput,
+  ctx: CommandContext,
+): CommandResult<{ templateId: TemplateId; impact: TemplateDeletePreview }> {
+  const parsed = parseInput(templateRefInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  const live = liveTemplate(doc, i.templateId);
+  if (!live.ok) return live;
+  const t = live.value;
+  const impact = previewTemplateDelete(state, { releaseId: release.id, templateId: t.id });
+  const now = ctx.now();
+  const event = newEvent(ctx, {
+    releaseId: release.id,
+    kind: 'template-deleted',
+    templateId: t.id,
+    prior: eventsOfSubject(doc.events, t.id),
+    detail: {
+      name: t.name,
+      pendingRemoved: String(impact.pendingRemoved),
+      executedKept: String(impact.executedKept),
+    },
+  });
+  const ops: Op[] = [
+    {
+      doc: 'release',
+      releaseId: release.id,
+      op: 'put-template',
+      id: t.id,
+      fields: { deletedAt: now, updatedAt: now },
+    },
+    { doc: 'release', releaseId: release.id, op: 'append-event', event },
+  ];
+  return ok({ ops }, { templateId: t.id, impact });
+}
+
+/** FS-003 (drag and drop): one new key for the moved template; the others keep theirs. */
+export function moveTemplate(
+  state: DomainState,
+  input: MoveTemplateInput,
+  ctx: CommandContext,
+): CommandResult<{ templateId: TemplateId; order: string }> {
+  const parsed = parseInput(moveTemplateInput, input);
+  if (!parsed.ok) return parsed;
+  const i = parsed.value;
+  const got = editableRelease(state, i.releaseId);
+  if (!got.ok) return got;
+  const { release, doc } = got.value;
+  const live = liveTemplate(doc, i.templateId);
+  if (!live.ok) return live;
+  const t = live.value;
+  const placement = placeAmongTemplates(doc, t.category, i.position, t.id);
+  if (!placement.ok) return placement;
+  const { plan, ops } = planKey(doc, placement.value);
+  ops.push({
+    doc: 'release',
+    releaseId: release.id,
+    op: 'put-template',
+    id: t.id,
+    fields: { order: plan.order, updatedAt: ctx.now() },
+  });
+  const event = newEvent(ctx, {
+    releaseId: release.id,
+    kind: 'templates-reordered',
+    templateId: t.id,
+    prior: eventsOfSubject(doc.events, t.id),
+    detail: { index: String(placement.value.index) },
+  });
+  ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
+  return ok({ ops }, { templateId: t.id, order: plan.order });
+}

@@ -1,0 +1,53 @@
+/**
+ * @runsheet/domain: Runsheet's entities, rules and commands as pure TypeScript over plain data.
+ * Rules and their ids: docs/SPEC.md.
+ */
+
+export * from './apply.ts';
+export * from './change.ts';
+export * from './commands/activation.ts';
+export * from './commands/clusters.ts';
+export * from './commands/conflict-review.ts';
+export * from './commands/custom-steps.ts';
+export * from './commands/customer-steps.ts';
+export * from './commands/customers.ts';
+// Commands, one file per area.
+export * from './commands/guards.ts';
+export * from './commands/placement.ts';
+export * from './commands/releases.ts';
+export * from './commands/step-status.ts';
+export * from './commands/step-support.ts';
+export * from './commands/templates.ts';
+export * from './conflicts.ts';
+export * from './context.ts';
+export * from './entities/cluster.ts';
+export * from './entities/common.ts';
+export * from './entities/custom-step.ts';
+export * from './entities/customer.ts';
+export * from './entities/customer-step.ts';
+export * from './entities/participant.ts';
+export * from './entities/release.ts';
+export * from './entities/step-event.ts';
+export * from './entities/step-state.ts';
+export * from './entities/step-template.ts';
+export * from './enums.ts';
+export * from './history.ts';
+// Contract: ids, enums, entities, state, changes, results, reasons.
+export * from './ids.ts';
+export * from './ordering.ts';
+export * from './progress.ts';
+export * from './reasons.ts';
+export * from './resolve.ts';
+export * from './result.ts';
+export * from './state.ts';
+// Deterministic helpers for tests and simulations.
+export * from './testing.ts';
+// Rules shared by commands and views.
+export * from './validation.ts';
+export * from './variables.ts';
+export * from './views/catalog.ts';
+// Views.
+export * from './views/customer-steps.ts';
+export * from './views/history.ts';
+export * from './views/matrix.ts';
+export * from './views/template-impact.ts';

@@ -1,0 +1,225 @@
+/**
+ * Progress (functional-spec §8.2, technical-spec §5.3; rules PR-01..PR-06 in docs/SPEC.md).
+ *
+ * The two specs disagree: done/total (functional) vs (done+skipped)/total (technical). Both are given:
+ * `completePercent` counts a skipped step as handled (nothing left to do), `donePercent` counts only
+ * what ran. The UI leads with complete and shows done beside it (PR-02).
+ *
+ * Counting is O(participants × categories + step states + custom steps): an untouched template step
+ * is pending by construction, so it is counted per template, not per cell.
+ */
+import { STEP_CATEGORIES, type StepCategory } from './enums.ts';
+import type { ClusterId, CustomerId, ReleaseId } from './ids.ts';
+import { parseTemplateStepId } from './ids.ts';
+import { customStepVisible, statusOf } from './resolve.ts';
+import type { DomainState } from './state.ts';
+
+export interface StepCounts {
+  total: number;
+  done: number;
+  skipped: number;
+  pending: number;
+  reverted: number;
+}
+
+export interface Progress extends StepCounts {
+  /** done / total, 0..100, floored (so 100 only when everything is done). */
+  donePercent: number;
+  /** (done + skipped) / total, 0..100, floored. What the UI leads with. */
+  completePercent: number;
+}
+
+export interface CustomerProgress extends Progress {
+  customerId: CustomerId;
+  clusterId: ClusterId | null;
+  byCategory: Record<StepCategory, Progress>;
+}
+
+export interface GroupProgress extends Progress {
+  /** How many customers the percentages average over (those with at least one step). */
+  customers: number;
+}
+
+export interface ReleaseProgress {
+  releaseId: ReleaseId;
+  /** Average of the customers (PR-03). */
+  overall: GroupProgress;
+  /** Per category, average of the customers that have steps in it (PR-04). */
+  byCategory: Record<StepCategory, GroupProgress>;
+  /** Per cluster, average of its customers (PR-03). */
+  byCluster: Record<ClusterId, GroupProgress>;
+  byCustomer: Record<CustomerId, CustomerProgress>;
+}
+
+const zero = (): StepCounts => ({ total: 0, done: 0, skipped: 0, pending: 0, reverted: 0 });
+
+/** PR-01: an empty total is 0 %, never NaN. Floored so a release never shows 100 % with work left. */
+export function percent(part: number, total: number): number {
+  return total > 0 ? Math.floor((part / total) * 100) : 0;
+}
+
+/** Percentages of one set of counts (technical-spec §5.3 calculateProgress, both ways). */
+export function progressOf(c: StepCounts): Progress {
+  return {
+    ...c,
+    donePercent: percent(c.done, c.total),
+    completePercent: percent(c.done + c.skipped, c.total),
+  };
+}
+
+function add(into: StepCounts, c: StepCounts): void {
+  into.total += c.total;
+  into.done += c.done;
+  into.skipped += c.skipped;
+  into.pending += c.pending;
+  into.reverted += c.reverted;
+}
+
+/**
+ * PR-03: counts are summed; percentages are the average of the members' ratios (a customer with 3 steps
+ * weighs as much as one with 30, as the functional spec asks), over members that have steps at all.
+ */
+function average(members: readonly StepCounts[]): GroupProgress {
+  const counts = zero();
+  let done = 0;
+  let complete = 0;
+  let n = 0;
+  for (const m of members) {
+    add(counts, m);
+    if (m.total === 0) continue;
+    done += m.done / m.total;
+    complete += (m.done + m.skipped) / m.total;
+    n++;
+  }
+  return {
+    ...counts,
+    customers: n,
+    donePercent: n > 0 ? Math.floor((done / n) * 100) : 0,
+    completePercent: n > 0 ? Math.floor((complete / n) * 100) : 0,
+  };
+}
+
+type Counter = Record<StepCategory, StepCounts>;
+
+export interface ProgressOptions {
+  /** Count archived customers too (default: no; PR-05). */
+  includeArchivedCustomers?: boolean;
+}
+
+/** Step counts per participant and category, without building the steps. */
+export function countReleaseSteps(
+  state: DomainState,
+  releaseId: ReleaseId,
+  options: ProgressOptions = {},
+): Map<CustomerId, Counter> {
+  const doc = state.releases[releaseId];
+  const out = new Map<CustomerId, Counter>();
+  if (!doc) return out;
+  const perCategory: Record<StepCategory, number> = { deploy: 0, verify: 0 };
+  for (const t of Object.values(doc.templates)) if (t.deletedAt === null) perCategory[t.category]++;
+
+  for (const customerId of Object.keys(doc.participants) as CustomerId[]) {
+    const customer = state.catalog.customers[customerId];
+    if (!options.includeArchivedCustomers && customer && !customer.isActive) continue;
+    const counter = {} as Counter;
+    for (const cat of STEP_CATEGORIES) {
+      counter[cat] = { ...zero(), total: perCategory[cat], pending: perCategory[cat] };
+    }
+    out.set(customerId, counter);
+  }
+
+  // Step states change the baseline: a touched step moves from "pending" to its status and category.
+  for (const [stepId, s] of Object.entries(doc.stepStates)) {
+    const pair = parseTemplateStepId(stepId as `step:${string}`);
+    if (!pair) continue;
+    const counter = out.get(pair.customerId);
+    const t = doc.templates[pair.templateId];
+    if (!counter || !t) continue;
+    const status = statusOf(s);
+    if (t.deletedAt === null) {
+      counter[t.category].pending--;
+      counter[t.category].total--;
+    } else if (status === 'pending') {
+      continue; // ST-03: an untouched step of a deleted template does not exist
+    }
+    const cat = status !== 'pending' ? (s.snapshotCategory ?? t.category) : t.category;
+    counter[cat][status]++;
+    counter[cat].total++;
+  }
+
+  for (const c of Object.values(doc.customSteps)) {
+    const counter = out.get(c.customerId);
+    if (!counter) continue;
+    const s = doc.stepStates[c.id];
+    const status = statusOf(s);
+    if (!customStepVisible(c, status)) continue;
+    const cat = status !== 'pending' ? (s?.snapshotCategory ?? c.category) : c.category;
+    counter[cat][status]++;
+    counter[cat].total++;
+  }
+  return out;
+}
+
+/** FET-005: progress per customer, per cluster, per category and overall. */
+export function releaseProgress(
+  state: DomainState,
+  releaseId: ReleaseId,
+  options: ProgressOptions = {},
+): ReleaseProgress {
+  const counts = countReleaseSteps(state, releaseId, options);
+  const byCustomer: Record<CustomerId, CustomerProgress> = {};
+  const customerTotals: StepCounts[] = [];
+  const categoryMembers: Record<StepCategory, StepCounts[]> = { deploy: [], verify: [] };
+  const clusterMembers = new Map<ClusterId, StepCounts[]>();
+
+  for (const [customerId, counter] of counts) {
+    const total = zero();
+    for (const cat of STEP_CATEGORIES) {
+      add(total, counter[cat]);
+      categoryMembers[cat].push(counter[cat]);
+    }
+    const clusterId = state.catalog.customers[customerId]?.clusterId ?? null;
+    byCustomer[customerId] = {
+      ...progressOf(total),
+      customerId,
+      clusterId,
+      byCategory: { deploy: progressOf(counter.deploy), verify: progressOf(counter.verify) },
+    };
+    customerTotals.push(total);
+    if (clusterId) {
+      const members = clusterMembers.get(clusterId);
+      if (members) members.push(total);
+      else clusterMembers.set(clusterId, [total]);
+    }
+  }
+
+  const byCluster: Record<ClusterId, GroupProgress> = {};
+  for (const [clusterId, members] of clusterMembers) byCluster[clusterId] = average(members);
+  return {
+    releaseId,
+    overall: average(customerTotals),
+    byCategory: { deploy: average(categoryMembers.deploy), verify: average(categoryMembers.verify) },
+    byCluster,
+    byCustomer,
+  };
+}
+
+/** Progress of one customer (the customer view's header); zeros when not a participant. */
+export function customerProgress(
+  state: DomainState,
+  releaseId: ReleaseId,
+  customerId: CustomerId,
+): CustomerProgress {
+  const counter = countReleaseSteps(state, releaseId, { includeArchivedCustomers: true }).get(customerId);
+  const deploy = counter?.deploy ?? zero();
+  const verify = counter?.verify ?? zero();
+  const total = zero();
+  add(total, deploy);
+  add(total, verify);
+  return {
+    ...progressOf(total),
+    customerId,
+    clusterId: state.catalog.customers[customerId]?.clusterId ?? null,
+    byCategory: { deploy: progressOf(deploy), verify: progressOf(verify) },
+  };
+}
