@@ -7,11 +7,16 @@ import { isUnder, pathnameOf } from './http/paths.ts';
 import { sendError, sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
 import { closeDatabase, type Db, openDatabase } from './persistence/database.ts';
+import { createUpdateStore, type UpdateStore } from './persistence/update-store.ts';
+import type { Identity } from './relay/identity.ts';
+import { Relay } from './relay/relay.ts';
+import { roomFromPath } from './relay/room-name.ts';
 
 export interface RunsheetServer {
   readonly config: ServerConfig;
   readonly db: Db;
   readonly http: Server;
+  readonly relay: Relay;
   /** Starts listening; resolves with the bound address (the real port when the config says 0). */
   listen(): Promise<AddressInfo>;
   /** Stops accepting, closes every connection, flushes and closes SQLite. Safe to call twice. */
@@ -22,10 +27,20 @@ export interface RunsheetServer {
  * Composes the pieces on one port: `/healthz`, the JSON API under `/api`, the relay under `/sync`, and the
  * built app for everything else.
  */
-export function createRunsheetServer(config: ServerConfig): RunsheetServer {
+export interface ServerOverrides {
+  /** Wraps or replaces the room update store (tests inject storage failures). */
+  updateStore?: (db: Db) => UpdateStore;
+  /** Where warnings and errors go; tests collect them instead of printing. */
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+export function createRunsheetServer(config: ServerConfig, overrides: ServerOverrides = {}): RunsheetServer {
   const db = openDatabase(config.dataDir);
   const serveStatic = createStaticHandler(config.staticDir);
   const health = createHealthHandler();
+  const store = (overrides.updateStore ?? createUpdateStore)(db);
+  const log = overrides.log ?? console;
+  const relay = new Relay({ store, limits: config.limits, log });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
@@ -43,13 +58,21 @@ export function createRunsheetServer(config: ServerConfig): RunsheetServer {
     }
   }
 
-  function handleUpgrade(_req: IncomingMessage, socket: Duplex): void {
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const room = roomFromPath(pathnameOf(req.url));
+    if (room === undefined) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else if (room === null) {
+      relay.reject(req, socket, head, 'FORBIDDEN_ROOM');
+    } else {
+      relay.accept(req, socket, head, room, OPEN_IDENTITY);
+    }
   }
 
   const http = createServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
-      console.error('Request failed:', req.method, req.url, error);
+      log.error('Request failed:', req.method, req.url, error);
       if (!res.headersSent) sendError(res, 500, 'internal', 'Internal server error');
       else res.destroy();
     });
@@ -62,6 +85,7 @@ export function createRunsheetServer(config: ServerConfig): RunsheetServer {
     config,
     db,
     http,
+    relay,
     listen() {
       return new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -72,12 +96,23 @@ export function createRunsheetServer(config: ServerConfig): RunsheetServer {
       });
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        http.close(() => resolve());
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Keep-alive sockets would hold `close` open until they time out.
+        http.closeIdleConnections();
+        await relay.close();
         http.closeAllConnections();
-      }).finally(() => closeDatabase(db));
+        await stopped;
+        closeDatabase(db);
+      })();
       return closing;
     },
   };
 }
+
+/** Until sign-in exists, everyone may edit. */
+const OPEN_IDENTITY: Identity = {
+  label: 'open',
+  role: 'admin',
+  recheck: () => ({ status: 'valid', role: 'admin' }),
+};

@@ -1,6 +1,6 @@
 import type { Env } from '../../src/config.ts';
 import { loadConfig, type ServerConfig } from '../../src/config.ts';
-import { createRunsheetServer, type RunsheetServer } from '../../src/server.ts';
+import { createRunsheetServer, type RunsheetServer, type ServerOverrides } from '../../src/server.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -11,6 +11,8 @@ export interface TestServer {
   url: string;
   dataDir: string;
   staticDir: string;
+  /** Warnings and errors the server logged, as `[level, ...args]`. */
+  logs: unknown[][];
   /** Closes the server; keeps the data directory so a test can start another server on it. */
   stop(): Promise<void>;
   /** Closes the server and deletes its temp directories. */
@@ -22,6 +24,7 @@ export interface TestServerOptions {
   /** Reuse a data directory (restart tests). */
   dataDir?: string;
   configure?: (config: ServerConfig) => ServerConfig;
+  overrides?: ServerOverrides;
 }
 
 /** A real server on 127.0.0.1, port 0, with a temp DATA_DIR and a fixture STATIC_DIR. */
@@ -37,7 +40,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     STATIC_DIR: statics.path,
     ...options.env,
   });
-  const server = createRunsheetServer(options.configure ? options.configure(base) : base);
+  const logs: unknown[][] = [];
+  const log = {
+    warn: (...args: unknown[]) => logs.push(['warn', ...args]),
+    error: (...args: unknown[]) => logs.push(['error', ...args]),
+  };
+  const server = createRunsheetServer(options.configure ? options.configure(base) : base, {
+    log,
+    ...options.overrides,
+  });
   const { port } = await server.listen();
   const stop = () => server.close();
   return {
@@ -46,6 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     dataDir,
     staticDir: statics.path,
+    logs,
     stop,
     async dispose() {
       await stop();

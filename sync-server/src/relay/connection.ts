@@ -1,0 +1,69 @@
+import type { WebSocket } from 'ws';
+import { CloseCode, type CloseCodeName, closeReason } from './close-codes.ts';
+import { canWrite, type Identity, type Role } from './identity.ts';
+import type { RelayLimits } from './limits.ts';
+import { encodePermissionDenied } from './protocol.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+/** The reason a read-only client is given, once, when it tries to change a document. */
+export const READ_ONLY_REASON = 'read-only';
+
+/** One client's WebSocket in one room. */
+export class Connection {
+  /** Awareness client ids this connection has announced; removed from the room when it leaves. */
+  readonly awarenessIds = new Set<number>();
+  /** False from a ping until its pong (or any message): two missed rounds and the socket is dropped. */
+  alive = true;
+  role: Role;
+  private readonly bucket: TokenBucket;
+  private toldReadOnly = false;
+  private closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly identity: Identity,
+    limits: RelayLimits,
+  ) {
+    this.role = identity.role;
+    this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessageBurst);
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  get readOnly(): boolean {
+    return !canWrite(this.role);
+  }
+
+  /** Spends one message from the rate budget. */
+  allowMessage(): boolean {
+    return this.bucket.take();
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.closed) this.ws.send(frame);
+  }
+
+  /**
+   * Tells a read-only client, once per connection, that its changes are refused, with the y-protocols auth
+   * message the stock client understands (it logs the reason). The connection stays open: the viewer keeps
+   * receiving live updates.
+   */
+  refuseWrite(): void {
+    if (this.toldReadOnly) return;
+    this.toldReadOnly = true;
+    this.send(encodePermissionDenied(READ_ONLY_REASON));
+  }
+
+  close(name: CloseCodeName): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(CloseCode[name], closeReason(name));
+  }
+
+  /** Marks the connection closed without a handshake (the socket already is, or is dead). */
+  markClosed(): void {
+    this.closed = true;
+  }
+}

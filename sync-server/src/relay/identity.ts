@@ -1,0 +1,25 @@
+/** Roles, from most to least powerful. Viewers may read and show presence but never change a document. */
+export type Role = 'admin' | 'member' | 'viewer';
+
+/** The outcome of checking a connection's credential again while it is open. */
+export type Recheck =
+  | { status: 'valid'; role: Role }
+  /** The session reached its end or was signed out: close with SESSION_EXPIRED. */
+  | { status: 'expired' }
+  /** The token was revoked or the user disabled: close with UNAUTHORIZED. */
+  | { status: 'revoked' };
+
+/**
+ * Who is on a connection, decided at the upgrade by the auth layer. The relay knows nothing of users,
+ * sessions or tokens: it reads the role and calls `recheck` every `limits.authRecheckMs`.
+ */
+export interface Identity {
+  /** For logs only, e.g. `user:ada (session)`. */
+  readonly label: string;
+  readonly role: Role;
+  recheck(): Recheck;
+}
+
+export function canWrite(role: Role): boolean {
+  return role !== 'viewer';
+}

@@ -1,0 +1,233 @@
+import { EventEmitter, once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { UpdateStore } from '../persistence/update-store.ts';
+import type { CloseCodeName } from './close-codes.ts';
+import { Connection } from './connection.ts';
+import type { Identity } from './identity.ts';
+import type { RelayLimits } from './limits.ts';
+import { decodeClientMessage, MalformedMessageError } from './protocol.ts';
+import { RelaySocket } from './relay-socket.ts';
+import { Room } from './room.ts';
+import type { RoomName } from './room-name.ts';
+
+/** Lifecycle events, for logs, metrics and tests that wait for something to happen instead of sleeping. */
+export interface RelayEvents {
+  'room-loaded': [room: string];
+  'room-unloaded': [room: string];
+  'room-compacted': [room: string];
+  /** An update reached storage; emitted before it is sent to anyone. */
+  'update-stored': [room: string, bytes: number];
+  'connection-opened': [room: string, identity: Identity];
+  /** `code` is the one the relay closed with, or the client's / 1006 when the client went away. */
+  'connection-closed': [room: string, code: number];
+}
+
+export interface RelayOptions {
+  store: UpdateStore;
+  limits: RelayLimits;
+  log?: Pick<Console, 'warn' | 'error'>;
+}
+
+/** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
+const SHUTDOWN_GRACE_MS = 1_000;
+
+/**
+ * The y-websocket relay: rooms keyed by name, loaded on first connection, unloaded when idle. Knows nothing
+ * of HTTP routes or users: the server decides who may connect to which room and hands over the upgrade.
+ */
+export class Relay extends EventEmitter<RelayEvents> {
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, Room>();
+  private readonly connections = new Map<Connection, Room>();
+  private readonly timers: NodeJS.Timeout[];
+  private readonly log: Pick<Console, 'warn' | 'error'>;
+  private closing = false;
+
+  constructor(private readonly options: RelayOptions) {
+    super();
+    this.log = options.log ?? console;
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.limits.maxFrameBytes,
+      perMessageDeflate: false,
+      WebSocket: RelaySocket,
+    });
+    this.timers = [
+      setInterval(() => this.pingAll(), options.limits.pingIntervalMs),
+      setInterval(() => this.recheckAll(), options.limits.authRecheckMs),
+    ];
+    for (const timer of this.timers) timer.unref();
+  }
+
+  /** Completes the upgrade and attaches the socket to the room. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer, room: RoomName, identity: Identity): void {
+    if (this.closing) {
+      this.reject(req, socket, head, 'SERVER_SHUTDOWN');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, room, identity));
+  }
+
+  /**
+   * Completes the upgrade only to close it at once with `reason`. Browsers show scripts no HTTP status of a
+   * failed upgrade, only a close code, and the stock client stops retrying on 44xx codes; an HTTP error
+   * would make it retry forever.
+   */
+  reject(req: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseCodeName): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new Connection(ws, REJECTED, this.options.limits);
+      ws.on('error', () => {});
+      connection.close(reason);
+    });
+  }
+
+  private attach(ws: RelaySocket, roomName: RoomName, identity: Identity): void {
+    ws.on('error', (error) => this.log.warn(`WebSocket error in ${roomName}: ${error.message}`));
+    const connection = new Connection(ws, identity, this.options.limits);
+    let room: Room;
+    try {
+      room = this.loadRoom(roomName);
+    } catch (error) {
+      this.log.error(`Cannot load room ${roomName}:`, error);
+      connection.close('INTERNAL_ERROR');
+      return;
+    }
+    this.connections.set(connection, room);
+    ws.on('message', (data, isBinary) => this.onMessage(connection, data as Buffer, isBinary));
+    ws.on('pong', () => {
+      connection.alive = true;
+    });
+    ws.on('close', (code) => {
+      connection.markClosed();
+      const current = this.connections.get(connection);
+      this.connections.delete(connection);
+      current?.leave(connection);
+      this.emit('connection-closed', roomName, code);
+    });
+    room.join(connection);
+    this.emit('connection-opened', roomName, identity);
+  }
+
+  private loadRoom(name: RoomName): Room {
+    const loaded = this.rooms.get(name);
+    if (loaded) return loaded;
+    const room = Room.load(name, this.options.store, this.options.limits, {
+      onIdle: (idle) => this.unload(idle, true),
+      onStored: (r, update) => this.emit('update-stored', r.name, update.byteLength),
+      onCompacted: (r) => this.emit('room-compacted', r.name),
+      onFailed: (r, error) => {
+        this.log.error(`Room ${r.name}: storing an update failed; dropping the room from memory`, error);
+        for (const connection of r.connections) connection.close('INTERNAL_ERROR');
+        this.unload(r, false);
+      },
+      onRejected: (r, connection, error) => {
+        this.log.warn(`Room ${r.name}: an update from ${connection.identity.label} did not apply:`, error);
+        connection.close('MALFORMED_MESSAGE');
+      },
+      warn: (message, error) => this.log.warn(message, error ?? ''),
+    });
+    this.rooms.set(name, room);
+    this.emit('room-loaded', name);
+    return room;
+  }
+
+  private unload(room: Room, compact: boolean): void {
+    if (this.rooms.get(room.name) !== room) return;
+    this.rooms.delete(room.name);
+    for (const connection of room.connections) this.connections.delete(connection);
+    room.destroy(compact);
+    this.emit('room-unloaded', room.name);
+  }
+
+  private onMessage(connection: Connection, data: Buffer, isBinary: boolean): void {
+    const room = this.connections.get(connection);
+    if (!connection.isOpen || room === undefined) return;
+    connection.alive = true;
+    if (!connection.allowMessage()) {
+      connection.close('RATE_LIMITED');
+      return;
+    }
+    if (!isBinary) {
+      connection.close('MALFORMED_MESSAGE');
+      return;
+    }
+    let message: ReturnType<typeof decodeClientMessage>;
+    try {
+      message = decodeClientMessage(data);
+    } catch (error) {
+      if (!(error instanceof MalformedMessageError)) this.log.warn('Unexpected decoding failure:', error);
+      connection.close('MALFORMED_MESSAGE');
+      return;
+    }
+    room.receive(connection, message);
+  }
+
+  /** Drops sockets that did not answer the previous ping: half-open TCP would otherwise hold rooms open. */
+  private pingAll(): void {
+    for (const connection of this.connections.keys()) {
+      if (!connection.alive) {
+        connection.markClosed();
+        connection.ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      connection.ws.ping();
+    }
+  }
+
+  /** Closes connections whose credential has since expired or been revoked; applies role changes. */
+  private recheckAll(): void {
+    for (const connection of this.connections.keys()) {
+      let result: ReturnType<Identity['recheck']>;
+      try {
+        result = connection.identity.recheck();
+      } catch (error) {
+        this.log.error('Re-checking a connection failed; keeping it until the next round:', error);
+        continue;
+      }
+      if (result.status === 'expired') connection.close('SESSION_EXPIRED');
+      else if (result.status === 'revoked') connection.close('UNAUTHORIZED');
+      else connection.role = result.role;
+    }
+  }
+
+  /** Runs `recheckAll` now (tests, and the API after revoking something, to act at once). */
+  recheckNow(): void {
+    this.recheckAll();
+  }
+
+  stats(): { rooms: number; connections: number } {
+    return { rooms: this.rooms.size, connections: this.connections.size };
+  }
+
+  isLoaded(room: string): boolean {
+    return this.rooms.has(room);
+  }
+
+  /** Closes every connection with SERVER_SHUTDOWN, then compacts and frees every room. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    for (const timer of this.timers) clearInterval(timer);
+    const sockets = [...this.connections.keys()].map((c) => c.ws);
+    const closed = Promise.all(
+      sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),
+    );
+    for (const connection of this.connections.keys()) connection.close('SERVER_SHUTDOWN');
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((resolve) => (grace = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
+    clearTimeout(grace);
+    for (const ws of sockets) ws.terminate();
+    for (const room of [...this.rooms.values()]) this.unload(room, true);
+    this.wss.close();
+  }
+}
+
+/** The identity of a socket that is only upgraded to be closed. */
+const REJECTED: Identity = {
+  label: 'rejected',
+  role: 'viewer',
+  recheck: () => ({ status: 'revoked' }),
+};

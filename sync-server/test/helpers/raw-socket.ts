@@ -1,0 +1,49 @@
+import { once } from 'node:events';
+import * as decoding from 'lib0/decoding';
+import { WebSocket } from 'ws';
+
+/** A bare WebSocket to the relay, for frames the stock client would never send. */
+export interface RawSocket {
+  ws: WebSocket;
+  /** Every binary frame received so far. */
+  received: Uint8Array[];
+  /** Resolves with the server's close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+  /** Resolves with the next frame received (or an already-received one at `index`). */
+  frame(index: number): Promise<Uint8Array>;
+}
+
+export async function rawSocket(
+  baseUrl: string,
+  room: string,
+  headers: Record<string, string> = {},
+): Promise<RawSocket> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/sync/${room}`, { headers });
+  const received: Uint8Array[] = [];
+  const waiters: (() => void)[] = [];
+  ws.on('message', (data: Buffer) => {
+    received.push(new Uint8Array(data));
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const closed = once(ws, 'close').then(([code, reason]) => ({
+    code: code as number,
+    reason: (reason as Buffer).toString(),
+  }));
+  await Promise.race([once(ws, 'open'), closed]);
+  return {
+    ws,
+    received,
+    closed,
+    async frame(index) {
+      while (received.length <= index) await new Promise<void>((resolve) => waiters.push(resolve));
+      return received[index]!;
+    },
+  };
+}
+
+/** `[messageType, syncType?]` of a relay frame. */
+export function frameKind(frame: Uint8Array): [number, number | undefined] {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  return [type, type === 0 ? decoding.readVarUint(decoder) : undefined];
+}
