@@ -21,10 +21,12 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: webManifest,
-      includeAssets: ['favicon.svg', 'favicon.ico', 'apple-touch-icon.png'],
+      // globPatterns below already precaches every icon in public/; listing them again would duplicate entries.
+      includeManifestIcons: false,
       workbox: {
         // Everything the shell needs, so every route renders with no network at all.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2}'],
+        // (manifest.webmanifest is added by the plugin itself.)
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         navigateFallback: '/index.html',
         // Server endpoints are never answered by the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/sync(\/|$)/],

@@ -4,14 +4,13 @@
  * written only by the projection (projection-writer.ts); the UI reads them and never writes them.
  */
 
-import type { DocName, ParticipantRow, StepRecordRow, TableName } from '@runsheet/doc';
+import type { DocName, EventRow, ParticipantRow, StepRecordRow, TableName } from '@runsheet/doc';
 import type {
   Cluster,
   ClusterId,
   Customer,
   CustomerId,
   EventId,
-  HistoryEvent,
   Release,
   ReleaseId,
   StepId,
@@ -41,7 +40,7 @@ export class RunsheetDB extends Dexie {
   templates!: Table<StepTemplate, TemplateId>;
   participants!: Table<ParticipantRow, [ReleaseId, CustomerId]>;
   stepRecords!: Table<StepRecordRow, StepId>;
-  events!: Table<HistoryEvent, EventId>;
+  events!: Table<EventRow, EventId>;
   docUpdates!: Table<DocUpdateRow, number>;
   meta!: Table<MetaRow, string>;
 
@@ -56,7 +55,7 @@ export class RunsheetDB extends Dexie {
       // Only steps with state of their own, and custom steps: pending cells are computed from
       // template x participant, never stored (DESIGN.md "Keep a release small").
       stepRecords: 'id, [releaseId+customerId], [releaseId+templateId], [releaseId+status]',
-      events: 'id, [releaseId+at], stepId, at',
+      events: 'id, [releaseId+at], [releaseId+kind], stepId, at',
       docUpdates: '++seq, [docName+seq]',
       meta: 'key',
     });

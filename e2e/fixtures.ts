@@ -1,0 +1,33 @@
+import { test as base } from '@playwright/test';
+import {
+  AppShell,
+  ClustersPage,
+  CustomersPage,
+  DashboardPage,
+  NotFoundPage,
+  ReleasesPage,
+  SettingsPage,
+} from './pages';
+
+/** Page models as fixtures, so specs read as what a user does. */
+interface Screens {
+  shell: AppShell;
+  dashboard: DashboardPage;
+  clusters: ClustersPage;
+  customers: CustomersPage;
+  releases: ReleasesPage;
+  settings: SettingsPage;
+  notFound: NotFoundPage;
+}
+
+export const test = base.extend<Screens>({
+  shell: async ({ page }, use) => use(new AppShell(page)),
+  dashboard: async ({ page }, use) => use(new DashboardPage(page)),
+  clusters: async ({ page }, use) => use(new ClustersPage(page)),
+  customers: async ({ page }, use) => use(new CustomersPage(page)),
+  releases: async ({ page }, use) => use(new ReleasesPage(page)),
+  settings: async ({ page }, use) => use(new SettingsPage(page)),
+  notFound: async ({ page }, use) => use(new NotFoundPage(page)),
+});
+
+export { expect } from '@playwright/test';
