@@ -3,6 +3,8 @@
  * into the shape of the plain state (a partial ReleaseState / CatalogState) and calls the same domain
  * view the in-memory store calls, so both stores agree by construction and no rule is written twice.
  */
+
+import { type EventRow, eventOfRow, type ReadStore, type StepRecordRow } from '@runsheet/doc';
 import {
   type CatalogState,
   type ClusterId,
@@ -18,7 +20,6 @@ import {
   stepHistory,
   stepStatusMatrix,
 } from '@runsheet/domain';
-import { type EventRow, eventOfRow, type ReadStore, type StepRecordRow } from '@runsheet/doc';
 import { Dexie } from 'dexie';
 import type { RunsheetDB } from './db.ts';
 
@@ -26,10 +27,16 @@ const DEFAULT_ACTIVITY_LIMIT = 20;
 
 function releaseState(
   releaseId: ReleaseId,
-  parts: Partial<Omit<ReleaseState, 'releaseId' | 'stepStates' | 'customSteps'>> & { records?: StepRecordRow[] },
+  parts: Partial<Omit<ReleaseState, 'releaseId' | 'stepStates' | 'customSteps'>> & {
+    records?: StepRecordRow[];
+  },
 ): DomainState {
   const doc = emptyReleaseState(releaseId);
-  Object.assign(doc, { templates: parts.templates ?? {}, participants: parts.participants ?? {}, events: parts.events ?? [] });
+  Object.assign(doc, {
+    templates: parts.templates ?? {},
+    participants: parts.participants ?? {},
+    events: parts.events ?? [],
+  });
   for (const row of parts.records ?? []) {
     if (row.state) doc.stepStates[row.id] = row.state;
     if (row.custom) doc.customSteps[row.id] = row.custom;

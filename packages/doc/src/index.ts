@@ -16,7 +16,9 @@ export { MemoryTables } from './projection/memory-tables.ts';
 export { allRows, catalogRows, DirtySet, releaseRows, stepRecordRow } from './projection/project.ts';
 export {
   countWrites,
+  type EventRow,
   emptyWrites,
+  eventOfRow,
   type ParticipantRow,
   type RowKey,
   type RowTables,
@@ -27,4 +29,6 @@ export {
   type TableName,
 } from './projection/rows.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';
+export { memoryStore } from './store/memory-store.ts';
+export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';
 export { type Command, type DocOpenListener, Workspace, type WorkspaceOptions } from './workspace.ts';

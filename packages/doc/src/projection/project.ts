@@ -6,6 +6,7 @@ import {
   type CatalogState,
   type CustomerId,
   type DomainState,
+  type HistoryEvent,
   parseTemplateStepId,
   type ReleaseId,
   type ReleaseState,
@@ -53,7 +54,9 @@ export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites
     const row = stepRecordRow(release, id);
     if (row) into.stepRecords.put.push(row);
   }
-  for (const event of release.events) into.events.put.push(event);
+  release.events.forEach((event, pos) => {
+    into.events.put.push({ ...event, pos });
+  });
   return into;
 }
 
@@ -125,7 +128,7 @@ export class DirtySet {
       }
       for (const id of dirty.steps)
         putOrDelete(writes.stepRecords, stepRecordRow(release, id) ?? undefined, id);
-      writes.events.put.push(...dirty.events);
+      eventRowsFrom(release, dirty.events, writes);
     }
     this.clear();
     return writes;
@@ -138,6 +141,24 @@ export class DirtySet {
 }
 
 type DocChangesEvents = Extract<DocChanges, { kind: 'release' }>['events'];
+
+/**
+ * Rows for added events with their positions. Events are usually appended, so the scan from the end
+ * stops at once; an event merged in earlier shifts every later one, and those rows are rewritten too.
+ */
+function eventRowsFrom(release: ReleaseState, added: DocChangesEvents, writes: RowWrites): void {
+  if (added.length === 0) return;
+  const missing = new Set(added.map((e) => e.id));
+  const { events } = release;
+  let first = events.length;
+  for (let i = events.length - 1; i >= 0 && missing.size > 0; i--) {
+    const id = (events[i] as HistoryEvent).id;
+    if (missing.delete(id)) first = i;
+  }
+  for (let pos = first; pos < events.length; pos++) {
+    writes.events.put.push({ ...(events[pos] as HistoryEvent), pos });
+  }
+}
 
 function putOrDelete<R>(
   table: { put: R[]; delete: Array<string | [ReleaseId, CustomerId]> },

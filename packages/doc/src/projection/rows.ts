@@ -37,6 +37,20 @@ export interface StepRecordRow {
   custom: CustomStep | null;
 }
 
+/**
+ * An event with its index in the release's event array: the document order that timelines show. A merge
+ * can insert events before others; the projection then rewrites the positions after that point.
+ */
+export interface EventRow extends HistoryEvent {
+  pos: number;
+}
+
+/** The event without its projection-only position. */
+export function eventOfRow(row: EventRow): HistoryEvent {
+  const { pos: _pos, ...event } = row;
+  return event;
+}
+
 /** Every table of the projection and its row type. */
 export interface RowTables {
   clusters: Cluster;
@@ -45,7 +59,7 @@ export interface RowTables {
   templates: StepTemplate;
   participants: ParticipantRow;
   stepRecords: StepRecordRow;
-  events: HistoryEvent;
+  events: EventRow;
 }
 export type TableName = keyof RowTables;
 
