@@ -53,9 +53,17 @@ export interface ReleaseProgress {
 
 const zero = (): StepCounts => ({ total: 0, done: 0, skipped: 0, pending: 0, reverted: 0 });
 
-/** PR-01: an empty total is 0 %, never NaN. Floored so a release never shows 100 % with work left. */
+/**
+ * PR-01 / PR-06: an empty total is 0 %, never NaN. Floored so a release never shows 100 % with work
+ * left; computed as (part × 100) / total so 29 of 100 is 29, not 28.999….
+ */
 export function percent(part: number, total: number): number {
-  return total > 0 ? Math.floor((part / total) * 100) : 0;
+  return total > 0 ? Math.floor((part * 100) / total) : 0;
+}
+
+/** Floor of a ratio in percent; the epsilon absorbs float sums like 1/3 + 2/3 landing just under 1. */
+function floorPercent(ratio: number): number {
+  return Math.floor(ratio * 100 + 1e-9);
 }
 
 /** Percentages of one set of counts (technical-spec §5.3 calculateProgress, both ways). */
@@ -94,8 +102,8 @@ function average(members: readonly StepCounts[]): GroupProgress {
   return {
     ...counts,
     customers: n,
-    donePercent: n > 0 ? Math.floor((done / n) * 100) : 0,
-    completePercent: n > 0 ? Math.floor((complete / n) * 100) : 0,
+    donePercent: n > 0 ? floorPercent(done / n) : 0,
+    completePercent: n > 0 ? floorPercent(complete / n) : 0,
   };
 }
 

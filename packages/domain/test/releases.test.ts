@@ -3,7 +3,6 @@ import {
   activateRelease,
   addCustomersToRelease,
   addTemplate,
-  archiveCluster,
   archiveCustomer,
   archiveRelease,
   cloneRelease,

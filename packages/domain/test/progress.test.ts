@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCustomStep,
+  archiveCustomer,
+  customerProgress,
+  deleteTemplate,
+  markDone,
+  percent,
+  progressOf,
+  releaseProgress,
+  revertStep,
+  skipStep,
+  templateStepId,
+  updateTemplate,
+} from '../src/index.ts';
+import { activeWorld, World } from './helpers.ts';
+
+function scenario() {
+  const f = activeWorld();
+  const { w, r, a, c, d1, d2, v1 } = f;
+  w.do(markDone, { releaseId: r, stepId: templateStepId(a, d1) });
+  w.do(skipStep, { releaseId: r, stepId: templateStepId(a, d2), reason: 'n/a' });
+  w.do(markDone, { releaseId: r, stepId: templateStepId(c, d1) });
+  w.do(markDone, { releaseId: r, stepId: templateStepId(c, d2) });
+  w.do(markDone, { releaseId: r, stepId: templateStepId(c, v1) });
+  w.do(revertStep, { releaseId: r, stepId: templateStepId(c, v1), reason: 'bad' });
+  return f;
+}
+
+describe('progress', () => {
+  it('PR-01 empty totals are 0 %, never NaN', () => {
+    expect(percent(0, 0)).toBe(0);
+    expect(progressOf({ total: 0, done: 0, skipped: 0, pending: 0, reverted: 0 })).toMatchObject({
+      donePercent: 0,
+      completePercent: 0,
+    });
+    const w = new World();
+    const r = w.release();
+    expect(releaseProgress(w.state, r).overall).toMatchObject({
+      total: 0,
+      donePercent: 0,
+      completePercent: 0,
+      customers: 0,
+    });
+  });
+
+  it('PR-02 per customer: done % counts done only, complete % counts done and skipped; reverted is open work', () => {
+    const { w, r, a, b, c } = scenario();
+    const p = releaseProgress(w.state, r);
+    expect(p.byCustomer[a]).toMatchObject({
+      total: 3,
+      done: 1,
+      skipped: 1,
+      pending: 1,
+      reverted: 0,
+      donePercent: 33,
+      completePercent: 66,
+    });
+    expect(p.byCustomer[b]).toMatchObject({ total: 3, pending: 3, donePercent: 0, completePercent: 0 });
+    expect(p.byCustomer[c]).toMatchObject({
+      total: 3,
+      done: 2,
+      reverted: 1,
+      donePercent: 66,
+      completePercent: 66,
+    });
+    expect(p.byCustomer[a]?.byCategory.deploy).toMatchObject({
+      total: 2,
+      donePercent: 50,
+      completePercent: 100,
+    });
+  });
+
+  it('PR-03 per cluster and overall: the average of the customers; counts are sums', () => {
+    const { w, r, eu, us } = scenario();
+    const p = releaseProgress(w.state, r);
+    expect(p.byCluster[eu]).toMatchObject({
+      customers: 2,
+      total: 6,
+      done: 1,
+      donePercent: 16,
+      completePercent: 33,
+    });
+    expect(p.byCluster[us]).toMatchObject({ customers: 1, donePercent: 66, completePercent: 66 });
+    expect(p.overall).toMatchObject({ customers: 3, total: 9, done: 3, skipped: 1, reverted: 1, pending: 4 });
+    expect(p.overall).toMatchObject({ donePercent: 33, completePercent: 44 });
+  });
+
+  it('PR-04 per category: the average of the customers that have steps in it', () => {
+    const { w, r, a } = scenario();
+    w.do(addCustomStep, {
+      releaseId: r,
+      customerId: a,
+      name: 'X',
+      category: 'verify',
+      type: 'text',
+      content: '',
+    });
+    const p = releaseProgress(w.state, r);
+    expect(p.byCategory.deploy).toMatchObject({ total: 6, donePercent: 50, completePercent: 66 });
+    expect(p.byCategory.verify).toMatchObject({ total: 4, done: 0, reverted: 1, donePercent: 0 });
+  });
+
+  it('PR-05 archived customers are left out unless asked for', () => {
+    const { w, r, b } = scenario();
+    w.do(archiveCustomer, { customerId: b });
+    expect(releaseProgress(w.state, r).overall).toMatchObject({
+      customers: 2,
+      donePercent: 50,
+      completePercent: 66,
+    });
+    expect(releaseProgress(w.state, r, { includeArchivedCustomers: true }).overall.customers).toBe(3);
+    expect(customerProgress(w.state, r, b).total).toBe(3);
+  });
+
+  it('PR-06 percentages are floored: 100 % only when nothing is left; 29 of 100 is 29', () => {
+    expect(percent(29, 100)).toBe(29);
+    expect(percent(199, 200)).toBe(99);
+    expect(percent(3, 3)).toBe(100);
+  });
+
+  it('PR-07 counting follows the step rules: custom steps count, executed steps of deleted templates count', () => {
+    const { w, r, a, b, d1 } = scenario();
+    w.do(addCustomStep, {
+      releaseId: r,
+      customerId: b,
+      name: 'X',
+      category: 'deploy',
+      type: 'text',
+      content: '',
+    });
+    w.do(deleteTemplate, { releaseId: r, templateId: d1 });
+    const p = releaseProgress(w.state, r);
+    // a keeps its done d1; b loses pending d1 and gains the custom step.
+    expect(p.byCustomer[a]).toMatchObject({ total: 3, done: 1 });
+    expect(p.byCustomer[b]).toMatchObject({ total: 3, pending: 3 });
+  });
+
+  it('PR-07 a step executed in one category counts there even if its template moved category later', () => {
+    const { w, r, a, d1 } = activeWorld();
+    w.do(markDone, { releaseId: r, stepId: templateStepId(a, d1) });
+    w.do(updateTemplate, { releaseId: r, templateId: d1, category: 'verify' });
+    const p = customerProgress(w.state, r, a);
+    expect(p.byCategory.deploy).toMatchObject({ total: 2, done: 1 });
+    expect(p.byCategory.verify).toMatchObject({ total: 1, done: 0 });
+  });
+});
