@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { axeViolations } from './support/axe';
 import { publishNextVersion } from './support/next-version';
 
 test('a half-typed search survives a reload and is cleared by submitting it', async ({
@@ -52,6 +53,7 @@ test.describe('a new version', () => {
       await expect(shell.updateToast).toBeVisible({ timeout: 15_000 });
       // The new version waits: the page still runs the old one until the user says so.
       expect(await page.locator('meta[name="runsheet-build"]').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
 
       await Promise.all([
         page.waitForEvent('framenavigated'),

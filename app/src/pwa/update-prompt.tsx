@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useEffect } from 'react';
 import { showUpdateToast } from './update-toast';
 
 /** A tab can stay open for days in a release window: look for a new version every hour as well. */

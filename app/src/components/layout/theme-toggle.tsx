@@ -23,13 +23,15 @@ export function ThemeToggle() {
   const current = options.find((o) => o.value === preference) ?? options[2]!;
   const Icon = current.icon;
   return (
-    <DropdownMenu>
+    // Not modal: a three-item menu needs no focus trap, and a modal one hides the whole page from
+    // assistive technology while it is open.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="icon" aria-label={`Theme: ${current.label}`}>
           <Icon aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-40">
+      <DropdownMenuContent align="end" className="w-40" portal={false}>
         <DropdownMenuLabel>Theme</DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuRadioGroup

@@ -1,0 +1,69 @@
+import type { Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** A focus indicator is an outline or a box-shadow ring that is actually drawn. */
+async function hasVisibleFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 1;
+    const ring = style.boxShadow !== 'none' && style.boxShadow !== '';
+    return outline || ring;
+  });
+}
+
+test('Tab reaches the skip link first, and it jumps to the content', async ({ page, shell, clusters }) => {
+  await clusters.goto();
+  await page.keyboard.press('Tab');
+  await expect(shell.skipLink).toBeFocused();
+  await expect(shell.skipLink).toBeVisible();
+  expect(await hasVisibleFocus(shell.skipLink)).toBe(true);
+
+  await page.keyboard.press('Enter');
+  await expect(shell.main).toBeFocused();
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test('Tab walks through the brand and the navigation with a visible focus ring', async ({
+  page,
+  shell,
+  dashboard,
+}) => {
+  await dashboard.goto();
+  await page.keyboard.press('Tab'); // skip link
+  await page.keyboard.press('Tab'); // brand
+  await expect(shell.header.getByRole('link', { name: 'Runsheet' })).toBeFocused();
+  for (const label of ['Dashboard', 'Clusters', 'Customers', 'Releases', 'Settings'] as const) {
+    await page.keyboard.press('Tab');
+    const link = shell.navLink(label);
+    await expect(link).toBeFocused();
+    expect(await hasVisibleFocus(link), `${label} shows focus`).toBe(true);
+  }
+  await page.keyboard.press('Tab');
+  await expect(shell.themeButton).toBeFocused();
+  expect(await hasVisibleFocus(shell.themeButton)).toBe(true);
+});
+
+test('the theme menu works from the keyboard', async ({ page, shell, dashboard }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await dashboard.goto();
+  await shell.themeButton.focus();
+  await page.keyboard.press('Enter');
+  const dark = page.getByRole('menuitemradio', { name: 'Dark' });
+  await expect(page.getByRole('menu')).toBeVisible();
+  // Light, Dark, System: the current choice (System) is not where the arrow keys start, so walk to Dark.
+  while (!(await dark.evaluate((el) => el === document.activeElement)))
+    await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu')).toBeHidden();
+  expect(await shell.appliedTheme()).toBe('dark');
+  await expect(shell.themeButton).toBeFocused();
+});
+
+test('Enter in the search field submits it', async ({ page, dashboard, customers }) => {
+  await dashboard.goto();
+  await dashboard.customerSearch.focus();
+  await page.keyboard.type('cust-a');
+  expect(await hasVisibleFocus(dashboard.customerSearch)).toBe(true);
+  await page.keyboard.press('Enter');
+  await customers.expectLoaded();
+});
