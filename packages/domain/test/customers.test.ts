@@ -138,7 +138,7 @@ describe('customers', () => {
     expect(w.refused(moveCustomer, { customerId: a, clusterId: eu }).code).toBe('customer-archived');
   });
 
-  it('BR-M03 archiving is a soft delete: the record and its release participation stay', () => {
+  it('BR-M03 / ST-07 archiving is a soft delete: the record and its release participation stay', () => {
     const { w, a, r } = activeWorld();
     w.do(archiveCustomer, { customerId: a });
     expect(w.state.catalog.customers[a]?.isActive).toBe(false);

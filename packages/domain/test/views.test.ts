@@ -91,7 +91,7 @@ describe('release matrix', () => {
     expect(cellStepId(m, 2, 2)).toBe(templateStepId(c, v1));
   });
 
-  it('FR-007 filtered by cluster; archived customers hidden unless asked; custom steps beside the grid', () => {
+  it('FR-007 / ST-07 filtered by cluster; archived customers hidden unless asked; custom steps beside the grid', () => {
     const { w, r, a, b, c, us } = activeWorld();
     w.do(addCustomStep, {
       releaseId: r,
