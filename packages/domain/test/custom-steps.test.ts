@@ -59,7 +59,18 @@ describe('custom steps', () => {
         .filter((s) => s.category === 'deploy')
         .map((s) => s.name),
     ).toEqual(['First', 'Deploy app', 'Flush cache', 'Migrate', 'Last']);
-    expect(d2).toBeDefined();
+    w.do(addCustomStep, {
+      releaseId: r,
+      customerId: a,
+      ...step,
+      name: 'Before migrate',
+      position: { before: templateStepId(a, d2) },
+    });
+    expect(
+      resolveCustomerSteps(w.state, r, a)
+        .filter((s) => s.category === 'deploy')
+        .map((s) => s.name),
+    ).toEqual(['First', 'Deploy app', 'Flush cache', 'Before migrate', 'Migrate', 'Last']);
   });
 
   it('BR-S04 the position must be a step of the same customer and category (position-invalid)', () => {
