@@ -2,6 +2,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppRouter } from './router';
+import { WorkspaceProvider } from './state/workspace-context';
 import './styles.css';
 
 const router = createAppRouter();
@@ -11,6 +12,8 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <WorkspaceProvider>
+      <RouterProvider router={router} />
+    </WorkspaceProvider>
   </StrictMode>,
 );

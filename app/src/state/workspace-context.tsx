@@ -1,0 +1,89 @@
+/**
+ * Opens the local data core once per tab and hands it to the views: the Dexie read store for
+ * `useLiveQuery` hooks, and `run` — the one write path (domain command -> Yjs transaction -> stored,
+ * projected, sent to other tabs). Views never write Dexie tables.
+ */
+import type { Command } from '@runsheet/doc';
+import type { CommandResult, ReleaseId } from '@runsheet/domain';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { dexieStore, LocalData, ReadStoreContext } from '@/data';
+import { browserContext } from './command-context.ts';
+import { currentActor, deviceId } from './device.ts';
+
+export interface WorkspaceApi {
+  local: LocalData;
+  /** Runs a domain command. Commands on a release need it open: pass its id and it is opened first. */
+  run<I, T>(command: Command<I, T>, input: I, releaseId?: ReleaseId): Promise<CommandResult<T>>;
+}
+
+const WorkspaceContext = createContext<WorkspaceApi | null>(null);
+
+let opening: Promise<LocalData> | null = null;
+/** One LocalData per tab, even under StrictMode's double effects. */
+function openLocalData(): Promise<LocalData> {
+  opening ??= LocalData.open();
+  return opening;
+}
+
+export function WorkspaceProvider({ children }: { children: ReactNode }) {
+  const [local, setLocal] = useState<LocalData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    openLocalData().then(
+      (data) => live && setLocal(data),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const api = useMemo<WorkspaceApi | null>(() => {
+    if (!local) return null;
+    const device = deviceId();
+    return {
+      local,
+      async run(command, input, releaseId) {
+        if (releaseId) await local.openRelease(releaseId);
+        return local.run(command, input, browserContext(currentActor(), device));
+      },
+    };
+  }, [local]);
+  const store = useMemo(() => (local ? dexieStore(local.db) : null), [local]);
+
+  if (error) {
+    return (
+      <div role="alert" className="mx-auto max-w-xl p-8">
+        <h1 className="text-xl font-semibold">Runsheet could not open its local storage</h1>
+        <p className="mt-2 text-muted-foreground">
+          {error}. Private windows and some browser settings block IndexedDB; Runsheet keeps your work there.
+        </p>
+      </div>
+    );
+  }
+  if (!api || !store) {
+    return (
+      <p className="p-8 text-muted-foreground" aria-live="polite">
+        Opening your workspace…
+      </p>
+    );
+  }
+  return (
+    <WorkspaceContext.Provider value={api}>
+      <ReadStoreContext.Provider value={store}>{children}</ReadStoreContext.Provider>
+    </WorkspaceContext.Provider>
+  );
+}
+
+export function useWorkspace(): WorkspaceApi {
+  const api = useContext(WorkspaceContext);
+  if (!api) throw new Error('useWorkspace needs a <WorkspaceProvider> above it');
+  return api;
+}
+
+/** The Dexie database, for views that read a table directly with useLiveQuery. */
+export function useDb() {
+  return useWorkspace().local.db;
+}
