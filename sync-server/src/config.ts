@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth/passwords.ts';
+import { normalizeUsername, USERNAME_PATTERN } from './auth/users.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
 
 /**
@@ -75,8 +77,22 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
   TRUST_PROXY: flag,
   RUNSHEET_OPEN: flag,
-  RUNSHEET_ADMIN_USER: text,
-  RUNSHEET_ADMIN_PASSWORD: text,
+  RUNSHEET_ADMIN_USER: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform(normalizeUsername)
+      .pipe(z.string().regex(USERNAME_PATTERN, { error: 'must be 2-64 letters, digits, ".", "_" or "-"' }))
+      .optional(),
+  ),
+  RUNSHEET_ADMIN_PASSWORD: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+      .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` })
+      .optional(),
+  ),
   RELAY_MAX_FRAME_BYTES: int(1024, 512 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxFrameBytes),
   RELAY_MAX_MESSAGES_PER_SECOND: int(1, 100_000, DEFAULT_RELAY_LIMITS.maxMessagesPerSecond),
   RELAY_MAX_MESSAGE_BURST: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurst),
@@ -92,7 +108,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      return `  ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      // Never echo a password back into a log.
+      const shown = name.includes('PASSWORD') ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+      return `  ${name}${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

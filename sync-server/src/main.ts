@@ -40,6 +40,14 @@ async function main(): Promise<void> {
   // Handlers first, then the line: whoever waits for the line may signal at once.
   const address = await server.listen();
   console.log(`Runsheet listening on http://${config.host}:${address.port} (data: ${config.dataDir})`);
+  if (config.openMode) {
+    console.log('Open mode (RUNSHEET_OPEN=1): no sign-in; everyone who can reach this port is an admin.');
+  } else if (server.auth.needsSetup()) {
+    console.log(
+      `First run: open http://localhost:${address.port}/ on this machine to create the admin ` +
+        `(from another device, enter setup code ${server.auth.setupCode}).`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,14 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { createApiHandler } from './api/api.ts';
+import { Auth } from './auth/auth.ts';
+import { credentialsFrom } from './auth/credentials.ts';
+import type { ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
-import { sendError, sendText } from './http/respond.ts';
+import { isSameOrigin } from './http/request-info.ts';
+import { sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
 import { closeDatabase, type Db, openDatabase } from './persistence/database.ts';
 import { createUpdateStore, type UpdateStore } from './persistence/update-store.ts';
-import type { Identity } from './relay/identity.ts';
 import { Relay } from './relay/relay.ts';
 import { roomFromPath } from './relay/room-name.ts';
 
@@ -17,37 +21,61 @@ export interface RunsheetServer {
   readonly db: Db;
   readonly http: Server;
   readonly relay: Relay;
-  /** Starts listening; resolves with the bound address (the real port when the config says 0). */
+  readonly auth: Auth;
+  /**
+   * Creates the RUNSHEET_ADMIN_USER admin if due, then listens. Resolves with the bound address (the real
+   * port when the config says 0).
+   */
   listen(): Promise<AddressInfo>;
   /** Stops accepting, closes every connection, flushes and closes SQLite. Safe to call twice. */
   close(): Promise<void>;
 }
 
+export interface ServerOverrides {
+  /** Wraps or replaces the room update store (tests inject storage failures). */
+  updateStore?: (db: Db) => UpdateStore;
+  /** Password hashing cost. Only tests lower it, to stay fast on two cores; never exposed as a setting. */
+  scrypt?: ScryptParams;
+  /** The clock of sessions, tokens and sign-in throttling (tests). */
+  now?: () => number;
+  /** Where notices, warnings and errors go; tests collect them instead of printing. */
+  log?: Pick<Console, 'log' | 'warn' | 'error'>;
+}
+
+/** Expired sessions are deleted this often; they are refused whether deleted or not. */
+const PRUNE_SESSIONS_EVERY_MS = 3600_000;
+
 /**
  * Composes the pieces on one port: `/healthz`, the JSON API under `/api`, the relay under `/sync`, and the
  * built app for everything else.
  */
-export interface ServerOverrides {
-  /** Wraps or replaces the room update store (tests inject storage failures). */
-  updateStore?: (db: Db) => UpdateStore;
-  /** Where warnings and errors go; tests collect them instead of printing. */
-  log?: Pick<Console, 'warn' | 'error'>;
-}
-
 export function createRunsheetServer(config: ServerConfig, overrides: ServerOverrides = {}): RunsheetServer {
+  const log = overrides.log ?? console;
   const db = openDatabase(config.dataDir);
+  const auth = new Auth(db, {
+    sessionTtlMs: config.sessionTtlMs,
+    openMode: config.openMode,
+    ...(overrides.scrypt && { scrypt: overrides.scrypt }),
+    ...(overrides.now && { now: overrides.now }),
+  });
+  const relay = new Relay({
+    store: (overrides.updateStore ?? createUpdateStore)(db),
+    limits: config.limits,
+    log,
+  });
+  const api = createApiHandler(
+    { auth, onAccessChanged: () => relay.recheckNow() },
+    { trustProxy: config.trustProxy, log },
+  );
   const serveStatic = createStaticHandler(config.staticDir);
   const health = createHealthHandler();
-  const store = (overrides.updateStore ?? createUpdateStore)(db);
-  const log = overrides.log ?? console;
-  const relay = new Relay({ store, limits: config.limits, log });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
     if (pathname === '/healthz') {
       health(req, res);
     } else if (isUnder(pathname, '/api')) {
-      sendError(res, 404, 'not-found', `No endpoint ${req.method} ${pathname}`);
+      await api(req, res, pathname);
     } else if (isUnder(pathname, '/sync')) {
       sendText(res, 426, 'This endpoint speaks WebSocket only.\n', {
         Upgrade: 'websocket',
@@ -58,26 +86,43 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     }
   }
 
+  /**
+   * Authenticates a WebSocket upgrade: session cookie, `Authorization: Bearer <token>` or `?token=<token>`.
+   * Failures still complete the upgrade and close with a code (see Relay.reject for why).
+   */
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     const room = roomFromPath(pathnameOf(req.url));
     if (room === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    } else if (room === null) {
-      relay.reject(req, socket, head, 'FORBIDDEN_ROOM');
-    } else {
-      relay.accept(req, socket, head, room, OPEN_IDENTITY);
+      return;
     }
+    if (room === null) {
+      relay.reject(req, socket, head, 'FORBIDDEN_ROOM');
+      return;
+    }
+    const credentials = credentialsFrom(req, true);
+    // A cookie is sent by the browser whichever page opens the socket: only trust it from our own origin.
+    if (credentials.token === undefined && !isSameOrigin(req, config)) credentials.session = undefined;
+    const result = auth.authenticate(credentials);
+    if (!result.ok) {
+      relay.reject(req, socket, head, result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHORIZED');
+      return;
+    }
+    relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
   const http = createServer((req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
       log.error('Request failed:', req.method, req.url, error);
-      if (!res.headersSent) sendError(res, 500, 'internal', 'Internal server error');
+      if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
       else res.destroy();
     });
   });
   http.on('upgrade', handleUpgrade);
+
+  const pruneTimer = setInterval(() => auth.sessions.pruneExpired(), PRUNE_SESSIONS_EVERY_MS);
+  pruneTimer.unref();
 
   let closing: Promise<void> | null = null;
 
@@ -86,7 +131,12 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     db,
     http,
     relay,
-    listen() {
+    auth,
+    async listen() {
+      const bootstrapped = await auth.bootstrap(config.bootstrapAdmin);
+      if (bootstrapped === 'created')
+        log.log(`Created admin "${config.bootstrapAdmin?.username}" from RUNSHEET_ADMIN_USER`);
+      if (bootstrapped === 'skipped') log.log('RUNSHEET_ADMIN_USER ignored: users exist already');
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
@@ -97,6 +147,7 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     },
     close() {
       closing ??= (async () => {
+        clearInterval(pruneTimer);
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Keep-alive sockets would hold `close` open until they time out.
         http.closeIdleConnections();
@@ -109,10 +160,3 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     },
   };
 }
-
-/** Until sign-in exists, everyone may edit. */
-const OPEN_IDENTITY: Identity = {
-  label: 'open',
-  role: 'admin',
-  recheck: () => ({ status: 'valid', role: 'admin' }),
-};

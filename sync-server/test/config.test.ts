@@ -47,3 +47,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ RUNSHEET_ADMIN_USER: 'ada' })).toThrow(/must be set together/);
   });
 });
+
+describe('bootstrap admin from the environment', () => {
+  it('normalises the username and keeps the password', () => {
+    const config = loadConfig({
+      RUNSHEET_ADMIN_USER: ' Ada ',
+      RUNSHEET_ADMIN_PASSWORD: 'correct horse battery',
+    });
+    expect(config.bootstrapAdmin).toEqual({ username: 'ada', password: 'correct horse battery' });
+  });
+
+  it('refuses a short password without printing it', () => {
+    const attempt = () => loadConfig({ RUNSHEET_ADMIN_USER: 'ada', RUNSHEET_ADMIN_PASSWORD: 'short' });
+    expect(attempt).toThrow(/RUNSHEET_ADMIN_PASSWORD: must be at least 10 characters/);
+    expect(attempt).not.toThrow(/short/);
+  });
+});

@@ -42,6 +42,16 @@ describe('the built server process', () => {
     expect(await server.exited).toBe(0);
   });
 
+  it('on first run, says how to create the admin, with a setup code for other devices', async () => {
+    const server = await spawnServer(tempDirs());
+    cleanups.push(() => server.child.kill('SIGKILL'));
+    const line = await server.waitFor(/First run: .*\n/);
+    expect(line).toMatch(/^First run: open http:\/\/localhost:\d+\/ on this machine to create the admin/);
+    expect(line).toMatch(/setup code [A-Z2-9]{8}\)/);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
   it('refuses to start on a bad setting and says which', async () => {
     await expect(spawnServer({ ...tempDirs(), PORT: 'eighty' })).rejects.toThrow(/PORT="eighty"/);
   });

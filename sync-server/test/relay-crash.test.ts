@@ -27,7 +27,7 @@ describe('relay durability (built process)', () => {
     const statics = makeTempDir('static');
     writeStaticFixture(statics.path);
     cleanups.push(data.remove, statics.remove);
-    const env = { DATA_DIR: data.path, STATIC_DIR: statics.path };
+    const env = { DATA_DIR: data.path, STATIC_DIR: statics.path, RUNSHEET_OPEN: '1' };
 
     const first = await spawn(env);
     const writer = client(first.port, 'release:crash');

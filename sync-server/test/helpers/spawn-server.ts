@@ -9,6 +9,8 @@ export interface SpawnedServer {
   port: number;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** Resolves once the output matches `pattern`. */
+  waitFor(pattern: RegExp): Promise<string>;
   /** Resolves with the exit code (or the signal name) once the process is gone. */
   exited: Promise<number | string>;
 }
@@ -20,10 +22,12 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const waiters: (() => void)[] = [];
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | string);
   const port = await new Promise<number>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      for (const wake of waiters.splice(0)) wake();
       const match = /Runsheet listening on http:\/\/[^:]+:(\d+)/.exec(output);
       if (match) resolve(Number(match[1]));
     };
@@ -31,5 +35,12 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
     child.stderr.on('data', onData);
     exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
-  return { child, port, output: () => output, exited };
+  const waitFor = async (pattern: RegExp): Promise<string> => {
+    for (;;) {
+      const match = pattern.exec(output);
+      if (match) return match[0];
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { child, port, output: () => output, waitFor, exited };
 }

@@ -11,7 +11,7 @@ export interface TestServer {
   url: string;
   dataDir: string;
   staticDir: string;
-  /** Warnings and errors the server logged, as `[level, ...args]`. */
+  /** Notices, warnings and errors the server logged, as `[level, ...args]`. */
   logs: unknown[][];
   /** Closes the server; keeps the data directory so a test can start another server on it. */
   stop(): Promise<void>;
@@ -27,6 +27,9 @@ export interface TestServerOptions {
   overrides?: ServerOverrides;
 }
 
+/** Cheap password hashing: the cost of scrypt is not what these tests are about, and the cores are shared. */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+
 /** A real server on 127.0.0.1, port 0, with a temp DATA_DIR and a fixture STATIC_DIR. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const data = options.dataDir === undefined ? makeTempDir('data') : null;
@@ -38,15 +41,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PORT: '0',
     DATA_DIR: dataDir,
     STATIC_DIR: statics.path,
+    // Relay and hosting tests run without sign-in; the auth tests set RUNSHEET_OPEN=0.
+    RUNSHEET_OPEN: '1',
     ...options.env,
   });
   const logs: unknown[][] = [];
   const log = {
+    log: (...args: unknown[]) => logs.push(['log', ...args]),
     warn: (...args: unknown[]) => logs.push(['warn', ...args]),
     error: (...args: unknown[]) => logs.push(['error', ...args]),
   };
   const server = createRunsheetServer(options.configure ? options.configure(base) : base, {
     log,
+    scrypt: TEST_SCRYPT,
     ...options.overrides,
   });
   const { port } = await server.listen();

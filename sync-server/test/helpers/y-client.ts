@@ -19,11 +19,21 @@ export interface StockClient {
 export function stockClient(
   baseUrl: string,
   room: string,
-  options: { params?: Record<string, string>; doc?: Y.Doc } = {},
+  options: { params?: Record<string, string>; doc?: Y.Doc; headers?: Record<string, string> } = {},
 ): StockClient {
   const doc = options.doc ?? new Y.Doc();
+  const headers = options.headers;
+  // A browser sends the session cookie by itself; in Node a socket subclass adds the headers.
+  const Socket =
+    headers === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(url: string, protocols?: string | string[]) {
+            super(url, protocols, { headers });
+          }
+        };
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     params: options.params ?? {},
     maxBackoffTime: 200,

@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sessionCookie } from '../auth/cookies.ts';
+import { credentialsFrom } from '../auth/credentials.ts';
+import { AuthError } from '../auth/errors.ts';
+import {
+  clientAddress,
+  isHttps,
+  isLoopback,
+  isSameOrigin,
+  type RequestInfoOptions,
+} from '../http/request-info.ts';
+import { sendError } from '../http/respond.ts';
+import { ApiContext } from './context.ts';
+import type { ApiDeps } from './deps.ts';
+import { API_ERRORS, ApiError } from './errors.ts';
+import { createRouter, type Route } from './router.ts';
+import { authRoutes } from './routes/auth.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { setupRoutes } from './routes/setup.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface ApiOptions extends RequestInfoOptions {
+  log: Pick<Console, 'error'>;
+}
+
+/** The JSON API under `/api`: routing, the cross-origin guard, authentication, roles, and error replies. */
+export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
+  const routes: Route[] = [
+    ...sessionRoutes(deps),
+    ...setupRoutes(deps),
+    ...authRoutes(deps),
+    ...userRoutes(deps),
+    ...tokenRoutes(deps),
+  ];
+  const match = createRouter(routes);
+  const { auth } = deps;
+
+  async function run(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const found = match(method, pathname);
+    if (found === null) throw new ApiError('not-found', { message: `No endpoint ${method} ${pathname}` });
+    if (found === 'method-not-allowed') throw new ApiError('method-not-allowed');
+    if (!SAFE_METHODS.has(method) && !isSameOrigin(req, options)) throw new ApiError('cross-origin');
+
+    const authentication = auth.authenticate(credentialsFrom(req, false));
+    const principal = authentication.ok ? authentication.principal : null;
+    if (found.route.access !== 'public' && !authentication.ok) {
+      if (authentication.reason === 'expired') throw new ApiError('session-expired');
+      throw new ApiError(auth.needsSetup() ? 'setup-required' : 'unauthenticated');
+    }
+    if (found.route.access === 'admin' && principal?.user.role !== 'admin') throw new ApiError('forbidden');
+
+    const address = clientAddress(req, options);
+    const ctx = new ApiContext(
+      req,
+      res,
+      found.params,
+      principal,
+      address,
+      isLoopback(address),
+      isHttps(req, options),
+    );
+    // A sliding session moved forward: the browser's cookie must live as long as the session now does.
+    if (principal?.kind === 'session' && principal.renewed) {
+      ctx.setCookie(sessionCookie(principal.secret, auth.sessions.ttlMs, ctx.secure));
+    }
+    await found.route.handle(ctx);
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    try {
+      await run(req, res, pathname);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof ApiError) {
+        sendError(res, API_ERRORS[error.code].status, error.code, error.message, error.field, error.headers);
+      } else if (error instanceof AuthError) {
+        const headers: Record<string, string> =
+          error.retryAfterMs === undefined
+            ? {}
+            : { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) };
+        const { status, message } = API_ERRORS[error.code];
+        sendError(res, status, error.code, message, undefined, headers);
+      } else {
+        options.log.error('API request failed:', req.method, pathname, error);
+        sendError(res, 500, 'internal', API_ERRORS.internal.message);
+      }
+    }
+  };
+}

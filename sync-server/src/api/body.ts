@@ -1,0 +1,52 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { ApiError } from './errors.ts';
+
+/** No endpoint takes more than a name and a password; this bounds what a client can make us buffer. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const PASSWORD_FIELDS = new Set(['password', 'newPassword']);
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError('body-too-large');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ApiError('body-too-large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Reads a JSON body and validates it. Requiring `application/json` also keeps cross-site forms out: a page
+ * on another site cannot send that content type without a CORS preflight, which this server never grants.
+ */
+export async function parseJsonBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  schema: S,
+): Promise<z.output<S>> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw new ApiError('unsupported-media-type');
+  const text = await readBody(req);
+  let value: unknown;
+  try {
+    value = text === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid-json');
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || undefined;
+  const code =
+    issue.code === 'too_small' && field !== undefined && PASSWORD_FIELDS.has(field)
+      ? 'weak-password'
+      : 'invalid-body';
+  throw new ApiError(code, {
+    field,
+    message: field === undefined ? issue.message : `${field}: ${issue.message}`,
+  });
+}

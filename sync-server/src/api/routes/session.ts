@@ -1,0 +1,21 @@
+import type { Principal } from '../../auth/auth.ts';
+import { toPublicUser } from '../../auth/users.ts';
+import type { ApiDeps } from '../deps.ts';
+import { route } from '../router.ts';
+
+/** The signed-in user as the app needs it at start-up. */
+export function describePrincipal(principal: Principal) {
+  return {
+    user: toPublicUser(principal.user),
+    /** How this request proved who it is; `open` in RUNSHEET_OPEN mode. */
+    auth: principal.kind,
+    expiresAt: principal.kind === 'session' ? new Date(principal.session.expiresAt).toISOString() : null,
+  };
+}
+
+export function sessionRoutes(_deps: ApiDeps) {
+  return [
+    /** GET /api/session: who am I? 200 with user and role, or 401 (`unauthenticated`, `session-expired`, `setup-required`). */
+    route('GET', '/api/session', 'signed-in', (ctx) => ctx.json(200, describePrincipal(ctx.principal))),
+  ];
+}

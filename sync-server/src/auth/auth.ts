@@ -1,0 +1,231 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../persistence/database.ts';
+import type { SessionRow } from '../persistence/session-store.ts';
+import { createSessionStore } from '../persistence/session-store.ts';
+import type { TokenRow } from '../persistence/token-store.ts';
+import { createTokenStore } from '../persistence/token-store.ts';
+import type { UserRow } from '../persistence/user-store.ts';
+import { createUserStore } from '../persistence/user-store.ts';
+import type { Identity } from '../relay/identity.ts';
+import type { Credentials } from './credentials.ts';
+import { AuthError } from './errors.ts';
+import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './login-throttle.ts';
+import {
+  DEFAULT_SCRYPT_PARAMS,
+  hashPassword,
+  needsRehash,
+  type ScryptParams,
+  verifyPassword,
+} from './passwords.ts';
+import { safeEqualStrings } from './secrets.ts';
+import { Sessions } from './sessions.ts';
+import { ApiTokens } from './tokens.ts';
+import { Users } from './users.ts';
+
+/** Who made a request, and how they proved it. */
+export type Principal =
+  /** `secret` is the cookie's value, kept only for this request so a renewal can re-send the cookie. */
+  | { kind: 'session'; user: UserRow; session: SessionRow; secret: string; renewed: boolean }
+  | { kind: 'token'; user: UserRow; token: TokenRow }
+  | { kind: 'open'; user: UserRow };
+
+export type Authentication =
+  | { ok: true; principal: Principal }
+  /** missing: no credential; invalid: unknown, forged or revoked; expired: a session that ran out. */
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' };
+
+export interface AuthOptions {
+  sessionTtlMs: number;
+  openMode: boolean;
+  scrypt?: ScryptParams;
+  throttle?: ThrottleOptions;
+  now?: () => number;
+}
+
+/** The user every request acts as in open mode (RUNSHEET_OPEN=1). Not stored. */
+const OPEN_USER: UserRow = {
+  id: 'user:open',
+  username: 'open',
+  displayName: 'Open mode',
+  passwordHash: '',
+  role: 'admin',
+  createdAt: 0,
+  disabledAt: null,
+};
+
+const SETUP_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * Users, sessions and API tokens, and the decisions built on them: who a request is, whether a sign-in
+ * succeeds, and what a WebSocket connection may do for as long as it stays open.
+ */
+export class Auth {
+  readonly users: Users;
+  readonly sessions: Sessions;
+  readonly tokens: ApiTokens;
+  readonly throttle: LoginThrottle;
+  readonly openMode: boolean;
+  /**
+   * While no user exists, creating the first admin from another machine needs this code, printed in the
+   * server's log. From the server's own machine (loopback) it is not needed, so `npm start` then opening
+   * localhost just works, while a stranger on the LAN cannot claim a fresh server first.
+   */
+  readonly setupCode: string;
+  private readonly scrypt: ScryptParams;
+  private dummyHash: Promise<string> | null = null;
+
+  constructor(db: Db, options: AuthOptions) {
+    const now = options.now ?? Date.now;
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
+    this.users = new Users(createUserStore(db), this.scrypt, now);
+    this.sessions = new Sessions(createSessionStore(db), options.sessionTtlMs, now);
+    this.tokens = new ApiTokens(createTokenStore(db), now);
+    this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle, now });
+    this.openMode = options.openMode;
+    this.setupCode = Array.from(
+      { length: 8 },
+      () => SETUP_CODE_ALPHABET[randomInt(SETUP_CODE_ALPHABET.length)],
+    ).join('');
+  }
+
+  /** True while nobody can sign in: the app shows its first-run page. */
+  needsSetup(): boolean {
+    return !this.openMode && this.users.count() === 0;
+  }
+
+  authenticate(credentials: Credentials): Authentication {
+    if (credentials.token !== undefined) {
+      const token = this.tokens.resolve(credentials.token);
+      const user = token && this.users.byId(token.userId);
+      if (!token || !user || user.disabledAt !== null) return { ok: false, reason: 'invalid' };
+      return { ok: true, principal: { kind: 'token', user, token } };
+    }
+    if (credentials.session !== undefined && credentials.session !== '') {
+      const resolved = this.sessions.resolve(credentials.session);
+      if (resolved === 'expired') return this.openOr({ ok: false, reason: 'expired' });
+      const user = resolved && this.users.byId(resolved.session.userId);
+      if (!resolved || !user || user.disabledAt !== null)
+        return this.openOr({ ok: false, reason: 'invalid' });
+      return {
+        ok: true,
+        principal: {
+          kind: 'session',
+          user,
+          session: resolved.session,
+          secret: credentials.session,
+          renewed: resolved.renewed,
+        },
+      };
+    }
+    return this.openOr({ ok: false, reason: 'missing' });
+  }
+
+  /** In open mode a request without valid credentials still acts, as the open-mode admin. */
+  private openOr(failure: Authentication): Authentication {
+    return this.openMode ? { ok: true, principal: { kind: 'open', user: OPEN_USER } } : failure;
+  }
+
+  /** The relay's view of a principal: its role now, and how to check it again later. */
+  identityFor(principal: Principal): Identity {
+    const { user } = principal;
+    const currentUser = (): ReturnType<Identity['recheck']> => {
+      const now = this.users.byId(user.id);
+      return now === undefined || now.disabledAt !== null
+        ? { status: 'revoked' }
+        : { status: 'valid', role: now.role };
+    };
+    switch (principal.kind) {
+      case 'open':
+        return { label: 'open mode', role: 'admin', recheck: () => ({ status: 'valid', role: 'admin' }) };
+      case 'session': {
+        const { idHash } = principal.session;
+        return {
+          label: `${user.username} (session)`,
+          role: user.role,
+          // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
+          recheck: () => {
+            const status = currentUser();
+            return status.status !== 'valid' || this.sessions.isLive(idHash) ? status : { status: 'expired' };
+          },
+        };
+      }
+      case 'token': {
+        const tokenId = principal.token.id;
+        return {
+          label: `${user.username} (token ${principal.token.name})`,
+          role: user.role,
+          recheck: () => (this.tokens.isLive(tokenId) ? currentUser() : { status: 'revoked' }),
+        };
+      }
+    }
+  }
+
+  /**
+   * Checks a password and opens a session. Unknown users cost the same scrypt work as known ones, so the
+   * response time does not reveal which usernames exist.
+   */
+  async login(
+    username: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
+    const user = this.users.byUsername(username);
+    const key = `${user?.username ?? username.trim().toLowerCase()}|${clientAddress}`;
+    const wait = this.throttle.retryAfter(key);
+    if (wait > 0) throw new AuthError('too-many-attempts', wait);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummy()));
+    if (user === undefined || !matches) {
+      this.throttle.fail(key);
+      throw new AuthError('invalid-credentials');
+    }
+    if (user.disabledAt !== null) throw new AuthError('account-disabled');
+    this.throttle.succeed(key);
+    if (needsRehash(user.passwordHash, this.scrypt)) await this.users.setPassword(user.id, password);
+    return { user, ...this.sessions.create(user.id) };
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= hashPassword('not a password anyone has', this.scrypt);
+    return this.dummyHash;
+  }
+
+  /** Creates the first admin and signs them in. */
+  async setup(
+    input: {
+      username: string;
+      displayName?: string | undefined;
+      password: string;
+      setupCode?: string | undefined;
+    },
+    from: { loopback: boolean; clientAddress: string },
+  ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
+    if (this.users.count() > 0) throw new AuthError('already-set-up');
+    if (!from.loopback) {
+      if (input.setupCode === undefined) throw new AuthError('setup-code-required');
+      const key = `setup|${from.clientAddress}`;
+      const wait = this.throttle.retryAfter(key);
+      if (wait > 0) throw new AuthError('too-many-attempts', wait);
+      if (!safeEqualStrings(input.setupCode.trim().toUpperCase(), this.setupCode)) {
+        this.throttle.fail(key);
+        throw new AuthError('invalid-setup-code');
+      }
+    }
+    const user = await this.users.create({ ...input, role: 'admin' }, true);
+    return { user, ...this.sessions.create(user.id) };
+  }
+
+  /** RUNSHEET_ADMIN_USER / _PASSWORD: creates that admin when no user exists yet; never touches existing ones. */
+  async bootstrap(
+    admin: { username: string; password: string } | null,
+  ): Promise<'created' | 'skipped' | 'none'> {
+    if (admin === null) return 'none';
+    if (this.users.count() > 0) return 'skipped';
+    try {
+      await this.users.create({ username: admin.username, password: admin.password, role: 'admin' }, true);
+      return 'created';
+    } catch (error) {
+      if (error instanceof AuthError && error.code === 'already-set-up') return 'skipped';
+      throw error;
+    }
+  }
+}

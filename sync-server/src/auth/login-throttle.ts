@@ -1,0 +1,57 @@
+export interface ThrottleOptions {
+  /** Failed attempts allowed per key within `windowMs`. */
+  maxFailures: number;
+  windowMs: number;
+  /** Bounds memory under a spray of usernames: the oldest keys are forgotten first. */
+  maxKeys: number;
+  now?: () => number;
+}
+
+export const DEFAULT_THROTTLE: Readonly<ThrottleOptions> = Object.freeze({
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  maxKeys: 10_000,
+});
+
+/**
+ * Limits failed sign-ins per (username, client address): a guesser is slowed on one account without letting
+ * anyone lock a colleague out from a different address.
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: ThrottleOptions = DEFAULT_THROTTLE) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Milliseconds until `key` may try again, or 0 when it may try now. */
+  retryAfter(key: string): number {
+    const entry = this.failures.get(key);
+    if (entry === undefined) return 0;
+    const age = this.now() - entry.since;
+    if (age >= this.options.windowMs) {
+      this.failures.delete(key);
+      return 0;
+    }
+    return entry.count >= this.options.maxFailures ? this.options.windowMs - age : 0;
+  }
+
+  fail(key: string): void {
+    const entry = this.failures.get(key);
+    if (entry !== undefined && this.now() - entry.since < this.options.windowMs) {
+      entry.count++;
+      return;
+    }
+    this.failures.delete(key);
+    if (this.failures.size >= this.options.maxKeys) {
+      const oldest = this.failures.keys().next().value;
+      if (oldest !== undefined) this.failures.delete(oldest);
+    }
+    this.failures.set(key, { count: 1, since: this.now() });
+  }
+
+  succeed(key: string): void {
+    this.failures.delete(key);
+  }
+}
