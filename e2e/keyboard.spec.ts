@@ -51,8 +51,10 @@ test('the theme menu works from the keyboard', async ({ page, shell, dashboard }
   const dark = page.getByRole('menuitemradio', { name: 'Dark' });
   await expect(page.getByRole('menu')).toBeVisible();
   // Light, Dark, System: the current choice (System) is not where the arrow keys start, so walk to Dark.
-  while (!(await dark.evaluate((el) => el === document.activeElement)))
+  for (let step = 0; step < 3 && !(await dark.evaluate((el) => el === document.activeElement)); step++) {
     await page.keyboard.press('ArrowDown');
+  }
+  await expect(dark).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menu')).toBeHidden();
   expect(await shell.appliedTheme()).toBe('dark');
