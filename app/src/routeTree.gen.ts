@@ -14,6 +14,9 @@ import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as ReleasesReleaseIdMatrixRouteImport } from './routes/releases.$releaseId_.matrix'
+import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId_.customers.$customerId'
+import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId_.step.$templateId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -40,6 +43,23 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdMatrixRoute = ReleasesReleaseIdMatrixRouteImport.update({
+  id: '/releases/$releaseId_/matrix',
+  path: '/releases/$releaseId/matrix',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReleasesReleaseIdCustomersCustomerIdRoute =
+  ReleasesReleaseIdCustomersCustomerIdRouteImport.update({
+    id: '/releases/$releaseId_/customers/$customerId',
+    path: '/releases/$releaseId/customers/$customerId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const ReleasesReleaseIdStepTemplateIdRoute =
+  ReleasesReleaseIdStepTemplateIdRouteImport.update({
+    id: '/releases/$releaseId_/step/$templateId',
+    path: '/releases/$releaseId/step/$templateId',
+    getParentRoute: () => rootRouteImport,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -47,6 +67,9 @@ export interface FileRoutesByFullPath {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -54,6 +77,9 @@ export interface FileRoutesByTo {
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -62,14 +88,41 @@ export interface FileRoutesById {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId_/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId_/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId_/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+  fullPaths:
+    | '/'
+    | '/settings'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/releases/$releaseId/matrix'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings' | '/clusters' | '/customers' | '/releases'
+  to:
+    | '/'
+    | '/settings'
+    | '/clusters'
+    | '/customers'
+    | '/releases'
+    | '/releases/$releaseId/matrix'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   id:
-    '__root__' | '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+    | '__root__'
+    | '/'
+    | '/settings'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/releases/$releaseId_/matrix'
+    | '/releases/$releaseId_/customers/$customerId'
+    | '/releases/$releaseId_/step/$templateId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -78,6 +131,9 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdMatrixRoute: typeof ReleasesReleaseIdMatrixRoute
+  ReleasesReleaseIdCustomersCustomerIdRoute: typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  ReleasesReleaseIdStepTemplateIdRoute: typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -117,6 +173,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases/$releaseId_/matrix': {
+      id: '/releases/$releaseId_/matrix'
+      path: '/releases/$releaseId/matrix'
+      fullPath: '/releases/$releaseId/matrix'
+      preLoaderRoute: typeof ReleasesReleaseIdMatrixRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/$releaseId_/customers/$customerId': {
+      id: '/releases/$releaseId_/customers/$customerId'
+      path: '/releases/$releaseId/customers/$customerId'
+      fullPath: '/releases/$releaseId/customers/$customerId'
+      preLoaderRoute: typeof ReleasesReleaseIdCustomersCustomerIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/$releaseId_/step/$templateId': {
+      id: '/releases/$releaseId_/step/$templateId'
+      path: '/releases/$releaseId/step/$templateId'
+      fullPath: '/releases/$releaseId/step/$templateId'
+      preLoaderRoute: typeof ReleasesReleaseIdStepTemplateIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -126,6 +203,10 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdMatrixRoute: ReleasesReleaseIdMatrixRoute,
+  ReleasesReleaseIdCustomersCustomerIdRoute:
+    ReleasesReleaseIdCustomersCustomerIdRoute,
+  ReleasesReleaseIdStepTemplateIdRoute: ReleasesReleaseIdStepTemplateIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,4 +1,5 @@
 import { createRootRoute, HeadContent, Outlet } from '@tanstack/react-router';
+import { AutomationMount } from '@/actions/automation-mount';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
 import { SkipLink } from '@/components/layout/skip-link';
@@ -29,6 +30,7 @@ function RootLayout() {
       </div>
       <Toaster />
       <UpdatePrompt />
+      <AutomationMount />
     </TooltipProvider>
   );
 }

@@ -1,0 +1,24 @@
+/**
+ * The matrix's URL search parameters: tab, cluster filter, status filter and the open step. Parsed with
+ * zod at the route boundary; anything malformed falls back to the default instead of breaking the page,
+ * so an old bookmark or a hand-edited link still opens the release.
+ */
+import { idSchema } from '@runsheet/domain';
+import { z } from 'zod';
+
+export const STATUS_FILTERS = ['all', 'pending', 'done', 'skipped', 'reverted'] as const;
+
+export const matrixSearchSchema = z.object({
+  tab: z.enum(['deploy', 'verify']).default('deploy').catch('deploy'),
+  cluster: idSchema('cluster').optional().catch(undefined),
+  status: z.enum(STATUS_FILTERS).default('all').catch('all'),
+  /** The step open in the side panel. */
+  step: idSchema('step').optional().catch(undefined),
+});
+
+export type MatrixSearch = z.output<typeof matrixSearchSchema>;
+
+/** Search of the pages that only open a step panel (customer view, step across customers). */
+export const stepSearchSchema = z.object({
+  step: idSchema('step').optional().catch(undefined),
+});

@@ -1,0 +1,190 @@
+/**
+ * The step side panel (functional-spec §5.7, technical-spec §6.3): one customer's step with its source,
+ * content (variables filled in), execution and history. Opened from a matrix cell or any step list; the
+ * open step lives in the URL (`?step=`), so it survives a reload and can be linked.
+ *
+ * Keys inside the panel: D mark done, S skip, R revert (the step actions' own shortcuts), Escape closes
+ * an open form first, then the panel. The same actions are offered by the command palette.
+ */
+import { type ReleaseId, resolveStep, type StepId, setNotes } from '@runsheet/domain';
+import { type KeyboardEvent, type MutableRefObject, useMemo, useRef, useState } from 'react';
+import { useActionScope } from '@/actions/scope';
+import { type StepActionContext, type StepForm, stepActions } from '@/actions/step-actions';
+import { actionForKey, bind, isTypingTarget } from '@/actions/types';
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
+import { toast } from '@/components/ui/use-toast';
+import { useDraft } from '@/lib/drafts';
+import { useWorkspace } from '@/state/workspace-context';
+import { useLiveRelease } from '../matrix/use-live-release';
+import { saveTextFile, shownContent } from './rendered-content';
+import { StepContent } from './step-content';
+import { StepExecution } from './step-execution';
+import { StepHeader } from './step-header';
+import { StepHistory } from './step-history';
+import { StepSource } from './step-source';
+
+export interface StepPanelProps {
+  releaseId: ReleaseId;
+  /** The open step; null when the panel is closed. */
+  stepId: StepId | null;
+  /** A form to open right away (e.g. "Skip" pressed in a list). */
+  initialForm?: StepForm | null;
+  onClose: () => void;
+}
+
+/** What the open step's body handles for the panel: its shortcuts, and Escape while a form is open. */
+interface PanelKeys {
+  key?: (event: KeyboardEvent) => void;
+  /** True when Escape was used up (a form was closed), so the panel stays open. */
+  escape?: () => boolean;
+}
+
+export function StepPanel({ releaseId, stepId, initialForm = null, onClose }: StepPanelProps) {
+  const content = useRef<HTMLDivElement>(null);
+  const keys = useRef<PanelKeys>({});
+  return (
+    <Sheet open={stepId !== null} onOpenChange={(open) => !open && onClose()}>
+      {stepId !== null && (
+        <SheetContent
+          ref={content}
+          className="w-full gap-0 sm:max-w-2xl"
+          onOpenAutoFocus={(event) => {
+            // Focus the panel itself: the one-letter shortcuts work at once, nothing is pre-selected.
+            event.preventDefault();
+            if (!initialForm) content.current?.focus();
+          }}
+          onEscapeKeyDown={(event) => {
+            if (keys.current.escape?.()) event.preventDefault();
+          }}
+          onKeyDown={(event) => keys.current.key?.(event)}
+        >
+          <StepPanelBody
+            key={stepId}
+            releaseId={releaseId}
+            stepId={stepId}
+            initialForm={initialForm}
+            onClose={onClose}
+            keys={keys}
+          />
+        </SheetContent>
+      )}
+    </Sheet>
+  );
+}
+
+function StepPanelBody({
+  releaseId,
+  stepId,
+  initialForm,
+  onClose,
+  keys,
+}: {
+  releaseId: ReleaseId;
+  stepId: StepId;
+  initialForm: StepForm | null;
+  onClose: () => void;
+  keys: MutableRefObject<PanelKeys>;
+}) {
+  const live = useLiveRelease(releaseId);
+  const { run } = useWorkspace();
+  const [form, setForm] = useState<StepForm | null>(initialForm);
+  const [editedNotes, setEditedNotes, clearNotes] = useDraft<string | null>(`step-notes:${stepId}`, null);
+
+  const ready = live.status === 'ready' ? live : null;
+  const version = ready?.version ?? -1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  const step = useMemo(() => (ready ? resolveStep(ready.state, releaseId, stepId) : null), [version, stepId]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const shown = useMemo(
+    () => (ready && step ? shownContent(ready.state.catalog, step) : null),
+    [version, step],
+  );
+  const notes = editedNotes ?? step?.notes ?? '';
+
+  const ctx: StepActionContext | null =
+    ready && step && shown
+      ? {
+          step,
+          releaseId,
+          editable:
+            ready.release.status === 'active' &&
+            (ready.state.catalog.customers[step.customerId]?.isActive ?? false),
+          content: shown,
+          run,
+          notes: () => notes,
+          open: setForm,
+          notify: (n) => toast(n),
+          writeClipboard: (text) => navigator.clipboard.writeText(text),
+          saveFile: saveTextFile,
+        }
+      : null;
+
+  const customer = step && ready ? ready.state.catalog.customers[step.customerId] : undefined;
+  useActionScope('step-panel', () => ({
+    title: step ? `Step: ${step.name} — ${customer?.name ?? ''}` : 'Step',
+    actions: ctx ? stepActions.map((a) => bind(a, ctx)) : [],
+  }));
+
+  keys.current = {
+    escape: () => {
+      if (form === null) return false;
+      setForm(null);
+      return true;
+    },
+    key: (event) => {
+      if (!ctx || event.defaultPrevented || isTypingTarget(event.target)) return;
+      const action = actionForKey(stepActions, event, ctx);
+      if (!action) return;
+      event.preventDefault();
+      void action.perform(ctx);
+    },
+  };
+
+  if (!ready || !step || !shown || !ctx) {
+    return (
+      <SheetHeader>
+        <SheetTitle>{live.status === 'loading' ? 'Opening step…' : 'Step not found'}</SheetTitle>
+        {live.status !== 'loading' && (
+          <SheetDescription>This step does not exist in this release (any more).</SheetDescription>
+        )}
+      </SheetHeader>
+    );
+  }
+
+  const template = step.templateId
+    ? (ready.state.releases[releaseId]?.templates[step.templateId] ?? null)
+    : null;
+  const customerName = customer?.name ?? step.customerId;
+  return (
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 p-4 pb-8" data-step-id={step.id}>
+      <StepHeader step={step} release={ready.release} state={ready.state} />
+      <StepSource
+        ctx={ctx}
+        template={template}
+        customerName={customerName}
+        form={form}
+        closeForm={() => setForm(null)}
+        onDeleted={onClose}
+      />
+      <StepContent ctx={ctx} step={step} shown={shown} customerName={customerName} />
+      <StepExecution
+        ctx={ctx}
+        form={form}
+        closeForm={() => setForm(null)}
+        notes={notes}
+        notesChanged={editedNotes !== null && editedNotes !== (step.notes ?? '')}
+        onNotesChange={setEditedNotes}
+        onSaveNotes={async () => {
+          const result = await run(setNotes, { releaseId, stepId, notes }, releaseId);
+          if (!result.ok) {
+            toast({ title: 'Notes not saved', description: result.error.message, variant: 'destructive' });
+            return;
+          }
+          clearNotes();
+          toast({ title: 'Notes saved' });
+        }}
+      />
+      <StepHistory ctx={ctx} releaseDoc={ready.state.releases[releaseId]} version={ready.version} />
+    </div>
+  );
+}
