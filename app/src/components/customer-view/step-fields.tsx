@@ -8,12 +8,12 @@ import { Input } from '@/components/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 
-export interface StepFieldValues {
+export type StepFieldValues = {
   name: string;
   category: StepCategory;
   type: StepType;
   content: string;
-}
+};
 
 export const STEP_FIELD_NAMES = ['name', 'category', 'type', 'content'] as const;
 

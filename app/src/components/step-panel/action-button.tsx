@@ -11,19 +11,22 @@ export interface ActionButtonProps<C> extends Omit<ButtonProps, 'onClick' | 'chi
   ctx: C;
   /** Render even when unavailable, as a disabled button (default: not at all). */
   showDisabled?: boolean;
+  /** Show the shortcut (only where it works: the step panel). */
+  showKeys?: boolean;
 }
 
 export function ActionButton<C>({
   action,
   ctx,
   showDisabled = false,
+  showKeys = true,
   variant,
   ...props
 }: ActionButtonProps<C>) {
   const available = action.isAvailable(ctx);
   if (!available && !showDisabled) return null;
   const Icon = action.icon;
-  const keys = action.keys?.join('+');
+  const keys = showKeys ? action.keys?.join('+') : undefined;
   return (
     <Button
       {...props}

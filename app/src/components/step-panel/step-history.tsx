@@ -5,7 +5,6 @@
  */
 import {
   type Conflict,
-  type HistoryEvent,
   listReleaseConflicts,
   type ReleaseState,
   reviewConflict,
@@ -16,31 +15,8 @@ import { useMemo } from 'react';
 import type { StepActionContext } from '@/actions/step-actions';
 import { Button } from '@/components/ui/button';
 import { useStepTimeline } from '@/data';
+import { describeEvent } from './event-text';
 import { formatWhen } from './step-execution';
-
-const KIND_TEXT: Partial<Record<HistoryEvent['kind'], string>> = {
-  done: 'Marked done',
-  skipped: 'Skipped',
-  reverted: 'Reverted',
-  reopened: 'Reopened',
-  overridden: 'Content overridden',
-  'reset-to-template': 'Reset to template',
-  notes: 'Notes changed',
-  'custom-added': 'Custom step added',
-  'custom-edited': 'Custom step edited',
-  'custom-deleted': 'Custom step deleted',
-  'conflict-reviewed': 'Conflict reviewed',
-};
-
-/** One line of what happened, e.g. "Skipped: not used on this cluster". */
-export function describeEvent(event: HistoryEvent): string {
-  const base = KIND_TEXT[event.kind] ?? event.kind;
-  const why = event.detail.reason ?? event.detail.note;
-  if (why) return `${base}: ${why}`;
-  if (event.kind === 'done' && event.detail.notes) return `${base} (notes: ${event.detail.notes})`;
-  if (event.kind === 'notes') return event.detail.notes ? `${base}: ${event.detail.notes}` : 'Notes removed';
-  return base;
-}
 
 const CONFLICT_TEXT: Record<string, string> = {
   'status-conflict':

@@ -16,8 +16,9 @@ import { toast } from '@/components/ui/use-toast';
 import { useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
 import { useLiveRelease } from '../matrix/use-live-release';
-import { saveTextFile, shownContent } from './rendered-content';
+import { shownContent } from './rendered-content';
 import { StepContent } from './step-content';
+import { stepActionContext } from './step-context';
 import { StepExecution } from './step-execution';
 import { StepHeader } from './step-header';
 import { StepHistory } from './step-history';
@@ -103,20 +104,16 @@ function StepPanelBody({
 
   const ctx: StepActionContext | null =
     ready && step && shown
-      ? {
+      ? stepActionContext({
           step,
           releaseId,
-          editable:
-            ready.release.status === 'active' &&
-            (ready.state.catalog.customers[step.customerId]?.isActive ?? false),
-          content: shown,
+          release: ready.release,
+          state: ready.state,
           run,
-          notes: () => notes,
           open: setForm,
-          notify: (n) => toast(n),
-          writeClipboard: (text) => navigator.clipboard.writeText(text),
-          saveFile: saveTextFile,
-        }
+          notes: () => notes,
+          shown,
+        })
       : null;
 
   const customer = step && ready ? ready.state.catalog.customers[step.customerId] : undefined;
