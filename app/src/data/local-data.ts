@@ -16,6 +16,7 @@ import {
   DirtySet,
   type DocName,
   readRelease,
+  receiveUpdate,
   releaseRows,
   Workspace,
 } from '@runsheet/doc';
@@ -170,7 +171,7 @@ export class LocalData {
     for (const [name, doc] of this.workspace.docs()) {
       const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
       if (rows.length === 0) continue;
-      Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+      receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
       this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
     }
   }
@@ -221,7 +222,7 @@ export class LocalData {
   private receiveFromTab(message: TabMessage): void {
     const doc = this.workspace.doc(message.docName);
     // A release this tab has not opened: the sending tab stores it, and it loads from there when opened.
-    if (doc) Y.applyUpdate(doc, message.update, TAB_ORIGIN);
+    if (doc) receiveUpdate(doc, message.update, TAB_ORIGIN);
   }
 
   /** One transaction: the pending updates and the rows of everything they changed. */
