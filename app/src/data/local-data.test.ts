@@ -78,6 +78,7 @@ describe('LocalData', () => {
     await first.close();
     open.splice(open.indexOf(first), 1);
     const second = await start(idb);
+    await second.flush();
     expect(await countUpdates(second.db, 'catalog')).toBe(1);
     expect(Object.keys(second.state.catalog.clusters)).toHaveLength(5);
   });
@@ -107,8 +108,9 @@ describe('LocalData', () => {
     expect(timers).toHaveLength(1);
     expect(timers[0]?.ms).toBeLessThanOrEqual(250);
     expect(await data.db.clusters.count()).toBe(0);
+    const written = new Promise<void>((resolve) => data.onWrite(resolve));
     timers[0]?.fn();
-    await data.idle();
+    await written;
     expect(await data.db.clusters.count()).toBe(2);
     expect(await countUpdates(data.db, 'catalog')).toBe(1);
   });

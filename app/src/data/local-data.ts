@@ -74,6 +74,8 @@ export class LocalData {
   private readonly opening = new Map<ReleaseId, Promise<void>>();
   private readonly cleanups: Array<() => void> = [];
   private tabs: TabLink | null = null;
+  private readonly writeListeners = new Set<() => void>();
+  private readonly compactions = new Set<Promise<void>>();
 
   private constructor(
     readonly db: RunsheetDB,
@@ -96,7 +98,7 @@ export class LocalData {
     const loaded = await loadDoc(db, CATALOG, catalog, STORAGE_ORIGIN);
     const data = new LocalData(db, new Workspace({ catalog }), options);
     data.lastSeq.set(CATALOG, loaded.lastSeq);
-    if (loaded.rows > 1) await compact(db, CATALOG);
+    if (loaded.rows > 1) data.compactLater(CATALOG);
     data.attach(CATALOG, catalog);
     data.cleanups.push(data.workspace.onDocOpen((name, doc) => data.attach(name, doc)));
     data.cleanups.push(
@@ -134,7 +136,7 @@ export class LocalData {
         const loaded = await loadDoc(this.db, releaseId, doc, STORAGE_ORIGIN);
         this.lastSeq.set(releaseId, loaded.lastSeq);
         if (!this.workspace.isOpen(releaseId)) this.workspace.openRelease(releaseId, doc);
-        if (loaded.rows > 1) await compact(this.db, releaseId);
+        if (loaded.rows > 1) this.compactLater(releaseId);
       })().finally(() => this.opening.delete(releaseId));
       this.opening.set(releaseId, opening);
     }
@@ -154,8 +156,15 @@ export class LocalData {
   }
 
   /** Resolves once every change made so far is in IndexedDB, updates and projection alike. */
-  flush(): Promise<void> {
-    return this.queue.flush();
+  async flush(): Promise<void> {
+    await this.queue.flush();
+    await Promise.all(this.compactions);
+  }
+
+  /** Called after each write to IndexedDB commits (a "saved" indicator; the benchmark's stopwatch). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** Resolves when no write is running (one started by the timer or the page lifecycle). */
@@ -241,7 +250,16 @@ export class LocalData {
       this.pending = [...updates, ...this.pending];
       throw error;
     }
+    for (const listener of [...this.writeListeners]) listener();
     await this.compactBusyDocs(updates);
+  }
+
+  /** Compaction after a load runs beside the app rather than in front of it: loading stays one read. */
+  private compactLater(docName: DocName): void {
+    const running = compact(this.db, docName)
+      .catch((error: unknown) => console.error(error))
+      .finally(() => this.compactions.delete(running));
+    this.compactions.add(running);
   }
 
   private async compactBusyDocs(updates: PendingUpdate[]): Promise<void> {
