@@ -95,6 +95,32 @@ describe('LocalData', () => {
     expect(readCatalog(doc)).toEqual(data.state.catalog);
   });
 
+  it('never compacts away rows another tab stored that this tab has not seen', async () => {
+    const idb = freshIndexedDB();
+    const a = await start(idb, { compactAfter: 1000 });
+    const b = await start(idb);
+    for (let i = 0; i < 3; i++) {
+      a.workspace.apply({ ops: [ops.cluster(cluster(`cluster:a${i}` as const, `a${i}`))] });
+      await a.flush();
+    }
+    b.workspace.apply({ ops: [ops.cluster(cluster('cluster:b', 'from b'))] });
+    await b.flush();
+    expect(await countUpdates(a.db, 'catalog')).toBe(4);
+    a.workspace.apply({ ops: [ops.cluster(cluster('cluster:a3', 'a3'))] });
+    await a.flush();
+    // a knows 4 of the 5 rows: it compacts those into one; b's row stays.
+    await a.compactNow('catalog');
+    expect(await countUpdates(a.db, 'catalog')).toBe(2);
+    const c = await start(idb);
+    expect(Object.keys(c.state.catalog.clusters).sort()).toEqual([
+      'cluster:a0',
+      'cluster:a1',
+      'cluster:a2',
+      'cluster:a3',
+      'cluster:b',
+    ]);
+  });
+
   it('schedules the write of a change within 250 ms, and the timer writes it', async () => {
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const data = await start(freshIndexedDB(), {
