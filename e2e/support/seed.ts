@@ -16,7 +16,7 @@ export interface AutomationApi {
 
 declare global {
   interface Window {
-    __runsheet?: AutomationApi;
+    __runsheetAutomation?: AutomationApi;
   }
 }
 
@@ -91,14 +91,14 @@ export const DEFAULT_SPEC: ScenarioSpec = {
 /** Opens the app with the hook and waits until it is there. */
 export async function openWithHook(page: Page): Promise<void> {
   await page.goto('/?bench=1');
-  await page.waitForFunction(() => window.__runsheet !== undefined);
+  await page.waitForFunction(() => window.__runsheetAutomation !== undefined);
 }
 
 /** Clusters, customers, an active release with the given templates; returns their ids by key. */
 export async function seedRelease(page: Page, spec: ScenarioSpec = DEFAULT_SPEC): Promise<Scenario> {
   await openWithHook(page);
   return page.evaluate(async (s) => {
-    const rs = window.__runsheet;
+    const rs = window.__runsheetAutomation;
     if (!rs) throw new Error('automation hook missing');
     const must = async <T>(name: string, input: unknown, releaseId?: string): Promise<T> => {
       const r = await rs.run(name, input, releaseId);
@@ -144,7 +144,7 @@ export async function runCommand(
 ): Promise<unknown> {
   return page.evaluate(
     async ({ name, input, releaseId }) => {
-      const rs = window.__runsheet;
+      const rs = window.__runsheetAutomation;
       if (!rs) throw new Error('automation hook missing');
       const r = await rs.run(name, input, releaseId);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);

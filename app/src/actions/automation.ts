@@ -112,10 +112,10 @@ export function createAutomation(api: WorkspaceApi): Automation {
 
 declare global {
   interface Window {
-    __runsheet?: Automation;
+    __runsheetAutomation?: Automation;
   }
 }
 
 export function install(api: WorkspaceApi): void {
-  window.__runsheet = createAutomation(api);
+  window.__runsheetAutomation = createAutomation(api);
 }
