@@ -24,19 +24,21 @@ export interface CodeBlockProps {
 
 export function CodeBlock({ code, type, label, showLineNumbers = true, context, className }: CodeBlockProps) {
   return (
-    <figure className={cn('rs-code m-0 overflow-hidden rounded-md border', className)} data-code-type={type}>
-      <figcaption className="flex flex-wrap items-center justify-between gap-2 border-b px-3 py-1.5">
+    <div className={cn('rs-code overflow-hidden rounded-md border', className)} data-code-type={type}>
+      <div className="flex flex-wrap items-center justify-between gap-2 border-b px-3 py-1.5">
         <span className="rs-code-muted font-medium text-xs">{LANGUAGE_LABEL[type]}</span>
         <span className="flex flex-wrap items-center gap-2">
           {context}
           <CopyButton text={code} what={label} />
         </span>
-      </figcaption>
-      {/* Focusable so a keyboard can scroll long lines and long scripts. */}
+      </div>
+      {/* Focusable so a keyboard can scroll long lines and long scripts; focusing it reads the code. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-      <div tabIndex={0} role="group" aria-label={`${label} (${LANGUAGE_LABEL[type]})`} className="flex max-h-96 overflow-auto">
+      <div tabIndex={0} data-code-scroll="" className="flex max-h-96 overflow-auto">
         {/* Text is prose: it wraps, so numbered lines would not line up with what is shown. */}
-        {showLineNumbers && type !== 'text' && <LineNumbers count={lineCount(code)} className="sticky left-0" />}
+        {showLineNumbers && type !== 'text' && (
+          <LineNumbers count={lineCount(code)} className="sticky left-0" />
+        )}
         <pre
           className={cn(
             'm-0 flex-1 whitespace-pre px-3 py-3 font-mono text-xs leading-5',
@@ -48,6 +50,6 @@ export function CodeBlock({ code, type, label, showLineNumbers = true, context, 
           </code>
         </pre>
       </div>
-    </figure>
+    </div>
   );
 }

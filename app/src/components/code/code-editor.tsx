@@ -27,7 +27,14 @@ export interface CodeEditorProps
 // The textarea and the highlighted layer must share every metric that moves a glyph.
 const METRICS = 'm-0 whitespace-pre px-3 py-3 font-mono text-xs leading-5 [tab-size:4]';
 
-export function CodeEditor({ value, onChange, language, copyWhat = 'content', className, ...props }: CodeEditorProps) {
+export function CodeEditor({
+  value,
+  onChange,
+  language,
+  copyWhat = 'content',
+  className,
+  ...props
+}: CodeEditorProps) {
   const layer = useRef<HTMLPreElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const lines = lineCount(value);

@@ -43,7 +43,8 @@ describe('tokenize', () => {
   it('keeps every character of the content, in order', () => {
     const flatten = (tokens: ReturnType<typeof tokenize>): string =>
       tokens.map((t) => (typeof t === 'string' ? t : flatten(t.content))).join('');
-    for (const language of ['bash', 'sql', 'text'] as const) expect(flatten(tokenize(HOSTILE, language))).toBe(HOSTILE);
+    for (const language of ['bash', 'sql', 'text'] as const)
+      expect(flatten(tokenize(HOSTILE, language))).toBe(HOSTILE);
   });
 
   it('turns off Prism walking the DOM by itself', () => {
@@ -103,7 +104,9 @@ describe('layout', () => {
   it('renders nested tokens as spans', () => {
     const html = renderToStaticMarkup(<HighlightedCode code={'echo "$HOME"'} language="bash" />);
     // bash: "$HOME" is a string holding an environment variable.
-    expect(html).toMatch(/<span class="token string">&quot;<span class="token environment constant">\$HOME<\/span>/);
+    expect(html).toMatch(
+      /<span class="token string">&quot;<span class="token environment constant">\$HOME<\/span>/,
+    );
   });
 
   it('the editor is a real textarea carrying the label wiring it is given', () => {
