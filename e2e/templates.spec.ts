@@ -52,6 +52,20 @@ test.describe('template steps', () => {
     ).toBeVisible();
   });
 
+  test('a half-typed step survives a reload; Escape discards it', async ({ page, templateSteps }) => {
+    await templateSteps.addButton('Verify').click();
+    await templateSteps.form.fill({ name: 'Half', type: 'SQL', content: 'SELECT 1' });
+    await page.reload();
+    await templateSteps.addButton('Verify').click();
+    await expect(templateSteps.form.name).toHaveValue('Half');
+    await expect(templateSteps.form.content).toHaveValue('SELECT 1');
+    await expect(templateSteps.form.type).toHaveText('SQL');
+    await page.keyboard.press('Escape');
+    await expect(templateSteps.form.dialog).toBeHidden();
+    await templateSteps.addButton('Verify').click();
+    await expect(templateSteps.form.name).toHaveValue('');
+  });
+
   test('FS-004: delete of a step nobody ran yet says so, and removes it', async ({ templateSteps }) => {
     await templateSteps.addStep('Deploy', { name: 'Obsolete', type: 'Bash', content: 'true' });
     await templateSteps.openDelete('Obsolete');

@@ -32,7 +32,7 @@ import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/use-toast';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
-import { useDraft } from '@/lib/drafts';
+import { discardDraft, useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
 import { editImpactText } from './impact-text';
 import { CATEGORY_LABEL, TYPE_LABEL } from './labels';
@@ -63,12 +63,24 @@ export interface TemplateFormDialogProps {
 
 export function TemplateFormDialog({ release, target, onClose }: TemplateFormDialogProps) {
   return (
-    <Dialog open={target !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog
+      open={target !== null}
+      onOpenChange={(open) => {
+        if (open || !target) return;
+        // Escape, the close button and a click outside mean Cancel: what was typed is dropped.
+        discardDraft(templateDraftKey(release, target));
+        onClose();
+      }}
+    >
       <DialogContent className="sm:max-w-3xl">
         {target && <TemplateForm release={release} target={target} onClose={onClose} />}
       </DialogContent>
     </Dialog>
   );
+}
+
+function templateDraftKey(release: Release, target: TemplateFormTarget): string {
+  return `template-form:${release.id}:${target.mode === 'add' ? 'new' : target.template.id}`;
 }
 
 function initialValues(target: TemplateFormTarget): TemplateFormValues {
