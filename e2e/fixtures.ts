@@ -5,8 +5,11 @@ import {
   CustomersPage,
   DashboardPage,
   NotFoundPage,
+  ReleaseFormPage,
+  ReleasePage,
   ReleasesPage,
   SettingsPage,
+  TemplateStepsPage,
 } from './pages';
 
 /** Page models as fixtures, so specs read as what a user does. */
@@ -16,6 +19,9 @@ interface Screens {
   clusters: ClustersPage;
   customers: CustomersPage;
   releases: ReleasesPage;
+  releaseForm: ReleaseFormPage;
+  release: ReleasePage;
+  templateSteps: TemplateStepsPage;
   settings: SettingsPage;
   notFound: NotFoundPage;
 }
@@ -26,6 +32,9 @@ export const test = base.extend<Screens>({
   clusters: async ({ page }, use) => use(new ClustersPage(page)),
   customers: async ({ page }, use) => use(new CustomersPage(page)),
   releases: async ({ page }, use) => use(new ReleasesPage(page)),
+  releaseForm: async ({ page }, use) => use(new ReleaseFormPage(page)),
+  release: async ({ page }, use) => use(new ReleasePage(page)),
+  templateSteps: async ({ page }, use) => use(new TemplateStepsPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   notFound: async ({ page }, use) => use(new NotFoundPage(page)),
 });

@@ -14,6 +14,11 @@ import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as ReleasesReleaseIdRouteImport } from './routes/releases.$releaseId'
+import { Route as ReleasesNewRouteImport } from './routes/releases.new'
+import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
+import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
+import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
 import { Route as ReleasesReleaseIdMatrixRouteImport } from './routes/releases.$releaseId_.matrix'
 import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId_.customers.$customerId'
 import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId_.step.$templateId'
@@ -43,6 +48,31 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdRoute = ReleasesReleaseIdRouteImport.update({
+  id: '/releases/$releaseId',
+  path: '/releases/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReleasesNewRoute = ReleasesNewRouteImport.update({
+  id: '/releases/new',
+  path: '/releases/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReleasesReleaseIdIndexRoute = ReleasesReleaseIdIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => ReleasesReleaseIdRoute,
+} as any)
+const ReleasesReleaseIdEditRoute = ReleasesReleaseIdEditRouteImport.update({
+  id: '/edit',
+  path: '/edit',
+  getParentRoute: () => ReleasesReleaseIdRoute,
+} as any)
+const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
+  id: '/steps',
+  path: '/steps',
+  getParentRoute: () => ReleasesReleaseIdRoute,
+} as any)
 const ReleasesReleaseIdMatrixRoute = ReleasesReleaseIdMatrixRouteImport.update({
   id: '/releases/$releaseId_/matrix',
   path: '/releases/$releaseId/matrix',
@@ -64,20 +94,29 @@ const ReleasesReleaseIdStepTemplateIdRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
+  '/releases/new': typeof ReleasesNewRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/releases/new': typeof ReleasesNewRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
@@ -85,10 +124,15 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
+  '/releases/new': typeof ReleasesNewRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId_/matrix': typeof ReleasesReleaseIdMatrixRoute
+  '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId_/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId_/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
@@ -97,30 +141,44 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/settings'
+    | '/releases/$releaseId'
+    | '/releases/new'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases/$releaseId/matrix'
+    | '/releases/$releaseId/'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/settings'
+    | '/releases/new'
     | '/clusters'
     | '/customers'
     | '/releases'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases/$releaseId/matrix'
+    | '/releases/$releaseId'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
   id:
     | '__root__'
     | '/'
     | '/settings'
+    | '/releases/$releaseId'
+    | '/releases/new'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases/$releaseId_/matrix'
+    | '/releases/$releaseId/'
     | '/releases/$releaseId_/customers/$customerId'
     | '/releases/$releaseId_/step/$templateId'
   fileRoutesById: FileRoutesById
@@ -128,6 +186,8 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRoute: typeof SettingsRoute
+  ReleasesReleaseIdRoute: typeof ReleasesReleaseIdRouteWithChildren
+  ReleasesNewRoute: typeof ReleasesNewRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -173,6 +233,41 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases/$releaseId': {
+      id: '/releases/$releaseId'
+      path: '/releases/$releaseId'
+      fullPath: '/releases/$releaseId'
+      preLoaderRoute: typeof ReleasesReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/new': {
+      id: '/releases/new'
+      path: '/releases/new'
+      fullPath: '/releases/new'
+      preLoaderRoute: typeof ReleasesNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/$releaseId/': {
+      id: '/releases/$releaseId/'
+      path: '/'
+      fullPath: '/releases/$releaseId/'
+      preLoaderRoute: typeof ReleasesReleaseIdIndexRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
+    '/releases/$releaseId/edit': {
+      id: '/releases/$releaseId/edit'
+      path: '/edit'
+      fullPath: '/releases/$releaseId/edit'
+      preLoaderRoute: typeof ReleasesReleaseIdEditRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
+    '/releases/$releaseId/steps': {
+      id: '/releases/$releaseId/steps'
+      path: '/steps'
+      fullPath: '/releases/$releaseId/steps'
+      preLoaderRoute: typeof ReleasesReleaseIdStepsRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
     '/releases/$releaseId_/matrix': {
       id: '/releases/$releaseId_/matrix'
       path: '/releases/$releaseId/matrix'
@@ -197,9 +292,26 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface ReleasesReleaseIdRouteChildren {
+  ReleasesReleaseIdEditRoute: typeof ReleasesReleaseIdEditRoute
+  ReleasesReleaseIdStepsRoute: typeof ReleasesReleaseIdStepsRoute
+  ReleasesReleaseIdIndexRoute: typeof ReleasesReleaseIdIndexRoute
+}
+
+const ReleasesReleaseIdRouteChildren: ReleasesReleaseIdRouteChildren = {
+  ReleasesReleaseIdEditRoute: ReleasesReleaseIdEditRoute,
+  ReleasesReleaseIdStepsRoute: ReleasesReleaseIdStepsRoute,
+  ReleasesReleaseIdIndexRoute: ReleasesReleaseIdIndexRoute,
+}
+
+const ReleasesReleaseIdRouteWithChildren =
+  ReleasesReleaseIdRoute._addFileChildren(ReleasesReleaseIdRouteChildren)
+
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
+  ReleasesReleaseIdRoute: ReleasesReleaseIdRouteWithChildren,
+  ReleasesNewRoute: ReleasesNewRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,

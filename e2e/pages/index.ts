@@ -4,12 +4,28 @@ import { ClustersPage } from './clusters-page';
 import { CustomersPage } from './customers-page';
 import { DashboardPage } from './dashboard-page';
 import { NotFoundPage } from './not-found-page';
+import { ReleaseFormPage } from './release-form-page';
+import { ReleasePage } from './release-page';
 import { ReleasesPage } from './releases-page';
 import { SettingsPage } from './settings-page';
+import { TemplateStepsPage } from './template-steps-page';
 
+export { ActivationDialog } from './activation-dialog';
+export { AddCustomersDialog } from './add-customers-dialog';
 export { AppShell, NAV_LABELS, type NavLabel, type ThemeChoice } from './app-shell';
+export { TemplateFormDialog } from './template-steps-page';
 export type { AppPage };
-export { ClustersPage, CustomersPage, DashboardPage, NotFoundPage, ReleasesPage, SettingsPage };
+export {
+  ClustersPage,
+  CustomersPage,
+  DashboardPage,
+  NotFoundPage,
+  ReleaseFormPage,
+  ReleasePage,
+  ReleasesPage,
+  SettingsPage,
+  TemplateStepsPage,
+};
 
 /** Every screen of the shell, with the nav label that leads to it (none for not-found). */
 export const screens = [

@@ -1,0 +1,36 @@
+/** The top of every release page: name, type, status, version, target date, description, actions. */
+import type { Release } from '@runsheet/domain';
+import { PageHeader } from '@/components/layout/page-header';
+import { ReleaseActions } from './release-actions';
+import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
+import { ReleaseDate } from './release-date';
+
+export function ReleaseHeader({ release }: { release: Release }) {
+  return (
+    <>
+      <PageHeader
+        title={release.name}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="release-facts">
+            <ReleaseTypeBadge type={release.type} />
+            <ReleaseStatusBadge status={release.status} />
+            <span>
+              <span className="sr-only">Version: </span>
+              {release.versionNumber ?? <span className="text-muted-foreground">No version</span>}
+            </span>
+            <span>
+              <span className="text-muted-foreground">Target </span>
+              <ReleaseDate date={release.releaseDate} />
+            </span>
+          </span>
+        }
+        actions={<ReleaseActions release={release} />}
+      />
+      {release.description && (
+        <p className="-mt-4 mb-6 max-w-3xl whitespace-pre-line text-muted-foreground">
+          {release.description}
+        </p>
+      )}
+    </>
+  );
+}
