@@ -19,9 +19,8 @@ import { Route as ReleasesNewRouteImport } from './routes/releases.new'
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
-import { Route as ReleasesReleaseIdMatrixRouteImport } from './routes/releases.$releaseId_.matrix'
-import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId_.customers.$customerId'
-import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId_.step.$templateId'
+import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId.customers.$customerId'
+import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId.step.$templateId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -73,22 +72,17 @@ const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
   path: '/steps',
   getParentRoute: () => ReleasesReleaseIdRoute,
 } as any)
-const ReleasesReleaseIdMatrixRoute = ReleasesReleaseIdMatrixRouteImport.update({
-  id: '/releases/$releaseId_/matrix',
-  path: '/releases/$releaseId/matrix',
-  getParentRoute: () => rootRouteImport,
-} as any)
 const ReleasesReleaseIdCustomersCustomerIdRoute =
   ReleasesReleaseIdCustomersCustomerIdRouteImport.update({
-    id: '/releases/$releaseId_/customers/$customerId',
-    path: '/releases/$releaseId/customers/$customerId',
-    getParentRoute: () => rootRouteImport,
+    id: '/customers/$customerId',
+    path: '/customers/$customerId',
+    getParentRoute: () => ReleasesReleaseIdRoute,
   } as any)
 const ReleasesReleaseIdStepTemplateIdRoute =
   ReleasesReleaseIdStepTemplateIdRouteImport.update({
-    id: '/releases/$releaseId_/step/$templateId',
-    path: '/releases/$releaseId/step/$templateId',
-    getParentRoute: () => rootRouteImport,
+    id: '/step/$templateId',
+    path: '/step/$templateId',
+    getParentRoute: () => ReleasesReleaseIdRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -101,7 +95,6 @@ export interface FileRoutesByFullPath {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
-  '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
@@ -115,7 +108,6 @@ export interface FileRoutesByTo {
   '/releases': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
-  '/releases/$releaseId/matrix': typeof ReleasesReleaseIdMatrixRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
@@ -131,10 +123,9 @@ export interface FileRoutesById {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
-  '/releases/$releaseId_/matrix': typeof ReleasesReleaseIdMatrixRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
-  '/releases/$releaseId_/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
-  '/releases/$releaseId_/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -148,7 +139,6 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
-    | '/releases/$releaseId/matrix'
     | '/releases/$releaseId/'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
@@ -162,7 +152,6 @@ export interface FileRouteTypes {
     | '/releases'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
-    | '/releases/$releaseId/matrix'
     | '/releases/$releaseId'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
@@ -177,10 +166,9 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
-    | '/releases/$releaseId_/matrix'
     | '/releases/$releaseId/'
-    | '/releases/$releaseId_/customers/$customerId'
-    | '/releases/$releaseId_/step/$templateId'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -191,9 +179,6 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
-  ReleasesReleaseIdMatrixRoute: typeof ReleasesReleaseIdMatrixRoute
-  ReleasesReleaseIdCustomersCustomerIdRoute: typeof ReleasesReleaseIdCustomersCustomerIdRoute
-  ReleasesReleaseIdStepTemplateIdRoute: typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -268,26 +253,19 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesReleaseIdStepsRouteImport
       parentRoute: typeof ReleasesReleaseIdRoute
     }
-    '/releases/$releaseId_/matrix': {
-      id: '/releases/$releaseId_/matrix'
-      path: '/releases/$releaseId/matrix'
-      fullPath: '/releases/$releaseId/matrix'
-      preLoaderRoute: typeof ReleasesReleaseIdMatrixRouteImport
-      parentRoute: typeof rootRouteImport
-    }
-    '/releases/$releaseId_/customers/$customerId': {
-      id: '/releases/$releaseId_/customers/$customerId'
-      path: '/releases/$releaseId/customers/$customerId'
+    '/releases/$releaseId/customers/$customerId': {
+      id: '/releases/$releaseId/customers/$customerId'
+      path: '/customers/$customerId'
       fullPath: '/releases/$releaseId/customers/$customerId'
       preLoaderRoute: typeof ReleasesReleaseIdCustomersCustomerIdRouteImport
-      parentRoute: typeof rootRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
     }
-    '/releases/$releaseId_/step/$templateId': {
-      id: '/releases/$releaseId_/step/$templateId'
-      path: '/releases/$releaseId/step/$templateId'
+    '/releases/$releaseId/step/$templateId': {
+      id: '/releases/$releaseId/step/$templateId'
+      path: '/step/$templateId'
       fullPath: '/releases/$releaseId/step/$templateId'
       preLoaderRoute: typeof ReleasesReleaseIdStepTemplateIdRouteImport
-      parentRoute: typeof rootRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
     }
   }
 }
@@ -296,12 +274,17 @@ interface ReleasesReleaseIdRouteChildren {
   ReleasesReleaseIdEditRoute: typeof ReleasesReleaseIdEditRoute
   ReleasesReleaseIdStepsRoute: typeof ReleasesReleaseIdStepsRoute
   ReleasesReleaseIdIndexRoute: typeof ReleasesReleaseIdIndexRoute
+  ReleasesReleaseIdCustomersCustomerIdRoute: typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  ReleasesReleaseIdStepTemplateIdRoute: typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 
 const ReleasesReleaseIdRouteChildren: ReleasesReleaseIdRouteChildren = {
   ReleasesReleaseIdEditRoute: ReleasesReleaseIdEditRoute,
   ReleasesReleaseIdStepsRoute: ReleasesReleaseIdStepsRoute,
   ReleasesReleaseIdIndexRoute: ReleasesReleaseIdIndexRoute,
+  ReleasesReleaseIdCustomersCustomerIdRoute:
+    ReleasesReleaseIdCustomersCustomerIdRoute,
+  ReleasesReleaseIdStepTemplateIdRoute: ReleasesReleaseIdStepTemplateIdRoute,
 }
 
 const ReleasesReleaseIdRouteWithChildren =
@@ -315,10 +298,6 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
-  ReleasesReleaseIdMatrixRoute: ReleasesReleaseIdMatrixRoute,
-  ReleasesReleaseIdCustomersCustomerIdRoute:
-    ReleasesReleaseIdCustomersCustomerIdRoute,
-  ReleasesReleaseIdStepTemplateIdRoute: ReleasesReleaseIdStepTemplateIdRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -10,7 +10,7 @@ import type { Action } from './types';
 export type Destination =
   | { to: '/' | '/clusters' | '/releases' | '/settings' }
   | { to: '/customers'; search: { q?: string } }
-  | { to: '/releases/$releaseId/matrix'; params: { releaseId: ReleaseId }; search: { cluster?: ClusterId } }
+  | { to: '/releases/$releaseId'; params: { releaseId: ReleaseId }; search: { cluster?: ClusterId } }
   | {
       to: '/releases/$releaseId/customers/$customerId';
       params: { releaseId: ReleaseId; customerId: CustomerId };
@@ -83,7 +83,7 @@ export function customerDestination(
 export function clusterDestination(clusterId: ClusterId, currentRelease: ReleaseId | null): Destination {
   if (currentRelease) {
     return {
-      to: '/releases/$releaseId/matrix',
+      to: '/releases/$releaseId',
       params: { releaseId: currentRelease },
       search: { cluster: clusterId },
     };

@@ -23,7 +23,7 @@ import {
 } from '@/actions/navigation-actions';
 import { type ActionGroup, currentActionGroups } from '@/actions/scope';
 import { labelOf } from '@/actions/types';
-import { releaseTitle } from '@/components/matrix/release-facts';
+import { releaseTitle } from '@/components/matrix/release-title';
 import { useLiveCatalog } from '@/components/matrix/use-live-release';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
@@ -146,9 +146,7 @@ export function CommandPalette() {
                   key={r.id}
                   value={`release ${r.id}`}
                   keywords={[r.name, r.versionNumber ?? '', r.type]}
-                  onSelect={() =>
-                    go({ to: '/releases/$releaseId/matrix', params: { releaseId: r.id }, search: {} })
-                  }
+                  onSelect={() => go({ to: '/releases/$releaseId', params: { releaseId: r.id }, search: {} })}
                   icon={<Rocket aria-hidden="true" className="size-4" />}
                   hint={r.status}
                 >

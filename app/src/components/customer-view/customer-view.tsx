@@ -6,7 +6,7 @@ import {
   type CustomerId,
   type CustomerStep,
   customerProgress,
-  type ReleaseId,
+  type Release,
   resolveCustomerSteps,
   STEP_CATEGORIES,
   type StepCategory,
@@ -18,13 +18,12 @@ import { useMemo, useState } from 'react';
 import type { CategoryActionContext } from '@/actions/customer-actions';
 import type { StepForm } from '@/actions/step-actions';
 import { CustomerLabel } from '@/components/customer/customer-label';
-import { PageHeader } from '@/components/layout/page-header';
-import { releaseTitle } from '@/components/matrix/release-facts';
 import { useLiveRelease } from '@/components/matrix/use-live-release';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
+import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
 import { AddCustomStepDialog } from './add-custom-step-dialog';
 import { CategorySection } from './category-section';
@@ -32,13 +31,14 @@ import { MarkAllDialog } from './mark-all-dialog';
 import { categoryLabel } from './step-fields';
 
 export interface CustomerViewProps {
-  releaseId: ReleaseId;
+  release: Release;
   customerId: CustomerId;
   openStep: StepId | undefined;
   onOpenStep: (stepId: StepId | undefined) => void;
 }
 
-export function CustomerView({ releaseId, customerId, openStep, onOpenStep }: CustomerViewProps) {
+export function CustomerView({ release, customerId, openStep, onOpenStep }: CustomerViewProps) {
+  const releaseId = release.id;
   const live = useLiveRelease(releaseId);
   const { run } = useWorkspace();
   const [confirm, setConfirm] = useState<StepCategory | null>(null);
@@ -58,16 +58,17 @@ export function CustomerView({ releaseId, customerId, openStep, onOpenStep }: Cu
     [version],
   );
 
-  if (live.status === 'missing') return <PageHeader title="Release not found" />;
   if (!ready || !progress) return <p className="text-muted-foreground">Loading…</p>;
   const customer = ready.state.catalog.customers[customerId];
   const cluster = customer ? ready.state.catalog.clusters[customer.clusterId] : undefined;
   if (!customer || !ready.state.releases[releaseId]?.participants[customerId]) {
     return (
-      <PageHeader
-        title="Customer not in this release"
-        description="This customer does not take part in it."
-      />
+      <section className="grid gap-2">
+        <h2 className="font-semibold text-xl">Customer not in this release</h2>
+        <p className="text-muted-foreground">
+          This customer does not take part in this release on this device.
+        </p>
+      </section>
     );
   }
   const label = `${customer.name} (${cluster?.name ?? 'unknown cluster'} / ${customer.namespace})`;
@@ -87,28 +88,27 @@ export function CustomerView({ releaseId, customerId, openStep, onOpenStep }: Cu
 
   return (
     <>
-      <PageHeader
-        title={customer.name}
-        description={
-          <span className="flex flex-wrap items-center gap-x-2">
+      <title>{pageTitle(`${customer.name} · ${release.name}`)}</title>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-1">
+          <h2 className="font-semibold text-xl">{customer.name}</h2>
+          <p className="flex flex-wrap items-center gap-x-2 text-muted-foreground">
+            <span>Steps of</span>
             <CustomerLabel
               name={customer.name}
               namespace={customer.namespace}
               clusterName={cluster?.name ?? null}
               archived={!customer.isActive}
             />
-            <span>· Release {releaseTitle(ready.release)}</span>
-          </span>
-        }
-        actions={
-          <Button asChild variant="outline">
-            <Link to="/releases/$releaseId/matrix" params={{ releaseId }}>
-              <ArrowLeft aria-hidden="true" />
-              Back to the matrix
-            </Link>
-          </Button>
-        }
-      />
+          </p>
+        </div>
+        <Button asChild variant="outline">
+          <Link to="/releases/$releaseId" params={{ releaseId }}>
+            <ArrowLeft aria-hidden="true" />
+            Back to the matrix
+          </Link>
+        </Button>
+      </div>
       <div className="grid gap-8">
         <ProgressBar progress={progress} label={`Progress of ${customer.name}`} />
         {STEP_CATEGORIES.map((category) => (

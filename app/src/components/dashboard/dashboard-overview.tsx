@@ -12,7 +12,7 @@ import {
 } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { releaseTitle } from '@/components/matrix/release-facts';
+import { releaseTitle } from '@/components/matrix/release-title';
 import { useLiveCatalog, useLiveReleases } from '@/components/matrix/use-live-release';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -67,7 +67,7 @@ export function DashboardOverview() {
                   <li key={release.id} className="grid gap-1.5">
                     <div className="flex items-center gap-2">
                       <Link
-                        to="/releases/$releaseId/matrix"
+                        to="/releases/$releaseId"
                         params={{ releaseId: release.id }}
                         className="min-w-0 flex-1 truncate font-medium text-primary underline-offset-4 hover:underline"
                       >

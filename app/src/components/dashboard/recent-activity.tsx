@@ -25,7 +25,7 @@ export function RecentActivity({ limit = 15 }: { limit?: number }) {
           {lines.map(({ event, release, customer, step }) => (
             <li key={event.id} className="flex flex-wrap items-baseline gap-x-2 gap-y-1 px-4 py-2 text-sm">
               <Link
-                to="/releases/$releaseId/matrix"
+                to="/releases/$releaseId"
                 params={{ releaseId: event.releaseId }}
                 search={event.stepId ? { step: event.stepId } : {}}
                 className="font-medium text-primary underline-offset-4 hover:underline"

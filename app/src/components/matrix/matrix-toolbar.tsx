@@ -11,7 +11,7 @@ import type { MatrixSearch } from './matrix-search';
 import { STATUS_FILTERS } from './matrix-search';
 
 const ALL_CLUSTERS = 'all';
-const STATUS_LABELS: Record<MatrixSearch['status'], string> = {
+const STATUS_LABELS: Record<NonNullable<MatrixSearch['status']>, string> = {
   all: 'All statuses',
   pending: 'Pending',
   done: 'Done',
@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<MatrixSearch['status'], string> = {
 export interface MatrixToolbarProps {
   clusters: readonly Pick<MatrixClusterGroup, 'clusterId' | 'name'>[];
   cluster: ClusterId | undefined;
-  status: MatrixSearch['status'];
+  status: NonNullable<MatrixSearch['status']>;
   onChange: (patch: Partial<Pick<MatrixSearch, 'cluster' | 'status'>>) => void;
   actions: MatrixActionContext;
   /** "12 of 50 steps · 100 of 1,000 customers" */
@@ -55,7 +55,10 @@ export function MatrixToolbar({ clusters, cluster, status, onChange, actions, su
       </div>
       <div className="grid gap-1.5">
         <Label htmlFor="matrix-status">Status</Label>
-        <Select value={status} onValueChange={(v) => onChange({ status: v as MatrixSearch['status'] })}>
+        <Select
+          value={status}
+          onValueChange={(v) => onChange({ status: v === 'all' ? undefined : (v as MatrixSearch['status']) })}
+        >
           <SelectTrigger id="matrix-status" className="min-w-36">
             <SelectValue />
           </SelectTrigger>

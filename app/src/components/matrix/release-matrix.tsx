@@ -1,5 +1,5 @@
 /**
- * The body of a release page (FV-003, functional-spec §5.5): progress, Deploy / Verify tabs, cluster and
+ * The body of a release page (FV-003, functional-spec §5.5): Deploy / Verify tabs, cluster and
  * status filters, the grid, the legend, and the step side panel of the step named in the URL.
  *
  * Data: the first paint uses the Dexie projection (what is already stored, DESIGN.md "show what the
@@ -10,6 +10,7 @@ import {
   type ClusterId,
   type CustomerId,
   type DomainState,
+  type Release,
   type ReleaseId,
   releaseProgress,
   type StatusMatrix,
@@ -32,13 +33,12 @@ import { clampPos, type GridPos } from './grid-navigation';
 import { MatrixGrid } from './matrix-grid';
 import { MatrixLegend } from './matrix-legend';
 import { allClusterKeys, buildMatrixModel } from './matrix-model';
-import type { MatrixSearch } from './matrix-search';
+import { type MatrixSearch, matrixView } from './matrix-search';
 import { MatrixToolbar } from './matrix-toolbar';
-import { ProgressSummary } from './progress-summary';
 import { useLiveRelease } from './use-live-release';
 
 export interface ReleaseMatrixProps {
-  releaseId: ReleaseId;
+  release: Release;
   search: MatrixSearch;
   onSearchChange: (patch: Partial<MatrixSearch>) => void;
   onOpenCustomer: (customerId: CustomerId) => void;
@@ -69,12 +69,14 @@ function releaseClusters(state: DomainState, releaseId: ReleaseId): { clusterId:
 }
 
 export function ReleaseMatrix({
-  releaseId,
-  search,
+  release,
+  search: rawSearch,
   onSearchChange,
   onOpenCustomer,
   onOpenTemplate,
 }: ReleaseMatrixProps) {
+  const releaseId = release.id;
+  const search = matrixView(rawSearch);
   const live = useLiveRelease(releaseId);
   const ready = live.status === 'ready' ? live : null;
   const projected = useProjectedMatrix(releaseId, search.cluster, ready !== null);
@@ -107,7 +109,7 @@ export function ReleaseMatrix({
 
   const actionCtx: MatrixActionContext = {
     tab,
-    setTab: (next: StepCategory) => onSearchChange({ tab: next }),
+    setTab: (next: StepCategory) => onSearchChange({ tab: next === 'deploy' ? undefined : next }),
     clusters: matrix?.clusters.length ?? 0,
     collapsed: matrix ? allClusterKeys(matrix).filter((k) => collapsed.has(k)).length : 0,
     expandAll: () => setCollapsed(new Set()),
@@ -143,7 +145,7 @@ export function ReleaseMatrix({
   const grid =
     matrix.columns.length === 0 ? (
       <EmptyState icon={Users} title="No customers in this release yet">
-        {ready?.release.status === 'draft'
+        {release.status === 'draft'
           ? 'Activate the release to give every chosen customer its steps.'
           : search.cluster
             ? 'No customer of this cluster takes part in this release.'
@@ -165,8 +167,7 @@ export function ReleaseMatrix({
 
   return (
     <div className="grid gap-6">
-      {progress && <ProgressSummary progress={progress} label="Release progress" />}
-      <Tabs value={tab} onValueChange={(v) => onSearchChange({ tab: v as StepCategory })}>
+      <Tabs value={tab} onValueChange={(v) => actionCtx.setTab(v as StepCategory)}>
         <TabsList aria-label="Step category">
           <TabsTrigger value="deploy">Deploy ({counts.deploy})</TabsTrigger>
           <TabsTrigger value="verify">Verify ({counts.verify})</TabsTrigger>

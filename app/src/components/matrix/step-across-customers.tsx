@@ -5,7 +5,7 @@
 import {
   bulkMarkDone,
   type CustomerId,
-  type ReleaseId,
+  type Release,
   type StepId,
   stepStatusMatrix,
   type TemplateId,
@@ -15,7 +15,6 @@ import { ArrowLeft, Check } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { categoryLabel, typeLabel } from '@/components/customer-view/step-fields';
-import { PageHeader } from '@/components/layout/page-header';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -28,26 +27,22 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
+import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
 import { clusterKey } from './matrix-model';
-import { releaseTitle } from './release-facts';
 import { MarkerIcon, StatusBadge } from './status-meta';
 import { stepRows } from './step-rows';
 import { useLiveRelease } from './use-live-release';
 
 export interface StepAcrossCustomersProps {
-  releaseId: ReleaseId;
+  release: Release;
   templateId: TemplateId;
   openStep: StepId | undefined;
   onOpenStep: (stepId: StepId | undefined) => void;
 }
 
-export function StepAcrossCustomers({
-  releaseId,
-  templateId,
-  openStep,
-  onOpenStep,
-}: StepAcrossCustomersProps) {
+export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep }: StepAcrossCustomersProps) {
+  const releaseId = release.id;
   const live = useLiveRelease(releaseId);
   const { run } = useWorkspace();
   const [selected, setSelected] = useState<ReadonlySet<CustomerId>>(new Set());
@@ -61,9 +56,15 @@ export function StepAcrossCustomers({
     return stepRows(m, templateId);
   }, [version, templateId]);
 
-  if (live.status === 'missing') return <PageHeader title="Release not found" />;
   if (!ready || !data) return <p className="text-muted-foreground">Loading…</p>;
-  if (!data.row) return <PageHeader title="Step not found" description="This release has no such step." />;
+  if (!data.row) {
+    return (
+      <section className="grid gap-2">
+        <h2 className="font-semibold text-xl">Step not found</h2>
+        <p className="text-muted-foreground">This release has no such template step.</p>
+      </section>
+    );
+  }
   const { row, groups } = data;
   const editable = ready.release.status === 'active';
   const all = groups.flatMap((g) => g.items);
@@ -90,18 +91,22 @@ export function StepAcrossCustomers({
 
   return (
     <>
-      <PageHeader
-        title={row.name}
-        description={`${categoryLabel(row.category)} step · ${typeLabel(row.type)} · Release ${releaseTitle(ready.release)} · ${counts.done}/${counts.total} customers done`}
-        actions={
-          <Button asChild variant="outline">
-            <Link to="/releases/$releaseId/matrix" params={{ releaseId }} search={{ tab: row.category }}>
-              <ArrowLeft aria-hidden="true" />
-              Back to the matrix
-            </Link>
-          </Button>
-        }
-      />
+      <title>{pageTitle(`${row.name} · ${release.name}`)}</title>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-1">
+          <h2 className="font-semibold text-xl">{row.name}</h2>
+          <p className="text-muted-foreground">
+            {categoryLabel(row.category)} step · {typeLabel(row.type)} · {counts.done}/{counts.total}{' '}
+            customers done
+          </p>
+        </div>
+        <Button asChild variant="outline">
+          <Link to="/releases/$releaseId" params={{ releaseId }} search={{ tab: row.category }}>
+            <ArrowLeft aria-hidden="true" />
+            Back to the matrix
+          </Link>
+        </Button>
+      </div>
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <Button
           variant="outline"

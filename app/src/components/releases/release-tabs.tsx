@@ -16,7 +16,7 @@ export function ReleaseTabs({ releaseId }: { releaseId: ReleaseId }) {
           <Link
             to="/releases/$releaseId"
             params={{ releaseId }}
-            activeOptions={{ exact: true }}
+            activeOptions={{ exact: true, includeSearch: false }}
             className={TAB}
             activeProps={{ className: ACTIVE, 'aria-current': 'page' }}
             inactiveProps={{ className: INACTIVE }}

@@ -13,7 +13,7 @@ import {
   variableContextFor,
 } from '@runsheet/domain';
 import type { RenderedContent } from '@/actions/step-actions';
-import type { Mark } from './code-lines';
+import type { Mark } from './code-segments';
 
 const EXTENSIONS: Record<StepType, string> = { bash: 'sh', sql: 'sql', text: 'txt' };
 

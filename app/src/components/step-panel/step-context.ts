@@ -1,6 +1,7 @@
 /** Builds the context the step actions run with, the same way for the panel and for step lists. */
 import type { CustomerStep, DomainState, Release, ReleaseId } from '@runsheet/domain';
 import type { StepActionContext, StepForm } from '@/actions/step-actions';
+import { copyText } from '@/components/code/copy-text';
 import { toast } from '@/components/ui/use-toast';
 import type { WorkspaceApi } from '@/state/workspace-context';
 import { type ShownContent, saveTextFile, shownContent } from './rendered-content';
@@ -30,7 +31,7 @@ export function stepActionContext(input: StepContextInput): StepActionContext {
     notes: input.notes ?? (() => ''),
     open: input.open,
     notify: (notice) => toast(notice),
-    writeClipboard: (text) => navigator.clipboard.writeText(text),
+    writeClipboard: copyText,
     saveFile: saveTextFile,
   };
 }

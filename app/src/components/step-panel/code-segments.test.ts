@@ -1,25 +1,22 @@
 import { renderContent } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { codeLines, type Line } from './code-lines';
+import { codeSegments, type Segment } from './code-segments';
 
-const text = (line: Line) => line.map((s) => s.text).join('');
+const text = (segments: Segment[]) => segments.map((s) => s.text).join('');
 
-describe('step content as highlighted lines (FS-005)', () => {
-  it('keeps every character, one entry per line, including empty lines', () => {
+describe('step content as highlighted segments (FS-005)', () => {
+  it('keeps every character', () => {
     const source = 'echo one\n\nkubectl get pods -n x # done';
-    const lines = codeLines(source, 'bash');
-    expect(lines.map(text)).toEqual(['echo one', '', 'kubectl get pods -n x # done']);
+    expect(text(codeSegments(source, 'bash'))).toBe(source);
   });
 
   it('tags Prism tokens (SQL keywords, bash comments)', () => {
-    const [line] = codeLines('SELECT 1;', 'sql');
-    expect(line?.find((s) => s.text === 'SELECT')?.tokens).toContain('keyword');
-    const [bash] = codeLines('ls # list', 'bash');
-    expect(bash?.find((s) => s.text === '# list')?.tokens).toContain('comment');
+    expect(codeSegments('SELECT 1;', 'sql').find((s) => s.text === 'SELECT')?.kind).toContain('keyword');
+    expect(codeSegments('ls # list', 'bash').find((s) => s.text === '# list')?.kind).toContain('comment');
   });
 
-  it('leaves plain text untokenised', () => {
-    expect(codeLines('<b>SELECT</b>', 'text')).toEqual([[{ text: '<b>SELECT</b>', tokens: [] }]]);
+  it('leaves plain text untokenised, markup included', () => {
+    expect(codeSegments('<b>SELECT</b>', 'text')).toEqual([{ text: '<b>SELECT</b>', kind: '' }]);
   });
 
   it('marks filled and unfilled variables at the offsets renderContent reports (VR-03)', () => {
@@ -40,11 +37,10 @@ describe('step content as highlighted lines (FS-005)', () => {
       ...rendered.filled.map((f) => ({ ...f, kind: 'filled' as const, note: f.name })),
       ...rendered.unknown.map((u) => ({ ...u, kind: 'unknown' as const, note: u.name })),
     ];
-    const [line] = codeLines(rendered.text, 'bash', marks);
-    if (!line) throw new Error('no line');
-    expect(text(line)).toBe(rendered.text);
+    const segments = codeSegments(rendered.text, 'bash', marks);
+    expect(text(segments)).toBe(rendered.text);
     const marked = (kind: string) =>
-      line
+      segments
         .filter((s) => s.mark?.kind === kind)
         .map((s) => s.text)
         .join('');
