@@ -31,7 +31,7 @@ export class ReleasePage {
     this.viewsNav = page.getByRole('navigation', { name: 'Release views' });
     this.overviewTab = this.viewsNav.getByRole('link', { name: 'Overview' });
     this.stepsTab = this.viewsNav.getByRole('link', { name: 'Template steps' });
-    this.matrixRegion = page.getByRole('region', { name: 'Matrix' });
+    this.matrixRegion = page.getByRole('region', { name: 'Steps by customer' });
     this.participants = page.getByText(/(take|takes) part\.$|No customer takes part yet\./);
     this.activation = new ActivationDialog(page);
     this.addCustomers = new AddCustomersDialog(page);

@@ -20,36 +20,49 @@ declare global {
   }
 }
 
-export interface TemplateSpec {
-  key: string;
+export interface TemplateSpec<T extends string = string> {
+  key: T;
   name: string;
   category: 'deploy' | 'verify';
   type: 'bash' | 'sql' | 'text';
   content: string;
 }
 
-export interface CustomerSpec {
-  key: string;
+export interface CustomerSpec<C extends string = string, K extends string = string> {
+  key: K;
   name: string;
   namespace: string;
-  cluster: string;
+  cluster: C;
+  metadata?: Record<string, string>;
 }
 
-export interface ScenarioSpec {
-  clusters: string[];
-  customers: CustomerSpec[];
-  templates: TemplateSpec[];
+export interface ScenarioSpec<
+  C extends string = string,
+  K extends string = string,
+  T extends string = string,
+> {
+  clusters: readonly C[];
+  customers: readonly CustomerSpec<C, K>[];
+  templates: readonly TemplateSpec<T>[];
   release?: { name: string; versionNumber: string; releaseDate?: string };
 }
 
-export interface Scenario {
+/** Ids by the keys of the spec, so a test names `acme`, not an id. */
+export interface Scenario<C extends string = string, K extends string = string, T extends string = string> {
   releaseId: string;
-  clusters: Record<string, string>;
-  customers: Record<string, string>;
-  templates: Record<string, string>;
+  clusters: Record<C, string>;
+  customers: Record<K, string>;
+  templates: Record<T, string>;
 }
 
-export const DEFAULT_SPEC: ScenarioSpec = {
+/** Keeps the literal keys of a spec (for typed ids in the scenario). */
+export function defineSpec<C extends string, K extends string, T extends string>(
+  spec: ScenarioSpec<C, K, T>,
+): ScenarioSpec<C, K, T> {
+  return spec;
+}
+
+export const DEFAULT_SPEC = defineSpec({
   clusters: ['prod-eu', 'prod-us'],
   customers: [
     { key: 'acme', name: 'Acme', namespace: 'acme-prod', cluster: 'prod-eu' },
@@ -86,7 +99,7 @@ export const DEFAULT_SPEC: ScenarioSpec = {
       content: 'curl -fsS https://{{customer.namespace}}.example.com/health',
     },
   ],
-};
+});
 
 /** Opens the app with the hook and waits until it is there. */
 export async function openWithHook(page: Page): Promise<void> {
@@ -95,9 +108,12 @@ export async function openWithHook(page: Page): Promise<void> {
 }
 
 /** Clusters, customers, an active release with the given templates; returns their ids by key. */
-export async function seedRelease(page: Page, spec: ScenarioSpec = DEFAULT_SPEC): Promise<Scenario> {
+export async function seedRelease<C extends string, K extends string, T extends string>(
+  page: Page,
+  spec: ScenarioSpec<C, K, T>,
+): Promise<Scenario<C, K, T>> {
   await openWithHook(page);
-  return page.evaluate(async (s) => {
+  const ids = await page.evaluate(async (s: ScenarioSpec) => {
     const rs = window.__runsheetAutomation;
     if (!rs) throw new Error('automation hook missing');
     const must = async <T>(name: string, input: unknown, releaseId?: string): Promise<T> => {
@@ -111,7 +127,12 @@ export async function seedRelease(page: Page, spec: ScenarioSpec = DEFAULT_SPEC)
     }
     const customers: Record<string, string> = {};
     for (const c of s.customers) {
-      const input = { clusterId: clusters[c.cluster], name: c.name, namespace: c.namespace };
+      const input = {
+        clusterId: clusters[c.cluster],
+        name: c.name,
+        namespace: c.namespace,
+        metadata: c.metadata,
+      };
       customers[c.key] = (await must<{ customerId: string }>('createCustomer', input)).customerId;
     }
     const release = s.release ?? { name: 'v2.5.0', versionNumber: 'v2.5.0', releaseDate: '2026-03-01' };
@@ -127,6 +148,12 @@ export async function seedRelease(page: Page, spec: ScenarioSpec = DEFAULT_SPEC)
     await rs.flush();
     return { releaseId, clusters, customers, templates };
   }, spec);
+  return ids as Scenario<C, K, T>;
+}
+
+/** The usual release: prod-eu (Acme, Beta), prod-us (Cobalt); three deploy steps, one verify step. */
+export function seedDefault(page: Page) {
+  return seedRelease(page, DEFAULT_SPEC);
 }
 
 /** The id of the step a template makes for a customer (ID-02: `step:<customer>.<template>`). */

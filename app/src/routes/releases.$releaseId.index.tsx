@@ -19,11 +19,11 @@ function ReleasePage() {
     // Filters replace the entry; opening a step adds one, so Back closes the panel.
     void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: patch.step === undefined });
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8">
       <title>{pageTitle(release.name)}</title>
       <ReleaseOverview release={release} />
       {/* The execution matrix (FV-003): steps × customers grouped by cluster. */}
-      <section aria-labelledby="release-matrix" data-region="matrix" className="grid gap-3">
+      <section aria-labelledby="release-matrix" data-region="matrix" className="grid min-w-0 gap-3">
         <h2 id="release-matrix" className="font-semibold text-lg">
           Steps by customer
         </h2>

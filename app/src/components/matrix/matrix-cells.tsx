@@ -22,6 +22,8 @@ interface CellFrameProps {
   children: ReactNode;
   expanded?: boolean;
   status?: StepStatus;
+  /** The header's name, for tests and tooling (`data-name`). */
+  name?: string;
 }
 
 /** What every cell shares: grid position (ARIA indexes are 1-based and count the header row/column). */
@@ -36,6 +38,7 @@ function CellFrame({
   children,
   expanded,
   status,
+  name,
 }: CellFrameProps) {
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: a grid cell (role chosen by the caller); the grid handles its keys.
@@ -46,6 +49,7 @@ function CellFrame({
       tabIndex={active ? 0 : -1}
       data-pos={`${row}:${col}`}
       data-status={status}
+      data-name={name}
       style={style}
       onClick={() => onPick(row, col)}
       className={cn(
@@ -187,6 +191,7 @@ export function ClusterHeaderCell(p: {
       active={p.active}
       onPick={p.onPick}
       expanded={!p.collapsed}
+      name={p.name}
       style={abs(p.left, p.width)}
       className="flex-col items-start justify-center gap-0.5 border-l-2 border-l-primary/40 bg-muted"
     >
@@ -217,6 +222,7 @@ export function CustomerHeaderCell(p: {
   return (
     <CellFrame
       role="columnheader"
+      name={p.name}
       row={-1}
       col={p.col}
       active={p.active}
@@ -253,6 +259,7 @@ export function RowHeaderCell(p: {
   return (
     <CellFrame
       role="rowheader"
+      name={p.name}
       row={p.row}
       col={-1}
       active={p.active}

@@ -166,7 +166,7 @@ export function ReleaseMatrix({
     );
 
   return (
-    <div className="grid gap-6">
+    <div className="grid min-w-0 grid-cols-[minmax(0,1fr)] gap-6">
       <Tabs value={tab} onValueChange={(v) => actionCtx.setTab(v as StepCategory)}>
         <TabsList aria-label="Step category">
           <TabsTrigger value="deploy">Deploy ({counts.deploy})</TabsTrigger>
@@ -182,8 +182,12 @@ export function ReleaseMatrix({
             summary={summary}
           />
         </div>
-        <TabsContent value="deploy">{tab === 'deploy' && grid}</TabsContent>
-        <TabsContent value="verify">{tab === 'verify' && grid}</TabsContent>
+        <TabsContent value="deploy" tabIndex={-1}>
+          {tab === 'deploy' && grid}
+        </TabsContent>
+        <TabsContent value="verify" tabIndex={-1}>
+          {tab === 'verify' && grid}
+        </TabsContent>
       </Tabs>
       <MatrixLegend />
       <StepPanel

@@ -7,7 +7,7 @@
  * an open form first, then the panel. The same actions are offered by the command palette.
  */
 import { type ReleaseId, resolveStep, type StepId, setNotes } from '@runsheet/domain';
-import { type KeyboardEvent, type MutableRefObject, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type MutableRefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useActionScope } from '@/actions/scope';
 import { type StepActionContext, type StepForm, stepActions } from '@/actions/step-actions';
 import { actionForKey, bind, isTypingTarget } from '@/actions/types';
@@ -43,6 +43,15 @@ interface PanelKeys {
 export function StepPanel({ releaseId, stepId, initialForm = null, onClose }: StepPanelProps) {
   const content = useRef<HTMLDivElement>(null);
   const keys = useRef<PanelKeys>({});
+  // Radix returns focus to a Dialog.Trigger; the panel has none (a grid cell or a list button opens it
+  // through the URL), so it remembers what had focus when it opened and goes back there on close.
+  const returnTo = useRef<HTMLElement | null>(null);
+  const open = stepId !== null;
+  useLayoutEffect(() => {
+    if (open && returnTo.current === null && document.activeElement instanceof HTMLElement) {
+      returnTo.current = document.activeElement;
+    }
+  }, [open]);
   return (
     <Sheet open={stepId !== null} onOpenChange={(open) => !open && onClose()}>
       {stepId !== null && (
@@ -53,6 +62,12 @@ export function StepPanel({ releaseId, stepId, initialForm = null, onClose }: St
             // Focus the panel itself: the one-letter shortcuts work at once, nothing is pre-selected.
             event.preventDefault();
             if (!initialForm) content.current?.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            const target = returnTo.current;
+            returnTo.current = null;
+            if (target?.isConnected) target.focus({ preventScroll: true });
           }}
           onEscapeKeyDown={(event) => {
             if (keys.current.escape?.()) event.preventDefault();

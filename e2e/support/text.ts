@@ -1,0 +1,9 @@
+/** A RegExp source that matches `text` literally. */
+export function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The part of a typed id that the release pages put in URLs (`release:abc` -> `abc`). */
+export function urlId(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
