@@ -65,6 +65,19 @@ export class StepPanel {
     return this.root.locator('[data-action="step.deleteCustom"]');
   }
 
+  /** A fact of the header ("Category", "Type", "Status") as shown. */
+  fact(term: string): Locator {
+    return this.root
+      .locator('dl > div')
+      .filter({ has: this.page.locator('dt', { hasText: term }) })
+      .locator('dd');
+  }
+
+  /** What the last action said inside the panel. */
+  notice(): Locator {
+    return this.root.getByRole('status').filter({ hasText: /./ });
+  }
+
   /** The status shown in the header. */
   async expectStatus(status: StepStatusName): Promise<void> {
     await expect(this.root.locator('dl [data-status]')).toHaveAttribute('data-status', status);

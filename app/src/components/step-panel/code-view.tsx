@@ -7,7 +7,7 @@
  * Copy and Download are not in here: they are the step's named actions, rendered beside the customer's
  * cluster / namespace by the panel.
  */
-import { type ReactNode, useMemo } from 'react';
+import { Fragment, type ReactNode, useMemo } from 'react';
 import { LANGUAGE_LABEL } from '@/components/code/code-block';
 import { lineCount } from '@/components/code/highlighted-code';
 import { LineNumbers } from '@/components/code/line-numbers';
@@ -15,10 +15,22 @@ import type { CodeLanguage } from '@/components/code/prism';
 import { cn } from '@/lib/utils';
 import { codeSegments, type Mark, type Segment } from './code-segments';
 
-function SegmentView({ segment }: { segment: Segment }): ReactNode {
-  const { text, kind, mark } = segment;
-  const token = kind ? <span className={`token ${kind}`}>{text}</span> : text;
-  if (!mark) return token;
+function Token({ segment }: { segment: Segment }): ReactNode {
+  return segment.kind ? <span className={`token ${segment.kind}`}>{segment.text}</span> : segment.text;
+}
+
+/** Consecutive segments of one variable become one <mark> (a variable spans several Prism tokens). */
+function groupByMark(segments: readonly Segment[]): { mark?: Mark; segments: Segment[] }[] {
+  const groups: { mark?: Mark; segments: Segment[] }[] = [];
+  for (const segment of segments) {
+    const last = groups[groups.length - 1];
+    if (last && last.mark !== undefined && last.mark === segment.mark) last.segments.push(segment);
+    else groups.push({ ...(segment.mark ? { mark: segment.mark } : {}), segments: [segment] });
+  }
+  return groups;
+}
+
+function MarkView({ mark, children }: { mark: Mark; children: ReactNode }) {
   const unknown = mark.kind === 'unknown';
   return (
     <mark
@@ -31,7 +43,7 @@ function SegmentView({ segment }: { segment: Segment }): ReactNode {
           : 'bg-primary/15 text-inherit',
       )}
     >
-      {token}
+      {children}
       {unknown && <span className="sr-only"> (error: {mark.note})</span>}
     </mark>
   );
@@ -47,7 +59,7 @@ export interface CodeViewProps {
 }
 
 export function CodeView({ code, type, marks = [], label, className }: CodeViewProps) {
-  const segments = useMemo(() => codeSegments(code, type, marks), [code, type, marks]);
+  const groups = useMemo(() => groupByMark(codeSegments(code, type, marks)), [code, type, marks]);
   return (
     <figure
       className={cn('rs-code m-0 min-w-0 overflow-hidden rounded-md border', className)}
@@ -68,10 +80,21 @@ export function CodeView({ code, type, marks = [], label, className }: CodeViewP
           )}
         >
           <code>
-            {segments.map((segment, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and rebuilt together.
-              <SegmentView key={i} segment={segment} />
-            ))}
+            {groups.map((group, i) => {
+              const tokens = group.segments.map((segment, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and rebuilt together.
+                <Token key={j} segment={segment} />
+              ));
+              return group.mark ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+                <MarkView key={i} mark={group.mark}>
+                  {tokens}
+                </MarkView>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: as above.
+                <Fragment key={i}>{tokens}</Fragment>
+              );
+            })}
           </code>
         </pre>
       </div>

@@ -8,7 +8,9 @@ import { useMemo } from 'react';
 import { cn } from '@/lib/utils';
 
 export function ContentDiff({ original, changed }: { original: string; changed: string }) {
-  const parts = useMemo(() => diffLines(original, changed), [original, changed]);
+  // Both end with a newline, so a last line is not "changed" only because one side lacks it.
+  const withEol = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+  const parts = useMemo(() => diffLines(withEol(original), withEol(changed)), [original, changed]);
   return (
     <figure className="m-0 min-w-0">
       <figcaption className="sr-only">Differences between the template and this override</figcaption>

@@ -14,6 +14,8 @@ export interface StepContextInput {
   run: WorkspaceApi['run'];
   open: (form: StepForm) => void;
   notes?: () => string;
+  /** Where results are told; default: a toast. The panel says them inside itself instead. */
+  notify?: StepActionContext['notify'];
   /** Already computed content (the panel shows it too). */
   shown?: ShownContent;
 }
@@ -30,7 +32,7 @@ export function stepActionContext(input: StepContextInput): StepActionContext {
     run: input.run,
     notes: input.notes ?? (() => ''),
     open: input.open,
-    notify: (notice) => toast(notice),
+    notify: input.notify ?? ((notice) => toast(notice)),
     writeClipboard: copyText,
     saveFile: saveTextFile,
   };

@@ -9,10 +9,22 @@
 import { type ReleaseId, resolveStep, type StepId, setNotes } from '@runsheet/domain';
 import { type KeyboardEvent, type MutableRefObject, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useActionScope } from '@/actions/scope';
-import { type StepActionContext, type StepForm, stepActions } from '@/actions/step-actions';
+import {
+  deleteCustomAction,
+  editCustomAction,
+  type Notice,
+  overrideAction,
+  reopenAction,
+  revertAction,
+  type StepActionContext,
+  type StepForm,
+  skipAction,
+  stepActions,
+  viewOriginalAction,
+} from '@/actions/step-actions';
+import type { Action } from '@/actions/types';
 import { actionForKey, bind, isTypingTarget } from '@/actions/types';
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
-import { toast } from '@/components/ui/use-toast';
 import { useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
 import { useLiveRelease } from '../matrix/use-live-release';
@@ -32,6 +44,17 @@ export interface StepPanelProps {
   initialForm?: StepForm | null;
   onClose: () => void;
 }
+
+/** The action that opens each form: the form shows only while its action applies. */
+const FORM_ACTIONS: Record<StepForm, Action<StepActionContext>> = {
+  skip: skipAction,
+  revert: revertAction,
+  reopen: reopenAction,
+  override: overrideAction,
+  original: viewOriginalAction,
+  edit: editCustomAction,
+  delete: deleteCustomAction,
+};
 
 /** What the open step's body handles for the panel: its shortcuts, and Escape while a form is open. */
 interface PanelKeys {
@@ -103,7 +126,9 @@ function StepPanelBody({
 }) {
   const live = useLiveRelease(releaseId);
   const { run } = useWorkspace();
-  const [form, setForm] = useState<StepForm | null>(initialForm);
+  const [requested, setForm] = useState<StepForm | null>(initialForm);
+  // Results are told inside the panel, not in a toast: a toast would take the next Escape for itself.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [editedNotes, setEditedNotes, clearNotes] = useDraft<string | null>(`step-notes:${stepId}`, null);
 
   const ready = live.status === 'ready' ? live : null;
@@ -127,6 +152,7 @@ function StepPanelBody({
           run,
           open: setForm,
           notes: () => notes,
+          notify: setNotice,
           shown,
         })
       : null;
@@ -136,6 +162,9 @@ function StepPanelBody({
     title: step ? `Step: ${step.name} — ${customer?.name ?? ''}` : 'Step',
     actions: ctx ? stepActions.map((a) => bind(a, ctx)) : [],
   }));
+
+  // A form whose action no longer applies (the override was reset, the step was marked done) goes away.
+  const form = requested !== null && ctx && FORM_ACTIONS[requested].isAvailable(ctx) ? requested : null;
 
   keys.current = {
     escape: () => {
@@ -170,6 +199,7 @@ function StepPanelBody({
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 p-4 pb-8" data-step-id={step.id}>
       <StepHeader step={step} release={ready.release} state={ready.state} />
+      <PanelNotice notice={notice} />
       <StepSource
         ctx={ctx}
         template={template}
@@ -189,14 +219,42 @@ function StepPanelBody({
         onSaveNotes={async () => {
           const result = await run(setNotes, { releaseId, stepId, notes }, releaseId);
           if (!result.ok) {
-            toast({ title: 'Notes not saved', description: result.error.message, variant: 'destructive' });
+            setNotice({
+              title: 'Notes not saved',
+              description: result.error.message,
+              variant: 'destructive',
+            });
             return;
           }
           clearNotes();
-          toast({ title: 'Notes saved' });
+          setNotice({ title: 'Notes saved' });
         }}
       />
       <StepHistory ctx={ctx} releaseDoc={ready.state.releases[releaseId]} version={ready.version} />
     </div>
+  );
+}
+
+/** The panel's live region: what the last action did (or why it was refused). */
+function PanelNotice({ notice }: { notice: Notice | null }) {
+  const error = notice?.variant === 'destructive';
+  const text = notice ? [notice.title, notice.description].filter(Boolean).join(' — ') : '';
+  return (
+    <>
+      <p
+        role="status"
+        className={text && !error ? 'rounded-md border bg-muted px-3 py-2 text-sm' : 'sr-only'}
+      >
+        {error ? '' : text}
+      </p>
+      <p
+        role="alert"
+        className={
+          error ? 'rounded-md border border-destructive px-3 py-2 text-destructive text-sm' : 'sr-only'
+        }
+      >
+        {error ? text : ''}
+      </p>
+    </>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '@/actions/step-actions';
 import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/customer-view/step-fields';
 import { FormField } from '@/components/form/form-field';
-import { MarkerIcon } from '@/components/matrix/status-meta';
+import { MARKERS, type MarkerName } from '@/components/matrix/status-meta';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/textarea';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
@@ -47,7 +47,7 @@ export function StepSource({ ctx, template, customerName, form, closeForm, onDel
         Source
       </h3>
       <p className="flex items-center gap-2 text-sm" data-testid="step-source">
-        {source.marker && <MarkerIcon name={source.marker} />}
+        {source.marker && <SourceIcon name={source.marker} />}
         {source.text}
         {step.templateDeleted && <span className="text-muted-foreground">(template deleted)</span>}
       </p>
@@ -110,6 +110,12 @@ export function StepSource({ ctx, template, customerName, form, closeForm, onDel
       )}
     </section>
   );
+}
+
+/** The marker's icon only: the sentence beside it already says it in words. */
+function SourceIcon({ name }: { name: MarkerName }) {
+  const Icon = MARKERS[name].icon;
+  return <Icon aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />;
 }
 
 function OverrideForm({ ctx, onDone }: { ctx: StepActionContext; onDone: () => void }) {
