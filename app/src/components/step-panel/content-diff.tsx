@@ -7,9 +7,10 @@ import { diffLines } from 'diff';
 import { useMemo } from 'react';
 import { cn } from '@/lib/utils';
 
+/** Both sides end with a newline, so a last line is not "changed" only because one side lacks it. */
+const withEol = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
 export function ContentDiff({ original, changed }: { original: string; changed: string }) {
-  // Both end with a newline, so a last line is not "changed" only because one side lacks it.
-  const withEol = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   const parts = useMemo(() => diffLines(withEol(original), withEol(changed)), [original, changed]);
   return (
     <figure className="m-0 min-w-0">
