@@ -42,7 +42,7 @@ export class CustomerViewPage {
   }
 
   async stepNames(category: Category): Promise<string[]> {
-    return this.section(category).locator('li > div:first-child > span.font-medium').allInnerTexts();
+    return this.section(category).locator('[data-step-name]').allInnerTexts();
   }
 
   async expectStepStatus(category: Category, name: string, status: StepStatusName): Promise<void> {

@@ -154,20 +154,6 @@ export function CommandPalette() {
                 </Item>
               ))}
             </Command.Group>
-            <Command.Group heading="Customers" className={groupClass}>
-              {data.customers.map(({ customer, clusterName }) => (
-                <Item
-                  key={customer.id}
-                  value={`customer ${customer.id}`}
-                  keywords={[customer.name, customer.namespace, clusterName]}
-                  onSelect={() => go(customerDestination(state, customer.id as CustomerId, currentRelease))}
-                  icon={<User aria-hidden="true" className="size-4" />}
-                  hint={`${clusterName} / ${customer.namespace}`}
-                >
-                  {customer.name}
-                </Item>
-              ))}
-            </Command.Group>
             <Command.Group heading="Clusters" className={groupClass}>
               {data.clusters.map(({ cluster, activeCustomers }) => (
                 <Item
@@ -179,6 +165,20 @@ export function CommandPalette() {
                   hint={`${activeCustomers} customers`}
                 >
                   {cluster.name}
+                </Item>
+              ))}
+            </Command.Group>
+            <Command.Group heading="Customers" className={groupClass}>
+              {data.customers.map(({ customer, clusterName }) => (
+                <Item
+                  key={customer.id}
+                  value={`customer ${customer.id}`}
+                  keywords={[customer.name, customer.namespace, clusterName]}
+                  onSelect={() => go(customerDestination(state, customer.id as CustomerId, currentRelease))}
+                  icon={<User aria-hidden="true" className="size-4" />}
+                  hint={`${clusterName} / ${customer.namespace}`}
+                >
+                  {customer.name}
                 </Item>
               ))}
             </Command.Group>

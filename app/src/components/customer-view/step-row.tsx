@@ -41,7 +41,9 @@ export function StepRow({
       <div className="flex flex-wrap items-center gap-2">
         <StatusIcon status={step.status} />
         <span className="text-muted-foreground tabular-nums">{number}.</span>
-        <span className="min-w-0 flex-1 break-words font-medium">{step.name}</span>
+        <span className="min-w-0 flex-1 break-words font-medium" data-step-name="">
+          {step.name}
+        </span>
         {step.isCustom && <MarkerIcon name="custom" showLabel />}
         {step.isOverridden && <MarkerIcon name="overridden" showLabel />}
         {step.notes && <MarkerIcon name="notes" />}
