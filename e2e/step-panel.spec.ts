@@ -109,6 +109,19 @@ test.describe('step side panel', () => {
     ]);
   });
 
+  test('Escape closes an open form first, then the panel', async ({ page, matrix }) => {
+    const s = await seedDefault(page);
+    await matrix.goto(s.releaseId);
+    const panel = await matrix.open('Deploy app', 'Beta');
+    await page.keyboard.press('s');
+    await expect(panel.reason('Why skip this step?')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel.reason('Why skip this step?')).toHaveCount(0);
+    await expect(panel.root).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel.root).toBeHidden();
+  });
+
   test('FCS-002 / BR-S02 / FCS-005: override the content, view the original with a diff, reset to the template', async ({
     page,
     matrix,

@@ -55,7 +55,7 @@ export class CustomerViewPage {
 
   async view(category: Category, name: string): Promise<StepPanel> {
     await this.step(category, name)
-      .getByRole('button', { name: `View ${name}` })
+      .getByRole('button', { name: `View content of ${name}` })
       .click();
     const panel = new StepPanel(this.page, name);
     await panel.expectOpen();

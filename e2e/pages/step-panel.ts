@@ -87,8 +87,9 @@ export class StepPanel {
     await expect(this.root).toBeVisible();
   }
 
+  /** Closes with the panel's Close button (Escape first closes an open form, see the panel spec). */
   async close(): Promise<void> {
-    await this.page.keyboard.press('Escape');
+    await this.root.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(this.root).toBeHidden();
   }
 

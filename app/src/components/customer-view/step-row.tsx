@@ -53,9 +53,9 @@ export function StepRow({
         <p className="break-words pl-6 text-muted-foreground text-sm">{facts.join(' · ')}</p>
       )}
       <div className="flex flex-wrap gap-2 pl-6">
-        <Button size="sm" variant="outline" onClick={onView} aria-label={`View ${step.name}`}>
+        <Button size="sm" variant="outline" onClick={onView}>
           <Eye aria-hidden="true" />
-          View content
+          View content<span className="sr-only"> of {step.name}</span>
         </Button>
         <ActionButton action={markDoneAction} ctx={ctx} size="sm" showKeys={false} />
         <ActionButton action={skipAction} ctx={ctx} size="sm" showKeys={false} />

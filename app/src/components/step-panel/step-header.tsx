@@ -44,9 +44,13 @@ export function StepHeader({
             <StatusBadge status={step.status} />
           </dd>
         </div>
-        {step.isOverridden && <MarkerIcon name="overridden" showLabel />}
-        {step.isCustom && <MarkerIcon name="custom" showLabel />}
       </dl>
+      {(step.isOverridden || step.isCustom) && (
+        <p className="flex gap-3 text-sm">
+          {step.isOverridden && <MarkerIcon name="overridden" showLabel />}
+          {step.isCustom && <MarkerIcon name="custom" showLabel />}
+        </p>
+      )}
     </SheetHeader>
   );
 }
