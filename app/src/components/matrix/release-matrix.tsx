@@ -16,12 +16,11 @@ import {
   type StatusMatrix,
   type StepCategory,
   type StepId,
-  stepStatusMatrix,
   type TemplateId,
 } from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Users } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { type MatrixActionContext, matrixActions } from '@/actions/matrix-actions';
 import { useActionScope } from '@/actions/scope';
 import { bind } from '@/actions/types';
@@ -35,6 +34,7 @@ import { MatrixLegend } from './matrix-legend';
 import { allClusterKeys, buildMatrixModel } from './matrix-model';
 import { type MatrixSearch, matrixView } from './matrix-search';
 import { MatrixToolbar } from './matrix-toolbar';
+import { useLiveMatrix } from './use-live-matrix';
 import { useLiveRelease } from './use-live-release';
 
 export interface ReleaseMatrixProps {
@@ -82,21 +82,21 @@ export function ReleaseMatrix({
   const projected = useProjectedMatrix(releaseId, search.cluster, ready !== null);
   const version = ready?.version ?? -1;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
-  const matrix: StatusMatrix | undefined = useMemo(
-    () => (ready ? stepStatusMatrix(ready.state, releaseId, { clusterId: search.cluster }) : projected),
-    [version, releaseId, search.cluster, projected],
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const liveMatrix = useLiveMatrix(ready?.state ?? null, version, releaseId, search.cluster);
+  const matrix: StatusMatrix | undefined = liveMatrix ?? projected;
+  // Percentages in the headers may follow a frame later: the cell that changed is drawn first
+  // (useDeferredValue), and the 1,000-customer progress is computed in the render after it.
+  const progressVersion = useDeferredValue(version);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `progressVersion` stands for the mutable state.
   const progress = useMemo(
     () => (ready ? releaseProgress(ready.state, releaseId) : null),
-    [version, releaseId],
+    [progressVersion, releaseId, ready !== null],
   );
   // The cluster filter lists every cluster of the release, also while one is selected.
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const clusters = useMemo(
     () => (ready ? releaseClusters(ready.state, releaseId) : (matrix?.clusters ?? [])),
-    [version, releaseId, matrix],
+    [progressVersion, releaseId, ready !== null, ready ? null : matrix],
   );
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
