@@ -31,8 +31,11 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
+    // The row may not be rendered yet (the virtualiser scrolls first): try again after the next render.
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${current}"]`);
+    if (!row) return;
     focusAfterRender.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-row="${current}"]`)?.focus();
+    row.focus();
   });
 
   const toggle = (id: string, open?: boolean) =>
