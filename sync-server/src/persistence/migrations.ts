@@ -45,8 +45,9 @@ export const MIGRATIONS: readonly string[] = [
   // 3: the access audit (FR-014): who read or changed release information, when, and from where. Append
   // only: no code path updates or deletes a row, and these triggers refuse it from anywhere else too (the
   // sqlite3 shell included), so a row cannot be altered without leaving the schema changed.
+  // No AUTOINCREMENT: rows are never deleted, so rowids only grow anyway, and it saves a write per row.
   `CREATE TABLE access_log (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     id INTEGER PRIMARY KEY,
      at INTEGER NOT NULL,
      user_id TEXT,
      username TEXT,

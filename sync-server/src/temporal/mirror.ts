@@ -24,11 +24,26 @@ import type { Relay } from '../relay/relay.ts';
 import type { Room } from '../relay/room.ts';
 import { parseRoomName, TEMPORAL_ROOM } from '../relay/room-name.ts';
 
+/** An entity as the API shows it; made once per change of the hierarchy, not per request. */
+export interface EntityView {
+  id: string;
+  type: string;
+  state: string;
+  parentId: string | null;
+  depth: number;
+  since: string | null;
+}
+
 export interface MirroredRelease {
   record: TemporalReleaseRecord;
   index: TreeIndex;
   /** The hierarchy depth-first, as the API pages it. */
   flat: FlatEntity[];
+  views: EntityView[];
+}
+
+function viewOf(e: FlatEntity): EntityView {
+  return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
 }
 
 /** Writes made by the bridge carry this origin (and are never mistaken for a client's). */
@@ -76,7 +91,7 @@ export class TemporalMirror {
     if (previous) for (const e of previous.flat) this.entityIndex.get(e.id)?.delete(record.workflowId);
     const index = indexTree(list);
     const flat = flattenTree(index);
-    this.releases.set(record.workflowId, { record, index, flat });
+    this.releases.set(record.workflowId, { record, index, flat, views: flat.map(viewOf) });
     for (const e of flat) {
       let set = this.entityIndex.get(e.id);
       if (!set) {

@@ -7,7 +7,7 @@ import {
 } from '@runsheet/doc';
 import type { MirroredRelease, TemporalMirror } from '../../temporal/mirror.ts';
 import type { ApiContext } from '../context.ts';
-import { pageOf, parseLimit } from '../cursor.ts';
+import { decodeCursor, encodeCursor, KeyCursor, pageOf, parseLimit } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { requireTemporalId } from '../ids.ts';
@@ -29,6 +29,17 @@ export function temporalReleaseView(record: TemporalReleaseRecord) {
 
 function entityView(e: FlatEntity) {
   return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
+}
+
+/** A page of a list whose cursor is a position (the list's order is fixed between polls). */
+function pagePositions<T>(list: readonly T[], cursorText: string | null, limit: number) {
+  const cursor = decodeCursor(cursorText, KeyCursor);
+  const first = cursor?.k[0];
+  const start = typeof first === 'number' && Number.isInteger(first) && first >= 0 ? first + 1 : 0;
+  if (cursor !== null && start === 0) throw new ApiError('invalid-cursor');
+  const items = start === 0 && limit >= list.length ? list : list.slice(start, start + limit);
+  const more = start + limit < list.length;
+  return { items, nextCursor: more ? encodeCursor({ k: [start + items.length - 1] }) : null };
 }
 
 function requireMirror(deps: ApiDeps): TemporalMirror {
@@ -129,16 +140,14 @@ export function temporalRoutes(deps: ApiDeps) {
       (ctx) => {
         const mirror = requireMirror(deps);
         const release = requireRelease(mirror, ctx.params.releaseId!, 'releaseId');
-        const flat = release.flat.map((e, position) => ({ e, position }));
-        const page = pageOf(
-          flat,
-          (x) => [x.position],
+        const page = pagePositions(
+          release.views,
           ctx.query('cursor'),
           parseLimit(ctx.query('limit'), 1000, 5000),
         );
         ctx.json(200, {
           release: temporalReleaseView(release.record),
-          entities: page.items.map((x) => entityView(x.e)),
+          entities: page.items,
           nextCursor: page.nextCursor,
           mirror: mirrorView(mirror.status),
         });
