@@ -169,3 +169,19 @@ export async function runTemporalTests(root, pnpm, step, browserEnv = {}) {
   }
   return 'passed';
 }
+
+// Run alone: `node scripts/temporal.mjs` (after `pnpm install` and both builds).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = new URL('..', import.meta.url).pathname;
+  const step = (title, cmd, args, env = {}) => {
+    console.log(`\n▶ ${title}`);
+    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    if (result.status !== 0) {
+      console.error(`✖ ${title} failed`);
+      process.exit(result.status || 1);
+    }
+    console.log(`✔ ${title}`);
+  };
+  const outcome = await runTemporalTests(root, 'pnpm', step);
+  console.log(outcome === 'passed' ? '\nTemporal bridge tests: PASSED' : '\nTemporal bridge tests: NOT RUN');
+}
