@@ -16,6 +16,7 @@ import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
 import { Route as ReleasesReleaseIdRouteImport } from './routes/releases.$releaseId'
 import { Route as ReleasesNewRouteImport } from './routes/releases.new'
+import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
@@ -57,6 +58,11 @@ const ReleasesNewRoute = ReleasesNewRouteImport.update({
   path: '/releases/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
+  id: '/temporal/$releaseId',
+  path: '/temporal/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ReleasesReleaseIdIndexRoute = ReleasesReleaseIdIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -90,6 +96,7 @@ export interface FileRoutesByFullPath {
   '/settings': typeof SettingsRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -103,6 +110,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
@@ -118,6 +126,7 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -134,6 +143,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/releases/$releaseId'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -147,6 +157,7 @@ export interface FileRouteTypes {
     | '/'
     | '/settings'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters'
     | '/customers'
     | '/releases'
@@ -161,6 +172,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/releases/$releaseId'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -176,6 +188,7 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   ReleasesReleaseIdRoute: typeof ReleasesReleaseIdRouteWithChildren
   ReleasesNewRoute: typeof ReleasesNewRoute
+  TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -230,6 +243,13 @@ declare module '@tanstack/react-router' {
       path: '/releases/new'
       fullPath: '/releases/new'
       preLoaderRoute: typeof ReleasesNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/temporal/$releaseId': {
+      id: '/temporal/$releaseId'
+      path: '/temporal/$releaseId'
+      fullPath: '/temporal/$releaseId'
+      preLoaderRoute: typeof TemporalReleaseIdRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/releases/$releaseId/': {
@@ -295,6 +315,7 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   ReleasesReleaseIdRoute: ReleasesReleaseIdRouteWithChildren,
   ReleasesNewRoute: ReleasesNewRoute,
+  TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
