@@ -18,8 +18,16 @@ test.beforeEach(async ({ page, releaseForm, release, templateSteps }) => {
   await releaseForm.create({ name: 'Spring', type: 'Release', version: 'v3' });
   const releaseId = release.idFromUrl();
   await release.stepsTab.click();
-  await templateSteps.addStep('Deploy', { name: 'Migrate', type: 'SQL', content: 'ALTER TABLE a ADD b int;' });
-  await templateSteps.addStep('Deploy', { name: 'Restart', type: 'Bash', content: 'kubectl rollout restart' });
+  await templateSteps.addStep('Deploy', {
+    name: 'Migrate',
+    type: 'SQL',
+    content: 'ALTER TABLE a ADD b int;',
+  });
+  await templateSteps.addStep('Deploy', {
+    name: 'Restart',
+    type: 'Bash',
+    content: 'kubectl rollout restart',
+  });
   const migrate = await templateSteps.templateId('Migrate');
   await release.activateButton.click();
   await release.activation.confirm();
@@ -65,5 +73,7 @@ test('ST-03 / FS-004: deleting says how many customer steps go and how many exec
   await templateSteps.expectNames('Deploy', ['Restart']);
 
   await templateSteps.openDelete('Restart');
-  await expect(templateSteps.deleteImpact).toHaveText('4 pending customer steps go; 0 executed steps stay in the history.');
+  await expect(templateSteps.deleteImpact).toHaveText(
+    '4 pending customer steps go; 0 executed steps stay in the history.',
+  );
 });

@@ -45,7 +45,11 @@ test('§7.1 new customer onboarding: new cluster and customer, onboarding releas
     type: 'SQL',
     content: "INSERT INTO tenants (name) VALUES ('{{customer.name}}');",
   });
-  await templateSteps.addStep('Verify', { name: 'Log in', type: 'Text', content: 'Log in as the tenant admin.' });
+  await templateSteps.addStep('Verify', {
+    name: 'Log in',
+    type: 'Text',
+    content: 'Log in as the tenant admin.',
+  });
   const createNamespace = await templateSteps.templateId('Create namespace');
 
   // 4. Activate for the new customer only.
@@ -83,7 +87,11 @@ test('§7.2 regular release: version and date, deploy and verify steps, all cust
   await createCluster(page, { name: 'prod-us' });
   const acme = await createCustomer(page, { name: 'Acme', namespace: 'acme-prod', cluster: 'prod-eu' });
   const globex = await createCustomer(page, { name: 'Globex', namespace: 'globex-prod', cluster: 'prod-eu' });
-  const initech = await createCustomer(page, { name: 'Initech', namespace: 'initech-prod', cluster: 'prod-us' });
+  const initech = await createCustomer(page, {
+    name: 'Initech',
+    namespace: 'initech-prod',
+    cluster: 'prod-us',
+  });
 
   // 1. A release with a version and a target date, deploy and verify steps.
   await releaseForm.create({ name: 'Release 2.5', type: 'Release', version: 'v2.5.0', date: '2026-02-15' });
@@ -91,13 +99,21 @@ test('§7.2 regular release: version and date, deploy and verify steps, all cust
   await expect(release.facts).toContainText('v2.5.0');
   await expect(release.facts.locator('time')).toHaveAttribute('datetime', '2026-02-15');
   await release.stepsTab.click();
-  await templateSteps.addStep('Deploy', { name: 'Migrate', type: 'SQL', content: 'ALTER TABLE orders ADD note text;' });
+  await templateSteps.addStep('Deploy', {
+    name: 'Migrate',
+    type: 'SQL',
+    content: 'ALTER TABLE orders ADD note text;',
+  });
   await templateSteps.addStep('Deploy', {
     name: 'Helm upgrade',
     type: 'Bash',
     content: 'helm upgrade app ./chart -n {{customer.namespace}} --set tag={{release.version}}',
   });
-  await templateSteps.addStep('Verify', { name: 'Smoke test', type: 'Bash', content: 'curl -fsS https://app/healthz' });
+  await templateSteps.addStep('Verify', {
+    name: 'Smoke test',
+    type: 'Bash',
+    content: 'curl -fsS https://app/healthz',
+  });
   const migrate = await templateSteps.templateId('Migrate');
 
   // 2. Activate for every customer of every cluster (the default).
@@ -151,7 +167,11 @@ test('§7.3 hotfix: minimal steps, activated for chosen customers only, verified
   await createCustomer(page, { name: 'Initech', namespace: 'initech-prod', cluster: 'prod-us' });
 
   // 1. A hotfix for the customers that hit the bug.
-  await releaseForm.create({ name: 'Hotfix login loop', type: 'Hotfix', description: 'Login loops after SSO.' });
+  await releaseForm.create({
+    name: 'Hotfix login loop',
+    type: 'Hotfix',
+    description: 'Login loops after SSO.',
+  });
   const releaseId = release.idFromUrl();
   await release.expectType('Hotfix');
 
@@ -162,7 +182,11 @@ test('§7.3 hotfix: minimal steps, activated for chosen customers only, verified
     type: 'Bash',
     content: 'kubectl -n {{customer.namespace}} set image deploy/app app=app:2.5.1',
   });
-  await templateSteps.addStep('Verify', { name: 'Try logging in', type: 'Text', content: 'Log in through SSO.' });
+  await templateSteps.addStep('Verify', {
+    name: 'Try logging in',
+    type: 'Text',
+    content: 'Log in through SSO.',
+  });
   const patch = await templateSteps.templateId('Patch image');
   const verify = await templateSteps.templateId('Try logging in');
 

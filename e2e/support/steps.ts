@@ -32,7 +32,12 @@ export async function stepActions(page: Page, path: string, releaseId: string): 
       await command(page, 'skipStep', { releaseId: id, stepId: stepId(customerId, templateId), reason }, id);
     },
     async override(customerId, templateId, content) {
-      await command(page, 'overrideStep', { releaseId: id, stepId: stepId(customerId, templateId), content }, id);
+      await command(
+        page,
+        'overrideStep',
+        { releaseId: id, stepId: stepId(customerId, templateId), content },
+        id,
+      );
     },
   };
 }

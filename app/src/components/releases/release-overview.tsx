@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useReleaseProgress } from '@/data';
 import { compareNames } from './compare';
-import { customerCount, stepCount } from './plural';
+import { customerCount, stepCount, takePart } from './plural';
 import { useClusters, useParticipantIds, useTemplates } from './use-release-data';
 
 export function ReleaseOverview({ release }: { release: Release }) {
@@ -51,12 +51,12 @@ export function ReleaseOverview({ release }: { release: Release }) {
           <CardTitle asChild>
             <h2>Progress</h2>
           </CardTitle>
-          <CardDescription>
+          <CardDescription data-testid="participants">
             {participants === undefined
               ? 'Counting…'
               : participants.size === 0
                 ? 'No customer takes part yet.'
-                : `${customerCount(participants.size)} take part.`}
+                : `${takePart(participants.size)}.`}
           </CardDescription>
         </CardHeader>
         <CardContent>
