@@ -18,10 +18,14 @@ export function ReleaseHeader({ release }: { release: Release }) {
               <span className="sr-only">Version: </span>
               {release.versionNumber ?? <span className="text-muted-foreground">No version</span>}
             </span>
-            <span>
-              <span className="text-muted-foreground">Target </span>
-              <ReleaseDate date={release.releaseDate} />
-            </span>
+            {release.releaseDate ? (
+              <span>
+                <span className="text-muted-foreground">Target </span>
+                <ReleaseDate date={release.releaseDate} />
+              </span>
+            ) : (
+              <span className="text-muted-foreground">No target date</span>
+            )}
           </span>
         }
         actions={<ReleaseActions release={release} />}
