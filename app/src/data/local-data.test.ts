@@ -160,6 +160,28 @@ describe('LocalData', () => {
     });
   }
 
+  it('loads what is stored of a release the workspace opened by itself', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    seed(first);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const second = await start(idb);
+    // A change reaches the release before anyone opened it (a command, or an update from the relay).
+    second.workspace.apply({ ops: [ops.stepState(R, 'step:c1.t1', { notes: 'late' })] });
+    await second.openRelease(R);
+    expect(second.state.releases[R]?.templates['template:t1']?.name).toBe('migrate');
+    expect(second.state.releases[R]?.stepStates['step:c1.t1']).toMatchObject({
+      status: 'done',
+      notes: 'late',
+    });
+    await second.flush();
+    expect((await second.db.stepRecords.get('step:c1.t1'))?.state).toMatchObject({
+      status: 'done',
+      notes: 'late',
+    });
+  });
+
   it('rebuilds the projection from every stored document, open or not', async () => {
     const idb = freshIndexedDB();
     const data = await start(idb);

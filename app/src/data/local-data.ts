@@ -6,7 +6,7 @@
  *                                          -> doc 'update' --------> pending ----+-> one Dexie transaction
  *                                                              \---> other tabs    (updates + rows)
  *
- * Remote updates (relay, other tabs) enter by Y.applyUpdate on a document and take the same path.
+ * Remote updates (relay, other tabs) enter on a document (receiveUpdate) and take the same path.
  */
 
 import {
@@ -75,6 +75,7 @@ export class LocalData {
   private readonly queue: WriteQueue;
   private readonly lastSeq = new Map<DocName, number>();
   private readonly opening = new Map<ReleaseId, Promise<void>>();
+  private readonly hydrating = new Map<ReleaseId, Promise<void>>();
   private readonly cleanups: Array<() => void> = [];
   private tabs: TabLink | null = null;
   private readonly writeListeners = new Set<() => void>();
@@ -108,7 +109,16 @@ export class LocalData {
     await db.open();
     const catalog = new Y.Doc();
     const loaded = await loadDoc(db, CATALOG, catalog, STORAGE_ORIGIN);
-    const data = new LocalData(db, new Workspace({ catalog }), options);
+    // A release document the workspace opens by itself (a command or a remote update reached a release
+    // not opened through openRelease) still gets what is stored of it.
+    let self: LocalData | null = null;
+    const createDoc = (name: DocName) => {
+      const doc = new Y.Doc();
+      if (name !== CATALOG) self?.hydrate(name, doc);
+      return doc;
+    };
+    const data = new LocalData(db, new Workspace({ catalog, createDoc }), options);
+    self = data;
     data.lastSeq.set(CATALOG, loaded.lastSeq);
     data.compactor.remember(CATALOG, loaded.seqs);
     if (loaded.seqs.length > 1) data.compactor.request(CATALOG);
@@ -141,7 +151,7 @@ export class LocalData {
    * need it open; opening twice is one load.
    */
   openRelease(releaseId: ReleaseId): Promise<void> {
-    if (this.workspace.isOpen(releaseId)) return Promise.resolve();
+    if (this.workspace.isOpen(releaseId)) return this.hydrating.get(releaseId) ?? Promise.resolve();
     let opening = this.opening.get(releaseId);
     if (!opening) {
       opening = (async () => {
@@ -240,6 +250,23 @@ export class LocalData {
     this.tabs?.close();
     this.workspace.destroy();
     this.db.close();
+  }
+
+  /** Loads what is stored of a release document the workspace created empty. */
+  private hydrate(releaseId: ReleaseId, doc: Y.Doc): void {
+    const running = readUpdates(this.db, releaseId)
+      .then((rows) => {
+        if (rows.length === 0) return;
+        receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+        this.lastSeq.set(releaseId, Math.max(...rows.map((r) => r.seq ?? 0)));
+        if (heldUpdates(doc) === 0)
+          this.compactor.remember(
+            releaseId,
+            rows.map((r) => r.seq ?? 0),
+          );
+      })
+      .finally(() => this.hydrating.delete(releaseId));
+    this.hydrating.set(releaseId, running);
   }
 
   private attach(name: DocName, doc: Y.Doc): void {
