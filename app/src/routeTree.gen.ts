@@ -16,6 +16,7 @@ import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
 import { Route as ReleasesReleaseIdRouteImport } from './routes/releases.$releaseId'
 import { Route as ReleasesNewRouteImport } from './routes/releases.new'
+import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
@@ -55,6 +56,11 @@ const ReleasesNewRoute = ReleasesNewRouteImport.update({
   path: '/releases/new',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
+  id: '/temporal/$releaseId',
+  path: '/temporal/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ReleasesReleaseIdIndexRoute = ReleasesReleaseIdIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -76,6 +82,7 @@ export interface FileRoutesByFullPath {
   '/settings': typeof SettingsRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -87,6 +94,7 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
@@ -100,6 +108,7 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
   '/releases/new': typeof ReleasesNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -114,6 +123,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/releases/$releaseId'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -125,6 +135,7 @@ export interface FileRouteTypes {
     | '/'
     | '/settings'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters'
     | '/customers'
     | '/releases'
@@ -137,6 +148,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/releases/$releaseId'
     | '/releases/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -150,6 +162,7 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   ReleasesReleaseIdRoute: typeof ReleasesReleaseIdRouteWithChildren
   ReleasesNewRoute: typeof ReleasesNewRoute
+  TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -206,6 +219,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesNewRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/temporal/$releaseId': {
+      id: '/temporal/$releaseId'
+      path: '/temporal/$releaseId'
+      fullPath: '/temporal/$releaseId'
+      preLoaderRoute: typeof TemporalReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/releases/$releaseId/': {
       id: '/releases/$releaseId/'
       path: '/'
@@ -250,6 +270,7 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   ReleasesReleaseIdRoute: ReleasesReleaseIdRouteWithChildren,
   ReleasesNewRoute: ReleasesNewRoute,
+  TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,

@@ -6,6 +6,7 @@ import { ReleaseFilters } from '@/components/releases/release-filters';
 import { releaseSearchSchema } from '@/components/releases/release-search';
 import { ReleasesTable } from '@/components/releases/releases-table';
 import { useReleases } from '@/components/releases/use-release-data';
+import { TemporalReleases } from '@/components/temporal/temporal-release-list';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
 
@@ -57,6 +58,8 @@ function ReleasesPage() {
           )}
         </>
       )}
+      {/* Releases driven by Temporal workflows (read-only), beside the tracked ones. */}
+      <TemporalReleases />
     </>
   );
 }
