@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { axeViolations } from './support/axe';
+import { createCluster, createCustomer } from './support/catalog';
 
 // The release screens with data in them, in both themes: axe checks what is on screen, so each
 // state (errors shown, dialogs open, highlighted code) is opened before it runs.
@@ -60,6 +61,29 @@ for (const scheme of ['light', 'dark'] as const) {
       await templateSteps.form.dialog.getByRole('button', { name: 'Cancel' }).click();
 
       await templateSteps.openDelete('Migrate');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('activation and add-customers dialogs, and an active release, have no axe violations', async ({
+      page,
+      releaseForm,
+      release,
+    }) => {
+      await createCluster(page, { name: 'prod-eu' });
+      await createCustomer(page, { name: 'Acme', namespace: 'acme', cluster: 'prod-eu' });
+      await createCustomer(page, { name: 'Globex', namespace: 'globex', cluster: 'prod-eu' });
+      await releaseForm.create({ name: 'Spring', type: 'Onboarding' });
+      await release.activateButton.click();
+      await release.activation.choice.customer('Globex').uncheck();
+      expect(await axeViolations(page)).toEqual([]);
+      await release.activation.activateButton.click();
+      await expect(release.activation.noStepsWarning).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      await release.activation.confirm();
+      await expect(release.participants).toHaveText('1 customer takes part.');
+      expect(await axeViolations(page)).toEqual([]);
+      await release.addCustomersButton.click();
+      await release.addCustomers.choice.customer('Globex').check();
       expect(await axeViolations(page)).toEqual([]);
     });
   });

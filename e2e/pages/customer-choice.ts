@@ -13,12 +13,12 @@ export class CustomerChoice {
 
   /** A customer's checkbox; its name carries cluster and namespace: "Acme (prod-eu / acme)". */
   customer(name: string): Locator {
-    return this.dialog.getByRole('checkbox', { name: new RegExp(`^${escape(name)} \\(`) });
+    return this.dialog.getByRole('checkbox', { name: new RegExp(`^${escapeRegExp(name)} \\(`) });
   }
 
   /** The cluster group (a fieldset named by its legend). */
   cluster(name: string): Locator {
-    return this.dialog.getByRole('group', { name: new RegExp(`^${escape(name)} \\(`) });
+    return this.dialog.getByRole('group', { name: new RegExp(`^${escapeRegExp(name)} \\(`) });
   }
 
   async selectAll(): Promise<void> {
@@ -42,6 +42,6 @@ export class CustomerChoice {
   }
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -32,7 +32,7 @@ export class ReleasePage {
     this.overviewTab = this.viewsNav.getByRole('link', { name: 'Overview' });
     this.stepsTab = this.viewsNav.getByRole('link', { name: 'Template steps' });
     this.matrixRegion = page.getByRole('region', { name: 'Steps by customer' });
-    this.participants = page.getByText(/(take|takes) part\.$|No customer takes part yet\./);
+    this.participants = page.getByTestId('participants');
     this.activation = new ActivationDialog(page);
     this.addCustomers = new AddCustomersDialog(page);
     this.archiveDialog = page.getByRole('dialog', { name: /^Archive / });

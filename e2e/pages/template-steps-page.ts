@@ -90,6 +90,13 @@ export class TemplateStepsPage {
       .filter({ has: this.page.getByRole('heading', { level: 3, name, exact: true }) });
   }
 
+  /** A step's template id (the list item carries it), for addressing its customer steps. */
+  async templateId(name: string): Promise<string> {
+    const id = await this.step(name).getAttribute('data-template-id');
+    if (!id) throw new Error(`no template id on step ${name}`);
+    return id;
+  }
+
   addButton(category: Category): Locator {
     return this.page.getByRole('button', { name: `Add ${category.toLowerCase()} step` });
   }

@@ -19,7 +19,7 @@ import { toast } from '@/components/ui/use-toast';
 import { useCustomersByCluster } from '@/data';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
-import { customerCount } from './plural';
+import { customerCount, takePart } from './plural';
 
 export interface ActivateReleaseDialogProps {
   release: Release;
@@ -99,7 +99,7 @@ function ActivateForm({
       setError(result.error.message);
       return;
     }
-    toast({ title: `Activated ${release.name}`, description: `${customerCount(ids.length)} take part.` });
+    toast({ title: `Activated ${release.name}`, description: `${takePart(ids.length)}.` });
     onDone();
   };
 

@@ -5,3 +5,6 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export const customerCount = (n: number) => plural(n, 'customer');
 export const stepCount = (n: number) => plural(n, 'step');
+
+/** "1 customer takes part", "3 customers take part". */
+export const takePart = (n: number) => `${customerCount(n)} ${n === 1 ? 'takes' : 'take'} part`;

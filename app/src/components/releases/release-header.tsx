@@ -1,5 +1,7 @@
 /** The top of every release page: name, type, status, version, target date, description, actions. */
 import type { Release } from '@runsheet/domain';
+import { Link } from '@tanstack/react-router';
+import { ArrowLeft } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
 import { ReleaseActions } from './release-actions';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
@@ -8,6 +10,13 @@ import { ReleaseDate } from './release-date';
 export function ReleaseHeader({ release }: { release: Release }) {
   return (
     <>
+      <Link
+        to="/releases"
+        className="mb-3 inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        All releases
+      </Link>
       <PageHeader
         title={release.name}
         description={
@@ -18,10 +27,14 @@ export function ReleaseHeader({ release }: { release: Release }) {
               <span className="sr-only">Version: </span>
               {release.versionNumber ?? <span className="text-muted-foreground">No version</span>}
             </span>
-            <span>
-              <span className="text-muted-foreground">Target </span>
-              <ReleaseDate date={release.releaseDate} />
-            </span>
+            {release.releaseDate ? (
+              <span>
+                <span className="text-muted-foreground">Target </span>
+                <ReleaseDate date={release.releaseDate} />
+              </span>
+            ) : (
+              <span className="text-muted-foreground">No target date</span>
+            )}
           </span>
         }
         actions={<ReleaseActions release={release} />}

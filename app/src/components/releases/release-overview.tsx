@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useReleaseProgress } from '@/data';
 import { compareNames } from './compare';
-import { customerCount, stepCount } from './plural';
+import { customerCount, stepCount, takePart } from './plural';
 import { useClusters, useParticipantIds, useTemplates } from './use-release-data';
 
 export function ReleaseOverview({ release }: { release: Release }) {
@@ -51,12 +51,12 @@ export function ReleaseOverview({ release }: { release: Release }) {
           <CardTitle asChild>
             <h2>Progress</h2>
           </CardTitle>
-          <CardDescription>
+          <CardDescription data-testid="participants">
             {participants === undefined
               ? 'Counting…'
               : participants.size === 0
                 ? 'No customer takes part yet.'
-                : `${customerCount(participants.size)} take part.`}
+                : `${takePart(participants.size)}.`}
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -69,12 +69,21 @@ export function ReleaseOverview({ release }: { release: Release }) {
 
 function ProgressDetails({ progress }: { progress: ReleaseProgress }) {
   const clusters = useClusters();
+  if (progress.overall.total === 0) {
+    return <p className="text-sm">No steps to run yet: add template steps and every customer gets them.</p>;
+  }
+  // Customers per cluster from the participants themselves (a group's `customers` counts only those
+  // that have steps, which is what its average is over).
+  const members = new Map<string, number>();
+  for (const c of Object.values(progress.byCustomer)) {
+    if (c.clusterId) members.set(c.clusterId, (members.get(c.clusterId) ?? 0) + 1);
+  }
   const byCluster = Object.entries(progress.byCluster)
     .map(([id, p]) => ({ id, name: clusters?.[id as keyof typeof clusters]?.name ?? id, progress: p }))
     .sort((a, b) => compareNames(a, b));
   return (
     <div className="grid gap-5">
-      <ProgressBar progress={progress.overall} label="Overall progress" />
+      <LabelledProgress title="Overall" progress={progress.overall} />
       <div className="grid gap-4 sm:grid-cols-2">
         <LabelledProgress title="Deploy" progress={progress.byCategory.deploy} />
         <LabelledProgress title="Verify" progress={progress.byCategory.verify} />
@@ -90,7 +99,7 @@ function ProgressDetails({ progress }: { progress: ReleaseProgress }) {
                 <LabelledProgress
                   title={c.name}
                   progress={c.progress}
-                  extra={customerCount(c.progress.customers)}
+                  extra={customerCount(members.get(c.id) ?? 0)}
                 />
               </li>
             ))}

@@ -36,8 +36,12 @@ export interface TemplateListProps {
   onDelete: (template: StepTemplate) => void;
 }
 
-/** Where `ids[to]` goes, said relative to its new neighbours (robust if others moved meanwhile). */
-function positionAt(ids: readonly TemplateId[], to: number) {
+/**
+ * Where `ids[to]` goes in the new order `ids`, said relative to its new neighbours: after the one
+ * before it, or before the one after it when it became first. Saying "after X" instead of "at 2"
+ * keeps the meaning if another device moved other steps meanwhile.
+ */
+export function positionAt(ids: readonly TemplateId[], to: number) {
   const before = ids[to - 1];
   const after = ids[to + 1];
   if (before) return { after: before };
