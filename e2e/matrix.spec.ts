@@ -89,6 +89,12 @@ test.describe('release matrix', () => {
     // Cluster columns sum their customers.
     await expect(matrix.clusterCell('Deploy app', 'prod-eu')).toContainText('1/2 done');
     await expect(matrix.clusterCell('Run migration', 'prod-eu')).toContainText('1 skipped');
+    // FET-005 / PR-02 / PR-03: the headers carry the domain's releaseProgress. Acme 1 of 5 done (its custom
+    // step counts), Beta 1 of 4 skipped (complete), Cobalt reverted (open work); the cluster averages them.
+    await expect(matrix.customerHeader('Acme')).toContainText('20% complete');
+    await expect(matrix.customerHeader('Beta')).toContainText('25% complete');
+    await expect(matrix.customerHeader('Cobalt')).toContainText('0% complete');
+    await expect(matrix.clusterHeader('prod-eu')).toContainText('2 customers · 22%');
   });
 
   test('Deploy and Verify tabs; the tab is kept in the URL', async ({ page, matrix }) => {

@@ -1,9 +1,11 @@
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { Plus } from 'lucide-react';
 import { PaletteButton } from '@/components/command-palette/palette-button';
 import { CustomerSearch } from '@/components/dashboard/customer-search';
 import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { PageHeader } from '@/components/layout/page-header';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
 
@@ -19,7 +21,17 @@ function DashboardPage() {
       <PageHeader
         title="Dashboard"
         description="Active releases and what happened last, at a glance."
-        actions={<PaletteButton />}
+        actions={
+          <>
+            <PaletteButton />
+            <Button asChild>
+              <Link to="/releases/new">
+                <Plus aria-hidden="true" />
+                New release
+              </Link>
+            </Button>
+          </>
+        }
       />
       <div className="grid gap-6">
         <Card>

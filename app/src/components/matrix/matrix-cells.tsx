@@ -171,6 +171,16 @@ export const SummaryCell = memo(function SummaryCell(p: {
   );
 });
 
+/** A thin bar under a header: the same number as its text (which is what is read out). */
+function HeaderBar({ percent }: { percent: number | null }) {
+  if (percent === null) return null;
+  return (
+    <span aria-hidden="true" className="absolute inset-x-0 bottom-0 h-1 bg-muted">
+      <span className="block h-full bg-success" style={{ width: `${percent}%` }} />
+    </span>
+  );
+}
+
 export function ClusterHeaderCell(p: {
   col: number;
   left: number;
@@ -203,6 +213,7 @@ export function ClusterHeaderCell(p: {
         {p.customers} {p.customers === 1 ? 'customer' : 'customers'}
         {p.percent !== null && ` · ${p.percent}%`}
       </span>
+      <HeaderBar percent={p.percent} />
       <span className="sr-only">cluster, {p.collapsed ? 'collapsed' : 'expanded'}</span>
     </CellFrame>
   );
@@ -241,6 +252,7 @@ export function CustomerHeaderCell(p: {
           {p.percent}% complete{p.archived ? ' · archived' : ''}
         </span>
       )}
+      <HeaderBar percent={p.percent} />
     </CellFrame>
   );
 }
