@@ -12,15 +12,8 @@ import type { CustomerId, ReleaseProgress, StepId, TemplateId } from '@runsheet/
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { type GridPos, moveFocus } from './grid-navigation';
-import {
-  AbsentCell,
-  ClusterHeaderCell,
-  CornerCell,
-  CustomerHeaderCell,
-  RowHeaderCell,
-  StepCell,
-  SummaryCell,
-} from './matrix-cells';
+import { AbsentCell, StepCell, SummaryCell } from './matrix-cells';
+import { ClusterHeaderCell, CornerCell, CustomerHeaderCell, RowHeaderCell } from './matrix-headers';
 import { type ColumnModel, cellAt, type MatrixModel, type RowModel } from './matrix-model';
 
 export const ROW_HEIGHT = 44;

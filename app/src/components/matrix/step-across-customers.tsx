@@ -18,17 +18,10 @@ import { categoryLabel, typeLabel } from '@/components/customer-view/step-fields
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
+import { MarkSelectedDialog } from './mark-selected-dialog';
 import { clusterKey } from './matrix-model';
 import { MarkerIcon, StatusBadge } from './status-meta';
 import { stepRows } from './step-rows';
@@ -200,53 +193,34 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
           </section>
         ))}
       </div>
-      <Dialog open={confirming} onOpenChange={setConfirming}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>
-              Mark “{row.name}” done for {chosen.length} customers?
-            </DialogTitle>
-            <DialogDescription>
-              Each customer's content is filled in with its own variables:{' '}
-              {chosen
-                .slice(0, 5)
-                .map((i) => `${i.column.name} (${i.column.clusterName} / ${i.column.namespace})`)
-                .join(', ')}
-              {chosen.length > 5 ? ` and ${chosen.length - 5} more` : ''}.
-            </DialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button
-              onClick={async () => {
-                const stepIds = chosen.map((i) => i.stepId);
-                const result = await run(bulkMarkDone, { releaseId, stepIds }, releaseId);
-                setConfirming(false);
-                if (!result.ok) {
-                  toast({
-                    title: 'Nothing marked done',
-                    description: result.error.message,
-                    variant: 'destructive',
-                  });
-                  return;
-                }
-                setSelected(new Set());
-                toast({
-                  title: `${row.name} done for ${result.value.done.length} customers`,
-                  description:
-                    result.value.refused.length > 0
-                      ? `${result.value.refused.length} were refused.`
-                      : undefined,
-                });
-              }}
-            >
-              Mark {chosen.length} done
-            </Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      <MarkSelectedDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        stepName={row.name}
+        chosen={chosen}
+        onConfirm={async () => {
+          const result = await run(
+            bulkMarkDone,
+            { releaseId, stepIds: chosen.map((i) => i.stepId) },
+            releaseId,
+          );
+          setConfirming(false);
+          if (!result.ok) {
+            toast({
+              title: 'Nothing marked done',
+              description: result.error.message,
+              variant: 'destructive',
+            });
+            return;
+          }
+          setSelected(new Set());
+          const refused = result.value.refused.length;
+          toast({
+            title: `${row.name} done for ${result.value.done.length} customers`,
+            description: refused > 0 ? `${refused} were refused.` : undefined,
+          });
+        }}
+      />
       <StepPanel releaseId={releaseId} stepId={openStep ?? null} onClose={() => onOpenStep(undefined)} />
     </>
   );
