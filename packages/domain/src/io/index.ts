@@ -1,0 +1,6 @@
+/** Data in and out: the workspace file (export, tolerant read, migration, import), CSV, reports. */
+export * from './export.ts';
+export * from './format.ts';
+export * from './import.ts';
+export * from './problems.ts';
+export * from './read.ts';
