@@ -6,12 +6,15 @@ import type { ReleaseId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
 import {
+  COLLECTIONS,
+  type CollectionName,
   emptyWorkspaceData,
   WORKSPACE_FORMAT,
   WORKSPACE_VERSION,
   type WorkspaceData,
   type WorkspaceFile,
 } from './format.ts';
+import { KNOWN_FIELDS } from './records.ts';
 
 export interface ExportOptions {
   exportedAt: string;
@@ -19,6 +22,36 @@ export interface ExportOptions {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => compareStrings(a.id, b.id);
+
+const LEADING: Partial<Record<CollectionName, string[]>> = {
+  participants: ['releaseId', 'customerId'],
+  stepStates: ['releaseId', 'stepId'],
+};
+
+/**
+ * One key order for every record: the owner ids first, the known fields in schema order, then unknown
+ * fields by name. Documents hand fields back in whatever order they were written on whichever device,
+ * so without this two exports of equal workspaces could differ in bytes.
+ */
+function canonical<T extends object>(collection: CollectionName, record: T): T {
+  const src = record as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const known = KNOWN_FIELDS[collection];
+  for (const key of LEADING[collection] ?? []) if (key in src) out[key] = src[key];
+  for (const key of known) if (key in src && !(key in out)) out[key] = src[key];
+  for (const key of Object.keys(src).sort(compareStrings)) if (!(key in out)) out[key] = src[key];
+  return out as T;
+}
+
+function canonicalData(data: WorkspaceData): WorkspaceData {
+  const out = emptyWorkspaceData();
+  for (const c of COLLECTIONS) {
+    (out as unknown as Record<CollectionName, object[]>)[c] = (data[c] as object[]).map((r) =>
+      canonical(c, r),
+    );
+  }
+  return out;
+}
 
 /**
  * Every record of the catalog and of the release documents in `state`. Release documents that are not
@@ -54,7 +87,7 @@ export function exportWorkspace(state: DomainState, options: ExportOptions): Wor
     version: WORKSPACE_VERSION,
     exportedAt: options.exportedAt,
     generator: options.generator ?? 'Runsheet',
-    ...workspaceData(state),
+    ...canonicalData(workspaceData(state)),
   };
 }
 

@@ -17,6 +17,7 @@
  *   (`detail.migratedFrom = "v0"`) so reports can say who did what and when.
  */
 
+import { STEP_STATUSES } from '../enums.ts';
 import { idPart, type ReleaseId } from '../ids.ts';
 import { firstKeys } from '../ordering.ts';
 import type { CollectionName } from './format.ts';
@@ -331,6 +332,15 @@ function migrateSteps(
       );
       return;
     }
+    const status = r.status ?? 'pending';
+    if (!(STEP_STATUSES as readonly unknown[]).includes(status)) {
+      problems.add(
+        at('status'),
+        'invalid-value',
+        `must be one of ${STEP_STATUSES.map((s) => `"${s}"`).join(', ')}`,
+      );
+      return;
+    }
     const pKey = `${releaseId} ${customerId}`;
     if (!participants.has(pKey)) {
       participants.add(pKey);
@@ -376,7 +386,11 @@ function migrateSteps(
     const state = stepState(r, template);
     if (state) b.add('stepStates', { releaseId, stepId, ...state }, { ...source, fields: STEP_FIELDS });
     const event = stepEvent(r, releaseId as ReleaseId, stepId as string, customerId, template);
-    if (event) b.add('events', event, { ...source, fields: { at: 'executed_at', by: 'executed_by' } });
+    if (event)
+      b.add('events', event, {
+        ...source,
+        fields: { at: 'executed_at', by: 'executed_by', kind: 'status', to: 'status' },
+      });
   });
 
   function src(table: string, index: number, fields: Record<string, string> = {}): Source {

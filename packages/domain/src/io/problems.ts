@@ -38,8 +38,12 @@ export const MAX_LISTED_PROBLEMS = 200;
 export class ProblemList {
   readonly items: Problem[] = [];
   total = 0;
+  private readonly paths = new Set<string>();
 
+  /** One problem per place: a migrated value checked as two records says the same thing twice. */
   add(path: string, code: IoProblemCode, message: string): void {
+    if (this.paths.has(path)) return;
+    this.paths.add(path);
     this.total++;
     if (this.items.length < MAX_LISTED_PROBLEMS) this.items.push({ path, code, message });
   }

@@ -228,13 +228,14 @@ function businessChecks(
 }
 
 /** Timestamps a record lacks default to the export time (the best the file knows). */
-function fillTimes(rec: Record<string, unknown>, fallback: string): void {
-  if ('createdAt' in rec || 'updatedAt' in rec) {
+function fillDefaults(collection: CollectionName, rec: Record<string, unknown>, fallback: string): void {
+  const known = KNOWN_FIELDS[collection];
+  if (known.has('createdAt')) {
     rec.createdAt ??= fallback;
     rec.updatedAt ??= rec.createdAt;
   }
-  if ('addedAt' in rec) rec.addedAt ??= fallback;
-  if ('byName' in rec) rec.byName ??= rec.by;
+  if (known.has('addedAt')) rec.addedAt ??= fallback;
+  if (known.has('byName')) rec.byName ??= rec.by;
 }
 
 /**
@@ -271,11 +272,8 @@ function readRecord(
     return null;
   }
   const rec = parsed.data as Record<string, unknown>;
-  // Optional fields the schema leaves out when missing get their keys here so fillTimes sees them.
-  for (const key of ['createdAt', 'updatedAt', 'addedAt', 'byName']) {
-    if (KNOWN_FIELDS[collection].has(key) && !(key in rec)) rec[key] = undefined;
-  }
-  fillTimes(rec, fallbackTime);
+  fillDefaults(collection, rec, fallbackTime);
+  // Undefined is "not given" (a migration's dropped column); a document cannot hold it anyway.
   for (const key of Object.keys(rec)) if (rec[key] === undefined) delete rec[key];
   const before = problems.total;
   businessChecks(collection, rec, at, problems);
