@@ -6,6 +6,7 @@
 import {
   addCustomStep,
   archiveCustomer,
+  type CollectionName,
   createRelease,
   type DomainState,
   deleteTemplate,
@@ -18,6 +19,16 @@ import {
   templateStepId,
 } from '../../src/index.ts';
 import { activeWorld } from '../helpers.ts';
+
+/** A workspace file as JSON, for tests that damage it on purpose. */
+export type WireFile = { [K in CollectionName]: Array<Record<string, unknown>> } & Record<string, unknown>;
+
+/** Record `index` of a collection of a wire file (the test fails loudly if it is not there). */
+export function rec(file: WireFile, collection: CollectionName, index: number): Record<string, unknown> {
+  const r = file[collection][index];
+  if (!r) throw new Error(`no ${collection}[${index}] in the fixture`);
+  return r;
+}
 
 /** A deep copy of plain data (the domain's tsconfig has no DOM or Node types, so no structuredClone). */
 export function clone<T>(value: T): T {

@@ -11,7 +11,7 @@ import {
   serializeWorkspace,
   testContext,
 } from '../../src/index.ts';
-import { clone, richWorld } from './fixtures.ts';
+import { clone, rec, richWorld, type WireFile } from './fixtures.ts';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -23,7 +23,7 @@ function tryImport(state: DomainState, text: string): { state: DomainState; read
   return { state: result.ok ? applyChange(state, result.change) : state, read };
 }
 
-function baseFile(): Record<string, unknown> {
+function baseFile(): WireFile {
   return JSON.parse(serializeWorkspace(exportWorkspace(richWorld().w.state, { exportedAt: NOW })));
 }
 
@@ -80,13 +80,13 @@ describe('IO-03 malformed files are refused with the path of each bad field', ()
   });
 
   it('IO-03 wrong types, missing fields, rule violations and duplicate ids, each at its path', () => {
-    const file = baseFile() as Record<string, Record<string, unknown>[]>;
-    (file.clusters[0] as Record<string, unknown>).isActive = 'yes';
-    (file.customers[2] as Record<string, unknown>).namespace = 'Not A Namespace';
-    delete (file.releases[0] as Record<string, unknown>).type;
-    (file.templates[1] as Record<string, unknown>).content = 12;
-    (file.releases[1] as Record<string, unknown>).releaseDate = '2026-02-30';
-    file.customers.push(clone(file.customers[0] as Record<string, unknown>));
+    const file = baseFile();
+    rec(file, 'clusters', 0).isActive = 'yes';
+    rec(file, 'customers', 2).namespace = 'Not A Namespace';
+    delete rec(file, 'releases', 0).type;
+    rec(file, 'templates', 1).content = 12;
+    rec(file, 'releases', 1).releaseDate = '2026-02-30';
+    file.customers.push(clone(rec(file, 'customers', 0)));
     const out = tryImport(emptyState(), JSON.stringify(file));
     expect(problemsOf(out.read).map((p) => [p.path, p.code])).toEqual([
       ['clusters[0].isActive', 'invalid-value'],
@@ -131,8 +131,8 @@ describe('IO-03 malformed files are refused with the path of each bad field', ()
 
 describe('IO-04 hostile files change nothing', () => {
   it('IO-04 a 50 MB file (one huge name) is refused with a clear reason; the workspace is unchanged', () => {
-    const file = baseFile() as Record<string, Record<string, unknown>[]>;
-    (file.clusters[1] as Record<string, unknown>).name = 'x'.repeat(50 * 1024 * 1024);
+    const file = baseFile();
+    rec(file, 'clusters', 1).name = 'x'.repeat(50 * 1024 * 1024);
     const text = JSON.stringify(file);
     expect(text.length).toBeGreaterThan(50 * 1024 * 1024);
     const state = existing();
@@ -194,17 +194,17 @@ describe('IO-04 hostile files change nothing', () => {
   });
 
   it('IO-04 a step-state field that would break the flat step-state layout is refused', () => {
-    const file = baseFile() as Record<string, Record<string, unknown>[]>;
-    (file.stepStates[0] as Record<string, unknown>)['status|x'] = 'done';
+    const file = baseFile();
+    rec(file, 'stepStates', 0)['status|x'] = 'done';
     const out = tryImport(emptyState(), JSON.stringify(file));
     expect(problemsOf(out.read)[0]).toMatchObject({ path: 'stepStates[0]["status|x"]', code: 'unsafe-key' });
   });
 
   it('IO-04 markup in names and content is data: imported exactly as written (escaping is the renderer’s job)', () => {
-    const file = baseFile() as Record<string, Record<string, unknown>[]>;
+    const file = baseFile();
     const hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>';
-    (file.clusters[0] as Record<string, unknown>).name = hostile;
-    (file.templates[0] as Record<string, unknown>).content = `${hostile}\n\`\`\`\n# not a heading`;
+    rec(file, 'clusters', 0).name = hostile;
+    rec(file, 'templates', 0).content = `${hostile}\n\`\`\`\n# not a heading`;
     const out = tryImport(emptyState(), JSON.stringify(file));
     expect(out.read.ok).toBe(true);
     expect(Object.values(out.state.catalog.clusters).map((c) => c.name)).toContain(hostile);
