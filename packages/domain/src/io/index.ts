@@ -6,3 +6,5 @@ export * from './format.ts';
 export * from './import.ts';
 export * from './problems.ts';
 export * from './read.ts';
+export * from './release-csv.ts';
+export * from './report.ts';
