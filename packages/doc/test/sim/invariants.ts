@@ -164,9 +164,9 @@ export function checkOrdering(replicas: readonly Replica[], log: SimLog): string
   const state = (replicas[0] as Replica).ws.state;
   const lists = (s: DomainState) => {
     const out: string[] = [];
-    for (const [releaseId, doc] of Object.entries(s.releases) as Array<
-      [ReleaseId, DomainState['releases'][ReleaseId]]
-    >) {
+    // Releases in id order: replicas open release documents in different orders.
+    const releases = Object.entries(s.releases).sort(([x], [y]) => (x < y ? -1 : 1));
+    for (const [releaseId, doc] of releases as Array<[ReleaseId, DomainState['releases'][ReleaseId]]>) {
       for (const customerId of Object.keys(doc.participants).sort() as CustomerId[]) {
         const steps = resolveCustomerSteps(s, releaseId, customerId);
         for (let i = 1; i < steps.length; i++) {

@@ -34,7 +34,7 @@ export class Network {
   held = 0;
 
   constructor(
-    replicas: readonly Replica[],
+    private readonly replicas: readonly Replica[],
     private readonly rng: Prng,
   ) {
     for (let i = 0; i < replicas.length; i++) {
@@ -56,6 +56,11 @@ export class Network {
       for (const [name, doc] of replica.ws.docs()) this.watch(replica, name, doc);
       replica.ws.onDocOpen((name, doc) => this.watch(replica, name, doc));
     }
+  }
+
+  /** Each replica's plain state (for assertions on a finished run). */
+  replicaStates() {
+    return this.replicas.map((r) => r.ws.state);
   }
 
   get pending(): number {
