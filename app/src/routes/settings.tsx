@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
+import { DataSection } from '@/components/settings/data-section';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
 
@@ -10,7 +11,6 @@ export const Route = createFileRoute('/settings')({
 
 const sections = [
   { title: 'Sync', text: 'Connect to a Runsheet server to share checklists between devices.' },
-  { title: 'Storage', text: 'How much this device stores, and export or import of all data.' },
 ] as const;
 
 function SettingsPage() {
@@ -28,6 +28,9 @@ function SettingsPage() {
             </CardHeader>
           </Card>
         ))}
+      </div>
+      <div className="mt-10">
+        <DataSection />
       </div>
     </>
   );

@@ -47,6 +47,13 @@ const TOP_LEVEL_V0 = new Set([
   'customer_steps',
 ]);
 
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** The problem of a file over the limit; also for callers that know the size before reading. */
+export function fileTooLarge(size: number, max: number = MAX_IMPORT_CHARS): Problem {
+  return { path: '', code: 'file-too-large', message: `The file is ${mb(size)}; Runsheet reads files up to ${mb(max)}.` };
+}
+
 function failed(problems: ProblemList): ReadResult {
   return { ok: false, problems: problems.items, totalProblems: problems.total };
 }
