@@ -14,6 +14,7 @@ import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -40,6 +41,11 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -47,6 +53,7 @@ export interface FileRoutesByFullPath {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -54,6 +61,7 @@ export interface FileRoutesByTo {
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -62,14 +70,33 @@ export interface FileRoutesById {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+  fullPaths:
+    | '/'
+    | '/settings'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/releases/$releaseId/report'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings' | '/clusters' | '/customers' | '/releases'
+  to:
+    | '/'
+    | '/settings'
+    | '/clusters'
+    | '/customers'
+    | '/releases'
+    | '/releases/$releaseId/report'
   id:
-    '__root__' | '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+    | '__root__'
+    | '/'
+    | '/settings'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/releases_/$releaseId/report'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -78,6 +105,7 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -117,6 +145,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -126,6 +161,7 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

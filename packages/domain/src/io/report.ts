@@ -41,6 +41,7 @@ export interface ReportOverride extends ReportStepRef {
 }
 
 export interface ReportExecution extends ReportStepRef {
+  eventId: HistoryEvent['id'];
   at: string;
   who: string;
   kind: HistoryEvent['kind'];
@@ -152,7 +153,7 @@ export function releaseReport(
     const ref = refs.get(e.stepId);
     if (!ref) continue;
     const detail = e.detail.reason ?? e.detail.notes ?? '';
-    report.executions.push({ ...ref, at: e.at, who: e.byName, kind: e.kind, detail });
+    report.executions.push({ ...ref, eventId: e.id, at: e.at, who: e.byName, kind: e.kind, detail });
   }
   report.executions.sort((a, b) => compareStrings(a.at, b.at));
   return report;
