@@ -94,7 +94,9 @@ export function useCsvRows(): CsvRowsState {
     return {
       imported: ready.length,
       message: `Imported ${ready.length} ${what}${ready.length === 1 ? '' : 's'}.${
-        left > 0 ? ` ${left} row${left === 1 ? '' : 's'} with problems stay below to fix.` : ''
+        left > 0
+          ? ` ${left === 1 ? '1 row with problems stays' : `${left} rows with problems stay`} below to fix.`
+          : ''
       }`,
     };
   }, [run, state, table]);
