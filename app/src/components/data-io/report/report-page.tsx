@@ -52,7 +52,8 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
   const name = report.release.name;
   const date = localDate();
   return (
-    <article className="grid gap-10 print:gap-6 print:text-black">
+    // print-color-adjust (inherited): progress bars and diff colours carry meaning, so they print too.
+    <article className="grid gap-10 print:gap-6 print:[print-color-adjust:exact]">
       <title>{pageTitle(`Report: ${name}`)}</title>
       <div
         className="flex flex-wrap items-center gap-2 print:hidden"

@@ -77,7 +77,7 @@ export function ClustersSection({ report }: { report: ReleaseReport }) {
             <TableBody>
               {cluster.customers.map((c) => (
                 <TableRow key={c.customerId}>
-                  <TableHead scope="row" className={`font-normal ${cell}`}>
+                  <TableHead scope="row" className="whitespace-normal font-normal">
                     {c.name}
                   </TableHead>
                   <TableCell className="font-mono text-xs">{c.namespace}</TableCell>
