@@ -70,17 +70,14 @@ export function StorageCard() {
                 {usageText(status)}
               </p>
               {status.quota !== null && (
-                <div
-                  role="meter"
+                <meter
                   aria-label="Storage used"
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={percent}
-                  aria-valuetext={usageText(status)}
-                  className="h-2 w-full overflow-hidden rounded-full bg-muted"
-                >
-                  <div className="h-full bg-primary" style={{ width: `${percent}%` }} />
-                </div>
+                  min={0}
+                  max={100}
+                  value={percent}
+                  title={usageText(status)}
+                  className="h-2 w-full"
+                />
               )}
             </div>
             <div className="grid gap-2">

@@ -51,7 +51,11 @@ const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** The problem of a file over the limit; also for callers that know the size before reading. */
 export function fileTooLarge(size: number, max: number = MAX_IMPORT_CHARS): Problem {
-  return { path: '', code: 'file-too-large', message: `The file is ${mb(size)}; Runsheet reads files up to ${mb(max)}.` };
+  return {
+    path: '',
+    code: 'file-too-large',
+    message: `The file is ${mb(size)}; Runsheet reads files up to ${mb(max)}.`,
+  };
 }
 
 function failed(problems: ProblemList): ReadResult {
