@@ -33,6 +33,33 @@ test('IO-01 restore a backup into an empty workspace, then the backup download g
   expect(collectionsOf((await data.downloadBackup()).text)).toEqual(collectionsOf(fixture.text));
 });
 
+test('IO-01 the backup this browser made restores in a fresh browser (another device)', async ({
+  page,
+  browser,
+}) => {
+  const fixture = buildWorkspace();
+  const here = new DataSettings(page);
+  await here.goto();
+  await here.restore(fixture.text);
+  const backup = await here.downloadBackup();
+
+  const elsewhere = await browser.newContext();
+  try {
+    const there = new DataSettings(await elsewhere.newPage());
+    await there.goto();
+    await there.chooseBackup(backup.download.suggestedFilename(), backup.text);
+    await expect(
+      there.dialog.getByRole('heading', { name: 'Restore into this empty workspace' }),
+    ).toBeVisible();
+    await there.confirmButton('Restore workspace').click();
+    await expect(there.dialog.getByRole('heading', { name: 'Workspace restored' })).toBeVisible();
+    await there.dialog.getByRole('button', { name: 'Close' }).first().click();
+    expect(collectionsOf((await there.downloadBackup()).text)).toEqual(collectionsOf(backup.text));
+  } finally {
+    await elsewhere.close();
+  }
+});
+
 test('IO-06 merge a file into a used workspace: the preview lists new records, changed fields and conflicts', async ({
   page,
 }) => {

@@ -36,7 +36,7 @@ export interface Fixture {
   clusters: { eu: ClusterId; us: ClusterId };
   customers: { acme: CustomerId; beta: CustomerId; cobalt: CustomerId };
   templates: { deploy: TemplateId; migrate: TemplateId; check: TemplateId };
-  /** The file's text, as a backup would hold it. */
+  /** The file's text, as a backup would hold it (with a few fields unknown to this version). */
   text: string;
 }
 
@@ -125,7 +125,14 @@ export function buildWorkspace(options: { hostile?: boolean } = {}): Fixture {
       ctx,
     ),
   );
-  const text = serializeWorkspace(exportWorkspace(state, { exportedAt: '2026-03-01T12:00:00.000Z' }));
+  // Fields a newer version of the app would have written: a restore must carry them through (IO-01).
+  const file = JSON.parse(
+    serializeWorkspace(exportWorkspace(state, { exportedAt: '2026-03-01T12:00:00.000Z' })),
+  );
+  file.clusters[0].owner = { team: 'platform', pager: ['a', 'b'] };
+  file.stepStates[0].approvedBy = 'carol';
+  file.events[0].signature = 'sig-1';
+  const text = `${JSON.stringify(file, null, 1)}\n`;
   return {
     state,
     releaseId,

@@ -3,13 +3,14 @@
  * report (the toolbar and the app header are `print:hidden`), sections kept whole where they fit.
  * Computed from the live domain state, so it follows every change while open.
  */
-import { type ReleaseId, releaseMatrixCsv, releaseReport, slugFileName } from '@runsheet/domain';
+import { type ReleaseId, releaseReport, slugFileName } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
-import { ArrowLeftIcon, FileTextIcon, PrinterIcon, SheetIcon } from 'lucide-react';
+import { ArrowLeftIcon, FileTextIcon, PrinterIcon } from 'lucide-react';
 import { useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
 import { downloadText, localDate } from '../download.ts';
+import { MatrixCsvButton } from '../release-exports.tsx';
 import { useLiveState } from '../use-live-state.ts';
 import { releaseSubtitle, reportTime } from './format.ts';
 import { reportMarkdown } from './markdown.ts';
@@ -78,20 +79,7 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
           >
             <FileTextIcon aria-hidden="true" /> Download Markdown
           </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            onClick={() =>
-              state &&
-              downloadText(
-                slugFileName(name, 'matrix', date, 'csv'),
-                releaseMatrixCsv(state, releaseId),
-                'text/csv',
-              )
-            }
-          >
-            <SheetIcon aria-hidden="true" /> Download matrix (CSV)
-          </Button>
+          <MatrixCsvButton releaseId={releaseId} />
         </div>
       </div>
       <header className="grid gap-1">
