@@ -20,6 +20,7 @@ test('IO-01 restore a backup into an empty workspace, then the backup download g
   await expect(
     data.dialog.getByText(/Imported \d+ new records and 0 changes from runsheet-backup-2026-03-01\.json/),
   ).toBeVisible();
+  await expect(data.dialog.getByRole('button', { name: 'Close' }).first()).toBeFocused();
   await data.dialog.getByRole('button', { name: 'Close' }).first().click();
 
   const { download, text } = await data.downloadBackup();

@@ -46,9 +46,13 @@ test('IO-11 paste customers: invalid rows are fixed in place, valid rows import,
   await csv.importButton(3).click();
   await expect(csv.status).toHaveText('Imported 3 customers. 1 row with problems stays below to fix.');
   await expect(csv.summary).toHaveText('0 of 1 customers ready; 1 with problems (fix them in the table).');
-  await csv.cell('Cluster', 4).fill('PROD-US');
+  // Focus goes to what is left to do: the cell still to fix, then Close.
+  await expect(csv.cell('Cluster', 4)).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('PROD-US');
   await csv.importButton(1).click();
   await expect(csv.status).toHaveText('Imported 1 customer.');
+  await expect(csv.dialog.getByRole('button', { name: 'Close' }).first()).toBeFocused();
   await csv.dialog.getByRole('button', { name: 'Close' }).first().click();
 
   const { download, text } = await data.download(

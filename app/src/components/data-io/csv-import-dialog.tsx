@@ -4,7 +4,7 @@
  * half-applies; rows with problems stay in the table.
  */
 import type { CatalogRowKind } from '@runsheet/domain';
-import { type ChangeEvent, useId, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -35,6 +35,21 @@ export function CsvImportDialog({
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const ids = { text: useId(), file: useId(), kind: useId() };
+  const content = useRef<HTMLDivElement>(null);
+  const [focusNext, setFocusNext] = useState<{ line: number; field: string } | 'close' | null>(null);
+
+  useEffect(() => {
+    if (focusNext === null) return;
+    const target =
+      focusNext === 'close'
+        ? closeButton.current
+        : content.current?.querySelector<HTMLElement>(
+            `tr[data-line="${focusNext.line}"] [data-field="${CSS.escape(focusNext.field)}"]`,
+          );
+    (target ?? closeButton.current)?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
+  const closeButton = useRef<HTMLButtonElement>(null);
 
   function read(source = text, k = kind) {
     setStatus('');
@@ -55,6 +70,9 @@ export function CsvImportDialog({
     const result = await rows.importReady();
     setBusy(false);
     setStatus(result.message);
+    // The import button is now disabled: focus moves to the next thing to do, the first cell still to
+    // fix, or Close when nothing is left (after the table re-rendered without the imported rows).
+    setFocusNext(result.next ?? 'close');
   }
 
   function close(next: boolean) {
@@ -72,7 +90,7 @@ export function CsvImportDialog({
 
   return (
     <Dialog open={open} onOpenChange={close}>
-      <DialogContent className="sm:max-w-5xl">
+      <DialogContent ref={content} className="sm:max-w-5xl">
         <DialogHeader>
           <DialogTitle>Import clusters or customers from CSV</DialogTitle>
           <DialogDescription>
@@ -170,7 +188,7 @@ export function CsvImportDialog({
         )}
 
         <DialogFooter>
-          <Button variant="outline" onClick={() => close(false)} disabled={busy}>
+          <Button ref={closeButton} variant="outline" onClick={() => close(false)} disabled={busy}>
             Close
           </Button>
           <Button onClick={() => void importReady()} disabled={busy || !table || rows.readyCount === 0}>

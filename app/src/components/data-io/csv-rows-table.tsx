@@ -24,12 +24,14 @@ type Column =
 
 function Cell({
   id,
+  field,
   label,
   value,
   issues,
   onChange,
 }: {
   id: string;
+  field: string;
   label: string;
   value: string;
   issues: RowIssue[];
@@ -40,6 +42,7 @@ function Cell({
     <TableCell className="min-w-36 align-top">
       <Input
         value={value}
+        data-field={field}
         aria-label={label}
         aria-invalid={issues.length > 0 || undefined}
         aria-describedby={issues.length > 0 ? errorId : undefined}
@@ -104,6 +107,7 @@ export function CsvRowsTable({
                   <Cell
                     key={c.label}
                     id={`${base}-${line}-${c.label}`}
+                    field={field}
                     label={`${c.label}, line ${line}`}
                     value={c.kind === 'field' ? row[c.field] : (row.metadata[c.key] ?? '')}
                     issues={issues.filter((x) => x.field === field)}

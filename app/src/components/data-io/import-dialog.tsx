@@ -3,7 +3,7 @@
  * workspace it is a restore; into a used one a merge. Nothing changes before "confirm", and the import
  * is one command through the one write path (IO-05).
  */
-import { type ChangeEvent, useId } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -47,6 +47,12 @@ export function ImportDialog({
   const { state, choose, confirm, reset } = useWorkspaceImport();
   const inputId = useId();
   const busy = state.step === 'reading' || state.step === 'importing';
+  const doneButton = useRef<HTMLButtonElement>(null);
+
+  // The confirm button had focus and is gone: focus goes to the one action left, not to the page.
+  useEffect(() => {
+    if (state.step === 'done') doneButton.current?.focus();
+  }, [state.step]);
 
   function close(next: boolean) {
     if (busy) return;
@@ -120,7 +126,9 @@ export function ImportDialog({
 
         <DialogFooter>
           {state.step === 'done' ? (
-            <Button onClick={() => close(false)}>Close</Button>
+            <Button ref={doneButton} onClick={() => close(false)}>
+              Close
+            </Button>
           ) : (
             <>
               <Button variant="outline" onClick={() => close(false)} disabled={busy}>

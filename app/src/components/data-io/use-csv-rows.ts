@@ -26,7 +26,8 @@ export interface CsvRowsState {
   read(text: string, kind?: CatalogRowKind): void;
   setCell(row: number, field: CatalogField, value: string): void;
   setMetadata(row: number, key: string, value: string): void;
-  importReady(): Promise<{ imported: number; message: string }>;
+  /** Imports the ready rows; `next` is the first problem left (its line and column), for focus. */
+  importReady(): Promise<{ imported: number; message: string; next: { line: number; field: string } | null }>;
   clear(): void;
 }
 
@@ -76,22 +77,27 @@ export function useCsvRows(): CsvRowsState {
   );
 
   const importReady = useCallback(async () => {
-    if (!table || !state) return { imported: 0, message: '' };
+    if (!table || !state) return { imported: 0, message: '', next: null };
     // Checked again on the current state: what the preview showed may be stale by a keystroke.
     const current = checkCatalogRows(state, table.kind, table.rows);
     const ready = table.rows.filter((_, i) => current[i]?.issues.length === 0);
-    if (ready.length === 0) return { imported: 0, message: 'No row is ready to import.' };
+    if (ready.length === 0) return { imported: 0, message: 'No row is ready to import.', next: null };
     const result = await run(importCatalogRows, { kind: table.kind, rows: ready });
-    if (!result.ok) return { imported: 0, message: result.error.message };
+    if (!result.ok) return { imported: 0, message: result.error.message, next: null };
     const keep = (i: number) => (current[i]?.issues.length ?? 1) > 0;
     setTable({
       ...table,
       rows: table.rows.filter((_, i) => keep(i)),
       lines: table.lines.filter((_, i) => keep(i)),
     });
+    const firstLeft = current.findIndex((c) => c.issues.length > 0);
+    const issue = current[firstLeft]?.issues[0];
+    const next =
+      issue && firstLeft >= 0 ? { line: table.lines[firstLeft] ?? firstLeft + 2, field: issue.field } : null;
     const what = table.kind === 'clusters' ? 'cluster' : 'customer';
     const left = table.rows.length - ready.length;
     return {
+      next,
       imported: ready.length,
       message: `Imported ${ready.length} ${what}${ready.length === 1 ? '' : 's'}.${
         left > 0
