@@ -20,6 +20,7 @@ import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releas
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -76,6 +77,11 @@ const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
   path: '/steps',
   getParentRoute: () => ReleasesReleaseIdRoute,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -88,6 +94,7 @@ export interface FileRoutesByFullPath {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
 }
 export interface FileRoutesByTo {
@@ -100,6 +107,7 @@ export interface FileRoutesByTo {
   '/releases': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdIndexRoute
 }
 export interface FileRoutesById {
@@ -114,6 +122,7 @@ export interface FileRoutesById {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
 }
 export interface FileRouteTypes {
@@ -129,6 +138,7 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases/$releaseId/report'
     | '/releases/$releaseId/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -141,6 +151,7 @@ export interface FileRouteTypes {
     | '/releases'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases/$releaseId/report'
     | '/releases/$releaseId'
   id:
     | '__root__'
@@ -154,6 +165,7 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases_/$releaseId/report'
     | '/releases/$releaseId/'
   fileRoutesById: FileRoutesById
 }
@@ -166,6 +178,7 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -247,6 +260,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesReleaseIdStepsRouteImport
       parentRoute: typeof ReleasesReleaseIdRoute
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -274,6 +294,7 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)
