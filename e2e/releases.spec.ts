@@ -197,7 +197,8 @@ test.describe('lifecycle', () => {
     await templateSteps.expectNames('Deploy', ['Migrate']);
     await templateSteps.expectNames('Verify', ['Smoke']);
 
-    await releases.goto();
+    await page.getByRole('link', { name: 'All releases' }).click();
+    await releases.expectLoaded();
     await releases.expectNames(['Base (copy)', 'Base']);
   });
 });

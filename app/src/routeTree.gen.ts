@@ -20,6 +20,7 @@ import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releas
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId.customers.$customerId'
 import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId.step.$templateId'
 
@@ -78,6 +79,11 @@ const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
   path: '/steps',
   getParentRoute: () => ReleasesReleaseIdRoute,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ReleasesReleaseIdCustomersCustomerIdRoute =
   ReleasesReleaseIdCustomersCustomerIdRouteImport.update({
     id: '/customers/$customerId',
@@ -102,6 +108,7 @@ export interface FileRoutesByFullPath {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
@@ -116,6 +123,7 @@ export interface FileRoutesByTo {
   '/releases': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
@@ -132,6 +140,7 @@ export interface FileRoutesById {
   '/releases/': typeof ReleasesIndexRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
   '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
   '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
@@ -149,6 +158,7 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases/$releaseId/report'
     | '/releases/$releaseId/'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
@@ -163,6 +173,7 @@ export interface FileRouteTypes {
     | '/releases'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases/$releaseId/report'
     | '/releases/$releaseId'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
@@ -178,6 +189,7 @@ export interface FileRouteTypes {
     | '/releases/'
     | '/releases/$releaseId/edit'
     | '/releases/$releaseId/steps'
+    | '/releases_/$releaseId/report'
     | '/releases/$releaseId/'
     | '/releases/$releaseId/customers/$customerId'
     | '/releases/$releaseId/step/$templateId'
@@ -192,6 +204,7 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -273,6 +286,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesReleaseIdStepsRouteImport
       parentRoute: typeof ReleasesReleaseIdRoute
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/releases/$releaseId/customers/$customerId': {
       id: '/releases/$releaseId/customers/$customerId'
       path: '/customers/$customerId'
@@ -319,6 +339,7 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -13,6 +13,9 @@ import { TemplateStepsPage } from './template-steps-page';
 export { ActivationDialog } from './activation-dialog';
 export { AddCustomersDialog } from './add-customers-dialog';
 export { AppShell, NAV_LABELS, type NavLabel, type ThemeChoice } from './app-shell';
+export { CsvImportDialog } from './csv-import';
+export { DataSettings } from './data-settings';
+export { ReportPage } from './report-page';
 export { TemplateFormDialog } from './template-steps-page';
 export type { AppPage };
 export {

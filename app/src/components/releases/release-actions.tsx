@@ -1,11 +1,13 @@
 /**
  * What can be done to a release, by status (FR-002 lifecycle draft -> active -> archived, LC-04):
- * edit (not archived), activate (draft), add customers (active), clone (any), archive / un-archive.
+ * edit (not archived), activate (draft), add customers (active), the printable report and clone (any),
+ * archive / un-archive.
  */
 import { cloneRelease, type Release, unarchiveRelease } from '@runsheet/domain';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { ArchiveRestore, Copy, Pencil, Play, UserPlus } from 'lucide-react';
 import { useState } from 'react';
+import { ReleaseReportLink } from '@/components/data-io/release-exports';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/use-toast';
 import { useWorkspace } from '@/state/workspace-context';
@@ -71,6 +73,7 @@ export function ReleaseActions({ release }: { release: Release }) {
           Add customers
         </Button>
       )}
+      <ReleaseReportLink releaseId={release.id} size="default" />
       <Button variant="outline" onClick={() => void clone()}>
         <Copy aria-hidden="true" />
         Clone
