@@ -12,8 +12,14 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
+import { Route as ClustersNewRouteImport } from './routes/clusters.new'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
+import { Route as CustomersNewRouteImport } from './routes/customers.new'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as ClustersClusterIdIndexRouteImport } from './routes/clusters.$clusterId.index'
+import { Route as ClustersClusterIdEditRouteImport } from './routes/clusters.$clusterId.edit'
+import { Route as CustomersCustomerIdIndexRouteImport } from './routes/customers.$customerId.index'
+import { Route as CustomersCustomerIdEditRouteImport } from './routes/customers.$customerId.edit'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -30,9 +36,19 @@ const ClustersIndexRoute = ClustersIndexRouteImport.update({
   path: '/clusters/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ClustersNewRoute = ClustersNewRouteImport.update({
+  id: '/clusters/new',
+  path: '/clusters/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const CustomersIndexRoute = CustomersIndexRouteImport.update({
   id: '/customers/',
   path: '/customers/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CustomersNewRoute = CustomersNewRouteImport.update({
+  id: '/customers/new',
+  path: '/customers/new',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
@@ -40,44 +56,122 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ClustersClusterIdIndexRoute = ClustersClusterIdIndexRouteImport.update({
+  id: '/clusters/$clusterId/',
+  path: '/clusters/$clusterId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ClustersClusterIdEditRoute = ClustersClusterIdEditRouteImport.update({
+  id: '/clusters/$clusterId/edit',
+  path: '/clusters/$clusterId/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CustomersCustomerIdIndexRoute =
+  CustomersCustomerIdIndexRouteImport.update({
+    id: '/customers/$customerId/',
+    path: '/customers/$customerId/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const CustomersCustomerIdEditRoute = CustomersCustomerIdEditRouteImport.update({
+  id: '/customers/$customerId/edit',
+  path: '/customers/$customerId/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/clusters/$clusterId': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId': typeof CustomersCustomerIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+  fullPaths:
+    | '/'
+    | '/settings'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/clusters/$clusterId/'
+    | '/customers/$customerId/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings' | '/clusters' | '/customers' | '/releases'
+  to:
+    | '/'
+    | '/settings'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/clusters'
+    | '/customers'
+    | '/releases'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/clusters/$clusterId'
+    | '/customers/$customerId'
   id:
-    '__root__' | '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+    | '__root__'
+    | '/'
+    | '/settings'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/clusters/$clusterId/'
+    | '/customers/$customerId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRoute: typeof SettingsRoute
+  ClustersNewRoute: typeof ClustersNewRoute
+  CustomersNewRoute: typeof CustomersNewRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ClustersClusterIdEditRoute: typeof ClustersClusterIdEditRoute
+  CustomersCustomerIdEditRoute: typeof CustomersCustomerIdEditRoute
+  ClustersClusterIdIndexRoute: typeof ClustersClusterIdIndexRoute
+  CustomersCustomerIdIndexRoute: typeof CustomersCustomerIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -103,11 +197,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ClustersIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/clusters/new': {
+      id: '/clusters/new'
+      path: '/clusters/new'
+      fullPath: '/clusters/new'
+      preLoaderRoute: typeof ClustersNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/customers/': {
       id: '/customers/'
       path: '/customers'
       fullPath: '/customers/'
       preLoaderRoute: typeof CustomersIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/new': {
+      id: '/customers/new'
+      path: '/customers/new'
+      fullPath: '/customers/new'
+      preLoaderRoute: typeof CustomersNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/releases/': {
@@ -117,15 +225,49 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/clusters/$clusterId/': {
+      id: '/clusters/$clusterId/'
+      path: '/clusters/$clusterId'
+      fullPath: '/clusters/$clusterId/'
+      preLoaderRoute: typeof ClustersClusterIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/clusters/$clusterId/edit': {
+      id: '/clusters/$clusterId/edit'
+      path: '/clusters/$clusterId/edit'
+      fullPath: '/clusters/$clusterId/edit'
+      preLoaderRoute: typeof ClustersClusterIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/$customerId/': {
+      id: '/customers/$customerId/'
+      path: '/customers/$customerId'
+      fullPath: '/customers/$customerId/'
+      preLoaderRoute: typeof CustomersCustomerIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/$customerId/edit': {
+      id: '/customers/$customerId/edit'
+      path: '/customers/$customerId/edit'
+      fullPath: '/customers/$customerId/edit'
+      preLoaderRoute: typeof CustomersCustomerIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
+  ClustersNewRoute: ClustersNewRoute,
+  CustomersNewRoute: CustomersNewRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ClustersClusterIdEditRoute: ClustersClusterIdEditRoute,
+  CustomersCustomerIdEditRoute: CustomersCustomerIdEditRoute,
+  ClustersClusterIdIndexRoute: ClustersClusterIdIndexRoute,
+  CustomersCustomerIdIndexRoute: CustomersCustomerIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)
