@@ -1,7 +1,9 @@
 import { test as base } from '@playwright/test';
 import {
   AppShell,
+  ClusterFormPage,
   ClustersPage,
+  CustomerFormPage,
   CustomersPage,
   DashboardPage,
   NotFoundPage,
@@ -14,7 +16,9 @@ interface Screens {
   shell: AppShell;
   dashboard: DashboardPage;
   clusters: ClustersPage;
+  newCluster: ClusterFormPage;
   customers: CustomersPage;
+  newCustomer: CustomerFormPage;
   releases: ReleasesPage;
   settings: SettingsPage;
   notFound: NotFoundPage;
@@ -24,7 +28,9 @@ export const test = base.extend<Screens>({
   shell: async ({ page }, use) => use(new AppShell(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   clusters: async ({ page }, use) => use(new ClustersPage(page)),
+  newCluster: async ({ page }, use) => use(new ClusterFormPage(page)),
   customers: async ({ page }, use) => use(new CustomersPage(page)),
+  newCustomer: async ({ page }, use) => use(new CustomerFormPage(page)),
   releases: async ({ page }, use) => use(new ReleasesPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   notFound: async ({ page }, use) => use(new NotFoundPage(page)),

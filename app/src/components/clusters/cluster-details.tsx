@@ -5,7 +5,7 @@ import { MetadataList } from './metadata-list';
 /** What a cluster is: its kubeconfig path, description and metadata (FC-005). */
 export function ClusterDetails({ cluster }: { cluster: Cluster }) {
   return (
-    <Card className="gap-4">
+    <Card className="gap-4" data-testid="details">
       <CardHeader>
         <CardTitle asChild>
           <h2>Details</h2>

@@ -6,7 +6,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 /** Where a customer runs (cluster, its kubeconfig path, namespace) and what it is (FM-005). */
 export function CustomerDetails({ customer, cluster }: { customer: Customer; cluster: Cluster | null }) {
   return (
-    <Card className="gap-4">
+    <Card className="gap-4" data-testid="details">
       <CardHeader>
         <CardTitle asChild>
           <h2>Details</h2>
