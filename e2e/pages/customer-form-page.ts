@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { literal } from '../support/text';
 import { AppPage } from './app-page';
 import { CatalogForm } from './catalog-form';
 
@@ -48,7 +49,7 @@ export class CustomerFormPage extends AppPage {
 
   async chooseCluster(name: string): Promise<void> {
     await this.cluster.click();
-    await this.page.getByRole('option', { name: new RegExp(`^${escape(name)}\\b`) }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${literal(name).source}( |$)`) }).click();
     await expect(this.cluster).toContainText(name);
   }
 
@@ -59,8 +60,4 @@ export class CustomerFormPage extends AppPage {
     if (input.description !== undefined) await this.description.fill(input.description);
     for (const [key, value] of Object.entries(input.metadata ?? {})) await this.form.addMetadata(key, value);
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -41,6 +41,15 @@ export class CustomersPage extends AppPage {
     return this.page.getByRole('radio', { name: label, exact: true });
   }
 
+  /** Picks a sort the way a pointer does: by its visible label (the radio itself is visually hidden). */
+  async chooseSort(label: SortLabel): Promise<void> {
+    await this.page
+      .locator('label')
+      .filter({ has: this.sortBy(label) })
+      .click();
+    await expect(this.sortBy(label)).toBeChecked();
+  }
+
   /** The group headings (cluster names) in the order shown, when sorted by cluster. */
   groupHeadings(): Locator {
     return this.list.getByRole('heading', { level: 2 });

@@ -19,8 +19,10 @@ export interface NewCustomerSearch {
 }
 
 export const Route = createFileRoute('/customers/new')({
-  validateSearch: (search: Record<string, unknown>): NewCustomerSearch =>
-    isId(search.clusterId, 'cluster') ? { clusterId: search.clusterId } : {},
+  // Every key returned (undefined when malformed): the router lays this over the raw parameters.
+  validateSearch: (search: Record<string, unknown>): NewCustomerSearch => ({
+    clusterId: isId(search.clusterId, 'cluster') ? search.clusterId : undefined,
+  }),
   head: () => ({ meta: [{ title: pageTitle('New customer') }] }),
   component: NewCustomerPage,
   errorComponent: RouteError,

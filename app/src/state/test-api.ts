@@ -54,8 +54,11 @@ export function testApiRequested(search: string): boolean {
   return new URLSearchParams(search).get('bench') === '1';
 }
 
+/** Read once when the app starts: the router may tidy the parameter out of the URL right after. */
+const requestedAtStart = typeof window !== 'undefined' && testApiRequested(window.location.search);
+
 export function installTestApi(api: WorkspaceApi): void {
-  if (typeof window === 'undefined' || !testApiRequested(window.location.search)) return;
+  if (!requestedAtStart) return;
   window.__runsheet = {
     run(name, input, releaseId) {
       const command = COMMANDS[name] as Command<unknown, unknown> | undefined;

@@ -106,6 +106,8 @@ export function CustomerForm({ customer, clusters, clusterId = '' }: CustomerFor
   const set = <K extends keyof CustomerFormValues>(key: K, value: CustomerFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     clearField(key);
+    // A namespace refused as taken was taken on the other cluster: the live check speaks for the new one.
+    if (key === 'clusterId') clearField('namespace');
   };
 
   const refused = (error: Parameters<typeof show>[0]) => {

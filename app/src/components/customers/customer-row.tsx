@@ -64,10 +64,10 @@ export function GroupHeading({ item }: { item: Extract<ListItem, { kind: 'group'
         </Link>
       ) : (
         <span>Unknown cluster</span>
-      )}
+      )}{' '}
       {item.cluster && !item.cluster.isActive && (
         <span className="font-normal text-muted-foreground text-xs">archived</span>
-      )}
+      )}{' '}
       <span className="font-normal text-muted-foreground text-sm">({customerCount(item.count)})</span>
     </h2>
   );

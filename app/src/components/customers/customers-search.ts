@@ -46,13 +46,18 @@ const schema = z.object({
     .catch(undefined),
 });
 
+/**
+ * Every key is returned, undefined when absent or malformed: the router lays a route's search over the
+ * raw parameters, so a key left out would let a malformed raw value through. Undefined keys are left
+ * out of the URL.
+ */
 export function parseCustomersSearch(raw: Record<string, unknown>): CustomersSearch {
   const v = schema.parse(raw);
-  const out: CustomersSearch = {};
-  if (v.q) out.q = v.q;
-  if (v.clusters) out.clusters = v.clusters;
-  if (v.sort && v.sort !== 'cluster') out.sort = v.sort;
-  if (v.dir === 'desc') out.dir = v.dir;
-  if (v.archived !== undefined) out.archived = true;
-  return out;
+  return {
+    q: v.q || undefined,
+    clusters: v.clusters,
+    sort: v.sort && v.sort !== 'cluster' ? v.sort : undefined,
+    dir: v.dir === 'desc' ? v.dir : undefined,
+    archived: v.archived !== undefined ? true : undefined,
+  };
 }
