@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords.ts';
 import { normalizeUsername, USERNAME_PATTERN } from '../auth/users.ts';
+import { ROLES } from '../roles.ts';
 
 /** Request bodies of the JSON API. Unknown fields are refused, so a typo is an error, not a silent no-op. */
 
@@ -15,7 +16,7 @@ const password = z
   .max(PASSWORD_MAX_LENGTH, { error: `use at most ${PASSWORD_MAX_LENGTH} characters` });
 
 const displayName = z.string().trim().min(1).max(100);
-const role = z.enum(['admin', 'member', 'viewer']);
+const role = z.enum(ROLES);
 
 export const LoginBody = z.strictObject({
   // Not the username pattern: a sign-in with any text simply fails as invalid-credentials.

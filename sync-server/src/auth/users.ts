@@ -1,6 +1,6 @@
 import type { UserRow, UserStore } from '../persistence/user-store.ts';
 import { UsernameTakenError } from '../persistence/user-store.ts';
-import type { Role } from '../relay/identity.ts';
+import type { Role } from '../roles.ts';
 import { AuthError } from './errors.ts';
 import { hashPassword, type ScryptParams } from './passwords.ts';
 import { newId } from './secrets.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../relay/identity.ts';
+import type { Role } from '../roles.ts';
 import type { Db } from './database.ts';
 
 export interface UserRow {

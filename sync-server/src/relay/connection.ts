@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
+import { canWrite, type Role } from '../roles.ts';
 import { CloseCode, type CloseCodeName, closeReason } from './close-codes.ts';
-import { canWrite, type Identity, type Role } from './identity.ts';
+import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { encodePermissionDenied } from './protocol.ts';
 import { TokenBucket } from './token-bucket.ts';

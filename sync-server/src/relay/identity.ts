@@ -1,5 +1,6 @@
-/** Roles, from most to least powerful. Viewers may read and show presence but never change a document. */
-export type Role = 'admin' | 'member' | 'viewer';
+import type { Role } from '../roles.ts';
+
+export type { Role };
 
 /** The outcome of checking a connection's credential again while it is open. */
 export type Recheck =
@@ -18,8 +19,4 @@ export interface Identity {
   readonly label: string;
   readonly role: Role;
   recheck(): Recheck;
-}
-
-export function canWrite(role: Role): boolean {
-  return role !== 'viewer';
 }

@@ -13,7 +13,7 @@ export interface TestServer {
   staticDir: string;
   /** Notices, warnings and errors the server logged, as `[level, ...args]`. */
   logs: unknown[][];
-  /** Closes the server; keeps the data directory so a test can start another server on it. */
+  /** Closes the server; keeps the data directory so a test can start another server on it. Idempotent. */
   stop(): Promise<void>;
   /** Closes the server and deletes its temp directories. */
   dispose(): Promise<void>;
@@ -57,7 +57,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.overrides,
   });
   const { port } = await server.listen();
-  const stop = () => server.close();
+  // Each start writes its own static fixture, so stopping can remove it; the data dir may be reused.
+  const stop = async () => {
+    await server.close();
+    statics.remove();
+  };
   return {
     server,
     port,
@@ -69,7 +73,6 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     async dispose() {
       await stop();
       data?.remove();
-      statics.remove();
     },
   };
 }
