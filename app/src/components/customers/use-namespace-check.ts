@@ -36,5 +36,5 @@ export function useNamespaceCheck({
     checked.value,
     customer?.id,
   );
-  return other ? `${reasonText('namespace-taken')} (${other.name})` : null;
+  return other ? `${reasonText('namespace-taken')} Used by ${other.name}.` : null;
 }
