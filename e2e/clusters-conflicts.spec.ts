@@ -8,6 +8,7 @@ import {
   CustomerFormPage,
   CustomersPage,
 } from './pages';
+import { axeViolations } from './support/axe';
 import { createCluster, createCustomer } from './support/catalog';
 import { deliverCatalog } from './support/devices';
 
@@ -37,6 +38,7 @@ test('MR-04 two devices that named a cluster alike see a notice, and renaming on
   await expect(clash).toContainText('~/.kube/tablet');
   // Both are kept, both listed.
   await expect(clusters.cards).toHaveCount(2);
+  expect(await axeViolations(page)).toEqual([]);
 
   await clusters.conflicts.action('Rename', 'PROD-EU').click();
   const form = ClusterFormPage.edit(page, 'PROD-EU');
@@ -52,39 +54,48 @@ test('MR-04 two devices that named a cluster alike see a notice, and renaming on
   await other.context().close();
 });
 
-test('MR-04 a namespace used twice in one cluster after a merge is shown on both pages, and archiving one resolves it', async ({
-  page,
-  browser,
-}) => {
-  const other = await secondDevice(browser);
-  const clusterId = await createCluster(page, { name: 'prod-us' });
-  // The tablet receives the cluster (once its app is open and listening), then both go apart.
-  const theirs = new ClustersPage(other);
-  await theirs.goto();
-  await deliverCatalog(page, other);
-  await expect(theirs.card('prod-us')).toBeVisible();
+// The notice in the dark theme too (the first test checks it in the light one).
+test.describe('dark theme', () => {
+  test.use({ colorScheme: 'dark' });
 
-  // Apart: each device puts a customer in namespace "shared" on that cluster.
-  await createCustomer(page, { name: 'Laptop Co', cluster: 'prod-us', namespace: 'shared' });
-  await createCustomer(other, { name: 'Tablet Co', cluster: 'prod-us', namespace: 'shared' });
-  await deliverCatalog(other, page);
+  test('MR-04 a namespace used twice in one cluster after a merge is shown on both pages, and archiving one resolves it', async ({
+    page,
+    browser,
+  }) => {
+    const other = await secondDevice(browser);
+    const clusterId = await createCluster(page, { name: 'prod-us' });
+    // The tablet receives the cluster (once its app is open and listening), then both go apart.
+    const theirs = new ClustersPage(other);
+    await theirs.goto();
+    await deliverCatalog(page, other);
+    await expect(theirs.card('prod-us')).toBeVisible();
 
-  const customers = new CustomersPage(page);
-  await customers.goto();
-  const clash = customers.conflicts.conflict('duplicate-namespace');
-  await expect(clash).toContainText('2 active customers use the namespace shared on prod-us');
-  await expect(customers.rows).toHaveCount(2);
+    // Apart: each device puts a customer in namespace "shared" on that cluster.
+    await createCustomer(page, { name: 'Laptop Co', cluster: 'prod-us', namespace: 'shared' });
+    await createCustomer(other, { name: 'Tablet Co', cluster: 'prod-us', namespace: 'shared' });
+    await deliverCatalog(other, page);
 
-  // The cluster's page and each customer's page say so too.
-  await page.goto(`/clusters/${clusterId}`);
-  await new ClusterDetailPage(page, 'prod-us').expectLoaded();
-  await expect(page.getByTestId('catalog-conflicts')).toContainText('namespace shared');
+    // The open page shows the clash as soon as the merge lands; then on to the list, in the app.
+    await expect(new CustomerDetailPage(page, 'Laptop Co').conflicts.region).toBeVisible();
+    const customers = new CustomersPage(page);
+    await customers.shell.navLink('Customers').click();
+    await customers.expectLoaded();
+    const clash = customers.conflicts.conflict('duplicate-namespace');
+    await expect(clash).toContainText('2 active customers use the namespace shared on prod-us');
+    await expect(customers.rows).toHaveCount(2);
+    expect(await axeViolations(page)).toEqual([]);
 
-  await customers.goto();
-  await customers.conflicts.action('Archive', 'Tablet Co').click();
-  await expect(customers.conflicts.region).toHaveCount(0);
-  await expect(customers.rows).toHaveCount(1);
-  await other.context().close();
+    // The cluster's page and each customer's page say so too.
+    await page.goto(`/clusters/${clusterId}`);
+    await new ClusterDetailPage(page, 'prod-us').expectLoaded();
+    await expect(page.getByTestId('catalog-conflicts')).toContainText('namespace shared');
+
+    await customers.goto();
+    await customers.conflicts.action('Archive', 'Tablet Co').click();
+    await expect(customers.conflicts.region).toHaveCount(0);
+    await expect(customers.rows).toHaveCount(1);
+    await other.context().close();
+  });
 });
 
 test('MR-04 a duplicate namespace can also be resolved by giving one customer another namespace', async ({
@@ -98,10 +109,13 @@ test('MR-04 a duplicate namespace can also be resolved by giving one customer an
   await deliverCatalog(page, other);
   await expect(theirs.card('prod-ap')).toBeVisible();
   await createCustomer(page, { name: 'Here', cluster: 'prod-ap', namespace: 'acme' });
-  const there = await createCustomer(other, { name: 'There', cluster: 'prod-ap', namespace: 'acme' });
+  await createCustomer(other, { name: 'There', cluster: 'prod-ap', namespace: 'acme' });
   await deliverCatalog(other, page);
 
-  await page.goto(`/customers/${there}`);
+  // "Here"'s page (still open) shows the clash as soon as the merge lands; it leads to "There".
+  const here = new CustomerDetailPage(page, 'Here');
+  await expect(here.conflicts.conflict('duplicate-namespace')).toBeVisible();
+  await here.conflicts.region.getByRole('link', { name: /^There/ }).click();
   const detail = new CustomerDetailPage(page, 'There');
   await detail.expectLoaded();
   await expect(detail.conflicts.conflict('duplicate-namespace')).toBeVisible();

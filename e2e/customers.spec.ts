@@ -266,3 +266,46 @@ test('FV-006 a cluster shows each customer’s progress in every active release'
   await expect(detail.progress('Beta', 'Hotfix 9')).toHaveAttribute('aria-valuenow', '50');
   await expect(detail.customerRow('Acme')).toContainText('not in this release');
 });
+
+test('hostile names and text render as text, never as markup', async ({ page, clusters, customers }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const clusterName = '<img src=x onerror="window.__pwned=1">';
+  const customerName = '<script>alert(1)</script>';
+  const clusterId = await createCluster(page, {
+    name: clusterName,
+    kubeconfigPath: '"><svg onload=alert(2)>',
+    description: '<b>not bold</b>',
+    metadata: { region: '<iframe src="javascript:alert(3)">' },
+  });
+  await createCustomer(page, {
+    name: customerName,
+    cluster: clusterName,
+    namespace: 'hostile',
+    metadata: { note: '<a href="javascript:alert(4)">x</a>' },
+  });
+  const detail = new CustomerDetailPage(page, customerName);
+  await expect(detail.context).toHaveAttribute('data-customer-context', `${clusterName} / hostile`);
+  await expect(detail.detail('note')).toHaveText('<a href="javascript:alert(4)">x</a>');
+
+  await page.goto(`/clusters/${clusterId}`);
+  const cluster = new ClusterDetailPage(page, clusterName);
+  await cluster.expectLoaded();
+  await expect(cluster.detail('Description')).toHaveText('<b>not bold</b>');
+  await expect(cluster.detail('region')).toHaveText('<iframe src="javascript:alert(3)">');
+  await clusters.goto();
+  await expect(clusters.card(clusterName)).toContainText('"><svg onload=alert(2)>');
+  await customers.goto();
+  await customers.expectRows([customerName]);
+
+  const injected = await page.evaluate(() => ({
+    pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+    elements: document.querySelectorAll('main img, main script, main svg[onload], main iframe, main b')
+      .length,
+  }));
+  expect(injected).toEqual({ pwned: null, elements: 0 });
+  expect(dialogs).toEqual([]);
+});

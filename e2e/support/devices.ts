@@ -28,7 +28,10 @@ async function storedCatalogUpdates(page: Page): Promise<number[][]> {
   );
 }
 
-/** Brings `to` everything `from` has stored of the catalog (updates are idempotent: resending is fine). */
+/**
+ * Brings `to` everything `from` has stored of the catalog (updates are idempotent: resending is fine).
+ * Delivery is asynchronous: wait for `to` to show the result before reloading or leaving it.
+ */
 export async function deliverCatalog(from: Page, to: Page): Promise<void> {
   const updates = await storedCatalogUpdates(from);
   if (updates.length === 0) throw new Error('the sending device has stored nothing yet');

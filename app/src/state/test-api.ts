@@ -12,6 +12,7 @@ import type { Command } from '@runsheet/doc';
 import {
   activateRelease,
   addTemplate,
+  archiveCluster,
   archiveCustomer,
   bulkMarkDone,
   type CommandResult,
@@ -27,6 +28,7 @@ import type { WorkspaceApi } from './workspace-context';
 const COMMANDS = {
   createCluster,
   createCustomer,
+  archiveCluster,
   archiveCustomer,
   createRelease,
   addTemplate,

@@ -35,7 +35,8 @@ export function ClusterFilter({
 }) {
   const chosen = new Set(selected);
   return (
-    <DropdownMenu>
+    // Not modal and not portalled: the page stays readable around it and the menu stays in <main>.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" data-testid="cluster-filter">
           <Filter aria-hidden="true" />
@@ -44,7 +45,7 @@ export function ClusterFilter({
           <ChevronDown aria-hidden="true" />
         </Button>
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="max-w-80">
+      <DropdownMenuContent align="start" portal={false} className="max-w-80">
         <DropdownMenuLabel>Show customers of</DropdownMenuLabel>
         <DropdownMenuItem disabled={selected.length === 0} onSelect={() => onChange([])}>
           All clusters
