@@ -3,7 +3,7 @@ import { groupCustomersByCluster } from '@runsheet/domain';
 import { createFileRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
-import { CatalogConflicts, concernsCluster } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { ClusterActions } from '@/components/clusters/cluster-actions';
 import { customerCount } from '@/components/clusters/cluster-card';
 import { ClusterCustomers } from '@/components/clusters/cluster-customers';
@@ -16,6 +16,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Badge } from '@/components/ui/badge';
 import { pageTitle } from '@/lib/page-title';
+import { concernsCluster } from '@/state/catalog-conflicts';
 import { useActiveProgress, useCatalog } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/clusters/$clusterId/')({

@@ -3,7 +3,7 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { Archive, ArchiveRestore, Pencil } from 'lucide-react';
 import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
-import { CatalogConflicts, concernsCustomer } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { activeClusters } from '@/components/customers/active-clusters';
 import { CustomerDetails } from '@/components/customers/customer-details';
@@ -17,6 +17,7 @@ import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
+import { concernsCustomer } from '@/state/catalog-conflicts';
 import { useCatalog, useCustomerReleases } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/customers/$customerId/')({

@@ -8,15 +8,14 @@ import {
   type CatalogState,
   type Cluster,
   type ClusterId,
-  type Conflict,
   type Customer,
   type CustomerId,
   emptyCatalog,
-  listConflicts,
 } from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { readActiveProgress, readCustomerReleases } from '@/data/release-progress';
+import { type CatalogConflict, catalogConflicts } from './catalog-conflicts';
 import { useDb, useWorkspace } from './workspace-context';
 
 export interface CatalogRows {
@@ -105,32 +104,13 @@ function useCatalogVersion(): number {
   return useSyncExternalStore(subscribe, () => counter.n);
 }
 
-export type CatalogConflict = Extract<
-  Conflict,
-  { kind: 'duplicate-cluster-name' | 'duplicate-namespace' | 'customer-in-archived-cluster' }
->;
-
-export function isCatalogConflict(conflict: Conflict): conflict is CatalogConflict {
-  return (
-    conflict.kind === 'duplicate-cluster-name' ||
-    conflict.kind === 'duplicate-namespace' ||
-    conflict.kind === 'customer-in-archived-cluster'
-  );
-}
-
-/**
- * MR-04 / MR-05: clashes in the catalog that a merge brought (two devices named a cluster alike, gave
- * two customers one namespace, or added a customer to a cluster archived elsewhere). The commands
- * prevent these locally, so they only ever arrive from another device. Read from the workspace's state
- * because the merge lands there first; the release documents are left out (not this screen's concern).
- */
+/** The catalog's clashes (catalog-conflicts.ts), read from the workspace's state: merges land there first. */
 export function useCatalogConflicts(): { conflicts: CatalogConflict[]; catalog: CatalogState } {
   const { local } = useWorkspace();
   const version = useCatalogVersion();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the state is mutated in place; version says when.
   return useMemo(() => {
     const catalog = local.state.catalog;
-    const conflicts = listConflicts({ catalog, releases: {} }).filter(isCatalogConflict);
-    return { conflicts, catalog };
+    return { conflicts: catalogConflicts(catalog), catalog };
   }, [local, version]);
 }

@@ -11,7 +11,8 @@ import { CustomerLabel } from '@/components/customer/customer-label';
 import { useCustomerArchive } from '@/components/customers/use-customer-archive';
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
-import { type CatalogConflict, useCatalogConflicts } from '@/state/catalog-hooks';
+import type { CatalogConflict } from '@/state/catalog-conflicts';
+import { useCatalogConflicts } from '@/state/catalog-hooks';
 import { useClusterArchive } from './use-cluster-archive';
 
 const linkClass =
@@ -183,14 +184,3 @@ export function CatalogConflicts({ only }: CatalogConflictsProps) {
     </section>
   );
 }
-
-/** Conflict filters for the detail pages. */
-export const concernsCluster = (clusterId: string) => (c: CatalogConflict) =>
-  c.kind === 'duplicate-cluster-name'
-    ? c.clusterIds.some((id) => id === clusterId)
-    : c.clusterId === clusterId;
-
-export const concernsCustomer = (customerId: string) => (c: CatalogConflict) =>
-  c.kind === 'duplicate-namespace'
-    ? c.customerIds.some((id) => id === customerId)
-    : c.kind === 'customer-in-archived-cluster' && c.customerId === customerId;
