@@ -127,3 +127,34 @@ export async function seedRelease(page: Page, seed: ReleaseSeed): Promise<string
 export async function expectCustomerCount(page: Page, n: number): Promise<void> {
   await expect(page.getByTestId('customer-row')).toHaveCount(n);
 }
+
+/** Many clusters and customers in one go, in the page (`Customer 0000` ... on `cluster-00` ...). */
+export async function seedMany(page: Page, clusters: number, customers: number): Promise<void> {
+  await page.evaluate(
+    async ([clusterCount, customerCount]) => {
+      const api = window.__runsheet;
+      if (!api) throw new Error('window.__runsheet is missing: open the page with ?bench=1');
+      const ok = async (name: string, input: unknown) => {
+        const result = await api.run(name, input);
+        if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
+        return result.value as Record<string, string>;
+      };
+      const ids: string[] = [];
+      for (let i = 0; i < clusterCount; i++) {
+        ids.push(
+          (await ok('createCluster', { name: `cluster-${String(i).padStart(2, '0')}` })).clusterId ?? '',
+        );
+      }
+      for (let i = 0; i < customerCount; i++) {
+        const n = String(i).padStart(4, '0');
+        await ok('createCustomer', {
+          clusterId: ids[i % clusterCount],
+          name: `Customer ${n}`,
+          namespace: `customer-${n}`,
+        });
+      }
+      await api.flush();
+    },
+    [clusters, customers] as const,
+  );
+}

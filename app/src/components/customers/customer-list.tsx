@@ -1,16 +1,27 @@
 /**
- * The customers list. Up to a few hundred rows it renders them all (screen readers and find-in-page see
- * everything); beyond that only the rows near the viewport are in the DOM (@tanstack/react-virtual,
- * against the window's scroll), so filtering and sorting 1,000 customers stays within a frame or two
- * (docs/BENCHMARKS.md, "Catalog lists").
+ * The customers list. With up to a few hundred customers it renders every row (screen readers and
+ * find-in-page see everything); beyond that only the rows near the viewport are in the DOM
+ * (@tanstack/react-virtual, against the window's scroll), so filtering and sorting 1,000 customers
+ * stays within a frame or two (docs/BENCHMARKS.md, "Catalog lists"). The choice follows the size of the
+ * catalog, not of the filtered list, so a filter never swaps one list for the other (a full remount).
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { CustomerSort, ListItem } from './customer-list-model';
 import { CustomerRowView, GroupHeading } from './customer-row';
 
-/** Lists longer than this are virtualized. */
+/** Catalogs with more customers than this get the virtualized list. */
 export const VIRTUALIZE_FROM = 200;
+
+/**
+ * Row heights as rendered (px): a customer row is one line wide and two lines on a phone, where the
+ * progress wraps under the name. Exact estimates matter: every row whose measured height differs from
+ * its estimate costs the list another render.
+ */
+const GROUP_HEIGHT = 56;
+function rowHeight(): number {
+  return typeof window !== 'undefined' && window.innerWidth < 600 ? 89 : 57;
+}
 
 function Item({ item }: { item: ListItem }) {
   return item.kind === 'group' ? <GroupHeading item={item} /> : <CustomerRowView row={item.row} />;
@@ -54,8 +65,8 @@ function VirtualList({ items, state }: ListProps) {
   });
   const virtualizer = useWindowVirtualizer({
     count: items.length,
-    estimateSize: (i) => (items[i]?.kind === 'group' ? 56 : 58),
-    overscan: 10,
+    estimateSize: (i) => (items[i]?.kind === 'group' ? GROUP_HEIGHT : rowHeight()),
+    overscan: 6,
     scrollMargin: offset,
     getItemKey: (i) => items[i]?.key ?? i,
   });
@@ -90,6 +101,6 @@ function VirtualList({ items, state }: ListProps) {
   );
 }
 
-export function CustomerList(props: ListProps) {
-  return props.items.length > VIRTUALIZE_FROM ? <VirtualList {...props} /> : <PlainList {...props} />;
+export function CustomerList({ virtual, ...props }: ListProps & { virtual: boolean }) {
+  return virtual ? <VirtualList {...props} /> : <PlainList {...props} />;
 }

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { memo } from 'react';
 import { Pencil } from 'lucide-react';
 import { customerCount } from '@/components/clusters/cluster-card';
 import { CustomerLabel } from '@/components/customer/customer-label';
@@ -9,8 +10,11 @@ import type { CustomerRow, ListItem } from './customer-list-model';
 const linkClass =
   'rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-ring focus-visible:outline-offset-2';
 
-/** One customer: who and where (§8.1), how far along its active releases are (PR-08), Edit. */
-export function CustomerRowView({ row }: { row: CustomerRow }) {
+/**
+ * One customer: who and where (§8.1), how far along its active releases are (PR-08), Edit. Memoised:
+ * rows are derived once per data change, so a filter or sort change re-renders only rows that come in.
+ */
+export const CustomerRowView = memo(function CustomerRowView({ row }: { row: CustomerRow }) {
   const { customer, cluster, progress } = row;
   return (
     <div
@@ -52,10 +56,14 @@ export function CustomerRowView({ row }: { row: CustomerRow }) {
       </Button>
     </div>
   );
-}
+});
 
 /** The heading of one cluster's customers when the list is grouped (§5.4). */
-export function GroupHeading({ item }: { item: Extract<ListItem, { kind: 'group' }> }) {
+export const GroupHeading = memo(function GroupHeading({
+  item,
+}: {
+  item: Extract<ListItem, { kind: 'group' }>;
+}) {
   return (
     <h2 className="flex flex-wrap items-baseline gap-2 px-2 pt-6 pb-2 font-semibold text-base">
       {item.cluster ? (
@@ -71,4 +79,4 @@ export function GroupHeading({ item }: { item: Extract<ListItem, { kind: 'group'
       <span className="font-normal text-muted-foreground text-sm">({customerCount(item.count)})</span>
     </h2>
   );
-}
+});

@@ -13,7 +13,7 @@ import { Label } from '@/components/ui/label';
 import type { ActiveProgress } from '@/data/release-progress';
 import type { CatalogRows } from '@/state/catalog-hooks';
 import { ClusterFilter } from './cluster-filter';
-import { CustomerList } from './customer-list';
+import { CustomerList, VIRTUALIZE_FROM } from './customer-list';
 import { customerRows, filterRows, listItems, sortRows } from './customer-list-model';
 import type { CustomersSearch } from './customers-search';
 import { SortChoiceBar } from './sort-choice';
@@ -29,7 +29,9 @@ export interface CustomersBrowserProps {
 export function CustomersBrowser({ rows, progress, search, onSearch }: CustomersBrowserProps) {
   const sort = search.sort ?? 'cluster';
   const dir = search.dir ?? 'asc';
-  const clusterIds = search.clusters ?? [];
+  // The URL gives a new array on every change; key the derived lists by its content instead.
+  const clusterKey = (search.clusters ?? []).join(',');
+  const clusterIds = useMemo(() => (clusterKey ? (clusterKey.split(',') as ClusterId[]) : []), [clusterKey]);
   const archived = search.archived === true;
 
   // The field keeps its own value while typing; the URL follows, and Back/Forward set it again.
@@ -117,6 +119,7 @@ export function CustomersBrowser({ rows, progress, search, onSearch }: Customers
         </EmptyState>
       ) : (
         <CustomerList
+          virtual={all.length > VIRTUALIZE_FROM}
           items={items}
           state={{
             sort,
