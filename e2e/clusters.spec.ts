@@ -152,6 +152,8 @@ test('BR-C01 archiving is refused while the cluster has active customers, allowe
 
   await page.goto(`/clusters/${clusterId}`);
   await detail.expectLoaded();
+  // BR-M03: the archived customer is still listed, apart.
+  await expect(detail.archivedCustomersTable).toContainText('Acme');
   await detail.archiveButton.click();
   await expect(detail.restoreButton).toBeVisible();
   await expect(page.getByRole('main')).toContainText('Archived');

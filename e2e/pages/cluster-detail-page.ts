@@ -29,10 +29,11 @@ export class ClusterDetailPage extends AppPage {
     this.restoreButton = main.getByRole('button', { name: 'Restore', exact: true });
     this.alert = main.locator(':scope > [role="alert"]');
     this.details = page.getByTestId('details');
-    this.customersTable = page.getByRole('table', { name: `Customers on ${headingText}` }).first();
-    this.archivedCustomersTable = page
-      .getByRole('region', { name: /^Archived customers/ })
-      .getByRole('table');
+    this.customersTable = page.getByRole('table', { name: `Customers on ${headingText}`, exact: true });
+    this.archivedCustomersTable = page.getByRole('table', {
+      name: `Archived customers on ${headingText}`,
+      exact: true,
+    });
     this.conflicts = new CatalogConflictsNotice(page);
   }
 

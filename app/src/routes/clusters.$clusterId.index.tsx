@@ -1,4 +1,4 @@
-import type { ClusterId, Customer } from '@runsheet/domain';
+import type { Cluster, ClusterId, Customer } from '@runsheet/domain';
 import { groupCustomersByCluster } from '@runsheet/domain';
 import { createFileRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -15,6 +15,7 @@ import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Badge } from '@/components/ui/badge';
+import type { ActiveProgress } from '@/data/release-progress';
 import { pageTitle } from '@/lib/page-title';
 import { concernsCluster } from '@/state/catalog-conflicts';
 import { useActiveProgress, useCatalog } from '@/state/catalog-hooks';
@@ -50,9 +51,9 @@ function ClusterView({
   customers,
   progress,
 }: {
-  cluster: NonNullable<ReturnType<typeof useCatalog>>['clusters'][number];
+  cluster: Cluster;
   customers: { active: Customer[]; archived: Customer[] };
-  progress: ReturnType<typeof useActiveProgress>;
+  progress: ActiveProgress | undefined;
 }) {
   const { archive, restore, error } = useClusterArchive(cluster);
   return (
@@ -83,15 +84,13 @@ function ClusterView({
           <h2 id="cluster-customers" className="font-semibold text-lg">
             Customers and their releases
           </h2>
+          {progress && progress.releases.length === 0 && (
+            <p className="text-muted-foreground text-sm">
+              No release is active; each customer’s progress shows here once one is.
+            </p>
+          )}
           {customers.active.length === 0 ? (
             <p className="text-muted-foreground text-sm">No active customers on this cluster.</p>
-          ) : progress && progress.releases.length === 0 ? (
-            <>
-              <p className="text-muted-foreground text-sm">
-                No release is active; each customer’s progress shows here once one is.
-              </p>
-              <ClusterCustomers cluster={cluster} customers={customers.active} progress={progress} />
-            </>
           ) : (
             <ClusterCustomers cluster={cluster} customers={customers.active} progress={progress} />
           )}
@@ -101,7 +100,12 @@ function ClusterView({
             <h2 id="cluster-archived-customers" className="font-semibold text-lg">
               Archived customers ({customers.archived.length})
             </h2>
-            <ClusterCustomers cluster={cluster} customers={customers.archived} progress={undefined} />
+            <ClusterCustomers
+              cluster={cluster}
+              customers={customers.archived}
+              progress={undefined}
+              label={`Archived customers on ${cluster.name}`}
+            />
           </section>
         )}
       </div>

@@ -13,16 +13,18 @@ export function ClusterCustomers({
   cluster,
   customers,
   progress,
+  label = `Customers on ${cluster.name}`,
 }: {
   cluster: Cluster;
   customers: readonly Customer[];
   progress: ActiveProgress | undefined;
+  label?: string;
 }) {
   const releases = progress?.releases ?? [];
   const cell = (releaseId: ReleaseId, customer: Customer) =>
     progress?.customers.get(releaseId)?.get(customer.id);
   return (
-    <Table aria-label={`Customers on ${cluster.name}`}>
+    <Table aria-label={label}>
       <TableHeader>
         <TableRow>
           <TableHead scope="col">Customer</TableHead>

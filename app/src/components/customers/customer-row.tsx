@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import { memo } from 'react';
 import { Pencil } from 'lucide-react';
+import { memo } from 'react';
 import { customerCount } from '@/components/clusters/cluster-card';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
