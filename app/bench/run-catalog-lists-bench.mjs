@@ -139,7 +139,9 @@ async function sample(page, act, conditions) {
           const commit = performance.now() - t0;
           observer.disconnect();
           clearTimeout(timeout);
-          requestAnimationFrame(() => setTimeout(() => resolve({ commit, paint: performance.now() - t0 }), 0));
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve({ commit, paint: performance.now() - t0 }), 0),
+          );
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });
         if (act.kind === 'sort') byText('label', act.arg).click();
