@@ -16,10 +16,12 @@ import { Route as ClustersNewRouteImport } from './routes/clusters.new'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as CustomersNewRouteImport } from './routes/customers.new'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
 import { Route as ClustersClusterIdIndexRouteImport } from './routes/clusters.$clusterId.index'
 import { Route as ClustersClusterIdEditRouteImport } from './routes/clusters.$clusterId.edit'
 import { Route as CustomersCustomerIdIndexRouteImport } from './routes/customers.$customerId.index'
 import { Route as CustomersCustomerIdEditRouteImport } from './routes/customers.$customerId.edit'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -56,6 +58,11 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
+  id: '/temporal/$releaseId',
+  path: '/temporal/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const ClustersClusterIdIndexRoute = ClustersClusterIdIndexRouteImport.update({
   id: '/clusters/$clusterId/',
   path: '/clusters/$clusterId/',
@@ -77,17 +84,24 @@ const CustomersCustomerIdEditRoute = CustomersCustomerIdEditRouteImport.update({
   path: '/customers/$customerId/edit',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
   '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
 }
@@ -96,11 +110,13 @@ export interface FileRoutesByTo {
   '/settings': typeof SettingsRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId': typeof ClustersClusterIdIndexRoute
   '/customers/$customerId': typeof CustomersCustomerIdIndexRoute
 }
@@ -110,11 +126,13 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
   '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
 }
@@ -125,11 +143,13 @@ export interface FileRouteTypes {
     | '/settings'
     | '/clusters/new'
     | '/customers/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
+    | '/releases/$releaseId/report'
     | '/clusters/$clusterId/'
     | '/customers/$customerId/'
   fileRoutesByTo: FileRoutesByTo
@@ -138,11 +158,13 @@ export interface FileRouteTypes {
     | '/settings'
     | '/clusters/new'
     | '/customers/new'
+    | '/temporal/$releaseId'
     | '/clusters'
     | '/customers'
     | '/releases'
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
+    | '/releases/$releaseId/report'
     | '/clusters/$clusterId'
     | '/customers/$customerId'
   id:
@@ -151,11 +173,13 @@ export interface FileRouteTypes {
     | '/settings'
     | '/clusters/new'
     | '/customers/new'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
+    | '/releases_/$releaseId/report'
     | '/clusters/$clusterId/'
     | '/customers/$customerId/'
   fileRoutesById: FileRoutesById
@@ -165,11 +189,13 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   ClustersNewRoute: typeof ClustersNewRoute
   CustomersNewRoute: typeof CustomersNewRoute
+  TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
   ClustersClusterIdEditRoute: typeof ClustersClusterIdEditRoute
   CustomersCustomerIdEditRoute: typeof CustomersCustomerIdEditRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
   ClustersClusterIdIndexRoute: typeof ClustersClusterIdIndexRoute
   CustomersCustomerIdIndexRoute: typeof CustomersCustomerIdIndexRoute
 }
@@ -225,6 +251,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/temporal/$releaseId': {
+      id: '/temporal/$releaseId'
+      path: '/temporal/$releaseId'
+      fullPath: '/temporal/$releaseId'
+      preLoaderRoute: typeof TemporalReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/clusters/$clusterId/': {
       id: '/clusters/$clusterId/'
       path: '/clusters/$clusterId'
@@ -253,6 +286,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof CustomersCustomerIdEditRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -261,11 +301,13 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   ClustersNewRoute: ClustersNewRoute,
   CustomersNewRoute: CustomersNewRoute,
+  TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
   ClustersClusterIdEditRoute: ClustersClusterIdEditRoute,
   CustomersCustomerIdEditRoute: CustomersCustomerIdEditRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
   ClustersClusterIdIndexRoute: ClustersClusterIdIndexRoute,
   CustomersCustomerIdIndexRoute: CustomersCustomerIdIndexRoute,
 }

@@ -13,8 +13,11 @@ import { SettingsPage } from './settings-page';
 
 export { AppShell, NAV_LABELS, type NavLabel, type ThemeChoice } from './app-shell';
 export type { ClusterInput } from './cluster-form-page';
+export { CsvImportDialog } from './csv-import';
 export type { CustomerInput } from './customer-form-page';
 export type { SortLabel } from './customers-page';
+export { DataSettings } from './data-settings';
+export { ReportPage } from './report-page';
 export type { AppPage };
 export {
   ClusterDetailPage,
