@@ -1,7 +1,9 @@
 import { test as base } from '@playwright/test';
 import {
   AppShell,
+  ClusterFormPage,
   ClustersPage,
+  CustomerFormPage,
   CustomersPage,
   DashboardPage,
   NotFoundPage,
@@ -17,7 +19,9 @@ interface Screens {
   shell: AppShell;
   dashboard: DashboardPage;
   clusters: ClustersPage;
+  newCluster: ClusterFormPage;
   customers: CustomersPage;
+  newCustomer: CustomerFormPage;
   releases: ReleasesPage;
   releaseForm: ReleaseFormPage;
   release: ReleasePage;
@@ -30,7 +34,9 @@ export const test = base.extend<Screens>({
   shell: async ({ page }, use) => use(new AppShell(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   clusters: async ({ page }, use) => use(new ClustersPage(page)),
+  newCluster: async ({ page }, use) => use(new ClusterFormPage(page)),
   customers: async ({ page }, use) => use(new CustomersPage(page)),
+  newCustomer: async ({ page }, use) => use(new CustomerFormPage(page)),
   releases: async ({ page }, use) => use(new ReleasesPage(page)),
   releaseForm: async ({ page }, use) => use(new ReleaseFormPage(page)),
   release: async ({ page }, use) => use(new ReleasePage(page)),
