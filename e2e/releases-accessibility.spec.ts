@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 import { axeViolations } from './support/axe';
 import { createCluster, createCustomer } from './support/catalog';
 
+// Whole workflows through the screens (catalog set up by its forms): longer than one click on two shared cores.
+test.describe.configure({ timeout: 90_000 });
+
 // The release screens with data in them, in both themes: axe checks what is on screen, so each
 // state (errors shown, dialogs open, highlighted code) is opened before it runs.
 for (const scheme of ['light', 'dark'] as const) {

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 import { axeViolations } from './support/axe';
 import { createCluster, createCustomer } from './support/catalog';
 
+// Whole workflows through the screens (catalog set up by its forms): longer than one click on two shared cores.
+test.describe.configure({ timeout: 90_000 });
+
 // Two clusters, three customers, made through the cluster and customer forms.
 test.beforeEach(async ({ page }) => {
   await createCluster(page, { name: 'prod-eu' });

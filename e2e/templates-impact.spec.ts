@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 import { createCluster, createCustomer } from './support/catalog';
 import { stepActions } from './support/steps';
 
+// Whole workflows through the screens (catalog set up by its forms): longer than one click on two shared cores.
+test.describe.configure({ timeout: 90_000 });
+
 // An active release whose one deploy step is done for Acme, skipped for Globex, overridden for
 // Initech and untouched for Umbrella: an edit or delete of the template treats each differently.
 test.beforeEach(async ({ page, releaseForm, release, templateSteps }) => {

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures';
 import { createCluster, createCustomer } from './support/catalog';
 import { stepActions } from './support/steps';
 
+// Whole workflows through the screens (catalog set up by its forms): longer than one click on two shared cores.
+test.describe.configure({ timeout: 90_000 });
+
 // The three workflows of functional-spec §7, end to end through the screens. Executing a step (mark
 // done) belongs to the execution matrix; until it is in main it runs through the test API (see
 // support/steps.ts), and progress is read back from the release page.
