@@ -84,12 +84,12 @@ export function ReleaseMatrix({
 
   const liveMatrix = useLiveMatrix(ready?.state ?? null, version, releaseId, search.cluster);
   const matrix: StatusMatrix | undefined = liveMatrix ?? projected;
-  // Percentages in the headers may follow a frame later: the cell that changed is drawn first
-  // (useDeferredValue), and the 1,000-customer progress is computed in the render after it.
-  const progressVersion = useDeferredValue(version);
+  // Percentages in the headers may follow a frame later: the cells are drawn first (useDeferredValue,
+  // also on the first render), and the 1,000-customer progress is computed in the render after it.
+  const progressVersion = useDeferredValue(version, -1);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `progressVersion` stands for the mutable state.
   const progress = useMemo(
-    () => (ready ? releaseProgress(ready.state, releaseId) : null),
+    () => (ready && progressVersion >= 0 ? releaseProgress(ready.state, releaseId) : null),
     [progressVersion, releaseId, ready !== null],
   );
   // The cluster filter lists every cluster of the release, also while one is selected.
