@@ -19,6 +19,7 @@ import {
   previewTemplateEdit,
   type Release,
   type ReleaseId,
+  type RevId,
   releaseProgress,
   resolveCustomerSteps,
   resolveReleaseSteps,
@@ -92,6 +93,13 @@ function bigState(): {
       updatedAt: t,
       deletedAt: null,
     };
+    tpl.contentRev = `rev:t${i}` as RevId;
+    doc.revisions[tpl.contentRev] = {
+      name: tpl.name,
+      category: tpl.category,
+      type: tpl.type,
+      content: tpl.content,
+    };
     doc.templates[id] = tpl;
   }
   const customers: CustomerId[] = [];
@@ -111,13 +119,19 @@ function bigState(): {
     };
     state.catalog.customers[id] = c;
     doc.participants[id] = { customerId: id, addedAt: t, addedBy: 'u' };
-    // A release in full swing: about a third of the cells have been touched.
+    // A release in full swing: about a third of the cells have been touched (ST-09: by revision id).
     for (let j = 0; j < TEMPLATES; j++) {
       if ((i + j) % 3 !== 0) continue;
+      const rev = `rev:t${j}` as RevId;
       doc.stepStates[templateStepId(id, templates[j] ?? 'template:t0')] =
         j % 2 === 0
-          ? { status: 'done', statusAt: t, executedAt: t, executedContent: 'x', snapshotContent: 'x' }
-          : { status: 'skipped', statusAt: t, skipReason: 'r', snapshotContent: 'x' };
+          ? {
+              status: 'done',
+              statusAt: t,
+              executedAt: t,
+              executedWith: { rev, vars: { 'customer.namespace': `ns-${i}` } },
+            }
+          : { status: 'skipped', statusAt: t, skipReason: 'r', snapshotRev: rev };
     }
     if (i % 10 === 0) {
       const cs: CustomStep = {
