@@ -94,11 +94,17 @@ function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp): void {
     case 'put-participant':
       roots.participants.set(op.id, { ...op.value });
       return;
+    case 'put-revision':
+      // Immutable: a revision is written once. Ids are random, so no other device writes this one.
+      if (!roots.revisions.has(op.id)) roots.revisions.set(op.id, copyValue(op.value));
+      return;
     case 'put-step-state':
       for (const [field, value] of Object.entries(op.fields)) {
         if (value === undefined) continue;
         const key = stepStateKey(op.id, field as keyof typeof op.fields);
-        if (roots.stepState.get(key) !== value) roots.stepState.set(key, value);
+        // Objects (an execution record) are always written: a new run replaces the old one even when it
+        // holds the same values, so a concurrent reopen cannot remove it unseen.
+        if (roots.stepState.get(key) !== value) roots.stepState.set(key, copyValue(value));
       }
       for (const field of op.unset ?? []) {
         const key = stepStateKey(op.id, field);

@@ -10,11 +10,13 @@
 import type {
   CatalogState,
   ClusterId,
+  ContentRevision,
   CustomerId,
   HistoryEvent,
   Participant,
   ReleaseId,
   ReleaseState,
+  RevId,
   StepId,
   StepState,
   TemplateId,
@@ -113,6 +115,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly templates = new Set<string>();
   private readonly customSteps = new Set<string>();
   private readonly participants = new Set<string>();
+  private readonly revisions = new Set<string>();
   private readonly stepKeys = new Set<string>();
   private addedEvents: HistoryEvent[] = [];
   private readonly eventIds = new Set<string>();
@@ -128,6 +131,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.collectIds(roots.templates, this.templates);
     this.collectIds(roots.customSteps, this.customSteps);
     this.collectIds(roots.participants, this.participants);
+    this.collectIds(roots.revisions, this.revisions);
     this.collectIds(roots.stepState, this.stepKeys);
     // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
     this.watch(roots.events, (events) => {
@@ -137,7 +141,12 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   }
 
   protected takeChanges(transaction: Y.Transaction): ReleaseChanges | null {
-    const touched = this.templates.size + this.customSteps.size + this.participants.size + this.stepKeys.size;
+    const touched =
+      this.templates.size +
+      this.customSteps.size +
+      this.participants.size +
+      this.revisions.size +
+      this.stepKeys.size;
     if (touched === 0 && this.addedEvents.length === 0) return null;
     const roots = releaseRoots(this.doc);
     const { state } = this;
@@ -148,12 +157,18 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       if (value === undefined) delete state.participants[id as CustomerId];
       else state.participants[id as CustomerId] = value as Participant;
     }
+    for (const id of this.revisions) {
+      const value = roots.revisions.get(id);
+      if (value === undefined) delete state.revisions[id as RevId];
+      else state.revisions[id as RevId] = value as ContentRevision;
+    }
     const changes: ReleaseChanges = {
       kind: 'release',
       releaseId: this.releaseId,
       templates: [...this.templates] as TemplateId[],
       customSteps: [...this.customSteps] as StepId[],
       participants: [...this.participants] as CustomerId[],
+      revisions: [...this.revisions] as RevId[],
       stepStates: this.refreshStepStates(roots.stepState),
       events: this.addedEvents,
       origin: transaction.origin,
@@ -162,6 +177,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.templates.clear();
     this.customSteps.clear();
     this.participants.clear();
+    this.revisions.clear();
     this.stepKeys.clear();
     this.addedEvents = [];
     return changes;

@@ -4,11 +4,13 @@
  */
 import type {
   CatalogState,
+  ContentRevision,
   CustomerId,
   HistoryEvent,
   Participant,
   ReleaseId,
   ReleaseState,
+  RevId,
   StepId,
   StepState,
 } from '@runsheet/domain';
@@ -32,6 +34,9 @@ export function readRelease(doc: Y.Doc, releaseId: ReleaseId): ReleaseState {
   state.customSteps = readEntities(roots.customSteps) as ReleaseState['customSteps'];
   for (const [id, value] of roots.participants.entries()) {
     state.participants[id as CustomerId] = value as Participant;
+  }
+  for (const [id, value] of roots.revisions.entries()) {
+    state.revisions[id as RevId] = value as ContentRevision;
   }
   state.stepStates = readStepStates(roots.stepState);
   state.events = roots.events.toArray() as HistoryEvent[];
