@@ -97,3 +97,12 @@ export function overrideOf(
   if (state?.overrideName !== undefined) out.name = state.overrideName;
   return out;
 }
+
+/** The revisions a step state refers to: what a store must load to resolve the step. */
+export function revisionIdsOf(state: StepState | null | undefined): RevId[] {
+  const out: RevId[] = [];
+  if (state?.snapshotRev !== undefined) out.push(state.snapshotRev);
+  if (state?.executedWith !== undefined) out.push(state.executedWith.rev);
+  if (state?.overrideRev !== undefined) out.push(state.overrideRev);
+  return out;
+}

@@ -48,3 +48,10 @@ export function eventContent(revisions: Revisions, event: HistoryEvent): EventCo
       ran !== null && values !== null ? fillValues(ran, values) : (d.previousExecutedContent ?? null),
   };
 }
+
+/** The revisions an event refers to: what a store must load to show its content. */
+export function eventRevisionIds(event: HistoryEvent): RevId[] {
+  const d = event.detail;
+  const ids = [d.rev, d.previousRev, d.previousExecutedRev];
+  return ids.filter((id): id is RevId => id !== undefined && id.startsWith('rev:'));
+}
