@@ -53,5 +53,5 @@ export function eventContent(revisions: Revisions, event: HistoryEvent): EventCo
 export function eventRevisionIds(event: HistoryEvent): RevId[] {
   const d = event.detail;
   const ids = [d.rev, d.previousRev, d.previousExecutedRev];
-  return ids.filter((id): id is RevId => id !== undefined && id.startsWith('rev:'));
+  return ids.filter((id): id is RevId => id?.startsWith('rev:') === true);
 }
