@@ -9,12 +9,14 @@
  * (customerId -> plain Participant; written once at activation, never edited field by field);
  * `revisions` (revId -> plain ContentRevision; written once, never edited: domain ST-09); `stepState`,
  * ONE flat Y.Map keyed `${stepId}|${field}` (see `stepStateKey`); `events`, a Y.Array of plain
- * HistoryEvent objects; `meta` {schemaVersion, releaseId}.
+ * HistoryEvent objects stored without the fields the document already says (event-codec.ts); `meta`
+ * {schemaVersion, releaseId}.
  *
  * Schema 2 added `revisions`: step states keep revision ids (`snapshotRev`, `overrideRev`,
- * `executedWith`) where schema 1 kept copies (`snapshot*`, `executedContent`, `overrideContent`,
- * `overrideName`). Schema 1 documents need no migration: the domain still reads those fields (ST-11)
- * and replaces them step by step as steps change.
+ * `execution`) where schema 1 kept copies (`snapshot*`, `executedContent`, `executedAt`, `executedBy`,
+ * `overrideContent`, `overrideName`), and events lost their derivable fields. Schema 1 documents need no
+ * migration: the domain still reads those fields (ST-11) and replaces them step by step as steps
+ * change, and whole events decode as they are.
  */
 import type { ReleaseId, StepId, StepStateField } from '@runsheet/domain';
 import type * as Y from 'yjs';

@@ -23,6 +23,7 @@ import type {
 } from '@runsheet/domain';
 import * as Y from 'yjs';
 import type { CatalogChanges, ReleaseChanges } from './changes.ts';
+import { decodeEvent } from './event-codec.ts';
 import { CATALOG_ROOTS, catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
 import { readCatalog, readEntity, readRelease } from './read.ts';
 
@@ -219,7 +220,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       else if (part.delete !== undefined) {
         for (const removed of events.splice(index, part.delete)) this.eventIds.delete(removed.id);
       } else if (Array.isArray(part.insert)) {
-        const inserted = part.insert as HistoryEvent[];
+        const inserted = part.insert.map((value) => decodeEvent(value, this.releaseId));
         if (inserted.every((e) => !this.eventIds.has(e.id))) {
           insertAt(events, index, inserted);
           index += inserted.length;
@@ -244,7 +245,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
 
   /** The safety net: if the mirrored list ever disagrees in length, read it again whole. */
   private resyncEvents(array: Y.Array<unknown>): void {
-    const all = array.toArray() as HistoryEvent[];
+    const all = array.map((value) => decodeEvent(value, this.releaseId));
     for (const e of all) if (!this.eventIds.has(e.id)) this.remember(e);
     this.state.events.length = 0;
     insertAt(this.state.events, 0, all);

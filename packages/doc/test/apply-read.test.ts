@@ -18,7 +18,7 @@ import {
   stepStateKey,
   Workspace,
 } from '../src/index.ts';
-import { cluster, customer, customStep, event, ops, release, template } from '../src/testing/entities.ts';
+import { cluster, customer, customStep, event, ops, release, T0, template } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -65,7 +65,7 @@ describe('applyChange and read', () => {
           ops.revision(R, 'rev:r1', rev),
           ops.stepState(R, STEP, {
             status: 'done',
-            executedWith: { rev: 'rev:r1', vars: { 'customer.name': 'acme' } },
+            execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
           }),
           ops.event(done),
         ],
@@ -85,7 +85,10 @@ describe('applyChange and read', () => {
       participants: { [C]: { customerId: C, addedAt: expect.any(String), addedBy: 'user:test' } },
       revisions: { 'rev:r1': rev },
       stepStates: {
-        [STEP]: { status: 'done', executedWith: { rev: 'rev:r1', vars: { 'customer.name': 'acme' } } },
+        [STEP]: {
+          status: 'done',
+          execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
+        },
       },
       events: [done],
     });

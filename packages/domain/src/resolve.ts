@@ -47,8 +47,8 @@ export function customStepVisible(custom: CustomStep, status: StepStatus): boole
 function common(state: StepState | undefined, status: StepStatus, revisions: Revisions) {
   return {
     status,
-    executedAt: state?.executedAt ?? null,
-    executedBy: state?.executedBy ?? null,
+    executedAt: state?.execution?.at ?? state?.executedAt ?? null,
+    executedBy: state?.execution?.by ?? state?.executedBy ?? null,
     executedContent: executedText(state, revisions),
     skipReason: status === 'skipped' ? (state?.skipReason ?? null) : null,
     revertReason: status === 'reverted' ? (state?.revertReason ?? null) : null,

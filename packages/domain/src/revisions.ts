@@ -38,7 +38,7 @@ export function frozenRevision(
   status: StepStatus,
   revisions: Revisions,
 ): ContentRevision | undefined {
-  const ran = revisionOf(revisions, state?.executedWith?.rev);
+  const ran = revisionOf(revisions, state?.execution?.rev);
   const snapshot = revisionOf(revisions, state?.snapshotRev);
   return status === 'done' ? (ran ?? snapshot) : (snapshot ?? ran);
 }
@@ -77,7 +77,7 @@ export function frozenCategory(
  * the legacy copy. Null when the step never ran, or while the revision it ran has not arrived (ST-12).
  */
 export function executedText(state: StepState | undefined, revisions: Revisions): string | null {
-  const run = state?.executedWith;
+  const run = state?.execution;
   if (run) {
     const rev = revisionOf(revisions, run.rev);
     if (rev) return fillValues(rev.content, run.vars);
@@ -102,7 +102,7 @@ export function overrideOf(
 export function revisionIdsOf(state: StepState | null | undefined): RevId[] {
   const out: RevId[] = [];
   if (state?.snapshotRev !== undefined) out.push(state.snapshotRev);
-  if (state?.executedWith !== undefined) out.push(state.executedWith.rev);
+  if (state?.execution !== undefined) out.push(state.execution.rev);
   if (state?.overrideRev !== undefined) out.push(state.overrideRev);
   return out;
 }

@@ -78,17 +78,17 @@ describe('content revisions', () => {
     w.apply(change);
     const state = doc(w.state, r).stepStates[stepId];
     expect(Object.keys(state ?? {}).sort()).toEqual([
-      'executedAt',
-      'executedBy',
-      'executedWith',
+      'execution',
       'status',
       'statusAt',
       'statusBy',
       'updatedAt',
     ]);
-    expect(state?.executedWith).toEqual({
+    expect(state?.execution).toEqual({
       rev: doc(w.state, r).templates[d1]?.contentRev,
       vars: { 'customer.namespace': 'acme-prod' },
+      at: w.ctx.now(),
+      by: 'Alice',
     });
     expect(resolveStep(w.state, r, stepId)?.executedContent).toBe('helm upgrade app -n acme-prod');
     // HI-01: the event carries no content either.
@@ -111,7 +111,7 @@ describe('content revisions', () => {
     const edit = w.change(updateTemplate, { releaseId: r, templateId: d1, content: 'rm -rf /' }, laptop);
     const done = w.change(markDone, { releaseId: r, stepId }, tablet);
     for (const [order, state] of mergedBothWays(w.state, edit, done)) {
-      expect(doc(state, r).stepStates[stepId]?.executedWith?.rev, order).toBe(seen);
+      expect(doc(state, r).stepStates[stepId]?.execution?.rev, order).toBe(seen);
       expect(resolveStep(state, r, stepId), order).toMatchObject({
         content: 'helm upgrade app -n {{customer.namespace}}',
         executedContent: 'helm upgrade app -n acme-prod',
@@ -136,7 +136,7 @@ describe('content revisions', () => {
     // The run refers to the override's revision itself: nothing copied.
     expect(done.ops.map((o) => o.op)).toEqual(['put-step-state', 'append-event']);
     for (const [order, state] of mergedBothWays(w.state, edit, done)) {
-      expect(doc(state, r).stepStates[stepId]?.executedWith?.rev, order).toBe(overrideRev);
+      expect(doc(state, r).stepStates[stepId]?.execution?.rev, order).toBe(overrideRev);
       expect(resolveStep(state, r, stepId), order).toMatchObject({
         status: 'done',
         content: 'kubectl -n {{customer.namespace}} rollout restart',
@@ -184,7 +184,7 @@ describe('content revisions', () => {
     w.apply(first);
     expect(resolveStep(w.state, r, templateStepId(a, d1))).toMatchObject({ name: 'Renamed', content: 'v2' });
     const repaired = doc(w.state, r).templates[d1]?.contentRev;
-    expect(doc(w.state, r).stepStates[templateStepId(a, d1)]?.executedWith?.rev).toBe(repaired);
+    expect(doc(w.state, r).stepStates[templateStepId(a, d1)]?.execution?.rev).toBe(repaired);
     // The next run of that template shares the repaired revision.
     const second = w.change(markDone, { releaseId: r, stepId: templateStepId(b, d1) });
     expect(second.ops.map((o) => o.op)).toEqual(['put-step-state', 'append-event']);
@@ -235,8 +235,8 @@ describe('content revisions', () => {
     expect(resolveStep(w.state, r, stepId)?.content).toBe('helm upgrade app -n {{customer.namespace}}');
     const value = w.do(markDone, { releaseId: r, stepId });
     const state = doc(w.state, r).stepStates[stepId];
-    expect(state?.executedWith?.rev).not.toBe('rev:elsewhere');
-    expect(state?.snapshotRev).toBe(state?.executedWith?.rev);
+    expect(state?.execution?.rev).not.toBe('rev:elsewhere');
+    expect(state?.snapshotRev).toBe(state?.execution?.rev);
     expect(resolveStep(w.state, r, stepId)?.executedContent).toBe(value.executedContent);
   });
 

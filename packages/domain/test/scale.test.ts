@@ -128,8 +128,7 @@ function bigState(): {
           ? {
               status: 'done',
               statusAt: t,
-              executedAt: t,
-              executedWith: { rev, vars: { 'customer.namespace': `ns-${i}` } },
+              execution: { rev, vars: { 'customer.namespace': `ns-${i}` }, at: t, by: 'u' },
             }
           : { status: 'skipped', statusAt: t, skipReason: 'r', snapshotRev: rev };
     }

@@ -3,7 +3,16 @@
  * material for mirror and merge tests of the document layer (no domain rules involved).
  */
 import type { CustomerId, Op, ReleaseId, RevId, StepId, StepState, TemplateId } from '@runsheet/domain';
-import { cluster, customer, customStep, event, ops, release, template } from '../../src/testing/entities.ts';
+import {
+  cluster,
+  customer,
+  customStep,
+  event,
+  ops,
+  release,
+  T0,
+  template,
+} from '../../src/testing/entities.ts';
 import type { Prng } from './prng.ts';
 
 const STEP_FIELDS: Array<keyof StepState> = [
@@ -13,15 +22,15 @@ const STEP_FIELDS: Array<keyof StepState> = [
   'snapshotContent',
   'executedBy',
   'snapshotRev',
-  'executedWith',
+  'execution',
 ];
 
 /** A value of the field's shape: revision ids and execution records as the commands write them. */
 function stepValue(rng: Prng, field: keyof StepState): unknown {
   if (field === 'status') return rng.pick(['pending', 'done', 'skipped']);
   if (field === 'snapshotRev') return `rev:v${rng.int(0, 3)}`;
-  if (field === 'executedWith')
-    return { rev: `rev:v${rng.int(0, 3)}`, vars: { 'customer.name': rng.word(3) } };
+  if (field === 'execution')
+    return { rev: `rev:v${rng.int(0, 3)}`, vars: { 'customer.name': rng.word(3) }, at: T0, by: 'Test' };
   return rng.word(4);
 }
 

@@ -18,6 +18,7 @@ import type { CommandContext } from '../context.ts';
 import type { HistoryEvent } from '../entities/step-event.ts';
 import {
   type Execution,
+  LEGACY_RUN_FIELDS,
   LEGACY_SNAPSHOT_FIELDS,
   type StepState,
   type StepStateField,
@@ -93,8 +94,8 @@ export interface DoneValue {
   unknownVariables: VariableProblem[];
 }
 
-/** What a run replaces of a legacy step (ST-11): its snapshot copies and its executed text. */
-const LEGACY_RUN_FIELDS: StepStateField[] = [...LEGACY_SNAPSHOT_FIELDS, 'executedContent'];
+/** What a run replaces of a legacy step (ST-11): its snapshot copies and its run record. */
+const REPLACED_BY_RUN: StepStateField[] = [...LEGACY_SNAPSHOT_FIELDS, ...LEGACY_RUN_FIELDS];
 
 /**
  * The ops of marking one step done, or why not. Shared by markDone and bulkMarkDone, which passes one
@@ -123,9 +124,7 @@ function planDone(
     status: 'done',
     statusAt: now,
     statusBy: ctx.actor.id,
-    executedAt: now,
-    executedBy: ctx.actor.name,
-    executedWith: { rev, vars: filledValues(rendered) },
+    execution: { rev, vars: filledValues(rendered), at: now, by: ctx.actor.name },
     updatedAt: now,
   };
   if (ref.state?.snapshotRev !== undefined && ref.state.snapshotRev !== rev) fields.snapshotRev = rev;
@@ -139,10 +138,10 @@ function planDone(
       notes: fields.notes,
       unknownVariables:
         rendered.unknown.length > 0 ? rendered.unknown.map((u) => u.name).join(',') : undefined,
-      previousExecutedAt: ref.state?.executedAt,
+      previousExecutedAt: ref.step.executedAt ?? undefined,
     },
   });
-  const unset = presentFields(ref.state, LEGACY_RUN_FIELDS);
+  const unset = presentFields(ref.state, REPLACED_BY_RUN);
   return {
     ok: true,
     ops: [stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)],
@@ -250,21 +249,19 @@ export function revertStep(
 
 const CLEARED_ON_REOPEN: StepStateField[] = [
   'snapshotRev',
-  'executedWith',
-  'executedAt',
-  'executedBy',
+  'execution',
   'skipReason',
   'revertReason',
-  ...LEGACY_RUN_FIELDS,
+  ...REPLACED_BY_RUN,
 ];
 
 /**
  * The run a reopen moves into its event (BR-R04), as a revision and values. A legacy copy of the
  * executed text becomes a revision of its own, filled with nothing: `fillValues(text, {})` is the text.
  */
-function previousRun(ref: StepRef, revs: RevisionWriter): Execution | undefined {
+function previousRun(ref: StepRef, revs: RevisionWriter): Pick<Execution, 'rev' | 'vars'> | undefined {
   const s = ref.state;
-  if (s?.executedWith) return s.executedWith;
+  if (s?.execution) return s.execution;
   if (s?.executedContent === undefined) return undefined;
   return { rev: revs.write({ ...contentFieldsOf(ref.step), content: s.executedContent }), vars: {} };
 }
@@ -300,8 +297,8 @@ export function reopenStep(
     detail: {
       reason: i.reason?.trim() || undefined,
       previousRev: shownRevision(ref, revs),
-      previousExecutedAt: ref.state?.executedAt,
-      previousExecutedBy: ref.state?.executedBy,
+      previousExecutedAt: ref.step.executedAt ?? undefined,
+      previousExecutedBy: ref.step.executedBy ?? undefined,
       previousExecutedRev: run?.rev,
       previousExecutedVars: run ? JSON.stringify(run.vars) : undefined,
     },

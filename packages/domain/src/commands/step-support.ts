@@ -58,7 +58,7 @@ export function shownRevision(ref: StepRef, revs: RevisionWriter): RevId {
   const own = ref.kind === 'template' ? ref.template.contentRev : ref.custom.contentRev;
   const id = revs.revisionFor(contentFieldsOf(ref.step), [
     s?.snapshotRev,
-    s?.executedWith?.rev,
+    s?.execution?.rev,
     s?.overrideRev,
     own,
   ]);
@@ -72,7 +72,7 @@ export function needsSnapshot(ref: StepRef): boolean {
   const s = ref.state;
   return (
     ref.step.status === 'pending' ||
-    (s?.snapshotRev === undefined && s?.executedWith === undefined && s?.snapshotContent === undefined)
+    (s?.snapshotRev === undefined && s?.execution === undefined && s?.snapshotContent === undefined)
   );
 }
 
