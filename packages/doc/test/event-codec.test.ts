@@ -28,7 +28,7 @@ function randomEvent(rng: Prng): HistoryEvent {
 }
 
 describe('event storage', () => {
-  it('HI-01 an event reads back exactly as written, whatever it holds', () => {
+  it('HI-03 an event reads back exactly as written, whatever it holds', () => {
     const rng = new Prng(11);
     for (let i = 0; i < 500; i++) {
       const event = randomEvent(rng);
@@ -36,7 +36,7 @@ describe('event storage', () => {
     }
   });
 
-  it('HI-01 an event is stored without what the document already says', () => {
+  it('HI-03 an event is stored without what the document already says', () => {
     const event: HistoryEvent = {
       id: 'event:e1',
       releaseId: R,
