@@ -14,6 +14,7 @@ import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -40,10 +41,16 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
+  id: '/temporal/$releaseId',
+  path: '/temporal/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -51,6 +58,7 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
@@ -59,22 +67,42 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+  fullPaths:
+    | '/'
+    | '/settings'
+    | '/temporal/$releaseId'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings' | '/clusters' | '/customers' | '/releases'
+  to:
+    | '/'
+    | '/settings'
+    | '/temporal/$releaseId'
+    | '/clusters'
+    | '/customers'
+    | '/releases'
   id:
-    '__root__' | '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+    | '__root__'
+    | '/'
+    | '/settings'
+    | '/temporal/$releaseId'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRoute: typeof SettingsRoute
+  TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -117,12 +145,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/temporal/$releaseId': {
+      id: '/temporal/$releaseId'
+      path: '/temporal/$releaseId'
+      fullPath: '/temporal/$releaseId'
+      preLoaderRoute: typeof TemporalReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
+  TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
