@@ -16,6 +16,7 @@ export * from './commands/guards.ts';
 export * from './commands/placement.ts';
 export * from './commands/releases.ts';
 export * from './commands/revision-writer.ts';
+export * from './commands/step-reopen.ts';
 export * from './commands/step-status.ts';
 export * from './commands/step-support.ts';
 export * from './commands/templates.ts';

@@ -5,7 +5,7 @@
  *   pending  --markDone--> done      --revertStep--> reverted
  *   pending  --skipStep--> skipped   --reopenStep--> pending
  *   skipped / reverted --markDone--> done
- *   reverted --skipStep--> skipped;  reverted --reopenStep--> pending
+ *   reverted --skipStep--> skipped;  reverted --reopenStep--> pending (step-reopen.ts)
  *
  * Leaving pending keeps the id of the revision the step showed (ST-02, ST-09); done records the
  * revision it ran and the variable values filled in for this customer (BR-R03, ST-10), never a copy of
@@ -16,20 +16,12 @@ import { z } from 'zod';
 import type { Op } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { HistoryEvent } from '../entities/step-event.ts';
-import {
-  type Execution,
-  LEGACY_RUN_FIELDS,
-  LEGACY_SNAPSHOT_FIELDS,
-  type StepState,
-  type StepStateField,
-} from '../entities/step-state.ts';
+import { LEGACY_SNAPSHOT_FIELDS, type StepState, type StepStateField } from '../entities/step-state.ts';
 import { stepCategorySchema } from '../enums.ts';
 import { eventsBySubject } from '../history.ts';
 import { idSchema, type StepId } from '../ids.ts';
 import type { ReasonCode } from '../reasons.ts';
-import type { StepRef } from '../resolve.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
-import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState } from '../state.ts';
 import { checkText, parseInput } from '../validation.ts';
 import { filledValues, renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
@@ -40,6 +32,7 @@ import {
   eventOp,
   needsSnapshot,
   presentFields,
+  REPLACED_BY_RUN,
   type StepTarget,
   shownRevision,
   stepEvent,
@@ -65,13 +58,6 @@ export type SkipStepInput = z.input<typeof skipStepInput>;
 export const revertStepInput = skipStepInput;
 export type RevertStepInput = SkipStepInput;
 
-export const reopenStepInput = z.object({
-  releaseId: idSchema('release'),
-  stepId: idSchema('step'),
-  reason: z.string().optional(),
-});
-export type ReopenStepInput = z.input<typeof reopenStepInput>;
-
 export const bulkMarkDoneInput = z.union([
   z.object({
     releaseId: idSchema('release'),
@@ -93,9 +79,6 @@ export interface DoneValue {
   /** Variables that could not be filled in; they stay in the executed content as written (VR-03). */
   unknownVariables: VariableProblem[];
 }
-
-/** What a run replaces of a legacy step (ST-11): its snapshot copies and its run record. */
-const REPLACED_BY_RUN: StepStateField[] = [...LEGACY_SNAPSHOT_FIELDS, ...LEGACY_RUN_FIELDS];
 
 /**
  * The ops of marking one step done, or why not. Shared by markDone and bulkMarkDone, which passes one
@@ -243,69 +226,6 @@ export function revertStep(
   });
   return ok(
     { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
-    { stepId: ref.step.id },
-  );
-}
-
-const CLEARED_ON_REOPEN: StepStateField[] = [
-  'snapshotRev',
-  'execution',
-  'skipReason',
-  'revertReason',
-  ...REPLACED_BY_RUN,
-];
-
-/**
- * The run a reopen moves into its event (BR-R04), as a revision and values. A legacy copy of the
- * executed text becomes a revision of its own, filled with nothing: `fillValues(text, {})` is the text.
- */
-function previousRun(ref: StepRef, revs: RevisionWriter): Pick<Execution, 'rev' | 'vars'> | undefined {
-  const s = ref.state;
-  if (s?.execution) return s.execution;
-  if (s?.executedContent === undefined) return undefined;
-  return { rev: revs.write({ ...contentFieldsOf(ref.step), content: s.executedContent }), vars: {} };
-}
-
-/**
- * Skipped or reverted -> pending. The snapshot goes, so the step follows its template (or override)
- * again; the previous execution record moves into the event (BR-R04). A step of a deleted template
- * cannot be reopened: as a pending step it would disappear.
- */
-export function reopenStep(
-  state: DomainState,
-  input: ReopenStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(reopenStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  const from = ref.step.status;
-  if (from === 'done') return refuse('step-locked', 'stepId');
-  if (from === 'pending') return refuse('step-already-pending', 'stepId');
-  if (ref.step.templateDeleted) return refuse('template-deleted', 'stepId');
-  const now = ctx.now();
-  const fields: StepState = { status: 'pending', statusAt: now, statusBy: ctx.actor.id, updatedAt: now };
-  const revs = new RevisionWriter(doc, ctx);
-  const run = previousRun(ref, revs);
-  const event = stepEvent(ctx, target.value, {
-    kind: 'reopened',
-    from,
-    to: 'pending',
-    detail: {
-      reason: i.reason?.trim() || undefined,
-      previousRev: shownRevision(ref, revs),
-      previousExecutedAt: ref.step.executedAt ?? undefined,
-      previousExecutedBy: ref.step.executedBy ?? undefined,
-      previousExecutedRev: run?.rev,
-      previousExecutedVars: run ? JSON.stringify(run.vars) : undefined,
-    },
-  });
-  const unset = presentFields(ref.state, CLEARED_ON_REOPEN);
-  return ok(
-    { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
     { stepId: ref.step.id },
   );
 }

@@ -7,7 +7,12 @@ import type { ReleaseOp } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { Release } from '../entities/release.ts';
 import type { HistoryEvent, HistoryEventKind } from '../entities/step-event.ts';
-import type { StepState, StepStateField } from '../entities/step-state.ts';
+import {
+  LEGACY_RUN_FIELDS,
+  LEGACY_SNAPSHOT_FIELDS,
+  type StepState,
+  type StepStateField,
+} from '../entities/step-state.ts';
 import type { StepStatus } from '../enums.ts';
 import { type EventInput, eventsOfSubject, newEvent } from '../history.ts';
 import type { ReleaseId, RevId, StepId } from '../ids.ts';
@@ -75,6 +80,9 @@ export function needsSnapshot(ref: StepRef): boolean {
     (s?.snapshotRev === undefined && s?.execution === undefined && s?.snapshotContent === undefined)
   );
 }
+
+/** What a run replaces of a legacy step (ST-11): its snapshot copies and its run record. */
+export const REPLACED_BY_RUN: StepStateField[] = [...LEGACY_SNAPSHOT_FIELDS, ...LEGACY_RUN_FIELDS];
 
 /** The legacy fields of `fields` that this step still has: to remove when writing revisions (ST-11). */
 export function presentFields(
