@@ -15,6 +15,7 @@ import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
 import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -46,6 +47,11 @@ const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
   path: '/temporal/$releaseId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -54,6 +60,7 @@ export interface FileRoutesByFullPath {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -62,6 +69,7 @@ export interface FileRoutesByTo {
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -71,6 +79,7 @@ export interface FileRoutesById {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -81,6 +90,7 @@ export interface FileRouteTypes {
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases/$releaseId/report'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -89,6 +99,7 @@ export interface FileRouteTypes {
     | '/clusters'
     | '/customers'
     | '/releases'
+    | '/releases/$releaseId/report'
   id:
     | '__root__'
     | '/'
@@ -97,6 +108,7 @@ export interface FileRouteTypes {
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases_/$releaseId/report'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -106,6 +118,7 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -152,6 +165,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof TemporalReleaseIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -162,6 +182,7 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,6 +1,7 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
 import { AuditLogSection } from '@/components/settings/audit-log';
+import { DataSection } from '@/components/settings/data-section';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
 
@@ -11,7 +12,6 @@ export const Route = createFileRoute('/settings')({
 
 const sections = [
   { title: 'Sync', text: 'Connect to a Runsheet server to share checklists between devices.' },
-  { title: 'Storage', text: 'How much this device stores, and export or import of all data.' },
 ] as const;
 
 function SettingsPage() {
@@ -30,6 +30,9 @@ function SettingsPage() {
           </Card>
         ))}
         <AuditLogSection />
+      </div>
+      <div className="mt-10">
+        <DataSection />
       </div>
     </>
   );
