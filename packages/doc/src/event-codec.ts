@@ -8,30 +8,26 @@
  * - `customerId` / `templateId`: when the step id names them (a template step is the pair, ID-02);
  * - `after`, `from`, `to` when null; `detail` when empty.
  * A value that differs from what would be filled back is stored as it is (an explicit null included),
- * so decoding gives back exactly the event. Events stored whole (schema 1) read unchanged.
+ * so decoding gives back exactly the event, fields a newer app added included. Events stored whole
+ * (schema 1) read unchanged.
  */
 import { type HistoryEvent, parseTemplateStepId, type ReleaseId } from '@runsheet/domain';
 
-type Stored = Partial<HistoryEvent>;
+/** An event as stored: any field may be left out; fields a newer app added are kept as they are. */
+type Stored = Partial<HistoryEvent> & Record<string, unknown>;
 
 export function encodeEvent(event: HistoryEvent, releaseId: ReleaseId): Stored {
   const pair = event.stepId ? parseTemplateStepId(event.stepId) : null;
-  const out: Stored = {
-    id: event.id,
-    kind: event.kind,
-    at: event.at,
-    by: event.by,
-    byName: event.byName,
-    device: event.device,
-  };
-  if (event.releaseId !== releaseId) out.releaseId = event.releaseId;
-  if (event.stepId !== null) out.stepId = event.stepId;
-  if (event.customerId !== (pair?.customerId ?? null)) out.customerId = event.customerId;
-  if (event.templateId !== (pair?.templateId ?? null)) out.templateId = event.templateId;
-  if (event.after !== null) out.after = event.after;
-  if (event.from !== null) out.from = event.from;
-  if (event.to !== null) out.to = event.to;
-  if (Object.keys(event.detail).length > 0) out.detail = { ...event.detail };
+  const out: Stored = { ...event };
+  if (event.releaseId === releaseId) delete out.releaseId;
+  if (event.stepId === null) delete out.stepId;
+  if (event.customerId === (pair?.customerId ?? null)) delete out.customerId;
+  if (event.templateId === (pair?.templateId ?? null)) delete out.templateId;
+  if (event.after === null) delete out.after;
+  if (event.from === null) delete out.from;
+  if (event.to === null) delete out.to;
+  if (Object.keys(event.detail).length === 0) delete out.detail;
+  else out.detail = { ...event.detail };
   return out;
 }
 
@@ -40,13 +36,8 @@ export function decodeEvent(value: unknown, releaseId: ReleaseId): HistoryEvent 
   const stepId = v.stepId ?? null;
   const pair = stepId ? parseTemplateStepId(stepId) : null;
   return {
-    id: v.id,
+    ...v,
     releaseId: v.releaseId ?? releaseId,
-    kind: v.kind,
-    at: v.at,
-    by: v.by,
-    byName: v.byName,
-    device: v.device,
     stepId,
     customerId: v.customerId !== undefined ? v.customerId : (pair?.customerId ?? null),
     templateId: v.templateId !== undefined ? v.templateId : (pair?.templateId ?? null),

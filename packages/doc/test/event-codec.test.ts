@@ -70,6 +70,11 @@ describe('event storage', () => {
     expect(decodeEvent(encodeEvent(review, R), R)).toEqual(review);
   });
 
+  it('IO-01 HI-03 fields a newer app added to an event are kept', () => {
+    const event = { ...randomEvent(new Prng(5)), signature: 'sig' } as HistoryEvent;
+    expect(decodeEvent(encodeEvent(event, R), R)).toEqual(event);
+  });
+
   it('ST-11 events stored whole (schema 1) read unchanged', () => {
     const doc = new Y.Doc();
     const whole = { ...encodeEvent(randomEvent(new Prng(3)), R), releaseId: R, customerId: null };
