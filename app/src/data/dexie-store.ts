@@ -23,6 +23,7 @@ import {
   type ReleaseId,
   type ReleaseState,
   type RevId,
+  releaseProgress,
   resolveCustomerSteps,
   revisionIdsOf,
   type StepId,
@@ -78,6 +79,33 @@ export function dexieStore(db: RunsheetDB): ReadStore {
     return db.templates.where('[releaseId+category]').between(lower, upper, true, true).toArray();
   };
 
+  /** A release's participants, templates and step records, with the customers (and clusters) they name. */
+  const wholeRelease = async (releaseId: ReleaseId, want: { clusters: boolean }): Promise<DomainState> => {
+    const [lower, upper] = inRelease(releaseId);
+    const [participants, templates, records, clusters] = await Promise.all([
+      db.participants.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      templatesOf(releaseId),
+      db.stepRecords.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      want.clusters ? db.clusters.toArray() : Promise.resolve([]),
+    ]);
+    // Revisions: custom steps resolve whole, and progress counts a step in the category it ran in.
+    const [customers, revisions] = await Promise.all([
+      db.customers.bulkGet(participants.map((p) => p.customerId)),
+      revisionsOf(db, records),
+    ]);
+    const state = releaseState(releaseId, {
+      templates: byId(templates),
+      participants: Object.fromEntries(
+        participants.map(({ releaseId: _r, ...p }) => [p.customerId, p]),
+      ) as ReleaseState['participants'],
+      records,
+      revisions,
+    });
+    state.catalog.clusters = byId(clusters) as Record<ClusterId, (typeof clusters)[number]>;
+    for (const c of customers) if (c) state.catalog.customers[c.id as CustomerId] = c;
+    return state;
+  };
+
   return {
     async customersByCluster(options = {}) {
       const catalog: CatalogState = emptyCatalog();
@@ -110,32 +138,12 @@ export function dexieStore(db: RunsheetDB): ReadStore {
     },
 
     async releaseMatrix(releaseId, options = {}) {
-      const [lower, upper] = inRelease(releaseId);
-      const [participants, templates, records, clusters] = await Promise.all([
-        db.participants.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-        templatesOf(releaseId),
-        db.stepRecords.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-        db.clusters.toArray(),
-      ]);
-      // Only custom steps are resolved whole here; template cells need their status alone.
-      const [customers, revisions] = await Promise.all([
-        db.customers.bulkGet(participants.map((p) => p.customerId)),
-        revisionsOf(
-          db,
-          records.filter((r) => r.custom !== null),
-        ),
-      ]);
-      const state = releaseState(releaseId, {
-        templates: byId(templates),
-        participants: Object.fromEntries(
-          participants.map(({ releaseId: _r, ...p }) => [p.customerId, p]),
-        ) as ReleaseState['participants'],
-        records,
-        revisions,
-      });
-      state.catalog.clusters = byId(clusters) as Record<ClusterId, (typeof clusters)[number]>;
-      for (const c of customers) if (c) state.catalog.customers[c.id as CustomerId] = c;
-      return stepStatusMatrix(state, releaseId, options);
+      return stepStatusMatrix(await wholeRelease(releaseId, { clusters: true }), releaseId, options);
+    },
+
+    async releaseProgress(releaseId, options = {}) {
+      // Progress needs the participants' customers (active? which cluster?) but no cluster rows.
+      return releaseProgress(await wholeRelease(releaseId, { clusters: false }), releaseId, options);
     },
 
     async stepTimeline(releaseId, stepId) {

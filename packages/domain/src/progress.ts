@@ -213,6 +213,15 @@ export function releaseProgress(
   };
 }
 
+/**
+ * PR-08: one customer's progress over several releases (the customers list sorts by it): the average of
+ * its percentages in each release where it has steps, counts summed; `customers` is then the number of
+ * releases averaged over. The same averaging as PR-03, so no rule is written twice.
+ */
+export function averageProgress(members: readonly StepCounts[]): GroupProgress {
+  return average(members);
+}
+
 /** Progress of one customer (the customer view's header); zeros when not a participant. */
 export function customerProgress(
   state: DomainState,
