@@ -11,6 +11,8 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as SettingsRouteImport } from './routes/settings'
+import { Route as SetupRouteImport } from './routes/setup'
+import { Route as SigninRouteImport } from './routes/signin'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
@@ -23,6 +25,16 @@ const IndexRoute = IndexRouteImport.update({
 const SettingsRoute = SettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SetupRoute = SetupRouteImport.update({
+  id: '/setup',
+  path: '/setup',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SigninRoute = SigninRouteImport.update({
+  id: '/signin',
+  path: '/signin',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ClustersIndexRoute = ClustersIndexRouteImport.update({
@@ -44,6 +56,8 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -51,6 +65,8 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
@@ -59,22 +75,47 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+  fullPaths:
+    | '/'
+    | '/settings'
+    | '/setup'
+    | '/signin'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/settings' | '/clusters' | '/customers' | '/releases'
+  to:
+    | '/'
+    | '/settings'
+    | '/setup'
+    | '/signin'
+    | '/clusters'
+    | '/customers'
+    | '/releases'
   id:
-    '__root__' | '/' | '/settings' | '/clusters/' | '/customers/' | '/releases/'
+    | '__root__'
+    | '/'
+    | '/settings'
+    | '/setup'
+    | '/signin'
+    | '/clusters/'
+    | '/customers/'
+    | '/releases/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRoute: typeof SettingsRoute
+  SetupRoute: typeof SetupRoute
+  SigninRoute: typeof SigninRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -94,6 +135,20 @@ declare module '@tanstack/react-router' {
       path: '/settings'
       fullPath: '/settings'
       preLoaderRoute: typeof SettingsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/setup': {
+      id: '/setup'
+      path: '/setup'
+      fullPath: '/setup'
+      preLoaderRoute: typeof SetupRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/signin': {
+      id: '/signin'
+      path: '/signin'
+      fullPath: '/signin'
+      preLoaderRoute: typeof SigninRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/clusters/': {
@@ -123,6 +178,8 @@ declare module '@tanstack/react-router' {
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
+  SetupRoute: SetupRoute,
+  SigninRoute: SigninRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,

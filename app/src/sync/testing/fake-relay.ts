@@ -59,8 +59,8 @@ export class FakeNetwork {
       const { socket } = item;
       if (item.direction === 'open') socket.deliverOpen();
       else if (item.direction === 'close') socket.deliverClose(item.code ?? 1006);
-      else if (item.direction === 'up') socket.room?.receive(socket, item.data);
-      else socket.deliverMessage(item.data);
+      else if ('data' in item && item.direction === 'up') socket.room?.receive(socket, item.data);
+      else if ('data' in item) socket.deliverMessage(item.data);
     }
   }
 
