@@ -3,7 +3,7 @@
  * under the WorkspaceProvider (it connects the workspace's documents) and above the router (pages and the
  * header read it).
  */
-import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { LocalData } from '@/data';
 import { deviceId } from '@/state/device.ts';
 import { useWorkspace } from '@/state/workspace-context';
@@ -26,7 +26,17 @@ const SyncContext = createContext<SyncApi | null>(null);
 /** How often a signed-in, visible page checks its session (which also slides its expiry). */
 const SESSION_CHECK_MS = 10 * 60_000;
 
-let instance: { local: LocalData; sync: SyncApi } | null = null;
+/** One sync client per LocalData, which is one per tab (also under StrictMode's double renders). */
+const instances = new WeakMap<LocalData, SyncApi>();
+
+function syncFor(local: LocalData): SyncApi {
+  let sync = instances.get(local);
+  if (!sync) {
+    sync = createSync(local);
+    instances.set(local, sync);
+  }
+  return sync;
+}
 
 /** `ws(s)://this-origin/sync`: the relay is always the server that served the app. */
 export function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -78,8 +88,7 @@ function startSync({ session, manager, presence }: SyncApi): void {
 
 export function SyncProvider({ children }: { children: ReactNode }) {
   const { local } = useWorkspace();
-  if (instance?.local !== local) instance = { local, sync: createSync(local) };
-  const sync = instance.sync;
+  const sync = useMemo(() => syncFor(local), [local]);
   useEffect(() => {
     // Once per tab, also under StrictMode's double effects: the manager lives as long as the page.
     if (started.has(sync)) return;
