@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
+import { SyncSettings } from '@/components/settings/sync-settings';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
 
@@ -9,7 +10,6 @@ export const Route = createFileRoute('/settings')({
 });
 
 const sections = [
-  { title: 'Sync', text: 'Connect to a Runsheet server to share checklists between devices.' },
   { title: 'Storage', text: 'How much this device stores, and export or import of all data.' },
 ] as const;
 
@@ -18,6 +18,8 @@ function SettingsPage() {
     <>
       <PageHeader title="Settings" description="This device, its data and how it syncs." />
       <div className="grid gap-6 md:grid-cols-2">
+        {/* Sync, your account, tokens and (admins) accounts: components/settings. */}
+        <SyncSettings />
         {sections.map(({ title, text }) => (
           <Card key={title}>
             <CardHeader>

@@ -22,22 +22,22 @@ const BY_CODE: Record<string, { field?: string; message: string }> = {
 export const UNREACHABLE_MESSAGE =
   'The server cannot be reached. Nothing on this device is lost; try again when it is back.';
 
-/**
- * `fields` are the form's field names; `aliases` maps a server field to one of them (the API says
- * `newPassword` where a form may call it `password`).
- */
-export function apiErrors(
-  error: unknown,
-  fields: readonly string[],
-  aliases: Record<string, string> = {},
-): FormErrors {
+export interface ErrorMapping {
+  /** A server field name -> the form's (the API says `newPassword` where a form says `password`). */
+  aliases?: Record<string, string>;
+  /** Per-form wording of a code, e.g. a wrong *current* password while changing it. */
+  codes?: Record<string, { field?: string; message: string }>;
+}
+
+/** `fields` are the form's field names. */
+export function apiErrors(error: unknown, fields: readonly string[], mapping: ErrorMapping = {}): FormErrors {
   if (error instanceof ServerUnreachable) return { fields: {}, form: UNREACHABLE_MESSAGE };
   if (!(error instanceof ApiError)) {
     return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
   }
-  const known = BY_CODE[error.code];
-  const serverField = error.field ?? known?.field;
-  const field = serverField === undefined ? undefined : (aliases[serverField] ?? serverField);
+  const known = mapping.codes?.[error.code] ?? BY_CODE[error.code];
+  const serverField = mapping.codes?.[error.code]?.field ?? error.field ?? known?.field;
+  const field = serverField === undefined ? undefined : (mapping.aliases?.[serverField] ?? serverField);
   // The server prefixes validation messages with the field ("password: use at least ..."); beside the
   // field that is redundant.
   const message = known?.message ?? error.message.replace(/^[\w.]+: /, '');

@@ -33,6 +33,7 @@ const LOCAL_ACTOR: Actor = { id: 'local', name: 'You (this device)' };
 export class SessionStore {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private readonly signInListeners = new Set<() => void>();
   private checking: Promise<SessionState> | null = null;
 
   constructor(
@@ -54,6 +55,12 @@ export class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called after a sign-in or setup by the person (not a background check): connections start over. */
+  onSignIn(listener: () => void): () => void {
+    this.signInListeners.add(listener);
+    return () => this.signInListeners.delete(listener);
+  }
+
   /** Asks the server who we are. Concurrent calls share one request. */
   refresh(): Promise<SessionState> {
     this.checking ??= this.check().finally(() => {
@@ -65,11 +72,13 @@ export class SessionStore {
   async signIn(username: string, password: string): Promise<void> {
     const { user } = await this.api.login(username, password);
     this.signedIn(user, 'session');
+    for (const listener of [...this.signInListeners]) listener();
   }
 
   async setup(input: { username: string; displayName?: string; password: string; setupCode?: string }) {
     const { user } = await this.api.setup(input);
     this.signedIn(user, 'session');
+    for (const listener of [...this.signInListeners]) listener();
   }
 
   async signOut(): Promise<void> {

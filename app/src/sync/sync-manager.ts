@@ -40,6 +40,12 @@ export interface SyncManagerOptions {
 
 /** Close codes after which only signing in again helps. */
 const CREDENTIAL_CLOSES = new Set([4401, 4440]);
+/**
+ * After a credential close, the session check may find the browser signed in after all (a password change
+ * here replaced the session cookie). The link then reconnects by itself, but not more than once in this
+ * window: a relay that keeps refusing what the API accepts must not make the page loop.
+ */
+const CREDENTIAL_RETRY_WINDOW_MS = 30_000;
 
 export class SyncManager {
   private readonly links = new Map<DocName, DocLink>();
@@ -52,6 +58,7 @@ export class SyncManager {
   private openingActive = false;
   /** The user the open connections authenticated as: switching accounts reconnects them. */
   private connectedAs: string | null = null;
+  private readonly credentialRetries = new WeakMap<DocLink, number>();
 
   constructor(private readonly options: SyncManagerOptions) {
     this.online = options.online ?? true;
@@ -63,6 +70,7 @@ export class SyncManager {
     for (const [name, doc] of local.workspace.docs()) this.attach(name, doc);
     this.cleanups.push(local.workspace.onDocOpen((name, doc) => this.attach(name, doc)));
     this.cleanups.push(session.subscribe(() => this.apply()));
+    this.cleanups.push(session.onSignIn(() => this.retry()));
     // A release activated here or elsewhere joins the connected set.
     this.cleanups.push(
       local.workspace.subscribe((changes) => {
@@ -138,12 +146,22 @@ export class SyncManager {
         link.connect();
       } else if (!connect) {
         if (status !== 'idle') link.disconnect();
-      } else if (status === 'idle' || (force && status === 'stopped')) {
+      } else if (status === 'idle' || (status === 'stopped' && (force || this.mayRetryCredentials(link)))) {
         link.connect();
       }
     }
     if (connect) this.openActiveReleases();
     this.changed();
+  }
+
+  private mayRetryCredentials(link: DocLink): boolean {
+    const code = link.snapshot().stoppedBy?.code;
+    if (code === undefined || !CREDENTIAL_CLOSES.has(code)) return false;
+    const last = this.credentialRetries.get(link);
+    const now = Date.now();
+    if (last !== undefined && now - last < CREDENTIAL_RETRY_WINDOW_MS) return false;
+    this.credentialRetries.set(link, now);
+    return true;
   }
 
   private openActiveReleases(): void {

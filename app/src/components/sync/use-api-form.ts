@@ -5,7 +5,7 @@
  */
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { type FormErrors, noErrors } from '@/lib/command-errors';
-import { apiErrors, hasErrors } from '@/sync/api-errors';
+import { apiErrors, type ErrorMapping, hasErrors } from '@/sync/api-errors';
 
 export interface ApiForm {
   errors: FormErrors;
@@ -15,7 +15,7 @@ export interface ApiForm {
   onSubmit(
     validate: () => FormErrors,
     submit: () => Promise<void>,
-    aliases?: Record<string, string>,
+    mapping?: ErrorMapping,
   ): (event: FormEvent<HTMLFormElement>) => void;
   setErrors(errors: FormErrors): void;
 }
@@ -38,7 +38,7 @@ export function useApiForm(fields: readonly string[]): ApiForm {
     [fields],
   );
 
-  const onSubmit: ApiForm['onSubmit'] = (validate, submit, aliases) => (event) => {
+  const onSubmit: ApiForm['onSubmit'] = (validate, submit, mapping) => (event) => {
     event.preventDefault();
     if (busy) return;
     const invalid = validate();
@@ -46,7 +46,7 @@ export function useApiForm(fields: readonly string[]): ApiForm {
     if (hasErrors(invalid)) return;
     setBusy(true);
     submit()
-      .catch((error: unknown) => setErrors(apiErrors(error, fields, aliases)))
+      .catch((error: unknown) => setErrors(apiErrors(error, fields, mapping)))
       .finally(() => setBusy(false));
   };
 
