@@ -46,15 +46,15 @@ export async function compact(db: RunsheetDB, docName: DocName): Promise<void> {
   });
 }
 
-/** A document rebuilt from storage, and the last seq it has seen (for catching up later). */
+/** A document rebuilt from storage: the seqs of the rows it read, and the last one (to catch up later). */
 export async function loadDoc(
   db: RunsheetDB,
   docName: DocName,
   doc: Y.Doc,
   origin: unknown,
-): Promise<{ lastSeq: number; rows: number }> {
+): Promise<{ lastSeq: number; seqs: number[] }> {
   const rows = await readUpdates(db, docName);
   if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), origin);
-  const lastSeq = rows.reduce((max, r) => Math.max(max, r.seq ?? 0), 0);
-  return { lastSeq, rows: rows.length };
+  const seqs = rows.map((r) => r.seq ?? 0);
+  return { lastSeq: seqs.reduce((max, seq) => Math.max(max, seq), 0), seqs };
 }

@@ -78,6 +78,7 @@ describe('LocalData', () => {
     await first.close();
     open.splice(open.indexOf(first), 1);
     const second = await start(idb);
+    await second.flush();
     expect(await countUpdates(second.db, 'catalog')).toBe(1);
     expect(Object.keys(second.state.catalog.clusters)).toHaveLength(5);
   });
@@ -94,6 +95,32 @@ describe('LocalData', () => {
     expect(readCatalog(doc)).toEqual(data.state.catalog);
   });
 
+  it('never compacts away rows another tab stored that this tab has not seen', async () => {
+    const idb = freshIndexedDB();
+    const a = await start(idb, { compactAfter: 1000 });
+    const b = await start(idb);
+    for (let i = 0; i < 3; i++) {
+      a.workspace.apply({ ops: [ops.cluster(cluster(`cluster:a${i}` as const, `a${i}`))] });
+      await a.flush();
+    }
+    b.workspace.apply({ ops: [ops.cluster(cluster('cluster:b', 'from b'))] });
+    await b.flush();
+    expect(await countUpdates(a.db, 'catalog')).toBe(4);
+    a.workspace.apply({ ops: [ops.cluster(cluster('cluster:a3', 'a3'))] });
+    await a.flush();
+    // a knows 4 of the 5 rows: it compacts those into one; b's row stays.
+    await a.compactNow('catalog');
+    expect(await countUpdates(a.db, 'catalog')).toBe(2);
+    const c = await start(idb);
+    expect(Object.keys(c.state.catalog.clusters).sort()).toEqual([
+      'cluster:a0',
+      'cluster:a1',
+      'cluster:a2',
+      'cluster:a3',
+      'cluster:b',
+    ]);
+  });
+
   it('schedules the write of a change within 250 ms, and the timer writes it', async () => {
     const timers: Array<{ fn: () => void; ms: number }> = [];
     const data = await start(freshIndexedDB(), {
@@ -107,8 +134,9 @@ describe('LocalData', () => {
     expect(timers).toHaveLength(1);
     expect(timers[0]?.ms).toBeLessThanOrEqual(250);
     expect(await data.db.clusters.count()).toBe(0);
+    const written = new Promise<void>((resolve) => data.onWrite(resolve));
     timers[0]?.fn();
-    await data.idle();
+    await written;
     expect(await data.db.clusters.count()).toBe(2);
     expect(await countUpdates(data.db, 'catalog')).toBe(1);
   });
@@ -131,6 +159,28 @@ describe('LocalData', () => {
       expect(await data.db.clusters.count()).toBe(1);
     });
   }
+
+  it('loads what is stored of a release the workspace opened by itself', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    seed(first);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+    const second = await start(idb);
+    // A change reaches the release before anyone opened it (a command, or an update from the relay).
+    second.workspace.apply({ ops: [ops.stepState(R, 'step:c1.t1', { notes: 'late' })] });
+    await second.openRelease(R);
+    expect(second.state.releases[R]?.templates['template:t1']?.name).toBe('migrate');
+    expect(second.state.releases[R]?.stepStates['step:c1.t1']).toMatchObject({
+      status: 'done',
+      notes: 'late',
+    });
+    await second.flush();
+    expect((await second.db.stepRecords.get('step:c1.t1'))?.state).toMatchObject({
+      status: 'done',
+      notes: 'late',
+    });
+  });
 
   it('rebuilds the projection from every stored document, open or not', async () => {
     const idb = freshIndexedDB();

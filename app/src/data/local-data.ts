@@ -6,7 +6,7 @@
  *                                          -> doc 'update' --------> pending ----+-> one Dexie transaction
  *                                                              \---> other tabs    (updates + rows)
  *
- * Remote updates (relay, other tabs) enter by Y.applyUpdate on a document and take the same path.
+ * Remote updates (relay, other tabs) enter on a document (receiveUpdate) and take the same path.
  */
 
 import {
@@ -15,15 +15,18 @@ import {
   type Command,
   DirtySet,
   type DocName,
+  heldUpdates,
   readRelease,
+  receiveUpdate,
   releaseRows,
   Workspace,
 } from '@runsheet/doc';
 import type { CommandContext, CommandResult, ReleaseId } from '@runsheet/domain';
 import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
+import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
-import { compact, loadDoc, readUpdates, storedDocNames } from './doc-storage.ts';
+import { loadDoc, readUpdates, storedDocNames } from './doc-storage.ts';
 import {
   PROJECTION_VERSION,
   PROJECTION_VERSION_KEY,
@@ -31,7 +34,7 @@ import {
   writeRows,
 } from './projection-writer.ts';
 import { type ChannelLike, openTabChannel, TabLink, type TabMessage } from './tab-channel.ts';
-import { type SetTimer, WriteQueue } from './write-queue.ts';
+import { defaultSetTimer, type SetTimer, WriteQueue } from './write-queue.ts';
 
 /** Where page lifecycle events come from (window and document in the browser; fakes in tests). */
 export interface Lifecycle {
@@ -51,6 +54,8 @@ export interface LocalDataOptions {
   batchMs?: number;
   /** Merge a document's stored updates once it has this many rows. */
   compactAfter?: number;
+  /** How long a due compaction waits, so it does not land in a burst of edits. */
+  compactDelayMs?: number;
   setTimer?: SetTimer;
 }
 
@@ -69,22 +74,33 @@ export class LocalData {
   private readonly dirty = new DirtySet();
   private readonly queue: WriteQueue;
   private readonly lastSeq = new Map<DocName, number>();
-  private readonly rowsSinceCompact = new Map<DocName, number>();
   private readonly opening = new Map<ReleaseId, Promise<void>>();
+  private readonly hydrating = new Map<ReleaseId, Promise<void>>();
   private readonly cleanups: Array<() => void> = [];
   private tabs: TabLink | null = null;
+  private readonly writeListeners = new Set<() => void>();
+  private readonly compactor: Compactor;
 
   private constructor(
     readonly db: RunsheetDB,
     readonly workspace: Workspace,
-    private readonly options: LocalDataOptions,
+    options: LocalDataOptions,
   ) {
+    const setTimer = options.setTimer ?? defaultSetTimer;
+    const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
       () => this.writeBatch(),
       () => this.pending.length > 0 || !this.dirty.isEmpty,
       options.batchMs ?? 0,
-      options.setTimer,
+      setTimer,
+      onError,
     );
+    this.compactor = new Compactor(db, (name) => workspace.doc(name), {
+      after: options.compactAfter ?? 200,
+      delayMs: options.compactDelayMs ?? 2000,
+      setTimer,
+      onError,
+    });
   }
 
   /** Opens the database, loads the catalog and makes sure the projection is current. */
@@ -93,9 +109,19 @@ export class LocalData {
     await db.open();
     const catalog = new Y.Doc();
     const loaded = await loadDoc(db, CATALOG, catalog, STORAGE_ORIGIN);
-    const data = new LocalData(db, new Workspace({ catalog }), options);
+    // A release document the workspace opens by itself (a command or a remote update reached a release
+    // not opened through openRelease) still gets what is stored of it.
+    let self: LocalData | null = null;
+    const createDoc = (name: DocName) => {
+      const doc = new Y.Doc();
+      if (name !== CATALOG) self?.hydrate(name, doc);
+      return doc;
+    };
+    const data = new LocalData(db, new Workspace({ catalog, createDoc }), options);
+    self = data;
     data.lastSeq.set(CATALOG, loaded.lastSeq);
-    if (loaded.rows > 1) await compact(db, CATALOG);
+    data.compactor.remember(CATALOG, loaded.seqs);
+    if (loaded.seqs.length > 1) data.compactor.request(CATALOG);
     data.attach(CATALOG, catalog);
     data.cleanups.push(data.workspace.onDocOpen((name, doc) => data.attach(name, doc)));
     data.cleanups.push(
@@ -125,7 +151,7 @@ export class LocalData {
    * need it open; opening twice is one load.
    */
   openRelease(releaseId: ReleaseId): Promise<void> {
-    if (this.workspace.isOpen(releaseId)) return Promise.resolve();
+    if (this.workspace.isOpen(releaseId)) return this.hydrating.get(releaseId) ?? Promise.resolve();
     let opening = this.opening.get(releaseId);
     if (!opening) {
       opening = (async () => {
@@ -133,7 +159,8 @@ export class LocalData {
         const loaded = await loadDoc(this.db, releaseId, doc, STORAGE_ORIGIN);
         this.lastSeq.set(releaseId, loaded.lastSeq);
         if (!this.workspace.isOpen(releaseId)) this.workspace.openRelease(releaseId, doc);
-        if (loaded.rows > 1) await compact(this.db, releaseId);
+        this.compactor.remember(releaseId, loaded.seqs);
+        if (loaded.seqs.length > 1) this.compactor.request(releaseId);
       })().finally(() => this.opening.delete(releaseId));
       this.opening.set(releaseId, opening);
     }
@@ -149,12 +176,26 @@ export class LocalData {
   /** Writes what is pending before the release's state leaves memory. */
   async closeRelease(releaseId: ReleaseId): Promise<void> {
     await this.flush();
+    this.compactor.forget(releaseId);
     this.workspace.closeRelease(releaseId);
   }
 
   /** Resolves once every change made so far is in IndexedDB, updates and projection alike. */
-  flush(): Promise<void> {
-    return this.queue.flush();
+  async flush(): Promise<void> {
+    await this.queue.flush();
+    await this.compactor.runDue();
+  }
+
+  /** Merges a document's stored updates now (normally done in the background). */
+  async compactNow(docName: DocName): Promise<void> {
+    this.compactor.request(docName);
+    await this.compactor.runDue();
+  }
+
+  /** Called after each write to IndexedDB commits (a "saved" indicator; the benchmark's stopwatch). */
+  onWrite(listener: () => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** Resolves when no write is running (one started by the timer or the page lifecycle). */
@@ -170,8 +211,14 @@ export class LocalData {
     for (const [name, doc] of this.workspace.docs()) {
       const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
       if (rows.length === 0) continue;
-      Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+      receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
       this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
+      // Held back (a gap): the document does not contain these rows yet, so they are not compacted.
+      if (heldUpdates(doc) === 0)
+        this.compactor.remember(
+          name,
+          rows.map((r) => r.seq ?? 0),
+        );
     }
   }
 
@@ -205,6 +252,23 @@ export class LocalData {
     this.db.close();
   }
 
+  /** Loads what is stored of a release document the workspace created empty. */
+  private hydrate(releaseId: ReleaseId, doc: Y.Doc): void {
+    const running = readUpdates(this.db, releaseId)
+      .then((rows) => {
+        if (rows.length === 0) return;
+        receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+        this.lastSeq.set(releaseId, Math.max(...rows.map((r) => r.seq ?? 0)));
+        if (heldUpdates(doc) === 0)
+          this.compactor.remember(
+            releaseId,
+            rows.map((r) => r.seq ?? 0),
+          );
+      })
+      .finally(() => this.hydrating.delete(releaseId));
+    this.hydrating.set(releaseId, running);
+  }
+
   private attach(name: DocName, doc: Y.Doc): void {
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === STORAGE_ORIGIN) return;
@@ -221,39 +285,32 @@ export class LocalData {
   private receiveFromTab(message: TabMessage): void {
     const doc = this.workspace.doc(message.docName);
     // A release this tab has not opened: the sending tab stores it, and it loads from there when opened.
-    if (doc) Y.applyUpdate(doc, message.update, TAB_ORIGIN);
+    if (doc) receiveUpdate(doc, message.update, TAB_ORIGIN);
   }
 
   /** One transaction: the pending updates and the rows of everything they changed. */
   private async writeBatch(): Promise<void> {
-    const updates = this.pending;
+    const updates = mergePerDoc(this.pending);
     this.pending = [];
     const writes = this.dirty.take(this.state);
     const tables = [...Object.values(this.db.projectionTables()), this.db.docUpdates];
+    let seqs: number[] = [];
     try {
-      await this.db.transaction('rw', tables, async () => {
-        if (updates.length > 0) await this.db.docUpdates.bulkAdd(mergePerDoc(updates));
+      seqs = await this.db.transaction('rw', tables, async () => {
+        const added = updates.length > 0 ? await this.db.docUpdates.bulkAdd(updates, { allKeys: true }) : [];
         await writeRows(this.db, writes);
+        return added;
       });
     } catch (error) {
       // Keep the updates for the next attempt; the rows are recomputed from the documents on rebuild.
       this.pending = [...updates, ...this.pending];
       throw error;
     }
-    await this.compactBusyDocs(updates);
-  }
-
-  private async compactBusyDocs(updates: PendingUpdate[]): Promise<void> {
-    const limit = this.options.compactAfter ?? 200;
-    for (const { docName } of updates) {
-      const rows = (this.rowsSinceCompact.get(docName) ?? 0) + 1;
-      this.rowsSinceCompact.set(docName, rows);
-    }
-    for (const [docName, rows] of this.rowsSinceCompact) {
-      if (rows < limit) continue;
-      this.rowsSinceCompact.set(docName, 0);
-      await compact(this.db, docName);
-    }
+    updates.forEach(({ docName }, i) => {
+      const seq = seqs[i];
+      if (seq !== undefined) this.compactor.remember(docName, [seq]);
+    });
+    for (const listener of [...this.writeListeners]) listener();
   }
 
   private listenToLifecycle(lifecycle: Lifecycle | null): void {

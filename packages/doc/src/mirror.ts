@@ -115,6 +115,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly participants = new Set<string>();
   private readonly stepKeys = new Set<string>();
   private addedEvents: HistoryEvent[] = [];
+  private readonly eventIds = new Set<string>();
 
   constructor(
     doc: Y.Doc,
@@ -122,6 +123,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   ) {
     super(doc);
     this.state = readRelease(doc, releaseId);
+    for (const event of this.state.events) this.eventIds.add(event.id);
     const roots = releaseRoots(doc);
     this.collectIds(roots.templates, this.templates);
     this.collectIds(roots.customSteps, this.customSteps);
@@ -130,6 +132,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
     this.watch(roots.events, (events) => {
       for (const event of events) if (event.target === roots.events) this.applyEventsDelta(event);
+      if (this.state.events.length !== roots.events.length) this.resyncEvents(roots.events);
     });
   }
 
@@ -187,19 +190,48 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     return [...byStep.keys()];
   }
 
+  /**
+   * Applies the array delta. When transactions nest (one started while another's observers run),
+   * Yjs computes the outer delta after the inner one integrated, so an inner insert can be reported
+   * twice; an event already here at that place is skipped, not inserted again.
+   */
   private applyEventsDelta(event: Y.YEvent<Y.AbstractType<unknown>>): void {
     const events = this.state.events;
     let index = 0;
     for (const part of event.changes.delta) {
       if (part.retain !== undefined) index += part.retain;
-      else if (part.delete !== undefined) events.splice(index, part.delete);
-      else if (Array.isArray(part.insert)) {
+      else if (part.delete !== undefined) {
+        for (const removed of events.splice(index, part.delete)) this.eventIds.delete(removed.id);
+      } else if (Array.isArray(part.insert)) {
         const inserted = part.insert as HistoryEvent[];
-        insertAt(events, index, inserted);
-        index += inserted.length;
-        for (const added of inserted) this.addedEvents.push(added);
+        if (inserted.every((e) => !this.eventIds.has(e.id))) {
+          insertAt(events, index, inserted);
+          index += inserted.length;
+          for (const added of inserted) this.remember(added);
+          continue;
+        }
+        for (const e of inserted) {
+          if (!this.eventIds.has(e.id)) {
+            events.splice(index, 0, e);
+            this.remember(e);
+          }
+          index++;
+        }
       }
     }
+  }
+
+  private remember(event: HistoryEvent): void {
+    this.eventIds.add(event.id);
+    this.addedEvents.push(event);
+  }
+
+  /** The safety net: if the mirrored list ever disagrees in length, read it again whole. */
+  private resyncEvents(array: Y.Array<unknown>): void {
+    const all = array.toArray() as HistoryEvent[];
+    for (const e of all) if (!this.eventIds.has(e.id)) this.remember(e);
+    this.state.events.length = 0;
+    insertAt(this.state.events, 0, all);
   }
 }
 

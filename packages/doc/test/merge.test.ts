@@ -50,7 +50,7 @@ function both(run: (a: Workspace, b: Workspace) => void) {
 const docName = (id: ReleaseId): DocName => id;
 
 describe('merge of concurrent edits', () => {
-  it('keeps concurrent edits of different fields of one entity', () => {
+  it('MR-01: keeps concurrent edits of different fields of one entity', () => {
     for (const merged of both((a, b) => {
       a.apply({ ops: [ops.cluster(cluster('cluster:k1', 'prod'))] });
       meet(a, b);

@@ -11,6 +11,7 @@ import {
   readCatalog,
   readRelease,
 } from '../src/index.ts';
+import { event, ops } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -97,6 +98,36 @@ describe('DocMirror', () => {
     const a = device(1);
     a.rel.transact(() => a.rel.getMap('meta').set('schemaVersion', 1));
     expect(a.seen).toEqual([]);
+  });
+
+  it('reports each event once when a transaction starts while another one is being cleaned up', () => {
+    const a = device(1);
+    const b = device(2);
+    const updates: Uint8Array[] = [];
+    a.rel.on('update', (u: Uint8Array) => updates.push(u));
+    for (const id of ['e1', 'e2', 'e3'] as const) {
+      // A field write between the events keeps Yjs from merging their items into one.
+      const note = ops.stepState(R, 'step:c1.t1', { notes: id });
+      applyChange(
+        a.resolve,
+        { ops: [note, ops.event(event(`event:${id}` as const, R, null, 'notes'))] },
+        null,
+      );
+    }
+    const [first, second, third] = updates as [Uint8Array, Uint8Array, Uint8Array];
+    // Two updates applied from inside the first one's 'update' handler: both transactions wait for the
+    // first one's cleanup, and the delta of the second is computed after the third integrated, so Yjs
+    // reports e3 in both.
+    const nest = () => {
+      b.rel.off('update', nest);
+      Y.applyUpdate(b.rel, second, 'remote');
+      Y.applyUpdate(b.rel, third, 'remote');
+    };
+    b.rel.on('update', nest);
+    Y.applyUpdate(b.rel, first, 'remote');
+    expect(b.releaseMirror.state.events.map((e) => e.id)).toEqual(['event:e1', 'event:e2', 'event:e3']);
+    const reported = b.seen.flatMap((c) => (c.kind === 'release' ? c.events.map((e) => e.id) : []));
+    expect(reported.sort()).toEqual(['event:e1', 'event:e2', 'event:e3']);
   });
 
   for (let seed = 1; seed <= 40; seed++) {

@@ -1,0 +1,263 @@
+/**
+ * Data core benchmark, run in a real browser (IndexedDB, Dexie, Yjs) by run-data-core-bench.mjs, one
+ * phase per page load so that every "cold load" starts from a fresh page. A script, not a test: it
+ * measures and reports, it asserts nothing.
+ *
+ * - write: 50 clusters and 1,000 customers through the domain commands, a release of 50 templates
+ *   (40 deploy, 10 verify); activation timed from the command to the projection committed in
+ *   IndexedDB; document sizes; 50 mark-done commands, each timed from the command to its committed row.
+ * - load: cold load of the catalog and the release until documents and projection are ready, then
+ *   the first matrix query and one customer's steps.
+ * - grow: a release well under way: every deploy step of 75 customers marked done (3,000 more step
+ *   states and events), then 50 timed mark-done commands and the document size again.
+ */
+
+import type { Command } from '@runsheet/doc';
+import {
+  activateRelease,
+  addTemplate,
+  bulkMarkDone,
+  type CommandResult,
+  type CustomerId,
+  createCluster,
+  createCustomer,
+  createRelease,
+  type Id,
+  type IdType,
+  markDone,
+  type ReleaseId,
+  randomPart,
+  type TemplateId,
+  templateStepId,
+  testContext,
+} from '@runsheet/domain';
+import * as Y from 'yjs';
+import { dexieStore } from '../src/data/dexie-store.ts';
+import { LocalData } from '../src/data/local-data.ts';
+
+const DB_NAME = 'runsheet-bench';
+const CLUSTERS = 50;
+const CUSTOMERS = 1000;
+const DEPLOY_TEMPLATES = 40;
+const VERIFY_TEMPLATES = 10;
+const MARK_DONE_RUNS = 50;
+const BULK_CUSTOMERS = 75;
+
+type Report = Record<string, unknown>;
+declare global {
+  interface Window {
+    benchResult?: Report | { error: string };
+  }
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return round(sorted[Math.max(0, i)] ?? Number.NaN);
+}
+
+function open(): Promise<LocalData> {
+  return LocalData.open({ dbName: DB_NAME, channel: null, lifecycle: null });
+}
+
+/** A deterministic clock, but ids as long as the app's (16 random characters), so sizes are real. */
+function benchContext() {
+  const ctx = testContext({ device: 'bench' });
+  ctx.newId = <T extends IdType>(type: T) =>
+    `${type}:${randomPart(crypto.getRandomValues(new Uint8Array(16)))}` as Id<T>;
+  return ctx;
+}
+
+function runner(data: LocalData) {
+  const ctx = benchContext();
+  return <I, T>(command: Command<I, T>, input: I): T => {
+    const result: CommandResult<T> = data.run(command, input, ctx);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+}
+
+function nextWrite(data: LocalData): Promise<void> {
+  return new Promise((resolve) => {
+    const off = data.onWrite(() => {
+      off();
+      resolve();
+    });
+  });
+}
+
+/** The release's participants and templates in a stable order. */
+function releaseShape(data: LocalData, releaseId: ReleaseId) {
+  const doc = data.state.releases[releaseId];
+  if (!doc) throw new Error('release not open');
+  const customers = (Object.keys(doc.participants) as CustomerId[]).sort();
+  const templates = Object.values(doc.templates).sort((a, b) => (a.order < b.order ? -1 : 1));
+  return {
+    customers,
+    deploy: templates.filter((t) => t.category === 'deploy').map((t) => t.id),
+    verify: templates.filter((t) => t.category === 'verify').map((t) => t.id),
+  };
+}
+
+/** Marks MARK_DONE_RUNS verify steps done one by one, each timed from the command to its commit. */
+async function timeMarkDone(data: LocalData, releaseId: ReleaseId, offset: number) {
+  const run = runner(data);
+  const { customers, verify } = releaseShape(data, releaseId);
+  const marks: number[] = [];
+  for (let i = 0; i < MARK_DONE_RUNS; i++) {
+    const stepId = templateStepId(
+      customers[(offset + i * 17) % customers.length] as CustomerId,
+      verify[i % verify.length] as TemplateId,
+    );
+    const written = nextWrite(data);
+    const start = performance.now();
+    run(markDone, { releaseId, stepId });
+    await written;
+    marks.push(performance.now() - start);
+    const row = await data.db.stepRecords.get(stepId);
+    if (row?.status !== 'done') throw new Error(`row of ${stepId} not updated`);
+  }
+  marks.sort((a, b) => a - b);
+  return {
+    runs: marks.length,
+    p50: percentile(marks, 50),
+    p95: percentile(marks, 95),
+    max: round(marks.at(-1) ?? 0),
+  };
+}
+
+function sizes(data: LocalData, releaseId: ReleaseId) {
+  const doc = data.workspace.doc(releaseId) as Y.Doc;
+  const state = data.state.releases[releaseId];
+  return {
+    releaseDocBytes: Y.encodeStateAsUpdate(doc).length,
+    catalogDocBytes: Y.encodeStateAsUpdate(data.workspace.catalog).length,
+    stepStates: Object.keys(state?.stepStates ?? {}).length,
+    events: state?.events.length ?? 0,
+  };
+}
+
+async function writePhase(): Promise<Report> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+  const data = await open();
+  const run = runner(data);
+
+  let t = performance.now();
+  const clusterIds = Array.from(
+    { length: CLUSTERS },
+    (_, i) => run(createCluster, { name: `cluster-${i}` }).clusterId,
+  );
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const clusterId = clusterIds[i % CLUSTERS] as (typeof clusterIds)[number];
+    run(createCustomer, { clusterId, name: `Customer ${i}`, namespace: `tenant-${i}` });
+  }
+  await data.flush();
+  const catalogSeedMs = performance.now() - t;
+
+  t = performance.now();
+  const releaseId = run(createRelease, {
+    name: 'Big release',
+    type: 'release',
+    versionNumber: '9.0.0',
+  }).releaseId;
+  for (let i = 0; i < DEPLOY_TEMPLATES + VERIFY_TEMPLATES; i++) {
+    const category = i < DEPLOY_TEMPLATES ? 'deploy' : 'verify';
+    const content = `kubectl -n {{customer.namespace}} --context {{cluster.name}} apply -f step-${i}.yaml\n# ${'x'.repeat(200)}`;
+    run(addTemplate, { releaseId, name: `Step ${i}`, category, type: 'bash', content });
+  }
+  await data.flush();
+  const templatesMs = performance.now() - t;
+
+  t = performance.now();
+  run(activateRelease, { releaseId });
+  await data.flush();
+  const activationMs = performance.now() - t;
+
+  const markDoneMs = await timeMarkDone(data, releaseId, 0);
+  const report: Report = {
+    releaseId,
+    catalogSeedMs: round(catalogSeedMs),
+    templatesMs: round(templatesMs),
+    activationMs: round(activationMs),
+    participantRows: await data.db.participants.count(),
+    stepRecordRows: await data.db.stepRecords.count(),
+    markDoneMs,
+    ...sizes(data, releaseId),
+  };
+  await data.close();
+  return report;
+}
+
+async function loadPhase(releaseId: ReleaseId): Promise<Report> {
+  let t = performance.now();
+  const data = await open();
+  const catalogLoadMs = performance.now() - t;
+  await data.openRelease(releaseId);
+  const coldLoadMs = performance.now() - t;
+  const store = dexieStore(data.db);
+  t = performance.now();
+  const matrix = await store.releaseMatrix(releaseId);
+  const firstMatrixQueryMs = performance.now() - t;
+  t = performance.now();
+  const steps = await store.customerSteps(releaseId, matrix.columns[0]?.customerId ?? 'customer:none');
+  const customerStepsQueryMs = performance.now() - t;
+  const report = {
+    coldLoadMs: round(coldLoadMs),
+    catalogLoadMs: round(catalogLoadMs),
+    firstMatrixQueryMs: round(firstMatrixQueryMs),
+    matrixCells: matrix.rows.length * matrix.columns.length,
+    customerStepsQueryMs: round(customerStepsQueryMs),
+    customerSteps: steps.length,
+    storedUpdateRows: await data.db.docUpdates.count(),
+  };
+  await data.close();
+  return report;
+}
+
+async function growPhase(releaseId: ReleaseId): Promise<Report> {
+  const data = await open();
+  await data.openRelease(releaseId);
+  const run = runner(data);
+  const { customers } = releaseShape(data, releaseId);
+  const t = performance.now();
+  for (const customerId of customers.slice(0, BULK_CUSTOMERS)) {
+    run(bulkMarkDone, { releaseId, customerId, category: 'deploy' });
+  }
+  await data.flush();
+  const bulkDoneMs = performance.now() - t;
+  const markDoneMs = await timeMarkDone(data, releaseId, 500);
+  const report = {
+    bulkDoneSteps: BULK_CUSTOMERS * DEPLOY_TEMPLATES,
+    bulkDoneMs: round(bulkDoneMs),
+    markDoneMs,
+    stepRecordRows: await data.db.stepRecords.count(),
+    ...sizes(data, releaseId),
+  };
+  await data.close();
+  return report;
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const releaseId = params.get('release') as ReleaseId;
+  try {
+    const phase = params.get('phase');
+    window.benchResult =
+      phase === 'load'
+        ? await loadPhase(releaseId)
+        : phase === 'grow'
+          ? await growPhase(releaseId)
+          : await writePhase();
+  } catch (error) {
+    window.benchResult = {
+      error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+    };
+  }
+}
+
+void main();

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+// Data core benchmark: bundles data-core.bench.ts with Vite, serves it on 127.0.0.1 and runs it in
+// headless Chromium with real IndexedDB (a write phase, then a cold load in a fresh page). Prints JSON.
+//   node app/bench/run-data-core-bench.mjs          (CHROMIUM_PATH=... to use another browser)
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const outDir = join(here, 'dist');
+
+await build({
+  configFile: false,
+  root: here,
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
+});
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+const server = createServer(async (req, res) => {
+  const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+  const file = join(outDir, path === '' ? 'index.html' : path);
+  try {
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+
+async function runPhase(context, query) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(`http://127.0.0.1:${port}/${query}`);
+  await page.waitForFunction(() => window.benchResult !== undefined, null, {
+    timeout: 300_000,
+    polling: 100,
+  });
+  const result = await page.evaluate(() => window.benchResult);
+  await page.close();
+  if (result.error) throw new Error(result.error);
+  return result;
+}
+
+try {
+  const context = await browser.newContext();
+  const write = await runPhase(context, '?phase=write');
+  const q = (phase) => `?phase=${phase}&release=${encodeURIComponent(write.releaseId)}`;
+  // Each phase is a fresh page. The first load follows the writes; the second finds the storage
+  // compacted (one row per document), the steady state of a device that opens the app again.
+  const load = await runPhase(context, q('load'));
+  const loadAgain = await runPhase(context, q('load'));
+  const grow = await runPhase(context, q('grow'));
+  const loadGrown = await runPhase(context, q('load'));
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      platform: `${platform()} ${arch()}`,
+      loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
+      node: process.version,
+      browser: `${browser.browserType().name()} ${browser.version()}`,
+    },
+    scenario: { clusters: 50, customers: 1000, templates: { deploy: 40, verify: 10 } },
+    afterActivation: { ...write, load, loadAgain },
+    after3000Done: { ...grow, load: loadGrown },
+    targets: { activationMs: 2000, coldLoadMs: 1500, releaseDocBytes: 15 * 2 ** 20, markDoneP95Ms: 20 },
+  };
+  console.log(JSON.stringify(report, null, 2));
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,241 @@
+/**
+ * The merge cases of DESIGN.md "Rules that must survive a merge", each made by two devices running real
+ * domain commands while apart, then checked in both merge directions (STYLE.md: Excalidraw reconcile
+ * tests). The convergence simulation covers them at random; these pin each case by name.
+ */
+import {
+  activateRelease,
+  addTemplate,
+  archiveCluster,
+  archiveRelease,
+  type CommandResult,
+  createCluster,
+  createCustomer,
+  createRelease,
+  listConflicts,
+  markDone,
+  overrideStep,
+  type ReleaseId,
+  resolveCustomerSteps,
+  resolveStep,
+  skipStep,
+  stepHistory,
+  type TemplateId,
+  templateList,
+  templateStepId,
+  testContext,
+  updateTemplate,
+} from '@runsheet/domain';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CATALOG, type Command, Workspace } from '../src/index.ts';
+
+function must<T>(result: CommandResult<T>): T {
+  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
+  return result.value;
+}
+
+function device(index: number) {
+  const makeDoc = () => {
+    const doc = new Y.Doc();
+    doc.clientID = index;
+    return doc;
+  };
+  const ws = new Workspace({ catalog: makeDoc(), createDoc: makeDoc });
+  const ctx = testContext({ device: `dev${index}`, actor: { id: `user:${index}`, name: `User ${index}` } });
+  const run = <I, T>(command: Command<I, T>, input: I): T => {
+    ctx.tick();
+    return must(ws.run(command, input, ctx));
+  };
+  return { ws, ctx, run };
+}
+type Device = ReturnType<typeof device>;
+
+/** Everything `from` has that `to` lacks. */
+function send(from: Device, to: Device): void {
+  for (const [name, doc] of from.ws.docs()) {
+    const target = name === CATALOG ? to.ws.catalog : to.ws.openRelease(name as ReleaseId);
+    Y.applyUpdate(target, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(target)), 'remote');
+  }
+}
+
+/** A shared start (an active release: acme and globex in cluster eu, templates T1 T2 T3), then apart. */
+function setup() {
+  const a = device(1);
+  const b = device(2);
+  const eu = a.run(createCluster, { name: 'eu' }).clusterId;
+  const acme = a.run(createCustomer, { clusterId: eu, name: 'Acme', namespace: 'acme' }).customerId;
+  const globex = a.run(createCustomer, { clusterId: eu, name: 'Globex', namespace: 'globex' }).customerId;
+  const releaseId = a.run(createRelease, { name: 'Spring', type: 'release', versionNumber: '1.0' }).releaseId;
+  const tpl = (name: string) =>
+    a.run(addTemplate, {
+      releaseId,
+      name,
+      category: 'deploy',
+      type: 'bash',
+      content: `run ${name} {{customer.namespace}}`,
+    }).templateId;
+  const [t1, t2, t3] = [tpl('T1'), tpl('T2'), tpl('T3')] as [TemplateId, TemplateId, TemplateId];
+  a.run(activateRelease, { releaseId });
+  send(a, b);
+  return { a, b, eu, acme, globex, releaseId, t1, t2, t3 };
+}
+type Setup = ReturnType<typeof setup>;
+
+/** Runs `apart` on a fresh setup twice, merging A-then-B and B-then-A; both devices must agree. */
+function bothWays(apart: (s: Setup) => void): Setup[] {
+  return [true, false].map((aFirst) => {
+    const s = setup();
+    apart(s);
+    if (aFirst) {
+      send(s.a, s.b);
+      send(s.b, s.a);
+    } else {
+      send(s.b, s.a);
+      send(s.a, s.b);
+    }
+    expect(JSON.stringify(sortKeys(s.a.ws.state))).toBe(JSON.stringify(sortKeys(s.b.ws.state)));
+    return s;
+  });
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
+  }
+  return value;
+}
+
+describe('merge scenarios, both directions', () => {
+  it('MR-04 / BR-C02: the same cluster name created on two devices is listed as a conflict', () => {
+    const results = bothWays((s) => {
+      s.a.run(createCluster, { name: 'prod' });
+      s.b.run(createCluster, { name: 'Prod ' });
+    });
+    for (const s of results) {
+      const dup = listConflicts(s.a.ws.state).filter((c) => c.kind === 'duplicate-cluster-name');
+      expect(dup).toHaveLength(1);
+      expect(dup[0]?.kind === 'duplicate-cluster-name' && dup[0].clusterIds).toHaveLength(2);
+    }
+  });
+
+  it('MR-04 / BR-M01: one namespace in one cluster from two devices is listed as a conflict', () => {
+    for (const s of bothWays(({ a, b, eu }) => {
+      a.run(createCustomer, { clusterId: eu, name: 'Initech', namespace: 'initech' });
+      b.run(createCustomer, { clusterId: eu, name: 'Initech Corp', namespace: 'initech' });
+    })) {
+      const dup = listConflicts(s.a.ws.state).filter((c) => c.kind === 'duplicate-namespace');
+      expect(dup.map((c) => c.kind === 'duplicate-namespace' && [c.namespace, c.customerIds.length])).toEqual(
+        [['initech', 2]],
+      );
+    }
+  });
+
+  it('BR-R03: a template edit that meets a done elsewhere passes the done step by', () => {
+    for (const s of bothWays(({ a, b, releaseId, acme, t1 }) => {
+      a.run(updateTemplate, { releaseId, templateId: t1, content: 'run T1 v2' });
+      b.run(markDone, { releaseId, stepId: templateStepId(acme, t1) });
+    })) {
+      const state = s.a.ws.state;
+      expect(resolveStep(state, s.releaseId, templateStepId(s.acme, s.t1))).toMatchObject({
+        status: 'done',
+        content: 'run T1 {{customer.namespace}}',
+        executedContent: 'run T1 acme',
+      });
+      expect(resolveStep(state, s.releaseId, templateStepId(s.globex, s.t1))?.content).toBe('run T1 v2');
+    }
+  });
+
+  it('MR-03: done here and skipped there gives one winner everywhere, and the loser stays flagged', () => {
+    const winners = bothWays(({ a, b, releaseId, acme, t2 }) => {
+      a.run(markDone, { releaseId, stepId: templateStepId(acme, t2) });
+      b.run(skipStep, { releaseId, stepId: templateStepId(acme, t2), reason: 'not licensed' });
+    }).map((s) => {
+      const stepId = templateStepId(s.acme, s.t2);
+      const conflicts = listConflicts(s.a.ws.state).filter((c) => c.kind === 'status-conflict');
+      expect(conflicts).toHaveLength(1);
+      const timeline = stepHistory(s.a.ws.state, s.releaseId, stepId);
+      expect(timeline.map((e) => e.event.to).sort()).toEqual(['done', 'skipped']);
+      const current = resolveStep(s.a.ws.state, s.releaseId, stepId)?.status;
+      expect(timeline.filter((e) => e.flagged).map((e) => e.event.to)).toEqual([
+        current === 'done' ? 'skipped' : 'done',
+      ]);
+      return current;
+    });
+    expect(winners[0]).toBe(winners[1]);
+  });
+
+  it('MR-02: an override that meets a done elsewhere never changes what was executed', () => {
+    for (const s of bothWays(({ a, b, releaseId, acme, t3 }) => {
+      a.run(overrideStep, { releaseId, stepId: templateStepId(acme, t3), content: 'run T3 --force' });
+      b.run(markDone, { releaseId, stepId: templateStepId(acme, t3) });
+    })) {
+      const stepId = templateStepId(s.acme, s.t3);
+      expect(resolveStep(s.a.ws.state, s.releaseId, stepId)).toMatchObject({
+        status: 'done',
+        content: 'run T3 {{customer.namespace}}',
+        executedContent: 'run T3 acme',
+      });
+      expect(listConflicts(s.a.ws.state).map((c) => c.kind)).toContain('edit-vs-done');
+    }
+  });
+
+  it('ID-03: two templates inserted before the same step both land there, in one order everywhere', () => {
+    const orders = bothWays(({ a, b, releaseId, t2 }) => {
+      a.run(addTemplate, {
+        releaseId,
+        name: 'A',
+        category: 'deploy',
+        type: 'bash',
+        content: 'a',
+        position: { before: t2 },
+      });
+      b.run(addTemplate, {
+        releaseId,
+        name: 'B',
+        category: 'deploy',
+        type: 'bash',
+        content: 'b',
+        position: { before: t2 },
+      });
+    }).map((s) => {
+      const doc = s.a.ws.state.releases[s.releaseId];
+      if (!doc) throw new Error('release not open');
+      const names = templateList(doc, 'deploy').map((p) => doc.templates[p.id as TemplateId]?.name);
+      expect(names.slice(0, 1)).toEqual(['T1']);
+      expect(names.slice(3)).toEqual(['T2', 'T3']);
+      expect([...names.slice(1, 3)].sort()).toEqual(['A', 'B']);
+      // Every customer sees the same order.
+      const acme = resolveCustomerSteps(s.a.ws.state, s.releaseId, s.acme).map((x) => x.name);
+      expect(acme).toEqual(names);
+      return names.join(',');
+    });
+    expect(orders[0]).toBe(orders[1]);
+  });
+
+  it('MR-05: a release archived on one device keeps an edit made on another', () => {
+    for (const s of bothWays(({ a, b, releaseId, t1 }) => {
+      a.run(archiveRelease, { releaseId });
+      b.run(updateTemplate, { releaseId, templateId: t1, name: 'T1 renamed' });
+    })) {
+      expect(s.a.ws.state.catalog.releases[s.releaseId]?.status).toBe('archived');
+      expect(s.a.ws.state.releases[s.releaseId]?.templates[s.t1]?.name).toBe('T1 renamed');
+    }
+  });
+
+  it('MR-05: a customer added to a cluster archived elsewhere is listed as a conflict', () => {
+    for (const s of bothWays(({ a, b }) => {
+      const us = a.run(createCluster, { name: 'us' }).clusterId;
+      send(a, b);
+      a.run(archiveCluster, { clusterId: us });
+      b.run(createCustomer, { clusterId: us, name: 'Umbrella', namespace: 'umbrella' });
+    })) {
+      expect(listConflicts(s.a.ws.state).map((c) => c.kind)).toContain('customer-in-archived-cluster');
+    }
+  });
+});
