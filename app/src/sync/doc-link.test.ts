@@ -1,4 +1,6 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { DocLink, type DocLinkOptions } from './doc-link.ts';
 import { FakeNetwork } from './testing/fake-relay.ts';
@@ -24,6 +26,14 @@ function makeLink(network: FakeNetwork, options: Partial<DocLinkOptions> = {}) {
 
 function edit(doc: Y.Doc, key: string, value: string, origin: unknown = 'local') {
   doc.transact(() => doc.getMap('m').set(key, value), origin);
+}
+
+/** A sync "update" frame as the relay sends it. */
+function syncFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
 }
 
 const relayMap = (network: FakeNetwork) => network.room('catalog').doc.getMap('m').toJSON();
@@ -92,6 +102,28 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(doc.getMap('m').toJSON()).toEqual({ remote: 'x' });
     expect(link.snapshot().pending).toBe(0);
     expect(room.received).not.toContain('update');
+  });
+
+  it('holds an update that overtook its predecessor, so a field never blinks empty', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    const remote = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    remote.on('update', (u: Uint8Array) => updates.push(u));
+    edit(remote, 'name', 'a');
+    Y.applyUpdate(doc, updates[0] as Uint8Array);
+    link.connect();
+    await network.settle();
+    edit(remote, 'other', 'z');
+    edit(remote, 'name', 'b');
+    const socket = [...network.room('catalog').sockets][0];
+    // The second change arrives first (a broadcast racing the first sync, say).
+    socket?.sendDown(syncFrame(updates[2] as Uint8Array));
+    network.flush();
+    expect(doc.getMap('m').get('name')).toBe('a');
+    socket?.sendDown(syncFrame(updates[1] as Uint8Array));
+    network.flush();
+    expect(doc.getMap('m').toJSON()).toEqual({ name: 'b', other: 'z' });
   });
 
   it('does not count updates from origins named as not local (loaded from storage)', async () => {

@@ -3,9 +3,11 @@
  * plus what the header needs to know about it: connected or not, the close that stopped it, read-only, and
  * how many local changes the relay has not confirmed (see pending.ts for how that is counted).
  *
- * Updates the provider applies carry the provider as their origin: LocalData stores and projects them like
- * any other update, and the provider never sends them back.
+ * Updates from the relay carry the provider as their origin: LocalData stores and projects them like any
+ * other update, and the provider never sends them back.
  */
+import { receiveUpdate } from '@runsheet/doc';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
@@ -127,9 +129,13 @@ export class DocLink {
   }
 
   /**
-   * Watches sync and auth messages on their way in: a step 2 answers our oldest step 1; a step 1 from the
-   * relay is answered by the provider with what the relay lacks (the upload of waiting changes), after which
-   * we ask for a confirmation; a permission-denied auth message means a read-only account.
+   * Takes over incoming sync and auth messages:
+   * - step 1 from the relay: the provider answers with everything the relay lacks (the upload of waiting
+   *   changes); then we ask for a confirmation;
+   * - step 2 and updates: applied through `receiveUpdate`, which holds an update that overtook its
+   *   predecessor (a broadcast racing the first sync), so a field never blinks empty; a step 2 also
+   *   answers our oldest step 1;
+   * - permission denied: a read-only account.
    */
   private wrapHandlers(): void {
     const handlers = this.provider.messageHandlers;
@@ -137,14 +143,25 @@ export class DocLink {
     handlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
       // The sync message type is one varuint byte (0, 1 or 2) right where the decoder stands.
       const syncType = decoder.arr[decoder.pos];
-      sync(encoder, decoder, provider, emitSynced, type);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
+        sync(encoder, decoder, provider, emitSynced, type);
         // The provider sends its answer right after this handler returns; the barrier must follow it.
         queueMicrotask(() => {
           this.tracker.handshakeAnswered();
           this.sendBarrier();
         });
-      } else if (syncType === syncProtocol.messageYjsSyncStep2) {
+        return;
+      }
+      decoding.readVarUint(decoder);
+      const update = decoding.readVarUint8Array(decoder);
+      try {
+        receiveUpdate(this.options.doc, update, provider);
+      } catch (error) {
+        // As y-protocols does: one bad update must not stop the connection's other messages.
+        console.error('Caught error while handling a Yjs update', error);
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2) {
+        if (emitSynced) provider.synced = true;
         this.tracker.answerReceived();
         this.onChanged();
       }
