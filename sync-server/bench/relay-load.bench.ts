@@ -1,0 +1,448 @@
+/**
+ * Relay benchmark (a script, not a test: it measures and reports, it asserts nothing). Run it with
+ * `node sync-server/bench/run-relay-bench.mjs`; results go to docs/BENCHMARKS.md, "Relay".
+ *
+ * Two relays, each in a process of its own, under the same load from this process (the generator):
+ * - runsheet: `node dist/main.js` (open mode, SQLite in a temp DATA_DIR), as users run it;
+ * - reference: @y/websocket-server 0.1.1's utilities (bench/reference-relay.mjs), in memory only.
+ *
+ * Load: BENCH_CLIENTS stock y-websocket clients (disableBc: every byte goes through the relay) on one
+ * release document; each makes one real domain change a second (markDone on a step of its own customers,
+ * applied with the doc layer) for BENCH_SECONDS. Latency: from just before a client applies its change
+ * to when each other client's document observes the event (one process, one clock).
+ * Relay CPU and memory come from the relay process itself (process.cpuUsage and RSS, through
+ * bench/probe.mjs over IPC).
+ *
+ * Cold sync: the 50,000-step release (50 clusters, 1,000 customers, 50 templates, activated, ~5% of steps
+ * done, all through the domain commands) uploaded once, then fresh clients time connect -> complete copy.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { applyChange as applyToDocs, type Command, Workspace } from '@runsheet/doc';
+import {
+  activateRelease,
+  addTemplate,
+  bulkMarkDone,
+  type Change,
+  type CommandResult,
+  type CustomerId,
+  createCluster,
+  createCustomer,
+  createRelease,
+  type DomainState,
+  type Id,
+  type IdType,
+  markDone,
+  type ReleaseId,
+  randomPart,
+  applyChange as reduce,
+  type TemplateId,
+  templateStepId,
+  testContext,
+} from '@runsheet/domain';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const COLD_SYNC_RUNS = 3;
+const SERVER_MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
+const REFERENCE_MAIN = join(import.meta.dirname, '..', 'reference-relay.mjs');
+const PROBE = join(import.meta.dirname, '..', 'probe.mjs');
+
+// ---------------------------------------------------------------------------------------------------
+// Relays as child processes
+
+interface RelayStats {
+  cpu: { user: number; system: number };
+  rss: number;
+}
+
+interface RelayProcess {
+  name: string;
+  url: string;
+  stats(): Promise<RelayStats>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+async function startRelay(name: 'runsheet' | 'reference', dataDir?: string): Promise<RelayProcess> {
+  const script = name === 'runsheet' ? SERVER_MAIN : REFERENCE_MAIN;
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0' };
+  if (name === 'runsheet') Object.assign(env, { RUNSHEET_OPEN: '1', DATA_DIR: dataDir ?? '' });
+  const child: ChildProcess = spawn(process.execPath, ['--import', PROBE, script], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} relay exited (${code}):\n${output}`)));
+  });
+  return {
+    name,
+    url,
+    async stats() {
+      const reply = once(child, 'message') as Promise<[RelayStats]>;
+      child.send('stats');
+      return (await reply)[0];
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Stock clients
+
+function connect(url: string, room: string, doc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Node 20 has a global BroadcastChannel: without this, clients of one process sync with each other
+    // directly and the relay carries almost nothing.
+    disableBc: true,
+  });
+}
+
+function synced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const on = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off('sync', on);
+      resolve();
+    };
+    provider.on('sync', on);
+  });
+}
+
+/** Resolves once `doc` holds everything `target` (a state vector) names. */
+function covers(doc: Y.Doc, target: Map<number, number>): Promise<void> {
+  const done = () => [...target].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
+  if (done()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!done()) return;
+      doc.off('afterTransaction', check);
+      resolve();
+    };
+    doc.on('afterTransaction', check);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Documents built with the domain commands
+
+function benchContext() {
+  const ctx = testContext({ device: 'bench' });
+  ctx.newId = <T extends IdType>(type: T) =>
+    `${type}:${randomPart(crypto.getRandomValues(new Uint8Array(16)))}` as Id<T>;
+  return ctx;
+}
+
+function runner(workspace: Workspace) {
+  const ctx = benchContext();
+  return <I, T>(command: Command<I, T>, input: I): T => {
+    const result: CommandResult<T> = workspace.run(command, input, ctx);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  };
+}
+
+const CONTENT = (i: number) =>
+  `kubectl -n {{customer.namespace}} --context {{cluster.name}} apply -f step-${i}.yaml\n# ${'x'.repeat(200)}`;
+
+interface BuiltRelease {
+  workspace: Workspace;
+  releaseId: ReleaseId;
+  customers: CustomerId[];
+  templates: TemplateId[];
+}
+
+function buildRelease(clusters: number, customers: number, templates: number): BuiltRelease {
+  const workspace = new Workspace();
+  const run = runner(workspace);
+  const clusterIds = Array.from(
+    { length: clusters },
+    (_, i) => run(createCluster, { name: `cluster-${i}` }).clusterId,
+  );
+  const customerIds: CustomerId[] = [];
+  for (let i = 0; i < customers; i++) {
+    const clusterId = clusterIds[i % clusters] as (typeof clusterIds)[number];
+    customerIds.push(
+      run(createCustomer, { clusterId, name: `Customer ${i}`, namespace: `tenant-${i}` }).customerId,
+    );
+  }
+  const releaseId = run(createRelease, {
+    name: 'Bench release',
+    type: 'release',
+    versionNumber: '9.0.0',
+  }).releaseId;
+  const templateIds: TemplateId[] = [];
+  for (let i = 0; i < templates; i++) {
+    const category = i < templates * 0.8 ? 'deploy' : 'verify';
+    templateIds.push(
+      run(addTemplate, { releaseId, name: `Step ${i}`, category, type: 'bash', content: CONTENT(i) })
+        .templateId,
+    );
+  }
+  run(activateRelease, { releaseId });
+  return { workspace, releaseId, customers: customerIds, templates: templateIds };
+}
+
+/**
+ * Per client, SECONDS markDone changes on steps of its own customers, computed against plain state (the
+ * domain reducer) so each is valid in sequence. Clients apply them to their Y.Doc with the doc layer.
+ */
+function plannedChanges(built: BuiltRelease): Change[][] {
+  let state: DomainState = structuredClone(built.workspace.state);
+  const ctx = benchContext();
+  const perClient = Math.ceil(SECONDS / built.templates.length);
+  const plans: Change[][] = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const plan: Change[] = [];
+    for (let s = 0; s < SECONDS; s++) {
+      const customer = built.customers[c * perClient + Math.floor(s / built.templates.length)] as CustomerId;
+      const template = built.templates[s % built.templates.length] as TemplateId;
+      const result = markDone(
+        state,
+        { releaseId: built.releaseId, stepId: templateStepId(customer, template) },
+        ctx,
+      );
+      if (!result.ok) throw new Error(result.error.code);
+      state = reduce(state, result.change);
+      plan.push(result.change);
+    }
+    plans.push(plan);
+  }
+  return plans;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Measurements
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function percentile(sorted: Float64Array | number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return round(sorted[i] as number, 2);
+}
+
+const cpuMs = (a: RelayStats['cpu'], b: RelayStats['cpu']) => (b.user - a.user + b.system - a.system) / 1000;
+
+async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, plans: Change[][]) {
+  const target = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(seed));
+  const seedDoc = new Y.Doc();
+  Y.applyUpdate(seedDoc, seed);
+  const seeder = connect(relay.url, room, seedDoc);
+  await synced(seeder);
+
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let delivered = 0;
+  const clients: Array<{ doc: Y.Doc; provider: WebsocketProvider }> = [];
+  const connectStart = performance.now();
+  for (let c = 0; c < CLIENTS; c++) {
+    const doc = new Y.Doc();
+    const provider = connect(relay.url, room, doc);
+    doc.getArray('events').observe((event) => {
+      if (event.transaction.origin !== provider) return;
+      const now = performance.now();
+      for (const delta of event.changes.delta) {
+        for (const item of (delta.insert as unknown[] | undefined) ?? []) {
+          const sent = sentAt.get((item as { id?: string }).id ?? '');
+          if (sent === undefined) continue;
+          latencies.push(now - sent);
+          delivered++;
+        }
+      }
+    });
+    clients.push({ doc, provider });
+  }
+  await Promise.all(clients.map(({ provider, doc }) => synced(provider).then(() => covers(doc, target))));
+  const connectMs = performance.now() - connectStart;
+
+  const expected = CLIENTS * SECONDS * (CLIENTS - 1);
+  const before = await relay.stats();
+  const generatorBefore = process.cpuUsage();
+  let peakRss = before.rss;
+  const sampler = setInterval(() => {
+    relay.stats().then((s) => {
+      peakRss = Math.max(peakRss, s.rss);
+    });
+  }, 1000);
+  const started = performance.now();
+  const allDelivered = new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (delivered >= expected || performance.now() - started > (SECONDS + 20) * 1000) {
+        clearInterval(check);
+        resolve();
+      }
+    }, 50);
+  });
+  const timers: NodeJS.Timeout[] = [];
+  clients.forEach(({ doc }, c) => {
+    let s = 0;
+    const plan = plans[c] as Change[];
+    const tick = () => {
+      const change = plan[s++];
+      if (!change) return;
+      const event = change.ops.find((op) => op.op === 'append-event');
+      if (event && 'event' in event) sentAt.set(event.event.id, performance.now());
+      applyToDocs(() => doc, change, 'local');
+      if (s < plan.length) timers.push(setTimeout(tick, 1000));
+    };
+    // Spread the clients over the second, as people are.
+    timers.push(setTimeout(tick, (c * 1000) / CLIENTS));
+  });
+  await allDelivered;
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  for (const timer of timers) clearTimeout(timer);
+  const after = await relay.stats();
+  const generatorCpuMs = cpuMs(generatorBefore, process.cpuUsage());
+  const relayCpuMs = cpuMs(before.cpu, after.cpu);
+
+  for (const { provider, doc } of clients) {
+    provider.destroy();
+    doc.destroy();
+  }
+  seeder.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    clients: CLIENTS,
+    seconds: SECONDS,
+    updatesSent: sentAt.size,
+    deliveriesExpected: expected,
+    deliveriesObserved: delivered,
+    connectAllMs: round(connectMs),
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
+      p99: percentile(latencies, 99),
+      max: round(latencies.at(-1) ?? Number.NaN),
+    },
+    relayCpu: {
+      ms: round(relayCpuMs),
+      shareOfOneCore: round(relayCpuMs / wallMs, 3),
+      microsPerDelivery: round((relayCpuMs * 1000) / Math.max(1, delivered), 2),
+    },
+    relayRssMB: {
+      start: round(before.rss / 2 ** 20),
+      peak: round(peakRss / 2 ** 20),
+      end: round(after.rss / 2 ** 20),
+    },
+    generatorCpuShareOfOneCore: round(generatorCpuMs / wallMs, 3),
+  };
+}
+
+async function coldSync(relay: RelayProcess, room: string, update: Uint8Array, upload: boolean) {
+  const target = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
+  let uploader: { provider: WebsocketProvider; doc: Y.Doc } | null = null;
+  if (upload) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, update);
+    const provider = connect(relay.url, room, doc);
+    await synced(provider);
+    uploader = { provider, doc };
+  }
+  const runs: number[] = [];
+  for (let i = 0; i < COLD_SYNC_RUNS; i++) {
+    const doc = new Y.Doc();
+    const start = performance.now();
+    const provider = connect(relay.url, room, doc);
+    await synced(provider);
+    await covers(doc, target);
+    runs.push(round(performance.now() - start));
+    provider.destroy();
+    doc.destroy();
+  }
+  const stats = await relay.stats();
+  uploader?.provider.destroy();
+  uploader?.doc.destroy();
+  return {
+    runsMs: runs,
+    medianMs: [...runs].sort((a, b) => a - b)[1],
+    relayRssMB: round(stats.rss / 2 ** 20),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const t0 = performance.now();
+  // The load release: 10 clusters, enough customers that each client owns its own steps, 20 templates.
+  const loadRelease = buildRelease(10, CLIENTS * Math.ceil(SECONDS / 20), 20);
+  const plans = plannedChanges(loadRelease);
+  const loadSeed = Y.encodeStateAsUpdate(loadRelease.workspace.doc(loadRelease.releaseId) as Y.Doc);
+  const loadRoom = loadRelease.releaseId;
+
+  // The 50,000-step release, ~5% done (bulk "mark deploy steps done" for 63 customers: 2,520 steps).
+  const big = buildRelease(50, 1000, 50);
+  const run = runner(big.workspace);
+  for (const customerId of big.customers.slice(0, 63)) {
+    run(bulkMarkDone, { releaseId: big.releaseId, customerId, category: 'deploy' });
+  }
+  const bigDoc = big.workspace.doc(big.releaseId) as Y.Doc;
+  const bigUpdate = Y.encodeStateAsUpdate(bigDoc);
+  const bigState = big.workspace.state.releases[big.releaseId];
+  const setupMs = performance.now() - t0;
+
+  const results: Record<string, unknown> = {};
+  for (const name of ['runsheet', 'reference'] as const) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
+    let relay = await startRelay(name, dataDir);
+    const load = await loadPhase(relay, loadSeed, loadRoom, plans);
+    const cold = await coldSync(relay, big.releaseId, bigUpdate, true);
+    let coldFromDisk: Awaited<ReturnType<typeof coldSync>> | null = null;
+    if (name === 'runsheet') {
+      // The room is no longer in memory: the relay loads it from SQLite before answering.
+      await relay.stop('SIGTERM');
+      relay = await startRelay(name, dataDir);
+      coldFromDisk = await coldSync(relay, big.releaseId, bigUpdate, false);
+    }
+    await relay.stop('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    results[name] = { load, coldSync: cold, ...(coldFromDisk ? { coldSyncFromDisk: coldFromDisk } : {}) };
+  }
+
+  const report = {
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model,
+      memGB: round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadavgAtEnd: loadavg().map((n) => round(n, 2)),
+    },
+    setupMs: round(setupMs),
+    loadRelease: {
+      steps: loadRelease.customers.length * loadRelease.templates.length,
+      seedBytes: loadSeed.length,
+    },
+    bigRelease: {
+      steps: big.customers.length * big.templates.length,
+      stepStates: Object.keys(bigState?.stepStates ?? {}).length,
+      events: bigState?.events.length ?? 0,
+      docBytes: bigUpdate.length,
+    },
+    results,
+  };
+  console.log(JSON.stringify(report, null, 2));
+  process.exit(0);
+}
+
+await main();
