@@ -23,6 +23,18 @@ function where(peer: Peer): string {
   return 'on this release';
 }
 
+function Avatar({ peer }: { peer: Peer }) {
+  return (
+    <span
+      aria-hidden="true"
+      className="inline-flex size-7 items-center justify-center rounded-full border-2 border-background font-semibold text-[0.7rem] text-white"
+      style={{ backgroundColor: peer.color }}
+    >
+      {initials(peer.user.name)}
+    </span>
+  );
+}
+
 export function PresenceAvatars({
   peers,
   label,
