@@ -7,9 +7,10 @@
  * - reference: @y/websocket-server 0.1.1's utilities (bench/reference-relay.mjs), in memory only.
  *
  * Load: BENCH_CLIENTS stock y-websocket clients (disableBc: every byte goes through the relay) on one
- * release document; each makes one real domain change a second (markDone on a step of its own customers,
- * applied with the doc layer) for BENCH_SECONDS. Latency: from just before a client applies its change
- * to when each other client's document observes the event (one process, one clock).
+ * release document, spread over BENCH_WORKERS generator threads; each makes one real domain change a
+ * second (markDone on a step of its own customers, applied with the doc layer) for BENCH_SECONDS.
+ * Latency: from just before a client applies its change to when each other client's document observes
+ * the event (one process, one clock shared by its threads).
  * Relay CPU and memory come from the relay process itself (process.cpuUsage and RSS, through
  * bench/probe.mjs over IPC).
  *
@@ -21,6 +22,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, type MessagePort, parentPort, Worker } from 'node:worker_threads';
 import { applyChange as applyToDocs, type Command, Workspace } from '@runsheet/doc';
 import {
   activateRelease,
@@ -48,6 +50,8 @@ import * as Y from 'yjs';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const COLD_SYNC_RUNS = 3;
+/** Generator threads: receiving 10,000 updates a second takes more than one core. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const SERVER_MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
 const REFERENCE_MAIN = join(import.meta.dirname, '..', 'reference-relay.mjs');
 const PROBE = join(import.meta.dirname, '..', 'probe.mjs');
@@ -248,37 +252,124 @@ function percentile(sorted: Float64Array | number[], p: number): number {
 
 const cpuMs = (a: RelayStats['cpu'], b: RelayStats['cpu']) => (b.user - a.user + b.system - a.system) / 1000;
 
+/** Milliseconds on a clock all threads of this process share (performance.now() is per thread). */
+const now = () => performance.timeOrigin + performance.now();
+
+type ToWorker =
+  | { type: 'connect'; url: string; room: string; seed: Uint8Array; plans: Change[][]; first: number }
+  | { type: 'start'; at: number }
+  | { type: 'stop' };
+type FromWorker =
+  | { type: 'connected' }
+  | { type: 'progress'; delivered: number }
+  | { type: 'result'; sent: Array<[string, number]>; received: Array<[string, number]> };
+
+/**
+ * One generator thread: stock clients that each apply their planned change once a second and note when
+ * the other clients' changes arrive. The main thread turns the notes into latencies.
+ */
+function generatorThread(): void {
+  const port = parentPort as MessagePort;
+  const clients: Array<{ doc: Y.Doc; provider: WebsocketProvider; plan: Change[] }> = [];
+  const sent: Array<[string, number]> = [];
+  const received: Array<[string, number]> = [];
+  const timers: NodeJS.Timeout[] = [];
+  let progress: NodeJS.Timeout | null = null;
+  const post = (message: FromWorker) => port.postMessage(message);
+  port.on('message', async (message: ToWorker) => {
+    if (message.type === 'connect') {
+      process.setMaxListeners(message.plans.length + 20);
+      const target = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(message.seed));
+      for (const plan of message.plans) {
+        const doc = new Y.Doc();
+        const provider = connect(message.url, message.room, doc);
+        doc.getArray('events').observe((event) => {
+          if (event.transaction.origin !== provider) return;
+          const at = now();
+          for (const delta of event.changes.delta) {
+            for (const item of (delta.insert as unknown[] | undefined) ?? []) {
+              const id = (item as { id?: string }).id;
+              if (id) received.push([id, at]);
+            }
+          }
+        });
+        clients.push({ doc, provider, plan });
+      }
+      await Promise.all(clients.map(({ provider, doc }) => synced(provider).then(() => covers(doc, target))));
+      firstClient = message.first;
+      post({ type: 'connected' });
+    } else if (message.type === 'start') {
+      // What arrived during the first sync is not part of the load.
+      received.length = 0;
+      clients.forEach(({ doc, plan }, i) => {
+        const c = firstClient + i;
+        let s = 0;
+        // Spread the clients over the second, as people are; each tick is due at a fixed time, so a late
+        // one does not push the rest back (the load stays one update a second per client).
+        const due = (k: number) => message.at + (c * 1000) / CLIENTS + k * 1000;
+        const tick = () => {
+          const change = plan[s++];
+          if (!change) return;
+          const op = change.ops.find((o) => o.op === 'append-event');
+          if (op && 'event' in op) sent.push([op.event.id, now()]);
+          applyToDocs(() => doc, change, 'local');
+          if (s < plan.length) timers.push(setTimeout(tick, Math.max(0, due(s) - now())));
+        };
+        timers.push(setTimeout(tick, Math.max(0, due(0) - now())));
+      });
+      progress = setInterval(() => post({ type: 'progress', delivered: received.length }), 250);
+    } else {
+      if (progress) clearInterval(progress);
+      for (const timer of timers) clearTimeout(timer);
+      for (const { provider, doc } of clients) {
+        provider.destroy();
+        doc.destroy();
+      }
+      post({ type: 'result', sent, received });
+    }
+  });
+}
+let firstClient = 0;
+
 async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, plans: Change[][]) {
-  const target = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(seed));
   const seedDoc = new Y.Doc();
   Y.applyUpdate(seedDoc, seed);
   const seeder = connect(relay.url, room, seedDoc);
   await synced(seeder);
 
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  let delivered = 0;
-  const clients: Array<{ doc: Y.Doc; provider: WebsocketProvider }> = [];
-  const connectStart = performance.now();
-  for (let c = 0; c < CLIENTS; c++) {
-    const doc = new Y.Doc();
-    const provider = connect(relay.url, room, doc);
-    doc.getArray('events').observe((event) => {
-      if (event.transaction.origin !== provider) return;
-      const now = performance.now();
-      for (const delta of event.changes.delta) {
-        for (const item of (delta.insert as unknown[] | undefined) ?? []) {
-          const sent = sentAt.get((item as { id?: string }).id ?? '');
-          if (sent === undefined) continue;
-          latencies.push(now - sent);
-          delivered++;
-        }
-      }
+  const perWorker = Math.ceil(CLIENTS / WORKERS);
+  const workers = Array.from({ length: WORKERS }, () => new Worker(new URL(import.meta.url)));
+  const delivered = new Array<number>(WORKERS).fill(0);
+  workers.forEach((worker, i) =>
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'progress') delivered[i] = message.delivered;
+    }),
+  );
+  const next = (worker: Worker, type: FromWorker['type']) =>
+    new Promise<FromWorker>((resolve) => {
+      const on = (message: FromWorker) => {
+        if (message.type !== type) return;
+        worker.off('message', on);
+        resolve(message);
+      };
+      worker.on('message', on);
     });
-    clients.push({ doc, provider });
-  }
-  await Promise.all(clients.map(({ provider, doc }) => synced(provider).then(() => covers(doc, target))));
-  const connectMs = performance.now() - connectStart;
+  const send = (worker: Worker, message: ToWorker) => worker.postMessage(message);
+
+  const connectStart = now();
+  const connected = workers.map((w) => next(w, 'connected'));
+  workers.forEach((worker, i) =>
+    send(worker, {
+      type: 'connect',
+      url: relay.url,
+      room,
+      seed,
+      plans: plans.slice(i * perWorker, (i + 1) * perWorker),
+      first: i * perWorker,
+    }),
+  );
+  await Promise.all(connected);
+  const connectMs = now() - connectStart;
 
   const expected = CLIENTS * SECONDS * (CLIENTS - 1);
   const before = await relay.stats();
@@ -289,52 +380,47 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
       peakRss = Math.max(peakRss, s.rss);
     });
   }, 1000);
-  const started = performance.now();
-  const allDelivered = new Promise<void>((resolve) => {
+  const started = now() + 100;
+  for (const worker of workers) send(worker, { type: 'start', at: started });
+  await new Promise<void>((resolve) => {
     const check = setInterval(() => {
-      if (delivered >= expected || performance.now() - started > (SECONDS + 20) * 1000) {
+      const total = delivered.reduce((a, b) => a + b, 0);
+      if (total >= expected || now() - started > (SECONDS + 20) * 1000) {
         clearInterval(check);
         resolve();
       }
-    }, 50);
+    }, 100);
   });
-  const timers: NodeJS.Timeout[] = [];
-  clients.forEach(({ doc }, c) => {
-    let s = 0;
-    const plan = plans[c] as Change[];
-    // Spread the clients over the second, as people are; each tick is due at a fixed time, so a late
-    // one does not push the rest back (the load stays one update a second per client).
-    const due = (k: number) => started + (c * 1000) / CLIENTS + k * 1000;
-    const tick = () => {
-      const change = plan[s++];
-      if (!change) return;
-      const event = change.ops.find((op) => op.op === 'append-event');
-      if (event && 'event' in event) sentAt.set(event.event.id, performance.now());
-      applyToDocs(() => doc, change, 'local');
-      if (s < plan.length) timers.push(setTimeout(tick, Math.max(0, due(s) - performance.now())));
-    };
-    timers.push(setTimeout(tick, Math.max(0, due(0) - performance.now())));
-  });
-  await allDelivered;
-  const wallMs = performance.now() - started;
+  const wallMs = now() - started;
   clearInterval(sampler);
-  for (const timer of timers) clearTimeout(timer);
   const after = await relay.stats();
   const generatorCpuMs = cpuMs(generatorBefore, process.cpuUsage());
   const relayCpuMs = cpuMs(before.cpu, after.cpu);
 
-  for (const { provider, doc } of clients) {
-    provider.destroy();
-    doc.destroy();
-  }
+  const results = workers.map((w) => next(w, 'result'));
+  for (const worker of workers) send(worker, { type: 'stop' });
+  const reports = (await Promise.all(results)) as Array<Extract<FromWorker, { type: 'result' }>>;
+  await Promise.all(workers.map((w) => w.terminate()));
   seeder.destroy();
+  seedDoc.destroy();
+
+  const sentAt = new Map(reports.flatMap((r) => r.sent));
+  const latencies: number[] = [];
+  for (const report of reports) {
+    for (const [id, at] of report.received) {
+      const sentTime = sentAt.get(id);
+      if (sentTime !== undefined) latencies.push(at - sentTime);
+    }
+  }
   latencies.sort((a, b) => a - b);
   return {
     clients: CLIENTS,
+    generatorThreads: WORKERS,
     seconds: SECONDS,
+    wallMs: round(wallMs),
     updatesSent: sentAt.size,
     deliveriesExpected: expected,
-    deliveriesObserved: delivered,
+    deliveriesObserved: latencies.length,
     connectAllMs: round(connectMs),
     latencyMs: {
       p50: percentile(latencies, 50),
@@ -345,7 +431,7 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
     relayCpu: {
       ms: round(relayCpuMs),
       shareOfOneCore: round(relayCpuMs / wallMs, 3),
-      microsPerDelivery: round((relayCpuMs * 1000) / Math.max(1, delivered), 2),
+      microsPerDelivery: round((relayCpuMs * 1000) / Math.max(1, latencies.length), 2),
     },
     relayRssMB: {
       start: round(before.rss / 2 ** 20),
@@ -459,4 +545,5 @@ async function main() {
   process.exit(0);
 }
 
-await main();
+if (isMainThread) await main();
+else generatorThread();

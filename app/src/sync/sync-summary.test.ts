@@ -96,6 +96,14 @@ describe('summarize: what the header says', () => {
     );
   });
 
+  it('a viewer with changes from before is told they cannot be uploaded', () => {
+    const summary = summarize(
+      snap(signedIn('viewer'), [link({ pending: 2, synced: false, readOnly: true })]),
+    );
+    expect(summary.label).toBe('Read-only (viewer)');
+    expect(summary.detail).toContain('2 changes on this device cannot be uploaded');
+  });
+
   it('paused wins over the connection', () => {
     expect(summarize(snap(signedIn(), [link({ status: 'idle' })], { paused: true })).label).toBe(
       'Sync paused',

@@ -130,12 +130,15 @@ function connected(snapshot: SyncSnapshot, viewer: boolean): SyncSummary {
     return s('syncing', 'Syncing…', 'Catching up with the server.', null, false);
   })();
   if (!viewer) return base;
-  // A viewer's state says read-only first; the connection is in the details.
+  // A viewer's state says read-only first; the connection is in the details. Changes made here before
+  // (signed out, or before the role changed) stay on this device: the relay refuses them.
+  const refused = pending > 0 ? ` ${waiting} on this device cannot be uploaded.` : '';
   return {
     ...base,
     kind: 'read-only',
     label: 'Read-only (viewer)',
-    detail: `You can look but not change anything: your account is a viewer. ${base.detail}`,
+    detail:
+      `You can look but not change anything: your account is a viewer.${refused} ${base.kind === 'waiting' ? '' : base.detail}`.trim(),
     announce: base.kind === 'synced' ? 'Read-only: your account is a viewer.' : base.announce,
   };
 }
