@@ -14,8 +14,13 @@ function chromiumExecutable(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
+// Tests tagged @temporal need a real Temporal dev server: scripts/temporal.mjs starts one and sets
+// E2E_TEMPORAL_ADDRESS; without it they are left out of the run (and that stage reports NOT RUN).
+const temporalAddress = process.env.E2E_TEMPORAL_ADDRESS;
+
 export default defineConfig({
   testDir: 'e2e',
+  ...(temporalAddress === undefined && { grepInvert: /@temporal/ }),
   outputDir: 'test-results/artifacts',
   // Two shared cores: one browser at a time.
   workers: 1,
@@ -65,6 +70,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: E2E_DATA_DIR,
       STATIC_DIR: E2E_STATIC_DIR,
+      ...(temporalAddress !== undefined && { TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_POLL_MS: '500' }),
     },
   },
 });

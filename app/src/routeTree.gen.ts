@@ -16,6 +16,7 @@ import { Route as SigninRouteImport } from './routes/signin'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -52,12 +53,18 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
+  id: '/temporal/$releaseId',
+  path: '/temporal/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -67,6 +74,7 @@ export interface FileRoutesByTo {
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
@@ -77,6 +85,7 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
@@ -88,6 +97,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -97,6 +107,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/temporal/$releaseId'
     | '/clusters'
     | '/customers'
     | '/releases'
@@ -106,6 +117,7 @@ export interface FileRouteTypes {
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
@@ -116,6 +128,7 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   SetupRoute: typeof SetupRoute
   SigninRoute: typeof SigninRoute
+  TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
@@ -172,6 +185,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/temporal/$releaseId': {
+      id: '/temporal/$releaseId'
+      path: '/temporal/$releaseId'
+      fullPath: '/temporal/$releaseId'
+      preLoaderRoute: typeof TemporalReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -180,6 +200,7 @@ const rootRouteChildren: RootRouteChildren = {
   SettingsRoute: SettingsRoute,
   SetupRoute: SetupRoute,
   SigninRoute: SigninRoute,
+  TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,

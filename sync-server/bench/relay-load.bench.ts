@@ -1,6 +1,7 @@
 /**
- * Relay benchmark (a script, not a test: it measures and reports, it asserts nothing). Run it with
- * `node sync-server/bench/run-relay-bench.mjs`; results go to docs/BENCHMARKS.md, "Relay".
+ * Relay benchmark (a script, not a test: it measures and reports, it asserts nothing). Build the server
+ * first, then `pnpm --filter @runsheet/sync-server bench:relay` (bench/run.mjs bundles and runs this file);
+ * results go to docs/BENCHMARKS.md, "Relay".
  *
  * Two relays, each in a process of its own, under the same load from this process (the generator):
  * - runsheet: `node dist/main.js` (open mode, SQLite in a temp DATA_DIR), as users run it;
@@ -19,7 +20,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, type MessagePort, parentPort, Worker } from 'node:worker_threads';
@@ -52,9 +53,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const COLD_SYNC_RUNS = 3;
 /** Generator threads: receiving 10,000 updates a second takes more than one core. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
-const SERVER_MAIN = join(import.meta.dirname, '..', '..', 'dist', 'main.js');
-const REFERENCE_MAIN = join(import.meta.dirname, '..', 'reference-relay.mjs');
-const PROBE = join(import.meta.dirname, '..', 'probe.mjs');
+// bench/run.mjs bundles this file into sync-server/dist/bench/.
+const PACKAGE = join(import.meta.dirname, '..', '..');
+const SERVER_MAIN = join(PACKAGE, 'dist', 'main.js');
+const REFERENCE_MAIN = join(PACKAGE, 'bench', 'reference-relay.mjs');
+const PROBE = join(PACKAGE, 'bench', 'probe.mjs');
 
 // ---------------------------------------------------------------------------------------------------
 // Relays as child processes
@@ -340,11 +343,11 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
   const perWorker = Math.ceil(CLIENTS / WORKERS);
   const workers = Array.from({ length: WORKERS }, () => new Worker(new URL(import.meta.url)));
   const delivered = new Array<number>(WORKERS).fill(0);
-  workers.forEach((worker, i) =>
+  for (const [i, worker] of workers.entries()) {
     worker.on('message', (message: FromWorker) => {
       if (message.type === 'progress') delivered[i] = message.delivered;
-    }),
-  );
+    });
+  }
   const next = (worker: Worker, type: FromWorker['type']) =>
     new Promise<FromWorker>((resolve) => {
       const on = (message: FromWorker) => {
@@ -358,7 +361,7 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
 
   const connectStart = now();
   const connected = workers.map((w) => next(w, 'connected'));
-  workers.forEach((worker, i) =>
+  for (const [i, worker] of workers.entries()) {
     send(worker, {
       type: 'connect',
       url: relay.url,
@@ -366,8 +369,8 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
       seed,
       plans: plans.slice(i * perWorker, (i + 1) * perWorker),
       first: i * perWorker,
-    }),
-  );
+    });
+  }
   await Promise.all(connected);
   const connectMs = now() - connectStart;
 
@@ -476,6 +479,8 @@ async function coldSync(relay: RelayProcess, room: string, update: Uint8Array, u
 // ---------------------------------------------------------------------------------------------------
 
 async function main() {
+  if (!existsSync(SERVER_MAIN))
+    throw new Error('Build the server first: pnpm --filter @runsheet/sync-server build');
   // Every stock provider adds a process 'exit' listener.
   process.setMaxListeners(CLIENTS + 20);
   const t0 = performance.now();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth/passwords.ts';
 import { normalizeUsername, USERNAME_PATTERN } from './auth/users.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
+import { type TemporalConfig, TemporalEnvSchema, temporalConfigFrom } from './temporal/config.ts';
 
 /**
  * The server's whole configuration, read from the environment once at start-up. Every variable has a
@@ -30,6 +31,8 @@ export interface ServerConfig {
   openMode: boolean;
   /** Creates the first admin at start-up when no user exists yet (RUNSHEET_ADMIN_USER / _PASSWORD). */
   bootstrapAdmin: { username: string; password: string } | null;
+  /** The read-only Temporal bridge (TEMPORAL_ADDRESS and friends); null when TEMPORAL_ADDRESS is unset. */
+  temporal: TemporalConfig | null;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -69,7 +72,7 @@ const flag = z.preprocess(
 
 const text = z.preprocess(unsetIfEmpty, z.string().optional());
 
-const EnvSchema = z.object({
+const EnvSchema = TemporalEnvSchema.extend({
   PORT: int(0, 65535, 8080),
   HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
@@ -141,5 +144,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       e.RUNSHEET_ADMIN_USER !== undefined && e.RUNSHEET_ADMIN_PASSWORD !== undefined
         ? { username: e.RUNSHEET_ADMIN_USER, password: e.RUNSHEET_ADMIN_PASSWORD }
         : null,
+    temporal: temporalConfigFrom(e),
   };
 }

@@ -2,19 +2,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createApiHandler } from './api/api.ts';
+import { ServerWorkspace } from './api/data/server-workspace.ts';
+import { AccessAudit } from './audit/access-audit.ts';
+import { createAuditStore } from './audit/audit-store.ts';
 import { Auth } from './auth/auth.ts';
 import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
 import type { ServerConfig } from './config.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
-import { isSameOrigin } from './http/request-info.ts';
+import { clientAddress, isSameOrigin } from './http/request-info.ts';
 import { sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
 import { closeDatabase, type Db, openDatabase } from './persistence/database.ts';
 import { createUpdateStore, type UpdateStore } from './persistence/update-store.ts';
 import { Relay } from './relay/relay.ts';
 import { roomFromPath } from './relay/room-name.ts';
+import { startTemporalBridge, type TemporalBridge, type TemporalMirror } from './temporal/index.ts';
+import type { TemporalReader } from './temporal/reader.ts';
 
 export interface RunsheetServer {
   readonly config: ServerConfig;
@@ -22,6 +27,10 @@ export interface RunsheetServer {
   readonly http: Server;
   readonly relay: Relay;
   readonly auth: Auth;
+  readonly audit: AccessAudit;
+  readonly workspace: ServerWorkspace;
+  /** The Temporal bridge once started (TEMPORAL_ADDRESS set), else null. */
+  temporal(): { bridge: TemporalBridge; mirror: TemporalMirror } | null;
   /**
    * Creates the RUNSHEET_ADMIN_USER admin if due, then listens. Resolves with the bound address (the real
    * port when the config says 0).
@@ -40,6 +49,10 @@ export interface ServerOverrides {
   now?: () => number;
   /** Where notices, warnings and errors go; tests collect them instead of printing. */
   log?: Pick<Console, 'log' | 'warn' | 'error'>;
+  /** Replaces the Temporal client of the bridge (tests count calls or simulate an outage). */
+  temporalReader?: TemporalReader;
+  /** How long the API keeps a release room loaded after its last use. */
+  apiReleaseIdleMs?: number;
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -63,8 +76,17 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     limits: config.limits,
     log,
   });
+  const audit = new AccessAudit(createAuditStore(db));
+  const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
+  let temporal: { bridge: TemporalBridge; mirror: TemporalMirror } | null = null;
   const api = createApiHandler(
-    { auth, onAccessChanged: () => relay.recheckNow() },
+    {
+      auth,
+      onAccessChanged: () => relay.recheckNow(),
+      audit,
+      workspace,
+      temporal: () => temporal?.mirror ?? null,
+    },
     { trustProxy: config.trustProxy, log },
   );
   const serveStatic = createStaticHandler(config.staticDir);
@@ -109,6 +131,20 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
       relay.reject(req, socket, head, result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHORIZED');
       return;
     }
+    // Joining a room reads release information (FR-014): logged before any of it is sent; no log, no join.
+    try {
+      audit.record({
+        principal: result.principal,
+        action: 'sync.join',
+        entity: room,
+        ip: clientAddress(req, config),
+        req,
+      });
+    } catch (error) {
+      log.error('Could not record a room join in the audit log:', error);
+      relay.reject(req, socket, head, 'INTERNAL_ERROR');
+      return;
+    }
     relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
@@ -132,11 +168,20 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     http,
     relay,
     auth,
+    audit,
+    workspace,
+    temporal: () => temporal,
     async listen() {
       const bootstrapped = await auth.bootstrap(config.bootstrapAdmin);
       if (bootstrapped === 'created')
         log.log(`Created admin "${config.bootstrapAdmin?.username}" from RUNSHEET_ADMIN_USER`);
       if (bootstrapped === 'skipped') log.log('RUNSHEET_ADMIN_USER ignored: users exist already');
+      if (config.temporal !== null && temporal === null) {
+        temporal = await startTemporalBridge(relay, config.temporal, log, overrides.temporalReader);
+        log.log(
+          `Reading Temporal at ${config.temporal.address} (namespace ${config.temporal.namespace}), read-only`,
+        );
+      }
       return new Promise((resolve, reject) => {
         http.once('error', reject);
         http.listen(config.port, config.host, () => {
@@ -148,6 +193,12 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     close() {
       closing ??= (async () => {
         clearInterval(pruneTimer);
+        if (temporal !== null) {
+          await temporal.bridge.stop();
+          temporal.mirror.close();
+          await temporal.bridge.closeReader();
+        }
+        workspace.close();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Keep-alive sockets would hold `close` open until they time out.
         http.closeIdleConnections();

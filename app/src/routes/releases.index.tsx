@@ -2,6 +2,7 @@ import { createFileRoute } from '@tanstack/react-router';
 import { Rocket } from 'lucide-react';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { TemporalReleases } from '@/components/temporal/temporal-release-list';
 import { pageTitle } from '@/lib/page-title';
 
 export const Route = createFileRoute('/releases/')({
@@ -19,6 +20,7 @@ function ReleasesPage() {
       <EmptyState icon={Rocket} title="No releases yet">
         A release lists the steps to run for every customer, and tracks which are done.
       </EmptyState>
+      <TemporalReleases />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
+import { AuditLogSection } from '@/components/settings/audit-log';
 import { SyncSettings } from '@/components/settings/sync-settings';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
@@ -30,6 +31,7 @@ function SettingsPage() {
             </CardHeader>
           </Card>
         ))}
+        <AuditLogSection />
       </div>
     </>
   );

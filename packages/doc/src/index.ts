@@ -31,5 +31,6 @@ export {
 export { readCatalog, readEntity, readRelease } from './read.ts';
 export { memoryStore } from './store/memory-store.ts';
 export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';
+export * from './temporal/index.ts';
 export { heldUpdates, receiveUpdate } from './update-inbox.ts';
 export { type Command, type DocOpenListener, Workspace, type WorkspaceOptions } from './workspace.ts';

@@ -19,6 +19,11 @@ export interface WorkspaceOptions {
   catalog?: Y.Doc;
   /** Makes the Y.Doc of a document opened on demand. Defaults to an empty `new Y.Doc()`. */
   createDoc?: (name: DocName) => Y.Doc;
+  /**
+   * Whether closing a release destroys its Y.Doc (default true). The server's workspace borrows the
+   * relay's room documents, which stay in use by connected clients after the workspace lets go.
+   */
+  destroyDocsOnClose?: boolean;
 }
 
 export type DocOpenListener = (name: DocName, doc: Y.Doc) => void;
@@ -31,9 +36,11 @@ export class Workspace {
   private readonly listeners = new Set<ChangeListener>();
   private readonly openListeners = new Set<DocOpenListener>();
   private readonly createDoc: (name: DocName) => Y.Doc;
+  private readonly destroyDocsOnClose: boolean;
 
   constructor(options: WorkspaceOptions = {}) {
     this.createDoc = options.createDoc ?? (() => new Y.Doc());
+    this.destroyDocsOnClose = options.destroyDocsOnClose ?? true;
     this.catalog = options.catalog ?? this.createDoc(CATALOG);
     this.catalogMirror = new CatalogMirror(this.catalog);
     this.catalogMirror.subscribe((changes) => this.emit(changes));
@@ -92,7 +99,7 @@ export class Workspace {
     const mirror = this.releases.get(releaseId);
     if (!mirror) return;
     mirror.destroy();
-    mirror.doc.destroy();
+    if (this.destroyDocsOnClose) mirror.doc.destroy();
     this.releases.delete(releaseId);
     delete this.state.releases[releaseId];
   }

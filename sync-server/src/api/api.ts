@@ -13,10 +13,17 @@ import { sendError } from '../http/respond.ts';
 import { ApiContext } from './context.ts';
 import type { ApiDeps } from './deps.ts';
 import { API_ERRORS, ApiError } from './errors.ts';
+import { CommandRefusedError } from './refusal.ts';
 import { createRouter, type Route } from './router.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { entityRoutes } from './routes/entities.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { releaseRoutes } from './routes/releases.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
+import { stepRoutes } from './routes/steps.ts';
+import { temporalRoutes } from './routes/temporal.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -26,19 +33,40 @@ export interface ApiOptions extends RequestInfoOptions {
   log: Pick<Console, 'error'>;
 }
 
-/** The JSON API under `/api`: routing, the cross-origin guard, authentication, roles, and error replies. */
-export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
-  const routes: Route[] = [
+/** Every route of the API; the OpenAPI test walks this list. */
+export function apiRoutes(deps: ApiDeps): Route[] {
+  return [
     ...sessionRoutes(deps),
     ...setupRoutes(deps),
     ...authRoutes(deps),
     ...userRoutes(deps),
     ...tokenRoutes(deps),
+    ...openApiRoutes(),
+    ...releaseRoutes(deps),
+    ...stepRoutes(deps),
+    ...entityRoutes(deps),
+    ...temporalRoutes(deps),
+    ...auditRoutes(deps),
   ];
+}
+
+/** The JSON API under `/api`: routing, the cross-origin guard, authentication, roles, and error replies. */
+export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
+  const routes = apiRoutes(deps);
   const match = createRouter(routes);
   const { auth } = deps;
 
-  async function run(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  /** The context of the request being answered, so the error path can record its audit row too. */
+  interface Current {
+    ctx: ApiContext | null;
+  }
+
+  async function run(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    current: Current,
+  ): Promise<void> {
     const method = req.method ?? 'GET';
     const found = match(method, pathname);
     if (found === null) throw new ApiError('not-found', { message: `No endpoint ${method} ${pathname}` });
@@ -63,6 +91,19 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
       isLoopback(address),
       isHttps(req, options),
     );
+    current.ctx = ctx;
+    const audit = found.route.audit;
+    if (audit !== undefined && principal !== null) {
+      ctx.beforeSend = (status) =>
+        deps.audit.record({
+          principal,
+          action: audit.action,
+          entity: audit.entity(ctx),
+          ip: address,
+          req,
+          status,
+        });
+    }
     // A sliding session moved forward: the browser's cookie must live as long as the session now does.
     if (principal?.kind === 'session' && principal.renewed) {
       ctx.setCookie(sessionCookie(principal.secret, auth.sessions.ttlMs, ctx.secure));
@@ -71,14 +112,30 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
   }
 
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    const current: Current = { ctx: null };
     try {
-      await run(req, res, pathname);
+      await run(req, res, pathname, current);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      if (error instanceof ApiError) {
+      const status =
+        error instanceof ApiError
+          ? API_ERRORS[error.code].status
+          : error instanceof AuthError
+            ? API_ERRORS[error.code].status
+            : error instanceof CommandRefusedError
+              ? error.status
+              : 500;
+      try {
+        current.ctx?.runBeforeSend(status);
+      } catch (auditError) {
+        options.log.error('Could not record a refused access in the audit log:', auditError);
+      }
+      if (error instanceof CommandRefusedError) {
+        sendError(res, error.status, error.code, error.message, error.field);
+      } else if (error instanceof ApiError) {
         sendError(res, API_ERRORS[error.code].status, error.code, error.message, error.field, error.headers);
       } else if (error instanceof AuthError) {
         const headers: Record<string, string> =

@@ -8,6 +8,11 @@ import { parseJsonBody } from './body.ts';
 export class ApiContext {
   /** Headers every response of this request carries, e.g. a renewed session cookie. */
   private readonly extraHeaders: Record<string, string[]> = { 'Set-Cookie': [] };
+  /**
+   * Records the access audit row of this request, called with the status just before the answer is sent
+   * (once). It throws when the row cannot be written: the answer then becomes a 500, never unlogged data.
+   */
+  beforeSend: ((status: number) => void) | null = null;
 
   constructor(
     readonly req: IncomingMessage,
@@ -32,10 +37,19 @@ export class ApiContext {
   }
 
   json(status: number, body: unknown): void {
+    this.runBeforeSend(status);
     sendJson(this.res, status, body, this.headers());
   }
 
+  /** Runs the audit hook once; the error path calls it too, with the error's status. */
+  runBeforeSend(status: number): void {
+    const hook = this.beforeSend;
+    this.beforeSend = null;
+    hook?.(status);
+  }
+
   noContent(): void {
+    this.runBeforeSend(204);
     this.res.writeHead(204, { 'Cache-Control': 'no-store', ...this.headers() });
     this.res.end();
   }

@@ -1,4 +1,7 @@
+import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { TemporalMirror } from '../temporal/mirror.ts';
+import type { ServerWorkspace } from './data/server-workspace.ts';
 
 /** What the API routes need from the rest of the server. */
 export interface ApiDeps {
@@ -8,4 +11,10 @@ export interface ApiDeps {
    * revoked, password reset), so open WebSockets are re-checked now rather than at the next recheck tick.
    */
   onAccessChanged(): void;
+  /** The access audit (FR-014). */
+  audit: AccessAudit;
+  /** Runsheet's documents as the server holds them; the one write path for automation. */
+  workspace: ServerWorkspace;
+  /** The Temporal mirror, or null when TEMPORAL_ADDRESS is not set (or the bridge has not started yet). */
+  temporal(): TemporalMirror | null;
 }

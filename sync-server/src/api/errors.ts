@@ -15,6 +15,11 @@ export type ApiErrorCode =
   | 'cross-origin'
   | 'method-not-allowed'
   | 'not-a-session'
+  | 'invalid-id'
+  | 'invalid-query'
+  | 'invalid-cursor'
+  | 'ambiguous-entity'
+  | 'temporal-not-configured'
   | 'internal';
 
 /** The one place that gives each code its HTTP status and default sentence. */
@@ -23,6 +28,12 @@ export const API_ERRORS: Record<ApiErrorCode, { status: number; message: string 
   'invalid-body': { status: 400, message: 'The request body does not have the expected fields.' },
   'weak-password': { status: 400, message: 'Passwords need at least 10 characters.' },
   'not-a-session': { status: 400, message: 'Only a browser sign-in can be renewed.' },
+  'invalid-id': { status: 400, message: 'That is not a valid id of the form type:id.' },
+  'invalid-query': { status: 400, message: 'A query parameter is not valid.' },
+  'invalid-cursor': {
+    status: 400,
+    message: 'The cursor is not one this server gave out. Start again without it.',
+  },
   unauthenticated: { status: 401, message: 'Sign in first.' },
   'session-expired': { status: 401, message: 'Your sign-in has expired. Sign in again.' },
   'setup-required': { status: 401, message: 'No account exists yet. Create the first admin.' },
@@ -40,10 +51,18 @@ export const API_ERRORS: Record<ApiErrorCode, { status: number; message: string 
   'username-taken': { status: 409, message: 'That username is taken.' },
   'already-set-up': { status: 409, message: 'Runsheet already has an admin. Sign in instead.' },
   'last-admin': { status: 409, message: 'Runsheet needs at least one active admin.' },
+  'ambiguous-entity': {
+    status: 409,
+    message: 'That id exists in more than one Temporal release; add ?release=release:… to choose.',
+  },
   'body-too-large': { status: 413, message: 'The request body is too large.' },
   'unsupported-media-type': { status: 415, message: 'Send JSON with Content-Type: application/json.' },
   'too-many-attempts': { status: 429, message: 'Too many failed attempts. Wait a while and try again.' },
   internal: { status: 500, message: 'Something went wrong on the server.' },
+  'temporal-not-configured': {
+    status: 503,
+    message: 'This server does not read Temporal: start it with TEMPORAL_ADDRESS set.',
+  },
 };
 
 export class ApiError extends Error {

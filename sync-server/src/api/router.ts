@@ -4,11 +4,22 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** public: anyone; signed-in: any valid session, token or open mode; admin: role admin. */
 export type Access = 'public' | 'signed-in' | 'admin';
 
+/**
+ * Routes that read or change release information declare what they touch; the API records one row in the
+ * access audit (FR-014) for every such request that got past sign-in, before its answer is sent.
+ */
+export interface AuditSpec {
+  action: 'api.read' | 'api.write';
+  /** The entity or collection, e.g. `release:…` from the path, or `releases`. */
+  entity(ctx: ApiContext): string;
+}
+
 export interface Route {
   method: Method;
   path: string;
   access: Access;
   handle(ctx: ApiContext): Promise<void> | void;
+  audit?: AuditSpec;
 }
 
 type Handler<A extends Access> = (
@@ -16,8 +27,14 @@ type Handler<A extends Access> = (
 ) => Promise<void> | void;
 
 /** Declares a route; the handler's context type follows from `access`. */
-export function route<A extends Access>(method: Method, path: string, access: A, handle: Handler<A>): Route {
-  return { method, path, access, handle: handle as Route['handle'] };
+export function route<A extends Access>(
+  method: Method,
+  path: string,
+  access: A,
+  handle: Handler<A>,
+  audit?: AuditSpec,
+): Route {
+  return { method, path, access, handle: handle as Route['handle'], ...(audit && { audit }) };
 }
 
 interface Compiled {

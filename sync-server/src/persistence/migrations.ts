@@ -41,4 +41,30 @@ export const MIGRATIONS: readonly string[] = [
      revoked_at INTEGER
    );
    CREATE INDEX api_tokens_by_user ON api_tokens (user_id);`,
+
+  // 3: the access audit (FR-014): who read or changed release information, when, and from where. Append
+  // only: no code path updates or deletes a row, and these triggers refuse it from anywhere else too (the
+  // sqlite3 shell included), so a row cannot be altered without leaving the schema changed.
+  // No AUTOINCREMENT: rows are never deleted, so rowids only grow anyway, and it saves a write per row.
+  `CREATE TABLE access_log (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     user_id TEXT,
+     username TEXT,
+     auth TEXT NOT NULL,
+     action TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     method TEXT,
+     path TEXT,
+     status INTEGER,
+     ip TEXT NOT NULL,
+     user_agent TEXT NOT NULL
+   );
+   CREATE INDEX access_log_by_at ON access_log (at);
+   CREATE INDEX access_log_by_user ON access_log (user_id, id);
+   CREATE INDEX access_log_by_entity ON access_log (entity, id);
+   CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+     BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+   CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+     BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;`,
 ];

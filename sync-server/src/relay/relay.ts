@@ -198,6 +198,16 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.recheckAll();
   }
 
+  /**
+   * Loads a room (if it is not loaded) for a server-side user and keeps it loaded until `release()`.
+   * Throws when the room cannot be loaded. After `release()`, `room` must not be used: the room may unload.
+   */
+  hold(name: RoomName): { room: Room; release(): void } {
+    if (this.closing) throw new Error('The relay is shutting down');
+    const room = this.loadRoom(name);
+    return { room, release: room.hold() };
+  }
+
   stats(): { rooms: number; connections: number } {
     return { rooms: this.rooms.size, connections: this.connections.size };
   }

@@ -1,5 +1,19 @@
-/** One room per Yjs document: the workspace catalog, or one release. */
-export const ROOM_NAME_PATTERN = /^(catalog|release:[A-Za-z0-9_-]{1,64})$/;
+/**
+ * One room per Yjs document: the workspace catalog, one release, or `temporal`, the read-only mirror of the
+ * Temporal release workflows (written only by the server's bridge, see src/temporal/).
+ */
+export const ROOM_NAME_PATTERN = /^(catalog|temporal|release:[A-Za-z0-9_-]{1,64})$/;
+
+/** The room of the Temporal mirror. */
+export const TEMPORAL_ROOM = 'temporal';
+
+/**
+ * Rooms only the server writes. Clients of every role are served them (sync and live updates) but their
+ * changes are refused, exactly like a viewer's: the mirror must equal what Temporal said, nothing else.
+ */
+export function isServerWrittenRoom(name: string): boolean {
+  return name === TEMPORAL_ROOM;
+}
 
 export type RoomName = string & { readonly __brand: 'RoomName' };
 

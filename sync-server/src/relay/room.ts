@@ -10,7 +10,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './protocol.ts';
-import type { RoomName } from './room-name.ts';
+import { isServerWrittenRoom, type RoomName } from './room-name.ts';
 
 export interface RoomHooks {
   /** The room has had no connection for `idleUnloadMs`; the relay should drop it. */
@@ -38,6 +38,10 @@ export class Room {
   private lastId: number;
   private idleTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
+  /** Server-side users (the REST API, the Temporal bridge) keeping the room loaded without a socket. */
+  private holders = 0;
+  /** False for rooms only the server writes (`temporal`): every client's changes are refused. */
+  readonly clientWritable: boolean;
   /** Set when the last append threw: tells a storage failure apart from a bad update. */
   private storageError: unknown = null;
 
@@ -47,6 +51,7 @@ export class Room {
     private readonly limits: RelayLimits,
     private readonly hooks: RoomHooks,
   ) {
+    this.clientWritable = !isServerWrittenRoom(name);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     const { updates, lastId } = store.load(name);
@@ -113,10 +118,7 @@ export class Room {
   };
 
   join(connection: Connection): void {
-    if (this.idleTimer !== null) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = null;
-    }
+    this.cancelIdle();
     this.connections.add(connection);
     connection.send(encodeSyncStep1(this.doc));
     const states = this.awareness.getStates();
@@ -128,10 +130,40 @@ export class Room {
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
-    if (this.connections.size === 0 && !this.destroyed) {
-      this.idleTimer = setTimeout(() => this.hooks.onIdle(this), this.limits.idleUnloadMs);
-      this.idleTimer.unref();
-    }
+    this.idleIfUnused();
+  }
+
+  /**
+   * Keeps the room loaded for a server-side user until the returned function is called (once). Changes
+   * such a user makes to `doc` are stored and broadcast like any client's.
+   */
+  hold(): () => void {
+    this.holders++;
+    this.cancelIdle();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holders--;
+      this.idleIfUnused();
+    };
+  }
+
+  /** Compacts when server-side writes made the stored rows pile up (client writes check on their own). */
+  compactIfDue(): void {
+    if (this.storedRows > this.limits.compactAfterUpdates) this.compact();
+  }
+
+  private cancelIdle(): void {
+    if (this.idleTimer === null) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private idleIfUnused(): void {
+    if (this.connections.size > 0 || this.holders > 0 || this.destroyed || this.idleTimer !== null) return;
+    this.idleTimer = setTimeout(() => this.hooks.onIdle(this), this.limits.idleUnloadMs);
+    this.idleTimer.unref();
   }
 
   /** Acts on one validated message. */
@@ -142,7 +174,10 @@ export class Room {
         return;
       case 'sync-step-2':
       case 'update':
-        if (connection.readOnly) {
+        // The stock client answers the server's sync step 1 with its own step 2, empty when it has nothing
+        // new: in a server-written room that is no attempt to write, and it is not worth a refusal.
+        if (!this.clientWritable && isEmptyUpdate(message.update)) return;
+        if (connection.readOnly || !this.clientWritable) {
           connection.refuseWrite();
           return;
         }
@@ -204,4 +239,9 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** A Yjs (v1) update with no structs and no deletions: `[0, 0]`. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

@@ -1,0 +1,111 @@
+/**
+ * The server's own Workspace: the same documents, mirrors and domain commands as the app, bound to the
+ * relay's in-memory room documents. A command run here is a Yjs transaction on the room's document, so the
+ * relay stores it and sends it to every connected device exactly like an update from a client.
+ *
+ * The catalog room is held (kept loaded) for as long as this exists. A release room is held while the API
+ * uses it and let go `releaseIdleMs` after its last use; the relay then unloads it when no socket is left.
+ */
+import type { Command } from '@runsheet/doc';
+import { Workspace } from '@runsheet/doc';
+import type { CommandContext, CommandResult, DomainState, ReleaseId } from '@runsheet/domain';
+import type { Relay } from '../../relay/relay.ts';
+import type { Room } from '../../relay/room.ts';
+import { parseRoomName } from '../../relay/room-name.ts';
+
+interface HeldRelease {
+  room: Room;
+  release(): void;
+  timer: NodeJS.Timeout | null;
+}
+
+export interface ServerWorkspaceOptions {
+  /** Let a release room go this long after the API last used it. */
+  releaseIdleMs: number;
+}
+
+export class ServerWorkspace {
+  private current: { workspace: Workspace; room: Room; release(): void } | null = null;
+  private readonly held = new Map<ReleaseId, HeldRelease>();
+  private closed = false;
+
+  constructor(
+    private readonly relay: Relay,
+    private readonly options: ServerWorkspaceOptions,
+  ) {
+    // A room can unload under us only when the relay drops it after a storage failure: forget it, so the
+    // next request loads it again from what is stored.
+    relay.on('room-unloaded', (name) => {
+      if (name === 'catalog') this.reset();
+      else this.forgetRelease(name as ReleaseId);
+    });
+  }
+
+  /** The workspace, bound to the catalog room (loaded on first use). */
+  workspace(): Workspace {
+    if (this.closed) throw new Error('The server workspace is closed');
+    if (this.current === null) {
+      const { room, release } = this.relay.hold(parseRoomName('catalog')!);
+      const workspace = new Workspace({ catalog: room.doc, destroyDocsOnClose: false });
+      this.current = { workspace, room, release };
+    }
+    return this.current.workspace;
+  }
+
+  get state(): DomainState {
+    return this.workspace().state;
+  }
+
+  /**
+   * Opens a release document (loading its room if needed) so that `state.releases[id]` is current.
+   * Only for releases the catalog knows: an unknown id must not create a room.
+   */
+  openRelease(releaseId: ReleaseId): void {
+    const workspace = this.workspace();
+    let held = this.held.get(releaseId);
+    if (held === undefined) {
+      const name = parseRoomName(releaseId);
+      if (name === null) throw new Error(`Not a release room: ${releaseId}`);
+      const { room, release } = this.relay.hold(name);
+      held = { room, release, timer: null };
+      this.held.set(releaseId, held);
+      workspace.openRelease(releaseId, room.doc);
+    }
+    if (held.timer !== null) clearTimeout(held.timer);
+    held.timer = setTimeout(() => this.forgetRelease(releaseId), this.options.releaseIdleMs);
+    held.timer.unref();
+  }
+
+  /** Runs a domain command on the documents; a release command opens its release first. */
+  run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext, releaseId?: ReleaseId): CommandResult<T> {
+    if (releaseId !== undefined) this.openRelease(releaseId);
+    const result = this.workspace().run(command, input, ctx);
+    if (result.ok) {
+      this.current?.room.compactIfDue();
+      if (releaseId !== undefined) this.held.get(releaseId)?.room.compactIfDue();
+    }
+    return result;
+  }
+
+  private forgetRelease(releaseId: ReleaseId): void {
+    const held = this.held.get(releaseId);
+    if (held === undefined) return;
+    this.held.delete(releaseId);
+    if (held.timer !== null) clearTimeout(held.timer);
+    this.current?.workspace.closeRelease(releaseId);
+    held.release();
+  }
+
+  private reset(): void {
+    if (this.current === null) return;
+    for (const id of [...this.held.keys()]) this.forgetRelease(id);
+    this.current.workspace.destroy();
+    this.current.release();
+    this.current = null;
+  }
+
+  close(): void {
+    this.reset();
+    this.closed = true;
+  }
+}

@@ -1,0 +1,91 @@
+import type { ClusterId, CustomerId, ReleaseId, StepId } from '@runsheet/domain';
+import { resolveStep } from '@runsheet/domain';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { RUNSHEET_ADDRESSABLE, requireRunsheetId, TEMPORAL_ONLY } from '../ids.ts';
+import { route } from '../router.ts';
+import { clusterView, customerView, overallProgress, releaseView, stepView } from '../views/runsheet.ts';
+import { temporalEntityAnswer } from './temporal.ts';
+
+const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`).join(', ');
+
+/**
+ * GET /api/entities/:id : one entity by typed id. `release:`, `cluster:`, `customer:` and `step:` are
+ * Runsheet's own (a step also needs `?release=`); `wave:`, `bundle:` and `app:` exist only in Temporal and
+ * are answered from the Temporal mirror. Temporal's own `release:` and `cluster:` ids live under
+ * `/api/temporal/entities/`. Every answer carries `source`.
+ */
+export function entityRoutes(deps: ApiDeps) {
+  return [
+    route(
+      'GET',
+      '/api/entities/:id',
+      'signed-in',
+      (ctx) => {
+        const id = ctx.params.id!;
+        const colon = id.indexOf(':');
+        const type = colon > 0 ? id.slice(0, colon) : '';
+        if ((TEMPORAL_ONLY as readonly string[]).includes(type)) {
+          temporalEntityAnswer(deps, ctx, id);
+          return;
+        }
+        if (!(RUNSHEET_ADDRESSABLE as readonly string[]).includes(type)) {
+          const problem =
+            colon <= 0
+              ? `"${id.slice(0, 80)}" is not of the form type:id`
+              : `ids of type "${type.slice(0, 40)}" are not addressable`;
+          throw new ApiError('invalid-id', {
+            field: 'id',
+            message: `id: ${problem}; use one of ${ACCEPTED}`,
+          });
+        }
+        const state = deps.workspace.state;
+        switch (type) {
+          case 'release': {
+            const releaseId = requireRunsheetId(id, 'release', 'id') as ReleaseId;
+            const release = state.catalog.releases[releaseId];
+            if (!release) throw new ApiError('not-found', { message: `No release "${releaseId}".` });
+            deps.workspace.openRelease(releaseId);
+            ctx.json(200, {
+              entity: { ...releaseView(release), progress: overallProgress(deps.workspace.state, releaseId) },
+            });
+            return;
+          }
+          case 'cluster': {
+            const clusterId = requireRunsheetId(id, 'cluster', 'id') as ClusterId;
+            const cluster = state.catalog.clusters[clusterId];
+            if (!cluster) throw new ApiError('not-found', { message: `No cluster "${clusterId}".` });
+            const customers = Object.values(state.catalog.customers).filter((c) => c.clusterId === clusterId);
+            ctx.json(200, { entity: { ...clusterView(cluster), customerCount: customers.length } });
+            return;
+          }
+          case 'customer': {
+            const customerId = requireRunsheetId(id, 'customer', 'id') as CustomerId;
+            const customer = state.catalog.customers[customerId];
+            if (!customer) throw new ApiError('not-found', { message: `No customer "${customerId}".` });
+            ctx.json(200, { entity: customerView(customer) });
+            return;
+          }
+          default: {
+            const stepId = requireRunsheetId(id, 'step', 'id') as StepId;
+            const releaseText = ctx.query('release');
+            if (releaseText === null)
+              throw new ApiError('invalid-query', {
+                field: 'release',
+                message: 'release: a step lives in one release document; add ?release=release:…',
+              });
+            const releaseId = requireRunsheetId(releaseText, 'release', 'release') as ReleaseId;
+            if (!state.catalog.releases[releaseId])
+              throw new ApiError('not-found', { message: `No release "${releaseId}".` });
+            deps.workspace.openRelease(releaseId);
+            const step = resolveStep(deps.workspace.state, releaseId, stepId);
+            if (!step)
+              throw new ApiError('not-found', { message: `No step "${stepId}" in release "${releaseId}".` });
+            ctx.json(200, { entity: stepView(step) });
+          }
+        }
+      },
+      { action: 'api.read', entity: (ctx) => ctx.params.id ?? '' },
+    ),
+  ];
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from '@runsheet/doc';
+import {
+  type CommandContext,
+  type Id,
+  type IdType,
+  markDone,
+  type ReleaseId,
+  randomPart,
+  resolveStep,
+  revertStep,
+  type StepId,
+  skipStep,
+} from '@runsheet/domain';
+import { z } from 'zod';
+import type { Principal } from '../../auth/auth.ts';
+import { canWrite } from '../../roles.ts';
+import type { SignedInContext } from '../context.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { requireRunsheetId } from '../ids.ts';
+import { CommandRefusedError } from '../refusal.ts';
+import { route } from '../router.ts';
+import { stepView } from '../views/runsheet.ts';
+import { findRelease } from './releases.ts';
+
+/** The limits of the domain (notes 20,000, reasons 5,000 characters); the body limit is 64 KB anyway. */
+export const DoneBody = z.strictObject({ notes: z.string().max(20_000).optional() });
+export const ReasonBody = z.strictObject({
+  reason: z.string().trim().min(1, { error: 'give a reason' }).max(5_000),
+});
+
+/** API writes act as the token's or session's user, from the device "api" (history shows both). */
+export function apiCommandContext(principal: Principal): CommandContext {
+  return {
+    now: () => new Date().toISOString(),
+    newId: <T extends IdType>(type: T) => `${type}:${randomPart(randomBytes(16))}` as Id<T>,
+    actor: { id: principal.user.id, name: principal.user.displayName },
+    device: 'api',
+  };
+}
+
+type StepCommand = Command<
+  { releaseId: ReleaseId; stepId: StepId; notes?: string; reason?: string },
+  unknown
+>;
+
+/**
+ * Automation writes: mark a step done, skip it, revert it. The same domain commands as the app, run on the
+ * relay's room document, so every connected device sees the change at once and history records it.
+ */
+export function stepRoutes(deps: ApiDeps) {
+  async function change(
+    ctx: SignedInContext,
+    command: StepCommand,
+    body: z.ZodType<{ notes?: string | undefined } | { reason: string }>,
+  ): Promise<void> {
+    if (!canWrite(ctx.principal.user.role))
+      throw new ApiError('forbidden', { message: 'Viewers can read releases but not change steps.' });
+    const release = findRelease(deps, ctx.params.releaseId!);
+    const stepId = requireRunsheetId(ctx.params.stepId!, 'step', 'stepId') as StepId;
+    const input = await ctx.body(body);
+    const result = deps.workspace.run(
+      command,
+      { releaseId: release.id, stepId, ...input },
+      apiCommandContext(ctx.principal),
+      release.id,
+    );
+    if (!result.ok) throw new CommandRefusedError(result.error);
+    const step = resolveStep(deps.workspace.state, release.id, stepId);
+    ctx.json(200, { step: step === null ? null : stepView(step) });
+  }
+
+  const audit = {
+    action: 'api.write' as const,
+    entity: (ctx: { params: Readonly<Record<string, string>> }) => ctx.params.stepId ?? '',
+  };
+  return [
+    /** POST /api/releases/:releaseId/steps/:stepId/done {notes?} */
+    route(
+      'POST',
+      '/api/releases/:releaseId/steps/:stepId/done',
+      'signed-in',
+      (ctx) => change(ctx, markDone as StepCommand, DoneBody),
+      audit,
+    ),
+    /** POST /api/releases/:releaseId/steps/:stepId/skip {reason} */
+    route(
+      'POST',
+      '/api/releases/:releaseId/steps/:stepId/skip',
+      'signed-in',
+      (ctx) => change(ctx, skipStep as StepCommand, ReasonBody),
+      audit,
+    ),
+    /** POST /api/releases/:releaseId/steps/:stepId/revert {reason} */
+    route(
+      'POST',
+      '/api/releases/:releaseId/steps/:stepId/revert',
+      'signed-in',
+      (ctx) => change(ctx, revertStep as StepCommand, ReasonBody),
+      audit,
+    ),
+  ];
+}

@@ -1,0 +1,168 @@
+import {
+  type FlatEntity,
+  isMirrorStale,
+  mirrorAgeMs,
+  type TemporalMirrorStatus,
+  type TemporalReleaseRecord,
+} from '@runsheet/doc';
+import type { MirroredRelease, TemporalMirror } from '../../temporal/mirror.ts';
+import type { ApiContext } from '../context.ts';
+import { decodeCursor, encodeCursor, KeyCursor, pageOf, parseLimit } from '../cursor.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { requireTemporalId } from '../ids.ts';
+import { route } from '../router.ts';
+
+export function mirrorView(status: TemporalMirrorStatus, now = Date.now()) {
+  return {
+    lastSuccessAt: status.lastSuccessAt,
+    lastAttemptAt: status.lastAttemptAt,
+    error: status.error,
+    stale: isMirrorStale(status, now),
+    ageMs: mirrorAgeMs(status, now),
+  };
+}
+
+export function temporalReleaseView(record: TemporalReleaseRecord) {
+  return { ...record, source: 'temporal' as const, problems: [...record.problems] };
+}
+
+function entityView(e: FlatEntity) {
+  return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
+}
+
+/** A page of a list whose cursor is a position (the list's order is fixed between polls). */
+function pagePositions<T>(list: readonly T[], cursorText: string | null, limit: number) {
+  const cursor = decodeCursor(cursorText, KeyCursor);
+  const first = cursor?.k[0];
+  const start = typeof first === 'number' && Number.isInteger(first) && first >= 0 ? first + 1 : 0;
+  if (cursor !== null && start === 0) throw new ApiError('invalid-cursor');
+  const items = start === 0 && limit >= list.length ? list : list.slice(start, start + limit);
+  const more = start + limit < list.length;
+  return { items, nextCursor: more ? encodeCursor({ k: [start + items.length - 1] }) : null };
+}
+
+function requireMirror(deps: ApiDeps): TemporalMirror {
+  const mirror = deps.temporal();
+  if (mirror === null) throw new ApiError('temporal-not-configured');
+  return mirror;
+}
+
+function requireRelease(mirror: TemporalMirror, value: string, field: string): MirroredRelease {
+  const id = requireTemporalId(value, field, 'release');
+  const found = mirror.byReleaseId(id);
+  if (!found) throw new ApiError('not-found', { message: `No Temporal release "${id}".` });
+  return found;
+}
+
+/** One Temporal entity with its ancestors and a page of its children. Shared with /api/entities. */
+export function temporalEntityAnswer(deps: ApiDeps, ctx: ApiContext, value: string): void {
+  const mirror = requireMirror(deps);
+  const id = requireTemporalId(value, 'id');
+  const releaseText = ctx.query('release');
+  let holders = mirror.releasesHolding(id);
+  if (releaseText !== null) {
+    const release = requireRelease(mirror, releaseText, 'release');
+    holders = holders.filter((h) => h.record.workflowId === release.record.workflowId);
+  }
+  if (holders.length === 0) throw new ApiError('not-found', { message: `No Temporal entity "${id}".` });
+  if (holders.length > 1)
+    throw new ApiError('ambiguous-entity', {
+      message: `"${id}" exists in ${holders.map((h) => h.record.id).join(', ')}; add ?release=… to choose.`,
+    });
+  const holder = holders[0]!;
+  const entity = holder.flat.find((e) => e.id === id)!;
+  const children = (holder.index.children.get(id) ?? []).map((c, i) => ({
+    ...c,
+    depth: entity.depth + 1,
+    position: i,
+  }));
+  const page = pageOf(
+    children,
+    (c) => [c.position],
+    ctx.query('cursor'),
+    parseLimit(ctx.query('limit'), 500, 5000),
+  );
+  const path = [];
+  let parent = entity.parentId === null ? undefined : holder.index.byId.get(entity.parentId);
+  while (parent !== undefined && path.length < 10) {
+    path.unshift({ id: parent.id, type: parent.type, state: parent.state });
+    parent = parent.parentId === null ? undefined : holder.index.byId.get(parent.parentId);
+  }
+  ctx.json(200, {
+    entity: {
+      ...entityView(entity),
+      source: 'temporal',
+      releaseId: holder.record.id,
+      workflowId: holder.record.workflowId,
+      workflowStatus: holder.record.workflowStatus,
+      childCount: children.length,
+    },
+    path,
+    children: page.items.map(entityView),
+    nextCursor: page.nextCursor,
+    mirror: mirrorView(mirror.status),
+  });
+}
+
+/**
+ * Temporal-driven releases, read from the mirror the bridge keeps (never from Temporal per request).
+ * Temporal's `release:` and `cluster:` ids would clash with Runsheet's, so Temporal is addressed here,
+ * under /api/temporal/; every answer carries `source: "temporal"` and the mirror's freshness.
+ */
+export function temporalRoutes(deps: ApiDeps) {
+  return [
+    route(
+      'GET',
+      '/api/temporal/releases',
+      'signed-in',
+      (ctx) => {
+        const mirror = requireMirror(deps);
+        const all = mirror.list().map((r, position) => ({ r, position }));
+        const page = pageOf(
+          all,
+          (x) => [x.position],
+          ctx.query('cursor'),
+          parseLimit(ctx.query('limit'), 50, 500),
+        );
+        ctx.json(200, {
+          items: page.items.map((x) => temporalReleaseView(x.r)),
+          nextCursor: page.nextCursor,
+          mirror: mirrorView(mirror.status),
+        });
+      },
+      { action: 'api.read', entity: () => 'temporal:releases' },
+    ),
+    route(
+      'GET',
+      '/api/temporal/releases/:releaseId',
+      'signed-in',
+      (ctx) => {
+        const mirror = requireMirror(deps);
+        const release = requireRelease(mirror, ctx.params.releaseId!, 'releaseId');
+        const page = pagePositions(
+          release.views,
+          ctx.query('cursor'),
+          parseLimit(ctx.query('limit'), 1000, 5000),
+        );
+        ctx.json(200, {
+          release: temporalReleaseView(release.record),
+          entities: page.items,
+          nextCursor: page.nextCursor,
+          mirror: mirrorView(mirror.status),
+        });
+      },
+      { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
+    ),
+    route(
+      'GET',
+      '/api/temporal/entities/:id',
+      'signed-in',
+      (ctx) => temporalEntityAnswer(deps, ctx, ctx.params.id!),
+      {
+        action: 'api.read',
+        entity: (ctx) => ctx.params.id ?? '',
+      },
+    ),
+  ];
+}

@@ -1,0 +1,103 @@
+/**
+ * How Runsheet's entities look in API responses: plain JSON, every one with its `source` ("runsheet"),
+ * so a client that also reads Temporal entities can tell the two `release:` / `cluster:` id spaces apart.
+ */
+import type {
+  Cluster,
+  Customer,
+  CustomerStep,
+  DomainState,
+  Progress,
+  Release,
+  ReleaseId,
+} from '@runsheet/domain';
+import { releaseProgress } from '@runsheet/domain';
+
+export function releaseView(release: Release) {
+  return {
+    id: release.id,
+    source: 'runsheet' as const,
+    name: release.name,
+    type: release.type,
+    status: release.status,
+    versionNumber: release.versionNumber,
+    releaseDate: release.releaseDate,
+    createdAt: release.createdAt,
+    updatedAt: release.updatedAt,
+    activatedAt: release.activatedAt,
+  };
+}
+
+export function progressView(p: Progress) {
+  return {
+    total: p.total,
+    done: p.done,
+    skipped: p.skipped,
+    pending: p.pending,
+    reverted: p.reverted,
+    donePercent: p.donePercent,
+    completePercent: p.completePercent,
+  };
+}
+
+export function clusterView(cluster: Cluster) {
+  return {
+    id: cluster.id,
+    source: 'runsheet' as const,
+    name: cluster.name,
+    description: cluster.description,
+    isActive: cluster.isActive,
+    createdAt: cluster.createdAt,
+    updatedAt: cluster.updatedAt,
+  };
+}
+
+export function customerView(customer: Customer) {
+  return {
+    id: customer.id,
+    source: 'runsheet' as const,
+    name: customer.name,
+    namespace: customer.namespace,
+    clusterId: customer.clusterId,
+    isActive: customer.isActive,
+    createdAt: customer.createdAt,
+    updatedAt: customer.updatedAt,
+  };
+}
+
+/** A step in a release's hierarchy: its status and who did what, without its (possibly long) content. */
+export function stepSummaryView(step: CustomerStep) {
+  return {
+    id: step.id,
+    name: step.name,
+    category: step.category,
+    type: step.type,
+    status: step.status,
+    executedAt: step.executedAt,
+    executedBy: step.executedBy,
+    notes: step.notes,
+    skipReason: step.skipReason,
+    revertReason: step.revertReason,
+    isCustom: step.isCustom,
+  };
+}
+
+/** One step in full, content and executed content included. */
+export function stepView(step: CustomerStep) {
+  return {
+    ...stepSummaryView(step),
+    source: 'runsheet' as const,
+    releaseId: step.releaseId,
+    customerId: step.customerId,
+    templateId: step.templateId,
+    content: step.content,
+    executedContent: step.executedContent,
+    isOverridden: step.isOverridden,
+    statusAt: step.statusAt,
+    updatedAt: step.updatedAt,
+  };
+}
+
+export function overallProgress(state: DomainState, releaseId: ReleaseId) {
+  return progressView(releaseProgress(state, releaseId).overall);
+}

@@ -1,0 +1,154 @@
+import type { Db } from '../persistence/database.ts';
+
+/** What was done: read through the REST API, changed through it, or a sync room joined. */
+export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One access to release information (FR-014): who, what, when, from where. */
+export interface AuditEntry {
+  /** Unix milliseconds. */
+  at: number;
+  userId: string | null;
+  username: string | null;
+  /** How the person proved who they are: `session`, `token` or `open` (open mode). */
+  auth: string;
+  action: AuditAction;
+  /** The entity or collection read: `release:…`, `wave:…`, `releases`, `temporal`, a room name. */
+  entity: string;
+  method: string | null;
+  path: string | null;
+  /** The HTTP status answered; null for sync joins. */
+  status: number | null;
+  ip: string;
+  userAgent: string;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number;
+}
+
+export interface AuditFilter {
+  /** A user id or a username. */
+  user?: string | undefined;
+  entity?: string | undefined;
+  /** Unix ms, inclusive. */
+  since?: number | undefined;
+  /** Unix ms, exclusive. */
+  until?: number | undefined;
+  /** Only rows older than this id (the cursor: newest first). */
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/**
+ * The access log in SQLite. There is deliberately no update or delete here: the table is append-only,
+ * and triggers (migration 3) refuse UPDATE and DELETE from any other path.
+ */
+export interface AuditStore {
+  append(entry: AuditEntry): number;
+  /** Newest first. */
+  query(filter: AuditFilter): AuditRow[];
+}
+
+interface DbRow {
+  id: number;
+  at: number;
+  user_id: string | null;
+  username: string | null;
+  auth: string;
+  action: AuditAction;
+  entity: string;
+  method: string | null;
+  path: string | null;
+  status: number | null;
+  ip: string;
+  user_agent: string;
+}
+
+export function createAuditStore(db: Db): AuditStore {
+  const insert = db.prepare<
+    [
+      number,
+      string | null,
+      string | null,
+      string,
+      string,
+      string,
+      string | null,
+      string | null,
+      number | null,
+      string,
+      string,
+    ]
+  >(
+    `INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Every filter is optional: a NULL parameter switches its condition off, so one prepared statement serves
+  // every combination (and the planner still uses the id primary key for the cursor).
+  const select = db.prepare<
+    {
+      user: string | null;
+      entity: string | null;
+      since: number | null;
+      until: number | null;
+      beforeId: number | null;
+      limit: number;
+    },
+    DbRow
+  >(
+    `SELECT * FROM access_log
+     WHERE (@user IS NULL OR user_id = @user OR username = @user)
+       AND (@entity IS NULL OR entity = @entity)
+       AND (@since IS NULL OR at >= @since)
+       AND (@until IS NULL OR at < @until)
+       AND (@beforeId IS NULL OR id < @beforeId)
+     ORDER BY id DESC
+     LIMIT @limit`,
+  );
+
+  return {
+    append(e) {
+      return Number(
+        insert.run(
+          e.at,
+          e.userId,
+          e.username,
+          e.auth,
+          e.action,
+          e.entity,
+          e.method,
+          e.path,
+          e.status,
+          e.ip,
+          e.userAgent,
+        ).lastInsertRowid,
+      );
+    },
+    query(f) {
+      return select
+        .all({
+          user: f.user ?? null,
+          entity: f.entity ?? null,
+          since: f.since ?? null,
+          until: f.until ?? null,
+          beforeId: f.beforeId ?? null,
+          limit: f.limit,
+        })
+        .map((r) => ({
+          id: r.id,
+          at: r.at,
+          userId: r.user_id,
+          username: r.username,
+          auth: r.auth,
+          action: r.action,
+          entity: r.entity,
+          method: r.method,
+          path: r.path,
+          status: r.status,
+          ip: r.ip,
+          userAgent: r.user_agent,
+        }));
+    },
+  };
+}

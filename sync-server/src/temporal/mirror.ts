@@ -1,0 +1,169 @@
+/**
+ * The server's side of the `temporal` document: the plain state the API reads (fast, no Yjs walk per
+ * request) and the writer of the room's Y.Doc, which the relay stores and sends to every device.
+ * On start it reads back what the room holds, so after a restart the last known state is served, stale,
+ * until Temporal answers again.
+ */
+import {
+  compareReleases,
+  type FlatEntity,
+  flattenTree,
+  indexTree,
+  readMirrorStatus,
+  readTemporalEntities,
+  readTemporalReleases,
+  removeTemporalReleases,
+  type TemporalEntity,
+  type TemporalMirrorStatus,
+  type TemporalReleaseRecord,
+  type TreeIndex,
+  writeMirrorStatus,
+  writeTemporalRelease,
+} from '@runsheet/doc';
+import type { Relay } from '../relay/relay.ts';
+import type { Room } from '../relay/room.ts';
+import { parseRoomName, TEMPORAL_ROOM } from '../relay/room-name.ts';
+
+/** An entity as the API shows it; made once per change of the hierarchy, not per request. */
+export interface EntityView {
+  id: string;
+  type: string;
+  state: string;
+  parentId: string | null;
+  depth: number;
+  since: string | null;
+}
+
+export interface MirroredRelease {
+  record: TemporalReleaseRecord;
+  index: TreeIndex;
+  /** The hierarchy depth-first, as the API pages it. */
+  flat: FlatEntity[];
+  views: EntityView[];
+}
+
+function viewOf(e: FlatEntity): EntityView {
+  return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
+}
+
+/** Writes made by the bridge carry this origin (and are never mistaken for a client's). */
+export const BRIDGE_ORIGIN = { source: 'temporal-bridge' } as const;
+
+export class TemporalMirror {
+  private held: { room: Room; release(): void } | null = null;
+  private readonly releases = new Map<string, MirroredRelease>();
+  /** Entity id -> workflow ids whose hierarchy holds it (an id may repeat across releases). */
+  private readonly entityIndex = new Map<string, Set<string>>();
+  status: TemporalMirrorStatus;
+
+  constructor(
+    private readonly relay: Relay,
+    settings: Pick<TemporalMirrorStatus, 'pollMs' | 'namespace' | 'workflowType'>,
+  ) {
+    const doc = this.room().doc;
+    this.status = { ...readMirrorStatus(doc), ...settings };
+    for (const record of readTemporalReleases(doc)) {
+      this.remember(record, readTemporalEntities(doc, record.workflowId));
+    }
+    // A storage failure makes the relay drop the room; the next write loads it again and re-writes.
+    relay.on('room-unloaded', (name) => {
+      if (name === TEMPORAL_ROOM && this.held !== null) {
+        this.held.release();
+        this.held = null;
+      }
+    });
+  }
+
+  private room(): Room {
+    if (this.held === null) {
+      this.held = this.relay.hold(parseRoomName(TEMPORAL_ROOM)!);
+      // Reloaded after a failure: bring the document back to what this process knows.
+      const doc = this.held.room.doc;
+      for (const { record, flat } of this.releases.values())
+        writeTemporalRelease(doc, record, flat.map(stripDepth), BRIDGE_ORIGIN);
+    }
+    return this.held.room;
+  }
+
+  private remember(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): void {
+    const previous = this.releases.get(record.workflowId);
+    const list = entities ?? previous?.flat.map(stripDepth) ?? [];
+    if (previous) for (const e of previous.flat) this.entityIndex.get(e.id)?.delete(record.workflowId);
+    const index = indexTree(list);
+    const flat = flattenTree(index);
+    this.releases.set(record.workflowId, { record, index, flat, views: flat.map(viewOf) });
+    for (const e of flat) {
+      let set = this.entityIndex.get(e.id);
+      if (!set) {
+        set = new Set();
+        this.entityIndex.set(e.id, set);
+      }
+      set.add(record.workflowId);
+    }
+  }
+
+  setStatus(patch: Partial<TemporalMirrorStatus>): void {
+    this.status = { ...this.status, ...patch };
+    writeMirrorStatus(this.room().doc, this.status, BRIDGE_ORIGIN);
+  }
+
+  /** Stores a workflow's record and, when the query answered, its hierarchy (undefined keeps the old one). */
+  put(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): void {
+    this.remember(record, entities);
+    const room = this.room();
+    writeTemporalRelease(room.doc, record, entities, BRIDGE_ORIGIN);
+    room.compactIfDue();
+  }
+
+  remove(workflowIds: readonly string[]): void {
+    for (const id of workflowIds) {
+      const gone = this.releases.get(id);
+      if (!gone) continue;
+      for (const e of gone.flat) this.entityIndex.get(e.id)?.delete(id);
+      this.releases.delete(id);
+    }
+    removeTemporalReleases(this.room().doc, workflowIds, BRIDGE_ORIGIN);
+  }
+
+  get(workflowId: string): MirroredRelease | undefined {
+    return this.releases.get(workflowId);
+  }
+
+  workflowIds(): string[] {
+    return [...this.releases.keys()];
+  }
+
+  /** Newest start first. */
+  list(): TemporalReleaseRecord[] {
+    return [...this.releases.values()].map((r) => r.record).sort(compareReleases);
+  }
+
+  /** The release with this entity id; if two workflows claim it, the most recently started. */
+  byReleaseId(releaseId: string): MirroredRelease | undefined {
+    let best: MirroredRelease | undefined;
+    for (const r of this.releases.values()) {
+      if (r.record.id === releaseId && (best === undefined || compareReleases(r.record, best.record) < 0))
+        best = r;
+    }
+    return best;
+  }
+
+  /** Every release whose hierarchy holds entity `id`. */
+  releasesHolding(id: string): MirroredRelease[] {
+    const out: MirroredRelease[] = [];
+    for (const workflowId of this.entityIndex.get(id) ?? []) {
+      const r = this.releases.get(workflowId);
+      if (r) out.push(r);
+    }
+    return out.sort((a, b) => compareReleases(a.record, b.record));
+  }
+
+  close(): void {
+    this.held?.release();
+    this.held = null;
+  }
+}
+
+function stripDepth({ depth: _depth, ...entity }: FlatEntity): TemporalEntity {
+  return entity;
+}

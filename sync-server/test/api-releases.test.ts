@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
+import { type Seeded, seedRelease } from './helpers/seed.ts';
+import { startTestServer, type TestServer } from './helpers/test-server.ts';
+
+type Json = Record<string, unknown>;
+
+describe('REST API: tracked releases and entities', () => {
+  let t: TestServer;
+  let admin: ApiClient;
+  let bearer: ApiClient;
+  let seeded: Seeded;
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { RUNSHEET_OPEN: '0' } });
+    admin = await setUpAdmin(t.url);
+    const token = await admin.post<{ secret: string }>('/api/tokens', { name: 'ci' });
+    bearer = new ApiClient(t.url, { Authorization: `Bearer ${token.body.secret}` });
+    seeded = seedRelease(t.server, { clusters: 2, customersPerCluster: 3, templates: 4 });
+    // A second, older release for pagination.
+    seedRelease(t.server, {
+      clusters: 1,
+      customersPerCluster: 1,
+      templates: 1,
+      name: 'Older',
+      start: '2025-01-01T00:00:00.000Z',
+    });
+  });
+  afterAll(() => t.dispose());
+
+  it('answers 401 in the JSON error shape without credentials, and with a forged or malformed token', async () => {
+    const anonymous = new ApiClient(t.url);
+    for (const client of [
+      anonymous,
+      new ApiClient(t.url, { Authorization: 'Bearer rst_forged0000000000000000000000000000000000' }),
+      new ApiClient(t.url, { Authorization: 'Bearer' }),
+      new ApiClient(t.url, { Authorization: 'Basic YWRhOnB3' }),
+    ]) {
+      for (const path of [
+        '/api/releases',
+        `/api/releases/${seeded.releaseId}`,
+        '/api/entities/cluster:x',
+        '/api/audit',
+      ]) {
+        const res = await client.get<{ error: Json }>(path);
+        expect(res.status, path).toBe(401);
+        expect(res.body.error.code).toBe('unauthenticated');
+      }
+    }
+  });
+
+  it('lists releases newest first with an opaque cursor', async () => {
+    const first = await bearer.get<{ items: Json[]; nextCursor: string | null }>('/api/releases?limit=1');
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.items[0]).toMatchObject({ id: seeded.releaseId, source: 'runsheet', status: 'active' });
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await bearer.get<{ items: Json[]; nextCursor: string | null }>(
+      `/api/releases?limit=1&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.items[0]).toMatchObject({ name: 'Older' });
+    expect(second.body.nextCursor).toBeNull();
+    const active = await bearer.get<{ items: Json[] }>('/api/releases?status=draft');
+    expect(active.body.items).toEqual([]);
+  });
+
+  it('refuses bad paging and filter input with 400 and the field', async () => {
+    for (const [query, code, field] of [
+      ['limit=0', 'invalid-query', 'limit'],
+      ['limit=abc', 'invalid-query', 'limit'],
+      ['limit=100000', 'invalid-query', 'limit'],
+      ['status=everything', 'invalid-query', 'status'],
+      ['cursor=%%%', 'invalid-cursor', undefined],
+      ['cursor=eyJub3QiOiJvdXJzIn0', 'invalid-cursor', undefined],
+      [`cursor=${'A'.repeat(5000)}`, 'invalid-cursor', undefined],
+    ] as const) {
+      const res = await bearer.get<{ error: Json }>(`/api/releases?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      if (field) expect(res.body.error.field).toBe(field);
+    }
+  });
+
+  it('returns one release with customers grouped by cluster and their steps, children paginated', async () => {
+    const page1 = await bearer.get<{
+      release: Json;
+      clusters: Array<{ cluster: Json; customers: Array<{ id: string; steps: Json[] }> }>;
+      customerCount: number;
+      nextCursor: string | null;
+    }>(`/api/releases/${seeded.releaseId}?limit=4`);
+    expect(page1.status).toBe(200);
+    expect(page1.body.release).toMatchObject({ id: seeded.releaseId, progress: { total: 24, done: 0 } });
+    expect(page1.body.customerCount).toBe(6);
+    expect(page1.body.clusters.map((g) => g.customers.length)).toEqual([3, 1]);
+    expect(page1.body.clusters[0]!.customers[0]!.steps).toHaveLength(4);
+    expect(page1.body.clusters[0]!.customers[0]!.steps[0]).toMatchObject({
+      status: 'pending',
+      category: 'deploy',
+    });
+    const page2 = await bearer.get<{ clusters: Array<{ customers: Json[] }>; nextCursor: string | null }>(
+      `/api/releases/${seeded.releaseId}?limit=4&cursor=${page1.body.nextCursor}`,
+    );
+    expect(page2.body.clusters.flatMap((g) => g.customers)).toHaveLength(2);
+    expect(page2.body.nextCursor).toBeNull();
+    const ids = [...page1.body.clusters, ...page2.body.clusters].flatMap((g) => g.customers.map((c) => c.id));
+    expect(new Set(ids).size).toBe(6);
+  });
+
+  it('says what is wrong with a malformed id (400) and names an unknown one (404)', async () => {
+    const cases: Array<[string, number, string, RegExp]> = [
+      ['/api/releases/banana', 400, 'invalid-id', /not of the form type:id/],
+      ['/api/releases/cluster:abc', 400, 'invalid-id', /expected a release id, got a cluster id/],
+      ['/api/releases/release:has%20space', 400, 'invalid-id', /not a valid release id part/],
+      [`/api/releases/release:${'x'.repeat(300)}`, 400, 'invalid-id', /too long/],
+      ['/api/releases/release:nope', 404, 'not-found', /No release "release:nope"/],
+      ['/api/entities/nonsense', 400, 'invalid-id', /not of the form type:id/],
+      ['/api/entities/template:abc', 400, 'invalid-id', /not addressable/],
+      ['/api/entities/cluster:!!', 400, 'invalid-id', /not a valid cluster id part/],
+      ['/api/entities/cluster:nope', 404, 'not-found', /No cluster "cluster:nope"/],
+      ['/api/entities/customer:nope', 404, 'not-found', /No customer "customer:nope"/],
+      ['/api/entities/step:a.b', 400, 'invalid-query', /add \?release=/],
+      [`/api/entities/step:a.b?release=${seeded.releaseId}`, 404, 'not-found', /No step "step:a.b"/],
+      ['/api/entities/wave:w1', 503, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
+      ['/api/temporal/releases', 503, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
+    ];
+    for (const [path, status, code, message] of cases) {
+      const res = await bearer.get<{ error: { code: string; message: string } }>(path);
+      expect(res.status, path).toBe(status);
+      expect(res.body.error.code, path).toBe(code);
+      expect(res.body.error.message, path).toMatch(message);
+    }
+  });
+
+  it('returns Runsheet entities by typed id, each with source "runsheet"', async () => {
+    const release = await bearer.get<{ entity: Json }>(`/api/entities/${seeded.releaseId}`);
+    expect(release.body.entity).toMatchObject({
+      id: seeded.releaseId,
+      source: 'runsheet',
+      progress: { total: 24 },
+    });
+    const cluster = await bearer.get<{ entity: Json }>(`/api/entities/${seeded.clusterIds[0]}`);
+    expect(cluster.body.entity).toMatchObject({ source: 'runsheet', customerCount: 3 });
+    const customer = await bearer.get<{ entity: Json }>(`/api/entities/${seeded.customerIds[0]}`);
+    expect(customer.body.entity).toMatchObject({ namespace: 'ns-0-0' });
+    const step = await bearer.get<{ entity: Json }>(
+      `/api/entities/${seeded.firstStep}?release=${seeded.releaseId}`,
+    );
+    expect(step.body.entity).toMatchObject({
+      id: seeded.firstStep,
+      status: 'pending',
+      content: 'echo 0 {{customer.namespace}}',
+    });
+  });
+
+  it('lets a viewer read', async () => {
+    const viewer = await signedInUser(admin, 'vera', 'viewer');
+    expect((await viewer.get('/api/releases')).status).toBe(200);
+  });
+});
