@@ -139,6 +139,28 @@ describe('SyncManager', () => {
     expect(manager.snapshot().pending).toBe(0);
   });
 
+  it('a viewer promoted to member uploads what the relay refused before', async () => {
+    let role: PublicUser['role'] = 'viewer';
+    const { network, local, session, manager } = await setup(() => ({
+      ...signedIn(),
+      user: { ...ada, role },
+    }));
+    network.readOnlyRooms.add('catalog');
+    addCluster(local, 'cluster:k4', 'made by a viewer');
+    await session.refresh();
+    await network.settle();
+    expect(manager.snapshot().docs[0]).toMatchObject({ readOnly: true, pending: 1 });
+    expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(false);
+
+    // An admin makes them a member: the relay lets them write; the app learns it at its next check.
+    network.readOnlyRooms.delete('catalog');
+    role = 'member';
+    await session.refresh();
+    await network.settle();
+    expect(manager.snapshot().docs[0]).toMatchObject({ readOnly: false, pending: 0 });
+    expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(true);
+  });
+
   it('remembers changes left waiting across a reload of the page', async () => {
     const { local, manager, storage } = await setup(() => new ServerUnreachable('offline'));
     addCluster(local, 'cluster:k3', 'offline');

@@ -42,8 +42,9 @@ export interface SyncManagerOptions {
 const CREDENTIAL_CLOSES = new Set([4401, 4440]);
 /**
  * After a credential close, the session check may find the browser signed in after all (a password change
- * here replaced the session cookie). The link then reconnects by itself, but not more than once in this
- * window: a relay that keeps refusing what the API accepts must not make the page loop.
+ * here replaced the session cookie); after a read-only refusal it may find the user promoted. The link then
+ * reconnects by itself, but not more than once in this window: a relay that keeps refusing what the API
+ * accepts must not make the page loop.
  */
 const CREDENTIAL_RETRY_WINDOW_MS = 30_000;
 
@@ -59,6 +60,8 @@ export class SyncManager {
   /** The user the open connections authenticated as: switching accounts reconnects them. */
   private connectedAs: string | null = null;
   private readonly credentialRetries = new WeakMap<DocLink, number>();
+  private readonly roleRetries = new WeakMap<DocLink, number>();
+  private readonly refusedSeen = new WeakSet<DocLink>();
 
   constructor(private readonly options: SyncManagerOptions) {
     this.online = options.online ?? true;
@@ -148,6 +151,11 @@ export class SyncManager {
         if (status !== 'idle') link.disconnect();
       } else if (status === 'idle' || (status === 'stopped' && (force || this.mayRetryCredentials(link)))) {
         link.connect();
+      } else if (this.promotedSince(link)) {
+        // The relay applies a role change to open connections; this one was refused as a viewer, so it
+        // starts over to upload what it holds.
+        link.disconnect();
+        link.connect();
       }
     }
     if (connect) this.openActiveReleases();
@@ -157,10 +165,21 @@ export class SyncManager {
   private mayRetryCredentials(link: DocLink): boolean {
     const code = link.snapshot().stoppedBy?.code;
     if (code === undefined || !CREDENTIAL_CLOSES.has(code)) return false;
-    const last = this.credentialRetries.get(link);
+    return this.withinBudget(this.credentialRetries, link);
+  }
+
+  /** A link refused as read-only while the session now says the user may write (at most twice a minute). */
+  private promotedSince(link: DocLink): boolean {
+    const state = this.options.session.get();
+    if (!link.snapshot().readOnly || state.kind !== 'signed-in' || state.user.role === 'viewer') return false;
+    return this.withinBudget(this.roleRetries, link);
+  }
+
+  private withinBudget(budget: WeakMap<DocLink, number>, link: DocLink): boolean {
+    const last = budget.get(link);
     const now = Date.now();
     if (last !== undefined && now - last < CREDENTIAL_RETRY_WINDOW_MS) return false;
-    this.credentialRetries.set(link, now);
+    budget.set(link, now);
     return true;
   }
 
@@ -205,8 +224,15 @@ export class SyncManager {
   }
 
   private onLinkChanged(link: DocLink): void {
-    const { stoppedBy } = link.snapshot();
+    const { stoppedBy, readOnly } = link.snapshot();
     if (stoppedBy && CREDENTIAL_CLOSES.has(stoppedBy.code)) this.options.session.credentialsRefused();
+    // Refused as read-only: the role may have changed since the session was checked; ask once.
+    if (readOnly && !this.refusedSeen.has(link)) {
+      this.refusedSeen.add(link);
+      this.options.session.refresh().catch(() => {});
+    } else if (!readOnly) {
+      this.refusedSeen.delete(link);
+    }
     this.changed();
   }
 

@@ -76,7 +76,8 @@ export function summarize(snapshot: SyncSnapshot): SyncSummary {
         true,
       );
     case 'signed-in':
-      return connected(snapshot, session.user.role === 'viewer');
+      // A relay refusal says read-only before the next session check does.
+      return connected(snapshot, session.user.role === 'viewer' || snapshot.docs.some((d) => d.readOnly));
   }
 }
 
