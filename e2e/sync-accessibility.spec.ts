@@ -23,7 +23,9 @@ for (const scheme of ['light', 'dark'] as const) {
       });
     });
 
-    test('the sign-in page with an error and the sync details have no axe violations', async ({ deviceA }) => {
+    test('the sign-in page with an error and the sync details have no axe violations', async ({
+      deviceA,
+    }) => {
       const signIn = new SignInPage(deviceA.page);
       await signIn.goto();
       await signIn.form.signIn('admin', 'wrong password');
@@ -33,7 +35,9 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(deviceA.page)).toEqual([]);
     });
 
-    test('settings signed in as an admin, with a new token shown, have no axe violations', async ({ deviceA }) => {
+    test('settings signed in as an admin, with a new token shown, have no axe violations', async ({
+      deviceA,
+    }) => {
       await deviceA.openSignedIn();
       const settings = new SyncSettingsPage(deviceA.page);
       await settings.goto();
@@ -44,7 +48,10 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await violations(deviceA.page)).toEqual([]);
     });
 
-    test('the session-ended banner and its sign-in dialog have no axe violations', async ({ deviceA, relay }) => {
+    test('the session-ended banner and its sign-in dialog have no axe violations', async ({
+      deviceA,
+      relay,
+    }) => {
       await deviceA.openSignedIn();
       const cookie = (await deviceA.context.cookies()).find((c) => c.name === 'runsheet_session');
       await fetch(`${relay.url}/api/auth/logout`, {

@@ -10,7 +10,6 @@ import { promisify } from 'node:util';
 import { E2E_SERVER_DIR } from './paths';
 
 const root = join(import.meta.dirname, '..', '..');
-const serverPackages = join(root, 'sync-server', 'node_modules');
 const outfile = join(E2E_SERVER_DIR, 'stock-client.mjs');
 let bundled: Promise<void> | null = null;
 
@@ -29,7 +28,8 @@ async function bundle(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['ws', 'bufferutil', 'utf-8-validate'],
+    // ws is bundled too; its optional native helpers stay out (it loads them only if present).
+    external: ['bufferutil', 'utf-8-validate'],
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
@@ -37,19 +37,24 @@ async function bundle(): Promise<void> {
   });
 }
 
+export interface StockClientOutput {
+  'create-cluster': { clusterId: string };
+  'try-create-cluster': { clusterId: string; refused: boolean };
+  'wait-cluster': { clusterId: string };
+  'has-cluster': { found: boolean };
+}
+
 /** Runs the stock client and returns what it printed (JSON). */
-export async function runStockClient(
+export async function runStockClient<C extends keyof StockClientOutput>(
   url: string,
   token: string,
-  command: 'create-cluster' | 'wait-cluster',
+  command: C,
   name: string,
-): Promise<{ clusterId: string }> {
+): Promise<StockClientOutput[C]> {
   bundled ??= bundle();
   await bundled;
   const { stdout } = await promisify(execFile)(process.execPath, [outfile, url, token, command, name], {
-    // `ws` is external: it loads from sync-server's node_modules.
-    env: { ...process.env, NODE_PATH: serverPackages },
     timeout: 20_000,
   });
-  return JSON.parse(stdout) as { clusterId: string };
+  return JSON.parse(stdout) as StockClientOutput[C];
 }
