@@ -25,6 +25,8 @@ const SyncContext = createContext<SyncApi | null>(null);
 
 /** How often a signed-in, visible page checks its session (which also slides its expiry). */
 const SESSION_CHECK_MS = 10 * 60_000;
+/** How often a local-only page looks for a server again. */
+const LOCAL_CHECK_MS = 60_000;
 
 /** One sync client per LocalData, which is one per tab (also under StrictMode's double renders). */
 const instances = new WeakMap<LocalData, SyncApi>();
@@ -78,9 +80,13 @@ function startSync({ session, manager, presence }: SyncApi): void {
   window.addEventListener('storage', (event) => session.onStorage(event.key));
   let lastCheck = Date.now();
   const checkIfDue = () => {
-    if (document.visibilityState !== 'visible' || Date.now() - lastCheck < SESSION_CHECK_MS) return;
+    if (document.visibilityState !== 'visible') return;
+    // Signed in: keep the session sliding. Local only: notice a server that has appeared meanwhile.
+    const kind = session.get().kind;
+    const every = kind === 'signed-in' ? SESSION_CHECK_MS : kind === 'local' ? LOCAL_CHECK_MS : Infinity;
+    if (Date.now() - lastCheck < every) return;
     lastCheck = Date.now();
-    if (session.get().kind === 'signed-in') session.refresh().catch(() => {});
+    session.refresh().catch(() => {});
   };
   document.addEventListener('visibilitychange', checkIfDue);
   setInterval(checkIfDue, 60_000);
