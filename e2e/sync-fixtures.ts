@@ -4,7 +4,7 @@
  * (RUNSHEET_ADMIN_USER) unless a test asks for a server that needs setup.
  */
 import { test as base } from '@playwright/test';
-import { ADMIN, Device } from './support/devices';
+import { ADMIN, Device } from './support/sync-devices';
 import { SyncServer } from './support/sync-server';
 
 interface SyncFixtures {
