@@ -1,9 +1,8 @@
 /**
  * The header's sync indicator: one button whose text says the state (offline, connecting, synced, "N
- * changes waiting", sign in, read-only), a popover with the details and what can be done, and a polite live
- * region that announces state changes for screen reader users.
+ * changes waiting", sign in, read-only) and any clashes to review, a popover with the details and what can
+ * be done, and a polite live region that announces state changes for screen reader users.
  */
-import { Link, useRouterState } from '@tanstack/react-router';
 import {
   CloudCheck,
   CloudOff,
@@ -17,13 +16,12 @@ import {
   TriangleAlert,
 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { Button } from '@/components/ui/button';
+import { SyncDetails } from '@/components/sync/sync-details';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
-import { useWorkspace } from '@/state/workspace-context';
-import { useSync, useSyncApi } from '@/sync/sync-context';
-import type { SyncSnapshot } from '@/sync/sync-manager';
-import { changes, type SyncKind, type SyncSummary, summarize } from '@/sync/sync-summary';
+import { clashes, useConflicts } from '@/sync/conflicts';
+import { useSync } from '@/sync/sync-context';
+import { type SyncKind, type SyncSummary, summarize } from '@/sync/sync-summary';
 
 const ICONS: Record<SyncKind, LucideIcon> = {
   checking: RefreshCw,
@@ -43,6 +41,7 @@ const ICONS: Record<SyncKind, LucideIcon> = {
 export function SyncStatus({ className }: { className?: string }) {
   const snapshot = useSync();
   const summary = summarize(snapshot);
+  const conflicts = useConflicts();
   const Icon = ICONS[summary.kind];
   const [open, setOpen] = useState(false);
   return (
@@ -62,96 +61,25 @@ export function SyncStatus({ className }: { className?: string }) {
           >
             <Icon className="size-3.5 shrink-0" aria-hidden="true" />
             <span>{summary.label}</span>
+            {conflicts.length > 0 && (
+              <span className="rounded-sm bg-warning px-1 font-medium text-warning-foreground">
+                {clashes(conflicts.length)}
+              </span>
+            )}
           </button>
         </PopoverTrigger>
         <PopoverContent align="end" portal={false} className="w-80" aria-labelledby="sync-details-title">
-          <SyncDetails snapshot={snapshot} summary={summary} close={() => setOpen(false)} />
+          <SyncDetails
+            snapshot={snapshot}
+            summary={summary}
+            conflicts={conflicts}
+            close={() => setOpen(false)}
+          />
         </PopoverContent>
       </Popover>
       <SyncAnnouncer summary={summary} />
     </>
   );
-}
-
-function SyncDetails({
-  snapshot,
-  summary,
-  close,
-}: {
-  snapshot: SyncSnapshot;
-  summary: SyncSummary;
-  close: () => void;
-}) {
-  const { manager } = useSyncApi();
-  const here = useRouterState({ select: (s) => s.location.href });
-  const { session } = snapshot;
-  const signedIn = session.kind === 'signed-in';
-  const releaseNames = useReleaseNames();
-  return (
-    <div className="grid gap-3 text-sm">
-      <div className="grid gap-1">
-        <h2 id="sync-details-title" className="font-semibold">
-          {summary.label}
-        </h2>
-        <p className="text-muted-foreground">{summary.detail}</p>
-        {signedIn && (
-          <p className="text-muted-foreground">
-            Signed in as <span className="text-foreground">{session.user.displayName}</span> (
-            {session.auth === 'open' ? 'open mode' : session.user.role})
-          </p>
-        )}
-      </div>
-      {snapshot.docs.length > 0 && signedIn && (
-        <ul className="grid gap-1 border-t pt-3" aria-label="Documents">
-          {snapshot.docs.map((doc) => (
-            <li key={doc.room} className="flex justify-between gap-2">
-              <span className="truncate">{releaseNames(doc.room)}</span>
-              <span className="shrink-0 text-muted-foreground">
-                {doc.pending > 0 ? `${changes(doc.pending)} waiting` : doc.synced ? 'synced' : doc.status}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <div className="flex flex-wrap gap-2 border-t pt-3">
-        {summary.kind === 'setup' && (
-          <Button asChild size="sm" onClick={close}>
-            <Link to="/setup">Set up sync</Link>
-          </Button>
-        )}
-        {summary.kind === 'sign-in' && (
-          <Button asChild size="sm" onClick={close}>
-            <Link to="/signin" search={{ redirect: here }}>
-              Sign in
-            </Link>
-          </Button>
-        )}
-        {summary.kind === 'stopped' && (
-          <Button size="sm" onClick={() => manager.retry()}>
-            Retry
-          </Button>
-        )}
-        {signedIn && (
-          <Button size="sm" variant="outline" onClick={() => manager.setPaused(!snapshot.paused)}>
-            {snapshot.paused ? 'Resume sync' : 'Pause sync'}
-          </Button>
-        )}
-        <Button asChild size="sm" variant="ghost" onClick={close}>
-          <Link to="/settings">Sync settings</Link>
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-/** Names documents for people: the catalog, and releases by their name in the catalog. */
-function useReleaseNames(): (room: string) => string {
-  const { local } = useWorkspace();
-  return (room) => {
-    if (room === 'catalog') return 'Clusters and customers';
-    const release = local.state.catalog.releases[room as keyof typeof local.state.catalog.releases];
-    return release ? `Release ${release.name}` : 'A release';
-  };
 }
 
 /**
