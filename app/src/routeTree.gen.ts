@@ -17,6 +17,7 @@ import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
 import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
+import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -58,6 +59,11 @@ const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
   path: '/temporal/$releaseId',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
+  id: '/releases_/$releaseId/report',
+  path: '/releases/$releaseId/report',
+  getParentRoute: () => rootRouteImport,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -68,6 +74,7 @@ export interface FileRoutesByFullPath {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -78,6 +85,7 @@ export interface FileRoutesByTo {
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -89,6 +97,7 @@ export interface FileRoutesById {
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -101,6 +110,7 @@ export interface FileRouteTypes {
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases/$releaseId/report'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -111,6 +121,7 @@ export interface FileRouteTypes {
     | '/clusters'
     | '/customers'
     | '/releases'
+    | '/releases/$releaseId/report'
   id:
     | '__root__'
     | '/'
@@ -121,6 +132,7 @@ export interface FileRouteTypes {
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/releases_/$releaseId/report'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -132,6 +144,7 @@ export interface RootRouteChildren {
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -192,6 +205,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof TemporalReleaseIdRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases_/$releaseId/report': {
+      id: '/releases_/$releaseId/report'
+      path: '/releases/$releaseId/report'
+      fullPath: '/releases/$releaseId/report'
+      preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
+      parentRoute: typeof rootRouteImport
+    }
   }
 }
 
@@ -204,6 +224,7 @@ const rootRouteChildren: RootRouteChildren = {
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -8,6 +8,9 @@ import { ReleasesPage } from './releases-page';
 import { SettingsPage } from './settings-page';
 
 export { AppShell, NAV_LABELS, type NavLabel, type ThemeChoice } from './app-shell';
+export { CsvImportDialog } from './csv-import';
+export { DataSettings } from './data-settings';
+export { ReportPage } from './report-page';
 export type { AppPage };
 export { ClustersPage, CustomersPage, DashboardPage, NotFoundPage, ReleasesPage, SettingsPage };
 

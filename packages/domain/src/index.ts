@@ -34,6 +34,8 @@ export * from './enums.ts';
 export * from './history.ts';
 // Contract: ids, enums, entities, state, changes, results, reasons.
 export * from './ids.ts';
+// Data in and out: workspace file, CSV, reports.
+export * from './io/index.ts';
 export * from './ordering.ts';
 export * from './progress.ts';
 export * from './reasons.ts';

@@ -51,6 +51,8 @@ export const REASONS = {
   'metadata-value-too-long': 'A metadata value is too long.',
   'text-too-long': 'This text is too long.',
   'invalid-input': 'The input is not valid.',
+  'import-invalid': 'The file has problems, listed with where they are; nothing was imported.',
+  'import-row-invalid': 'Some rows have problems; fix them or leave them out. Nothing was imported.',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

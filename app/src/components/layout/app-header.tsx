@@ -9,7 +9,7 @@ import { ThemeToggle } from './theme-toggle';
 // of its own (flex order), so it never squeezes or scrolls sideways; below that it moves into a sheet.
 export function AppHeader() {
   return (
-    <header className="sticky top-0 z-40 border-b bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
+    <header className="sticky top-0 z-40 border-b print:hidden bg-background/95 backdrop-blur supports-[backdrop-filter]:bg-background/80">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 sm:px-6 lg:flex-nowrap lg:px-8">
         <div className="flex h-14 items-center gap-2">
           <MobileNav className="-ml-2 md:hidden" />
