@@ -14,7 +14,7 @@ function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="This device, its data and how it syncs." />
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid items-start gap-6 md:grid-cols-2">
         {/* Sync, your account, tokens and (admins) accounts: components/settings. */}
         <SyncSettings />
         <AuditLogSection />

@@ -1,7 +1,8 @@
 /** The sync part of Settings: what this device is connected to, and the account sections that apply. */
 import { Link } from '@tanstack/react-router';
+import { SyncDocuments } from '@/components/sync/sync-documents';
 import { Button } from '@/components/ui/button';
-import { useSession, useSync } from '@/sync/sync-context';
+import { useSession, useSync, useSyncApi } from '@/sync/sync-context';
 import { summarize } from '@/sync/sync-summary';
 import { AccountSection } from './account-section';
 import { SettingsSection } from './settings-section';
@@ -10,10 +11,22 @@ import { UsersSection } from './users-section';
 
 export function SyncSettings() {
   const session = useSession();
-  const summary = summarize(useSync());
+  const snapshot = useSync();
+  const { manager } = useSyncApi();
+  const summary = summarize(snapshot);
   return (
     <>
       <SettingsSection id="sync" title="Sync" description={`${summary.label}. ${summary.detail}`}>
+        {session.kind === 'signed-in' && (
+          <>
+            <SyncDocuments docs={snapshot.docs} className="text-sm" />
+            <div>
+              <Button variant="outline" onClick={() => manager.setPaused(!snapshot.paused)}>
+                {snapshot.paused ? 'Resume sync' : 'Pause sync on this device'}
+              </Button>
+            </div>
+          </>
+        )}
         {session.kind === 'setup-required' && (
           <div>
             <Button asChild>

@@ -2,11 +2,11 @@
 import type { Conflict } from '@runsheet/domain';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { Button } from '@/components/ui/button';
-import { useWorkspace } from '@/state/workspace-context';
 import { useSyncApi } from '@/sync/sync-context';
 import type { SyncSnapshot } from '@/sync/sync-manager';
-import { changes, type SyncSummary } from '@/sync/sync-summary';
+import type { SyncSummary } from '@/sync/sync-summary';
 import { SyncConflicts } from './sync-conflicts';
+import { SyncDocuments } from './sync-documents';
 
 export function SyncDetails({
   snapshot,
@@ -23,7 +23,6 @@ export function SyncDetails({
   const here = useRouterState({ select: (s) => s.location.href });
   const { session } = snapshot;
   const signedIn = session.kind === 'signed-in';
-  const releaseNames = useReleaseNames();
   return (
     <div className="grid gap-3 text-sm">
       <div className="grid gap-1">
@@ -38,18 +37,7 @@ export function SyncDetails({
           </p>
         )}
       </div>
-      {snapshot.docs.length > 0 && signedIn && (
-        <ul className="grid gap-1 border-t pt-3" aria-label="Documents">
-          {snapshot.docs.map((doc) => (
-            <li key={doc.room} className="flex justify-between gap-2">
-              <span className="truncate">{releaseNames(doc.room)}</span>
-              <span className="shrink-0 text-muted-foreground">
-                {doc.pending > 0 ? `${changes(doc.pending)} waiting` : doc.synced ? 'synced' : doc.status}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {signedIn && <SyncDocuments docs={snapshot.docs} className="border-t pt-3" />}
       <SyncConflicts conflicts={conflicts} />
       <div className="flex flex-wrap gap-2 border-t pt-3">
         {summary.kind === 'setup' && (
@@ -80,14 +68,4 @@ export function SyncDetails({
       </div>
     </div>
   );
-}
-
-/** Names documents for people: the catalog, and releases by their name in the catalog. */
-function useReleaseNames(): (room: string) => string {
-  const { local } = useWorkspace();
-  return (room) => {
-    if (room === 'catalog') return 'Clusters and customers';
-    const release = local.state.catalog.releases[room as keyof typeof local.state.catalog.releases];
-    return release ? `Release ${release.name}` : 'A release';
-  };
 }
