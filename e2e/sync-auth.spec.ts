@@ -54,7 +54,7 @@ test('sign in: a wrong password is said beside the field; the right one returns 
   await sync.expectSynced();
 });
 
-test('a session that ends keeps the page and what was typed, and asks to sign in again', async ({
+test('SY-04 a session that ends keeps the page and what was typed, and asks to sign in again', async ({
   deviceA,
   relay,
 }) => {
@@ -91,7 +91,7 @@ test('a session that ends keeps the page and what was typed, and asks to sign in
   await expect(search).toHaveValue('half-typed');
 });
 
-test('a viewer is told the app is read-only', async ({ deviceA, deviceB }) => {
+test('SY-05 a viewer is told the app is read-only', async ({ deviceA, deviceB }) => {
   await deviceA.signInByApi(ADMIN.username, ADMIN.password);
   await deviceA.createUser({ username: 'vic', password: 'viewer-password-1', role: 'viewer' });
   await deviceB.signInByApi('vic', 'viewer-password-1');

@@ -5,7 +5,7 @@ test.use({ relayPort: 4446 });
 // Chromium's offline emulation fires `offline` but leaves an open WebSocket open (its frames wait until the
 // network returns). The app disconnects on `offline` itself, so changes wait in IndexedDB, are counted as
 // waiting, and upload in the next handshake.
-test('offline and back: the header says so, announces it, and syncs again', async ({ deviceA }) => {
+test('SY-01 offline and back: the header says so, announces it, and syncs again', async ({ deviceA }) => {
   await deviceA.openSignedIn();
   await deviceA.context.setOffline(true);
   await deviceA.sync.expectLabel('Offline');
@@ -15,7 +15,7 @@ test('offline and back: the header says so, announces it, and syncs again', asyn
   await expect(deviceA.sync.announcer).toHaveText('Synced.');
 });
 
-test('pausing sync disconnects until resumed', async ({ deviceA }) => {
+test('SY-01 pausing sync disconnects until resumed', async ({ deviceA }) => {
   await deviceA.openSignedIn();
   await deviceA.sync.setPaused(true);
   await deviceA.sync.expectLabel('Sync paused');
@@ -23,7 +23,7 @@ test('pausing sync disconnects until resumed', async ({ deviceA }) => {
   await deviceA.sync.expectSynced();
 });
 
-test('served with no Runsheet server behind it, the app is local-only; a server found later is offered', async ({
+test('SY-01 served with no Runsheet server behind it, the app is local-only; a server found later is offered', async ({
   deviceA,
 }) => {
   const { context, page, sync } = deviceA;

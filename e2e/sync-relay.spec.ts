@@ -10,7 +10,7 @@ async function token(device: Device, name: string): Promise<string> {
   return ((await response.json()) as { secret: string }).secret;
 }
 
-test('connections without a sign-in, with an ended session, or as a viewer are refused or read-only', async ({
+test('SY-05 connections without a sign-in, with an ended session, or as a viewer are refused or read-only', async ({
   deviceA,
   deviceB,
   relay,

@@ -4,7 +4,7 @@ import { type ClusterId, type CustomerId, listConflicts, type ReleaseId } from '
 import { describe, expect, it } from 'vitest';
 import { clashes, describeConflict } from './conflicts.ts';
 
-describe('describeConflict: one sentence per clash, in names', () => {
+describe('SY-08 describeConflict: one sentence per clash, in names', () => {
   it('MR-04 duplicates from another device', () => {
     const workspace = new Workspace();
     workspace.apply({

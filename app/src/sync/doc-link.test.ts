@@ -39,7 +39,7 @@ function syncFrame(update: Uint8Array): Uint8Array {
 const relayMap = (network: FakeNetwork) => network.room('catalog').doc.getMap('m').toJSON();
 
 describe('DocLink: changes waiting for the relay', () => {
-  it('counts a change made while connected until the relay has answered the barrier after it', async () => {
+  it('SY-02 counts a change made while connected until the relay has answered the barrier after it', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network);
     link.connect();
@@ -56,7 +56,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(link.snapshot()).toMatchObject({ pending: 0, synced: true });
   });
 
-  it('uploads changes made before connecting in the handshake, then confirms them', async () => {
+  it('SY-02 uploads changes made before connecting in the handshake, then confirms them', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network);
     edit(doc, 'a', '1');
@@ -71,7 +71,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(network.room('catalog').received).not.toContain('update');
   });
 
-  it('keeps changes waiting when the connection drops before the answer, and confirms after reconnecting', async () => {
+  it('SY-09 keeps changes waiting when the connection drops before the answer, and confirms after reconnecting', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network, { maxBackoffTime: 1 });
     link.connect();
@@ -90,7 +90,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(link.snapshot().pending).toBe(0);
   });
 
-  it('does not count or echo updates that came from the relay', async () => {
+  it('SY-03 does not count or echo updates that came from the relay', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network);
     link.connect();
@@ -104,7 +104,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(room.received).not.toContain('update');
   });
 
-  it('holds an update that overtook its predecessor, so a field never blinks empty', async () => {
+  it('SY-03 holds an update that overtook its predecessor, so a field never blinks empty', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network);
     const remote = new Y.Doc();
@@ -126,7 +126,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(doc.getMap('m').toJSON()).toEqual({ name: 'b', other: 'z' });
   });
 
-  it('does not count updates from origins named as not local (loaded from storage)', async () => {
+  it('SY-02 does not count updates from origins named as not local (loaded from storage)', async () => {
     const network = new FakeNetwork();
     const STORAGE = { source: 'storage' };
     const { link, doc } = makeLink(network, { notLocal: [STORAGE] });
@@ -134,7 +134,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(link.snapshot().pending).toBe(0);
   });
 
-  it('starts from the count an earlier page left waiting and reports every change of it', async () => {
+  it('SY-02 starts from the count an earlier page left waiting and reports every change of it', async () => {
     const network = new FakeNetwork();
     const reported: number[] = [];
     const { link } = makeLink(network, {
@@ -148,7 +148,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(reported).toEqual([0]);
   });
 
-  it('never confirms changes on a read-only connection, and says it is read-only', async () => {
+  it('SY-05 never confirms changes on a read-only connection, and says it is read-only', async () => {
     const network = new FakeNetwork();
     network.readOnlyRooms.add('catalog');
     const { link, doc } = makeLink(network);
@@ -161,7 +161,7 @@ describe('DocLink: changes waiting for the relay', () => {
     expect(link.snapshot()).toMatchObject({ readOnly: true, pending: 2, synced: false });
   });
 
-  it('stops on a 44xx close and resumes uploading on connect()', async () => {
+  it('SY-04 stops on a 44xx close and resumes uploading on connect()', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network);
     link.connect();

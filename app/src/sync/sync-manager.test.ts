@@ -69,7 +69,7 @@ function addCluster(local: LocalData, id: `cluster:${string}`, name: string) {
 const statuses = (manager: SyncManager) => manager.snapshot().docs.map((d) => `${d.room}:${d.status}`);
 
 describe('SyncManager', () => {
-  it('stays off the network until the session check says signed in, then uploads what was made', async () => {
+  it('SY-01 stays off the network until the session check says signed in, then uploads what was made', async () => {
     const { network, local, session, manager } = await setup();
     addCluster(local, 'cluster:k1', 'prod');
     expect(statuses(manager)).toEqual(['catalog:idle']);
@@ -83,7 +83,7 @@ describe('SyncManager', () => {
     expect(manager.snapshot()).toMatchObject({ pending: 0 });
   });
 
-  it('never connects without a server (local only)', async () => {
+  it('SY-01 never connects without a server (local only)', async () => {
     const { network, session, manager } = await setup(() => new ServerUnreachable('no server'));
     await session.refresh();
     expect(session.get().kind).toBe('local');
@@ -91,7 +91,7 @@ describe('SyncManager', () => {
     expect(network.queued).toBe(0);
   });
 
-  it('disconnects while offline or paused and connects again after', async () => {
+  it('SY-01 disconnects while offline or paused and connects again after', async () => {
     const { network, session, manager } = await setup();
     await session.refresh();
     await network.settle();
@@ -107,7 +107,7 @@ describe('SyncManager', () => {
     expect(statuses(manager)).toEqual(['catalog:connected']);
   });
 
-  it('keeps active releases connected, and drops a release link when its document closes', async () => {
+  it('SY-07 keeps active releases connected, and drops a release link when its document closes', async () => {
     const { network, local, session, manager } = await setup();
     await session.refresh();
     // Activated (here or on another device): the manager opens the release document and connects it.
@@ -119,7 +119,7 @@ describe('SyncManager', () => {
     expect(statuses(manager)).toEqual(['catalog:connected']);
   });
 
-  it('after a 4440 close the session is checked; signing in again uploads what waited', async () => {
+  it('SY-04 after a 4440 close the session is checked; signing in again uploads what waited', async () => {
     let answer: () => SessionInfo | ApiError = signedIn;
     const { network, local, session, manager } = await setup(() => answer());
     await session.refresh();
@@ -139,7 +139,7 @@ describe('SyncManager', () => {
     expect(manager.snapshot().pending).toBe(0);
   });
 
-  it('a viewer promoted to member uploads what the relay refused before', async () => {
+  it('SY-05 a viewer promoted to member uploads what the relay refused before', async () => {
     let role: PublicUser['role'] = 'viewer';
     const { network, local, session, manager } = await setup(() => ({
       ...signedIn(),
@@ -161,7 +161,7 @@ describe('SyncManager', () => {
     expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(true);
   });
 
-  it('remembers changes left waiting across a reload of the page', async () => {
+  it('SY-02 remembers changes left waiting across a reload of the page', async () => {
     const { local, manager, storage } = await setup(() => new ServerUnreachable('offline'));
     addCluster(local, 'cluster:k3', 'offline');
     expect(manager.snapshot().pending).toBe(1);
