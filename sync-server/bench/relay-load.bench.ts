@@ -68,6 +68,8 @@ const PROBE = join(PACKAGE, 'bench', 'probe.mjs');
 interface RelayStats {
   cpu: { user: number; system: number };
   rss: number;
+  /** The relay's event-loop delay since the previous question. */
+  loopDelayMs: { p50: number; p99: number; max: number };
 }
 
 interface RelayProcess {
@@ -96,13 +98,17 @@ async function startRelay(name: 'runsheet' | 'reference', dataDir?: string): Pro
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} relay exited (${code}):\n${output}`)));
   });
+  // One listener answers the questions in order (the sampler may ask while an answer is on its way).
+  const waiting: Array<(stats: RelayStats) => void> = [];
+  child.on('message', (stats: RelayStats) => waiting.shift()?.(stats));
   return {
     name,
     url,
-    async stats() {
-      const reply = once(child, 'message') as Promise<[RelayStats]>;
-      child.send('stats');
-      return (await reply)[0];
+    stats() {
+      return new Promise<RelayStats>((resolve) => {
+        waiting.push(resolve);
+        child.send('stats');
+      });
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return;
@@ -328,7 +334,11 @@ function generatorThread(): void {
       for (const plan of message.plans) {
         const doc = new Y.Doc();
         const provider = connect(message.url, message.room, doc);
-        receive(provider, doc, (key) => received.push([key, now()]));
+        // The reference relay also echoes a client's update back to it: that is no delivery.
+        const own = `${doc.clientID}:`;
+        receive(provider, doc, (key) => {
+          if (!key.startsWith(own)) received.push([key, now()]);
+        });
         clients.push({ doc, provider, plan });
       }
       await Promise.all(clients.map(({ provider, doc }) => synced(provider).then(() => covers(doc, target))));
@@ -410,9 +420,13 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
   const before = await relay.stats();
   const generatorBefore = process.cpuUsage();
   let peakRss = before.rss;
+  let loopP99 = 0;
+  let loopMax = 0;
   const sampler = setInterval(() => {
     relay.stats().then((s) => {
       peakRss = Math.max(peakRss, s.rss);
+      loopP99 = Math.max(loopP99, s.loopDelayMs.p99);
+      loopMax = Math.max(loopMax, s.loopDelayMs.max);
     });
   }, 1000);
   const started = now() + 100;
@@ -474,6 +488,8 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
       peak: round(peakRss / 2 ** 20),
       end: round(after.rss / 2 ** 20),
     },
+    /** The worst per-second p99 and the max of the relay's event-loop delay during the load. */
+    relayLoopDelayMs: { worstP99: round(loopP99), max: round(loopMax) },
     generatorCpuShareOfOneCore: round(generatorCpuMs / wallMs, 3),
   };
 }
