@@ -38,6 +38,10 @@ test('Tab walks through the brand and the navigation with a visible focus ring',
     await expect(link).toBeFocused();
     expect(await hasVisibleFocus(link), `${label} shows focus`).toBe(true);
   }
+  // The sync status opens its details, so it is a button in the tab order too.
+  await page.keyboard.press('Tab');
+  await expect(shell.syncStatus).toBeFocused();
+  expect(await hasVisibleFocus(shell.syncStatus)).toBe(true);
   await page.keyboard.press('Tab');
   await expect(shell.themeButton).toBeFocused();
   expect(await hasVisibleFocus(shell.themeButton)).toBe(true);

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppRouter } from './router';
 import { WorkspaceProvider } from './state/workspace-context';
+import { SyncProvider } from './sync/sync-context';
 import './styles.css';
 
 const router = createAppRouter();
@@ -13,7 +14,10 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <WorkspaceProvider>
-      <RouterProvider router={router} />
+      {/* Sync connects the workspace's documents; pages and the header read its state. */}
+      <SyncProvider>
+        <RouterProvider router={router} />
+      </SyncProvider>
     </WorkspaceProvider>
   </StrictMode>,
 );

@@ -11,6 +11,8 @@
 import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as SettingsRouteImport } from './routes/settings'
+import { Route as SetupRouteImport } from './routes/setup'
+import { Route as SigninRouteImport } from './routes/signin'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
 import { Route as ClustersNewRouteImport } from './routes/clusters.new'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
@@ -38,6 +40,16 @@ const IndexRoute = IndexRouteImport.update({
 const SettingsRoute = SettingsRouteImport.update({
   id: '/settings',
   path: '/settings',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SetupRoute = SetupRouteImport.update({
+  id: '/setup',
+  path: '/setup',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const SigninRoute = SigninRouteImport.update({
+  id: '/signin',
+  path: '/signin',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ClustersIndexRoute = ClustersIndexRouteImport.update({
@@ -137,6 +149,8 @@ const ReleasesReleaseIdStepTemplateIdRoute =
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
@@ -159,6 +173,8 @@ export interface FileRoutesByFullPath {
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
   '/releases/new': typeof ReleasesNewRoute
@@ -181,6 +197,8 @@ export interface FileRoutesById {
   __root__: typeof rootRouteImport
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
+  '/setup': typeof SetupRoute
+  '/signin': typeof SigninRoute
   '/clusters/new': typeof ClustersNewRoute
   '/customers/new': typeof CustomersNewRoute
   '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
@@ -205,6 +223,8 @@ export interface FileRouteTypes {
   fullPaths:
     | '/'
     | '/settings'
+    | '/setup'
+    | '/signin'
     | '/clusters/new'
     | '/customers/new'
     | '/releases/$releaseId'
@@ -227,6 +247,8 @@ export interface FileRouteTypes {
   to:
     | '/'
     | '/settings'
+    | '/setup'
+    | '/signin'
     | '/clusters/new'
     | '/customers/new'
     | '/releases/new'
@@ -248,6 +270,8 @@ export interface FileRouteTypes {
     | '__root__'
     | '/'
     | '/settings'
+    | '/setup'
+    | '/signin'
     | '/clusters/new'
     | '/customers/new'
     | '/releases/$releaseId'
@@ -271,6 +295,8 @@ export interface FileRouteTypes {
 export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   SettingsRoute: typeof SettingsRoute
+  SetupRoute: typeof SetupRoute
+  SigninRoute: typeof SigninRoute
   ClustersNewRoute: typeof ClustersNewRoute
   CustomersNewRoute: typeof CustomersNewRoute
   ReleasesReleaseIdRoute: typeof ReleasesReleaseIdRouteWithChildren
@@ -300,6 +326,20 @@ declare module '@tanstack/react-router' {
       path: '/settings'
       fullPath: '/settings'
       preLoaderRoute: typeof SettingsRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/setup': {
+      id: '/setup'
+      path: '/setup'
+      fullPath: '/setup'
+      preLoaderRoute: typeof SetupRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/signin': {
+      id: '/signin'
+      path: '/signin'
+      fullPath: '/signin'
+      preLoaderRoute: typeof SigninRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/clusters/': {
@@ -454,6 +494,8 @@ const ReleasesReleaseIdRouteWithChildren =
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
+  SetupRoute: SetupRoute,
+  SigninRoute: SigninRoute,
   ClustersNewRoute: ClustersNewRoute,
   CustomersNewRoute: CustomersNewRoute,
   ReleasesReleaseIdRoute: ReleasesReleaseIdRouteWithChildren,

@@ -4,6 +4,7 @@ import { CommandPalette } from '@/components/command-palette/command-palette';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
 import { SkipLink } from '@/components/layout/skip-link';
+import { SessionBanner } from '@/components/sync/session-banner';
 import { Toaster } from '@/components/ui/toaster';
 import { TooltipProvider } from '@/components/ui/tooltip';
 import { UpdatePrompt } from '@/pwa/update-prompt';
@@ -21,6 +22,7 @@ function RootLayout() {
       <SkipLink />
       <div className="flex min-h-dvh flex-col">
         <AppHeader />
+        <SessionBanner />
         <main
           id="main"
           tabIndex={-1}

@@ -1,0 +1,131 @@
+/** Your account: who you are signed in as, changing your password, signing out of this device. */
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { FormField } from '@/components/form/form-field';
+import { FormAlert } from '@/components/sync/form-alert';
+import { useApiForm } from '@/components/sync/use-api-form';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import type { FormErrors } from '@/lib/command-errors';
+import { requiredErrors } from '@/sync/api-errors';
+import type { PublicUser } from '@/sync/api-types';
+import { useSyncApi } from '@/sync/sync-context';
+import { SettingsSection } from './settings-section';
+
+export function AccountSection({ user }: { user: PublicUser }) {
+  const { session } = useSyncApi();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  return (
+    <SettingsSection
+      id="account"
+      title="Your account"
+      description={
+        <>
+          Signed in as <strong className="text-foreground">{user.displayName}</strong> ({user.username},{' '}
+          {user.role}).
+        </>
+      }
+    >
+      <ChangePasswordForm />
+      <div className="border-t pt-4">
+        <Button
+          variant="outline"
+          disabled={signingOut}
+          onClick={() => {
+            setSigningOut(true);
+            session
+              .signOut()
+              .then(() => navigate({ to: '/signin' }))
+              .finally(() => setSigningOut(false));
+          }}
+        >
+          Sign out of this device
+        </Button>
+        <p className="mt-2 text-muted-foreground text-sm">
+          Your checklists stay on this device; changes you make signed out wait until someone signs in.
+        </p>
+      </div>
+    </SettingsSection>
+  );
+}
+
+const FIELDS = ['currentPassword', 'password', 'confirm'] as const;
+
+function ChangePasswordForm() {
+  const { api } = useSyncApi();
+  const [values, setValues] = useState({ currentPassword: '', password: '', confirm: '' });
+  const [done, setDone] = useState(false);
+  const form = useApiForm(FIELDS);
+  const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setDone(false);
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  };
+  const validate = (): FormErrors => {
+    const errors = requiredErrors(values, {
+      currentPassword: 'your current password',
+      password: 'a new password',
+    });
+    if (!errors.fields.password && values.password.length < 10)
+      errors.fields.password = 'Use at least 10 characters.';
+    if (!errors.fields.password && values.confirm !== values.password)
+      errors.fields.confirm = 'The two passwords differ.';
+    return errors;
+  };
+  const submit = form.onSubmit(
+    validate,
+    async () => {
+      await api.changePassword(values.currentPassword, values.password);
+      setValues({ currentPassword: '', password: '', confirm: '' });
+      setDone(true);
+    },
+    {
+      aliases: { newPassword: 'password' },
+      codes: {
+        'invalid-credentials': { field: 'currentPassword', message: 'That is not your current password.' },
+      },
+    },
+  );
+  const errors = form.errors;
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3" aria-label="Change password">
+      <h3 className="font-medium">Change password</h3>
+      <FormField label="Current password" error={errors.fields.currentPassword} required>
+        <Input
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onChange={set('currentPassword')}
+        />
+      </FormField>
+      <FormField label="New password" hint="At least 10 characters." error={errors.fields.password} required>
+        <Input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={values.password}
+          onChange={set('password')}
+        />
+      </FormField>
+      <FormField label="Repeat the new password" error={errors.fields.confirm} required>
+        <Input
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={values.confirm}
+          onChange={set('confirm')}
+        />
+      </FormField>
+      <FormAlert message={errors.form} />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={form.busy}>
+          Change password
+        </Button>
+        <p role="status" className="text-sm">
+          {done ? 'Password changed. Your other devices need to sign in again.' : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

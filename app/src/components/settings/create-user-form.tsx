@@ -1,0 +1,89 @@
+/** Admin: add an account (username, display name, first password, role). */
+import { useState } from 'react';
+import { FormField } from '@/components/form/form-field';
+import { FormAlert } from '@/components/sync/form-alert';
+import { useApiForm } from '@/components/sync/use-api-form';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import type { FormErrors } from '@/lib/command-errors';
+import { requiredErrors } from '@/sync/api-errors';
+import type { Role } from '@/sync/api-types';
+import { useSyncApi } from '@/sync/sync-context';
+import { ROLE_TEXT, RoleSelect } from './role-select';
+
+const FIELDS = ['username', 'displayName', 'password', 'role'] as const;
+const EMPTY = { username: '', displayName: '', password: '' };
+
+export function CreateUserForm({ onCreated }: { onCreated: (username: string) => void }) {
+  const { api } = useSyncApi();
+  const [values, setValues] = useState(EMPTY);
+  const [role, setRole] = useState<Role>('member');
+  const form = useApiForm(FIELDS);
+  const set = (name: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const validate = (): FormErrors => {
+    const errors = requiredErrors(values, { username: 'a username', password: 'a first password' });
+    if (!errors.fields.password && values.password.length < 10)
+      errors.fields.password = 'Use at least 10 characters.';
+    return errors;
+  };
+  const submit = form.onSubmit(validate, async () => {
+    const displayName = values.displayName.trim();
+    const user = await api.createUser({
+      username: values.username.trim(),
+      password: values.password,
+      role,
+      ...(displayName ? { displayName } : {}),
+    });
+    setValues(EMPTY);
+    onCreated(user.username);
+  });
+  return (
+    <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3" aria-label="Add an account">
+      <h3 className="font-medium">Add an account</h3>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormField label="Username" error={form.errors.fields.username} required>
+          <Input
+            name="username"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={values.username}
+            onChange={set('username')}
+          />
+        </FormField>
+        <FormField label="Display name" error={form.errors.fields.displayName}>
+          <Input
+            name="displayName"
+            autoComplete="off"
+            value={values.displayName}
+            onChange={set('displayName')}
+          />
+        </FormField>
+        <FormField
+          label="First password"
+          hint="Tell them; they can change it in Settings."
+          error={form.errors.fields.password}
+          required
+        >
+          <Input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            value={values.password}
+            onChange={set('password')}
+          />
+        </FormField>
+        <FormField label="Role" hint={ROLE_TEXT[role]} error={form.errors.fields.role}>
+          <RoleSelect value={role} onChange={setRole} />
+        </FormField>
+      </div>
+      <FormAlert message={form.errors.form} />
+      <div>
+        <Button type="submit" disabled={form.busy}>
+          Add account
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+/** Admin: set a new password for someone (signs them out everywhere). */
+import { useState } from 'react';
+import { FormField } from '@/components/form/form-field';
+import { FormAlert } from '@/components/sync/form-alert';
+import { useApiForm } from '@/components/sync/use-api-form';
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { requiredErrors } from '@/sync/api-errors';
+import type { PublicUser } from '@/sync/api-types';
+import { useSyncApi } from '@/sync/sync-context';
+
+const FIELDS = ['password'] as const;
+
+export function ResetPasswordDialog({
+  user,
+  onDone,
+}: {
+  user: PublicUser;
+  onDone: (message: string) => void;
+}) {
+  const { api } = useSyncApi();
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const form = useApiForm(FIELDS);
+  const submit = form.onSubmit(
+    () => {
+      const errors = requiredErrors({ password }, { password: 'a new password' });
+      if (!errors.fields.password && password.length < 10)
+        errors.fields.password = 'Use at least 10 characters.';
+      return errors;
+    },
+    async () => {
+      await api.resetPassword(user.id, password);
+      setPassword('');
+      setOpen(false);
+      onDone(`New password set for ${user.username}; they are signed out everywhere.`);
+    },
+  );
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline" aria-label={`Reset password of ${user.username}`}>
+          Reset password
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Reset the password of {user.displayName}</DialogTitle>
+          <DialogDescription>
+            They are signed out on every device and sign in with the new password.
+          </DialogDescription>
+        </DialogHeader>
+        <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3">
+          <FormField
+            label="New password"
+            hint="At least 10 characters."
+            error={form.errors.fields.password}
+            required
+          >
+            <Input
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </FormField>
+          <FormAlert message={form.errors.form} />
+          <Button type="submit" disabled={form.busy}>
+            Set password
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

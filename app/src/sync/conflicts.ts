@@ -1,0 +1,65 @@
+/**
+ * Clashes that syncing brought (domain `listConflicts`: duplicates, status conflicts, edits that met a
+ * done step...), kept current as documents change, for the sync details. The screens that own each kind
+ * (the cluster list, the step panel) show them in place with their resolutions; this is the one list
+ * that says "something from another device needs a look" wherever you are.
+ */
+import { type Conflict, type DomainState, listConflicts } from '@runsheet/domain';
+import { useEffect, useState } from 'react';
+import { useWorkspace } from '@/state/workspace-context';
+
+/** Recomputing scans histories: once per quiet moment, not per keystroke. */
+const QUIET_MS = 250;
+
+export function useConflicts(): Conflict[] {
+  const { local } = useWorkspace();
+  const [conflicts, setConflicts] = useState<Conflict[]>(() => listConflicts(local.state));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = local.workspace.subscribe(() => {
+      if (timer !== null) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setConflicts(listConflicts(local.state));
+      }, QUIET_MS);
+    });
+    return () => {
+      off();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [local]);
+  return conflicts;
+}
+
+export function clashes(n: number): string {
+  return `${n} ${n === 1 ? 'clash' : 'clashes'}`;
+}
+
+/** One sentence per clash, in the words of the data (names, not ids). */
+export function describeConflict(conflict: Conflict, state: DomainState): string {
+  const { catalog } = state;
+  const release = (id: string) => catalog.releases[id as keyof typeof catalog.releases]?.name ?? 'a release';
+  const customer = (id: string | null) =>
+    id === null ? null : (catalog.customers[id as keyof typeof catalog.customers]?.name ?? null);
+  switch (conflict.kind) {
+    case 'duplicate-cluster-name':
+      return `${conflict.clusterIds.length} clusters are named “${conflict.name}”.`;
+    case 'duplicate-namespace':
+      return `${conflict.customerIds.length} customers use namespace “${conflict.namespace}” on one cluster.`;
+    case 'customer-in-archived-cluster':
+      return `Customer ${customer(conflict.customerId) ?? ''} is on a cluster archived elsewhere.`.replace(
+        '  ',
+        ' ',
+      );
+    case 'status-conflict': {
+      const who = customer(conflict.customerId);
+      return `In ${release(conflict.releaseId)}, a step${who ? ` of ${who}` : ''} got two different statuses on two devices; it is ${conflict.current} now.`;
+    }
+    case 'edit-vs-done': {
+      const who = customer(conflict.customerId);
+      return `In ${release(conflict.releaseId)}, a step${who ? ` of ${who}` : ''} was edited while it was done elsewhere; the done content is kept.`;
+    }
+    case 'edit-of-deleted-template':
+      return `In ${release(conflict.releaseId)}, a template step was edited on one device and deleted on another.`;
+  }
+}

@@ -1,0 +1,189 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { DocLink, type DocLinkOptions } from './doc-link.ts';
+import { FakeNetwork } from './testing/fake-relay.ts';
+
+const links: DocLink[] = [];
+afterEach(() => {
+  for (const link of links.splice(0)) link.destroy();
+});
+
+function makeLink(network: FakeNetwork, options: Partial<DocLinkOptions> = {}) {
+  const doc = options.doc ?? new Y.Doc();
+  const link = new DocLink({
+    serverUrl: 'ws://relay.test/sync',
+    room: 'catalog',
+    doc,
+    confirmDelayMs: 0,
+    WebSocketPolyfill: network.WebSocket,
+    ...options,
+  });
+  links.push(link);
+  return { link, doc };
+}
+
+function edit(doc: Y.Doc, key: string, value: string, origin: unknown = 'local') {
+  doc.transact(() => doc.getMap('m').set(key, value), origin);
+}
+
+/** A sync "update" frame as the relay sends it. */
+function syncFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+const relayMap = (network: FakeNetwork) => network.room('catalog').doc.getMap('m').toJSON();
+
+describe('DocLink: changes waiting for the relay', () => {
+  it('SY-02 counts a change made while connected until the relay has answered the barrier after it', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    link.connect();
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'connected', synced: true, pending: 0 });
+
+    edit(doc, 'a', '1');
+    expect(link.snapshot()).toMatchObject({ pending: 1, synced: false });
+    // The update reaches the relay, but nothing has answered a barrier sent after it yet.
+    network.flush();
+    expect(relayMap(network)).toEqual({ a: '1' });
+    expect(link.snapshot().pending).toBe(1);
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ pending: 0, synced: true });
+  });
+
+  it('SY-02 uploads changes made before connecting in the handshake, then confirms them', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    edit(doc, 'a', '1');
+    edit(doc, 'b', '2');
+    edit(doc, 'c', '3');
+    expect(link.snapshot()).toMatchObject({ status: 'idle', pending: 3 });
+    link.connect();
+    await network.settle();
+    expect(relayMap(network)).toEqual({ a: '1', b: '2', c: '3' });
+    expect(link.snapshot()).toMatchObject({ pending: 0, synced: true });
+    // The upload went in the handshake's step 2, not as separate updates.
+    expect(network.room('catalog').received).not.toContain('update');
+  });
+
+  it('SY-09 keeps changes waiting when the connection drops before the answer, and confirms after reconnecting', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network, { maxBackoffTime: 1 });
+    link.connect();
+    await network.settle();
+    edit(doc, 'a', '1');
+    // The relay dies with the update still on the wire.
+    network.dropAll();
+    network.reachable = false;
+    network.flush();
+    expect(link.snapshot()).toMatchObject({ status: 'retrying', pending: 1 });
+    expect(relayMap(network)).toEqual({});
+
+    network.reachable = true;
+    await until(network, () => link.snapshot().synced);
+    expect(relayMap(network)).toEqual({ a: '1' });
+    expect(link.snapshot().pending).toBe(0);
+  });
+
+  it('SY-03 does not count or echo updates that came from the relay', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    link.connect();
+    await network.settle();
+    const room = network.room('catalog');
+    room.received.length = 0;
+    edit(room.doc, 'remote', 'x', 'someone else');
+    await network.settle();
+    expect(doc.getMap('m').toJSON()).toEqual({ remote: 'x' });
+    expect(link.snapshot().pending).toBe(0);
+    expect(room.received).not.toContain('update');
+  });
+
+  it('SY-03 holds an update that overtook its predecessor, so a field never blinks empty', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    const remote = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    remote.on('update', (u: Uint8Array) => updates.push(u));
+    edit(remote, 'name', 'a');
+    Y.applyUpdate(doc, updates[0] as Uint8Array);
+    link.connect();
+    await network.settle();
+    edit(remote, 'other', 'z');
+    edit(remote, 'name', 'b');
+    const socket = [...network.room('catalog').sockets][0];
+    // The second change arrives first (a broadcast racing the first sync, say).
+    socket?.sendDown(syncFrame(updates[2] as Uint8Array));
+    network.flush();
+    expect(doc.getMap('m').get('name')).toBe('a');
+    socket?.sendDown(syncFrame(updates[1] as Uint8Array));
+    network.flush();
+    expect(doc.getMap('m').toJSON()).toEqual({ name: 'b', other: 'z' });
+  });
+
+  it('SY-02 does not count updates from origins named as not local (loaded from storage)', async () => {
+    const network = new FakeNetwork();
+    const STORAGE = { source: 'storage' };
+    const { link, doc } = makeLink(network, { notLocal: [STORAGE] });
+    edit(doc, 'a', '1', STORAGE);
+    expect(link.snapshot().pending).toBe(0);
+  });
+
+  it('SY-02 starts from the count an earlier page left waiting and reports every change of it', async () => {
+    const network = new FakeNetwork();
+    const reported: number[] = [];
+    const { link } = makeLink(network, {
+      waitingBefore: 2,
+      onWaitingChange: (_room, n) => reported.push(n),
+    });
+    expect(link.snapshot().pending).toBe(2);
+    link.connect();
+    await network.settle();
+    expect(link.snapshot().pending).toBe(0);
+    expect(reported).toEqual([0]);
+  });
+
+  it('SY-05 never confirms changes on a read-only connection, and says it is read-only', async () => {
+    const network = new FakeNetwork();
+    network.readOnlyRooms.add('catalog');
+    const { link, doc } = makeLink(network);
+    edit(doc, 'a', '1');
+    link.connect();
+    await network.settle();
+    edit(doc, 'b', '2');
+    await network.settle();
+    expect(relayMap(network)).toEqual({});
+    expect(link.snapshot()).toMatchObject({ readOnly: true, pending: 2, synced: false });
+  });
+
+  it('SY-04 stops on a 44xx close and resumes uploading on connect()', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    link.connect();
+    await network.settle();
+    network.dropAll(4440);
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'stopped', stoppedBy: { code: 4440 } });
+    edit(doc, 'a', '1');
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'stopped', pending: 1 });
+    link.connect();
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'connected', stoppedBy: null, pending: 0 });
+    expect(relayMap(network)).toEqual({ a: '1' });
+  });
+});
+
+/** Delivers frames, letting the provider's reconnect timers run, until `done()` holds. */
+async function until(network: FakeNetwork, done: () => boolean) {
+  for (let round = 0; round < 200 && !done(); round++) {
+    network.flush();
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  expect(done()).toBe(true);
+}

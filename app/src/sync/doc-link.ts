@@ -1,0 +1,252 @@
+/**
+ * One document's connection to the relay: the stock y-websocket `WebsocketProvider` (room = document name),
+ * plus what the header needs to know about it: connected or not, the close that stopped it, read-only, and
+ * how many local changes the relay has not confirmed (see pending.ts for how that is counted).
+ *
+ * Updates from the relay carry the provider as their origin: LocalData stores and projects them like any
+ * other update, and the provider never sends them back.
+ */
+import { receiveUpdate } from '@runsheet/doc';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
+import type { Awareness } from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { messageAuth, messageSync, WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import { PendingTracker } from './pending.ts';
+
+export type LinkStatus =
+  /** Not asked to connect (signed out, paused, offline). */
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  /** The last attempt failed or the connection dropped; the provider retries with backoff. */
+  | 'retrying'
+  /** The relay closed with a 44xx code: retrying cannot help until something changes (sign in again). */
+  | 'stopped';
+
+export interface LinkSnapshot {
+  room: string;
+  status: LinkStatus;
+  /** Connected, first sync done, and the relay has confirmed every local change. */
+  synced: boolean;
+  pending: number;
+  /** The 44xx close that stopped the link, if any. */
+  stoppedBy: { code: number; reason: string } | null;
+  /** The relay refused a write on this connection: this user is a viewer. */
+  readOnly: boolean;
+}
+
+export interface DocLinkOptions {
+  /** `ws(s)://host/sync`; the room name is appended. */
+  serverUrl: string;
+  room: string;
+  doc: Y.Doc;
+  /** Changes left waiting by an earlier page, and where to report the count as it moves (to store it). */
+  waitingBefore?: number;
+  onWaitingChange?: (room: string, waiting: number) => void;
+  /** Update origins that are not local changes (beyond the provider itself): e.g. loading from storage. */
+  notLocal?: readonly unknown[];
+  /** Quiet time after a local change before asking the relay to confirm, ms. */
+  confirmDelayMs?: number;
+  WebSocketPolyfill?: typeof WebSocket;
+  maxBackoffTime?: number;
+}
+
+type SyncHandler = WebsocketProvider['messageHandlers'][number];
+
+export class DocLink {
+  readonly provider: WebsocketProvider;
+  private readonly tracker: PendingTracker;
+  private readonly listeners = new Set<() => void>();
+  private status: LinkStatus = 'idle';
+  private stoppedBy: LinkSnapshot['stoppedBy'] = null;
+  private readOnly = false;
+  private confirmTimer: ReturnType<typeof setTimeout> | null = null;
+  private current: LinkSnapshot;
+  private lastWaiting: number;
+  private destroyed = false;
+
+  constructor(private readonly options: DocLinkOptions) {
+    this.tracker = new PendingTracker(options.waitingBefore);
+    this.lastWaiting = this.tracker.pending;
+    this.provider = new WebsocketProvider(options.serverUrl, options.room, options.doc, {
+      connect: false,
+      // Tabs of this browser already share updates through LocalData's own channel, and each tab holds its
+      // own connection: the provider's BroadcastChannel would only repeat them.
+      disableBc: true,
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+      ...(options.maxBackoffTime ? { maxBackoffTime: options.maxBackoffTime } : {}),
+    });
+    this.wrapHandlers();
+    this.provider.on('status', this.onStatus);
+    this.provider.on('connection-close', this.onConnectionClose);
+    this.provider.on('closed', this.onStopped);
+    this.provider.on('sync', this.onChanged);
+    options.doc.on('update', this.onDocUpdate);
+    this.current = this.compute();
+  }
+
+  get room(): string {
+    return this.options.room;
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  snapshot(): LinkSnapshot {
+    return this.current;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Connects (again): after signing in, coming online, or resuming. Uploads everything that waited. */
+  connect(): void {
+    if (this.destroyed) return;
+    this.stoppedBy = null;
+    this.provider.connect();
+    this.onChanged();
+  }
+
+  disconnect(): void {
+    this.provider.disconnect();
+    this.status = 'idle';
+    this.onChanged();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.confirmTimer !== null) clearTimeout(this.confirmTimer);
+    this.options.doc.off('update', this.onDocUpdate);
+    this.provider.destroy();
+    this.listeners.clear();
+  }
+
+  /**
+   * Takes over incoming sync and auth messages:
+   * - step 1 from the relay: the provider answers with everything the relay lacks (the upload of waiting
+   *   changes); then we ask for a confirmation;
+   * - step 2 and updates: applied through `receiveUpdate`, which holds an update that overtook its
+   *   predecessor (a broadcast racing the first sync), so a field never blinks empty; a step 2 also
+   *   answers our oldest step 1;
+   * - permission denied: a read-only account.
+   */
+  private wrapHandlers(): void {
+    const handlers = this.provider.messageHandlers;
+    const sync = handlers[messageSync] as SyncHandler;
+    handlers[messageSync] = (encoder, decoder, provider, emitSynced, type) => {
+      // The sync message type is one varuint byte (0, 1 or 2) right where the decoder stands.
+      const syncType = decoder.arr[decoder.pos];
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        sync(encoder, decoder, provider, emitSynced, type);
+        // The provider sends its answer right after this handler returns; the barrier must follow it.
+        queueMicrotask(() => {
+          this.tracker.handshakeAnswered();
+          this.sendBarrier();
+        });
+        return;
+      }
+      decoding.readVarUint(decoder);
+      const update = decoding.readVarUint8Array(decoder);
+      try {
+        receiveUpdate(this.options.doc, update, provider);
+      } catch (error) {
+        // As y-protocols does: one bad update must not stop the connection's other messages.
+        console.error('Caught error while handling a Yjs update', error);
+      }
+      if (syncType === syncProtocol.messageYjsSyncStep2) {
+        if (emitSynced) provider.synced = true;
+        this.tracker.answerReceived();
+        this.onChanged();
+      }
+    };
+    handlers[messageAuth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.options.doc, () => {
+        this.readOnly = true;
+        this.tracker.writeRefused();
+        this.onChanged();
+      });
+    };
+  }
+
+  private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider || this.options.notLocal?.includes(origin)) return;
+    this.tracker.localChange();
+    this.scheduleConfirm();
+    this.onChanged();
+  };
+
+  private scheduleConfirm(): void {
+    if (this.confirmTimer !== null || !this.tracker.canConfirm) return;
+    this.confirmTimer = setTimeout(() => {
+      this.confirmTimer = null;
+      this.sendBarrier();
+    }, this.options.confirmDelayMs ?? 100);
+  }
+
+  /** Sends a sync step 1: the relay's answer confirms everything sent before it. */
+  private sendBarrier(): void {
+    const ws = this.provider.ws;
+    if (this.destroyed || !this.provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageSync);
+    syncProtocol.writeSyncStep1(encoder, this.options.doc);
+    this.tracker.barrierSent();
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  private readonly onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+    if (status === 'connected') {
+      this.tracker.opened();
+      this.readOnly = false;
+      this.status = 'connected';
+    } else if (status === 'connecting') {
+      this.status = this.provider.wsUnsuccessfulReconnects > 0 ? 'retrying' : 'connecting';
+    }
+    this.onChanged();
+  };
+
+  private readonly onConnectionClose = (): void => {
+    this.tracker.closed();
+    if (this.confirmTimer !== null) {
+      clearTimeout(this.confirmTimer);
+      this.confirmTimer = null;
+    }
+    this.status = this.provider.shouldConnect ? 'retrying' : 'idle';
+    this.onChanged();
+  };
+
+  private readonly onStopped = (event: { code: number; reason: string }): void => {
+    this.stoppedBy = event;
+    this.status = 'stopped';
+    this.onChanged();
+  };
+
+  private readonly onChanged = (): void => {
+    if (this.destroyed) return;
+    this.current = this.compute();
+    if (this.current.pending !== this.lastWaiting) {
+      this.lastWaiting = this.current.pending;
+      this.options.onWaitingChange?.(this.options.room, this.current.pending);
+    }
+    for (const listener of [...this.listeners]) listener();
+  };
+
+  private compute(): LinkSnapshot {
+    const pending = this.tracker.pending;
+    return {
+      room: this.options.room,
+      status: this.status,
+      synced: this.status === 'connected' && this.provider.synced && this.tracker.handshaken && pending === 0,
+      pending,
+      stoppedBy: this.stoppedBy,
+      readOnly: this.readOnly,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Presence for screens: say what you are looking at, and see who else is looking at the same release or step.
+ *
+ *   usePresenceView({ releaseId, customerId, stepId })   // in a release page or step panel
+ *   const peers = usePresence(releaseId)                 // others on that release
+ *   <StepPresence releaseId={r} stepId={s} />            // others on that step (step-presence.tsx)
+ *
+ * `setPresenceView` is the same without React (null: looking at no release).
+ */
+import type { ReleaseId } from '@runsheet/domain';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Peer, PresenceHub, PresenceView } from './presence-hub.ts';
+import { useSyncApi } from './sync-context.tsx';
+
+export type { Peer, PresenceView } from './presence-hub.ts';
+
+let hub: PresenceHub | null = null;
+/** What setPresenceView said, for pages that do not use the hook. */
+let manual: PresenceView | null = null;
+/** Views of mounted components, in mount order: a step panel mounts after its release page. */
+const mounted: Array<{ view: PresenceView }> = [];
+
+function effectiveView(): PresenceView | null {
+  return mounted.at(-1)?.view ?? manual;
+}
+
+/** Called once by the SyncProvider; a view set before that is applied then. */
+export function bindPresenceHub(next: PresenceHub): void {
+  hub = next;
+  hub.setView(effectiveView());
+}
+
+export function setPresenceView(next: PresenceView | null): void {
+  manual = next;
+  hub?.setView(effectiveView());
+}
+
+/**
+ * Publishes `view` while the calling component is mounted. The most recently mounted view wins (a step
+ * panel over its release page); when it unmounts, the one below it applies again.
+ */
+export function usePresenceView(next: PresenceView | null): void {
+  const releaseId = next?.releaseId ?? null;
+  const customerId = next?.customerId ?? null;
+  const stepId = next?.stepId ?? null;
+  useEffect(() => {
+    if (releaseId === null) return;
+    const entry = { view: { releaseId, customerId, stepId } };
+    mounted.push(entry);
+    hub?.setView(effectiveView());
+    return () => {
+      const index = mounted.indexOf(entry);
+      if (index >= 0) mounted.splice(index, 1);
+      hub?.setView(effectiveView());
+    };
+  }, [releaseId, customerId, stepId]);
+}
+
+/** Others who have `releaseId` open (one per person and device), live. */
+export function usePresence(releaseId: ReleaseId): Peer[] {
+  const { presence, manager } = useSyncApi();
+  const cache = useRef<{ key: string; peers: Peer[] }>({ key: '[]', peers: [] });
+  return useSyncExternalStore(
+    (notify) => {
+      let awareness: Awareness | undefined;
+      const rebind = () => {
+        const next = presence.awarenessOf(releaseId);
+        if (next === awareness) return;
+        awareness?.off('change', notify);
+        awareness = next;
+        awareness?.on('change', notify);
+        notify();
+      };
+      const off = manager.subscribe(rebind);
+      rebind();
+      return () => {
+        off();
+        awareness?.off('change', notify);
+      };
+    },
+    () => {
+      const peers = presence.peers(releaseId);
+      const key = JSON.stringify(peers);
+      if (key !== cache.current.key) cache.current = { key, peers };
+      return cache.current.peers;
+    },
+  );
+}
