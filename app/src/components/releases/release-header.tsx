@@ -3,11 +3,15 @@ import type { Release } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
+import { ReleasePresence } from '@/components/sync/presence-avatars';
+import { usePresenceView } from '@/sync/presence';
 import { ReleaseActions } from './release-actions';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
 import { ReleaseDate } from './release-date';
 
 export function ReleaseHeader({ release }: { release: Release }) {
+  // Presence: others see that this device has the release open (a step panel narrows it to a step).
+  usePresenceView({ releaseId: release.id });
   return (
     <>
       <Link
@@ -37,7 +41,12 @@ export function ReleaseHeader({ release }: { release: Release }) {
             )}
           </span>
         }
-        actions={<ReleaseActions release={release} />}
+        actions={
+          <>
+            <ReleasePresence releaseId={release.id} />
+            <ReleaseActions release={release} />
+          </>
+        }
       />
       {release.description && (
         <p className="-mt-4 mb-6 max-w-3xl whitespace-pre-line text-muted-foreground">
