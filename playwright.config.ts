@@ -28,7 +28,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: process.env.CI ? 'line' : 'list',
-  timeout: 30_000,
+  // Two-device tests take 10-30 s on a busy 2-core machine; a minute leaves room without hiding a hang.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     baseURL,
