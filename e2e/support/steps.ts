@@ -1,43 +1,52 @@
 /**
- * Marking customer steps done, skipped or overridden for the template-impact and workflow tests.
- * Those actions belong to the execution matrix, built on another branch; until its screens are in
- * main, the tests reach them through the app's test API (`window.__runsheet`, opened with ?bench=1),
- * which runs the same domain commands on the same write path as a click.
+ * Running customer steps from the release page's matrix and its step panel (the screens of the
+ * matrix branch), for the template-impact and workflow tests: open a cell, act, close the panel.
  */
-import type { Page } from '@playwright/test';
-import { command, openWithTestApi } from './catalog';
+import { expect, type Page } from '@playwright/test';
+import { MatrixPage } from '../pages/matrix-page';
+import type { StepPanel } from '../pages/step-panel';
 
-const part = (id: string) => id.slice(id.indexOf(':') + 1);
+export class StepRunner {
+  readonly matrix: MatrixPage;
 
-/** The id of the step template `templateId` makes for `customerId` (ID-02). */
-export function stepId(customerId: string, templateId: string): string {
-  return `step:${part(customerId)}.${part(templateId)}`;
-}
+  constructor(readonly page: Page) {
+    this.matrix = new MatrixPage(page);
+  }
 
-export interface StepActions {
-  markDone(customerId: string, templateId: string): Promise<void>;
-  skip(customerId: string, templateId: string, reason: string): Promise<void>;
-  override(customerId: string, templateId: string, content: string): Promise<void>;
-}
+  private async act(
+    step: string,
+    customer: string,
+    action: (panel: StepPanel) => Promise<void>,
+  ): Promise<void> {
+    await expect(this.matrix.grid).toBeVisible();
+    const panel = await this.matrix.open(step, customer);
+    await action(panel);
+    await panel.close();
+  }
 
-/** Reopens `path` with the test API and returns step actions on release `releaseId`. */
-export async function stepActions(page: Page, path: string, releaseId: string): Promise<StepActions> {
-  await openWithTestApi(page, path);
-  const id = releaseId.startsWith('release:') ? releaseId : `release:${releaseId}`;
-  return {
-    async markDone(customerId, templateId) {
-      await command(page, 'markDone', { releaseId: id, stepId: stepId(customerId, templateId) }, id);
-    },
-    async skip(customerId, templateId, reason) {
-      await command(page, 'skipStep', { releaseId: id, stepId: stepId(customerId, templateId), reason }, id);
-    },
-    async override(customerId, templateId, content) {
-      await command(
-        page,
-        'overrideStep',
-        { releaseId: id, stepId: stepId(customerId, templateId), content },
-        id,
-      );
-    },
-  };
+  async markDone(step: string, customer: string): Promise<void> {
+    await this.act(step, customer, async (panel) => {
+      await panel.markDoneButton.click();
+      await panel.expectStatus('done');
+    });
+    await this.matrix.expectStatus(step, customer, 'done');
+  }
+
+  async skip(step: string, customer: string, reason: string): Promise<void> {
+    await this.act(step, customer, async (panel) => {
+      await panel.skip(reason);
+      await panel.expectStatus('skipped');
+    });
+    await this.matrix.expectStatus(step, customer, 'skipped');
+  }
+
+  /** FCS-002: this customer's own content for the step. */
+  async override(step: string, customer: string, content: string): Promise<void> {
+    await this.act(step, customer, async (panel) => {
+      await panel.overrideButton.click();
+      await panel.root.getByRole('textbox', { name: 'Content for this customer' }).fill(content);
+      await panel.button('Save override').click();
+      await expect(panel.source).toHaveText(/^Overridden for /);
+    });
+  }
 }
