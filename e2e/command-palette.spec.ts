@@ -28,6 +28,18 @@ test.describe('command palette', () => {
     await palette.run('prod-us', /^prod-us/);
     await expect.poll(() => matrix.columnNames()).toEqual(['prod-us', 'Cobalt']);
 
+    // Outside a release, a cluster and a customer lead to their own pages.
+    await palette.open();
+    await palette.run('dashboard', 'Dashboard');
+    await palette.open();
+    await palette.run('prod-us', /^prod-us/);
+    await expect(page).toHaveURL(/\/clusters\/[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'prod-us' })).toBeVisible();
+    await palette.open();
+    await palette.run('cobalt', /^Cobalt/);
+    await expect(page).toHaveURL(/\/customers\/[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Cobalt' })).toBeVisible();
+
     // Pages too, and Escape closes without doing anything.
     await palette.open();
     await page.keyboard.press('Escape');

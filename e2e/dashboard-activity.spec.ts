@@ -1,5 +1,5 @@
 import { expect, test } from './matrix-fixtures';
-import { runCommand, seedDefault, stepIdOf } from './support/seed';
+import { runCommand, seedDefault, stepIdOf, type TestApi } from './support/seed';
 
 // FV-001 (functional-spec §5.2): the dashboard with data.
 
@@ -68,11 +68,15 @@ test('the dashboard follows changes live, and keeps "Find a customer"', async ({
   await expect(dashboard.customerSearch).toBeVisible();
   // A change made while the dashboard is open (as from another tab or device) shows without a reload.
   await page.goto('/?bench=1');
-  await page.waitForFunction(() => window.__runsheetAutomation !== undefined);
+  await page.waitForFunction(() => '__runsheet' in window);
   await expect(dashboard.stat('done')).toHaveText('0');
   await page.evaluate(
     async ({ releaseId, stepId }) => {
-      await window.__runsheetAutomation?.run('markDone', { releaseId, stepId }, releaseId);
+      await (window as unknown as { __runsheet?: TestApi }).__runsheet?.run(
+        'markDone',
+        { releaseId, stepId },
+        releaseId,
+      );
     },
     { releaseId: s.releaseId, stepId: stepIdOf(s.customers.cobalt, s.templates.health) },
   );

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './matrix-fixtures';
 import { StepPanel } from './pages/step-panel';
-import { DEFAULT_SPEC, defineSpec, runCommand, seedDefault, seedRelease, stepIdOf } from './support/seed';
+import {
+  DEFAULT_SPEC,
+  defineSpec,
+  runCommand,
+  seedDefault,
+  seedRelease,
+  stepIdOf,
+  type TestApi,
+} from './support/seed';
 
 // The step side panel (functional-spec §5.7, technical-spec §6.3), opened from the matrix.
 
@@ -287,13 +295,13 @@ test.describe('step side panel', () => {
     // Two devices act on the same step while apart: done here, skipped there; then they meet.
     await page.evaluate(
       async ({ releaseId, stepId }) => {
-        const rs = window.__runsheetAutomation;
-        if (!rs) throw new Error('no hook');
-        const fork = await rs.fork(releaseId);
+        const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
+        if (!rs) throw new Error('no test API');
+        const other = await rs.otherDevice(releaseId);
         const here = await rs.run('markDone', { releaseId, stepId }, releaseId);
-        const there = rs.runOnFork(fork, 'skipStep', { releaseId, stepId, reason: 'done by hand' });
+        const there = other.run('skipStep', { releaseId, stepId, reason: 'done by hand' });
         if (!here.ok || !there.ok) throw new Error('a command was refused');
-        rs.merge(fork);
+        other.sync();
         await rs.flush();
       },
       { releaseId: s.releaseId, stepId },

@@ -4,8 +4,8 @@
  * and prints, it asserts nothing. Run it with `node app/bench/matrix-bench.mjs` (see docs/BENCHMARKS.md,
  * "Release matrix").
  *
- * Seeding drives the app's one write path through the automation hook that a first page load with
- * `?bench=1` installs (app/src/actions/automation.ts): the same domain commands a click runs.
+ * Seeding drives the app's one write path through the test API (`window.__runsheet`) that a first page load with
+ * `?bench=1` installs (app/src/state/test-api.ts): the same domain commands a click runs.
  *
  * Measured inside the page with performance.now(), so Playwright's round trips are not counted:
  * - first render, in-app: click on the release in the dashboard -> the grid's first cells are in the
@@ -87,23 +87,21 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
   throw new Error('the server did not start');
 }
 
-/** Clusters, 1,000 customers and an active release of 50 steps, through the hook; returns its id. */
+/** Clusters, 1,000 customers and an active release of 50 steps, through the test API; returns its id. */
 async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
   await page.goto('/?bench=1');
-  await page.waitForFunction(
-    () => (window as { __runsheetAutomation?: unknown }).__runsheetAutomation !== undefined,
-  );
+  await page.waitForFunction(() => (window as { __runsheet?: unknown }).__runsheet !== undefined);
   return page.evaluate(
     async ({ clusters, customers, deploy, verify }) => {
       type Result = { ok: boolean; value?: Record<string, string>; error?: { code: string } };
       const rs = (
         window as unknown as {
-          __runsheetAutomation: {
+          __runsheet: {
             run(n: string, i: unknown, r?: string): Promise<Result>;
             flush(): Promise<void>;
           };
         }
-      ).__runsheetAutomation;
+      ).__runsheet;
       const must = async (name: string, input: unknown, releaseId?: string) => {
         const r = await rs.run(name, input, releaseId);
         if (!r.ok || !r.value) throw new Error(`${name}: ${r.error?.code}`);

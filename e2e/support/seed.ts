@@ -1,23 +1,19 @@
 import type { Page } from '@playwright/test';
 
-// Test data through the app's own write path: the automation hook (app/src/actions/automation.ts) that
-// a first page load with `?bench=1` installs. Every command is the domain command the UI runs.
+// Test data through the app's own write path: the test API (`window.__runsheet`,
+// app/src/state/test-api.ts) that a first page load with `?bench=1` installs. Every command is the
+// domain command the UI runs.
 
 type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
-/** What the hook offers (a copy of its interface: the browser tests do not compile app sources). */
-export interface AutomationApi {
+/**
+ * What the test API offers these tests (a copy: the browser tests do not compile app sources). Reached
+ * through `testApi()` in the page, not a global declaration, so it does not clash with support/catalog.ts.
+ */
+export interface TestApi {
   run(name: string, input: unknown, releaseId?: string): Promise<Result>;
   flush(): Promise<void>;
-  fork(releaseId: string): Promise<number>;
-  runOnFork(fork: number, name: string, input: unknown): Result;
-  merge(fork: number): void;
-}
-
-declare global {
-  interface Window {
-    __runsheetAutomation?: AutomationApi;
-  }
+  otherDevice(releaseId: string): Promise<{ run(name: string, input: unknown): Result; sync(): void }>;
 }
 
 export interface TemplateSpec<T extends string = string> {
@@ -104,7 +100,7 @@ export const DEFAULT_SPEC = defineSpec({
 /** Opens the app with the hook and waits until it is there. */
 export async function openWithHook(page: Page): Promise<void> {
   await page.goto('/?bench=1');
-  await page.waitForFunction(() => window.__runsheetAutomation !== undefined);
+  await page.waitForFunction(() => '__runsheet' in window);
 }
 
 /** Clusters, customers, an active release with the given templates; returns their ids by key. */
@@ -114,8 +110,8 @@ export async function seedRelease<C extends string, K extends string, T extends 
 ): Promise<Scenario<C, K, T>> {
   await openWithHook(page);
   const ids = await page.evaluate(async (s: ScenarioSpec) => {
-    const rs = window.__runsheetAutomation;
-    if (!rs) throw new Error('automation hook missing');
+    const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
+    if (!rs) throw new Error('test API missing: open the page with ?bench=1');
     const must = async <T>(name: string, input: unknown, releaseId?: string): Promise<T> => {
       const r = await rs.run(name, input, releaseId);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
@@ -171,8 +167,8 @@ export async function runCommand(
 ): Promise<unknown> {
   return page.evaluate(
     async ({ name, input, releaseId }) => {
-      const rs = window.__runsheetAutomation;
-      if (!rs) throw new Error('automation hook missing');
+      const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
+      if (!rs) throw new Error('test API missing: open the page with ?bench=1');
       const r = await rs.run(name, input, releaseId);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
       await rs.flush();

@@ -9,7 +9,9 @@ import type { Action } from './types';
 /** A place in the app, in the router's terms (kept plain so this module does not import the router). */
 export type Destination =
   | { to: '/' | '/clusters' | '/releases' | '/settings' }
-  | { to: '/customers'; search: { q?: string } }
+  | { to: '/customers'; search: Record<string, never> }
+  | { to: '/customers/$customerId'; params: { customerId: CustomerId } }
+  | { to: '/clusters/$clusterId'; params: { clusterId: ClusterId } }
   | { to: '/releases/$releaseId'; params: { releaseId: ReleaseId }; search: { cluster?: ClusterId } }
   | {
       to: '/releases/$releaseId/customers/$customerId';
@@ -63,7 +65,7 @@ export const pageActions: readonly Action<NavigationContext>[] = [
   goTo('go.settings', 'Settings', Settings, '/settings'),
 ];
 
-/** A customer: its steps in the current release when it takes part, else the customer list filtered. */
+/** A customer: its steps in the current release when it takes part, else its own page. */
 export function customerDestination(
   state: DomainState,
   customerId: CustomerId,
@@ -75,11 +77,10 @@ export function customerDestination(
       params: { releaseId: currentRelease, customerId },
     };
   }
-  const customer = state.catalog.customers[customerId];
-  return { to: '/customers', search: customer ? { q: customer.namespace } : {} };
+  return { to: '/customers/$customerId', params: { customerId } };
 }
 
-/** A cluster: the current release's matrix filtered to it, else the cluster list. */
+/** A cluster: the current release's matrix filtered to it, else the cluster's own page. */
 export function clusterDestination(clusterId: ClusterId, currentRelease: ReleaseId | null): Destination {
   if (currentRelease) {
     return {
@@ -88,5 +89,5 @@ export function clusterDestination(clusterId: ClusterId, currentRelease: Release
       search: { cluster: clusterId },
     };
   }
-  return { to: '/clusters' };
+  return { to: '/clusters/$clusterId', params: { clusterId } };
 }

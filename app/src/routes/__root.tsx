@@ -1,5 +1,4 @@
 import { createRootRoute, HeadContent, Outlet } from '@tanstack/react-router';
-import { AutomationMount } from '@/actions/automation-mount';
 import { CommandPalette } from '@/components/command-palette/command-palette';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
@@ -34,7 +33,6 @@ function RootLayout() {
       <Toaster />
       <UpdatePrompt />
       <CommandPalette />
-      <AutomationMount />
     </TooltipProvider>
   );
 }

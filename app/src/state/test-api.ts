@@ -11,6 +11,7 @@
 import type { Command } from '@runsheet/doc';
 import {
   activateRelease,
+  addCustomStep,
   addTemplate,
   archiveCluster,
   archiveCustomer,
@@ -20,9 +21,14 @@ import {
   createCustomer,
   createRelease,
   markDone,
+  overrideStep,
   type ReleaseId,
+  revertStep,
+  setNotes,
   skipStep,
+  updateCustomer,
 } from '@runsheet/domain';
+import { type OtherDevice, otherDevice } from './test-api-device';
 import type { WorkspaceApi } from './workspace-context';
 
 const COMMANDS = {
@@ -36,6 +42,11 @@ const COMMANDS = {
   markDone,
   bulkMarkDone,
   skipStep,
+  revertStep,
+  overrideStep,
+  addCustomStep,
+  setNotes,
+  updateCustomer,
 } as const;
 
 export type TestCommandName = keyof typeof COMMANDS;
@@ -44,6 +55,11 @@ export interface RunsheetTestApi {
   run(name: TestCommandName, input: unknown, releaseId?: ReleaseId): Promise<CommandResult<unknown>>;
   /** Resolves once everything run so far is stored and projected (what the lists read). */
   flush(): Promise<void>;
+  /**
+   * A second device that has seen this one's documents as they are now; its commands are merged back as
+   * a remote update (how two devices that worked apart meet, e.g. for a status conflict, MR-03).
+   */
+  otherDevice(releaseId: ReleaseId): Promise<OtherDevice<TestCommandName>>;
 }
 
 declare global {
@@ -68,5 +84,6 @@ export function installTestApi(api: WorkspaceApi): void {
       return api.run(command, input, releaseId);
     },
     flush: () => api.local.flush(),
+    otherDevice: (releaseId) => otherDevice(api, releaseId, COMMANDS),
   };
 }
