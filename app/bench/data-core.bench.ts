@@ -10,6 +10,9 @@
  *   the first matrix query and one customer's steps.
  * - grow: a release well under way: every deploy step of 75 customers marked done (3,000 more step
  *   states and events), then 50 timed mark-done commands and the document size again.
+ * - full: every remaining step of every customer marked done (bulk, per customer and category,
+ *   flushed every 50 customers), so all 50,000 steps are done: the document size a finished release
+ *   of this shape reaches, and the bytes each done step costs.
  */
 
 import type { Command } from '@runsheet/doc';
@@ -242,6 +245,44 @@ async function growPhase(releaseId: ReleaseId): Promise<Report> {
   return report;
 }
 
+async function fullPhase(releaseId: ReleaseId): Promise<Report> {
+  const data = await open();
+  await data.openRelease(releaseId);
+  const run = runner(data);
+  const { customers } = releaseShape(data, releaseId);
+  const doc = data.workspace.doc(releaseId) as Y.Doc;
+  const before = Y.encodeStateAsUpdate(doc).length;
+  const doneBefore = countDone(data, releaseId);
+  const t = performance.now();
+  for (let i = 0; i < customers.length; i++) {
+    const customerId = customers[i] as CustomerId;
+    run(bulkMarkDone, { releaseId, customerId, category: 'deploy' });
+    run(bulkMarkDone, { releaseId, customerId, category: 'verify' });
+    if (i % 50 === 49) await data.flush();
+  }
+  await data.flush();
+  const allDoneMs = performance.now() - t;
+  const doneAfter = countDone(data, releaseId);
+  const after = sizes(data, releaseId);
+  const report = {
+    doneBefore,
+    doneAfter,
+    allDoneMs: round(allDoneMs),
+    stepRecordRows: await data.db.stepRecords.count(),
+    eventRows: await data.db.events.count(),
+    revisionRows: await data.db.revisions.count(),
+    bytesPerDoneStep: Math.round((after.releaseDocBytes - before) / (doneAfter - doneBefore)),
+    ...after,
+  };
+  await data.close();
+  return report;
+}
+
+function countDone(data: LocalData, releaseId: ReleaseId): number {
+  const states = Object.values(data.state.releases[releaseId]?.stepStates ?? {});
+  return states.filter((s) => s.status === 'done').length;
+}
+
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const releaseId = params.get('release') as ReleaseId;
@@ -252,7 +293,9 @@ async function main(): Promise<void> {
         ? await loadPhase(releaseId)
         : phase === 'grow'
           ? await growPhase(releaseId)
-          : await writePhase();
+          : phase === 'full'
+            ? await fullPhase(releaseId)
+            : await writePhase();
   } catch (error) {
     window.benchResult = {
       error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),

@@ -14,10 +14,23 @@ import { Route as SettingsRouteImport } from './routes/settings'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as SigninRouteImport } from './routes/signin'
 import { Route as ClustersIndexRouteImport } from './routes/clusters.index'
+import { Route as ClustersNewRouteImport } from './routes/clusters.new'
 import { Route as CustomersIndexRouteImport } from './routes/customers.index'
+import { Route as CustomersNewRouteImport } from './routes/customers.new'
 import { Route as ReleasesIndexRouteImport } from './routes/releases.index'
+import { Route as ReleasesReleaseIdRouteImport } from './routes/releases.$releaseId'
+import { Route as ReleasesNewRouteImport } from './routes/releases.new'
 import { Route as TemporalReleaseIdRouteImport } from './routes/temporal.$releaseId'
+import { Route as ClustersClusterIdIndexRouteImport } from './routes/clusters.$clusterId.index'
+import { Route as ClustersClusterIdEditRouteImport } from './routes/clusters.$clusterId.edit'
+import { Route as CustomersCustomerIdIndexRouteImport } from './routes/customers.$customerId.index'
+import { Route as CustomersCustomerIdEditRouteImport } from './routes/customers.$customerId.edit'
+import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
+import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
+import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
 import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
+import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId.customers.$customerId'
+import { Route as ReleasesReleaseIdStepTemplateIdRouteImport } from './routes/releases.$releaseId.step.$templateId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -44,9 +57,19 @@ const ClustersIndexRoute = ClustersIndexRouteImport.update({
   path: '/clusters/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ClustersNewRoute = ClustersNewRouteImport.update({
+  id: '/clusters/new',
+  path: '/clusters/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const CustomersIndexRoute = CustomersIndexRouteImport.update({
   id: '/customers/',
   path: '/customers/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CustomersNewRoute = CustomersNewRouteImport.update({
+  id: '/customers/new',
+  path: '/customers/new',
   getParentRoute: () => rootRouteImport,
 } as any)
 const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
@@ -54,38 +77,121 @@ const ReleasesIndexRoute = ReleasesIndexRouteImport.update({
   path: '/releases/',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdRoute = ReleasesReleaseIdRouteImport.update({
+  id: '/releases/$releaseId',
+  path: '/releases/$releaseId',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReleasesNewRoute = ReleasesNewRouteImport.update({
+  id: '/releases/new',
+  path: '/releases/new',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const TemporalReleaseIdRoute = TemporalReleaseIdRouteImport.update({
   id: '/temporal/$releaseId',
   path: '/temporal/$releaseId',
   getParentRoute: () => rootRouteImport,
+} as any)
+const ClustersClusterIdIndexRoute = ClustersClusterIdIndexRouteImport.update({
+  id: '/clusters/$clusterId/',
+  path: '/clusters/$clusterId/',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ClustersClusterIdEditRoute = ClustersClusterIdEditRouteImport.update({
+  id: '/clusters/$clusterId/edit',
+  path: '/clusters/$clusterId/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const CustomersCustomerIdIndexRoute =
+  CustomersCustomerIdIndexRouteImport.update({
+    id: '/customers/$customerId/',
+    path: '/customers/$customerId/',
+    getParentRoute: () => rootRouteImport,
+  } as any)
+const CustomersCustomerIdEditRoute = CustomersCustomerIdEditRouteImport.update({
+  id: '/customers/$customerId/edit',
+  path: '/customers/$customerId/edit',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const ReleasesReleaseIdIndexRoute = ReleasesReleaseIdIndexRouteImport.update({
+  id: '/',
+  path: '/',
+  getParentRoute: () => ReleasesReleaseIdRoute,
+} as any)
+const ReleasesReleaseIdEditRoute = ReleasesReleaseIdEditRouteImport.update({
+  id: '/edit',
+  path: '/edit',
+  getParentRoute: () => ReleasesReleaseIdRoute,
+} as any)
+const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
+  id: '/steps',
+  path: '/steps',
+  getParentRoute: () => ReleasesReleaseIdRoute,
 } as any)
 const ReleasesReleaseIdReportRoute = ReleasesReleaseIdReportRouteImport.update({
   id: '/releases_/$releaseId/report',
   path: '/releases/$releaseId/report',
   getParentRoute: () => rootRouteImport,
 } as any)
+const ReleasesReleaseIdCustomersCustomerIdRoute =
+  ReleasesReleaseIdCustomersCustomerIdRouteImport.update({
+    id: '/customers/$customerId',
+    path: '/customers/$customerId',
+    getParentRoute: () => ReleasesReleaseIdRoute,
+  } as any)
+const ReleasesReleaseIdStepTemplateIdRoute =
+  ReleasesReleaseIdStepTemplateIdRouteImport.update({
+    id: '/step/$templateId',
+    path: '/step/$templateId',
+    getParentRoute: () => ReleasesReleaseIdRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
+  '/releases/new': typeof ReleasesNewRoute
   '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
+  '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
+  '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
+  '/releases/new': typeof ReleasesNewRoute
   '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters': typeof ClustersIndexRoute
   '/customers': typeof CustomersIndexRoute
   '/releases': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
+  '/clusters/$clusterId': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId': typeof CustomersCustomerIdIndexRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdIndexRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -93,11 +199,24 @@ export interface FileRoutesById {
   '/settings': typeof SettingsRoute
   '/setup': typeof SetupRoute
   '/signin': typeof SigninRoute
+  '/clusters/new': typeof ClustersNewRoute
+  '/customers/new': typeof CustomersNewRoute
+  '/releases/$releaseId': typeof ReleasesReleaseIdRouteWithChildren
+  '/releases/new': typeof ReleasesNewRoute
   '/temporal/$releaseId': typeof TemporalReleaseIdRoute
   '/clusters/': typeof ClustersIndexRoute
   '/customers/': typeof CustomersIndexRoute
   '/releases/': typeof ReleasesIndexRoute
+  '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
+  '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
+  '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
+  '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
+  '/customers/$customerId/': typeof CustomersCustomerIdIndexRoute
+  '/releases/$releaseId/': typeof ReleasesReleaseIdIndexRoute
+  '/releases/$releaseId/customers/$customerId': typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  '/releases/$releaseId/step/$templateId': typeof ReleasesReleaseIdStepTemplateIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -106,33 +225,71 @@ export interface FileRouteTypes {
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/releases/$releaseId'
+    | '/releases/new'
     | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases/$releaseId/report'
+    | '/clusters/$clusterId/'
+    | '/customers/$customerId/'
+    | '/releases/$releaseId/'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/releases/new'
     | '/temporal/$releaseId'
     | '/clusters'
     | '/customers'
     | '/releases'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases/$releaseId/report'
+    | '/clusters/$clusterId'
+    | '/customers/$customerId'
+    | '/releases/$releaseId'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   id:
     | '__root__'
     | '/'
     | '/settings'
     | '/setup'
     | '/signin'
+    | '/clusters/new'
+    | '/customers/new'
+    | '/releases/$releaseId'
+    | '/releases/new'
     | '/temporal/$releaseId'
     | '/clusters/'
     | '/customers/'
     | '/releases/'
+    | '/clusters/$clusterId/edit'
+    | '/customers/$customerId/edit'
+    | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/steps'
     | '/releases_/$releaseId/report'
+    | '/clusters/$clusterId/'
+    | '/customers/$customerId/'
+    | '/releases/$releaseId/'
+    | '/releases/$releaseId/customers/$customerId'
+    | '/releases/$releaseId/step/$templateId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -140,11 +297,19 @@ export interface RootRouteChildren {
   SettingsRoute: typeof SettingsRoute
   SetupRoute: typeof SetupRoute
   SigninRoute: typeof SigninRoute
+  ClustersNewRoute: typeof ClustersNewRoute
+  CustomersNewRoute: typeof CustomersNewRoute
+  ReleasesReleaseIdRoute: typeof ReleasesReleaseIdRouteWithChildren
+  ReleasesNewRoute: typeof ReleasesNewRoute
   TemporalReleaseIdRoute: typeof TemporalReleaseIdRoute
   ClustersIndexRoute: typeof ClustersIndexRoute
   CustomersIndexRoute: typeof CustomersIndexRoute
   ReleasesIndexRoute: typeof ReleasesIndexRoute
+  ClustersClusterIdEditRoute: typeof ClustersClusterIdEditRoute
+  CustomersCustomerIdEditRoute: typeof CustomersCustomerIdEditRoute
   ReleasesReleaseIdReportRoute: typeof ReleasesReleaseIdReportRoute
+  ClustersClusterIdIndexRoute: typeof ClustersClusterIdIndexRoute
+  CustomersCustomerIdIndexRoute: typeof CustomersCustomerIdIndexRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -184,11 +349,25 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ClustersIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/clusters/new': {
+      id: '/clusters/new'
+      path: '/clusters/new'
+      fullPath: '/clusters/new'
+      preLoaderRoute: typeof ClustersNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/customers/': {
       id: '/customers/'
       path: '/customers'
       fullPath: '/customers/'
       preLoaderRoute: typeof CustomersIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/new': {
+      id: '/customers/new'
+      path: '/customers/new'
+      fullPath: '/customers/new'
+      preLoaderRoute: typeof CustomersNewRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/releases/': {
@@ -198,12 +377,75 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesIndexRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases/$releaseId': {
+      id: '/releases/$releaseId'
+      path: '/releases/$releaseId'
+      fullPath: '/releases/$releaseId'
+      preLoaderRoute: typeof ReleasesReleaseIdRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/new': {
+      id: '/releases/new'
+      path: '/releases/new'
+      fullPath: '/releases/new'
+      preLoaderRoute: typeof ReleasesNewRouteImport
+      parentRoute: typeof rootRouteImport
+    }
     '/temporal/$releaseId': {
       id: '/temporal/$releaseId'
       path: '/temporal/$releaseId'
       fullPath: '/temporal/$releaseId'
       preLoaderRoute: typeof TemporalReleaseIdRouteImport
       parentRoute: typeof rootRouteImport
+    }
+    '/clusters/$clusterId/': {
+      id: '/clusters/$clusterId/'
+      path: '/clusters/$clusterId'
+      fullPath: '/clusters/$clusterId/'
+      preLoaderRoute: typeof ClustersClusterIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/clusters/$clusterId/edit': {
+      id: '/clusters/$clusterId/edit'
+      path: '/clusters/$clusterId/edit'
+      fullPath: '/clusters/$clusterId/edit'
+      preLoaderRoute: typeof ClustersClusterIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/$customerId/': {
+      id: '/customers/$customerId/'
+      path: '/customers/$customerId'
+      fullPath: '/customers/$customerId/'
+      preLoaderRoute: typeof CustomersCustomerIdIndexRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/customers/$customerId/edit': {
+      id: '/customers/$customerId/edit'
+      path: '/customers/$customerId/edit'
+      fullPath: '/customers/$customerId/edit'
+      preLoaderRoute: typeof CustomersCustomerIdEditRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/releases/$releaseId/': {
+      id: '/releases/$releaseId/'
+      path: '/'
+      fullPath: '/releases/$releaseId/'
+      preLoaderRoute: typeof ReleasesReleaseIdIndexRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
+    '/releases/$releaseId/edit': {
+      id: '/releases/$releaseId/edit'
+      path: '/edit'
+      fullPath: '/releases/$releaseId/edit'
+      preLoaderRoute: typeof ReleasesReleaseIdEditRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
+    '/releases/$releaseId/steps': {
+      id: '/releases/$releaseId/steps'
+      path: '/steps'
+      fullPath: '/releases/$releaseId/steps'
+      preLoaderRoute: typeof ReleasesReleaseIdStepsRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
     }
     '/releases_/$releaseId/report': {
       id: '/releases_/$releaseId/report'
@@ -212,19 +454,61 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesReleaseIdReportRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/releases/$releaseId/customers/$customerId': {
+      id: '/releases/$releaseId/customers/$customerId'
+      path: '/customers/$customerId'
+      fullPath: '/releases/$releaseId/customers/$customerId'
+      preLoaderRoute: typeof ReleasesReleaseIdCustomersCustomerIdRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
+    '/releases/$releaseId/step/$templateId': {
+      id: '/releases/$releaseId/step/$templateId'
+      path: '/step/$templateId'
+      fullPath: '/releases/$releaseId/step/$templateId'
+      preLoaderRoute: typeof ReleasesReleaseIdStepTemplateIdRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
   }
 }
+
+interface ReleasesReleaseIdRouteChildren {
+  ReleasesReleaseIdEditRoute: typeof ReleasesReleaseIdEditRoute
+  ReleasesReleaseIdStepsRoute: typeof ReleasesReleaseIdStepsRoute
+  ReleasesReleaseIdIndexRoute: typeof ReleasesReleaseIdIndexRoute
+  ReleasesReleaseIdCustomersCustomerIdRoute: typeof ReleasesReleaseIdCustomersCustomerIdRoute
+  ReleasesReleaseIdStepTemplateIdRoute: typeof ReleasesReleaseIdStepTemplateIdRoute
+}
+
+const ReleasesReleaseIdRouteChildren: ReleasesReleaseIdRouteChildren = {
+  ReleasesReleaseIdEditRoute: ReleasesReleaseIdEditRoute,
+  ReleasesReleaseIdStepsRoute: ReleasesReleaseIdStepsRoute,
+  ReleasesReleaseIdIndexRoute: ReleasesReleaseIdIndexRoute,
+  ReleasesReleaseIdCustomersCustomerIdRoute:
+    ReleasesReleaseIdCustomersCustomerIdRoute,
+  ReleasesReleaseIdStepTemplateIdRoute: ReleasesReleaseIdStepTemplateIdRoute,
+}
+
+const ReleasesReleaseIdRouteWithChildren =
+  ReleasesReleaseIdRoute._addFileChildren(ReleasesReleaseIdRouteChildren)
 
 const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   SettingsRoute: SettingsRoute,
   SetupRoute: SetupRoute,
   SigninRoute: SigninRoute,
+  ClustersNewRoute: ClustersNewRoute,
+  CustomersNewRoute: CustomersNewRoute,
+  ReleasesReleaseIdRoute: ReleasesReleaseIdRouteWithChildren,
+  ReleasesNewRoute: ReleasesNewRoute,
   TemporalReleaseIdRoute: TemporalReleaseIdRoute,
   ClustersIndexRoute: ClustersIndexRoute,
   CustomersIndexRoute: CustomersIndexRoute,
   ReleasesIndexRoute: ReleasesIndexRoute,
+  ClustersClusterIdEditRoute: ClustersClusterIdEditRoute,
+  CustomersCustomerIdEditRoute: CustomersCustomerIdEditRoute,
   ReleasesReleaseIdReportRoute: ReleasesReleaseIdReportRoute,
+  ClustersClusterIdIndexRoute: ClustersClusterIdIndexRoute,
+  CustomersCustomerIdIndexRoute: CustomersCustomerIdIndexRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

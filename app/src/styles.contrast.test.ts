@@ -62,6 +62,14 @@ const textPairs: [string, string][] = [
   ['destructive', 'card'],
   ['success-foreground', 'success'],
   ['warning-foreground', 'warning'],
+  ['code-foreground', 'code'],
+  ['code-muted', 'code'],
+  ['code-comment', 'code'],
+  ['code-keyword', 'code'],
+  ['code-string', 'code'],
+  ['code-function', 'code'],
+  ['code-number', 'code'],
+  ['code-variable', 'code'],
 ];
 
 // Non-text contrast (WCAG 1.4.11): input borders and the focus ring need 3:1 against the page.

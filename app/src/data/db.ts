@@ -4,7 +4,7 @@
  * written only by the projection (projection-writer.ts); the UI reads them and never writes them.
  */
 
-import type { DocName, EventRow, ParticipantRow, StepRecordRow, TableName } from '@runsheet/doc';
+import type { DocName, EventRow, ParticipantRow, RevisionRow, StepRecordRow, TableName } from '@runsheet/doc';
 import type {
   Cluster,
   ClusterId,
@@ -13,6 +13,7 @@ import type {
   EventId,
   Release,
   ReleaseId,
+  RevId,
   StepId,
   StepTemplate,
   TemplateId,
@@ -39,6 +40,7 @@ export class RunsheetDB extends Dexie {
   releases!: Table<Release, ReleaseId>;
   templates!: Table<StepTemplate, TemplateId>;
   participants!: Table<ParticipantRow, [ReleaseId, CustomerId]>;
+  revisions!: Table<RevisionRow, RevId>;
   stepRecords!: Table<StepRecordRow, StepId>;
   events!: Table<EventRow, EventId>;
   docUpdates!: Table<DocUpdateRow, number>;
@@ -59,6 +61,9 @@ export class RunsheetDB extends Dexie {
       docUpdates: '++seq, [docName+seq]',
       meta: 'key',
     });
+    // Content revisions (domain ST-09): step rows refer to them by id. The projection version is bumped
+    // with this table, so existing databases rebuild their projection and fill it.
+    this.version(2).stores({ revisions: 'id, releaseId' });
   }
 
   /** The projection's tables, in the order RowWrites lists them. */
@@ -69,6 +74,7 @@ export class RunsheetDB extends Dexie {
       releases: this.releases,
       templates: this.templates,
       participants: this.participants,
+      revisions: this.revisions,
       stepRecords: this.stepRecords,
       events: this.events,
     };

@@ -4,7 +4,13 @@
  * view the in-memory store calls, so both stores agree by construction and no rule is written twice.
  */
 
-import { type EventRow, eventOfRow, type ReadStore, type StepRecordRow } from '@runsheet/doc';
+import {
+  type EventRow,
+  eventOfRow,
+  type ReadStore,
+  type RevisionRow,
+  type StepRecordRow,
+} from '@runsheet/doc';
 import {
   type CatalogState,
   type ClusterId,
@@ -12,10 +18,14 @@ import {
   type DomainState,
   emptyCatalog,
   emptyReleaseState,
+  eventRevisionIds,
   groupCustomersByCluster,
   type ReleaseId,
   type ReleaseState,
+  type RevId,
+  releaseProgress,
   resolveCustomerSteps,
+  revisionIdsOf,
   type StepId,
   stepHistory,
   stepStatusMatrix,
@@ -27,8 +37,9 @@ const DEFAULT_ACTIVITY_LIMIT = 20;
 
 function releaseState(
   releaseId: ReleaseId,
-  parts: Partial<Omit<ReleaseState, 'releaseId' | 'stepStates' | 'customSteps'>> & {
+  parts: Partial<Omit<ReleaseState, 'releaseId' | 'stepStates' | 'customSteps' | 'revisions'>> & {
     records?: StepRecordRow[];
+    revisions?: Array<RevisionRow | undefined>;
   },
 ): DomainState {
   const doc = emptyReleaseState(releaseId);
@@ -41,7 +52,19 @@ function releaseState(
     if (row.state) doc.stepStates[row.id] = row.state;
     if (row.custom) doc.customSteps[row.id] = row.custom;
   }
+  for (const row of parts.revisions ?? []) {
+    if (!row) continue; // referred to, not arrived yet (domain ST-12)
+    const { id, releaseId: _r, ...revision } = row;
+    doc.revisions[id] = revision;
+  }
   return { catalog: emptyCatalog(), releases: { [releaseId]: doc } };
+}
+
+/** The revisions some step rows refer to (domain ST-09): few distinct ones, however many rows. */
+function revisionsOf(db: RunsheetDB, records: readonly StepRecordRow[]) {
+  const ids = new Set<RevId>();
+  for (const row of records) for (const id of revisionIdsOf(row.state)) ids.add(id);
+  return db.revisions.bulkGet([...ids]);
 }
 
 const byId = <T extends { id: string }>(rows: T[]) => Object.fromEntries(rows.map((r) => [r.id, r]));
@@ -54,6 +77,33 @@ export function dexieStore(db: RunsheetDB): ReadStore {
   const templatesOf = (releaseId: ReleaseId) => {
     const [lower, upper] = inRelease(releaseId);
     return db.templates.where('[releaseId+category]').between(lower, upper, true, true).toArray();
+  };
+
+  /** A release's participants, templates and step records, with the customers (and clusters) they name. */
+  const wholeRelease = async (releaseId: ReleaseId, want: { clusters: boolean }): Promise<DomainState> => {
+    const [lower, upper] = inRelease(releaseId);
+    const [participants, templates, records, clusters] = await Promise.all([
+      db.participants.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      templatesOf(releaseId),
+      db.stepRecords.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      want.clusters ? db.clusters.toArray() : Promise.resolve([]),
+    ]);
+    // Revisions: custom steps resolve whole, and progress counts a step in the category it ran in.
+    const [customers, revisions] = await Promise.all([
+      db.customers.bulkGet(participants.map((p) => p.customerId)),
+      revisionsOf(db, records),
+    ]);
+    const state = releaseState(releaseId, {
+      templates: byId(templates),
+      participants: Object.fromEntries(
+        participants.map(({ releaseId: _r, ...p }) => [p.customerId, p]),
+      ) as ReleaseState['participants'],
+      records,
+      revisions,
+    });
+    state.catalog.clusters = byId(clusters) as Record<ClusterId, (typeof clusters)[number]>;
+    for (const c of customers) if (c) state.catalog.customers[c.id as CustomerId] = c;
+    return state;
   };
 
   return {
@@ -82,29 +132,18 @@ export function dexieStore(db: RunsheetDB): ReadStore {
         templates: byId(templates),
         participants: { [customerId]: value } as ReleaseState['participants'],
         records,
+        revisions: await revisionsOf(db, records),
       });
       return resolveCustomerSteps(state, releaseId, customerId);
     },
 
     async releaseMatrix(releaseId, options = {}) {
-      const [lower, upper] = inRelease(releaseId);
-      const [participants, templates, records, clusters] = await Promise.all([
-        db.participants.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-        templatesOf(releaseId),
-        db.stepRecords.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-        db.clusters.toArray(),
-      ]);
-      const customers = await db.customers.bulkGet(participants.map((p) => p.customerId));
-      const state = releaseState(releaseId, {
-        templates: byId(templates),
-        participants: Object.fromEntries(
-          participants.map(({ releaseId: _r, ...p }) => [p.customerId, p]),
-        ) as ReleaseState['participants'],
-        records,
-      });
-      state.catalog.clusters = byId(clusters) as Record<ClusterId, (typeof clusters)[number]>;
-      for (const c of customers) if (c) state.catalog.customers[c.id as CustomerId] = c;
-      return stepStatusMatrix(state, releaseId, options);
+      return stepStatusMatrix(await wholeRelease(releaseId, { clusters: true }), releaseId, options);
+    },
+
+    async releaseProgress(releaseId, options = {}) {
+      // Progress needs the participants' customers (active? which cluster?) but no cluster rows.
+      return releaseProgress(await wholeRelease(releaseId, { clusters: false }), releaseId, options);
     },
 
     async stepTimeline(releaseId, stepId) {
@@ -116,7 +155,12 @@ export function dexieStore(db: RunsheetDB): ReadStore {
       const rows = new Map<string, EventRow>();
       for (const row of [...ofStep, ...reviews]) if (row.releaseId === releaseId) rows.set(row.id, row);
       const events = [...rows.values()].sort((a, b) => a.pos - b.pos).map(eventOfRow);
-      const state = releaseState(releaseId, { events, records: record ? [record] : [] });
+      const revisionIds = new Set<RevId>(events.flatMap(eventRevisionIds));
+      const state = releaseState(releaseId, {
+        events,
+        records: record ? [record] : [],
+        revisions: await db.revisions.bulkGet([...revisionIds]),
+      });
       return stepHistory(state, releaseId, stepId as StepId);
     },
 

@@ -5,7 +5,14 @@
  */
 
 import type { ReadStore, RecentActivityOptions } from '@runsheet/doc';
-import type { CustomerId, GroupOptions, MatrixOptions, ReleaseId, StepId } from '@runsheet/domain';
+import type {
+  CustomerId,
+  GroupOptions,
+  MatrixOptions,
+  ProgressOptions,
+  ReleaseId,
+  StepId,
+} from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
 
@@ -39,6 +46,15 @@ export function useReleaseMatrix(releaseId: ReleaseId, options: MatrixOptions = 
   return useLiveQuery(
     () => store.releaseMatrix(releaseId, { clusterId, includeArchivedCustomers }),
     [store, releaseId, clusterId, includeArchivedCustomers],
+  );
+}
+
+export function useReleaseProgress(releaseId: ReleaseId, options: ProgressOptions = {}) {
+  const store = useReadStore();
+  const { includeArchivedCustomers } = options;
+  return useLiveQuery(
+    () => store.releaseProgress(releaseId, { includeArchivedCustomers }),
+    [store, releaseId, includeArchivedCustomers],
   );
 }
 

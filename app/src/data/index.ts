@@ -8,6 +8,7 @@ export {
   useReadStore,
   useRecentActivity,
   useReleaseMatrix,
+  useReleaseProgress,
   useStepTimeline,
 } from './hooks.ts';
 export { LocalData, type LocalDataOptions, STORAGE_ORIGIN, TAB_ORIGIN } from './local-data.ts';

@@ -52,6 +52,11 @@ export function clearDraft(store: KeyValueStore | undefined, key: string): void 
   }
 }
 
+/** Discards the draft of a form that is not mounted (e.g. a dialog closed with Escape). */
+export function discardDraft(key: string): void {
+  clearDraft(sessionStore(), key);
+}
+
 export type DraftSetter<T> = (next: T | ((previous: T) => T)) => void;
 
 /** `useDraft('k', '')` should hold any string, not just the literal type `''`. */

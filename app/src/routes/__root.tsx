@@ -1,4 +1,6 @@
 import { createRootRoute, HeadContent, Outlet } from '@tanstack/react-router';
+import { AutomationMount } from '@/actions/automation-mount';
+import { CommandPalette } from '@/components/command-palette/command-palette';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
 import { SkipLink } from '@/components/layout/skip-link';
@@ -31,6 +33,8 @@ function RootLayout() {
       </div>
       <Toaster />
       <UpdatePrompt />
+      <CommandPalette />
+      <AutomationMount />
     </TooltipProvider>
   );
 }

@@ -1,32 +1,59 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { Users } from 'lucide-react';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { Plus, Users } from 'lucide-react';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
+import { CustomersBrowser } from '@/components/customers/customers-browser';
+import { type CustomersSearch, parseCustomersSearch } from '@/components/customers/customers-search';
 import { EmptyState } from '@/components/layout/empty-state';
+import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
+import { RouteError } from '@/components/layout/route-error';
+import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
+import { useActiveProgress, useCatalog } from '@/state/catalog-hooks';
 
-export interface CustomersSearch {
-  /** Filter text from the dashboard's "Find a customer". */
-  q?: string;
-}
+export type { CustomersSearch };
 
 export const Route = createFileRoute('/customers/')({
-  validateSearch: (search: Record<string, unknown>): CustomersSearch =>
-    typeof search.q === 'string' && search.q.trim() !== '' ? { q: search.q.trim() } : {},
+  validateSearch: parseCustomersSearch,
   head: () => ({ meta: [{ title: pageTitle('Customers') }] }),
   component: CustomersPage,
+  errorComponent: RouteError,
 });
 
 function CustomersPage() {
-  const { q } = Route.useSearch();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const rows = useCatalog();
+  const progress = useActiveProgress();
   return (
     <>
       <PageHeader
         title="Customers"
         description="Every customer, grouped by the cluster its namespace lives on."
+        actions={
+          <Button asChild>
+            <Link to="/customers/new">
+              <Plus aria-hidden="true" />
+              New customer
+            </Link>
+          </Button>
+        }
       />
-      <EmptyState icon={Users} title={q ? `No customers match “${q}”` : 'No customers yet'}>
-        A customer is one namespace on one cluster; its steps follow each release.
-      </EmptyState>
+      <CatalogConflicts />
+      {!rows ? (
+        <Loading what="customers" />
+      ) : rows.customers.length === 0 ? (
+        <EmptyState icon={Users} title={search.q ? `No customers match “${search.q}”` : 'No customers yet'}>
+          A customer is one namespace on one cluster; its steps follow each release.
+        </EmptyState>
+      ) : (
+        <CustomersBrowser
+          rows={rows}
+          progress={progress}
+          search={search}
+          onSearch={(next, replace) => void navigate({ search: next, replace })}
+        />
+      )}
     </>
   );
 }

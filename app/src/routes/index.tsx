@@ -1,9 +1,12 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { Activity } from 'lucide-react';
+import { createFileRoute, Link } from '@tanstack/react-router';
+import { Plus } from 'lucide-react';
+import { PaletteButton } from '@/components/command-palette/palette-button';
 import { CustomerSearch } from '@/components/dashboard/customer-search';
-import { EmptyState } from '@/components/layout/empty-state';
+import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
+import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { PageHeader } from '@/components/layout/page-header';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
 
 export const Route = createFileRoute('/')({
@@ -11,42 +14,33 @@ export const Route = createFileRoute('/')({
   component: DashboardPage,
 });
 
-const overview = [
-  { title: 'Active releases', empty: 'No release is in progress.' },
-  { title: 'Clusters', empty: 'No clusters yet.' },
-  { title: 'Quick stats', empty: 'Pending, done and skipped steps appear here.' },
-] as const;
-
+// FV-001 (functional-spec §5.2): active releases, clusters, quick stats and recent activity.
 function DashboardPage() {
   return (
     <>
-      <PageHeader title="Dashboard" description="Active releases and what happened last, at a glance." />
+      <PageHeader
+        title="Dashboard"
+        description="Active releases and what happened last, at a glance."
+        actions={
+          <>
+            <PaletteButton />
+            <Button asChild>
+              <Link to="/releases/new">
+                <Plus aria-hidden="true" />
+                New release
+              </Link>
+            </Button>
+          </>
+        }
+      />
       <div className="grid gap-6">
         <Card>
           <CardContent>
             <CustomerSearch />
           </CardContent>
         </Card>
-        <div className="grid gap-6 md:grid-cols-3">
-          {overview.map(({ title, empty }) => (
-            <Card key={title}>
-              <CardHeader>
-                <CardTitle asChild>
-                  <h2>{title}</h2>
-                </CardTitle>
-                <CardDescription>{empty}</CardDescription>
-              </CardHeader>
-            </Card>
-          ))}
-        </div>
-        <section aria-labelledby="recent-activity">
-          <h2 id="recent-activity" className="mb-3 font-semibold text-lg">
-            Recent activity
-          </h2>
-          <EmptyState icon={Activity} title="Nothing has happened yet">
-            Steps that are marked done or skipped in any release show up here.
-          </EmptyState>
-        </section>
+        <DashboardOverview />
+        <RecentActivity />
       </div>
     </>
   );

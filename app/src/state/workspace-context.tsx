@@ -9,6 +9,7 @@ import { createContext, type ReactNode, useContext, useEffect, useMemo, useState
 import { dexieStore, LocalData, ReadStoreContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
+import { installTestApi } from './test-api.ts';
 
 export interface WorkspaceApi {
   local: LocalData;
@@ -52,6 +53,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     };
   }, [local]);
   const store = useMemo(() => (local ? dexieStore(local.db) : null), [local]);
+  // Only with ?bench=1 in the URL (benchmark and browser tests); see test-api.ts.
+  useEffect(() => {
+    if (api) installTestApi(api);
+  }, [api]);
 
   if (error) {
     return (

@@ -2,8 +2,9 @@
  * Applies a domain Change to Y.Docs: the ops of each document run in ONE transaction on that document,
  * so a remote peer, another tab and the local projection see a command's effect whole or not at all.
  */
-import type { CatalogOp, Change, HistoryEvent, Op, ReleaseId, ReleaseOp } from '@runsheet/domain';
+import type { CatalogOp, Change, Op, ReleaseId, ReleaseOp } from '@runsheet/domain';
 import * as Y from 'yjs';
+import { encodeEvent } from './event-codec.ts';
 import {
   CATALOG,
   catalogRoots,
@@ -40,7 +41,7 @@ export function applyChange(docs: ResolveDoc, change: Change, origin: unknown): 
       else {
         const roots = releaseRoots(doc);
         ensureMeta(roots, name);
-        for (const op of ops) applyReleaseOp(roots, op as ReleaseOp);
+        for (const op of ops) applyReleaseOp(roots, op as ReleaseOp, name);
       }
     }, origin);
   }
@@ -83,7 +84,7 @@ function applyCatalogOp(doc: Y.Doc, op: CatalogOp): void {
   }
 }
 
-function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp): void {
+function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp, releaseId: ReleaseId): void {
   switch (op.op) {
     case 'put-template':
       putFields(roots.templates, op.id, op.fields);
@@ -94,11 +95,17 @@ function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp): void {
     case 'put-participant':
       roots.participants.set(op.id, { ...op.value });
       return;
+    case 'put-revision':
+      // Immutable: a revision is written once. Ids are random, so no other device writes this one.
+      if (!roots.revisions.has(op.id)) roots.revisions.set(op.id, copyValue(op.value));
+      return;
     case 'put-step-state':
       for (const [field, value] of Object.entries(op.fields)) {
         if (value === undefined) continue;
         const key = stepStateKey(op.id, field as keyof typeof op.fields);
-        if (roots.stepState.get(key) !== value) roots.stepState.set(key, value);
+        // Objects (an execution record) are always written: a new run replaces the old one even when it
+        // holds the same values, so a concurrent reopen cannot remove it unseen.
+        if (roots.stepState.get(key) !== value) roots.stepState.set(key, copyValue(value));
       }
       for (const field of op.unset ?? []) {
         const key = stepStateKey(op.id, field);
@@ -106,7 +113,7 @@ function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp): void {
       }
       return;
     case 'append-event':
-      roots.events.push([copyEvent(op.event)]);
+      roots.events.push([encodeEvent(op.event, releaseId)]);
       return;
   }
 }
@@ -123,10 +130,6 @@ function ensureMeta(roots: ReleaseRoots, releaseId: ReleaseId): void {
 function copyValue(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return JSON.parse(JSON.stringify(value));
-}
-
-function copyEvent(event: HistoryEvent): HistoryEvent {
-  return { ...event, detail: { ...event.detail } };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

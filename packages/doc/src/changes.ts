@@ -3,7 +3,15 @@
  * touched domain data, local or remote alike; the projections consume them. An id listed here whose
  * entity is no longer in the state was removed.
  */
-import type { ClusterId, CustomerId, HistoryEvent, ReleaseId, StepId, TemplateId } from '@runsheet/domain';
+import type {
+  ClusterId,
+  CustomerId,
+  HistoryEvent,
+  ReleaseId,
+  RevId,
+  StepId,
+  TemplateId,
+} from '@runsheet/domain';
 
 export interface CatalogChanges {
   kind: 'catalog';
@@ -22,6 +30,8 @@ export interface ReleaseChanges {
   templates: TemplateId[];
   customSteps: StepId[];
   participants: CustomerId[];
+  /** Content revisions added (they are never changed afterwards). */
+  revisions: RevId[];
   /** Steps whose own state changed (any field set or removed). */
   stepStates: StepId[];
   /** Events added by this transaction, in document order. */

@@ -13,13 +13,21 @@ export {
 } from './layout.ts';
 export { CatalogMirror, ReleaseMirror } from './mirror.ts';
 export { MemoryTables } from './projection/memory-tables.ts';
-export { allRows, catalogRows, DirtySet, releaseRows, stepRecordRow } from './projection/project.ts';
+export {
+  allRows,
+  catalogRows,
+  DirtySet,
+  releaseRows,
+  revisionRow,
+  stepRecordRow,
+} from './projection/project.ts';
 export {
   countWrites,
   type EventRow,
   emptyWrites,
   eventOfRow,
   type ParticipantRow,
+  type RevisionRow,
   type RowKey,
   type RowTables,
   type RowWrites,

@@ -7,13 +7,21 @@
  *
  * Release document: root Y.Maps `templates` and `customSteps` (id -> Y.Map of fields); `participants`
  * (customerId -> plain Participant; written once at activation, never edited field by field);
- * `stepState`, ONE flat Y.Map keyed `${stepId}|${field}` (see `stepStateKey`); `events`, a Y.Array of plain
- * HistoryEvent objects; `meta` {schemaVersion, releaseId}.
+ * `revisions` (revId -> plain ContentRevision; written once, never edited: domain ST-09); `stepState`,
+ * ONE flat Y.Map keyed `${stepId}|${field}` (see `stepStateKey`); `events`, a Y.Array of plain
+ * HistoryEvent objects stored without the fields the document already says (event-codec.ts); `meta`
+ * {schemaVersion, releaseId}.
+ *
+ * Schema 2 added `revisions`: step states keep revision ids (`snapshotRev`, `overrideRev`,
+ * `execution`) where schema 1 kept copies (`snapshot*`, `executedContent`, `executedAt`, `executedBy`,
+ * `overrideContent`, `overrideName`), and events lost their derivable fields. Schema 1 documents need no
+ * migration: the domain still reads those fields (ST-11) and replaces them step by step as steps
+ * change, and whole events decode as they are.
  */
 import type { ReleaseId, StepId, StepStateField } from '@runsheet/domain';
 import type * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A document's name: also its room name on the relay and its key in local storage. */
 export type DocName = 'catalog' | ReleaseId;
@@ -41,6 +49,7 @@ export interface ReleaseRoots {
   templates: Y.Map<unknown>;
   customSteps: Y.Map<unknown>;
   participants: Y.Map<unknown>;
+  revisions: Y.Map<unknown>;
   stepState: Y.Map<unknown>;
   events: Y.Array<unknown>;
   meta: Y.Map<unknown>;
@@ -51,6 +60,7 @@ export function releaseRoots(doc: Y.Doc): ReleaseRoots {
     templates: doc.getMap('templates'),
     customSteps: doc.getMap('customSteps'),
     participants: doc.getMap('participants'),
+    revisions: doc.getMap('revisions'),
     stepState: doc.getMap('stepState'),
     events: doc.getArray('events'),
     meta: doc.getMap('meta'),

@@ -10,17 +10,20 @@
 import type {
   CatalogState,
   ClusterId,
+  ContentRevision,
   CustomerId,
   HistoryEvent,
   Participant,
   ReleaseId,
   ReleaseState,
+  RevId,
   StepId,
   StepState,
   TemplateId,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
 import type { CatalogChanges, ReleaseChanges } from './changes.ts';
+import { decodeEvent } from './event-codec.ts';
 import { CATALOG_ROOTS, catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
 import { readCatalog, readEntity, readRelease } from './read.ts';
 
@@ -113,6 +116,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly templates = new Set<string>();
   private readonly customSteps = new Set<string>();
   private readonly participants = new Set<string>();
+  private readonly revisions = new Set<string>();
   private readonly stepKeys = new Set<string>();
   private addedEvents: HistoryEvent[] = [];
   private readonly eventIds = new Set<string>();
@@ -128,6 +132,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.collectIds(roots.templates, this.templates);
     this.collectIds(roots.customSteps, this.customSteps);
     this.collectIds(roots.participants, this.participants);
+    this.collectIds(roots.revisions, this.revisions);
     this.collectIds(roots.stepState, this.stepKeys);
     // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
     this.watch(roots.events, (events) => {
@@ -137,7 +142,12 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   }
 
   protected takeChanges(transaction: Y.Transaction): ReleaseChanges | null {
-    const touched = this.templates.size + this.customSteps.size + this.participants.size + this.stepKeys.size;
+    const touched =
+      this.templates.size +
+      this.customSteps.size +
+      this.participants.size +
+      this.revisions.size +
+      this.stepKeys.size;
     if (touched === 0 && this.addedEvents.length === 0) return null;
     const roots = releaseRoots(this.doc);
     const { state } = this;
@@ -148,12 +158,18 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       if (value === undefined) delete state.participants[id as CustomerId];
       else state.participants[id as CustomerId] = value as Participant;
     }
+    for (const id of this.revisions) {
+      const value = roots.revisions.get(id);
+      if (value === undefined) delete state.revisions[id as RevId];
+      else state.revisions[id as RevId] = value as ContentRevision;
+    }
     const changes: ReleaseChanges = {
       kind: 'release',
       releaseId: this.releaseId,
       templates: [...this.templates] as TemplateId[],
       customSteps: [...this.customSteps] as StepId[],
       participants: [...this.participants] as CustomerId[],
+      revisions: [...this.revisions] as RevId[],
       stepStates: this.refreshStepStates(roots.stepState),
       events: this.addedEvents,
       origin: transaction.origin,
@@ -162,6 +178,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.templates.clear();
     this.customSteps.clear();
     this.participants.clear();
+    this.revisions.clear();
     this.stepKeys.clear();
     this.addedEvents = [];
     return changes;
@@ -203,7 +220,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       else if (part.delete !== undefined) {
         for (const removed of events.splice(index, part.delete)) this.eventIds.delete(removed.id);
       } else if (Array.isArray(part.insert)) {
-        const inserted = part.insert as HistoryEvent[];
+        const inserted = part.insert.map((value) => decodeEvent(value, this.releaseId));
         if (inserted.every((e) => !this.eventIds.has(e.id))) {
           insertAt(events, index, inserted);
           index += inserted.length;
@@ -228,7 +245,7 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
 
   /** The safety net: if the mirrored list ever disagrees in length, read it again whole. */
   private resyncEvents(array: Y.Array<unknown>): void {
-    const all = array.toArray() as HistoryEvent[];
+    const all = array.map((value) => decodeEvent(value, this.releaseId));
     for (const e of all) if (!this.eventIds.has(e.id)) this.remember(e);
     this.state.events.length = 0;
     insertAt(this.state.events, 0, all);

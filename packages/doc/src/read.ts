@@ -1,19 +1,22 @@
 /**
  * Reads documents back as plain data. The entity maps hold exactly the domain's fields, so a read is a
- * `toJSON` per entity; values are the documents' own objects and must be treated as read-only.
+ * `toJSON` per entity; values are the documents' own objects and must be treated as read-only. Events
+ * are stored without what the document already says and are filled back (event-codec.ts).
  */
 import type {
   CatalogState,
+  ContentRevision,
   CustomerId,
-  HistoryEvent,
   Participant,
   ReleaseId,
   ReleaseState,
+  RevId,
   StepId,
   StepState,
 } from '@runsheet/domain';
 import { emptyReleaseState } from '@runsheet/domain';
 import * as Y from 'yjs';
+import { decodeEvent } from './event-codec.ts';
 import { catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
 
 export function readCatalog(doc: Y.Doc): CatalogState {
@@ -33,8 +36,11 @@ export function readRelease(doc: Y.Doc, releaseId: ReleaseId): ReleaseState {
   for (const [id, value] of roots.participants.entries()) {
     state.participants[id as CustomerId] = value as Participant;
   }
+  for (const [id, value] of roots.revisions.entries()) {
+    state.revisions[id as RevId] = value as ContentRevision;
+  }
   state.stepStates = readStepStates(roots.stepState);
-  state.events = roots.events.toArray() as HistoryEvent[];
+  state.events = roots.events.map((value) => decodeEvent(value, releaseId));
   return state;
 }
 

@@ -18,7 +18,7 @@ import {
   stepStateKey,
   Workspace,
 } from '../src/index.ts';
-import { cluster, customer, customStep, event, ops, release, template } from '../src/testing/entities.ts';
+import { cluster, customer, customStep, event, ops, release, T0, template } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -46,6 +46,12 @@ describe('applyChange and read', () => {
     const tpl = template(TPL, R, 'migrate', 'a0');
     const custom = customStep('step:x1', R, C, 'warm cache', 'a0V');
     const done = event('event:e1', R, STEP, 'done');
+    const rev = {
+      name: 'migrate',
+      category: 'deploy',
+      type: 'bash',
+      content: 'echo {{customer.name}}',
+    } as const;
     applyChange(
       resolve,
       {
@@ -56,7 +62,11 @@ describe('applyChange and read', () => {
           ops.template(R, tpl),
           ops.customStep(R, custom),
           ops.participant(R, C),
-          ops.stepState(R, STEP, { status: 'done', snapshotContent: 'echo migrate' }),
+          ops.revision(R, 'rev:r1', rev),
+          ops.stepState(R, STEP, {
+            status: 'done',
+            execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
+          }),
           ops.event(done),
         ],
       },
@@ -73,10 +83,16 @@ describe('applyChange and read', () => {
       templates: { [TPL]: tpl },
       customSteps: { [custom.id]: custom },
       participants: { [C]: { customerId: C, addedAt: expect.any(String), addedBy: 'user:test' } },
-      stepStates: { [STEP]: { status: 'done', snapshotContent: 'echo migrate' } },
+      revisions: { 'rev:r1': rev },
+      stepStates: {
+        [STEP]: {
+          status: 'done',
+          execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
+        },
+      },
       events: [done],
     });
-    expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 1 });
+    expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 2 });
   });
 
   it('runs the ops of each document in exactly one transaction', () => {

@@ -8,6 +8,7 @@
  *   `undefined` is ignored (Yjs cannot store undefined); `null` is stored.
  * - put-step-state sets the given fields and then removes the `unset` ones.
  * - put-participant sets the whole (small, immutable) participant entry.
+ * - put-revision adds an immutable revision; an id already there is left as it is.
  * - append-event appends to the release's events.
  * An op on a release whose document is not in the state creates it (a new release's document starts
  * empty).
@@ -87,6 +88,11 @@ function applyReleaseOp(draft: Draft, op: ReleaseOp): void {
       const next: StepState = merge(coll[op.id], op.fields);
       for (const field of op.unset ?? []) delete next[field];
       coll[op.id] = next;
+      return;
+    }
+    case 'put-revision': {
+      const coll = draft.releaseCollection(op.releaseId, 'revisions');
+      if (!coll[op.id]) coll[op.id] = op.value;
       return;
     }
     case 'append-event': {

@@ -5,9 +5,11 @@
  * Entity collections are maps of field maps: `put` creates the entity when missing and sets only the
  * given fields, so concurrent edits of different fields both survive a merge. A field set to `null`
  * is stored as null (the schemas say which fields are nullable). Step state is sparse: `stepState` sets
- * the given fields of one step; `undefined` in `unset` removes fields.
+ * the given fields of one step; `undefined` in `unset` removes fields. `put-revision` writes an
+ * immutable content revision once: writing an id that is already there changes nothing (ST-09).
  */
 import type { Cluster } from './entities/cluster.ts';
+import type { ContentRevision } from './entities/content-revision.ts';
 import type { CustomStep } from './entities/custom-step.ts';
 import type { Customer } from './entities/customer.ts';
 import type { Participant } from './entities/participant.ts';
@@ -15,7 +17,7 @@ import type { Release } from './entities/release.ts';
 import type { HistoryEvent } from './entities/step-event.ts';
 import type { StepState, StepStateField } from './entities/step-state.ts';
 import type { StepTemplate } from './entities/step-template.ts';
-import type { ClusterId, CustomerId, ReleaseId, StepId, TemplateId } from './ids.ts';
+import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId } from './ids.ts';
 
 export type CatalogOp =
   | { doc: 'catalog'; op: 'put-cluster'; id: ClusterId; fields: Partial<Cluster> }
@@ -40,6 +42,7 @@ export type ReleaseOp =
       fields: StepState;
       unset?: StepStateField[];
     }
+  | { doc: 'release'; releaseId: ReleaseId; op: 'put-revision'; id: RevId; value: ContentRevision }
   | { doc: 'release'; releaseId: ReleaseId; op: 'append-event'; event: HistoryEvent };
 
 export type Op = CatalogOp | ReleaseOp;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-export const ID_TYPES = ['cluster', 'customer', 'release', 'template', 'step', 'event'] as const;
+export const ID_TYPES = ['cluster', 'customer', 'release', 'template', 'step', 'event', 'rev'] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 export type Id<T extends IdType> = `${T}:${string}` & { readonly __brand?: T };
@@ -18,6 +18,8 @@ export type ReleaseId = Id<'release'>;
 export type TemplateId = Id<'template'>;
 export type StepId = Id<'step'>;
 export type EventId = Id<'event'>;
+/** A content revision of a release document (entities/content-revision.ts). */
+export type RevId = Id<'rev'>;
 
 const RANDOM_PART = /^[A-Za-z0-9_-]{1,64}$/;
 const STEP_PAIR = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$/;

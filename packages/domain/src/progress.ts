@@ -12,6 +12,7 @@ import { STEP_CATEGORIES, type StepCategory } from './enums.ts';
 import type { ClusterId, CustomerId, ReleaseId } from './ids.ts';
 import { parseTemplateStepId } from './ids.ts';
 import { customStepVisible, statusOf } from './resolve.ts';
+import { frozenCategory } from './revisions.ts';
 import type { DomainState } from './state.ts';
 
 export interface StepCounts {
@@ -150,7 +151,7 @@ export function countReleaseSteps(
     } else if (status === 'pending') {
       continue; // ST-03: an untouched step of a deleted template does not exist
     }
-    const cat = status !== 'pending' ? (s.snapshotCategory ?? t.category) : t.category;
+    const cat = status !== 'pending' ? (frozenCategory(s, status, doc.revisions) ?? t.category) : t.category;
     counter[cat][status]++;
     counter[cat].total++;
   }
@@ -161,7 +162,7 @@ export function countReleaseSteps(
     const s = doc.stepStates[c.id];
     const status = statusOf(s);
     if (!customStepVisible(c, status)) continue;
-    const cat = status !== 'pending' ? (s?.snapshotCategory ?? c.category) : c.category;
+    const cat = status !== 'pending' ? (frozenCategory(s, status, doc.revisions) ?? c.category) : c.category;
     counter[cat][status]++;
     counter[cat].total++;
   }
@@ -210,6 +211,15 @@ export function releaseProgress(
     byCluster,
     byCustomer,
   };
+}
+
+/**
+ * PR-08: one customer's progress over several releases (the customers list sorts by it): the average of
+ * its percentages in each release where it has steps, counts summed; `customers` is then the number of
+ * releases averaged over. The same averaging as PR-03, so no rule is written twice.
+ */
+export function averageProgress(members: readonly StepCounts[]): GroupProgress {
+  return average(members);
 }
 
 /** Progress of one customer (the customer view's header); zeros when not a participant. */

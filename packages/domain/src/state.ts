@@ -1,4 +1,5 @@
 import type { Cluster } from './entities/cluster.ts';
+import type { ContentRevision } from './entities/content-revision.ts';
 import type { CustomStep } from './entities/custom-step.ts';
 import type { Customer } from './entities/customer.ts';
 import type { Participant } from './entities/participant.ts';
@@ -6,7 +7,7 @@ import type { Release } from './entities/release.ts';
 import type { HistoryEvent } from './entities/step-event.ts';
 import type { StepState } from './entities/step-state.ts';
 import type { StepTemplate } from './entities/step-template.ts';
-import type { ClusterId, CustomerId, ReleaseId, StepId, TemplateId } from './ids.ts';
+import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId } from './ids.ts';
 
 /** The catalog document as plain data: clusters, customers and the releases themselves. */
 export interface CatalogState {
@@ -22,6 +23,8 @@ export interface ReleaseState {
   participants: Record<CustomerId, Participant>;
   customSteps: Record<StepId, CustomStep>;
   stepStates: Record<StepId, StepState>;
+  /** Immutable content revisions, written once (ST-09). */
+  revisions: Record<RevId, ContentRevision>;
   /** Append-only, in document order. */
   events: HistoryEvent[];
 }
@@ -37,5 +40,13 @@ export function emptyCatalog(): CatalogState {
 }
 
 export function emptyReleaseState(releaseId: ReleaseId): ReleaseState {
-  return { releaseId, templates: {}, participants: {}, customSteps: {}, stepStates: {}, events: [] };
+  return {
+    releaseId,
+    templates: {},
+    participants: {},
+    customSteps: {},
+    stepStates: {},
+    revisions: {},
+    events: [],
+  };
 }

@@ -129,6 +129,28 @@ export function renderContent(content: string, ctx: VariableContext): RenderResu
   return { text, unknown, filled };
 }
 
+/**
+ * The values a render filled in, by variable name: what a done step stores instead of its executed text
+ * (ST-10). Only variables the content uses and that had a value; one name always renders one value.
+ */
+export function filledValues(rendered: RenderResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of rendered.filled) out[f.name] = f.value;
+  return out;
+}
+
+/**
+ * Fill `content` with stored values: `renderContent(content, ctx).text` again, byte for byte, when
+ * `values` is `filledValues` of that render (ST-10). The same pattern finds the same variables; a
+ * name without a stored value stays as written, exactly as a variable with no value did (VR-03).
+ */
+export function fillValues(content: string, values: Readonly<Record<string, string>>): string {
+  return content.replace(VARIABLE, (written, scope: string, key: string) => {
+    const name = `${scope}.${key}`;
+    return Object.hasOwn(values, name) ? (values[name] as string) : written;
+  });
+}
+
 /** The names `content` uses, in order of appearance (duplicates removed). */
 export function variablesIn(content: string): string[] {
   const names = new Set<string>();

@@ -20,6 +20,7 @@ import {
   editCustomStep,
   listConflicts,
   markDone,
+  overrideOf,
   overrideStep,
   reopenStep,
   resolveStep,
@@ -95,7 +96,8 @@ describe('merge rules, both directions', () => {
         order,
       ).toEqual(['edit-vs-done']);
       // The override is not lost: it is still stored, and in the history.
-      expect(state.releases[f.r]?.stepStates[step(f)]?.overrideContent, order).toBe('edited');
+      const doc = state.releases[f.r];
+      expect(overrideOf(doc?.stepStates[step(f)], doc?.revisions ?? {}).content, order).toBe('edited');
     }
   });
 

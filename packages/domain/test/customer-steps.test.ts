@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCustomStep,
+  eventContent,
   markDone,
   overrideStep,
   resetToTemplate,
@@ -32,13 +33,12 @@ describe('customer steps: override, reset, notes', () => {
     });
     // The template's own content is still there for "View original".
     expect(w.state.releases[r]?.templates[d1]?.content).toBe('helm upgrade app -n {{customer.namespace}}');
-    expect(w.state.releases[r]?.events.at(-1)).toMatchObject({
-      kind: 'overridden',
-      stepId,
-      customerId: a,
-      templateId: d1,
-      detail: { content: 'helm upgrade app --set x=1' },
-    });
+    const doc = w.state.releases[r];
+    const event = doc?.events.at(-1);
+    expect(event).toMatchObject({ kind: 'overridden', stepId, customerId: a, templateId: d1 });
+    // HI-03: the event names the override's revision instead of carrying its content.
+    expect(event?.detail.content).toBeUndefined();
+    expect(event && eventContent(doc?.revisions ?? {}, event).content).toBe('helm upgrade app --set x=1');
   });
 
   it('ST-01 an override writes that one step state only; other customers stay sparse', () => {

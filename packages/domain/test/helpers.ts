@@ -119,3 +119,11 @@ export function activeWorld(ctx: TestContext = testContext()) {
   w.activate(r);
   return { w, eu, us, a, b, c, r, d1, d2, v1 };
 }
+
+/** Two changes made apart from `base`, merged in both orders (field-level last-writer-wins, as Y.Maps). */
+export function mergedBothWays(base: DomainState, one: Change, two: Change): [string, DomainState][] {
+  return [
+    ['one then two', applyChange(applyChange(base, one), two)],
+    ['two then one', applyChange(applyChange(base, two), one)],
+  ];
+}

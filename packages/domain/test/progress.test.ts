@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addCustomStep,
   archiveCustomer,
+  averageProgress,
   customerProgress,
   deleteTemplate,
   markDone,
@@ -143,5 +144,38 @@ describe('progress', () => {
     const p = customerProgress(w.state, r, a);
     expect(p.byCategory.deploy).toMatchObject({ total: 2, done: 1 });
     expect(p.byCategory.verify).toMatchObject({ total: 1, done: 0 });
+  });
+});
+
+describe('progress across releases', () => {
+  it('PR-08 a customer over several releases: the average of its releases with steps, counts summed', () => {
+    const { w, r, a } = scenario();
+    // A second active release where Acme has one of two steps done, and a third with no steps at all.
+    const r2 = w.release('Hotfix 2');
+    const h1 = w.template(r2, 'Patch');
+    w.template(r2, 'Restart');
+    w.activate(r2);
+    w.do(markDone, { releaseId: r2, stepId: templateStepId(a, h1) });
+    const empty = w.release('Hotfix 3');
+    w.activate(empty);
+
+    const inFirst = releaseProgress(w.state, r).byCustomer[a];
+    const inSecond = releaseProgress(w.state, r2).byCustomer[a];
+    const inEmpty = releaseProgress(w.state, empty).byCustomer[a];
+    expect(inFirst).toMatchObject({ total: 3, completePercent: 66, donePercent: 33 });
+    expect(inSecond).toMatchObject({ total: 2, completePercent: 50, donePercent: 50 });
+    expect(inEmpty).toMatchObject({ total: 0 });
+    if (!inFirst || !inSecond || !inEmpty) throw new Error('Acme takes part in all three releases');
+
+    // (2/3 + 1/2) / 2 = 58.3 -> 58 complete; (1/3 + 1/2) / 2 = 41.6 -> 41 done. The empty release is left out.
+    expect(averageProgress([inFirst, inSecond, inEmpty])).toMatchObject({
+      customers: 2,
+      total: 5,
+      done: 2,
+      skipped: 1,
+      completePercent: 58,
+      donePercent: 41,
+    });
+    expect(averageProgress([])).toMatchObject({ customers: 0, total: 0, completePercent: 0, donePercent: 0 });
   });
 });

@@ -4,6 +4,7 @@ import {
   archiveCustomer,
   bulkMarkDone,
   deleteTemplate,
+  eventContent,
   markDone,
   moveCustomer,
   overrideStep,
@@ -201,11 +202,19 @@ describe('skip, revert, reopen', () => {
       executedAt: null,
       revertReason: null,
     });
-    expect(w.state.releases[r]?.events.at(-1)).toMatchObject({
+    const doc = w.state.releases[r];
+    const reopened = doc?.events.at(-1);
+    expect(reopened).toMatchObject({
       kind: 'reopened',
       from: 'reverted',
       to: 'pending',
-      detail: { reason: 'retry with fix', previousExecutedContent: 'helm upgrade app -n acme-prod' },
+      detail: { reason: 'retry with fix' },
+    });
+    // HI-03: the previous run is named by revision and values, and reads back as the text it ran.
+    expect(reopened && eventContent(doc?.revisions ?? {}, reopened)).toEqual({
+      content: null,
+      previousContent: 'helm upgrade app -n {{customer.namespace}}',
+      previousExecutedContent: 'helm upgrade app -n acme-prod',
     });
     expect(w.do(markDone, { releaseId: r, stepId }).executedContent).toBe('fixed -n acme-prod');
   });

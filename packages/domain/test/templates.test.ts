@@ -199,7 +199,8 @@ describe('templates: edits reach pending steps only', () => {
   it('BR-R02 ST-01 an edit writes the template only, however many customers take part', () => {
     const { w, r, d1 } = scenario();
     const change = w.change(updateTemplate, { releaseId: r, templateId: d1, content: 'v2' });
-    expect(change.ops.map((o) => o.op)).toEqual(['put-template', 'append-event']);
+    // One new content revision (ST-09), the template, its event: nothing per customer.
+    expect(change.ops.map((o) => o.op)).toEqual(['put-revision', 'put-template', 'append-event']);
   });
 
   it('an edit that changes nothing writes nothing; a new category moves it to the end of that category', () => {

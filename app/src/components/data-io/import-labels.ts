@@ -5,6 +5,7 @@ export const COLLECTION_LABEL: Record<CollectionName, string> = {
   clusters: 'Clusters',
   customers: 'Customers',
   releases: 'Releases',
+  revisions: 'Step content versions',
   templates: 'Template steps',
   participants: 'Customers in releases',
   customSteps: 'Custom steps',

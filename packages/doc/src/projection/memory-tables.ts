@@ -15,6 +15,7 @@ export class MemoryTables {
     releases: new Map(),
     templates: new Map(),
     participants: new Map(),
+    revisions: new Map(),
     stepRecords: new Map(),
     events: new Map(),
   };

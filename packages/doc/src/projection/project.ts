@@ -10,10 +10,17 @@ import {
   parseTemplateStepId,
   type ReleaseId,
   type ReleaseState,
+  type RevId,
   type StepId,
 } from '@runsheet/domain';
 import type { DocChanges } from '../changes.ts';
-import { emptyWrites, type RowWrites, type StepRecordRow } from './rows.ts';
+import { emptyWrites, type RevisionRow, type RowWrites, type StepRecordRow } from './rows.ts';
+
+/** The row of a revision, or undefined when the document does not hold it. */
+export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | undefined {
+  const rev = release.revisions[id];
+  return rev ? { ...rev, id, releaseId: release.releaseId } : undefined;
+}
 
 /** The row of a step's own data, or null when it has none (or its custom record has not arrived yet). */
 export function stepRecordRow(release: ReleaseState, stepId: StepId): StepRecordRow | null {
@@ -46,6 +53,10 @@ export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites
   const { releaseId } = release;
   for (const template of Object.values(release.templates)) into.templates.put.push(template);
   for (const p of Object.values(release.participants)) into.participants.put.push({ ...p, releaseId });
+  for (const id of Object.keys(release.revisions) as RevId[]) {
+    const row = revisionRow(release, id);
+    if (row) into.revisions.put.push(row);
+  }
   const stepIds = new Set<StepId>([
     ...(Object.keys(release.stepStates) as StepId[]),
     ...(Object.keys(release.customSteps) as StepId[]),
@@ -79,7 +90,13 @@ export class DirtySet {
   };
   private releases = new Map<
     ReleaseId,
-    { participants: Set<string>; templates: Set<string>; steps: Set<StepId>; events: DocChangesEvents }
+    {
+      participants: Set<string>;
+      templates: Set<string>;
+      revisions: Set<RevId>;
+      steps: Set<StepId>;
+      events: DocChangesEvents;
+    }
   >();
 
   get isEmpty(): boolean {
@@ -98,11 +115,18 @@ export class DirtySet {
     }
     let dirty = this.releases.get(changes.releaseId);
     if (!dirty) {
-      dirty = { participants: new Set(), templates: new Set(), steps: new Set(), events: [] };
+      dirty = {
+        participants: new Set(),
+        templates: new Set(),
+        revisions: new Set(),
+        steps: new Set(),
+        events: [],
+      };
       this.releases.set(changes.releaseId, dirty);
     }
     for (const id of changes.participants) dirty.participants.add(id);
     for (const id of changes.templates) dirty.templates.add(id);
+    for (const id of changes.revisions) dirty.revisions.add(id);
     for (const id of changes.stepStates) dirty.steps.add(id);
     for (const id of changes.customSteps) dirty.steps.add(id);
     for (const event of changes.events) dirty.events.push(event);
@@ -126,6 +150,7 @@ export class DirtySet {
         if (p) writes.participants.put.push({ ...p, releaseId });
         else writes.participants.delete.push([releaseId, id as CustomerId]);
       }
+      for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
       for (const id of dirty.steps)
         putOrDelete(writes.stepRecords, stepRecordRow(release, id) ?? undefined, id);
       eventRowsFrom(release, dirty.events, writes);

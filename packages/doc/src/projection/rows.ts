@@ -3,10 +3,12 @@
  * sparse shape (DESIGN.md "Keep a release small"): a template step gets a row only once it has state of
  * its own, a custom step always has one. Rows hold only a step's OWN data, never what it inherits from
  * its template, so a template edit rewrites one template row and no step rows; views resolve a step from
- * template + row when they read (domain `resolve.ts`).
+ * template + row when they read (domain `resolve.ts`). Content revisions have their own table, one row
+ * per revision (few: one per template edit, override or custom edit), which step rows refer to by id.
  */
 import type {
   Cluster,
+  ContentRevision,
   Customer,
   CustomerId,
   CustomStep,
@@ -14,6 +16,7 @@ import type {
   Participant,
   Release,
   ReleaseId,
+  RevId,
   StepId,
   StepState,
   StepStatus,
@@ -22,6 +25,12 @@ import type {
 } from '@runsheet/domain';
 
 export interface ParticipantRow extends Participant {
+  releaseId: ReleaseId;
+}
+
+/** A content revision (immutable, domain ST-09) with its id and release. */
+export interface RevisionRow extends ContentRevision {
+  id: RevId;
   releaseId: ReleaseId;
 }
 
@@ -58,6 +67,7 @@ export interface RowTables {
   releases: Release;
   templates: StepTemplate;
   participants: ParticipantRow;
+  revisions: RevisionRow;
   stepRecords: StepRecordRow;
   events: EventRow;
 }
@@ -69,6 +79,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'releases',
   'templates',
   'participants',
+  'revisions',
   'stepRecords',
   'events',
 ];
@@ -96,6 +107,7 @@ export function emptyWrites(): RowWrites {
     releases: { put: [], delete: [] },
     templates: { put: [], delete: [] },
     participants: { put: [], delete: [] },
+    revisions: { put: [], delete: [] },
     stepRecords: { put: [], delete: [] },
     events: { put: [], delete: [] },
   };

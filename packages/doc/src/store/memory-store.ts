@@ -6,6 +6,7 @@ import {
   type DomainState,
   groupCustomersByCluster,
   recentActivity,
+  releaseProgress,
   resolveCustomerSteps,
   stepHistory,
   stepStatusMatrix,
@@ -17,6 +18,7 @@ export function memoryStore(state: () => DomainState): ReadStore {
     customersByCluster: async (options) => groupCustomersByCluster(state().catalog, options),
     customerSteps: async (releaseId, customerId) => resolveCustomerSteps(state(), releaseId, customerId),
     releaseMatrix: async (releaseId, options) => stepStatusMatrix(state(), releaseId, options),
+    releaseProgress: async (releaseId, options) => releaseProgress(state(), releaseId, options),
     stepTimeline: async (releaseId, stepId) => stepHistory(state(), releaseId, stepId),
     recentActivity: async (options) => recentActivity(state(), options),
   };

@@ -19,6 +19,7 @@ import {
   type DomainState,
   markDone,
   overrideStep,
+  resetToTemplate,
   setNotes,
   skipStep,
   type TemplateId,
@@ -198,6 +199,45 @@ export function storeContractSuite(name: string, makeHarness: () => Promise<Stor
       expect(m.customSteps).toEqual([]);
     });
 
+    it('PR-03: gives release progress per customer, cluster, category and overall', async () => {
+      const p = await h.store.releaseProgress(s.releaseId);
+      // acme 1 done of 5 (a custom step counts, PR-07), Globex 1 skipped of 4, Initech 0 of 4.
+      expect(p.overall).toMatchObject({ customers: 3, total: 13, done: 1, skipped: 1, pending: 11 });
+      expect([p.overall.completePercent, p.overall.donePercent]).toEqual([15, 6]);
+      expect(p.byCluster[s.eu]).toMatchObject({ customers: 2, completePercent: 22, donePercent: 10 });
+      expect(p.byCluster[s.us]).toMatchObject({ customers: 1, completePercent: 0, total: 4 });
+      expect(p.byCategory.deploy).toMatchObject({ completePercent: 19, donePercent: 8, total: 10 });
+      expect(p.byCategory.verify).toMatchObject({ completePercent: 0, total: 3 });
+      expect(p.byCustomer[s.acme]).toMatchObject({ total: 5, done: 1, completePercent: 20 });
+      expect(p.byCustomer[s.gone]).toBeUndefined();
+    });
+
+    it('PR-07 ST-09: a done step counts in the category it ran in, read from its revision', async () => {
+      // acme ran Migrate as a deploy step; the template moves to verify afterwards.
+      s.run(updateTemplate, { releaseId: s.releaseId, templateId: s.migrate, category: 'verify' });
+      await h.settle();
+      const p = await h.store.releaseProgress(s.releaseId);
+      expect(p.byCustomer[s.acme]?.byCategory.deploy).toMatchObject({ done: 1, total: 4 });
+      expect(p.byCustomer[s.acme]?.byCategory.verify).toMatchObject({ done: 0, total: 1 });
+      expect(p.byCustomer[s.globex]?.byCategory.verify).toMatchObject({ total: 2 });
+    });
+
+    it('PR-05: counts archived customers in progress only when asked', async () => {
+      // Initech takes part, then is archived: it stays a participant (ST-07) but leaves the averages.
+      s.run(archiveCustomer, { customerId: s.initech });
+      await h.settle();
+      const p = await h.store.releaseProgress(s.releaseId);
+      expect(p.overall).toMatchObject({ customers: 2, total: 9, completePercent: 22 });
+      expect(p.byCluster[s.us]).toBeUndefined();
+      const all = await h.store.releaseProgress(s.releaseId, { includeArchivedCustomers: true });
+      expect(all.overall).toMatchObject({ customers: 3, total: 13, completePercent: 15 });
+      expect((await h.store.releaseProgress('release:none')).overall).toMatchObject({
+        customers: 0,
+        total: 0,
+        completePercent: 0,
+      });
+    });
+
     it("gives a step's history in document order", async () => {
       const stepId = s.step(s.acme, s.migrate);
       s.run(skipStep, { releaseId: s.releaseId, stepId: s.step(s.acme, s.smoke), reason: 'later' });
@@ -205,6 +245,26 @@ export function storeContractSuite(name: string, makeHarness: () => Promise<Stor
       const timeline = await h.store.stepTimeline(s.releaseId, stepId);
       expect(timeline.map((e) => [e.event.kind, e.event.to, e.flagged])).toEqual([['done', 'done', false]]);
       expect(await h.store.stepTimeline(s.releaseId, 'step:none')).toEqual([]);
+    });
+
+    it('HI-03: a timeline shows the content its events name by revision', async () => {
+      const stepId = s.step(s.initech, s.restart);
+      s.run(resetToTemplate, { releaseId: s.releaseId, stepId });
+      await h.settle();
+      const timeline = await h.store.stepTimeline(s.releaseId, stepId);
+      expect(timeline.map((e) => [e.event.kind, e.content.content, e.content.previousContent])).toEqual([
+        ['overridden', 'kubectl rollout restart --all', null],
+        ['reset-to-template', null, 'kubectl rollout restart --all'],
+      ]);
+    });
+
+    it('ST-09: a done custom step in the matrix shows the revision it ran', async () => {
+      s.run(markDone, { releaseId: s.releaseId, stepId: s.custom });
+      await h.settle();
+      const m = await h.store.releaseMatrix(s.releaseId);
+      expect(m.customSteps.map((x) => [x.name, x.status, x.content, x.executedContent])).toEqual([
+        ['Warm cache', 'done', 'open /warm', 'open /warm'],
+      ]);
     });
 
     it('MR-03: flags the losing side of a status change made apart, in the timeline', async () => {

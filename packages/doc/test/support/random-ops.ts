@@ -2,8 +2,17 @@
  * Random raw ops over a small pool of ids, so that sequences revisit the same entities and fields: the
  * material for mirror and merge tests of the document layer (no domain rules involved).
  */
-import type { CustomerId, Op, ReleaseId, StepId, StepState, TemplateId } from '@runsheet/domain';
-import { cluster, customer, customStep, event, ops, release, template } from '../../src/testing/entities.ts';
+import type { CustomerId, Op, ReleaseId, RevId, StepId, StepState, TemplateId } from '@runsheet/domain';
+import {
+  cluster,
+  customer,
+  customStep,
+  event,
+  ops,
+  release,
+  T0,
+  template,
+} from '../../src/testing/entities.ts';
 import type { Prng } from './prng.ts';
 
 const STEP_FIELDS: Array<keyof StepState> = [
@@ -12,7 +21,18 @@ const STEP_FIELDS: Array<keyof StepState> = [
   'skipReason',
   'snapshotContent',
   'executedBy',
+  'snapshotRev',
+  'execution',
 ];
+
+/** A value of the field's shape: revision ids and execution records as the commands write them. */
+function stepValue(rng: Prng, field: keyof StepState): unknown {
+  if (field === 'status') return rng.pick(['pending', 'done', 'skipped']);
+  if (field === 'snapshotRev') return `rev:v${rng.int(0, 3)}`;
+  if (field === 'execution')
+    return { rev: `rev:v${rng.int(0, 3)}`, vars: { 'customer.name': rng.word(3) }, at: T0, by: 'Test' };
+  return rng.word(4);
+}
 
 export function randomOp(rng: Prng, releaseId: ReleaseId): Op {
   const n = rng.int(0, 5);
@@ -20,7 +40,7 @@ export function randomOp(rng: Prng, releaseId: ReleaseId): Op {
   const customerId = `customer:c${n}` as CustomerId;
   const templateId = `template:t${n}` as TemplateId;
   const stepId = `step:c${rng.int(0, 3)}.t${rng.int(0, 3)}` as StepId;
-  switch (rng.int(0, 10)) {
+  switch (rng.int(0, 11)) {
     case 0:
       return ops.cluster(cluster(clusterId, `name-${rng.word(3)}`));
     case 1:
@@ -45,16 +65,25 @@ export function randomOp(rng: Prng, releaseId: ReleaseId): Op {
       return ops.participant(releaseId, customerId);
     case 8:
     case 9: {
-      const fields: Record<string, string> = {};
+      const fields: Record<string, unknown> = {};
       const unset: Array<keyof StepState> = [];
       for (const field of STEP_FIELDS) {
         const roll = rng.next();
-        if (roll < 0.3)
-          fields[field] = field === 'status' ? rng.pick(['pending', 'done', 'skipped']) : rng.word(4);
+        if (roll < 0.3) fields[field] = stepValue(rng, field);
         else if (roll < 0.4) unset.push(field);
       }
       return ops.stepState(releaseId, stepId, fields as StepState, unset);
     }
+    case 10:
+      // Revisions are immutable: a pool of ids, each always with the same value, written again and again.
+      return rng.bool()
+        ? ops.revision(releaseId, `rev:v${n % 4}` as RevId, {
+            name: `rev ${n % 4}`,
+            category: 'deploy',
+            type: 'bash',
+            content: `echo {{customer.name}} ${n % 4}`,
+          })
+        : ops.event(event(`event:${rng.word(10)}` as const, releaseId, stepId, 'notes'));
     default:
       return ops.event(event(`event:${rng.word(10)}` as const, releaseId, stepId, 'notes'));
   }

@@ -6,16 +6,18 @@ import { z } from 'zod';
 import type { Op } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { CustomStep } from '../entities/custom-step.ts';
-import type { StepState } from '../entities/step-state.ts';
+import { LEGACY_SNAPSHOT_FIELDS, type StepState } from '../entities/step-state.ts';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { newEvent } from '../history.ts';
 import { idSchema, type StepId, type TemplateId, templateStepId } from '../ids.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
+import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState } from '../state.ts';
 import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
 import { editableRelease, getUsableCustomer } from './guards.ts';
 import { placeInCustomerList, planKey, positionInput } from './placement.ts';
-import { eventOp, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
+import { RevisionWriter } from './revision-writer.ts';
+import { eventOp, presentFields, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
 import { buildAddTemplate, checkStepFields } from './templates.ts';
 
 export const addCustomStepInput = z.object({
@@ -84,6 +86,7 @@ export function addCustomStep(
   const now = ctx.now();
   const { plan, ops } = planKey(doc, placement.value);
   const stepId = ctx.newId('step');
+  const revs = new RevisionWriter(doc, ctx);
   const custom: CustomStep = {
     id: stepId,
     releaseId: release.id,
@@ -94,6 +97,7 @@ export function addCustomStep(
     createdBy: ctx.actor.id,
     updatedAt: now,
     deletedAt: null,
+    contentRev: revs.write(fields.value),
   };
   const event = newEvent(ctx, {
     releaseId: release.id,
@@ -104,6 +108,7 @@ export function addCustomStep(
   });
   const all: Op[] = [
     ...ops,
+    ...revs.ops,
     { doc: 'release', releaseId: release.id, op: 'put-custom-step', id: stepId, fields: custom },
     eventOp(event),
   ];
@@ -112,7 +117,9 @@ export function addCustomStep(
 
 /**
  * Edit a custom step. Done is locked (BR-R03). A skipped or reverted custom step shows its snapshot, so
- * the snapshot follows the edit: what the person typed is what they see.
+ * the snapshot follows the edit: what the person typed is what they see (ST-04). A change of name,
+ * category, type or content is a new revision (ST-09) for the record, and for the snapshot when the step
+ * is not pending; the revision a past run refers to is left as it was.
  */
 export function editCustomStep(
   state: DomainState,
@@ -159,21 +166,35 @@ export function editCustomStep(
   if (changed.length === 0) return ok({ ops: [] }, { stepId: c.id, changed });
   const now = ctx.now();
   fields.updatedAt = now;
+  const revs = new RevisionWriter(doc, ctx);
+  const contentChanged = changed.some((k) => k !== 'description');
+  if (contentChanged) fields.contentRev = revs.write({ ...contentFieldsOf(c), ...pickContent(fields) });
   ops.push({ doc: 'release', releaseId: doc.releaseId, op: 'put-custom-step', id: c.id, fields });
-  if (ref.step.status !== 'pending') {
-    const snapshot: StepState = { updatedAt: now };
-    if (fields.name !== undefined) snapshot.snapshotName = fields.name;
-    if (fields.category !== undefined) snapshot.snapshotCategory = fields.category;
-    if (fields.type !== undefined) snapshot.snapshotType = fields.type;
-    if (fields.content !== undefined) snapshot.snapshotContent = fields.content;
-    ops.push(stepStateOp(doc.releaseId, c.id, snapshot));
+  if (ref.step.status !== 'pending' && contentChanged) {
+    const shown = { ...contentFieldsOf(ref.step), ...pickContent(fields) };
+    const snapshot: StepState = {
+      updatedAt: now,
+      snapshotRev: revs.revisionFor(shown, [fields.contentRev]),
+    };
+    ops.push(stepStateOp(doc.releaseId, c.id, snapshot, presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS)));
   }
+  ops.unshift(...revs.ops);
   const event = stepEvent(ctx, target.value, {
     kind: 'custom-edited',
-    detail: { fields: changed.join(','), content: fields.content },
+    detail: { fields: changed.join(','), rev: fields.contentRev },
   });
   ops.push(eventOp(event));
   return ok({ ops }, { stepId: c.id, changed });
+}
+
+/** The content fields an edit set, without undefined ones (they would overwrite in a spread). */
+function pickContent(fields: Partial<CustomStep>): Partial<CustomStep> {
+  const out: Partial<CustomStep> = {};
+  if (fields.name !== undefined) out.name = fields.name;
+  if (fields.category !== undefined) out.category = fields.category;
+  if (fields.type !== undefined) out.type = fields.type;
+  if (fields.content !== undefined) out.content = fields.content;
+  return out;
 }
 
 /** FCS-006: a tombstone; refused when done (its execution is history, BR-R03). */

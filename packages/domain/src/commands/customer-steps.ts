@@ -5,13 +5,15 @@
  */
 import { z } from 'zod';
 import type { CommandContext } from '../context.ts';
-import type { StepState } from '../entities/step-state.ts';
-import { idSchema, type StepId } from '../ids.ts';
+import { LEGACY_OVERRIDE_FIELDS, type StepState } from '../entities/step-state.ts';
+import { idSchema, type RevId, type StepId } from '../ids.ts';
 import type { StepRef } from '../resolve.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
+import { overrideOf } from '../revisions.ts';
 import type { DomainState } from '../state.ts';
 import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
-import { eventOp, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
+import { RevisionWriter } from './revision-writer.ts';
+import { eventOp, presentFields, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
 
 export const overrideStepInput = z.object({
   releaseId: idSchema('release'),
@@ -42,6 +44,9 @@ function contentEditable(ref: StepRef): Failure | null {
 /**
  * FCS-002 / BR-S02: the step gets content of its own and keeps its template link (templateId stays; the
  * template's content remains visible as "original"). Template edits pass it by from now on (BR-S08).
+ * The override is a new revision (ST-09), content and own name together: a run that referred to the
+ * previous override keeps it. Without a name given, an own name the step had stays; a name equal to
+ * the template's is no own name.
  */
 export function overrideStep(
   state: DomainState,
@@ -59,19 +64,29 @@ export function overrideStep(
   if (ref.kind === 'custom') return refuse('custom-step-not-overridable', 'stepId');
   const locked = contentEditable(ref);
   if (locked) return locked;
-  const now = ctx.now();
-  const fields: StepState = { overrideContent: content.value, overriddenAt: now, updatedAt: now };
+  let ownName = overrideOf(ref.state, doc.revisions).name;
   if (i.name !== undefined) {
     const name = checkName(i.name);
     if (!name.ok) return name;
-    if (name.value !== ref.template.name) fields.overrideName = name.value;
+    ownName = name.value !== ref.template.name ? name.value : undefined;
   }
-  const event = stepEvent(ctx, target.value, {
-    kind: 'overridden',
-    detail: { content: content.value, name: fields.overrideName },
-  });
+  const revs = new RevisionWriter(doc, ctx);
+  const { template } = ref;
+  const rev = revs.write(
+    {
+      name: ownName ?? template.name,
+      category: template.category,
+      type: template.type,
+      content: content.value,
+    },
+    ownName !== undefined,
+  );
+  const now = ctx.now();
+  const fields: StepState = { overrideRev: rev, overriddenAt: now, updatedAt: now };
+  const unset = presentFields(ref.state, LEGACY_OVERRIDE_FIELDS);
+  const event = stepEvent(ctx, target.value, { kind: 'overridden', detail: { rev } });
   return ok(
-    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+    { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
     { stepId: ref.step.id },
   );
 }
@@ -91,16 +106,39 @@ export function resetToTemplate(
   if (ref.kind === 'custom' || !ref.step.isOverridden) return refuse('not-overridden', 'stepId');
   const locked = contentEditable(ref);
   if (locked) return locked;
+  const revs = new RevisionWriter(doc, ctx);
   const event = stepEvent(ctx, target.value, {
     kind: 'reset-to-template',
-    detail: { previousContent: ref.state?.overrideContent, previousName: ref.state?.overrideName },
+    detail: { previousRev: droppedOverride(ref, revs) },
   });
-  const op = stepStateOp(doc.releaseId, ref.step.id, { updatedAt: ctx.now() }, [
-    'overrideContent',
-    'overrideName',
-    'overriddenAt',
-  ]);
-  return ok({ ops: [op, eventOp(event)] }, { stepId: ref.step.id });
+  const op = stepStateOp(
+    doc.releaseId,
+    ref.step.id,
+    { updatedAt: ctx.now() },
+    presentFields(ref.state, ['overrideRev', 'overriddenAt', ...LEGACY_OVERRIDE_FIELDS]),
+  );
+  return ok({ ops: [...revs.ops, op, eventOp(event)] }, { stepId: ref.step.id });
+}
+
+/**
+ * The revision of the override a reset drops, for its event (HI-03). A legacy override (copies, ST-11)
+ * becomes a revision first, so the event still refers to content instead of carrying it.
+ */
+function droppedOverride(ref: StepRef & { kind: 'template' }, revs: RevisionWriter): RevId | undefined {
+  const s = ref.state;
+  if (s?.overrideRev !== undefined) return s.overrideRev;
+  const own = overrideOf(s, {});
+  if (own.content === undefined && own.name === undefined) return undefined;
+  const { template } = ref;
+  return revs.write(
+    {
+      name: own.name ?? template.name,
+      category: template.category,
+      type: template.type,
+      content: own.content ?? template.content,
+    },
+    own.name !== undefined,
+  );
 }
 
 /** Execution notes: allowed in any status (notes are not content); empty text removes them. */

@@ -12,7 +12,7 @@ import { type ReleaseType, releaseTypeSchema } from '../enums.ts';
 import { idSchema, type ReleaseId } from '../ids.ts';
 import { sortOrdered } from '../ordering.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
-import type { DomainState } from '../state.ts';
+import { type DomainState, emptyReleaseState } from '../state.ts';
 import {
   checkDate,
   checkMetadata,
@@ -23,6 +23,7 @@ import {
   parseInput,
 } from '../validation.ts';
 import { getRelease, releaseDoc } from './guards.ts';
+import { RevisionWriter } from './revision-writer.ts';
 
 const metadataInput = z.record(z.string(), z.string());
 
@@ -207,6 +208,8 @@ export function cloneRelease(
   const templates = sortOrdered(Object.values(releaseDoc(state, source.id).templates)).filter(
     (t) => t.deletedAt === null,
   );
+  // Revisions live in their release document: the copies get their own, in the new one (ST-09).
+  const revs = new RevisionWriter(emptyReleaseState(id), ctx);
   for (const t of templates) {
     const templateId = ctx.newId('template');
     const copy: StepTemplate = {
@@ -216,9 +219,11 @@ export function cloneRelease(
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
+      contentRev: revs.write(t),
     };
     ops.push({ doc: 'release', releaseId: id, op: 'put-template', id: templateId, fields: copy });
   }
+  ops.push(...revs.ops);
   return ok({ ops }, { releaseId: id, templateCount: templates.length });
 }
 

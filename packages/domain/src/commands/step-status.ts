@@ -5,17 +5,18 @@
  *   pending  --markDone--> done      --revertStep--> reverted
  *   pending  --skipStep--> skipped   --reopenStep--> pending
  *   skipped / reverted --markDone--> done
- *   reverted --skipStep--> skipped;  reverted --reopenStep--> pending
+ *   reverted --skipStep--> skipped;  reverted --reopenStep--> pending (step-reopen.ts)
  *
- * Leaving pending takes the snapshot (ST-02); done also records the content as executed, variables
- * filled in for this customer (BR-R03). Nothing here erases history (BR-R04): every change appends an
- * event, and reopening moves the previous execution record into its event.
+ * Leaving pending keeps the id of the revision the step showed (ST-02, ST-09); done records the
+ * revision it ran and the variable values filled in for this customer (BR-R03, ST-10), never a copy of
+ * the text. Nothing here erases history (BR-R04): every change appends an event, and reopening moves
+ * the previous execution record into its event.
  */
 import { z } from 'zod';
 import type { Op } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { HistoryEvent } from '../entities/step-event.ts';
-import type { StepState, StepStateField } from '../entities/step-state.ts';
+import { LEGACY_SNAPSHOT_FIELDS, type StepState, type StepStateField } from '../entities/step-state.ts';
 import { stepCategorySchema } from '../enums.ts';
 import { eventsBySubject } from '../history.ts';
 import { idSchema, type StepId } from '../ids.ts';
@@ -23,14 +24,17 @@ import type { ReasonCode } from '../reasons.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { checkText, parseInput } from '../validation.ts';
-import { renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
+import { filledValues, renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
 import { resolveCustomerSteps } from '../views/customer-steps.ts';
 import { editableRelease } from './guards.ts';
+import { RevisionWriter } from './revision-writer.ts';
 import {
   eventOp,
   needsSnapshot,
+  presentFields,
+  REPLACED_BY_RUN,
   type StepTarget,
-  snapshotOf,
+  shownRevision,
   stepEvent,
   stepForChange,
   stepInRelease,
@@ -54,13 +58,6 @@ export type SkipStepInput = z.input<typeof skipStepInput>;
 export const revertStepInput = skipStepInput;
 export type RevertStepInput = SkipStepInput;
 
-export const reopenStepInput = z.object({
-  releaseId: idSchema('release'),
-  stepId: idSchema('step'),
-  reason: z.string().optional(),
-});
-export type ReopenStepInput = z.input<typeof reopenStepInput>;
-
 export const bulkMarkDoneInput = z.union([
   z.object({
     releaseId: idSchema('release'),
@@ -83,12 +80,18 @@ export interface DoneValue {
   unknownVariables: VariableProblem[];
 }
 
-/** The ops of marking one step done, or why not. Shared by markDone and bulkMarkDone. */
+/**
+ * The ops of marking one step done, or why not. Shared by markDone and bulkMarkDone, which passes one
+ * RevisionWriter for all its steps. The step keeps the revision it showed and the values it was filled
+ * with; `snapshotRev` moves along only when it named something else (a revision that had not arrived
+ * here, ST-12), so a later revert shows what ran.
+ */
 function planDone(
   state: DomainState,
   target: StepTarget,
   ctx: CommandContext,
   notes: string | undefined,
+  revs: RevisionWriter,
   prior?: readonly HistoryEvent[],
 ): { ok: true; ops: Op[]; value: DoneValue } | Failure {
   const { ref, doc } = target;
@@ -98,17 +101,16 @@ function planDone(
     ref.step.content,
     variableContextFor(state.catalog, doc.releaseId, ref.step.customerId),
   );
+  const rev = shownRevision(ref, revs);
   const now = ctx.now();
   const fields: StepState = {
-    ...(needsSnapshot(ref) ? snapshotOf(ref) : {}),
     status: 'done',
     statusAt: now,
     statusBy: ctx.actor.id,
-    executedAt: now,
-    executedBy: ctx.actor.name,
-    executedContent: rendered.text,
+    execution: { rev, vars: filledValues(rendered), at: now, by: ctx.actor.name },
     updatedAt: now,
   };
+  if (ref.state?.snapshotRev !== undefined && ref.state.snapshotRev !== rev) fields.snapshotRev = rev;
   if (notes !== undefined && notes.trim() !== '') fields.notes = notes.trim();
   const event = stepEvent(ctx, target, {
     kind: 'done',
@@ -119,12 +121,13 @@ function planDone(
       notes: fields.notes,
       unknownVariables:
         rendered.unknown.length > 0 ? rendered.unknown.map((u) => u.name).join(',') : undefined,
-      previousExecutedAt: ref.state?.executedAt,
+      previousExecutedAt: ref.step.executedAt ?? undefined,
     },
   });
+  const unset = presentFields(ref.state, REPLACED_BY_RUN);
   return {
     ok: true,
-    ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)],
+    ops: [stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)],
     value: { stepId: ref.step.id, executedContent: rendered.text, unknownVariables: rendered.unknown },
   };
 }
@@ -144,9 +147,10 @@ export function markDone(
   }
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
-  const plan = planDone(state, target.value, ctx, i.notes);
+  const revs = new RevisionWriter(target.value.doc, ctx);
+  const plan = planDone(state, target.value, ctx, i.notes, revs);
   if (!plan.ok) return plan;
-  return ok({ ops: plan.ops }, plan.value);
+  return ok({ ops: [...revs.ops, ...plan.ops] }, plan.value);
 }
 
 /** FET-003 / BR-S03: a reason is required; a done step is locked (revert it first). */
@@ -170,16 +174,21 @@ export function skipStep(
   if (from === 'skipped') return refuse('step-already-skipped', 'stepId');
   const now = ctx.now();
   const fields: StepState = {
-    ...(needsSnapshot(ref) ? snapshotOf(ref) : {}),
     status: 'skipped',
     statusAt: now,
     statusBy: ctx.actor.id,
     skipReason: reason,
     updatedAt: now,
   };
+  const revs = new RevisionWriter(doc, ctx);
+  let unset: StepStateField[] = [];
+  if (needsSnapshot(ref)) {
+    fields.snapshotRev = shownRevision(ref, revs);
+    unset = presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS);
+  }
   const event = stepEvent(ctx, target.value, { kind: 'skipped', from, to: 'skipped', detail: { reason } });
   return ok(
-    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+    { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
     { stepId: ref.step.id },
   );
 }
@@ -221,58 +230,6 @@ export function revertStep(
   );
 }
 
-const CLEARED_ON_REOPEN: StepStateField[] = [
-  'snapshotName',
-  'snapshotCategory',
-  'snapshotType',
-  'snapshotContent',
-  'executedContent',
-  'executedAt',
-  'executedBy',
-  'skipReason',
-  'revertReason',
-];
-
-/**
- * Skipped or reverted -> pending. The snapshot goes, so the step follows its template (or override)
- * again; the previous execution record moves into the event (BR-R04). A step of a deleted template
- * cannot be reopened: as a pending step it would disappear.
- */
-export function reopenStep(
-  state: DomainState,
-  input: ReopenStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(reopenStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  const from = ref.step.status;
-  if (from === 'done') return refuse('step-locked', 'stepId');
-  if (from === 'pending') return refuse('step-already-pending', 'stepId');
-  if (ref.step.templateDeleted) return refuse('template-deleted', 'stepId');
-  const now = ctx.now();
-  const fields: StepState = { status: 'pending', statusAt: now, statusBy: ctx.actor.id, updatedAt: now };
-  const event = stepEvent(ctx, target.value, {
-    kind: 'reopened',
-    from,
-    to: 'pending',
-    detail: {
-      reason: i.reason?.trim() || undefined,
-      previousExecutedAt: ref.state?.executedAt,
-      previousExecutedBy: ref.state?.executedBy,
-      previousExecutedContent: ref.state?.executedContent,
-      previousContent: ref.step.content,
-    },
-  });
-  return ok(
-    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields, CLEARED_ON_REOPEN), eventOp(event)] },
-    { stepId: ref.step.id },
-  );
-}
-
 export interface BulkDoneValue {
   done: StepId[];
   refused: { stepId: StepId; code: ReasonCode; message: string }[];
@@ -310,11 +267,14 @@ export function bulkMarkDone(
   }
 
   const index = eventsBySubject(doc.events);
+  const revs = new RevisionWriter(doc, ctx);
   const ops: Op[] = [];
   const value: BulkDoneValue = { done: [], refused: [] };
   for (const stepId of stepIds) {
     const target = stepInRelease(state, release, doc, stepId);
-    const plan = target.ok ? planDone(state, target.value, ctx, i.notes, index.get(stepId) ?? []) : target;
+    const plan = target.ok
+      ? planDone(state, target.value, ctx, i.notes, revs, index.get(stepId) ?? [])
+      : target;
     if (!plan.ok) {
       value.refused.push({ stepId, code: plan.error.code, message: plan.error.message });
       continue;
@@ -322,5 +282,5 @@ export function bulkMarkDone(
     ops.push(...plan.ops);
     value.done.push(stepId);
   }
-  return ok({ ops }, value);
+  return ok({ ops: [...revs.ops, ...ops] }, value);
 }

@@ -7,14 +7,21 @@ import type { ReleaseOp } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { Release } from '../entities/release.ts';
 import type { HistoryEvent, HistoryEventKind } from '../entities/step-event.ts';
-import type { StepState, StepStateField } from '../entities/step-state.ts';
+import {
+  LEGACY_RUN_FIELDS,
+  LEGACY_SNAPSHOT_FIELDS,
+  type StepState,
+  type StepStateField,
+} from '../entities/step-state.ts';
 import type { StepStatus } from '../enums.ts';
 import { type EventInput, eventsOfSubject, newEvent } from '../history.ts';
-import type { ReleaseId, StepId } from '../ids.ts';
+import type { ReleaseId, RevId, StepId } from '../ids.ts';
 import { findStep, type StepRef } from '../resolve.ts';
 import { refuse } from '../result.ts';
+import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState, ReleaseState } from '../state.ts';
 import { editableRelease, type Got } from './guards.ts';
+import type { RevisionWriter } from './revision-writer.ts';
 
 export interface StepTarget {
   release: Release;
@@ -46,19 +53,43 @@ export function stepInRelease(
   return { ok: true, value: { release, doc, ref } };
 }
 
-/** The snapshot a step takes when it leaves pending (ST-02): what it shows from now on. */
-export function snapshotOf(ref: StepRef): StepState {
-  return {
-    snapshotName: ref.step.name,
-    snapshotCategory: ref.step.category,
-    snapshotType: ref.step.type,
-    snapshotContent: ref.step.content,
-  };
+/**
+ * The revision of what the step shows now (ST-02, ST-09): one it or its template already refers to
+ * when that holds exactly this, else a new one. A pending template step that had to get a new one
+ * also gives it to its template (RevisionWriter.repairTemplate).
+ */
+export function shownRevision(ref: StepRef, revs: RevisionWriter): RevId {
+  const s = ref.state;
+  const own = ref.kind === 'template' ? ref.template.contentRev : ref.custom.contentRev;
+  const id = revs.revisionFor(contentFieldsOf(ref.step), [
+    s?.snapshotRev,
+    s?.execution?.rev,
+    s?.overrideRev,
+    own,
+  ]);
+  if (ref.kind === 'template' && ref.step.status === 'pending' && !ref.step.isOverridden)
+    revs.repairTemplate(ref.template, id);
+  return id;
 }
 
 /** Needs a snapshot: leaving pending, or a merge left a non-pending step without one. */
 export function needsSnapshot(ref: StepRef): boolean {
-  return ref.step.status === 'pending' || ref.state?.snapshotContent === undefined;
+  const s = ref.state;
+  return (
+    ref.step.status === 'pending' ||
+    (s?.snapshotRev === undefined && s?.execution === undefined && s?.snapshotContent === undefined)
+  );
+}
+
+/** What a run replaces of a legacy step (ST-11): its snapshot copies and its run record. */
+export const REPLACED_BY_RUN: StepStateField[] = [...LEGACY_SNAPSHOT_FIELDS, ...LEGACY_RUN_FIELDS];
+
+/** The legacy fields of `fields` that this step still has: to remove when writing revisions (ST-11). */
+export function presentFields(
+  state: StepState | undefined,
+  fields: readonly StepStateField[],
+): StepStateField[] {
+  return state ? fields.filter((f) => state[f] !== undefined) : [];
 }
 
 export function stepStateOp(

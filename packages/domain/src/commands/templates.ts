@@ -15,6 +15,7 @@ import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema, type TemplateId } from '../ids.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
+import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState, ReleaseState } from '../state.ts';
 import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
 import {
@@ -31,6 +32,7 @@ import {
   planKey,
   positionInput,
 } from './placement.ts';
+import { RevisionWriter } from './revision-writer.ts';
 
 export const addTemplateInput = z.object({
   releaseId: idSchema('release'),
@@ -115,8 +117,8 @@ export function checkStepFields(i: {
 }
 
 /**
- * The ops that add a template at a placement, with its `template-added` event. Shared with
- * addCustomStep's "add to template" (BR-S06).
+ * The ops that add a template at a placement, with its first content revision (ST-09) and its
+ * `template-added` event. Shared with addCustomStep's "add to template" (BR-S06).
  */
 export function buildAddTemplate(
   doc: ReleaseState,
@@ -129,6 +131,7 @@ export function buildAddTemplate(
   const now = ctx.now();
   const { plan, ops: rekeyOps } = planKey(doc, placement);
   const templateId = ctx.newId('template');
+  const revs = new RevisionWriter(doc, ctx);
   const template: StepTemplate = {
     id: templateId,
     releaseId: release.id,
@@ -137,15 +140,17 @@ export function buildAddTemplate(
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    contentRev: revs.write(fields),
   };
   const event = newEvent(ctx, {
     releaseId: release.id,
     kind: 'template-added',
     templateId,
-    detail: { name: fields.name, category: fields.category, ...detail },
+    detail: { name: fields.name, category: fields.category, rev: template.contentRev, ...detail },
   });
   const ops: Op[] = [
     ...rekeyOps,
+    ...revs.ops,
     { doc: 'release', releaseId: release.id, op: 'put-template', id: templateId, fields: template },
     { doc: 'release', releaseId: release.id, op: 'append-event', event },
   ];
@@ -174,7 +179,9 @@ export function addTemplate(
 
 /**
  * FS-002 / FCS-007. Writes the changed fields of the template only. A new category puts the template at
- * the end of that category. The value says what the edit reached (the same counts as the preview).
+ * the end of that category. A change of name, category, type or content also writes a new revision
+ * and points the template at it (ST-09); steps that already ran keep theirs. The value says what the
+ * edit reached (the same counts as the preview).
  */
 export function updateTemplate(
   state: DomainState,
@@ -222,6 +229,11 @@ export function updateTemplate(
   const impact = previewTemplateEdit(state, { releaseId: release.id, templateId: t.id });
   if (changed.length === 0) return ok({ ops: [] }, { templateId: t.id, changed, impact });
   fields.updatedAt = ctx.now();
+  const revs = new RevisionWriter(doc, ctx);
+  if (changed.some((k) => k !== 'description')) {
+    fields.contentRev = revs.write(contentFieldsOf({ ...t, ...fields }));
+    ops.push(...revs.ops);
+  }
   ops.push({ doc: 'release', releaseId: release.id, op: 'put-template', id: t.id, fields });
   const event = newEvent(ctx, {
     releaseId: release.id,
@@ -230,6 +242,7 @@ export function updateTemplate(
     prior: eventsOfSubject(doc.events, t.id),
     detail: {
       fields: changed.join(','),
+      rev: fields.contentRev,
       pendingUpdated: String(impact.pendingUpdated),
       overriddenKept: String(impact.overriddenKept),
       executedKept: String(impact.executedKept),

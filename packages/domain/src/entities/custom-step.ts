@@ -6,7 +6,8 @@ import { STEP_CONTENT_MAX } from './step-template.ts';
 
 /**
  * A step added for one customer only (FCS-003, is_custom). It is ordered in the same key space as the
- * templates of its category, so it can sit between two template steps (FCS-008).
+ * templates of its category, so it can sit between two template steps (FCS-008). `contentRev` as on
+ * a template (ST-09).
  */
 export const customStepSchema = z.object({
   id: idSchema('step'),
@@ -22,5 +23,6 @@ export const customStepSchema = z.object({
   createdBy: z.string(),
   updatedAt: timestampSchema,
   deletedAt: timestampSchema.nullable(),
+  contentRev: idSchema('rev').optional(),
 });
 export type CustomStep = z.infer<typeof customStepSchema>;

@@ -9,6 +9,12 @@ export const STEP_CONTENT_MAX = 200_000;
  * A common step of a release (functional-spec §3.2). `order` is a fractional index key (sorted as a
  * string, id as tie-break) instead of the spec's integer order_index, so devices inserting at one place
  * never collide. Deleting sets `deletedAt`: the steps that were already executed keep pointing here.
+ *
+ * `contentRev` names the revision holding the template's current name, category, type and content
+ * (ST-09): a step marked done refers to it instead of copying them. The fields stay on the template
+ * too, so concurrent edits of different fields still both survive (MR-01); a merge can therefore leave
+ * `contentRev` behind the fields, which is why commands compare before they reuse it. Optional:
+ * documents written before revisions have none.
  */
 export const stepTemplateSchema = z.object({
   id: idSchema('template'),
@@ -22,5 +28,6 @@ export const stepTemplateSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   deletedAt: timestampSchema.nullable(),
+  contentRev: idSchema('rev').optional(),
 });
 export type StepTemplate = z.infer<typeof stepTemplateSchema>;

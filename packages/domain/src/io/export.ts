@@ -2,7 +2,7 @@
  * Workspace -> file. Pure and deterministic: the same state gives the same bytes (records sorted by
  * id, events in document order), so two backups of an unchanged workspace are equal files.
  */
-import type { ReleaseId } from '../ids.ts';
+import type { ReleaseId, RevId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
 import {
@@ -66,6 +66,10 @@ export function workspaceData(state: DomainState): WorkspaceData {
   for (const releaseId of releaseIds) {
     const doc = state.releases[releaseId];
     if (!doc) continue;
+    for (const id of (Object.keys(doc.revisions) as RevId[]).sort(compareStrings)) {
+      const rev = doc.revisions[id];
+      if (rev) data.revisions.push({ id, releaseId, ...rev });
+    }
     data.templates.push(...Object.values(doc.templates).sort(byId));
     for (const customerId of Object.keys(doc.participants).sort(compareStrings)) {
       const p = doc.participants[customerId as keyof typeof doc.participants];

@@ -8,6 +8,7 @@
  * through, the workspace stores them, the next export writes them again.
  */
 import type { Cluster } from '../entities/cluster.ts';
+import type { ContentRevision } from '../entities/content-revision.ts';
 import type { CustomStep } from '../entities/custom-step.ts';
 import type { Customer } from '../entities/customer.ts';
 import type { Participant } from '../entities/participant.ts';
@@ -15,16 +16,23 @@ import type { Release } from '../entities/release.ts';
 import type { HistoryEvent } from '../entities/step-event.ts';
 import type { StepState } from '../entities/step-state.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
-import type { ReleaseId, StepId } from '../ids.ts';
+import type { ReleaseId, RevId, StepId } from '../ids.ts';
 
 export const WORKSPACE_FORMAT = 'runsheet-workspace';
-/** The version this app writes. 0 is the technical specification's shape (see migrate-v0.ts). */
-export const WORKSPACE_VERSION = 1;
+/**
+ * The version this app writes. 0 is the technical specification's shape (see migrate-v0.ts). 2 added
+ * content revisions (`revisions`; step states name them instead of holding copies, ST-09): an app that
+ * reads only 1 would keep the ids but show the wrong content, so it must refuse a 2. A version-1 file
+ * reads as it is: its copies are the legacy fields every step still reads (ST-11).
+ */
+export const WORKSPACE_VERSION = 2;
 /** Versions this app reads. */
-export const READABLE_VERSIONS = [0, 1] as const;
+export const READABLE_VERSIONS = [0, 1, 2] as const;
 
 /** A participant as stored in the file: the release it takes part in, and the entry itself. */
 export type ParticipantRecord = Participant & { releaseId: ReleaseId };
+/** A content revision as stored in the file: its release document, its id, and the revision. */
+export type RevisionRecord = ContentRevision & { releaseId: ReleaseId; id: RevId };
 /** A customer step's own state as stored in the file: whose it is, and its (sparse) fields. */
 export type StepStateRecord = StepState & { releaseId: ReleaseId; stepId: StepId };
 
@@ -33,6 +41,8 @@ export interface WorkspaceData {
   clusters: Cluster[];
   customers: Customer[];
   releases: Release[];
+  /** Immutable content revisions; templates, custom steps and step states name them. */
+  revisions: RevisionRecord[];
   templates: StepTemplate[];
   participants: ParticipantRecord[];
   customSteps: CustomStep[];
@@ -46,6 +56,7 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'clusters',
   'customers',
   'releases',
+  'revisions',
   'templates',
   'participants',
   'customSteps',
@@ -67,6 +78,7 @@ export function emptyWorkspaceData(): WorkspaceData {
     clusters: [],
     customers: [],
     releases: [],
+    revisions: [],
     templates: [],
     participants: [],
     customSteps: [],

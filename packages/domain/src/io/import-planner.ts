@@ -13,6 +13,7 @@ import type { ClusterId, CustomerId, ReleaseId, StepId, TemplateId } from '../id
 import type { DomainState } from '../state.ts';
 import { COLLECTIONS, type CollectionName } from './format.ts';
 import type { CollectionCounts, FieldChange, ImportMode, ImportPlan } from './import-plan.ts';
+import { planRevisions } from './import-revisions.ts';
 import { sameJson } from './json-safety.ts';
 import type { Names } from './labels.ts';
 import type { ImportFile } from './read.ts';
@@ -137,6 +138,7 @@ export function planCatalog(p: Planner, state: DomainState, file: ImportFile): v
 
 export function planReleaseDocs(p: Planner, file: ImportFile): void {
   const { names } = p;
+  planRevisions(p, file);
   for (const t of file.data.templates) {
     const label = names.inRelease(t.releaseId, names.template(t.id));
     const fields = p.entity('templates', t.id, label, p.doc(t.releaseId)?.templates[t.id], t);

@@ -20,6 +20,7 @@ import { type CommandResult, fail, ok } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import type { ImportPlan } from './import-plan.ts';
 import { Planner, planCatalog, planReleaseDocs } from './import-planner.ts';
+import { checkRevisions } from './import-revisions.ts';
 import { Names } from './labels.ts';
 import { ProblemList } from './problems.ts';
 import type { ImportFile } from './read.ts';
@@ -60,6 +61,7 @@ function checkReferences(state: DomainState, file: ImportFile, problems: Problem
     }
   };
   for (const c of data.customers) need(c, 'clusterId', c.clusterId, clusters, 'cluster');
+  for (const r of data.revisions) need(r, 'releaseId', r.releaseId, releases, 'release');
   for (const t of data.templates) need(t, 'releaseId', t.releaseId, releases, 'release');
   for (const p of data.participants) {
     need(p, 'releaseId', p.releaseId, releases, 'release');
@@ -82,6 +84,7 @@ export function planImport(state: DomainState, file: ImportFile): { plan: Import
   const planner = new Planner(state, names, isEmptyWorkspace(state) ? 'restore' : 'merge');
   const problems = new ProblemList();
   checkReferences(state, file, problems);
+  checkRevisions(state, file, problems);
   if (!problems.isEmpty) {
     planner.plan.problems = problems.items;
     planner.plan.totalProblems = problems.total;

@@ -69,6 +69,17 @@ const schemas = {
       clonedFrom: idSchema('release').nullable().default(null),
     })
     .loose(),
+  revisions: z
+    .object({
+      id: idSchema('rev'),
+      releaseId: idSchema('release'),
+      name: text(200),
+      category: stepCategorySchema,
+      type: stepTypeSchema,
+      content: text(STEP_CONTENT_MAX).default(''),
+      ownName: z.literal(true).optional(),
+    })
+    .loose(),
   templates: z
     .object({
       id: idSchema('template'),
@@ -82,6 +93,7 @@ const schemas = {
       createdAt: ts.optional(),
       updatedAt: ts.optional(),
       deletedAt: ts.nullable().default(null),
+      contentRev: idSchema('rev').optional(),
     })
     .loose(),
   participants: z
@@ -107,6 +119,7 @@ const schemas = {
       createdBy: text(500).default(''),
       updatedAt: ts.optional(),
       deletedAt: ts.nullable().default(null),
+      contentRev: idSchema('rev').optional(),
     })
     .loose(),
   stepStates: stepStateSchema
@@ -285,6 +298,7 @@ const KEY_OF: Record<CollectionName, (r: Record<string, unknown>) => string> = {
   clusters: (r) => r.id as string,
   customers: (r) => r.id as string,
   releases: (r) => r.id as string,
+  revisions: (r) => r.id as string,
   templates: (r) => r.id as string,
   participants: (r) => `${r.releaseId} ${r.customerId}`,
   customSteps: (r) => r.id as string,

@@ -10,6 +10,7 @@ import type { StepCategory, StepStatus } from '../enums.ts';
 import type { ClusterId, CustomerId, ReleaseId, StepId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import { type CustomerProgress, type GroupProgress, releaseProgress } from '../progress.ts';
+import { overrideOf } from '../revisions.ts';
 import type { DomainState } from '../state.ts';
 import { resolveCustomerSteps } from '../views/customer-steps.ts';
 import { customersInClusterOrder } from './release-csv.ts';
@@ -143,7 +144,7 @@ export function releaseReport(
           status: step.status,
           templateName: template.name,
           templateContent: template.content,
-          overrideContent: state?.overrideContent ?? template.content,
+          overrideContent: overrideOf(state, doc?.revisions ?? {}).content ?? template.content,
         });
       }
     }

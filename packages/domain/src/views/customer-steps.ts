@@ -42,11 +42,11 @@ function stepsOfCustomer(
   const out: CustomerStep[] = [];
   for (const t of templates) {
     const id = templateStepId(customerId, t.id);
-    const step = resolveTemplateStep(customerId, t, doc.stepStates[id], id);
+    const step = resolveTemplateStep(customerId, t, doc.stepStates[id], doc.revisions, id);
     if (step) out.push(step);
   }
   for (const c of customs) {
-    const step = resolveCustomStep(c, doc.stepStates[c.id]);
+    const step = resolveCustomStep(c, doc.stepStates[c.id], doc.revisions);
     if (step) out.push(step);
   }
   return out.sort(compareSteps);

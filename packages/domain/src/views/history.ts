@@ -8,11 +8,14 @@ import type { HistoryEvent } from '../entities/step-event.ts';
 import type { EventId, ReleaseId, StepId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
+import { type EventContent, eventContent } from './event-content.ts';
 
 export interface TimelineEntry {
   event: HistoryEvent;
   /** Its outcome lost a status conflict that nobody reviewed yet. */
   flagged: boolean;
+  /** The content the event refers to, as text (HI-03). */
+  content: EventContent;
 }
 
 /** Events whose outcome lost an unreviewed status conflict, in one release. */
@@ -33,7 +36,11 @@ export function stepHistory(state: DomainState, releaseId: ReleaseId, stepId: St
   const flagged = flaggedEventIds(state, releaseId);
   return doc.events
     .filter((e) => e.stepId === stepId)
-    .map((event) => ({ event, flagged: flagged.has(event.id) }));
+    .map((event) => ({
+      event,
+      flagged: flagged.has(event.id),
+      content: eventContent(doc.revisions, event),
+    }));
 }
 
 /** The newest events of the loaded releases, newest first (by time, then id, so every device agrees). */

@@ -173,7 +173,7 @@ export function stepStatusMatrix(
   const customSteps: CustomerStep[] = [];
   for (const c of Object.values(doc.customSteps)) {
     if (!colIndex.has(c.customerId)) continue;
-    const step = resolveCustomStep(c, doc.stepStates[c.id]);
+    const step = resolveCustomStep(c, doc.stepStates[c.id], doc.revisions);
     if (step) customSteps.push(step);
   }
   customSteps.sort(

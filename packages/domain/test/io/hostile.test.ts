@@ -43,7 +43,7 @@ describe('IO-03 malformed files are refused with the path of each bad field', ()
     ['another application’s JSON', '{"name":"x"}', 'format', 'not-runsheet'],
     [
       'a newer format version',
-      '{"format":"runsheet-workspace","version":2}',
+      '{"format":"runsheet-workspace","version":3}',
       'version',
       'version-unsupported',
     ],

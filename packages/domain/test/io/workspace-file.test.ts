@@ -44,7 +44,7 @@ describe('IO-01 round trip', () => {
   it('IO-01 the file is deterministic and carries format, version and export time', () => {
     const { w } = richWorld();
     const parsed = JSON.parse(fileOf(w.state));
-    expect(parsed).toMatchObject({ format: 'runsheet-workspace', version: 1, exportedAt: NOW });
+    expect(parsed).toMatchObject({ format: 'runsheet-workspace', version: 2, exportedAt: NOW });
     expect(Object.keys(parsed)).toEqual([
       'format',
       'version',
@@ -53,6 +53,7 @@ describe('IO-01 round trip', () => {
       'clusters',
       'customers',
       'releases',
+      'revisions',
       'templates',
       'participants',
       'customSteps',

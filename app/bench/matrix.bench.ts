@@ -1,0 +1,379 @@
+/**
+ * Release matrix benchmark: 1,000 customers × 50 steps in headless Chromium, against the production
+ * build served by the real server (`node sync-server/dist/main.js`). A script, not a test: it measures
+ * and prints, it asserts nothing. Run it with `node app/bench/matrix-bench.mjs` (see docs/BENCHMARKS.md,
+ * "Release matrix").
+ *
+ * Seeding drives the app's one write path through the automation hook that a first page load with
+ * `?bench=1` installs (app/src/actions/automation.ts): the same domain commands a click runs.
+ *
+ * Measured inside the page with performance.now(), so Playwright's round trips are not counted:
+ * - first render, in-app: click on the release in the dashboard -> the grid's first cells are in the
+ *   DOM and a frame has been painted. The first click also loads the route's code chunk.
+ * - first render, cold: a fresh page load of /releases/<id> -> the same (app start, IndexedDB open,
+ *   catalog and release document load included), timed from the navigation start.
+ * - mark done: click on "Mark done" in the step panel -> the cell behind the panel says done in the DOM,
+ *   and -> the next frame after that. Each click starts on an idle page (see `idle`).
+ * - beside the wall-clock times, the main thread's CPU time over the same steps (Chrome's ThreadTime):
+ *   what the work costs, whatever else runs on the machine.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { type CDPSession, chromium, type Page } from '@playwright/test';
+
+const CLUSTERS = 10;
+const CUSTOMERS = 1000;
+const DEPLOY_STEPS = 40;
+const VERIFY_STEPS = 10;
+const RENDER_RUNS = 10;
+const COLD_RUNS = 5;
+const MARK_DONE_RUNS = 40;
+
+const root = join(import.meta.dirname, '..', '..');
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return round(sorted[i] ?? Number.NaN);
+}
+
+function summary(values: number[]) {
+  return {
+    runs: values.length,
+    p50: percentile(values, 50),
+    p95: percentile(values, 95),
+    max: percentile(values, 100),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(root, 'sync-server', 'dist', 'main.js')], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      STATIC_DIR: join(root, 'app', 'dist'),
+    },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  server.kill();
+  throw new Error('the server did not start');
+}
+
+/** Clusters, 1,000 customers and an active release of 50 steps, through the hook; returns its id. */
+async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
+  await page.goto('/?bench=1');
+  await page.waitForFunction(
+    () => (window as { __runsheetAutomation?: unknown }).__runsheetAutomation !== undefined,
+  );
+  return page.evaluate(
+    async ({ clusters, customers, deploy, verify }) => {
+      type Result = { ok: boolean; value?: Record<string, string>; error?: { code: string } };
+      const rs = (
+        window as unknown as {
+          __runsheetAutomation: {
+            run(n: string, i: unknown, r?: string): Promise<Result>;
+            flush(): Promise<void>;
+          };
+        }
+      ).__runsheetAutomation;
+      const must = async (name: string, input: unknown, releaseId?: string) => {
+        const r = await rs.run(name, input, releaseId);
+        if (!r.ok || !r.value) throw new Error(`${name}: ${r.error?.code}`);
+        return r.value;
+      };
+      const start = performance.now();
+      const clusterIds: string[] = [];
+      for (let c = 0; c < clusters; c++) {
+        clusterIds.push(
+          (await must('createCluster', { name: `cluster-${String(c).padStart(2, '0')}` }))
+            .clusterId as string,
+        );
+      }
+      for (let i = 0; i < customers; i++) {
+        await must('createCustomer', {
+          clusterId: clusterIds[i % clusters],
+          name: `Customer ${String(i).padStart(4, '0')}`,
+          namespace: `customer-${i}-prod`,
+          metadata: { tier: i % 3 === 0 ? 'gold' : 'standard' },
+        });
+      }
+      const { releaseId } = await must('createRelease', {
+        name: 'Bench release',
+        type: 'release',
+        versionNumber: 'v9.0.0',
+      });
+      const content = (n: number) =>
+        `# step ${n} for {{customer.name}}\nkubectl --context {{cluster.name}} -n {{customer.namespace}} rollout restart deploy/app-${n}\nkubectl -n {{customer.namespace}} rollout status deploy/app-${n} --timeout=300s`;
+      for (let t = 0; t < deploy + verify; t++) {
+        await must(
+          'addTemplate',
+          {
+            releaseId,
+            name: `Step ${String(t).padStart(2, '0')}`,
+            category: t < deploy ? 'deploy' : 'verify',
+            type: 'bash',
+            content: content(t),
+          },
+          releaseId,
+        );
+      }
+      await must('activateRelease', { releaseId }, releaseId);
+      await rs.flush();
+      return { releaseId: releaseId as string, ms: performance.now() - start };
+    },
+    { clusters: CLUSTERS, customers: CUSTOMERS, deploy: DEPLOY_STEPS, verify: VERIFY_STEPS },
+  );
+}
+
+/**
+ * Installed in every page before the app runs: records when the grid's first body cell appears (after
+ * the frame that paints it), each time it appears anew.
+ */
+function watchGrid() {
+  const w = window as unknown as { __gridAppeared: number[] };
+  w.__gridAppeared = [];
+  let present = false;
+  const check = () => {
+    const now = document.querySelector('[role="grid"] [data-pos="0:1"]') !== null;
+    if (now && !present) requestAnimationFrame(() => w.__gridAppeared.push(performance.now()));
+    present = now;
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+/** Waits for a grid appearance after `since` (page time) and returns when it was. */
+async function gridAfter(page: Page, since: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (t) => (window as unknown as { __gridAppeared: number[] }).__gridAppeared.find((at) => at > t),
+    since,
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * CPU time of the page's main thread so far (Chrome's `ThreadTime`), in ms. Unlike wall-clock time it
+ * does not grow when other processes take the cores, so it shows what the work itself costs.
+ */
+async function threadTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+}
+
+async function inAppRender(
+  page: Page,
+  cdp: CDPSession,
+  releaseName: string,
+): Promise<{ wall: number[]; cpu: number[] }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < RENDER_RUNS; i++) {
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).first().click();
+    const link = page.getByTestId('active-releases').getByRole('link', { name: releaseName });
+    await link.waitFor();
+    await idle(page);
+    const cpuBefore = await threadTime(cdp);
+    const start = await link.evaluate((a) => {
+      const at = performance.now();
+      (a as HTMLAnchorElement).click();
+      return at;
+    });
+    times.push((await gridAfter(page, start)) - start);
+    cpu.push((await threadTime(cdp)) - cpuBefore);
+  }
+  return { wall: times, cpu };
+}
+
+async function coldRender(
+  page: Page,
+  cdp: CDPSession,
+  path: string,
+): Promise<{ wall: number[]; cpu: number[] }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await page.goto(path, { waitUntil: 'commit' });
+    // performance.now() counts from this page's navigation start.
+    times.push(await gridAfter(page, 0));
+    // A new document starts its metrics again: ThreadTime is then the CPU of this load so far.
+    await cdp.send('Performance.enable');
+    cpu.push(await threadTime(cdp));
+  }
+  return { wall: times, cpu };
+}
+
+/**
+ * Waits until the page has had nothing to do for a moment, so one measurement does not pay for the
+ * projection writes and queries the previous one set off (a person reads before the next click).
+ */
+async function idle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let calm = 0;
+        const wait = () =>
+          requestIdleCallback(
+            (deadline) => {
+              calm = deadline.timeRemaining() > 40 ? calm + 1 : 0;
+              if (calm >= 2) resolve();
+              else wait();
+            },
+            { timeout: 1000 },
+          );
+        wait();
+      }),
+  );
+}
+
+async function markDone(
+  page: Page,
+  cdp: CDPSession,
+): Promise<{ dom: number[]; frame: number[]; cpu: number[] }> {
+  const dom: number[] = [];
+  const frame: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < MARK_DONE_RUNS; i++) {
+    // Different pending cells in the first screen: rows 0..9, customer columns 1..4 of the first cluster.
+    const pos = `${i % 10}:${1 + Math.floor(i / 10)}`;
+    const cell = page.locator(`[role="grid"] [data-pos="${pos}"]`);
+    await cell.click();
+    const button = page.locator('[role="dialog"] [data-action="step.markDone"]');
+    await button.waitFor();
+    await idle(page);
+    const cpuBefore = await threadTime(cdp);
+    const [toDom, toFrame] = await page.evaluate(
+      (p) =>
+        new Promise<[number, number]>((resolve, reject) => {
+          const target = () => document.querySelector(`[role="grid"] [data-pos="${p}"]`);
+          const grid = document.querySelector('[role="grid"]');
+          const markDone = document.querySelector<HTMLButtonElement>(
+            '[role="dialog"] [data-action="step.markDone"]',
+          );
+          if (!grid || !markDone) return reject(new Error('no grid or button'));
+          let start = 0;
+          const observer = new MutationObserver(() => {
+            if (target()?.getAttribute('data-status') !== 'done') return;
+            observer.disconnect();
+            const domAt = performance.now();
+            requestAnimationFrame(() => resolve([domAt - start, performance.now() - start]));
+          });
+          observer.observe(grid, { attributes: true, subtree: true, attributeFilter: ['data-status'] });
+          start = performance.now();
+          markDone.click();
+        }),
+      pos,
+    );
+    cpu.push((await threadTime(cdp)) - cpuBefore);
+    dom.push(toDom);
+    frame.push(toFrame);
+    await page.keyboard.press('Escape');
+    await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
+  }
+  return { dom, frame, cpu };
+}
+
+async function main() {
+  if (
+    !existsSync(join(root, 'app', 'dist', 'index.html')) ||
+    !existsSync(join(root, 'sync-server', 'dist', 'main.js'))
+  ) {
+    throw new Error(
+      'Build first: pnpm --filter @runsheet/app build && pnpm --filter @runsheet/sync-server build',
+    );
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-matrix-bench-'));
+  const server = await startServer(port, dataDir);
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const context = await browser.newContext({
+      baseURL: `http://127.0.0.1:${port}`,
+      viewport: { width: 1440, height: 900 },
+    });
+    await context.addInitScript(watchGrid);
+    const page = await context.newPage();
+    const seeded = await seed(page);
+    const releasePath = `/releases/${seeded.releaseId.slice('release:'.length)}`;
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const inApp = await inAppRender(page, cdp, 'Bench release (v9.0.0)');
+    const cold = await coldRender(page, cdp, releasePath);
+    const updates = await markDone(page, cdp);
+    const cells = await page.locator('[role="grid"] [role="gridcell"]').count();
+
+    const report = {
+      scenario: {
+        clusters: CLUSTERS,
+        customers: CUSTOMERS,
+        steps: DEPLOY_STEPS + VERIFY_STEPS,
+        cells: CUSTOMERS * (DEPLOY_STEPS + VERIFY_STEPS),
+      },
+      seedMs: round(seeded.ms),
+      drawnGridCells: cells,
+      firstRenderInApp: { first: round(inApp.wall[0] ?? Number.NaN), warm: summary(inApp.wall.slice(1)) },
+      firstRenderInAppMainThreadCpu: summary(inApp.cpu.slice(1)),
+      firstRenderCold: summary(cold.wall),
+      firstRenderColdMainThreadCpu: summary(cold.cpu),
+      markDoneToCell: summary(updates.dom),
+      markDoneToNextFrame: summary(updates.frame),
+      markDoneMainThreadCpu: summary(updates.cpu),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        platform: `${platform()} ${arch()}`,
+        node: process.version,
+        chromium: browser.version(),
+        loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+      },
+    };
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await browser.close();
+    server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,165 @@
+/**
+ * A customer's steps in one release (FV-004, functional-spec §5.6): by category with "n/m done", Mark all
+ * (FET-004), each step's actions, Add custom step (FCS-003), and the step side panel.
+ */
+import {
+  type CustomerId,
+  type CustomerStep,
+  customerProgress,
+  type Release,
+  resolveCustomerSteps,
+  STEP_CATEGORIES,
+  type StepCategory,
+  type StepId,
+} from '@runsheet/domain';
+import { Link } from '@tanstack/react-router';
+import { ArrowLeft } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import type { CategoryActionContext } from '@/actions/customer-actions';
+import type { StepForm } from '@/actions/step-actions';
+import { CustomerLabel } from '@/components/customer/customer-label';
+import { useLiveRelease } from '@/components/matrix/use-live-release';
+import { ProgressBar } from '@/components/progress/progress-bar';
+import { stepActionContext } from '@/components/step-panel/step-context';
+import { StepPanel } from '@/components/step-panel/step-panel';
+import { Button } from '@/components/ui/button';
+import { pageTitle } from '@/lib/page-title';
+import { useWorkspace } from '@/state/workspace-context';
+import { AddCustomStepDialog } from './add-custom-step-dialog';
+import { CategorySection } from './category-section';
+import { MarkAllDialog } from './mark-all-dialog';
+import { categoryLabel } from './step-fields';
+
+export interface CustomerViewProps {
+  release: Release;
+  customerId: CustomerId;
+  openStep: StepId | undefined;
+  onOpenStep: (stepId: StepId | undefined) => void;
+}
+
+export function CustomerView({ release, customerId, openStep, onOpenStep }: CustomerViewProps) {
+  const releaseId = release.id;
+  const live = useLiveRelease(releaseId);
+  const { run } = useWorkspace();
+  const [confirm, setConfirm] = useState<StepCategory | null>(null);
+  const [adding, setAdding] = useState<StepCategory | null>(null);
+  const [panelForm, setPanelForm] = useState<StepForm | null>(null);
+
+  const ready = live.status === 'ready' ? live : null;
+  const version = ready?.version ?? -1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  const steps = useMemo(
+    () => (ready ? resolveCustomerSteps(ready.state, releaseId, customerId) : []),
+    [version],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const progress = useMemo(
+    () => (ready ? customerProgress(ready.state, releaseId, customerId) : null),
+    [version],
+  );
+
+  if (!ready || !progress) return <p className="text-muted-foreground">Loading…</p>;
+  const customer = ready.state.catalog.customers[customerId];
+  const cluster = customer ? ready.state.catalog.clusters[customer.clusterId] : undefined;
+  if (!customer || !ready.state.releases[releaseId]?.participants[customerId]) {
+    return (
+      <section className="grid gap-2">
+        <h2 className="font-semibold text-xl">Customer not in this release</h2>
+        <p className="text-muted-foreground">
+          This customer does not take part in this release on this device.
+        </p>
+      </section>
+    );
+  }
+  const label = `${customer.name} (${cluster?.name ?? 'unknown cluster'} / ${customer.namespace})`;
+  const editable = ready.release.status === 'active' && customer.isActive;
+  const open = (step: CustomerStep, form: StepForm | null) => {
+    setPanelForm(form);
+    onOpenStep(step.id);
+  };
+  const categoryCtx = (category: StepCategory): CategoryActionContext => ({
+    category,
+    categoryLabel: categoryLabel(category),
+    pending: steps.filter((s) => s.category === category && s.status === 'pending').length,
+    editable,
+    confirmMarkAll: setConfirm,
+    addCustomStep: setAdding,
+  });
+
+  return (
+    <>
+      <title>{pageTitle(`${customer.name} · ${release.name}`)}</title>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <div className="grid gap-1">
+          <h2 className="font-semibold text-xl">{customer.name}</h2>
+          <p className="flex flex-wrap items-center gap-x-2 text-muted-foreground">
+            <span>Steps of</span>
+            <CustomerLabel
+              name={customer.name}
+              namespace={customer.namespace}
+              clusterName={cluster?.name ?? null}
+              archived={!customer.isActive}
+            />
+          </p>
+        </div>
+        <Button asChild variant="outline">
+          <Link to="/releases/$releaseId" params={{ releaseId }}>
+            <ArrowLeft aria-hidden="true" />
+            Back to the matrix
+          </Link>
+        </Button>
+      </div>
+      <div className="grid gap-8">
+        <ProgressBar progress={progress} label={`Progress of ${customer.name}`} />
+        {STEP_CATEGORIES.map((category) => (
+          <CategorySection
+            key={category}
+            ctx={categoryCtx(category)}
+            steps={steps.filter((s) => s.category === category)}
+            progress={progress.byCategory[category]}
+            stepContext={(step) =>
+              stepActionContext({
+                step,
+                releaseId,
+                release: ready.release,
+                state: ready.state,
+                run,
+                open: (form) => open(step, form),
+              })
+            }
+            onView={(step) => open(step, null)}
+          />
+        ))}
+      </div>
+      <MarkAllDialog
+        category={confirm}
+        pending={confirm ? categoryCtx(confirm).pending : 0}
+        releaseId={releaseId}
+        customerId={customerId}
+        customerLabel={label}
+        onClose={() => setConfirm(null)}
+      />
+      {adding && (
+        <AddCustomStepDialog
+          open
+          onOpenChange={(next) => !next && setAdding(null)}
+          releaseId={releaseId}
+          customerId={customerId}
+          customerLabel={label}
+          steps={steps}
+          category={adding}
+          onAdded={() => setAdding(null)}
+        />
+      )}
+      <StepPanel
+        releaseId={releaseId}
+        stepId={openStep ?? null}
+        initialForm={panelForm}
+        onClose={() => {
+          setPanelForm(null);
+          onOpenStep(undefined);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Confirmation of "Mark done for selected" (FV-005): one step for many customers at once, so it names
+ * them with their cluster / namespace (§8.1) before anything runs.
+ */
+import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
+import type { StepRowItem } from './step-rows';
+
+const NAMED = 5;
+
+export function MarkSelectedDialog({
+  open,
+  onClose,
+  onConfirm,
+  stepName,
+  chosen,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onConfirm: () => void | Promise<void>;
+  stepName: string;
+  chosen: readonly StepRowItem[];
+}) {
+  const named = chosen
+    .slice(0, NAMED)
+    .map((i) => `${i.column.name} (${i.column.clusterName} / ${i.column.namespace})`)
+    .join(', ');
+  return (
+    <Dialog open={open} onOpenChange={(next) => !next && onClose()}>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>
+            Mark “{stepName}” done for {chosen.length} customers?
+          </DialogTitle>
+          <DialogDescription>
+            Each customer's content is filled in with its own variables: {named}
+            {chosen.length > NAMED ? ` and ${chosen.length - NAMED} more` : ''}.
+          </DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <Button variant="ghost" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button onClick={() => void onConfirm()}>Mark {chosen.length} done</Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

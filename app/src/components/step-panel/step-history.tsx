@@ -1,0 +1,117 @@
+/**
+ * HISTORY (functional-spec §5.7): every event of the step, oldest first, read from the projection
+ * (useStepTimeline). When two devices changed the step apart and disagreed (MR-03) the losing action
+ * stays here, flagged; "Mark reviewed" records that a person looked at it (reviewConflict, MR-07).
+ */
+import {
+  type Conflict,
+  listReleaseConflicts,
+  type ReleaseState,
+  reviewConflict,
+  type StepId,
+} from '@runsheet/domain';
+import { TriangleAlert } from 'lucide-react';
+import { useMemo } from 'react';
+import type { StepActionContext } from '@/actions/step-actions';
+import { Button } from '@/components/ui/button';
+import { useStepTimeline } from '@/data';
+import { describeEvent } from './event-text';
+import { formatWhen } from './step-execution';
+
+const CONFLICT_TEXT: Record<string, string> = {
+  'status-conflict':
+    'Two devices changed this step while apart and disagreed. The status shown won; the other action is flagged below.',
+  'edit-vs-done':
+    'The content was changed on one device while the step was marked done on another. The executed content was kept.',
+};
+
+export function StepHistory({
+  ctx,
+  releaseDoc,
+  version,
+}: {
+  ctx: StepActionContext;
+  releaseDoc: ReleaseState | undefined;
+  /** Moves with every change of the release document (it is mutated in place). */
+  version: number;
+}) {
+  const timeline = useStepTimeline(ctx.releaseId, ctx.step.id);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the document's contents.
+  const conflicts = useMemo(
+    () => (releaseDoc ? stepConflicts(releaseDoc, ctx.step.id) : []),
+    [releaseDoc, ctx.step.id, version],
+  );
+
+  const review = async (conflict: Conflict) => {
+    const result = await ctx.run(
+      reviewConflict,
+      { releaseId: ctx.releaseId, conflictId: conflict.id },
+      ctx.releaseId,
+    );
+    ctx.notify(
+      result.ok
+        ? { title: 'Conflict marked reviewed' }
+        : { title: 'Not marked reviewed', description: result.error.message, variant: 'destructive' },
+    );
+  };
+
+  return (
+    <section aria-labelledby="step-history" className="grid gap-2">
+      <h3 id="step-history" className="font-semibold text-muted-foreground text-xs uppercase tracking-wide">
+        History
+      </h3>
+      {conflicts.map((c) => (
+        <div
+          key={c.id}
+          data-testid="step-conflict"
+          className="flex flex-wrap items-start gap-2 rounded-md border border-destructive p-3 text-sm"
+        >
+          <TriangleAlert aria-hidden="true" className="mt-0.5 size-4 text-destructive" />
+          <p className="min-w-0 flex-1">{CONFLICT_TEXT[c.kind] ?? 'A conflict needs a look.'}</p>
+          {ctx.editable && (
+            <Button size="sm" variant="outline" onClick={() => void review(c)}>
+              Mark reviewed
+            </Button>
+          )}
+        </div>
+      ))}
+      {timeline === undefined ? (
+        <p className="text-muted-foreground text-sm">Loading history…</p>
+      ) : timeline.length === 0 ? (
+        <p className="text-muted-foreground text-sm">
+          Nothing has happened to this step yet: it follows its{' '}
+          {ctx.step.isCustom ? 'definition' : 'template'}.
+        </p>
+      ) : (
+        <ol className="grid gap-2 border-l pl-4" data-testid="step-history">
+          {timeline.map(({ event, flagged }) => (
+            <li key={event.id} className="relative text-sm" data-flagged={flagged || undefined}>
+              <span
+                aria-hidden="true"
+                className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-border"
+              />
+              <p className="break-words">
+                {describeEvent(event)}
+                {flagged && (
+                  <span className="ml-2 inline-flex items-center gap-1 rounded border border-destructive px-1.5 text-destructive text-xs">
+                    <TriangleAlert aria-hidden="true" className="size-3" />
+                    Lost in a conflict
+                  </span>
+                )}
+              </p>
+              <p className="text-muted-foreground text-xs">
+                <time dateTime={event.at}>{formatWhen(event.at)}</time> · {event.byName}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function stepConflicts(doc: ReleaseState, stepId: StepId): Conflict[] {
+  return listReleaseConflicts(doc).filter(
+    (c) => (c.kind === 'status-conflict' || c.kind === 'edit-vs-done') && c.stepId === stepId,
+  );
+}

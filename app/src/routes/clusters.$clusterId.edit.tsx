@@ -1,0 +1,33 @@
+import type { ClusterId } from '@runsheet/domain';
+import { createFileRoute } from '@tanstack/react-router';
+import { BackLink } from '@/components/clusters/back-link';
+import { ClusterForm } from '@/components/clusters/cluster-form';
+import { ClusterMissing } from '@/components/clusters/cluster-missing';
+import { Loading } from '@/components/layout/loading';
+import { PageHeader } from '@/components/layout/page-header';
+import { RouteError } from '@/components/layout/route-error';
+import { pageTitle } from '@/lib/page-title';
+import { useCluster } from '@/state/catalog-hooks';
+
+export const Route = createFileRoute('/clusters/$clusterId/edit')({
+  component: EditClusterPage,
+  errorComponent: RouteError,
+});
+
+function EditClusterPage() {
+  const { clusterId } = Route.useParams();
+  const cluster = useCluster(clusterId as ClusterId);
+  if (cluster === undefined) return <Loading what="cluster" title="Edit cluster" />;
+  if (cluster === null) return <ClusterMissing />;
+  return (
+    <>
+      <title>{pageTitle(`Edit ${cluster.name}`)}</title>
+      <BackLink to="/clusters/$clusterId" params={{ clusterId }}>
+        {cluster.name}
+      </BackLink>
+      <PageHeader title={`Edit ${cluster.name}`} />
+      {/* Keyed by id: another cluster's edit starts from its own values and draft. */}
+      <ClusterForm key={cluster.id} cluster={cluster} />
+    </>
+  );
+}

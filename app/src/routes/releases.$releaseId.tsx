@@ -1,0 +1,51 @@
+import { createFileRoute, Link, Outlet } from '@tanstack/react-router';
+import { ReleaseProvider } from '@/components/releases/release-context';
+import { ReleaseHeader } from '@/components/releases/release-header';
+import { releaseParams } from '@/components/releases/release-params';
+import { ReleaseTabs } from '@/components/releases/release-tabs';
+import { useRelease } from '@/components/releases/use-release-data';
+import { Button } from '@/components/ui/button';
+import { pageTitle } from '@/lib/page-title';
+
+/**
+ * Every page of one release: the header with its actions, the views as tabs, then the view. The
+ * release is read live from the projection, so a change made in another tab or device shows at once.
+ */
+export const Route = createFileRoute('/releases/$releaseId')({
+  params: releaseParams,
+  component: ReleaseLayout,
+});
+
+function ReleaseLayout() {
+  const { releaseId } = Route.useParams();
+  const release = useRelease(releaseId);
+
+  if (release === undefined) {
+    return (
+      <p className="text-muted-foreground" aria-live="polite">
+        Loading the release…
+      </p>
+    );
+  }
+  if (release === null) {
+    return (
+      <div className="grid justify-items-start gap-4">
+        <title>{pageTitle('Release not found')}</title>
+        <h1 className="font-semibold text-2xl tracking-tight">Release not found</h1>
+        <p className="text-muted-foreground">
+          This device has no release with that address. It may not have synced here yet.
+        </p>
+        <Button asChild>
+          <Link to="/releases">All releases</Link>
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <ReleaseProvider release={release}>
+      <ReleaseHeader release={release} />
+      <ReleaseTabs releaseId={release.id} />
+      <Outlet />
+    </ReleaseProvider>
+  );
+}

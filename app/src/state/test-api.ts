@@ -1,0 +1,72 @@
+/**
+ * `window.__runsheet`: a tiny handle on the one write path for the benchmark and browser tests, present
+ * only when the page was opened with `?bench=1` (docs/BENCHMARKS.md, "Catalog lists"). It lets a script
+ * seed 1,000 customers, or a release with progress, through the same domain commands the UI runs, in
+ * the production build, without screens this branch does not own.
+ *
+ * Why this is safe to ship: it gives a script in the page nothing that script does not already have
+ * (it could open IndexedDB or drive the UI), the commands validate their input exactly as for a click,
+ * and only the named commands below exist. It is not installed without the query parameter.
+ */
+import type { Command } from '@runsheet/doc';
+import {
+  activateRelease,
+  addTemplate,
+  archiveCluster,
+  archiveCustomer,
+  bulkMarkDone,
+  type CommandResult,
+  createCluster,
+  createCustomer,
+  createRelease,
+  markDone,
+  type ReleaseId,
+  skipStep,
+} from '@runsheet/domain';
+import type { WorkspaceApi } from './workspace-context';
+
+const COMMANDS = {
+  createCluster,
+  createCustomer,
+  archiveCluster,
+  archiveCustomer,
+  createRelease,
+  addTemplate,
+  activateRelease,
+  markDone,
+  bulkMarkDone,
+  skipStep,
+} as const;
+
+export type TestCommandName = keyof typeof COMMANDS;
+
+export interface RunsheetTestApi {
+  run(name: TestCommandName, input: unknown, releaseId?: ReleaseId): Promise<CommandResult<unknown>>;
+  /** Resolves once everything run so far is stored and projected (what the lists read). */
+  flush(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __runsheet?: RunsheetTestApi;
+  }
+}
+
+export function testApiRequested(search: string): boolean {
+  return new URLSearchParams(search).get('bench') === '1';
+}
+
+/** Read once when the app starts: the router may tidy the parameter out of the URL right after. */
+const requestedAtStart = typeof window !== 'undefined' && testApiRequested(window.location.search);
+
+export function installTestApi(api: WorkspaceApi): void {
+  if (!requestedAtStart) return;
+  window.__runsheet = {
+    run(name, input, releaseId) {
+      const command = COMMANDS[name] as Command<unknown, unknown> | undefined;
+      if (!command) return Promise.reject(new Error(`unknown command ${String(name)}`));
+      return api.run(command, input, releaseId);
+    },
+    flush: () => api.local.flush(),
+  };
+}
