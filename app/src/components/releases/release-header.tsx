@@ -3,6 +3,7 @@ import type { Release } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
+import { ReleasePresence } from '@/components/sync/presence-avatars';
 import { ReleaseActions } from './release-actions';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
 import { ReleaseDate } from './release-date';
@@ -37,7 +38,12 @@ export function ReleaseHeader({ release }: { release: Release }) {
             )}
           </span>
         }
-        actions={<ReleaseActions release={release} />}
+        actions={
+          <>
+            <ReleasePresence releaseId={release.id} />
+            <ReleaseActions release={release} />
+          </>
+        }
       />
       {release.description && (
         <p className="-mt-4 mb-6 max-w-3xl whitespace-pre-line text-muted-foreground">

@@ -24,9 +24,11 @@ import {
 } from '@/actions/step-actions';
 import type { Action } from '@/actions/types';
 import { actionForKey, bind, isTypingTarget } from '@/actions/types';
+import { StepPresence } from '@/components/sync/presence-avatars';
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
 import { useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
+import { usePresenceView } from '@/sync/presence';
 import { useLiveRelease } from '../matrix/use-live-release';
 import { shownContent } from './rendered-content';
 import { StepContent } from './step-content';
@@ -158,6 +160,8 @@ function StepPanelBody({
       : null;
 
   const customer = step && ready ? ready.state.catalog.customers[step.customerId] : undefined;
+  // Others see which step is open here; the panel shows who else has it open (SY-06).
+  usePresenceView({ releaseId, customerId: step?.customerId ?? null, stepId });
   useActionScope('step-panel', () => ({
     title: step ? `Step: ${step.name} — ${customer?.name ?? ''}` : 'Step',
     actions: ctx ? stepActions.map((a) => bind(a, ctx)) : [],
@@ -199,6 +203,7 @@ function StepPanelBody({
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 p-4 pb-8" data-step-id={step.id}>
       <StepHeader step={step} release={ready.release} state={ready.state} />
+      <StepPresence releaseId={releaseId} stepId={step.id} />
       <PanelNotice notice={notice} />
       <StepSource
         ctx={ctx}
