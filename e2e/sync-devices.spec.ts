@@ -41,7 +41,10 @@ async function clustersShown(device: Device): Promise<ClustersPage> {
   return clusters;
 }
 
-test('a cluster made on one device shows on the other within a second', async ({ deviceA, deviceB }) => {
+test('SY-03 a cluster made on one device shows on the other within a second', async ({
+  deviceA,
+  deviceB,
+}) => {
   await deviceA.openSignedIn();
   await deviceB.openSignedIn();
   const clustersB = new ClustersPage(deviceB.page);
@@ -66,7 +69,7 @@ test('the stock y-websocket client in Node and the app sync both ways', async ({
   expect(seen.clusterId).toMatch(/^cluster:/);
 });
 
-test('apart, both devices edit; back online they converge and the clash is shown', async ({
+test('SY-02 apart, both devices edit; back online they converge and the clash is shown', async ({
   deviceA,
   deviceB,
 }) => {
@@ -96,7 +99,7 @@ test('apart, both devices edit; back online they converge and the clash is shown
   }
 });
 
-test('the relay killed with SIGKILL mid-edits loses nothing either device had', async ({
+test('SY-09 the relay killed with SIGKILL mid-edits loses nothing either device had', async ({
   deviceA,
   deviceB,
   relay,
@@ -118,11 +121,15 @@ test('the relay killed with SIGKILL mid-edits loses nothing either device had', 
   for (const device of [deviceA, deviceB]) {
     await device.sync.expectSynced();
     const clusters = await clustersShown(device);
-    for (const name of ['before-the-crash', 'in-flight', 'while-down']) await expect(clusters.card(name)).toBeVisible();
+    for (const name of ['before-the-crash', 'in-flight', 'while-down'])
+      await expect(clusters.card(name)).toBeVisible();
   }
 });
 
-test('made with no server, uploaded once a server is found and someone signs in', async ({ deviceA, deviceB }) => {
+test('SY-01 made with no server, uploaded once a server is found and someone signs in', async ({
+  deviceA,
+  deviceB,
+}) => {
   await deviceA.context.route('**/api/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await deviceA.page.goto('/');
   await deviceA.sync.expectLabel('Local only');
@@ -138,7 +145,11 @@ test('made with no server, uploaded once a server is found and someone signs in'
   await expect(clusters.card('made-offline-2')).toBeVisible();
 });
 
-test("a viewer's local changes stay on its device: the relay refuses them", async ({ deviceA, deviceB, relay }) => {
+test("SY-05 a viewer's local changes stay on its device, and the app refuses new ones", async ({
+  deviceA,
+  deviceB,
+  relay,
+}) => {
   await deviceA.openSignedIn();
   await deviceA.createUser({ username: 'vic', password: 'viewer-password-1', role: 'viewer' });
   const secret = await token(deviceA, 'check');
@@ -150,4 +161,12 @@ test("a viewer's local changes stay on its device: the relay refuses them", asyn
   await deviceB.sync.openDetails();
   await expect(deviceB.sync.details).toContainText('1 change on this device cannot be uploaded');
   expect(await runStockClient(relay.url, secret, 'has-cluster', 'by-a-viewer')).toEqual({ found: false });
+  await deviceB.sync.closeDetails();
+
+  // Signed in as a viewer, the one write path refuses: the form says why.
+  const form = new ClusterFormPage(deviceB.page);
+  await form.goto();
+  await form.fill({ name: 'second-try' });
+  await form.createButton.click();
+  await expect(form.form.formAlert).toContainText('Your account can look but not change anything (viewer).');
 });
