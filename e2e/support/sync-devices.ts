@@ -3,6 +3,7 @@
  * them in one test are two laptops syncing through the relay.
  */
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
+import { AppShell } from '../pages/app-shell';
 import { SyncIndicator } from '../pages/sync-indicator';
 import type { SyncServer } from './sync-server';
 
@@ -42,6 +43,11 @@ export class Device {
     await this.signInByApi(username, password);
     await this.page.goto('/');
     await this.sync.expectSynced();
+  }
+
+  /** Waits until the service worker controls the page: from then on the app loads with no network. */
+  async waitForOfflineReady(): Promise<void> {
+    await new AppShell(this.page).waitForServiceWorker();
   }
 
   async close(): Promise<void> {

@@ -79,7 +79,9 @@ interface RelayProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-async function startRelay(name: 'runsheet' | 'reference', dataDir?: string): Promise<RelayProcess> {
+type RelayName = 'runsheet' | 'reference';
+
+async function startRelay(name: RelayName, dataDir?: string): Promise<RelayProcess> {
   const script = name === 'runsheet' ? SERVER_MAIN : REFERENCE_MAIN;
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0' };
   if (name === 'runsheet') Object.assign(env, { RUNSHEET_OPEN: '1', DATA_DIR: dataDir ?? '' });
@@ -550,27 +552,39 @@ async function main() {
   const bigState = big.workspace.state.releases[big.releaseId];
   const setupMs = performance.now() - t0;
 
+  // BENCH_MODE=parallel (default): both relays carry the load at the same time, each from its own clients,
+  // so a busy shared machine slows both alike. BENCH_MODE=sequential runs them one after the other, in
+  // BENCH_ORDER (reference,runsheet to swap).
+  const parallel = (process.env.BENCH_MODE ?? 'parallel') === 'parallel';
+  const order = (process.env.BENCH_ORDER ?? 'runsheet,reference').split(',') as RelayName[];
+  const dataDirs = new Map(order.map((name) => [name, mkdtempSync(join(tmpdir(), 'relay-bench-'))] as const));
+  const relays = new Map<RelayName, RelayProcess>();
+  for (const name of order) relays.set(name, await startRelay(name, dataDirs.get(name)));
+  const loads = new Map<RelayName, Awaited<ReturnType<typeof loadPhase>>>();
+  const runLoad = async (name: RelayName) => {
+    loads.set(name, await loadPhase(relays.get(name) as RelayProcess, loadSeed, loadRoom, plans));
+  };
+  if (parallel) await Promise.all(order.map(runLoad));
+  else for (const name of order) await runLoad(name);
+
   const results: Record<string, unknown> = {};
-  // BENCH_ORDER=reference,runsheet runs the reference first: a second run in the other order shows how
-  // much the order (a machine warming up, other jobs) moves the figures.
-  const order = (process.env.BENCH_ORDER ?? 'runsheet,reference').split(',') as Array<
-    'runsheet' | 'reference'
-  >;
   for (const name of order) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'relay-bench-'));
-    let relay = await startRelay(name, dataDir);
-    const load = await loadPhase(relay, loadSeed, loadRoom, plans);
+    let relay = relays.get(name) as RelayProcess;
     const cold = await coldSync(relay, big.releaseId, bigUpdate, true);
     let coldFromDisk: Awaited<ReturnType<typeof coldSync>> | null = null;
     if (name === 'runsheet') {
       // The room is no longer in memory: the relay loads it from SQLite before answering.
       await relay.stop('SIGTERM');
-      relay = await startRelay(name, dataDir);
+      relay = await startRelay(name, dataDirs.get(name));
       coldFromDisk = await coldSync(relay, big.releaseId, bigUpdate, false);
     }
     await relay.stop('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-    results[name] = { load, coldSync: cold, ...(coldFromDisk ? { coldSyncFromDisk: coldFromDisk } : {}) };
+    rmSync(dataDirs.get(name) as string, { recursive: true, force: true });
+    results[name] = {
+      load: loads.get(name),
+      coldSync: cold,
+      ...(coldFromDisk ? { coldSyncFromDisk: coldFromDisk } : {}),
+    };
   }
 
   const report = {
@@ -582,6 +596,7 @@ async function main() {
       loadavgAtEnd: loadavg().map((n) => round(n, 2)),
     },
     setupMs: round(setupMs),
+    mode: parallel ? 'parallel' : 'sequential',
     order,
     loadRelease: {
       steps: loadRelease.customers.length * loadRelease.templates.length,

@@ -3,6 +3,7 @@ import { CustomerView } from '@/components/customer-view/customer-view';
 import { customerParams } from '@/components/matrix/id-params';
 import { stepSearchSchema } from '@/components/matrix/matrix-search';
 import { useCurrentRelease } from '@/components/releases/release-context';
+import { usePresenceView } from '@/sync/presence';
 
 // FV-004: one customer's steps in this release, with the step panel of `?step=`.
 export const Route = createFileRoute('/releases/$releaseId/customers/$customerId')({
@@ -16,6 +17,7 @@ function CustomerStepsPage() {
   const { customerId } = Route.useParams();
   const { step } = Route.useSearch();
   const navigate = Route.useNavigate();
+  usePresenceView({ releaseId: release.id, customerId });
   return (
     <CustomerView
       release={release}

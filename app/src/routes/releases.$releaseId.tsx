@@ -6,6 +6,7 @@ import { ReleaseTabs } from '@/components/releases/release-tabs';
 import { useRelease } from '@/components/releases/use-release-data';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
+import { usePresenceView } from '@/sync/presence';
 
 /**
  * Every page of one release: the header with its actions, the views as tabs, then the view. The
@@ -19,6 +20,8 @@ export const Route = createFileRoute('/releases/$releaseId')({
 function ReleaseLayout() {
   const { releaseId } = Route.useParams();
   const release = useRelease(releaseId);
+  // Others see that this release is open here (pages below may say more: a customer, a step).
+  usePresenceView({ releaseId });
 
   if (release === undefined) {
     return (

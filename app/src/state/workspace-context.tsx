@@ -4,7 +4,7 @@
  * projected, sent to other tabs). Views never write Dexie tables.
  */
 import type { Command } from '@runsheet/doc';
-import type { CommandResult, ReleaseId } from '@runsheet/domain';
+import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { dexieStore, LocalData, ReadStoreContext } from '@/data';
 import { browserContext } from './command-context.ts';
@@ -18,6 +18,23 @@ export interface WorkspaceApi {
 }
 
 const WorkspaceContext = createContext<WorkspaceApi | null>(null);
+
+/**
+ * Whether the person on this device may change anything. The sync layer knows (a viewer may not, SY-05)
+ * and sets it; the one write path asks it before every command, so no screen can forget.
+ */
+let mayWrite: () => boolean = () => true;
+
+export function setWriteGate(gate: () => boolean): void {
+  mayWrite = gate;
+}
+
+/** For screens that disable their write actions (step actions, forms). */
+export function writesAllowed(): boolean {
+  return mayWrite();
+}
+
+const READ_ONLY: Failure = refuse('read-only');
 
 let opening: Promise<LocalData> | null = null;
 /** One LocalData per tab, even under StrictMode's double effects. */
@@ -47,6 +64,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     return {
       local,
       async run(command, input, releaseId) {
+        if (!mayWrite()) return READ_ONLY;
         if (releaseId) await local.openRelease(releaseId);
         return local.run(command, input, browserContext(currentActor(), device));
       },

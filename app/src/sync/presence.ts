@@ -10,6 +10,7 @@
 import type { ReleaseId } from '@runsheet/domain';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { useWorkspace } from '@/state/workspace-context';
 import type { Peer, PresenceHub, PresenceView } from './presence-hub.ts';
 import { useSyncApi } from './sync-context.tsx';
 
@@ -41,11 +42,17 @@ export function setPresenceView(next: PresenceView | null): void {
  * panel over its release page); when it unmounts, the one below it applies again.
  */
 export function usePresenceView(next: PresenceView | null): void {
+  const { local } = useWorkspace();
   const releaseId = next?.releaseId ?? null;
   const customerId = next?.customerId ?? null;
   const stepId = next?.stepId ?? null;
   useEffect(() => {
     if (releaseId === null) return;
+    // Presence travels on the release's own connection: the document must be open (an archived release
+    // connects on demand, SY-07).
+    local
+      .openRelease(releaseId)
+      .catch((error: unknown) => console.error('Opening the release failed:', error));
     const entry = { view: { releaseId, customerId, stepId } };
     mounted.push(entry);
     hub?.setView(effectiveView());
@@ -54,7 +61,7 @@ export function usePresenceView(next: PresenceView | null): void {
       if (index >= 0) mounted.splice(index, 1);
       hub?.setView(effectiveView());
     };
-  }, [releaseId, customerId, stepId]);
+  }, [local, releaseId, customerId, stepId]);
 }
 
 /** Others who have `releaseId` open (one per person and device), live. */

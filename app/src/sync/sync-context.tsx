@@ -6,7 +6,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { LocalData } from '@/data';
 import { deviceId } from '@/state/device.ts';
-import { useWorkspace } from '@/state/workspace-context';
+import { setWriteGate, useWorkspace } from '@/state/workspace-context';
 import { ApiClient } from './api.ts';
 import { bindPresenceHub } from './presence.ts';
 import { PresenceHub } from './presence-hub.ts';
@@ -58,6 +58,9 @@ function createSync(local: LocalData): SyncApi {
   });
   const presence = new PresenceHub(manager, deviceId());
   bindPresenceHub(presence);
+  // The one write path refuses commands while a viewer is signed in (the relay would refuse them anyway).
+  const store = session;
+  setWriteGate(() => canWrite(store.get()));
   return { api, session, manager, presence };
 }
 

@@ -53,6 +53,8 @@ export const REASONS = {
   'invalid-input': 'The input is not valid.',
   'import-invalid': 'The file has problems, listed with where they are; nothing was imported.',
   'import-row-invalid': 'Some rows have problems; fix them or leave them out. Nothing was imported.',
+  // Not a rule of the data: the app refuses every command while the signed-in account is a viewer (SY-05).
+  'read-only': 'Your account can look but not change anything (viewer).',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -4,14 +4,11 @@ import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
 import { ReleasePresence } from '@/components/sync/presence-avatars';
-import { usePresenceView } from '@/sync/presence';
 import { ReleaseActions } from './release-actions';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
 import { ReleaseDate } from './release-date';
 
 export function ReleaseHeader({ release }: { release: Release }) {
-  // Presence: others see that this device has the release open (a step panel narrows it to a step).
-  usePresenceView({ releaseId: release.id });
   return (
     <>
       <Link

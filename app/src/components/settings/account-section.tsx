@@ -1,8 +1,8 @@
 /** Your account: who you are signed in as, changing your password, signing out of this device. */
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
-import { FormAlert } from '@/components/sync/form-alert';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -117,7 +117,7 @@ function ChangePasswordForm() {
           onChange={set('confirm')}
         />
       </FormField>
-      <FormAlert message={errors.form} />
+      {errors.form && <FormAlert>{errors.form}</FormAlert>}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={form.busy}>
           Change password

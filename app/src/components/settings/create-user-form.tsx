@@ -1,7 +1,7 @@
 /** Admin: add an account (username, display name, first password, role). */
 import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
-import { FormAlert } from '@/components/sync/form-alert';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -78,7 +78,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (username: string) =>
           <RoleSelect value={role} onChange={setRole} />
         </FormField>
       </div>
-      <FormAlert message={form.errors.form} />
+      {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
       <div>
         <Button type="submit" disabled={form.busy}>
           Add account

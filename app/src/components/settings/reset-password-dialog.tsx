@@ -1,7 +1,7 @@
 /** Admin: set a new password for someone (signs them out everywhere). */
 import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
-import { FormAlert } from '@/components/sync/form-alert';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import {
@@ -73,7 +73,7 @@ export function ResetPasswordDialog({
               onChange={(e) => setPassword(e.target.value)}
             />
           </FormField>
-          <FormAlert message={form.errors.form} />
+          {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
           <Button type="submit" disabled={form.busy}>
             Set password
           </Button>

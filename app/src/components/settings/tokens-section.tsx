@@ -3,8 +3,8 @@
  * shown this once, with a copy button — list yours, revoke.
  */
 import { useCallback, useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
-import { FormAlert } from '@/components/sync/form-alert';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -100,7 +100,7 @@ export function TokensSection() {
         >
           <Input name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
         </FormField>
-        <FormAlert message={form.errors.form} />
+        {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
         <div>
           <Button type="submit" disabled={form.busy}>
             Create token

@@ -3,7 +3,7 @@ import type { CustomerStep, DomainState, Release, ReleaseId } from '@runsheet/do
 import type { StepActionContext, StepForm } from '@/actions/step-actions';
 import { copyText } from '@/components/code/copy-text';
 import { toast } from '@/components/ui/use-toast';
-import type { WorkspaceApi } from '@/state/workspace-context';
+import { type WorkspaceApi, writesAllowed } from '@/state/workspace-context';
 import { type ShownContent, saveTextFile, shownContent } from './rendered-content';
 
 export interface StepContextInput {
@@ -25,9 +25,12 @@ export function stepActionContext(input: StepContextInput): StepActionContext {
   return {
     step,
     releaseId: input.releaseId,
-    // LC-05: an archived release is frozen; ST-08: steps of an archived customer refuse changes.
+    // LC-05: an archived release is frozen; ST-08: steps of an archived customer refuse changes; SY-05: a
+    // viewer changes nothing.
     editable:
-      input.release.status === 'active' && (state.catalog.customers[step.customerId]?.isActive ?? false),
+      writesAllowed() &&
+      input.release.status === 'active' &&
+      (state.catalog.customers[step.customerId]?.isActive ?? false),
     content: input.shown ?? shownContent(state.catalog, step),
     run: input.run,
     notes: input.notes ?? (() => ''),

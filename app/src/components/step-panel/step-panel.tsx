@@ -160,8 +160,8 @@ function StepPanelBody({
       : null;
 
   const customer = step && ready ? ready.state.catalog.customers[step.customerId] : undefined;
-  // Presence: others see which customer and step this device has open.
-  usePresenceView(step ? { releaseId, customerId: step.customerId, stepId } : null);
+  // Others see which step is open here; the panel shows who else has it open (SY-06).
+  usePresenceView({ releaseId, customerId: step?.customerId ?? null, stepId });
   useActionScope('step-panel', () => ({
     title: step ? `Step: ${step.name} — ${customer?.name ?? ''}` : 'Step',
     actions: ctx ? stepActions.map((a) => bind(a, ctx)) : [],
@@ -203,7 +203,7 @@ function StepPanelBody({
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 p-4 pb-8" data-step-id={step.id}>
       <StepHeader step={step} release={ready.release} state={ready.state} />
-      <StepPresence releaseId={releaseId} stepId={stepId} />
+      <StepPresence releaseId={releaseId} stepId={step.id} />
       <PanelNotice notice={notice} />
       <StepSource
         ctx={ctx}

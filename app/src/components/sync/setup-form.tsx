@@ -3,13 +3,13 @@
  * signs them in. Away from the server's own machine the server asks for the setup code from its log.
  */
 import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { FormErrors } from '@/lib/command-errors';
 import { requiredErrors } from '@/sync/api-errors';
 import { useSyncApi } from '@/sync/sync-context';
-import { FormAlert } from './form-alert';
 import { useApiForm } from './use-api-form';
 
 const FIELDS = ['username', 'displayName', 'password', 'confirm', 'setupCode'] as const;
@@ -122,7 +122,7 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
           />
         </FormField>
       )}
-      <FormAlert message={form.errors.form} />
+      {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
       <Button type="submit" disabled={form.busy}>
         {form.busy ? 'Creating…' : 'Create admin and sign in'}
       </Button>

@@ -3,12 +3,12 @@
  * asks to sign in again when a session ends (which keeps the page behind it, and what was typed there).
  */
 import { useState } from 'react';
+import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { requiredErrors } from '@/sync/api-errors';
 import { useSyncApi } from '@/sync/sync-context';
-import { FormAlert } from './form-alert';
 import { useApiForm } from './use-api-form';
 
 const FIELDS = ['username', 'password'] as const;
@@ -57,7 +57,7 @@ export function SignInForm({
           onChange={(e) => setPassword(e.target.value)}
         />
       </FormField>
-      <FormAlert message={form.errors.form} />
+      {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
       <Button type="submit" disabled={form.busy}>
         {form.busy ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -3,7 +3,8 @@
  * fields (or for the form), and move focus to the first field that needs attention so keyboard and screen
  * reader users land where the problem is.
  */
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { useFocusFirstError } from '@/components/form/use-focus-first-error';
 import { type FormErrors, noErrors } from '@/lib/command-errors';
 import { apiErrors, type ErrorMapping, hasErrors } from '@/sync/api-errors';
 
@@ -17,7 +18,6 @@ export interface ApiForm {
     submit: () => Promise<void>,
     mapping?: ErrorMapping,
   ): (event: FormEvent<HTMLFormElement>) => void;
-  setErrors(errors: FormErrors): void;
 }
 
 export function useApiForm(fields: readonly string[]): ApiForm {
@@ -25,18 +25,13 @@ export function useApiForm(fields: readonly string[]): ApiForm {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement | null>(null);
 
-  const setErrors = useCallback(
-    (next: FormErrors) => {
-      setErrorsState(next);
-      const first = fields.find((f) => next.fields[f] !== undefined);
-      // After React has rendered aria-invalid on the field.
-      if (first)
-        requestAnimationFrame(() =>
-          formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus(),
-        );
-    },
-    [fields],
-  );
+  // Each refusal moves focus to the first invalid field, or the form's alert.
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstError(formRef, attempt);
+  const setErrors = (next: FormErrors) => {
+    setErrorsState(next);
+    if (hasErrors(next)) setAttempt((n) => n + 1);
+  };
 
   const onSubmit: ApiForm['onSubmit'] = (validate, submit, mapping) => (event) => {
     event.preventDefault();
@@ -50,5 +45,5 @@ export function useApiForm(fields: readonly string[]): ApiForm {
       .finally(() => setBusy(false));
   };
 
-  return { errors, busy, formRef, onSubmit, setErrors };
+  return { errors, busy, formRef, onSubmit };
 }
