@@ -5,6 +5,8 @@ import { axeViolations as violations } from './support/axe';
 import { expect, test } from './sync-fixtures';
 
 test.use({ relayPort: 4443 });
+// Each test signs in, opens overlays and runs axe several times: more than 30 s on two shared cores.
+test.describe.configure({ timeout: 60_000 });
 
 // The sync screens and overlays, in both themes (the shell's screens are in accessibility.spec.ts).
 for (const scheme of ['light', 'dark'] as const) {

@@ -73,6 +73,8 @@ test('SY-02 apart, both devices edit; back online they converge and the clash is
   deviceA,
   deviceB,
 }) => {
+  // Two browsers offline and back: more than the default 30 s on two shared cores.
+  test.setTimeout(90_000);
   await deviceA.openSignedIn();
   await deviceB.openSignedIn();
   await deviceA.waitForOfflineReady();

@@ -20,8 +20,9 @@ export class SyncIndicator {
     await expect(this.button).toHaveText(label, timeout === undefined ? {} : { timeout });
   }
 
+  /** "Synced", possibly followed by the count of clashes to review. */
   async expectSynced(): Promise<void> {
-    await this.expectLabel('Synced', 10_000);
+    await this.expectLabel(/^Synced(\d+ clash(es)?)?$/, 10_000);
   }
 
   async openDetails(): Promise<void> {

@@ -58,23 +58,31 @@ function clusterNamed(workspace: Workspace, clusterName: string): Promise<Cluste
 }
 
 /**
- * Resolves once the relay has handled everything this client sent so far: it answers a sync step 1 only
- * after the messages before it (one socket, in order). `refused` says whether it denied a write meanwhile.
+ * Whether the relay refused a write on this connection: it says so once per connection, possibly already
+ * to the handshake (a viewer's empty sync step 2), so the watch starts before connecting.
  */
-function settled(provider: WebsocketProvider): Promise<{ refused: boolean }> {
+function watchRefusal(provider: WebsocketProvider): () => boolean {
+  let refused = false;
+  const auth = provider.messageHandlers[2];
+  provider.messageHandlers[2] = (...args) => {
+    refused = true;
+    auth?.(...args);
+  };
+  return () => refused;
+}
+
+/**
+ * Resolves once the relay has handled everything this client sent so far: it answers a sync step 1 only
+ * after the messages before it (one socket, in order).
+ */
+function settled(provider: WebsocketProvider): Promise<void> {
   return new Promise((resolve) => {
-    let refused = false;
     const handlers = provider.messageHandlers;
     const sync = handlers[0];
-    const auth = handlers[2];
-    handlers[2] = (...args) => {
-      refused = true;
-      auth?.(...args);
-    };
     handlers[0] = (encoder, decoder, p, emitSynced, type) => {
       const isStep2 = decoder.arr[decoder.pos] === 1;
       sync?.(encoder, decoder, p, emitSynced, type);
-      if (isStep2) resolve({ refused });
+      if (isStep2) resolve();
     };
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 0);
@@ -97,18 +105,20 @@ function create(workspace: Workspace, doc: Y.Doc): ClusterId {
 async function main(): Promise<void> {
   const doc = new Y.Doc();
   const provider = connect(doc);
+  const refused = watchRefusal(provider);
   await synced(provider);
   const workspace = new Workspace({ catalog: doc });
   let output: Record<string, unknown>;
   if (command === 'create-cluster') {
     const clusterId = create(workspace, doc);
-    const { refused } = await settled(provider);
-    if (refused) throw new Error('the relay refused the write');
+    await settled(provider);
+    if (refused()) throw new Error('the relay refused the write');
     output = { clusterId };
   } else if (command === 'try-create-cluster') {
     // For a read-only account: reports whether the relay refused it.
     const clusterId = create(workspace, doc);
-    output = { clusterId, ...(await settled(provider)) };
+    await settled(provider);
+    output = { clusterId, refused: refused() };
   } else if (command === 'wait-cluster') {
     output = { clusterId: await clusterNamed(workspace, name as string) };
   } else if (command === 'has-cluster') {
