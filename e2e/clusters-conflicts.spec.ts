@@ -58,14 +58,14 @@ test('MR-04 two devices that named a cluster alike see a notice, and renaming on
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
 
-  // FIXME(issue 4): on final main this test times out after "Archive" although the page shows the right
-  // state (one customer left, no notice): the page stops answering Playwright's evaluation. Reproduced
-  // 3 times under load on 2026-11-21; not yet diagnosed (a render or live-query loop after archiving from
-  // the notice is suspected). The light-theme test above covers the notice and the rename resolution.
-  test.fixme('MR-04 a namespace used twice in one cluster after a merge is shown on both pages, and archiving one resolves it', async ({
+  // Two devices, a merge, three pages and an axe run: on a loaded two-core machine this ran past the
+  // one-minute default (measured idle: ~11 s, and the page's main thread busy 0.02 s in the 3 s after
+  // the archive, so no render loop), hence the workflow-length timeout.
+  test('MR-04 a namespace used twice in one cluster after a merge is shown on both pages, and archiving one resolves it', async ({
     page,
     browser,
   }) => {
+    test.setTimeout(90_000);
     const other = await secondDevice(browser);
     const clusterId = await createCluster(page, { name: 'prod-us' });
     // The tablet receives the cluster (once its app is open and listening), then both go apart.
