@@ -103,6 +103,7 @@ const EnvSchema = TemporalEnvSchema.extend({
   RELAY_AUTH_RECHECK_MS: int(100, 24 * 3600_000, DEFAULT_RELAY_LIMITS.authRecheckMs),
   RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
   RELAY_PING_INTERVAL_MS: int(100, 3600_000, DEFAULT_RELAY_LIMITS.pingIntervalMs),
+  RELAY_MAX_BUFFERED_BYTES: int(1024, 4 * 1024 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxBufferedBytes),
 });
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
@@ -136,6 +137,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       authRecheckMs: e.RELAY_AUTH_RECHECK_MS,
       compactAfterUpdates: e.RELAY_COMPACT_AFTER_UPDATES,
       pingIntervalMs: e.RELAY_PING_INTERVAL_MS,
+      maxBufferedBytes: e.RELAY_MAX_BUFFERED_BYTES,
     },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     trustProxy: e.TRUST_PROXY,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../src/relay/close-codes.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
+import { nextEvent } from './helpers/events.ts';
 import { randomBytes, seededRandom } from './helpers/random.ts';
 import { frameKind, type RawSocket, rawSocket } from './helpers/raw-socket.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -187,5 +188,56 @@ describe('relay liveness', () => {
     await closedOnServer;
     expect(await dropped).toBe(1006);
     expect(fast.server.relay.stats().connections).toBe(0);
+  });
+});
+
+describe('a client that stops reading', () => {
+  it('is dropped once more than maxBufferedBytes wait for it; the others carry on and it catches up on return', async () => {
+    const small = await startTestServer({
+      env: {
+        RELAY_MAX_BUFFERED_BYTES: String(256 * 1024),
+        RELAY_MAX_MESSAGES_PER_SECOND: '100000',
+        RELAY_MAX_MESSAGE_BURST: '100000',
+      },
+    });
+    cleanups.push(() => small.dispose());
+    const room = 'release:stalled';
+    const stalled = await rawSocket(small.url, room);
+    cleanups.push(() => stalled.ws.terminate());
+    await stalled.frame(0);
+    // The tablet on a stalled VPN: its TCP socket stops reading, so the relay's queue for it grows.
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const writer = stockClient(small.url, room);
+    const reader = stockClient(small.url, room);
+    cleanups.push(
+      () => writer.destroy(),
+      () => reader.destroy(),
+    );
+    await Promise.all([synced(writer), synced(reader)]);
+    const dropped = nextEvent(
+      small.server.relay,
+      'connection-closed',
+      (_, code) => code === CloseCode.TOO_SLOW,
+    );
+    let written = 0;
+    let done = false;
+    void dropped.then(() => {
+      done = true;
+    });
+    // 64 KB updates until the relay gives up on the stalled socket (loopback buffers take a few MB first).
+    while (!done && written < 2_000) {
+      writer.doc.getMap('m').set(`k${written}`, 'x'.repeat(64 * 1024));
+      written += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(done).toBe(true);
+    expect(await dropped).toEqual([room, CloseCode.TOO_SLOW]);
+
+    // The reader was never slowed down, and a device coming back gets everything from the relay.
+    await until(reader.doc, (d) => d.getMap('m').size === written);
+    const back = stockClient(small.url, room);
+    cleanups.push(() => back.destroy());
+    await until(back.doc, (d) => d.getMap('m').size === written);
   });
 });

@@ -21,6 +21,12 @@ export const CloseCode = {
   INTERNAL_ERROR: 4500,
   /** The server is stopping or restarting. Retry with backoff; the state is safely stored. */
   SERVER_SHUTDOWN: 4503,
+  /**
+   * The client did not read what it was sent and more than `limits.maxBufferedBytes` waited for it. The
+   * socket is dropped at once (its queue freed), so this code is what the relay logs and reports; the
+   * client sees an abnormal close and reconnects, catching up from its state vector.
+   */
+  TOO_SLOW: 4508,
   /** More messages than `limits.maxMessagesPerSecond` allows. Transient: the client may retry after backoff. */
   RATE_LIMITED: 4529,
 } as const;

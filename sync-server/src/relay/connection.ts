@@ -17,6 +17,9 @@ export class Connection {
   alive = true;
   role: Role;
   private readonly bucket: TokenBucket;
+  private readonly maxBufferedBytes: number;
+  /** Set when the connection was dropped for not reading: why it closed, for the relay's log and events. */
+  droppedAs: CloseCodeName | null = null;
   private toldReadOnly = false;
   private closed = false;
 
@@ -27,6 +30,7 @@ export class Connection {
   ) {
     this.role = identity.role;
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessageBurst);
+    this.maxBufferedBytes = limits.maxBufferedBytes;
   }
 
   get isOpen(): boolean {
@@ -42,8 +46,19 @@ export class Connection {
     return this.bucket.take();
   }
 
+  /**
+   * Queues a frame, unless this client has stopped reading: then the socket is terminated (not closed with
+   * a handshake, which would wait behind the queue it cannot drain) and its queue freed.
+   */
   send(frame: Uint8Array): void {
-    if (!this.closed) this.ws.send(frame);
+    if (this.closed) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.closed = true;
+      this.droppedAs = 'TOO_SLOW';
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(frame);
   }
 
   /**

@@ -39,6 +39,13 @@ export interface RelayLimits {
    * dropped, so half-open TCP connections (laptop lid closed, VPN dropped) do not hold rooms in memory.
    */
   pingIntervalMs: number;
+  /**
+   * Bytes the relay may hold queued for one connection that does not read them (a tablet on a stalled VPN
+   * while others keep editing). Past this, the next frame for it is not queued: the socket is dropped and
+   * its memory freed. Nothing is lost: the client reconnects and catches up from its state vector. One
+   * frame may exceed it (a first sync of a large release), so it bounds memory at this plus one frame.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
@@ -49,4 +56,5 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   authRecheckMs: 60_000,
   compactAfterUpdates: 500,
   pingIntervalMs: 30_000,
+  maxBufferedBytes: 32 * 1024 * 1024,
 });

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { UpdateStore } from '../persistence/update-store.ts';
-import type { CloseCodeName } from './close-codes.ts';
+import { CloseCode, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
@@ -104,7 +104,13 @@ export class Relay extends EventEmitter<RelayEvents> {
       const current = this.connections.get(connection);
       this.connections.delete(connection);
       current?.leave(connection);
-      this.emit('connection-closed', roomName, code);
+      // A dropped socket closes as 1006 on the wire; the relay reports why it dropped it.
+      if (connection.droppedAs) {
+        this.log.warn(
+          `${connection.identity.label} in ${roomName} stopped reading; dropped (${connection.droppedAs})`,
+        );
+      }
+      this.emit('connection-closed', roomName, connection.droppedAs ? CloseCode[connection.droppedAs] : code);
     });
     room.join(connection);
     this.emit('connection-opened', roomName, identity);
