@@ -22,6 +22,8 @@ export interface ServerConfig {
   limits: RelayLimits;
   /** How long a sign-in lasts without use; every authenticated request slides it forward. */
   sessionTtlMs: number;
+  /** The longest a sign-in lasts however often it is used; then the user signs in again. */
+  sessionMaxMs: number;
   /**
    * Trust `X-Forwarded-Proto` / `X-Forwarded-For` from a reverse proxy: decides the cookie's Secure flag
    * and the client address used to rate-limit sign-in. Off by default, because a client could forge them.
@@ -78,6 +80,7 @@ const EnvSchema = TemporalEnvSchema.extend({
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   STATIC_DIR: text,
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
+  SESSION_MAX_DAYS: int(1, 3650, 30),
   TRUST_PROXY: flag,
   RUNSHEET_OPEN: flag,
   RUNSHEET_ADMIN_USER: z.preprocess(
@@ -140,6 +143,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxBufferedBytes: e.RELAY_MAX_BUFFERED_BYTES,
     },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
     trustProxy: e.TRUST_PROXY,
     openMode: e.RUNSHEET_OPEN,
     bootstrapAdmin:

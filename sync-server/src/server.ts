@@ -67,6 +67,7 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
   const db = openDatabase(config.dataDir);
   const auth = new Auth(db, {
     sessionTtlMs: config.sessionTtlMs,
+    sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),

@@ -100,6 +100,28 @@ describe('sign-in', () => {
     expect((await admin.get('/api/session')).status).toBe(200);
   });
 
+  it('ends after SESSION_MAX_DAYS however often it is used', async () => {
+    const clock = manualClock();
+    const t = await server({
+      env: { SESSION_TTL_HOURS: '2', SESSION_MAX_DAYS: '1' },
+      overrides: { now: clock.now },
+    });
+    const admin = await setUpAdmin(t.url);
+    const signedInAt = clock.t;
+    // Used every 90 minutes for a day: each use slides it, but never past sign-in + 1 day.
+    while (clock.t + 90 * 60_000 < signedInAt + 24 * HOUR) {
+      clock.advance(90 * 60_000);
+      const res = await admin.get<{ expiresAt: string }>('/api/session');
+      expect(res.status).toBe(200);
+      expect(Date.parse(res.body.expiresAt)).toBe(Math.min(clock.t + 2 * HOUR, signedInAt + 24 * HOUR));
+    }
+    expect((await admin.post('/api/auth/renew')).status).toBe(200);
+    clock.advance(signedInAt + 24 * HOUR - clock.t);
+    const ended = await admin.get('/api/session');
+    expect(ended.status).toBe(401);
+    expect(ended.body).toMatchObject({ error: { code: 'session-expired' } });
+  });
+
   it('renews explicitly with POST /api/auth/renew', async () => {
     const clock = manualClock();
     const t = await server({ overrides: { now: clock.now } });

@@ -36,6 +36,8 @@ export type Authentication =
 
 export interface AuthOptions {
   sessionTtlMs: number;
+  /** The longest a sign-in lasts, however often it is used (SESSION_MAX_DAYS). */
+  sessionMaxMs?: number;
   openMode: boolean;
   scrypt?: ScryptParams;
   throttle?: ThrottleOptions;
@@ -78,7 +80,7 @@ export class Auth {
     const now = options.now ?? Date.now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
     this.users = new Users(createUserStore(db), this.scrypt, now);
-    this.sessions = new Sessions(createSessionStore(db), options.sessionTtlMs, now);
+    this.sessions = new Sessions(createSessionStore(db), options.sessionTtlMs, now, options.sessionMaxMs);
     this.tokens = new ApiTokens(createTokenStore(db), now);
     this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle, now });
     this.openMode = options.openMode;

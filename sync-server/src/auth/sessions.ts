@@ -13,14 +13,22 @@ export interface ResolvedSession {
 /**
  * Browser sign-ins. The cookie holds 32 random bytes; the table holds their SHA-256, so a copy of the
  * database does not let anyone sign in. Sessions slide: any authenticated request made more than a minute
- * after the last one pushes the expiry to now + TTL.
+ * after the last one pushes the expiry to now + TTL, but never past sign-in + `maxLifetimeMs`: a tablet
+ * left open in the secure room must still sign in again now and then, so a stolen cookie does not live
+ * for ever by being used.
  */
 export class Sessions {
   constructor(
     private readonly store: SessionStore,
     readonly ttlMs: number,
     private readonly now: () => number,
+    readonly maxLifetimeMs: number = Number.POSITIVE_INFINITY,
   ) {}
+
+  /** Now + TTL, capped at the session's absolute end. */
+  private expiryFrom(now: number, createdAt: number): number {
+    return Math.min(now + this.ttlMs, createdAt + this.maxLifetimeMs);
+  }
 
   create(userId: string): { secret: string; session: SessionRow } {
     const secret = newSecret();
@@ -29,7 +37,7 @@ export class Sessions {
       idHash: sha256(secret),
       userId,
       createdAt: now,
-      expiresAt: now + this.ttlMs,
+      expiresAt: this.expiryFrom(now, now),
       lastSeenAt: now,
     };
     this.store.insert(session);
@@ -50,13 +58,13 @@ export class Sessions {
     return { session: this.extend(session, now), renewed: true };
   }
 
-  /** Explicit renewal (`POST /api/auth/renew`): always moves the expiry to now + TTL. */
+  /** Explicit renewal (`POST /api/auth/renew`): moves the expiry to now + TTL (within the lifetime cap). */
   renew(session: SessionRow): SessionRow {
     return this.extend(session, this.now());
   }
 
   private extend(session: SessionRow, now: number): SessionRow {
-    const renewed = { ...session, lastSeenAt: now, expiresAt: now + this.ttlMs };
+    const renewed = { ...session, lastSeenAt: now, expiresAt: this.expiryFrom(now, session.createdAt) };
     this.store.touch(session.idHash, renewed.lastSeenAt, renewed.expiresAt);
     return renewed;
   }
