@@ -109,7 +109,10 @@ async function serve(): Promise<void> {
     );
   }
   // Diagnosis only: BENCH_NO_AUDIT=1 measures what the audit row costs (never in a real server).
-  if (process.env.BENCH_NO_AUDIT === '1') server.audit.store.append = () => 0;
+  if (process.env.BENCH_NO_AUDIT === '1') {
+    server.audit.store.append = () => 0;
+    server.audit.store.appendMany = () => {};
+  }
   const admin = server.auth.users.byUsername('bench')!;
   const { secret } = server.auth.tokens.create(admin.id, 'bench');
   process.send?.({ port, token: secret });
