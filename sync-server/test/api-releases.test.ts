@@ -1,7 +1,10 @@
+import { Workspace } from '@runsheet/doc';
+import { type ReleaseId, testContext, updateRelease } from '@runsheet/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { type Seeded, seedRelease } from './helpers/seed.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { stockClient, synced } from './helpers/y-client.ts';
 
 type Json = Record<string, unknown>;
 
@@ -155,5 +158,82 @@ describe('REST API: tracked releases and entities', () => {
   it('lets a viewer read', async () => {
     const viewer = await signedInUser(admin, 'vera', 'viewer');
     expect((await viewer.get('/api/releases')).status).toBe(200);
+  });
+});
+
+describe('REST API: the cached release list follows the catalog', () => {
+  let t: TestServer;
+  let bearer: ApiClient;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { RUNSHEET_OPEN: '0' } });
+    const admin = await setUpAdmin(t.url);
+    token = (await admin.post<{ secret: string }>('/api/tokens', { name: 'ci' })).body.secret;
+    bearer = new ApiClient(t.url, { Authorization: `Bearer ${token}` });
+    for (let i = 0; i < 5; i++)
+      seedRelease(t.server, {
+        clusters: 1,
+        customersPerCluster: 1,
+        templates: 1,
+        name: `R${i}`,
+        start: `202${i}-01-01T00:00:00.000Z`,
+      });
+  });
+  afterAll(() => t.dispose());
+
+  type Page = { items: Array<{ id: string; name: string }>; nextCursor: string | null };
+  /** Every release, walking the pages by cursor. */
+  const walk = async (limit: number) => {
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: Page } = await bearer.get<Page>(
+        `/api/releases?limit=${limit}${cursor === null ? '' : `&cursor=${cursor}`}`,
+      );
+      expect(page.status).toBe(200);
+      names.push(...page.body.items.map((r) => r.name));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    return names;
+  };
+
+  it('pages the same way when the pages come from the cache', async () => {
+    const first = await walk(2);
+    expect(first).toEqual(['R4', 'R3', 'R2', 'R1', 'R0']);
+    expect(await walk(2)).toEqual(first);
+  });
+
+  it('shows a release created on the server on the next read', async () => {
+    await walk(2);
+    seedRelease(t.server, {
+      clusters: 1,
+      customersPerCluster: 1,
+      templates: 1,
+      name: 'R9',
+      start: '2029-01-01T00:00:00.000Z',
+    });
+    expect(await walk(2)).toEqual(['R9', 'R4', 'R3', 'R2', 'R1', 'R0']);
+  });
+
+  it('shows a change made on a device (an update through the relay) on the next read', async () => {
+    const before = await bearer.get<Page>('/api/releases?limit=50');
+    const target = before.body.items.find((r) => r.name === 'R2')!.id as ReleaseId;
+    const device = stockClient(t.url, 'catalog', { params: { token } });
+    try {
+      await synced(device);
+      const workspace = new Workspace({ catalog: device.doc, destroyDocsOnClose: false });
+      const renamed = workspace.run(updateRelease, { releaseId: target, name: 'R2 renamed' }, testContext());
+      expect(renamed.ok).toBe(true);
+      // Wait until the server's own state has the update; the very next read must show it.
+      await expect
+        .poll(() => t.server.workspace.state.catalog.releases[target]?.name, { interval: 10 })
+        .toBe('R2 renamed');
+      const after = await bearer.get<Page>('/api/releases?limit=50');
+      expect(after.body.items.find((r) => r.id === target)?.name).toBe('R2 renamed');
+      workspace.destroy();
+    } finally {
+      device.destroy();
+    }
   });
 });

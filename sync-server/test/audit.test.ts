@@ -132,6 +132,44 @@ describe('Access audit (FR-014)', () => {
     }
   });
 
+  it('logs every one of many concurrent reads, each in a row of its own (none lost in a group commit)', async () => {
+    const paths = Array.from({ length: 40 }, (_, i) => `/api/releases?limit=${i + 1}&run=concurrent`);
+    const answers = await Promise.all(paths.map((path) => bot.get(path)));
+    expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200));
+    const log = await admin.get<Page>('/api/audit?user=bea&entity=releases&limit=100');
+    const logged = log.body.items.map((e) => e.path).filter((p) => paths.includes(p!));
+    expect(logged.sort()).toEqual([...paths].sort());
+  });
+
+  it('fails closed under concurrency: no read is answered with data unless its own row is in the log', async () => {
+    // One poisoned request makes its batch's commit fail; whichever requests share that batch must get a
+    // 500 too, and every 200 must have its row.
+    t.server.db.exec(
+      "CREATE TRIGGER test_poison BEFORE INSERT ON access_log WHEN NEW.user_agent = 'poison' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    try {
+      const paths = Array.from({ length: 30 }, (_, i) => `/api/releases?limit=${i + 1}&run=poison`);
+      const answers = await Promise.all(
+        paths.map((path, i) =>
+          bot.get<{ items?: unknown }>(path, i === 15 ? { 'User-Agent': 'poison' } : {}),
+        ),
+      );
+      expect(answers[15]!.status).toBe(500);
+      const log = await admin.get<Page>('/api/audit?user=bea&entity=releases&limit=100');
+      const logged = new Set(log.body.items.map((e) => e.path));
+      answers.forEach((answer, i) => {
+        if (answer.status === 200) expect(logged.has(paths[i]!), paths[i]).toBe(true);
+        else {
+          expect(answer.status, paths[i]).toBe(500);
+          expect(answer.body.items, paths[i]).toBeUndefined();
+          expect(logged.has(paths[i]!), paths[i]).toBe(false);
+        }
+      });
+    } finally {
+      t.server.db.exec('DROP TRIGGER test_poison');
+    }
+  });
+
   it('fails closed: when the row cannot be written, nothing is read (500) and no join happens', async () => {
     t.server.db.exec(
       "CREATE TRIGGER test_disk_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'disk full'); END",

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TOKEN_CACHE_MS } from '../src/auth/auth.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 
@@ -86,9 +87,47 @@ describe('API tokens', () => {
     expect((await bearer(token.body.secret).get('/api/session')).status).toBe(401);
   });
 
+  it('a token in use (its sign-in cached) stops at once when revoked, its user narrowed or disabled', async () => {
+    const member = await signedInUser(admin, 'grace', 'member');
+    const token = await member.post<Created>('/api/tokens', { name: 'g' });
+    const other = await member.post<Created>('/api/tokens', { name: 'h' });
+    const grace = bearer(token.body.secret);
+    const session = () => grace.get<{ user: { role: string } }>('/api/session');
+    expect((await session()).body.user.role).toBe('member');
+    await admin.patch(`/api/users/${member.userId}`, { role: 'viewer' });
+    expect((await session()).body.user.role).toBe('viewer');
+    expect((await bearer(other.body.secret).get('/api/session')).status).toBe(200);
+    expect((await admin.delete(`/api/tokens/${other.body.token.id}`)).status).toBe(204);
+    expect((await bearer(other.body.secret).get('/api/session')).status).toBe(401);
+    expect((await session()).status).toBe(200);
+    await admin.patch(`/api/users/${member.userId}`, { disabled: true });
+    expect((await session()).status).toBe(401);
+  });
+
   it('validates the token name', async () => {
     expect((await admin.post('/api/tokens', { name: '  ' })).body).toMatchObject({
       error: { code: 'invalid-body', field: 'name' },
     });
+  });
+});
+
+describe('API tokens changed outside the server', () => {
+  it(`stop working at the latest ${TOKEN_CACHE_MS} ms later (the cache's bound)`, async () => {
+    let now = Date.now();
+    const server = await startTestServer({ env: { RUNSHEET_OPEN: '0' }, overrides: { now: () => now } });
+    try {
+      const owner = await setUpAdmin(server.url);
+      const created = await owner.post<Created>('/api/tokens', { name: 'ci' });
+      const client = new ApiClient(server.url, { Authorization: `Bearer ${created.body.secret}` });
+      expect((await client.get('/api/session')).status).toBe(200);
+      // As the sqlite3 shell would: the server is not told.
+      server.server.db
+        .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ?')
+        .run(now, created.body.token.id);
+      now += TOKEN_CACHE_MS;
+      expect((await client.get('/api/session')).status).toBe(401);
+    } finally {
+      await server.dispose();
+    }
   });
 });

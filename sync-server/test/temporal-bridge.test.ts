@@ -245,6 +245,51 @@ describe('Temporal bridge against a fake Temporal (fast)', () => {
       socket.ws.terminate();
     }
   });
+
+  it("shows a change to the mirror on the next read, with the mirror's age made fresh for every answer", async () => {
+    type Release = {
+      entities: Array<{ id: string; state: string }>;
+      nextCursor: string | null;
+      mirror: Json;
+    };
+    type Entity = { entity: Json; children: Json[]; mirror: Json };
+    /** The whole hierarchy of release:a, walking the pages by cursor. */
+    const walk = async () => {
+      const states: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: Release } = await api().get<Release>(
+          `/api/temporal/releases/release:a?limit=4${cursor === null ? '' : `&cursor=${cursor}`}`,
+        );
+        states.push(...page.body.entities.map((e) => `${e.id}=${e.state}`));
+        cursor = page.body.nextCursor;
+      } while (cursor !== null);
+      return states;
+    };
+    const first = await walk();
+    expect(first).toHaveLength(11);
+    expect(await walk()).toEqual(first);
+    const app = await api().get<Entity>('/api/entities/app:a-1-1');
+    expect(app.body.entity).toMatchObject({ state: 'pending' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await api().get<Entity>('/api/entities/app:a-1-1');
+    expect({ ...again.body, mirror: null }).toEqual({ ...app.body, mirror: null });
+    expect(again.body.mirror.ageMs).toBeGreaterThan(app.body.mirror.ageMs as number);
+
+    temporal.advance('wf-a', sampleAnswer('a', { appState: 'deployed' }));
+    await bridge().poll();
+    expect(await walk()).toEqual(
+      first.map((s) => (s.startsWith('app:') ? s.replace(/=.*/, '=deployed') : s)),
+    );
+    const changed = await api().get<Entity>('/api/entities/app:a-1-1');
+    expect(changed.body.entity).toMatchObject({ state: 'deployed' });
+    const ids = async () =>
+      (await api().get<{ items: Json[] }>('/api/temporal/releases')).body.items.map((r) => r.id);
+    expect(await ids()).not.toContain('release:late');
+    temporal.add('wf-late', sampleAnswer('late', { waves: 1, apps: 1 }));
+    await bridge().poll();
+    expect(await ids()).toContain('release:late');
+  });
 });
 
 describe('The bridge is read-only by construction', () => {

@@ -94,8 +94,9 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
     current.ctx = ctx;
     const audit = found.route.audit;
     if (audit !== undefined && principal !== null) {
+      // Group-committed with the other rows of this event-loop turn; the answer waits for the commit.
       ctx.beforeSend = (status) =>
-        deps.audit.record({
+        deps.audit.commit({
           principal,
           action: audit.action,
           entity: audit.entity(ctx),
@@ -109,6 +110,8 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
       ctx.setCookie(sessionCookie(principal.secret, auth.sessions.ttlMs, ctx.secure));
     }
     await found.route.handle(ctx);
+    // The answer goes out once its audit row is committed; a failed commit rejects here (500, no data).
+    await ctx.answered();
   }
 
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
@@ -129,7 +132,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
               ? error.status
               : 500;
       try {
-        current.ctx?.runBeforeSend(status);
+        await current.ctx?.runBeforeSend(status);
       } catch (auditError) {
         options.log.error('Could not record a refused access in the audit log:', auditError);
       }

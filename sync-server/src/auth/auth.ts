@@ -17,7 +17,7 @@ import {
   type ScryptParams,
   verifyPassword,
 } from './passwords.ts';
-import { safeEqualStrings } from './secrets.ts';
+import { safeEqualStrings, sha256 } from './secrets.ts';
 import { Sessions } from './sessions.ts';
 import { ApiTokens } from './tokens.ts';
 import { Users } from './users.ts';
@@ -58,6 +58,15 @@ const OPEN_USER: UserRow = {
 const SETUP_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
+ * How long a token sign-in is reused without reading SQLite again. Every change to a user or token row
+ * made by this server (revoke, disable, role change) drops the cache at once, so it applies to the very
+ * next request; this bound only covers edits made outside the server (the sqlite3 shell).
+ */
+export const TOKEN_CACHE_MS = 1000;
+/** Bounds the memory of the cache; when full it starts over. */
+const TOKEN_CACHE_MAX = 1000;
+
+/**
  * Users, sessions and API tokens, and the decisions built on them: who a request is, whether a sign-in
  * succeeds, and what a WebSocket connection may do for as long as it stays open.
  */
@@ -75,13 +84,40 @@ export class Auth {
   readonly setupCode: string;
   private readonly scrypt: ScryptParams;
   private dummyHash: Promise<string> | null = null;
+  private readonly now: () => number;
+  /**
+   * Token sign-ins of the last TOKEN_CACHE_MS, by the SHA-256 of the secret: a token lookup is two SQLite
+   * reads per request, the largest cost of a cached API read. Only successes are kept.
+   */
+  private readonly tokenSignIns = new Map<string, { principal: Principal; until: number }>();
 
   constructor(db: Db, options: AuthOptions) {
     const now = options.now ?? Date.now;
+    this.now = now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
-    this.users = new Users(createUserStore(db), this.scrypt, now);
+    // Every write to a user or a token row drops the cached token sign-ins (after the write, whether it
+    // succeeded or not), so nothing that ends or narrows access can be missed by a later request.
+    const users = createUserStore(db);
+    const tokens = createTokenStore(db);
+    const forget =
+      <A extends unknown[]>(write: (...args: A) => void) =>
+      (...args: A) => {
+        try {
+          write(...args);
+        } finally {
+          this.tokenSignIns.clear();
+        }
+      };
+    this.users = new Users(
+      { ...users, insert: forget(users.insert), update: forget(users.update) },
+      this.scrypt,
+      now,
+    );
     this.sessions = new Sessions(createSessionStore(db), options.sessionTtlMs, now, options.sessionMaxMs);
-    this.tokens = new ApiTokens(createTokenStore(db), now);
+    this.tokens = new ApiTokens(
+      { ...tokens, insert: forget(tokens.insert), revoke: forget(tokens.revoke) },
+      now,
+    );
     this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle, now });
     this.openMode = options.openMode;
     this.setupCode = Array.from(
@@ -97,10 +133,20 @@ export class Auth {
 
   authenticate(credentials: Credentials): Authentication {
     if (credentials.token !== undefined) {
+      const key = sha256(credentials.token).toString('base64');
+      const now = this.now();
+      const cached = this.tokenSignIns.get(key);
+      if (cached !== undefined && cached.until > now) return { ok: true, principal: cached.principal };
       const token = this.tokens.resolve(credentials.token);
       const user = token && this.users.byId(token.userId);
-      if (!token || !user || user.disabledAt !== null) return { ok: false, reason: 'invalid' };
-      return { ok: true, principal: { kind: 'token', user, token } };
+      if (!token || !user || user.disabledAt !== null) {
+        this.tokenSignIns.delete(key);
+        return { ok: false, reason: 'invalid' };
+      }
+      const principal: Principal = { kind: 'token', user, token };
+      if (this.tokenSignIns.size >= TOKEN_CACHE_MAX) this.tokenSignIns.clear();
+      this.tokenSignIns.set(key, { principal, until: now + TOKEN_CACHE_MS });
+      return { ok: true, principal };
     }
     if (credentials.session !== undefined && credentials.session !== '') {
       const resolved = this.sessions.resolve(credentials.session);

@@ -55,6 +55,11 @@ export class TemporalMirror {
   /** Entity id -> workflow ids whose hierarchy holds it (an id may repeat across releases). */
   private readonly entityIndex = new Map<string, Set<string>>();
   status: TemporalMirrorStatus;
+  /**
+   * Bumped on every change of what the mirror holds (records, hierarchies, status): the API caches
+   * answers made from one version and drops them when this moves.
+   */
+  version = 0;
 
   constructor(
     private readonly relay: Relay,
@@ -86,6 +91,7 @@ export class TemporalMirror {
   }
 
   private remember(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): void {
+    this.version++;
     const previous = this.releases.get(record.workflowId);
     const list = entities ?? previous?.flat.map(stripDepth) ?? [];
     if (previous) for (const e of previous.flat) this.entityIndex.get(e.id)?.delete(record.workflowId);
@@ -103,6 +109,7 @@ export class TemporalMirror {
   }
 
   setStatus(patch: Partial<TemporalMirrorStatus>): void {
+    this.version++;
     this.status = { ...this.status, ...patch };
     writeMirrorStatus(this.room().doc, this.status, BRIDGE_ORIGIN);
   }
@@ -116,6 +123,7 @@ export class TemporalMirror {
   }
 
   remove(workflowIds: readonly string[]): void {
+    this.version++;
     for (const id of workflowIds) {
       const gone = this.releases.get(id);
       if (!gone) continue;

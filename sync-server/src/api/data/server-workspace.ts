@@ -28,6 +28,11 @@ export class ServerWorkspace {
   private current: { workspace: Workspace; room: Room; release(): void } | null = null;
   private readonly held = new Map<ReleaseId, HeldRelease>();
   private closed = false;
+  /**
+   * Bumped on every change of the catalog's state (a command here, an update from a device, a reload):
+   * the API caches answers made from one version and drops them when this moves.
+   */
+  catalogVersion = 0;
 
   constructor(
     private readonly relay: Relay,
@@ -47,6 +52,11 @@ export class ServerWorkspace {
     if (this.current === null) {
       const { room, release } = this.relay.hold(parseRoomName('catalog')!);
       const workspace = new Workspace({ catalog: room.doc, destroyDocsOnClose: false });
+      // The mirror updates the state in place and then emits: every catalog change passes here.
+      workspace.subscribe((changes) => {
+        if (changes.kind === 'catalog') this.catalogVersion++;
+      });
+      this.catalogVersion++;
       this.current = { workspace, room, release };
     }
     return this.current.workspace;
@@ -98,6 +108,7 @@ export class ServerWorkspace {
 
   private reset(): void {
     if (this.current === null) return;
+    this.catalogVersion++;
     for (const id of [...this.held.keys()]) this.forgetRelease(id);
     this.current.workspace.destroy();
     this.current.release();

@@ -5,6 +5,7 @@ import { compareKeys, pageOf, parseLimit } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { requireRunsheetId } from '../ids.ts';
+import { JsonCache } from '../json-cache.ts';
 import { route } from '../router.ts';
 import { clusterView, customerView, progressView, releaseView, stepSummaryView } from '../views/runsheet.ts';
 
@@ -22,6 +23,8 @@ export function findRelease(deps: ApiDeps, value: string): Release {
 
 /** Tracked (Runsheet) releases: the list, and one release with its customers and steps. */
 export function releaseRoutes(deps: ApiDeps) {
+  /** Pages of the list, as sent, per version of the catalog. */
+  const listCache = new JsonCache();
   return [
     /** GET /api/releases?limit=&cursor=&status= : newest first, cursor-paginated. */
     route(
@@ -29,19 +32,28 @@ export function releaseRoutes(deps: ApiDeps) {
       '/api/releases',
       'signed-in',
       (ctx) => {
-        const limit = parseLimit(ctx.query('limit'), 50, 500);
+        const limitText = ctx.query('limit');
         const statusText = ctx.query('status');
-        const status = statusText === null ? null : StatusFilter.safeParse(statusText);
-        if (status !== null && !status.success)
-          throw new ApiError('invalid-query', {
-            field: 'status',
-            message: 'status: use draft, active or archived',
-          });
-        const all = Object.values(deps.workspace.state.catalog.releases)
-          .filter((r) => status === null || r.status === status.data)
-          .sort((a, b) => compareKeys(releaseKey(a), releaseKey(b)));
-        const page = pageOf(all, releaseKey, ctx.query('cursor'), limit);
-        ctx.json(200, { items: page.items.map(releaseView), nextCursor: page.nextCursor });
+        const cursorText = ctx.query('cursor');
+        const { releases } = deps.workspace.state.catalog;
+        // The answer depends on the catalog and these three parameters only. Bad parameters throw in
+        // `build`, every time: nothing is cached for them.
+        const key = JSON.stringify([limitText, statusText, cursorText]);
+        const body = listCache.get(deps.workspace, deps.workspace.catalogVersion, key, () => {
+          const limit = parseLimit(limitText, 50, 500);
+          const status = statusText === null ? null : StatusFilter.safeParse(statusText);
+          if (status !== null && !status.success)
+            throw new ApiError('invalid-query', {
+              field: 'status',
+              message: 'status: use draft, active or archived',
+            });
+          const all = Object.values(releases)
+            .filter((r) => status === null || r.status === status.data)
+            .sort((a, b) => compareKeys(releaseKey(a), releaseKey(b)));
+          const page = pageOf(all, releaseKey, cursorText, limit);
+          return JSON.stringify({ items: page.items.map(releaseView), nextCursor: page.nextCursor });
+        });
+        ctx.jsonText(200, body);
       },
       { action: 'api.read', entity: () => 'releases' },
     ),

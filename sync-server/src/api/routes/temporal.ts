@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, KeyCursor, pageOf, parseLimit } from '../cu
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { requireTemporalId } from '../ids.ts';
+import { JsonCache, lastMember, openObject } from '../json-cache.ts';
 import { route } from '../router.ts';
 
 export function mirrorView(status: TemporalMirrorStatus, now = Date.now()) {
@@ -55,11 +56,42 @@ function requireRelease(mirror: TemporalMirror, value: string, field: string): M
   return found;
 }
 
+/** Answers made from one version of a mirror; one cache per mirror (a test process runs several servers). */
+const answerCaches = new WeakMap<TemporalMirror, JsonCache>();
+
+/**
+ * Sends `{...head, mirror}`: the head as cached for this version of the mirror (made by `build` when
+ * missing, under `key`, which must name everything the head depends on besides the mirror), then the
+ * mirror's freshness, made now because its age changes every millisecond.
+ */
+function answerWithMirror(ctx: ApiContext, mirror: TemporalMirror, key: string, build: () => object): void {
+  let cache = answerCaches.get(mirror);
+  if (cache === undefined) {
+    cache = new JsonCache();
+    answerCaches.set(mirror, cache);
+  }
+  const head = cache.get(mirror, mirror.version, key, () => openObject(build()));
+  ctx.jsonText(200, [head, lastMember('mirror', mirrorView(mirror.status))]);
+}
+
 /** One Temporal entity with its ancestors and a page of its children. Shared with /api/entities. */
 export function temporalEntityAnswer(deps: ApiDeps, ctx: ApiContext, value: string): void {
   const mirror = requireMirror(deps);
-  const id = requireTemporalId(value, 'id');
   const releaseText = ctx.query('release');
+  const cursorText = ctx.query('cursor');
+  const limitText = ctx.query('limit');
+  const key = JSON.stringify(['entity', value, releaseText, cursorText, limitText]);
+  answerWithMirror(ctx, mirror, key, () => entityHead(mirror, value, releaseText, cursorText, limitText));
+}
+
+function entityHead(
+  mirror: TemporalMirror,
+  value: string,
+  releaseText: string | null,
+  cursorText: string | null,
+  limitText: string | null,
+) {
+  const id = requireTemporalId(value, 'id');
   let holders = mirror.releasesHolding(id);
   if (releaseText !== null) {
     const release = requireRelease(mirror, releaseText, 'release');
@@ -77,19 +109,14 @@ export function temporalEntityAnswer(deps: ApiDeps, ctx: ApiContext, value: stri
     depth: entity.depth + 1,
     position: i,
   }));
-  const page = pageOf(
-    children,
-    (c) => [c.position],
-    ctx.query('cursor'),
-    parseLimit(ctx.query('limit'), 500, 5000),
-  );
+  const page = pageOf(children, (c) => [c.position], cursorText, parseLimit(limitText, 500, 5000));
   const path = [];
   let parent = entity.parentId === null ? undefined : holder.index.byId.get(entity.parentId);
   while (parent !== undefined && path.length < 10) {
     path.unshift({ id: parent.id, type: parent.type, state: parent.state });
     parent = parent.parentId === null ? undefined : holder.index.byId.get(parent.parentId);
   }
-  ctx.json(200, {
+  return {
     entity: {
       ...entityView(entity),
       source: 'temporal',
@@ -101,8 +128,7 @@ export function temporalEntityAnswer(deps: ApiDeps, ctx: ApiContext, value: stri
     path,
     children: page.items.map(entityView),
     nextCursor: page.nextCursor,
-    mirror: mirrorView(mirror.status),
-  });
+  };
 }
 
 /**
@@ -118,17 +144,12 @@ export function temporalRoutes(deps: ApiDeps) {
       'signed-in',
       (ctx) => {
         const mirror = requireMirror(deps);
-        const all = mirror.list().map((r, position) => ({ r, position }));
-        const page = pageOf(
-          all,
-          (x) => [x.position],
-          ctx.query('cursor'),
-          parseLimit(ctx.query('limit'), 50, 500),
-        );
-        ctx.json(200, {
-          items: page.items.map((x) => temporalReleaseView(x.r)),
-          nextCursor: page.nextCursor,
-          mirror: mirrorView(mirror.status),
+        const cursorText = ctx.query('cursor');
+        const limitText = ctx.query('limit');
+        answerWithMirror(ctx, mirror, JSON.stringify(['list', cursorText, limitText]), () => {
+          const all = mirror.list().map((r, position) => ({ r, position }));
+          const page = pageOf(all, (x) => [x.position], cursorText, parseLimit(limitText, 50, 500));
+          return { items: page.items.map((x) => temporalReleaseView(x.r)), nextCursor: page.nextCursor };
         });
       },
       { action: 'api.read', entity: () => 'temporal:releases' },
@@ -139,17 +160,18 @@ export function temporalRoutes(deps: ApiDeps) {
       'signed-in',
       (ctx) => {
         const mirror = requireMirror(deps);
-        const release = requireRelease(mirror, ctx.params.releaseId!, 'releaseId');
-        const page = pagePositions(
-          release.views,
-          ctx.query('cursor'),
-          parseLimit(ctx.query('limit'), 1000, 5000),
-        );
-        ctx.json(200, {
-          release: temporalReleaseView(release.record),
-          entities: page.items,
-          nextCursor: page.nextCursor,
-          mirror: mirrorView(mirror.status),
+        const releaseText = ctx.params.releaseId!;
+        const cursorText = ctx.query('cursor');
+        const limitText = ctx.query('limit');
+        const key = JSON.stringify(['release', releaseText, cursorText, limitText]);
+        answerWithMirror(ctx, mirror, key, () => {
+          const release = requireRelease(mirror, releaseText, 'releaseId');
+          const page = pagePositions(release.views, cursorText, parseLimit(limitText, 1000, 5000));
+          return {
+            release: temporalReleaseView(release.record),
+            entities: page.items,
+            nextCursor: page.nextCursor,
+          };
         });
       },
       { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
