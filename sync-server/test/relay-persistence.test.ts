@@ -103,6 +103,41 @@ describe('relay persistence', () => {
     expect(b.doc.getMap('m').size).toBe(25);
   });
 
+  it('compacts a large document only once the updates since the last compaction are as large as it', async () => {
+    const dataDir = sharedDataDir();
+    const t = await server({ env: { RELAY_COMPACT_AFTER_UPDATES: '10' }, dataDir });
+    const room = 'release:amortised';
+    const a = client(t, room);
+    await synced(a);
+    let compactions = 0;
+    t.server.relay.on('room-compacted', (r) => {
+      if (r === room) compactions++;
+    });
+    // A 100 KB document, then small edits: the first compaction comes at 11 rows.
+    const first = nextEvent(t.server.relay, 'room-compacted', (r) => r === room);
+    a.doc.getMap('m').set('big', 'x'.repeat(100_000));
+    for (let i = 0; i < 10; i++) a.doc.getMap('m').set(`k${i}`, i);
+    await first;
+    expect(compactions).toBe(1);
+    // 40 more small edits pass the row count but are far from 100 KB: re-encoding would not pay.
+    const stored = storedUpdates(t.server.relay, room, 40);
+    for (let i = 10; i < 50; i++) a.doc.getMap('m').set(`k${i}`, i);
+    await stored;
+    expect(compactions).toBe(1);
+    expect(storedRows(dataDir, room)).toBe(41);
+    // One more edit as large as the document: now it does.
+    const compacted = nextEvent(t.server.relay, 'room-compacted', (r) => r === room);
+    a.doc.getMap('m').set('big2', 'y'.repeat(100_000));
+    await compacted;
+    expect(storedRows(dataDir, room)).toBe(1);
+    a.destroy();
+    await t.stop();
+    const again = await server({ dataDir });
+    const b = client(again, room);
+    await synced(b);
+    expect(b.doc.getMap('m').size).toBe(52);
+  });
+
   it('never sends an update it could not store, and tells the sender to retry', async () => {
     let failNext = false;
     const t = await server({

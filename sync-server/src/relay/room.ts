@@ -36,6 +36,9 @@ export class Room {
   readonly connections = new Set<Connection>();
   private storedRows: number;
   private lastId: number;
+  /** Bytes of the stored state as of the last compaction (or load), and of the updates appended since. */
+  private snapshotBytes: number;
+  private appendedBytes = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
   /** Server-side users (the REST API, the Temporal bridge) keeping the room loaded without a socket. */
@@ -58,10 +61,16 @@ export class Room {
     this.applyStored(updates);
     this.storedRows = updates.length;
     this.lastId = lastId;
+    this.snapshotBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
     if (this.storedRows > limits.compactAfterUpdates) this.compact();
+  }
+
+  /** See `RelayLimits.compactAfterUpdates`: enough rows, and enough bytes to pay for re-encoding. */
+  private get compactionDue(): boolean {
+    return this.storedRows > this.limits.compactAfterUpdates && this.appendedBytes >= this.snapshotBytes;
   }
 
   /** Loads the room's stored state synchronously, so it is complete before any client is answered. */
@@ -96,6 +105,7 @@ export class Room {
       throw error;
     }
     this.storedRows++;
+    this.appendedBytes += update.byteLength;
     this.hooks.onStored(this, update);
     const frame = encodeUpdate(update);
     for (const connection of this.connections) {
@@ -151,7 +161,7 @@ export class Room {
 
   /** Compacts when server-side writes made the stored rows pile up (client writes check on their own). */
   compactIfDue(): void {
-    if (this.storedRows > this.limits.compactAfterUpdates) this.compact();
+    if (this.compactionDue) this.compact();
   }
 
   private cancelIdle(): void {
@@ -205,14 +215,17 @@ export class Room {
       }
       return;
     }
-    if (this.storedRows > this.limits.compactAfterUpdates) this.compact();
+    if (this.compactionDue) this.compact();
   }
 
   /** Replaces the stored rows by one update holding the whole document. */
   compact(): void {
     if (this.destroyed || this.storedRows <= 1) return;
-    this.lastId = this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastId);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.lastId = this.store.compact(this.name, snapshot, this.lastId);
     this.storedRows = 1;
+    this.snapshotBytes = snapshot.byteLength;
+    this.appendedBytes = 0;
     this.hooks.onCompacted(this);
   }
 
