@@ -13,6 +13,8 @@ export function readCookie(header: string | undefined, name: string): string | u
 /**
  * HttpOnly: scripts (and so XSS) cannot read it. SameSite=Lax: not sent on cross-site sub-requests and
  * POSTs. Secure when the browser reached us over https, so it never travels in clear text afterwards.
+ * Max-Age is what the session has left, rounded up to whole seconds: the cookie never ends before the
+ * session does (the server is the judge either way).
  */
 export function sessionCookie(secret: string, maxAgeMs: number, secure: boolean): string {
   const parts = [
@@ -20,7 +22,7 @@ export function sessionCookie(secret: string, maxAgeMs: number, secure: boolean)
     'Path=/',
     'HttpOnly',
     'SameSite=Lax',
-    `Max-Age=${Math.max(0, Math.floor(maxAgeMs / 1000))}`,
+    `Max-Age=${Math.max(0, Math.ceil(maxAgeMs / 1000))}`,
   ];
   if (secure) parts.push('Secure');
   return parts.join('; ');

@@ -69,6 +69,11 @@ export class Sessions {
     return renewed;
   }
 
+  /** How long the browser should keep the cookie: until the session ends (sliding TTL or lifetime cap). */
+  cookieLifetimeMs(session: SessionRow): number {
+    return Math.max(0, session.expiresAt - this.now());
+  }
+
   /** For the relay's periodic re-check: is the session behind a connection still there and in date? */
   isLive(idHash: Buffer): boolean {
     const session = this.store.byHash(idHash);

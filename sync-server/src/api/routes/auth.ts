@@ -13,7 +13,7 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
     route('POST', '/api/auth/login', 'public', async (ctx) => {
       const body = await ctx.body(LoginBody);
       const { user, secret, session } = await auth.login(body.username, body.password, ctx.clientAddress);
-      ctx.setCookie(sessionCookie(secret, auth.sessions.ttlMs, ctx.secure));
+      ctx.setCookie(sessionCookie(secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       ctx.json(200, { user: toPublicUser(user), expiresAt: new Date(session.expiresAt).toISOString() });
     }),
 
@@ -32,7 +32,7 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
       const principal = ctx.principal;
       if (principal.kind !== 'session') throw new ApiError('not-a-session');
       const session = auth.sessions.renew(principal.session);
-      ctx.setCookie(sessionCookie(principal.secret, auth.sessions.ttlMs, ctx.secure));
+      ctx.setCookie(sessionCookie(principal.secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       ctx.json(200, { expiresAt: new Date(session.expiresAt).toISOString() });
     }),
 
@@ -52,8 +52,8 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
       auth.sessions.revokeAllFor(principal.user.id);
       onAccessChanged();
       if (principal.kind === 'session') {
-        const { secret } = auth.sessions.create(principal.user.id);
-        ctx.setCookie(sessionCookie(secret, auth.sessions.ttlMs, ctx.secure));
+        const { secret, session } = auth.sessions.create(principal.user.id);
+        ctx.setCookie(sessionCookie(secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       }
       ctx.noContent();
     }),

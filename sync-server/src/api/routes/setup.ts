@@ -23,7 +23,7 @@ export function setupRoutes({ auth }: ApiDeps) {
         loopback: ctx.loopback,
         clientAddress: ctx.clientAddress,
       });
-      ctx.setCookie(sessionCookie(secret, auth.sessions.ttlMs, ctx.secure));
+      ctx.setCookie(sessionCookie(secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       ctx.json(201, { user: toPublicUser(user), expiresAt: new Date(session.expiresAt).toISOString() });
     }),
   ];
