@@ -107,7 +107,9 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
     }
     // A sliding session moved forward: the browser's cookie must live as long as the session now does.
     if (principal?.kind === 'session' && principal.renewed) {
-      ctx.setCookie(sessionCookie(principal.secret, auth.sessions.cookieLifetimeMs(principal.session), ctx.secure));
+      ctx.setCookie(
+        sessionCookie(principal.secret, auth.sessions.cookieLifetimeMs(principal.session), ctx.secure),
+      );
     }
     await found.route.handle(ctx);
     // The answer goes out once its audit row is committed; a failed commit rejects here (500, no data).
