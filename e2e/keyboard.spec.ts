@@ -73,3 +73,34 @@ test('Enter in the search field submits it', async ({ page, dashboard, customers
   await page.keyboard.press('Enter');
   await customers.expectLoaded();
 });
+
+test('a change of page is read out, and the activated link keeps focus while it is still there', async ({
+  page,
+  shell,
+  dashboard,
+  customers,
+}) => {
+  await dashboard.goto();
+  await shell.navLink('Customers').focus();
+  await page.keyboard.press('Enter');
+  await customers.expectLoaded();
+  await expect(page.getByTestId('route-announcer')).toHaveText('Customers');
+  await expect(shell.navLink('Customers')).toBeFocused();
+});
+
+test('when the activated link leaves with its page, focus moves to the new page heading', async ({
+  page,
+  notFound,
+  dashboard,
+}) => {
+  await notFound.goto();
+  await notFound.homeLink.focus();
+  await page.keyboard.press('Enter');
+  await dashboard.expectLoaded();
+  const heading = page.getByRole('heading', { level: 1, name: 'Dashboard' });
+  await expect(heading).toBeFocused();
+  await expect(page.getByTestId('route-announcer')).toHaveText('Dashboard');
+  // Tab goes on from the top of the new page's content, not from the start of the document.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.closest('#main') !== null)).toBe(true);
+});

@@ -2,6 +2,7 @@ import { createRootRoute, HeadContent, Outlet } from '@tanstack/react-router';
 import { CommandPalette } from '@/components/command-palette/command-palette';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
+import { RouteAnnouncer } from '@/components/layout/route-announcer';
 import { SkipLink } from '@/components/layout/skip-link';
 import { SessionBanner } from '@/components/sync/session-banner';
 import { Toaster } from '@/components/ui/toaster';
@@ -30,6 +31,7 @@ function RootLayout() {
           <Outlet />
         </main>
       </div>
+      <RouteAnnouncer />
       <Toaster />
       <UpdatePrompt />
       <CommandPalette />
