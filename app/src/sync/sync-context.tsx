@@ -8,6 +8,7 @@ import type { LocalData } from '@/data';
 import { deviceId } from '@/state/device.ts';
 import { setWriteGate, useWorkspace } from '@/state/workspace-context';
 import { ApiClient } from './api.ts';
+import { bindDocumentFollower } from './followed-documents.ts';
 import { bindPresenceHub } from './presence.ts';
 import { PresenceHub } from './presence-hub.ts';
 import { canWrite, type SessionState, SessionStore } from './session.ts';
@@ -58,6 +59,8 @@ function createSync(local: LocalData): SyncApi {
   });
   const presence = new PresenceHub(manager, deviceId());
   bindPresenceHub(presence);
+  // Server-written documents (the Temporal mirror) sync under the same rules as every other document.
+  bindDocumentFollower((room, doc) => manager.follow(room, doc));
   // The one write path refuses commands while a viewer is signed in (the relay would refuse them anyway).
   const store = session;
   setWriteGate(() => canWrite(store.get()));

@@ -1,6 +1,7 @@
 import { cluster, ops, release } from '@runsheet/doc/testing';
 import type { ReleaseId } from '@runsheet/domain';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { LocalData } from '@/data';
 import { freshIndexedDB, openTestData } from '@/data/test-db';
 import { fakeStorage } from '@/test-support/fake-storage';
@@ -159,6 +160,36 @@ describe('SyncManager', () => {
     await network.settle();
     expect(manager.snapshot().docs[0]).toMatchObject({ readOnly: false, pending: 0 });
     expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(true);
+  });
+
+  it('follows a server-written document under the same rules, outside the documents the user is shown', async () => {
+    const { network, session, manager } = await setup();
+    network.room('temporal').doc.getMap('releases').set('release:t1', 'Running');
+    const mirror = new Y.Doc();
+    const stop = manager.follow('temporal', mirror);
+    await network.settle();
+    // Not signed in yet: nothing connects.
+    expect(network.rooms.get('temporal')?.sockets.size ?? 0).toBe(0);
+    expect(mirror.getMap('releases').size).toBe(0);
+
+    await session.refresh();
+    await network.settle();
+    expect(mirror.getMap('releases').get('release:t1')).toBe('Running');
+    // The sync details list and the waiting count stay about the user's own documents.
+    expect(statuses(manager)).toEqual(['catalog:connected']);
+    expect(manager.snapshot().pending).toBe(0);
+
+    // Paused means paused for it too.
+    manager.setPaused(true);
+    network.room('temporal').doc.getMap('releases').set('release:t1', 'Done');
+    await network.settle();
+    expect(mirror.getMap('releases').get('release:t1')).toBe('Running');
+    manager.setPaused(false);
+    await network.settle();
+    expect(mirror.getMap('releases').get('release:t1')).toBe('Done');
+
+    stop();
+    expect(network.room('temporal').sockets.size).toBe(0);
   });
 
   it('SY-02 remembers changes left waiting across a reload of the page', async () => {

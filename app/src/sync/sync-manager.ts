@@ -9,6 +9,9 @@
  *   nothing here touches the network beyond one session check.
  * - A link stopped by 4401/4440 makes the session store ask the server; once the user signs in again,
  *   every link connects and its handshake uploads what waited.
+ * - Documents only the server writes (the Temporal mirror) are followed: connected under the same rules
+ *   (session, pause, network), but kept out of the documents the user is told about (nothing of theirs
+ *   waits in them, and the relay's refusal of a stray write there says nothing about their role).
  */
 import { CATALOG, type DocName } from '@runsheet/doc';
 import type * as Y from 'yjs';
@@ -50,6 +53,7 @@ const CREDENTIAL_RETRY_WINDOW_MS = 30_000;
 
 export class SyncManager {
   private readonly links = new Map<DocName, DocLink>();
+  private readonly followed = new Map<string, DocLink>();
   private readonly listeners = new Set<() => void>();
   private readonly linkListeners = new Set<(link: DocLink, added: boolean) => void>();
   private readonly cleanups: Array<() => void> = [];
@@ -108,6 +112,27 @@ export class SyncManager {
     return () => this.linkListeners.delete(listener);
   }
 
+  /**
+   * Keeps a server-written document (room `room`) in step with the relay, read-only, for as long as the
+   * returned function is not called. Its updates from storage must carry STORAGE_ORIGIN.
+   */
+  follow(room: string, doc: Y.Doc): () => void {
+    const existing = this.followed.get(room);
+    if (existing) return () => {};
+    const link = this.newLink(room, doc);
+    this.followed.set(room, link);
+    link.subscribe(() => {
+      const { stoppedBy } = link.snapshot();
+      if (stoppedBy && CREDENTIAL_CLOSES.has(stoppedBy.code)) this.options.session.credentialsRefused();
+    });
+    if (this.shouldConnect()) link.connect();
+    return () => {
+      if (this.followed.get(room) !== link) return;
+      this.followed.delete(room);
+      link.destroy();
+    };
+  }
+
   setPaused(paused: boolean): void {
     this.paused = paused;
     this.apply();
@@ -125,8 +150,9 @@ export class SyncManager {
 
   destroy(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
-    for (const link of this.links.values()) link.destroy();
+    for (const link of [...this.links.values(), ...this.followed.values()]) link.destroy();
     this.links.clear();
+    this.followed.clear();
     this.listeners.clear();
   }
 
@@ -141,7 +167,7 @@ export class SyncManager {
     const user = state.kind === 'signed-in' ? state.user.id : null;
     const switched = connect && this.connectedAs !== null && user !== this.connectedAs;
     this.connectedAs = connect ? user : null;
-    for (const link of this.links.values()) {
+    for (const link of [...this.links.values(), ...this.followed.values()]) {
       const { status } = link.snapshot();
       if (switched) {
         // The socket carries the previous account's cookie check; a new upgrade authenticates the new one.
@@ -194,18 +220,22 @@ export class SyncManager {
       });
   }
 
-  private attach(name: DocName, doc: Y.Doc): void {
-    if (this.links.has(name)) return;
+  private newLink(room: string, doc: Y.Doc): DocLink {
     const { waiting } = this.options;
-    const link = new DocLink({
+    return new DocLink({
       serverUrl: this.options.serverUrl,
-      room: name,
+      room,
       doc,
-      waitingBefore: waiting.get(name),
-      onWaitingChange: (room, n) => waiting.set(room, n),
+      waitingBefore: waiting.get(room),
+      onWaitingChange: (r, n) => waiting.set(r, n),
       notLocal: [STORAGE_ORIGIN],
       ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
     });
+  }
+
+  private attach(name: DocName, doc: Y.Doc): void {
+    if (this.links.has(name)) return;
+    const link = this.newLink(name, doc);
     this.links.set(name, link);
     link.subscribe(() => this.onLinkChanged(link));
     // A release closed by the workspace destroys its document: its link goes with it.

@@ -4,12 +4,13 @@
  * sees it) and synced from the relay's `temporal` room, so the list and trees show offline too, with the
  * mirror's age.
  *
- * Until the app-wide sync layer (feat/sync) lands, this module connects its own stock y-websocket provider;
- * the relay authenticates it with the session cookie. When that layer arrives, hand it this document.
+ * The app's sync layer follows it (SyncManager.follow): it connects under the same rules as every other
+ * document (signed in, sync not paused, online), so "Pause sync" and local-only mode hold for it too.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { STORAGE_ORIGIN } from '@/data';
+import { followServerDocument } from '@/sync/followed-documents';
 
 interface UpdateRow {
   seq?: number;
@@ -24,15 +25,15 @@ class TemporalDB extends Dexie {
   }
 }
 
-/** Updates read back from IndexedDB: stored already. */
-const STORAGE = { source: 'indexeddb' } as const;
+/** Updates read back from IndexedDB are stored already; the sync layer does not count them as local. */
+const STORAGE = STORAGE_ORIGIN;
 const COMPACT_AFTER = 50;
+const ROOM = 'temporal';
 
 export interface TemporalDocHandle {
   doc: Y.Doc;
   /** Resolves once what this device stored is in the document (before the relay answers). */
   loaded: Promise<void>;
-  provider: WebsocketProvider | null;
   /** Counts the document's updates: the snapshot React hooks compare. */
   version: number;
 }
@@ -59,19 +60,6 @@ async function persist(doc: Y.Doc, db: TemporalDB): Promise<void> {
   });
 }
 
-function connect(doc: Y.Doc): WebsocketProvider | null {
-  if (typeof window === 'undefined' || typeof WebSocket === 'undefined') return null;
-  const url = `${window.location.origin.replace(/^http/, 'ws')}/sync`;
-  const provider = new WebsocketProvider(url, 'temporal', doc, { maxBackoffTime: 5_000 });
-  // The relay closes 44xx (signed out, say) and the provider stops; try again when the page comes back.
-  const retry = () => {
-    if (!provider.wsconnected && !provider.wsconnecting) provider.connect();
-  };
-  window.addEventListener('online', retry);
-  window.addEventListener('focus', retry);
-  return provider;
-}
-
 /** The one temporal document of this tab: loaded from IndexedDB, then kept live by the relay. */
 export function temporalDoc(): TemporalDocHandle {
   if (handle) return handle;
@@ -82,10 +70,8 @@ export function temporalDoc(): TemporalDocHandle {
   });
   const loaded =
     typeof indexedDB === 'undefined' ? Promise.resolve() : persist(doc, new TemporalDB()).catch(() => {});
-  handle = { doc, loaded, provider: null, version: 0 };
-  // Connect after the stored state is in, so the first sync sends only what is new.
-  void loaded.then(() => {
-    if (handle) handle.provider = connect(doc);
-  });
+  handle = { doc, loaded, version: 0 };
+  // Follow after the stored state is in, so the first sync asks only for what is new.
+  void loaded.then(() => followServerDocument(ROOM, doc));
   return handle;
 }
