@@ -100,7 +100,7 @@ describe('sign-in', () => {
     expect((await admin.get('/api/session')).status).toBe(200);
   });
 
-  it('ends after SESSION_MAX_DAYS however often it is used', async () => {
+  it('SY-11 ends after SESSION_MAX_DAYS however often it is used', async () => {
     const clock = manualClock();
     const t = await server({
       env: { SESSION_TTL_HOURS: '2', SESSION_MAX_DAYS: '1' },

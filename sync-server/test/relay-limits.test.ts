@@ -192,7 +192,7 @@ describe('relay liveness', () => {
 });
 
 describe('a client that stops reading', () => {
-  it('is dropped once more than maxBufferedBytes wait for it; the others carry on and it catches up on return', async () => {
+  it('SY-10 is dropped once more than maxBufferedBytes wait for it; the others carry on and it catches up on return', async () => {
     const small = await startTestServer({
       env: {
         RELAY_MAX_BUFFERED_BYTES: String(256 * 1024),

@@ -162,7 +162,7 @@ describe('SyncManager', () => {
     expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(true);
   });
 
-  it('follows a server-written document under the same rules, outside the documents the user is shown', async () => {
+  it('SY-12 follows a server-written document under the same rules, outside the documents the user is shown', async () => {
     const { network, session, manager } = await setup();
     network.room('temporal').doc.getMap('releases').set('release:t1', 'Running');
     const mirror = new Y.Doc();
