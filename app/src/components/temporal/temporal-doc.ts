@@ -25,8 +25,6 @@ class TemporalDB extends Dexie {
   }
 }
 
-/** Updates read back from IndexedDB are stored already; the sync layer does not count them as local. */
-const STORAGE = STORAGE_ORIGIN;
 const COMPACT_AFTER = 50;
 const ROOM = 'temporal';
 
@@ -42,11 +40,12 @@ let handle: TemporalDocHandle | null = null;
 
 async function persist(doc: Y.Doc, db: TemporalDB): Promise<void> {
   const rows = await db.updates.toArray();
-  if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE);
+  if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
   let stored = rows.length;
   // The server sends only what changed; appends are small, and merged now and then.
   doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === STORAGE) return;
+    // Updates read back from IndexedDB are stored already (and the sync layer does not count them as local).
+    if (origin === STORAGE_ORIGIN) return;
     stored++;
     void db.transaction('rw', db.updates, async () => {
       await db.updates.add({ update });
