@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { CloseCode } from '@runsheet/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DATABASE_FILE } from '../src/persistence/database.ts';
 import { createUpdateStore } from '../src/persistence/update-store.ts';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { nextEvent, storedUpdates } from './helpers/events.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';

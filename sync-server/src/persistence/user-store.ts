@@ -1,4 +1,4 @@
-import type { Role } from '../roles.ts';
+import type { Role } from '@runsheet/protocol';
 import type { Db } from './database.ts';
 
 export interface UserRow {
