@@ -166,7 +166,9 @@ export async function createRunsheetServer(
   });
 
   const pruneTimer = setInterval(() => {
-    auth.sessions.pruneExpired().catch((error: unknown) => log.warn('Pruning expired sessions failed:', error));
+    auth.sessions
+      .pruneExpired()
+      .catch((error: unknown) => log.warn('Pruning expired sessions failed:', error));
   }, PRUNE_SESSIONS_EVERY_MS);
   pruneTimer.unref();
 

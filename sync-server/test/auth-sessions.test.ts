@@ -62,7 +62,9 @@ describe('sign-in', () => {
     const secret = admin.sessionSecret;
     const row = sqliteDb(t.server).prepare('SELECT id_hash FROM sessions').get() as { id_hash: Buffer };
     expect(row.id_hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
-    const user = sqliteDb(t.server).prepare('SELECT password_hash FROM users').get() as { password_hash: string };
+    const user = sqliteDb(t.server).prepare('SELECT password_hash FROM users').get() as {
+      password_hash: string;
+    };
     expect(user.password_hash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(user.password_hash).not.toContain(ADMIN.password);
   });

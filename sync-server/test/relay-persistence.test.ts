@@ -1,8 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { CloseCode } from '../src/relay/close-codes.ts';
+import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { nextEvent, storedUpdates } from './helpers/events.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
@@ -183,9 +183,7 @@ describe('relay persistence', () => {
     a.destroy();
     await t.stop();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
-    db.prepare(
-      "UPDATE rooms SET last_seq = last_seq + 1 WHERE name = 'release:damaged'",
-    ).run();
+    db.prepare("UPDATE rooms SET last_seq = last_seq + 1 WHERE name = 'release:damaged'").run();
     db.prepare(
       "INSERT INTO room_updates (room, seq, data, created_at) SELECT name, last_seq, ?, 0 FROM rooms WHERE name = 'release:damaged'",
     ).run(Buffer.from([1, 2, 3]));

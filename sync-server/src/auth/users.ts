@@ -1,5 +1,5 @@
-import { type UserRow, type UserStore, UsernameTakenError } from '../storage/contract.ts';
 import type { Role } from '../roles.ts';
+import { UsernameTakenError, type UserRow, type UserStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
 import { hashPassword, type ScryptParams } from './passwords.ts';
 import { newId } from './secrets.ts';

@@ -74,7 +74,13 @@ export class Relay extends EventEmitter<RelayEvents> {
    * Loads the room, then completes the upgrade and attaches the socket. The upgrade completes only once
    * the room is loaded, so no frame of the client is read before the room can answer it.
    */
-  async accept(req: IncomingMessage, socket: Duplex, head: Buffer, room: RoomName, identity: Identity): Promise<void> {
+  async accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    room: RoomName,
+    identity: Identity,
+  ): Promise<void> {
     if (this.closing) {
       this.reject(req, socket, head, 'SERVER_SHUTDOWN');
       return;

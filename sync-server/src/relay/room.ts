@@ -453,7 +453,10 @@ export class Room {
       try {
         await this.compact();
       } catch (error) {
-        this.hooks.warn(`Room ${this.name}: compaction on unload failed; the updates stay as they are`, error);
+        this.hooks.warn(
+          `Room ${this.name}: compaction on unload failed; the updates stay as they are`,
+          error,
+        );
       }
     }
     this.destroyed = true;

@@ -65,8 +65,9 @@ export class TemporalMirror {
 
   private constructor(
     private readonly relay: Relay,
-    private readonly settings: Pick<TemporalMirrorStatus, 'pollMs' | 'namespace' | 'workflowType'>,
+    settings: Pick<TemporalMirrorStatus, 'pollMs' | 'namespace' | 'workflowType'>,
   ) {
+    // The defaults of an empty document until `open` reads the stored one.
     this.status = { ...readMirrorStatus(new Y.Doc()), ...settings };
     // A storage failure makes the relay drop the room; the next write loads it again and re-writes.
     relay.on('room-unloading', (name) => {

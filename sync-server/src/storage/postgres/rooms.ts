@@ -43,9 +43,10 @@ export function createRoomStore(pool: Pool): RoomStore {
     },
     async append(room, updates) {
       if (updates.length === 0) {
-        const { rows } = await pool.query<{ last_seq: number }>('SELECT last_seq FROM rooms WHERE name = $1', [
-          room,
-        ]);
+        const { rows } = await pool.query<{ last_seq: number }>(
+          'SELECT last_seq FROM rooms WHERE name = $1',
+          [room],
+        );
         return rows[0]?.last_seq ?? 0;
       }
       const { rows } = await pool.query<{ last_seq: number }>(APPEND, [

@@ -36,9 +36,10 @@ export function createTokenStore(pool: Pool): TokenStore {
     byId: (id) => one('SELECT * FROM api_tokens WHERE id = $1', id),
     bySecretHash: (hash) => one('SELECT * FROM api_tokens WHERE secret_hash = $1', hash),
     async listForUser(userId) {
-      const { rows } = await pool.query<Row>('SELECT * FROM api_tokens WHERE user_id = $1 ORDER BY created_at', [
-        userId,
-      ]);
+      const { rows } = await pool.query<Row>(
+        'SELECT * FROM api_tokens WHERE user_id = $1 ORDER BY created_at',
+        [userId],
+      );
       return rows.map(fromRow);
     },
     async listAll() {
@@ -49,7 +50,10 @@ export function createTokenStore(pool: Pool): TokenStore {
       await pool.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [at, id]);
     },
     async revoke(id, at) {
-      await pool.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [at, id]);
+      await pool.query('UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [
+        at,
+        id,
+      ]);
     },
   };
 }

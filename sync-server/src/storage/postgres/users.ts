@@ -1,5 +1,5 @@
 import type { Role } from '../../roles.ts';
-import { type UserChangeSet, type UserRow, type UserStore, UsernameTakenError } from '../contract.ts';
+import { type UserChangeSet, UsernameTakenError, type UserRow, type UserStore } from '../contract.ts';
 import { inTransaction, LOCK_SPACE, type Pool, type PoolClient } from './pool.ts';
 
 interface Row {
@@ -44,7 +44,15 @@ export function createUserStore(pool: Pool): UserStore {
       await client.query(
         `INSERT INTO users (id, username, display_name, password_hash, role, created_at, disabled_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [user.id, user.username, user.displayName, user.passwordHash, user.role, user.createdAt, user.disabledAt],
+        [
+          user.id,
+          user.username,
+          user.displayName,
+          user.passwordHash,
+          user.role,
+          user.createdAt,
+          user.disabledAt,
+        ],
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new UsernameTakenError(user.username);

@@ -47,7 +47,8 @@ export function createRoomStore(db: Db): Sync<RoomStore> {
 
   return {
     load: (room) => load(room),
-    since: (room, afterSeq) => selectSince.all(room, afterSeq).map((row) => ({ seq: row.seq, data: bytes(row.data) })),
+    since: (room, afterSeq) =>
+      selectSince.all(room, afterSeq).map((row) => ({ seq: row.seq, data: bytes(row.data) })),
     append(room, updates) {
       if (updates.length === 0) return lastSeq.get(room)?.last_seq ?? 0;
       return append(room, updates);

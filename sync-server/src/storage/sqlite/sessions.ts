@@ -1,4 +1,4 @@
-import type { SessionRow, SessionStore } from '../contract.ts';
+import type { SessionStore } from '../contract.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
 

@@ -1,5 +1,5 @@
 import type { Role } from '../../roles.ts';
-import { type UserChangeSet, type UserRow, type UserStore, UsernameTakenError } from '../contract.ts';
+import { type UserChangeSet, UsernameTakenError, type UserRow, type UserStore } from '../contract.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
 
@@ -85,7 +85,9 @@ export function createUserStore(db: Db): Sync<UserStore> {
     }
     const names = Object.keys(columns);
     if (names.length > 0) {
-      db.prepare(`UPDATE users SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`).run({
+      db.prepare(
+        `UPDATE users SET ${names.map((name) => `${name} = @${name}`).join(', ')} WHERE id = @id`,
+      ).run({
         ...columns,
         id,
       });
