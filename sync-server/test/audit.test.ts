@@ -128,7 +128,9 @@ describe('Access audit (FR-014)', () => {
     walk(join(import.meta.dirname, '..', 'src'));
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      expect(source, file).not.toMatch(/(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|DROP\s+TABLE|TRUNCATE(\s+TABLE)?)\s+access_log/i);
+      expect(source, file).not.toMatch(
+        /(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|DROP\s+TABLE|TRUNCATE(\s+TABLE)?)\s+access_log/i,
+      );
     }
   });
 

@@ -84,7 +84,10 @@ describe('the server on PostgreSQL', () => {
     const two = await server(url, { RUNSHEET_OPEN: '1' });
     const a = stockClient(one.url, 'release:gap');
     const b = stockClient(two.url, 'release:gap');
-    cleanups.push(() => a.destroy(), () => b.destroy());
+    cleanups.push(
+      () => a.destroy(),
+      () => b.destroy(),
+    );
     await Promise.all([synced(a), synced(b)]);
     const storedOnOne = storedUpdates(one.server.relay, 'release:gap', 1);
     a.doc.getMap('m').set('from-a', 1);
