@@ -21,7 +21,7 @@ export interface PostgresOptions {
 
 /** Connects to `url`, migrates the schema (one relay at a time), and returns the engine. */
 export async function openPostgresStorage(url: string, options: PostgresOptions): Promise<PostgresStorage> {
-  const pool = createPool(url, options.log, options.maxConnections);
+  const pool = await createPool(url, options.log, options.maxConnections);
   try {
     await migrate(pool);
   } catch (error) {

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -13,9 +13,11 @@ export const LOCK_SPACE = {
 /**
  * A pool of connections to `url`. bigint columns (ids, sequence numbers, Unix ms) come back as JS numbers:
  * every value stored is far below 2^53. `max` bounds the connections one relay holds, so several relays
- * stay within the server's `max_connections`.
+ * stay within the server's `max_connections`. The driver is imported here, on first use: a server on
+ * SQLite never loads it.
  */
-export function createPool(url: string, log: Pick<Console, 'warn'>, max = 10): Pool {
+export async function createPool(url: string, log: Pick<Console, 'warn'>, max = 10): Promise<Pool> {
+  const { default: pg } = await import('pg');
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
       oid === pg.types.builtins.INT8
