@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { storedUpdates } from './helpers/events.ts';
 import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
@@ -6,11 +6,9 @@ import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { stockClient, synced, until } from './helpers/y-client.ts';
 
 /** The whole server on DATABASE_URL: what the SQLite default does, against a real PostgreSQL. */
-let pg: TestPostgres | { missing: string };
-beforeAll(async () => {
-  pg = await usePostgres();
-  if ('missing' in pg) warnMissing('server on PostgreSQL', pg.missing);
-}, 60_000);
+// At collection time, so that without PostgreSQL the suite is skipped (loudly), not failed.
+const pg: TestPostgres | { missing: string } = await usePostgres();
+if ('missing' in pg) warnMissing('server on PostgreSQL', pg.missing);
 afterAll(async () => {
   if (!('missing' in pg)) await pg.dispose();
 });
@@ -31,7 +29,7 @@ async function server(url: string, env: Record<string, string> = {}): Promise<Te
   return t;
 }
 
-describe('the server on PostgreSQL', () => {
+describe.skipIf('missing' in pg)('the server on PostgreSQL', () => {
   it('signs in, syncs a room through the stock client and keeps it across a restart', async () => {
     const url = await database();
     const first = await server(url);

@@ -7,7 +7,7 @@ import { MIGRATIONS } from '../src/storage/sqlite/migrations.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { storageContract } from './storage/contract.ts';
 
-storageContract('SQLite', async () => {
+storageContract('SQLite', {}, async () => {
   const dir = makeTempDir('storage');
   const storage = openSqliteStorage(dir.path);
   return {
