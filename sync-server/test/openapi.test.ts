@@ -101,7 +101,7 @@ describe('OpenAPI document, made from the contract (@runsheet/protocol)', () => 
 
     admin = await setUpAdmin(t.url);
     member = await signedInUser(admin, 'mo', 'member');
-    seeded = seedRelease(t.server, { clusters: 1, customersPerCluster: 1, templates: 1 });
+    seeded = await seedRelease(t.server, { clusters: 1, customersPerCluster: 1, templates: 1 });
     realPath = (op) =>
       op.path
         .replace(':releaseId', seeded.releaseId)

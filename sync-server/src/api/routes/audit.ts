@@ -11,11 +11,11 @@ export function auditRoutes(deps: ApiDeps) {
   return [
     route(
       operations.audit.audit,
-      (ctx) => {
+      async (ctx) => {
         const query = ctx.queryValues;
         const limit = query.limit;
         const cursor = decodeCursor(query.cursor ?? null, AuditCursor);
-        const rows = deps.audit.store.query({
+        const rows = await deps.audit.store.query({
           // An empty filter is no filter.
           user: query.user || undefined,
           entity: query.entity || undefined,

@@ -18,20 +18,21 @@ export function entityRoutes(deps: ApiDeps) {
   return [
     route(
       operations.runsheet.entity,
-      (ctx) => {
+      async (ctx) => {
         const id = ctx.params.id;
         const type = id.slice(0, id.indexOf(':'));
         if ((TEMPORAL_ONLY as readonly string[]).includes(type)) {
           temporalEntityAnswer(deps, ctx, id);
           return;
         }
+        await deps.workspace.ready();
         const state = deps.workspace.state;
         switch (type) {
           case 'release': {
             const releaseId = id as ReleaseId;
             const release = state.catalog.releases[releaseId];
             if (!release) throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             ctx.json(200, {
               entity: { ...releaseView(release), progress: overallProgress(deps.workspace.state, releaseId) },
             });
@@ -63,7 +64,7 @@ export function entityRoutes(deps: ApiDeps) {
             const releaseId = requireRunsheetId(releaseText, 'release', 'release') as ReleaseId;
             if (!state.catalog.releases[releaseId])
               throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             const step = resolveStep(deps.workspace.state, releaseId, stepId);
             if (!step)
               throw new ApiError('not-found', { message: `No step "${stepId}" in release "${releaseId}".` });

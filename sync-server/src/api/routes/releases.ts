@@ -14,9 +14,13 @@ import { clusterView, customerView, progressView, releaseView, stepSummaryView }
 /** Newest first (a negated time sorts ascending); the id breaks ties so the order is total. */
 const releaseKey = (r: Release): Array<string | number> => [-(Date.parse(r.createdAt) || 0), r.id];
 
-/** The release of a `release:` id already checked by the operation's parameter schema. */
-export function findRelease(deps: ApiDeps, value: string): Release {
+/**
+ * The release of a `release:` id already checked by the operation's parameter schema, from the catalog
+ * (loaded first when it is not yet).
+ */
+export async function findRelease(deps: ApiDeps, value: string): Promise<Release> {
   const id = value as ReleaseId;
+  await deps.workspace.ready();
   const release = deps.workspace.state.catalog.releases[id];
   if (release === undefined) throw new ApiError('not-found', { message: `No release "${id}".` });
   return release;
@@ -30,8 +34,9 @@ export function releaseRoutes(deps: ApiDeps) {
     /** GET /api/releases?limit=&cursor=&status= : newest first, cursor-paginated. */
     route(
       ops.releases,
-      (ctx) => {
+      async (ctx) => {
         const { limit, status, cursor } = ctx.queryValues;
+        await deps.workspace.ready();
         const { releases } = deps.workspace.state.catalog;
         // The answer depends on the catalog and these three parameters only. A cursor that does not
         // decode throws in `build`, every time: nothing is cached for it.
@@ -54,10 +59,10 @@ export function releaseRoutes(deps: ApiDeps) {
      */
     route(
       ops.release,
-      (ctx) => {
-        const release = findRelease(deps, ctx.params.releaseId);
+      async (ctx) => {
+        const release = await findRelease(deps, ctx.params.releaseId);
         const { limit, cursor } = ctx.queryValues;
-        deps.workspace.openRelease(release.id);
+        await deps.workspace.openRelease(release.id);
         const state = deps.workspace.state;
         const doc = state.releases[release.id];
         const { clusters, customers } = state.catalog;

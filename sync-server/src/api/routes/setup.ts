@@ -10,16 +10,14 @@ const ops = operations.accounts;
 export function setupRoutes({ auth }: ApiDeps) {
   return [
     /** GET /api/setup: does the app need its first-run page, and must it ask for the setup code? */
-    route(ops.setupStatus, (ctx) =>
-      ctx.json(200, {
-        setupRequired: auth.needsSetup(),
-        setupCodeRequired: auth.needsSetup() && !ctx.loopback,
-      }),
-    ),
+    route(ops.setupStatus, async (ctx) => {
+      const setupRequired = await auth.needsSetup();
+      ctx.json(200, { setupRequired, setupCodeRequired: setupRequired && !ctx.loopback });
+    }),
     /** POST /api/setup: creates the first admin and signs them in; 409 once any user exists. */
     route(ops.setup, async (ctx) => {
       // Once set up, the endpoint is gone whatever the body says.
-      if (auth.users.count() > 0) throw new AuthError('already-set-up');
+      if ((await auth.users.count()) > 0) throw new AuthError('already-set-up');
       const body = await ctx.body();
       const { user, secret, session } = await auth.setup(body, {
         loopback: ctx.loopback,

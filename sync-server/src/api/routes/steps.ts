@@ -48,10 +48,10 @@ export function stepRoutes(deps: ApiDeps) {
   async function change(ctx: SignedInContext<StepOperation>, command: StepCommand): Promise<void> {
     if (!canWrite(ctx.principal.user.role))
       throw new ApiError('forbidden', { message: 'Viewers can read releases but not change steps.' });
-    const release = findRelease(deps, ctx.params.releaseId);
+    const release = await findRelease(deps, ctx.params.releaseId);
     const stepId = ctx.params.stepId as StepId;
     const input = await ctx.body();
-    const result = deps.workspace.run(
+    const result = await deps.workspace.run(
       command,
       { releaseId: release.id, stepId, ...input },
       apiCommandContext(ctx.principal),

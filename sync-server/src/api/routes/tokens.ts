@@ -17,30 +17,31 @@ function requireAccount(ctx: Pick<SignedInContext, 'principal'>): void {
 export function tokenRoutes({ auth, onAccessChanged }: ApiDeps) {
   return [
     /** GET /api/tokens[?all=1]: your tokens (admins: everyone's with all=1). Never includes secrets. */
-    route(ops.tokens, (ctx) => {
+    route(ops.tokens, async (ctx) => {
       requireAccount(ctx);
       const all = ctx.queryValues.all === '1' && ctx.principal.user.role === 'admin';
-      ctx.json(200, { tokens: auth.tokens.list(all ? null : ctx.principal.user.id).map(toPublicToken) });
+      const tokens = await auth.tokens.list(all ? null : ctx.principal.user.id);
+      ctx.json(200, { tokens: tokens.map(toPublicToken) });
     }),
 
     /** POST /api/tokens {name}: 201 with the secret, which is shown this once and never again. */
     route(ops.createToken, async (ctx) => {
       requireAccount(ctx);
       const body = await ctx.body();
-      const { token, secret } = auth.tokens.create(ctx.principal.user.id, body.name);
+      const { token, secret } = await auth.tokens.create(ctx.principal.user.id, body.name);
       ctx.json(201, { token: toPublicToken(token), secret });
     }),
 
     /** DELETE /api/tokens/:id: revokes it; connections using it close at once. 404 for others' tokens. */
-    route(ops.revokeToken, (ctx) => {
+    route(ops.revokeToken, async (ctx) => {
       requireAccount(ctx);
-      const token = auth.tokens.byId(ctx.params.id);
+      const token = await auth.tokens.byId(ctx.params.id);
       const mayRevoke =
         token !== undefined &&
         (token.userId === ctx.principal.user.id || ctx.principal.user.role === 'admin');
       if (!mayRevoke) throw new AuthError('not-found');
-      auth.tokens.revoke(token.id);
-      onAccessChanged();
+      await auth.tokens.revoke(token.id);
+      await onAccessChanged();
       ctx.noContent();
     }),
   ];
