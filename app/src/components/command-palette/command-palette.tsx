@@ -26,6 +26,7 @@ import { labelOf } from '@/actions/types';
 import { releaseTitle } from '@/components/matrix/release-title';
 import { useLiveCatalog } from '@/components/matrix/use-live-release';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
+import { count } from '@/lib/count';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
 
 function Item({
@@ -162,7 +163,7 @@ export function CommandPalette() {
                   keywords={[cluster.name]}
                   onSelect={() => go(clusterDestination(cluster.id as ClusterId, currentRelease))}
                   icon={<Server aria-hidden="true" className="size-4" />}
-                  hint={`${activeCustomers} customers`}
+                  hint={count(activeCustomers, 'customer')}
                 >
                   {cluster.name}
                 </Item>

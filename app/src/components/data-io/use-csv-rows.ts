@@ -15,6 +15,7 @@ import {
   type RowCheck,
 } from '@runsheet/domain';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { agree, count } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { useLiveState } from './use-live-state.ts';
 
@@ -99,10 +100,8 @@ export function useCsvRows(): CsvRowsState {
     return {
       next,
       imported: ready.length,
-      message: `Imported ${ready.length} ${what}${ready.length === 1 ? '' : 's'}.${
-        left > 0
-          ? ` ${left === 1 ? '1 row with problems stays' : `${left} rows with problems stay`} below to fix.`
-          : ''
+      message: `Imported ${count(ready.length, what)}.${
+        left > 0 ? ` ${count(left, 'row')} with problems ${agree(left, 'stays', 'stay')} below to fix.` : ''
       }`,
     };
   }, [run, state, table]);

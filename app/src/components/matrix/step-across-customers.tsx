@@ -19,6 +19,7 @@ import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { toast } from '@/components/ui/use-toast';
+import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
 import { MarkSelectedDialog } from './mark-selected-dialog';
@@ -216,7 +217,7 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
           setSelected(new Set());
           const refused = result.value.refused.length;
           toast({
-            title: `${row.name} done for ${result.value.done.length} customers`,
+            title: `${row.name} done for ${customerCount(result.value.done.length)}`,
             description: refused > 0 ? `${refused} were refused.` : undefined,
           });
         }}

@@ -15,9 +15,9 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { useCustomersByCluster } from '@/data';
+import { customerCount } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
-import { customerCount } from './plural';
 import { useParticipantIds } from './use-release-data';
 
 export interface AddCustomersDialogProps {
