@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../src/api/body.ts';
 import { ADMIN, ApiClient, setUpAdmin } from './helpers/api-client.ts';
 import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
 
@@ -99,7 +100,7 @@ describe('first run', () => {
     expect((await api.post('/api/setup', '{"username":')).body).toMatchObject({
       error: { code: 'invalid-json' },
     });
-    const huge = await api.post('/api/setup', { username: 'ada', password: 'x'.repeat(70_000) });
+    const huge = await api.post('/api/setup', { username: 'ada', password: 'x'.repeat(MAX_BODY_BYTES) });
     expect(huge.status).toBe(413);
   });
 
