@@ -110,11 +110,15 @@ export function rolloutConflicts(doc: ReleaseState, catalog?: CatalogState): Rol
   if (catalog && live.length > 0) {
     const state = { catalog, releases: { [doc.releaseId]: doc } };
     const status = rolloutStatus(state, doc.releaseId, { now: null });
-    const lastCompleting = new Map<string, HistoryEvent>();
-    for (const e of doc.events) if (completes(e)) lastCompleting.set(e.stepId as string, e);
-    for (const [stepId, e] of lastCompleting) {
-      const current = statusOf(doc.stepStates[stepId as StepId]);
-      if (current !== e.to || !e.customerId) continue;
+    // The newest event that set each step's current status: done and skipped apart, so a merged
+    // status that is not the last one written still finds the event that set it.
+    const setBy = new Map<string, HistoryEvent>();
+    for (const e of doc.events) if (completes(e)) setBy.set(`${e.stepId}|${e.to}`, e);
+    for (const [stepId, s] of Object.entries(doc.stepStates)) {
+      const current = statusOf(s);
+      if (current !== 'done' && current !== 'skipped') continue;
+      const e = setBy.get(`${stepId}|${current}`);
+      if (!e?.customerId) continue;
       const index = status.waveIndex.get(e.customerId);
       if (index !== undefined && status.waves[index]?.open === false) note(e, null);
     }
