@@ -29,8 +29,8 @@ export class SimLog {
   readonly reordered = new Set<string>();
   readonly counts = new Map<string, { ok: number; refused: number }>();
   /**
-   * Ground truth for the rollout rules: for each halt, resume, gate event and step done or skipped,
-   * the ids of the events its replica held when it was made (rollout-actions.ts recordRollout).
+   * Ground truth for the rollout rules: for each event a command wrote, the ids of the events its
+   * replica held when it was made (rollout-actions.ts recordRollout).
    */
   readonly knew = new Map<string, ReadonlySet<string>>();
   readonly trace: string[] = [];

@@ -139,16 +139,6 @@ export const ROLLOUT_ACTIONS: Action[] = [
   },
 ];
 
-/** The kinds whose knowledge the rollout rules judge by. */
-const JUDGED = new Set([
-  'rollout-halted',
-  'rollout-resumed',
-  'gate-signed-off',
-  'gate-opened',
-  'done',
-  'skipped',
-]);
-
 /**
  * After a successful command: what its replica held when it acted, for every judged event it wrote
  * (the release's events minus those the command itself just appended).
@@ -163,7 +153,7 @@ export function recordRollout(log: SimLog, r: Replica, result: CommandResult<unk
     written.set(op.releaseId, ids);
   }
   for (const op of result.change.ops) {
-    if (op.op !== 'append-event' || !JUDGED.has(op.event.kind)) continue;
+    if (op.op !== 'append-event') continue;
     const mine = written.get(op.releaseId) as Set<string>;
     const held = new Set<string>();
     for (const e of r.ws.state.releases[op.releaseId]?.events ?? []) if (!mine.has(e.id)) held.add(e.id);
