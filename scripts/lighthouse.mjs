@@ -75,7 +75,7 @@ function measure(bin, url, scratch) {
       '--quiet',
       '--output=json',
       `--output-path=${output}`,
-      '--only-categories=performance,accessibility',
+      '--only-categories=performance,accessibility,best-practices',
       '--chrome-flags=--headless --no-sandbox',
     ],
     {
@@ -89,6 +89,7 @@ function measure(bin, url, scratch) {
   return {
     performance: Math.round(report.categories.performance.score * 100),
     accessibility: Math.round(report.categories.accessibility.score * 100),
+    bestPractices: Math.round(report.categories['best-practices'].score * 100),
     lcpMs: audit(report, 'largest-contentful-paint').numericValue,
     fcpMs: audit(report, 'first-contentful-paint').numericValue,
     tbtMs: audit(report, 'total-blocking-time').numericValue,
@@ -115,6 +116,7 @@ try {
       page,
       performance: `${pick('performance')} (${Math.min(...samples.map((s) => s.performance))}-${Math.max(...samples.map((s) => s.performance))})`,
       accessibility: pick('accessibility'),
+      'best practices': pick('bestPractices'),
       'LCP s': (pick('lcpMs') / 1000).toFixed(1),
       'FCP s': (pick('fcpMs') / 1000).toFixed(1),
       'TBT ms': Math.round(pick('tbtMs')),

@@ -90,6 +90,29 @@ describe('sign-in', () => {
     expect((await new ApiClient(t.url).get('/api/session', { Cookie: stolen })).body).toMatchObject({
       error: { code: 'unauthenticated' },
     });
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'unauthenticated' },
+    });
+  });
+
+  it('says who is signed in, or why nobody is, always with 200 (GET /api/auth/status)', async () => {
+    const clock = manualClock();
+    const t = await server({ env: { SESSION_TTL_HOURS: '2' }, overrides: { now: clock.now } });
+    const admin = await setUpAdmin(t.url);
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: true, auth: 'session', user: { username: 'ada', role: 'admin' } },
+    });
+    clock.advance(2 * HOUR + 1);
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'session-expired', setupCodeRequired: false },
+    });
+    expect(await new ApiClient(t.url).get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'unauthenticated' },
+    });
   });
 
   it('expires after SESSION_TTL_HOURS without use', async () => {

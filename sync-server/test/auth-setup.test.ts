@@ -23,6 +23,11 @@ describe('first run', () => {
       body: { error: { code: 'setup-required', message: expect.any(String) } },
     });
     expect((await api.get('/api/setup')).body).toEqual({ setupRequired: true, setupCodeRequired: false });
+    // The app's start-up question: the same answer, with 200 (a browser logs every 4xx as an error).
+    expect(await api.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'setup-required', setupCodeRequired: false },
+    });
   });
 
   it('creates the admin, signs them in with an HttpOnly, SameSite=Lax cookie', async () => {

@@ -155,6 +155,7 @@ describe('OpenAPI document, made from the contract (@runsheet/protocol)', () => 
     const byId = new Map(routes.map((r) => [r.operation.id, r.operation]));
     const reads: Array<[string, string]> = [
       ['getSession', '/api/session'],
+      ['getSignInStatus', '/api/auth/status'],
       ['getSetupStatus', '/api/setup'],
       ['listUsers', '/api/users'],
       ['listTokens', '/api/tokens?all=1'],
