@@ -8,6 +8,7 @@ import { ClusterCard } from '@/components/clusters/cluster-card';
 import { EmptyState } from '@/components/layout/empty-state';
 import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
@@ -38,8 +39,7 @@ function ClustersPage() {
   return (
     <>
       <PageHeader
-        title="Clusters"
-        description="The Kubernetes clusters your customers run on."
+        {...PAGE_HEADINGS['/clusters']}
         actions={
           <Button asChild>
             <Link to="/clusters/new">

@@ -6,6 +6,7 @@ import { type CustomersSearch, parseCustomersSearch } from '@/components/custome
 import { EmptyState } from '@/components/layout/empty-state';
 import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
 import { pageTitle } from '@/lib/page-title';
@@ -28,8 +29,7 @@ function CustomersPage() {
   return (
     <>
       <PageHeader
-        title="Customers"
-        description="Every customer, grouped by the cluster its namespace lives on."
+        {...PAGE_HEADINGS['/customers']}
         actions={
           <Button asChild>
             <Link to="/customers/new">

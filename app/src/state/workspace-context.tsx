@@ -6,6 +6,7 @@
 import type { Command } from '@runsheet/doc';
 import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { BootShell } from '@/components/layout/boot-shell';
 import { dexieStore, LocalData, ReadStoreContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
@@ -86,13 +87,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!api || !store) {
-    return (
-      <p className="p-8 text-muted-foreground" aria-live="polite">
-        Opening your workspace…
-      </p>
-    );
-  }
+  // Until the data is open: the shell the first paint showed, unchanged.
+  if (!api || !store) return <BootShell />;
   return (
     <WorkspaceContext.Provider value={api}>
       <ReadStoreContext.Provider value={store}>{children}</ReadStoreContext.Provider>

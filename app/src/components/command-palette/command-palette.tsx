@@ -18,7 +18,6 @@ import {
   clusterDestination,
   customerDestination,
   type Destination,
-  openPaletteAction,
   pageActions,
 } from '@/actions/navigation-actions';
 import { type ActionGroup, currentActionGroups } from '@/actions/scope';
@@ -68,18 +67,6 @@ export function CommandPalette() {
   const currentRelease = (params.releaseId ?? null) as ReleaseId | null;
   const { state, version } = useLiveCatalog();
   const [groups, setGroups] = useState<ActionGroup[]>([]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const ctx = { open, setOpen: setPaletteOpen };
-      // Ctrl/Cmd+K works everywhere, even in a text field: it is no character anyone types.
-      if (!openPaletteAction.keyTest?.(event, ctx)) return;
-      event.preventDefault();
-      void openPaletteAction.perform(ctx);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 
   // The open screens' actions, as they are at the moment the palette opens.
   useEffect(() => {
