@@ -5,6 +5,8 @@ import { WorkspaceProvider } from './state/workspace-context';
 import { SyncProvider } from './sync/sync-context';
 
 const router = createAppRouter();
+// The page's own code is fetched while the workspace opens, not after: the router mounts only then.
+void router.load();
 
 /** The app proper: the workspace (data core), sync, and the router with every page. */
 export function App() {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,16 @@ describe('static hosting of the built app', () => {
     // A file the build did not compress goes out as it is, whatever the browser accepts.
     const css = await fetch(`${t.url}/assets/index-C9aa01Fe.css`, { headers: { 'Accept-Encoding': 'br' } });
     expect(css.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('never sends a compressed copy older than its file (a file replaced in place by a deploy)', async () => {
+    const sw = path.join(t.staticDir, 'sw.js');
+    writeFileSync(`${sw}.br`, brotliCompressSync('self.oldVersion=1;'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${sw}.br`, past, past);
+    const res = await fetch(`${t.url}/sw.js`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe('self.addEventListener("install",()=>{});');
   });
 
   it('supports HEAD with headers and no body', async () => {

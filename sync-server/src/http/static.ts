@@ -85,16 +85,21 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
   return accepted;
 }
 
-/** The file to send for `file`: its Brotli or gzip copy when one exists and the browser takes it. */
+/**
+ * The file to send for `file`: its Brotli or gzip copy when one exists, is not older than the file (a
+ * file replaced in place, as a deploy may do, makes its copies stale) and the browser takes it.
+ */
 async function encodedVariant(
   req: IncomingMessage,
   file: string,
+  original: Stats,
 ): Promise<{ file: string; stats: Stats; encoding: string } | null> {
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
   for (const { name, suffix } of ENCODINGS) {
     if (!accepted.has(name)) continue;
     const stats = await fileStats(file + suffix);
-    if (stats?.isFile()) return { file: file + suffix, stats, encoding: name };
+    if (stats?.isFile() && stats.mtimeMs >= original.mtimeMs)
+      return { file: file + suffix, stats, encoding: name };
   }
   return null;
 }
@@ -106,7 +111,7 @@ async function sendFile(
   original: Stats,
   cacheControl: string,
 ) {
-  const variant = await encodedVariant(req, file);
+  const variant = await encodedVariant(req, file, original);
   const stats = variant?.stats ?? original;
   // Each encoding is its own representation, with its own validator.
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${variant ? `-${variant.encoding}` : ''}"`;
