@@ -1,3 +1,4 @@
+import { startTransition } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { BootShell } from './components/layout/boot-shell';
@@ -13,6 +14,8 @@ const root = createRoot(container);
 flushSync(() => root.render(<BootShell />));
 requestAnimationFrame(() =>
   setTimeout(() => {
-    void import('./app').then(({ App }) => root.render(<App />));
+    // A transition: React renders the app in slices and keeps the shell on screen until it is done,
+    // instead of one long task that would block input.
+    void import('./app').then(({ App }) => startTransition(() => root.render(<App />)));
   }, 0),
 );

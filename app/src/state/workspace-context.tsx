@@ -5,7 +5,15 @@
  */
 import type { Command } from '@runsheet/doc';
 import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
 import { BootShell } from '@/components/layout/boot-shell';
 import { dexieStore, LocalData, ReadStoreContext } from '@/data';
 import { browserContext } from './command-context.ts';
@@ -51,7 +59,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     openLocalData().then(
-      (data) => live && setLocal(data),
+      // The whole page renders when the data is open: in slices (a transition), not one long task.
+      (data) => live && startTransition(() => setLocal(data)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
