@@ -34,6 +34,7 @@ export * from './entities/step-event.ts';
 export * from './entities/step-state.ts';
 export * from './entities/step-template.ts';
 export * from './enums.ts';
+export * from './event-id.ts';
 export * from './history.ts';
 // Contract: ids, enums, entities, state, changes, results, reasons.
 export * from './ids.ts';
