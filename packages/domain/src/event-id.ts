@@ -1,5 +1,5 @@
 /**
- * Event ids derived from what an event says (HI-04): `event:` + 11 base62 characters of a 64-bit hash
+ * Event ids derived from what an event says (HI-04): `event:` + 11 id characters of a 64-bit hash
  * of its kind, release, time, actor, device, subject, causal link, statuses and detail. A release
  * document then stores no id for an event (the reader computes it again), yet the id is known when the
  * command makes the event, so the domain's reference state and every document agree on it.
@@ -46,29 +46,23 @@ export function hash64(text: string): [number, number] {
   return [h1 >>> 0, h2 >>> 0];
 }
 
-const BASE62 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+/** The id alphabet (ID-01: letters, digits, `_` and `-`): six bits a character. */
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 /**
- * The 64-bit hash of `text` as base62, least significant digit first, so that any prefix is as
- * uniform as its length allows: 53 bits in the first 9 characters (exact in a double), the other 11
- * bits in 2 more. `length` up to 11.
+ * The 64-bit hash of `text` as `length` id characters (six bits each, low bits first, so any prefix
+ * is as uniform as its length allows). 11 characters hold all 64 bits; `length` up to 11.
  */
-export function base62Hash(text: string, length = 11): string {
+export function hashId(text: string, length = 11): string {
   const [hi, lo] = hash64(text);
-  let n = hi * 2 ** 21 + (lo >>> 11);
   let out = '';
-  for (let i = 0; i < 9 && out.length < length; i++) {
-    out += BASE62[n % 62];
-    n = Math.floor(n / 62);
-  }
-  let rest = lo & 0x7ff;
-  for (let i = 0; i < 2 && out.length < length; i++) {
-    out += BASE62[rest % 62];
-    rest = Math.floor(rest / 62);
-  }
+  // 64 bits as 11 groups of six: 5 from `lo`, one across both, 5 from `hi`.
+  for (let i = 0; i < 5 && out.length < length; i++) out += DIGITS[(lo >>> (6 * i)) & 63];
+  if (out.length < length) out += DIGITS[((lo >>> 30) | (hi << 2)) & 63];
+  for (let i = 0; i < 5 && out.length < length; i++) out += DIGITS[(hi >>> (4 + 6 * i)) & 63];
   return out;
 }
 
 export function eventIdOf(content: EventFields): EventId {
-  return `event:${base62Hash(canonical(content))}` as EventId;
+  return `event:${hashId(canonical(content))}` as EventId;
 }

@@ -68,10 +68,17 @@ export interface DecodedEntry {
   unset: string[];
 }
 
-export type DecodeResult =
-  | { ok: true; entry: DecodedEntry }
-  | { ok: false; missing: string[] }
-  | { ok: false; missing: null };
+/** What an entry waits for: keys whose strings have not arrived. */
+export interface Waiting {
+  missing: string[];
+}
+
+/** An entry, what it waits for, or null when it cannot be read at all (damaged or hostile). */
+export type DecodeResult = DecodedEntry | Waiting | null;
+
+export function isWaiting(result: DecodeResult): result is Waiting {
+  return result !== null && 'missing' in result;
+}
 
 const KIND_CODE = new Map<string, number>();
 KINDS.forEach((kind, code) => {
@@ -93,11 +100,6 @@ function statusOfValue(value: unknown): StepStatus | null {
 function timeValue(iso: string): number | string {
   const ms = Date.parse(iso);
   return Number.isFinite(ms) && new Date(ms).toISOString() === iso ? ms : iso;
-}
-
-function timeOfValue(value: unknown): string {
-  if (typeof value === 'number') return new Date(value).toISOString();
-  return String(value);
 }
 
 /** Where a step-state field can be taken from its event (undefined: nowhere). */
@@ -146,7 +148,7 @@ interface Subject {
   templateId: string | null;
 }
 
-function readSubject(subject: unknown, refs: RefReader, missing: string[]): Subject | null {
+function readSubject(subject: unknown, refs: RefReader, miss: (key: string) => void): Subject | null {
   if (subject === '') return { stepId: null, customerId: null, templateId: null };
   if (typeof subject !== 'string') return null;
   const dot = subject.indexOf('.');
@@ -155,8 +157,8 @@ function readSubject(subject: unknown, refs: RefReader, missing: string[]): Subj
     const t = subject.slice(dot + 1);
     const customerId = refs.text(c);
     const templateId = refs.text(t);
-    if (customerId === undefined) missing.push(c);
-    if (templateId === undefined) missing.push(t);
+    if (customerId === undefined) miss(c);
+    if (templateId === undefined) miss(t);
     if (customerId === undefined || templateId === undefined) return null;
     return {
       stepId: templateStepId(customerId as never, templateId as never),
@@ -166,7 +168,7 @@ function readSubject(subject: unknown, refs: RefReader, missing: string[]): Subj
   }
   const id = refs.text(subject);
   if (id === undefined) {
-    missing.push(subject);
+    miss(subject);
     return null;
   }
   return id.startsWith('template:')
@@ -245,81 +247,166 @@ function copy(value: unknown): unknown {
   return value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value;
 }
 
+const NO_FIELDS: readonly string[] = Object.freeze([]);
+
+/** Times repeat (a bulk command stamps one time on every entry): remember the last conversion. */
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoOf(value: unknown): string {
+  if (typeof value !== 'number') return String(value);
+  if (value !== lastMs) {
+    lastMs = value;
+    lastIso = new Date(value).toISOString();
+  }
+  return lastIso;
+}
+
 /**
- * Reads an entry back. `missing` lists keys whose strings have not arrived yet (another device
- * interned them and its update is still on the way): such an entry waits (ST-14). `missing: null`:
- * not an entry this format can read (damaged or hostile), ignored.
+ * Reads an entry back. An entry that refers to keys whose strings have not arrived yet (another device
+ * interned them and its update is still on the way) waits for them (ST-14); null: not an entry this
+ * format can read (damaged or hostile), ignored. Written for a cold read of 50,000
+ * entries: one pass over the tags, no per-entry maps.
  */
 export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId): DecodeResult {
-  if (!Array.isArray(raw) || typeof raw[0] !== 'number') return { ok: false, missing: null };
+  if (!Array.isArray(raw) || typeof raw[0] !== 'number') return null;
   const head = raw[0];
   const code = head >> 1;
   const hasState = (head & 1) === 1;
-  const missing: string[] = [];
-  const subject = readSubject(raw[1], refs, missing);
+  let missing: string[] | null = null;
+  const miss = (key: string) => {
+    missing ??= [];
+    missing.push(key);
+  };
+  const subject = readSubject(raw[1], refs, miss);
   let actor: unknown;
   let i = 2;
   if (code !== KIND_NONE) {
     const actorKey = raw[3];
-    if (typeof actorKey !== 'string') return { ok: false, missing: null };
+    if (typeof actorKey !== 'string') return null;
     actor = refs.json(actorKey);
-    if (actor === undefined) missing.push(actorKey);
+    if (actor === undefined) miss(actorKey);
     i = 4;
   }
-  const tags = new Map<number, unknown>();
-  for (; i + 1 < raw.length; i += 2) tags.set(raw[i] as number, raw[i + 1]);
-  const run = tags.get(TAG.run) as [string, string] | undefined;
-  let runValue: { rev: string; vars: unknown } | undefined;
-  if (run) {
-    const rev = refs.text(run[0]);
-    const vars = refs.json(run[1]);
-    if (rev === undefined) missing.push(run[0]);
-    if (vars === undefined) missing.push(run[1]);
-    runValue = { rev: rev as string, vars };
+  let kind: unknown = KINDS[code];
+  let id: unknown;
+  let release: unknown;
+  let customer: unknown;
+  let hasCustomer = false;
+  let template: unknown;
+  let hasTemplate = false;
+  let after: unknown;
+  let from: unknown;
+  let hasFrom = false;
+  let to: unknown;
+  let hasTo = false;
+  let detail: unknown;
+  let derived: unknown;
+  let run: unknown;
+  let snapshotKey: unknown;
+  let explicit: unknown;
+  let unsetMask: unknown;
+  let unsetNames: unknown;
+  for (; i + 1 < raw.length; i += 2) {
+    const value = raw[i + 1];
+    switch (raw[i]) {
+      case TAG.id:
+        id = value;
+        break;
+      case TAG.release:
+        release = value;
+        break;
+      case TAG.customer:
+        customer = value;
+        hasCustomer = true;
+        break;
+      case TAG.template:
+        template = value;
+        hasTemplate = true;
+        break;
+      case TAG.after:
+        after = value;
+        break;
+      case TAG.from:
+        from = value;
+        hasFrom = true;
+        break;
+      case TAG.to:
+        to = value;
+        hasTo = true;
+        break;
+      case TAG.detail:
+        detail = value;
+        break;
+      case TAG.kind:
+        kind = value;
+        break;
+      case TAG.derived:
+        derived = value;
+        break;
+      case TAG.run:
+        run = value;
+        break;
+      case TAG.snapshot:
+        snapshotKey = value;
+        break;
+      case TAG.fields:
+        explicit = value;
+        break;
+      case TAG.unset:
+        unsetMask = value;
+        break;
+      case TAG.unsetNames:
+        unsetNames = value;
+        break;
+    }
   }
-  const snapshotKey = tags.get(TAG.snapshot);
+  let runRev: string | undefined;
+  let runVars: unknown;
+  if (Array.isArray(run)) {
+    runRev = refs.text(run[0]);
+    runVars = refs.json(run[1]);
+    if (runRev === undefined) miss(run[0]);
+    if (runVars === undefined) miss(run[1]);
+  }
   const snapshot = typeof snapshotKey === 'string' ? refs.text(snapshotKey) : undefined;
-  if (typeof snapshotKey === 'string' && snapshot === undefined) missing.push(snapshotKey);
-  if (missing.length > 0) return { ok: false, missing };
-  if (!subject) return { ok: false, missing: null };
+  if (typeof snapshotKey === 'string' && snapshot === undefined) miss(snapshotKey);
+  if (missing) return { missing };
+  if (!subject) return null;
 
   let event: HistoryEvent | null = null;
   if (code !== KIND_NONE) {
-    if (!Array.isArray(actor) || actor.length !== 3) return { ok: false, missing: null };
-    const kind = (code === KIND_NAMED ? tags.get(TAG.kind) : KINDS[code]) as HistoryEventKind;
-    if (typeof kind !== 'string') return { ok: false, missing: null };
-    const after = tags.get(TAG.after);
-    const content: EventFields = {
-      releaseId: (tags.get(TAG.release) as ReleaseId | undefined) ?? releaseId,
-      kind,
-      at: timeOfValue(raw[2]),
+    if (!Array.isArray(actor) || actor.length !== 3 || typeof kind !== 'string') return null;
+    const k = kind as HistoryEventKind;
+    event = {
+      id: '' as never,
+      releaseId: (release as ReleaseId | undefined) ?? releaseId,
+      kind: k,
+      at: isoOf(raw[2]),
       by: String(actor[0]),
       byName: String(actor[1]),
       device: String(actor[2]),
       stepId: subject.stepId,
-      customerId: (tags.has(TAG.customer) ? tags.get(TAG.customer) : subject.customerId) as never,
-      templateId: (tags.has(TAG.template) ? tags.get(TAG.template) : subject.templateId) as never,
+      customerId: (hasCustomer ? customer : subject.customerId) as never,
+      templateId: (hasTemplate ? template : subject.templateId) as never,
       after: typeof after === 'string' ? ((after.includes(':') ? after : `event:${after}`) as never) : null,
-      from: tags.has(TAG.from) ? statusOfValue(tags.get(TAG.from)) : (USUAL_FROM[kind] ?? null),
-      to: tags.has(TAG.to) ? statusOfValue(tags.get(TAG.to)) : (USUAL_TO[kind] ?? null),
-      detail: (tags.get(TAG.detail) as Record<string, string> | undefined) ?? {},
+      from: hasFrom ? statusOfValue(from) : (USUAL_FROM[k] ?? null),
+      to: hasTo ? statusOfValue(to) : (USUAL_TO[k] ?? null),
+      detail: (detail as Record<string, string> | undefined) ?? {},
     };
-    const id = tags.get(TAG.id);
-    event = { id: typeof id === 'string' ? (id as never) : eventIdOf(content), ...content };
+    event.id = typeof id === 'string' ? (id as never) : eventIdOf(event);
   }
-  if (!hasState) return { ok: true, entry: { event, stepId: null, set: {}, unset: [] } };
-  if (subject.stepId === null) return { ok: false, missing: null };
+  if (!hasState) return { event, stepId: null, set: {}, unset: NO_FIELDS as string[] };
+  if (subject.stepId === null) return null;
 
   const set: Record<string, unknown> = {};
-  const usual = event ? (USUAL_DERIVED[event.kind] ?? 0) : 0;
-  const derived = tags.has(TAG.derived) ? (tags.get(TAG.derived) as number) : usual;
-  if (event && derived !== 0) {
+  const mask = typeof derived === 'number' ? derived : event ? (USUAL_DERIVED[event.kind] ?? 0) : 0;
+  if (event && mask !== 0) {
     for (let b = 0; b < FIELDS.length; b++) {
-      if ((derived & (1 << b)) === 0) continue;
+      if ((mask & (1 << b)) === 0) continue;
       const field = FIELDS[b] as string;
       if (field === 'execution') {
-        if (runValue)
-          set.execution = { rev: runValue.rev, vars: runValue.vars, at: event.at, by: event.byName };
+        if (runRev !== undefined)
+          set.execution = { rev: runRev, vars: runVars, at: event.at, by: event.byName };
         continue;
       }
       const value = fromEvent(field, event);
@@ -327,13 +414,14 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
     }
   }
   if (snapshot !== undefined) set.snapshotRev = snapshot;
-  const explicit = tags.get(TAG.fields);
   if (explicit && typeof explicit === 'object') Object.assign(set, explicit);
-  const unset: string[] = [];
-  const mask = tags.get(TAG.unset);
-  if (typeof mask === 'number')
-    for (let b = 0; b < FIELDS.length; b++) if (mask & (1 << b)) unset.push(FIELDS[b] as string);
-  const names = tags.get(TAG.unsetNames);
-  if (Array.isArray(names)) for (const n of names) if (typeof n === 'string') unset.push(n);
-  return { ok: true, entry: { event, stepId: subject.stepId, set, unset } };
+  let unset = NO_FIELDS as string[];
+  if (typeof unsetMask === 'number' || Array.isArray(unsetNames)) {
+    unset = [];
+    if (typeof unsetMask === 'number') {
+      for (let b = 0; b < FIELDS.length; b++) if (unsetMask & (1 << b)) unset.push(FIELDS[b] as string);
+    }
+    if (Array.isArray(unsetNames)) for (const n of unsetNames) if (typeof n === 'string') unset.push(n);
+  }
+  return { event, stepId: subject.stepId, set, unset };
 }

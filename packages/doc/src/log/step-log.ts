@@ -17,7 +17,7 @@ import type { HistoryEvent, ReleaseId, StepId, StepState } from '@runsheet/domai
 import type * as Y from 'yjs';
 import { decodeEvent } from '../event-codec.ts';
 import { parseStepStateKey, type ReleaseRoots } from '../layout.ts';
-import { type DecodedEntry, decodeEntry } from './entry-codec.ts';
+import { type DecodedEntry, decodeEntry, isWaiting } from './entry-codec.ts';
 import { RefReader } from './refs.ts';
 
 interface Slot {
@@ -44,7 +44,8 @@ export class StepLog {
   readonly events: HistoryEvent[] = [];
 
   private slots: Slot[] = [];
-  private byStep = new Map<StepId, Slot[]>();
+  /** Each step's slots in log order: built on the first refold that needs it, then kept current. */
+  private byStepIndex: Map<StepId, Slot[]> | null = null;
   private waiting = new Map<string, Set<Slot>>();
   private legacyBase = new Map<StepId, Record<string, unknown>>();
   private legacyEvents: HistoryEvent[] = [];
@@ -95,7 +96,7 @@ export class StepLog {
             this.relink = true;
           }
           index++;
-          if (slot.entry) this.admit(slot);
+          if (slot.entry) this.admit(slot, atEnd);
         }
       }
     }
@@ -109,6 +110,7 @@ export class StepLog {
   onRefsChanged(keys: Iterable<string>): void {
     for (const key of keys) {
       const before = this.seen.get(key);
+      this.refs.forget(key);
       if (before !== undefined && before !== this.roots.refs.get(key)) this.rebuild = true;
       const slots = this.waiting.get(key);
       if (!slots) continue;
@@ -116,11 +118,12 @@ export class StepLog {
       for (const slot of slots) {
         if (slot.entry) continue;
         const result = decodeEntry(slot.raw, this.refs, this.releaseId);
-        if (result.ok) {
-          slot.entry = result.entry;
+        if (isWaiting(result)) for (const k of result.missing) addTo(this.waiting, k, slot);
+        else if (result) {
+          slot.entry = result;
           this.relink = true;
-          this.admit(slot);
-        } else if (result.missing) for (const k of result.missing) addTo(this.waiting, k, slot);
+          this.admit(slot, false);
+        }
       }
     }
   }
@@ -153,17 +156,14 @@ export class StepLog {
   take(): StepLogChanges | null {
     if (this.rebuild) return this.takeRebuild();
     if (this.regroup) {
-      this.byStep = new Map();
-      for (const slot of this.slots) if (slot.entry?.stepId) pushTo(this.byStep, slot.entry.stepId, slot);
-      for (const id of [...(Object.keys(this.stepStates) as StepId[]), ...this.byStep.keys()]) {
+      this.byStepIndex = null;
+      for (const id of [...(Object.keys(this.stepStates) as StepId[]), ...this.buildIndex().keys()]) {
         this.refoldNeeded.add(id);
         this.touched.add(id);
       }
     }
-    for (const stepId of this.refoldNeeded) {
-      this.byStep.get(stepId)?.sort((a, b) => a.pos - b.pos);
-      this.refold(stepId);
-    }
+    if (this.refoldNeeded.size > 16) this.buildIndex();
+    for (const stepId of this.refoldNeeded) this.refold(stepId);
     const slotsAdded = this.added.filter((s) => s.entry?.event).sort((a, b) => a.pos - b.pos);
     const events = [...this.addedLegacy, ...slotsAdded.map((s) => s.entry?.event as HistoryEvent)];
     if (this.relink) this.relinkEvents();
@@ -175,25 +175,56 @@ export class StepLog {
 
   // --- internals ---------------------------------------------------------------------------------
 
-  /** Reads everything (the first read, and the safety net). */
+  /** Reads everything (the first read, and the safety net): one pass, each step folded as it goes. */
   private readAll(): void {
     this.slots = [];
-    this.byStep = new Map();
+    this.byStepIndex = null;
     this.waiting = new Map();
     this.known = new WeakSet();
     this.seen.clear();
     this.refs = new RefReader(this.roots.refs, this.seen);
     this.legacyBase = readLegacyBase(this.roots.stepState);
     this.legacyEvents = this.roots.events.map((value) => decodeEvent(value, this.releaseId));
+    const states = this.stepStates as Record<string, Record<string, unknown>>;
+    for (const key of Object.keys(states)) delete states[key];
+    for (const [stepId, base] of this.legacyBase) states[stepId] = { ...base };
     const raws = this.roots.log.toArray();
     for (let pos = 0; pos < raws.length; pos++) {
       const slot = this.decodeSlot(raws[pos], pos);
       this.slots.push(slot);
-      if (slot.entry?.stepId) pushTo(this.byStep, slot.entry.stepId, slot);
+      const entry = slot.entry;
+      if (!entry?.stepId) continue;
+      // Objects made by this read: fold in place.
+      const state = states[entry.stepId];
+      if (state) applyEntry(state, entry);
+      else {
+        const fresh: Record<string, unknown> = {};
+        applyEntry(fresh, entry);
+        states[entry.stepId] = fresh;
+      }
     }
-    for (const key of Object.keys(this.stepStates)) delete this.stepStates[key as StepId];
-    for (const stepId of new Set([...this.legacyBase.keys(), ...this.byStep.keys()])) this.refold(stepId);
+    for (const key of Object.keys(states)) if (isEmpty(states[key] as object)) delete states[key];
     this.relinkEvents();
+  }
+
+  /**
+   * A step's slots in log order. A few steps (a merge that put entries mid-log, a string that arrived)
+   * are found by a scan of the slots, which costs pointer comparisons only; many steps at once build
+   * an index, kept current from then on.
+   */
+  private slotsOf(stepId: StepId): Slot[] | undefined {
+    if (this.byStepIndex) return this.byStepIndex.get(stepId);
+    const out = this.slots.filter((slot) => slot.entry?.stepId === stepId);
+    return out.length > 0 ? out : undefined;
+  }
+
+  private buildIndex(): Map<StepId, Slot[]> {
+    if (!this.byStepIndex) {
+      this.byStepIndex = new Map();
+      for (const slot of this.slots)
+        if (slot.entry?.stepId) pushTo(this.byStepIndex, slot.entry.stepId, slot);
+    }
+    return this.byStepIndex;
   }
 
   private takeRebuild(): StepLogChanges {
@@ -212,25 +243,24 @@ export class StepLog {
     if (raw !== null && typeof raw === 'object') this.known.add(raw);
     const slot: Slot = { raw, entry: null, pos };
     const result = decodeEntry(raw, this.refs, this.releaseId);
-    if (result.ok) slot.entry = result.entry;
-    else if (result.missing) for (const key of result.missing) addTo(this.waiting, key, slot);
+    if (isWaiting(result)) for (const key of result.missing) addTo(this.waiting, key, slot);
+    else slot.entry = result;
     return slot;
   }
 
   /**
-   * A decoded slot joins the history and its step. The usual case, the newest entry of its step with
-   * nothing inserted before it in this transaction, is folded on top of the step's state; otherwise the
-   * step is refolded from its entries in `take`, once positions are final.
+   * A decoded slot joins the history and its step. The usual case, an entry appended at the end of the
+   * log with nothing inserted before it in this transaction, is the newest of its step: it is folded on
+   * top of the step's state. Otherwise the step is refolded from its entries in `take`, once positions
+   * are final.
    */
-  private admit(slot: Slot): void {
+  private admit(slot: Slot, appended: boolean): void {
     const entry = slot.entry as DecodedEntry;
     this.added.push(slot);
     if (!entry.stepId) return;
-    const list = this.byStep.get(entry.stepId);
-    const newest = !list || (list[list.length - 1] as Slot).pos < slot.pos;
-    pushTo(this.byStep, entry.stepId, slot);
+    if (this.byStepIndex) pushTo(this.byStepIndex, entry.stepId, slot);
     this.touched.add(entry.stepId);
-    if (newest && !this.relink && !this.refoldNeeded.has(entry.stepId)) {
+    if (appended && !this.relink && !this.refoldNeeded.has(entry.stepId)) {
       const next: Record<string, unknown> = { ...this.stepStates[entry.stepId] };
       applyEntry(next, entry);
       this.put(entry.stepId, next);
@@ -239,7 +269,8 @@ export class StepLog {
 
   private refold(stepId: StepId): void {
     const base = this.legacyBase.get(stepId);
-    const slots = this.byStep.get(stepId);
+    const slots = this.slotsOf(stepId);
+    slots?.sort((a, b) => a.pos - b.pos);
     if (!base && !slots?.length) {
       delete this.stepStates[stepId];
       return;
@@ -251,7 +282,7 @@ export class StepLog {
 
   /** A step whose fields were all removed has no record, as a step nothing happened to. */
   private put(stepId: StepId, state: Record<string, unknown>): void {
-    if (Object.keys(state).length === 0) delete this.stepStates[stepId];
+    if (isEmpty(state)) delete this.stepStates[stepId];
     else this.stepStates[stepId] = state as StepState;
   }
 
@@ -276,6 +307,11 @@ export class StepLog {
 function applyEntry(state: Record<string, unknown>, entry: DecodedEntry): void {
   for (const key in entry.set) state[key] = entry.set[key];
   for (const field of entry.unset) delete state[field];
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 function readLegacyBase(flat: Y.Map<unknown>): Map<StepId, Record<string, unknown>> {
