@@ -5,16 +5,29 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  applyChange,
+  type CommandContext,
+  type CommandResult,
+  type DomainState,
   listConflicts,
+  markDone,
+  overrideStep,
   type ReleaseId,
+  type ReleaseState,
   releaseProgress,
+  reopenStep,
   resolveReleaseSteps,
+  revertStep,
+  reviewConflict,
   type StepId,
+  setNotes,
+  skipStep,
   stepHistory,
+  testContext,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Workspace } from '../src/index.ts';
+import { type Command, readRelease, Workspace } from '../src/index.ts';
 
 const DIR = new URL('./fixtures/legacy/', import.meta.url);
 
@@ -53,5 +66,60 @@ describe.each([1, 2])('a schema-%i release document from before the step-state l
     expect([...statuses].sort()).toEqual(['done', 'pending', 'reverted', 'skipped']);
     const kinds = new Set(expected.conflicts.map((c: { kind: string }) => c.kind));
     expect(kinds).toEqual(new Set(['status-conflict', 'edit-vs-done', 'edit-of-deleted-template']));
+  });
+
+  it('ST-11 / ST-13 goes on being edited: commands append to the log, reads merge the old keys with it', () => {
+    const { ws, releaseId, expected, release } = load(schema);
+    // The reference: the domain's own reducer over the state the old code read.
+    let reference: DomainState = {
+      catalog: expected.catalog,
+      releases: { [releaseId]: expected.release as ReleaseState },
+    };
+    // Two equal contexts: each side draws the same ids at the same times.
+    const context = (): CommandContext =>
+      testContext({ device: 'new-app', start: '2026-12-01T08:00:00.000Z' });
+    const [refCtx, docCtx] = [context(), context()];
+    const logBefore = release.getArray('log').length;
+    let runs = 0;
+    const both = <I, T>(command: Command<I, T>, input: I) => {
+      const onReference: CommandResult<T> = command(reference, input, refCtx);
+      const onDocs = ws.run(command, input, docCtx);
+      // Equal states: the commands decide the same, on the old code's reading and on ours.
+      expect(plain(onDocs)).toEqual(plain(onReference));
+      if (onReference.ok) {
+        reference = applyChange(reference, onReference.change);
+        runs++;
+      }
+    };
+    const steps = expected.steps as Array<{
+      id: StepId;
+      status: string;
+      isOverridden: boolean;
+      notes: string | null;
+    }>;
+    const of = (status: string) => steps.filter((s) => s.status === status).map((s) => s.id);
+    for (const stepId of of('pending').slice(0, 5))
+      both(markDone, { releaseId, stepId, notes: 'after the upgrade' });
+    for (const stepId of of('done').slice(0, 5))
+      both(revertStep, { releaseId, stepId, reason: 'rolled back' });
+    for (const stepId of of('skipped')) both(reopenStep, { releaseId, stepId });
+    for (const stepId of of('reverted').slice(0, 3)) both(markDone, { releaseId, stepId });
+    for (const s of steps.filter((x) => x.notes !== null).slice(0, 4))
+      both(setNotes, { releaseId, stepId: s.id, notes: 'edited' });
+    for (const s of steps.filter((x) => x.isOverridden && x.status === 'pending').slice(0, 2)) {
+      both(overrideStep, { releaseId, stepId: s.id, content: 'echo overridden again' });
+    }
+    both(skipStep, { releaseId, stepId: of('pending')[7] as StepId, reason: 'not needed' });
+    const open = listConflicts(ws.state).find((c) => c.id.startsWith('status-conflict:'));
+    if (open) both(reviewConflict, { releaseId, conflictId: open.id, note: 'seen after the upgrade' });
+    expect(runs).toBeGreaterThan(15);
+    expect(release.getArray('log').length).toBeGreaterThan(logBefore);
+    expect(release.getMap('meta').get('schemaVersion')).toBe(3);
+    expect(plain(ws.state.releases[releaseId])).toEqual(plain(reference.releases[releaseId]));
+    expect(plain(listConflicts(ws.state))).toEqual(plain(listConflicts(reference)));
+    // And a device that loads the edited document from its bytes reads the same.
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(release));
+    expect(plain(readRelease(reloaded, releaseId))).toEqual(plain(reference.releases[releaseId]));
   });
 });
