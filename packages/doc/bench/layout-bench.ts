@@ -9,7 +9,8 @@
  * done; bytes each done step adds; Node cold apply (Y.applyUpdate) and read (the document back into a
  * ReleaseState) of the 50,000-done document, median of 3. For the log, also what the incremental path
  * costs with the release all done: a local command through a Workspace, and a remote entry that a merge
- * puts in the middle of the log.
+ * puts in the middle of the log. And the frozen form of the all-done release (size, freeze, thaw),
+ * beside the same state as plain JSON (size, JSON.parse).
  */
 import { isDeepStrictEqual } from 'node:util';
 import {
@@ -22,7 +23,14 @@ import {
   testContext,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
-import { type ReleaseChanges, readRelease, receiveUpdate, Workspace } from '../src/index.ts';
+import {
+  freezeRelease,
+  type ReleaseChanges,
+  readRelease,
+  receiveUpdate,
+  thawRelease,
+  Workspace,
+} from '../src/index.ts';
 import { LAYOUTS, type Layout, logLayout } from './alt-layouts.ts';
 import { type BuiltRelease, buildRelease, type Checkpoint } from './build-release.ts';
 
@@ -186,13 +194,40 @@ function incremental({ releaseId, checkpoints, catalog }: BuiltRelease) {
   };
 }
 
+/** The frozen form of the all-done release (ST-15), beside the same state as plain JSON. */
+function frozen({ releaseId, checkpoints }: BuiltRelease) {
+  const release = checkpoints.at(-1)?.state.releases[releaseId] as ReleaseState;
+  const [bytes, freezeMs] = time(() => freezeRelease(release));
+  const thaws: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    const [thawed, ms] = time(() => thawRelease(bytes));
+    thaws.push(ms);
+    if (i === 0 && !isDeepStrictEqual(thawed, release)) throw new Error('the thawed release differs');
+  }
+  const json = JSON.stringify(release);
+  const parses: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    gc();
+    parses.push(time(() => JSON.parse(json))[1]);
+  }
+  return {
+    frozenBytes: bytes.length,
+    freezeMs: round(freezeMs, 0),
+    thawMs: round(median(thaws), 0),
+    jsonBytes: json.length,
+    jsonParseMs: round(median(parses), 0),
+  };
+}
+
 const [built, buildMs] = time(() => buildRelease());
 const rows = LAYOUTS.map((layout) => {
   gc();
   return measure(layout, built.releaseId, built.checkpoints);
 });
 const log = incremental(built);
-const report = { buildMs: round(buildMs, 0), node: process.version, rows, log };
+const freeze = frozen(built);
+const report = { buildMs: round(buildMs, 0), node: process.version, rows, log, frozen: freeze };
 if (json) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(`Release built by the domain commands in ${report.buildMs} ms (Node ${process.version}).\n`);
@@ -207,4 +242,6 @@ else {
   }
   console.log('\nLog (schema 3), incremental, release all done:');
   console.log(JSON.stringify(log, null, 2));
+  console.log('\nFrozen, release all done (beside the same ReleaseState as JSON):');
+  console.log(JSON.stringify(freeze, null, 2));
 }
