@@ -137,6 +137,12 @@ function applyEntityOp(
       // Immutable: a revision is written once. Ids are random, so no other device writes this one.
       if (!roots.revisions.has(op.id)) roots.revisions.set(op.id, copyValue(op.value));
       return;
+    case 'put-wave':
+      putFields(roots.waves, op.id, op.fields);
+      return;
+    case 'put-wave-member':
+      if (roots.waveMembers.get(op.id) !== op.waveId) roots.waveMembers.set(op.id, op.waveId);
+      return;
   }
 }
 

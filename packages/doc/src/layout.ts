@@ -11,7 +11,9 @@
  * `log`, a Y.Array of compact entries, each one history event and the step-state change that came
  * with it (log/entry-codec.ts): the history is the log, and a step's state is the fold of its entries
  * in log order (ST-13); `refs` (short key -> long string: ids, actors, variable values) that entries
- * refer to (log/refs.ts, ST-14); `meta` {schemaVersion, releaseId}.
+ * refer to (log/refs.ts, ST-14); `waves` (id -> Y.Map of fields, like templates) and `waveMembers`
+ * (customerId -> waveId, a plain value: one entry per customer, so a merge never puts a customer in two
+ * waves); `meta` {schemaVersion, releaseId}.
  *
  * Older documents open as they are, with no migration (ST-11): schema 2 kept step state in ONE flat
  * Y.Map `stepState` keyed `${stepId}|${field}` and history in a Y.Array `events` of plain events
@@ -57,6 +59,8 @@ export interface ReleaseRoots {
   /** Schema 1 and 2 (read only). */
   stepState: Y.Map<unknown>;
   events: Y.Array<unknown>;
+  waves: Y.Map<unknown>;
+  waveMembers: Y.Map<unknown>;
 }
 
 export function releaseRoots(doc: Y.Doc): ReleaseRoots {
@@ -70,6 +74,8 @@ export function releaseRoots(doc: Y.Doc): ReleaseRoots {
     meta: doc.getMap('meta'),
     stepState: doc.getMap('stepState'),
     events: doc.getArray('events'),
+    waves: doc.getMap('waves'),
+    waveMembers: doc.getMap('waveMembers'),
   };
 }
 

@@ -18,6 +18,7 @@ import type {
   RevId,
   StepId,
   TemplateId,
+  WaveId,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
 import type { CatalogChanges, ReleaseChanges } from './changes.ts';
@@ -115,6 +116,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly customSteps = new Set<string>();
   private readonly participants = new Set<string>();
   private readonly revisions = new Set<string>();
+  private readonly waves = new Set<string>();
+  private readonly waveMembers = new Set<string>();
   private readonly log: StepLog;
 
   constructor(
@@ -129,6 +132,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.collectIds(roots.customSteps, this.customSteps);
     this.collectIds(roots.participants, this.participants);
     this.collectIds(roots.revisions, this.revisions);
+    this.collectIds(roots.waves, this.waves);
+    this.collectIds(roots.waveMembers, this.waveMembers);
     // Strings first: an entry of this transaction may wait for one (observers run in no fixed order).
     this.watch(roots.refs, (events) => {
       for (const event of events) if (event instanceof Y.YMapEvent) this.log.onRefsChanged(event.keysChanged);
@@ -151,7 +156,12 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     if (!this.log) return null;
     const logChanges = this.log.take();
     const touched =
-      this.templates.size + this.customSteps.size + this.participants.size + this.revisions.size;
+      this.templates.size +
+      this.customSteps.size +
+      this.participants.size +
+      this.revisions.size +
+      this.waves.size +
+      this.waveMembers.size;
     if (touched === 0 && !logChanges) return null;
     const roots = releaseRoots(this.doc);
     const { state } = this;
@@ -167,6 +177,12 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       if (value === undefined) delete state.revisions[id as RevId];
       else state.revisions[id as RevId] = value as ContentRevision;
     }
+    for (const id of this.waves) refreshEntity(state.waves, roots.waves, id);
+    for (const id of this.waveMembers) {
+      const value = roots.waveMembers.get(id);
+      if (typeof value === 'string') state.waveMembers[id as CustomerId] = value as WaveId;
+      else delete state.waveMembers[id as CustomerId];
+    }
     const changes: ReleaseChanges = {
       kind: 'release',
       releaseId: this.releaseId,
@@ -176,6 +192,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       revisions: [...this.revisions] as RevId[],
       stepStates: logChanges?.stepStates ?? [],
       events: logChanges?.events ?? [],
+      waves: [...this.waves] as WaveId[],
+      waveMembers: [...this.waveMembers] as CustomerId[],
       origin: transaction.origin,
       local: transaction.local,
     };
@@ -183,6 +201,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.customSteps.clear();
     this.participants.clear();
     this.revisions.clear();
+    this.waves.clear();
+    this.waveMembers.clear();
     return changes;
   }
 }

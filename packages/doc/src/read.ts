@@ -11,6 +11,7 @@ import type {
   ReleaseId,
   ReleaseState,
   RevId,
+  WaveId,
 } from '@runsheet/domain';
 import { emptyReleaseState } from '@runsheet/domain';
 import * as Y from 'yjs';
@@ -44,6 +45,10 @@ export function readReleaseWith(doc: Y.Doc, releaseId: ReleaseId, log: StepLog):
   }
   state.stepStates = log.stepStates;
   state.events = log.events;
+  state.waves = readEntities(roots.waves) as ReleaseState['waves'];
+  for (const [id, value] of roots.waveMembers.entries()) {
+    if (typeof value === 'string') state.waveMembers[id as CustomerId] = value as WaveId;
+  }
   return state;
 }
 

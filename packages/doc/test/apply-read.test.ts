@@ -10,7 +10,17 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyChange, CATALOG, type DocName, readCatalog, readRelease, Workspace } from '../src/index.ts';
-import { cluster, customer, customStep, event, ops, release, T0, template } from '../src/testing/entities.ts';
+import {
+  cluster,
+  customer,
+  customStep,
+  event,
+  ops,
+  release,
+  T0,
+  template,
+  wave,
+} from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -38,6 +48,7 @@ describe('applyChange and read', () => {
     const tpl = template(TPL, R, 'migrate', 'a0');
     const custom = customStep('step:x1', R, C, 'warm cache', 'a0V');
     const done = event('event:e1', R, STEP, 'done');
+    const canary = wave('wave:w1', R, 'Canary', 'a0');
     const rev = {
       name: 'migrate',
       category: 'deploy',
@@ -60,6 +71,8 @@ describe('applyChange and read', () => {
             execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
           }),
           ops.event(done),
+          ops.wave(R, canary),
+          ops.waveMember(R, C, canary.id),
         ],
       },
       'test',
@@ -83,6 +96,8 @@ describe('applyChange and read', () => {
         },
       },
       events: [done],
+      waves: { [canary.id]: canary },
+      waveMembers: { [C]: canary.id },
     });
     expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 3 });
   });

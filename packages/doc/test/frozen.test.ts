@@ -10,6 +10,7 @@ import {
   createCustomer,
   createRelease,
   type DomainState,
+  emptyReleaseState,
   eventIdOf,
   listConflicts,
   markDone,
@@ -49,7 +50,10 @@ function fixture(expected: typeof current): { state: DomainState; releaseId: Rel
     releaseId,
     state: {
       catalog: expected.catalog as DomainState['catalog'],
-      releases: { [releaseId]: expected.release as unknown as ReleaseState },
+      // A release of the recorded shape, with the collections a later domain added, empty.
+      releases: {
+        [releaseId]: { ...emptyReleaseState(releaseId), ...(expected.release as object) } as ReleaseState,
+      },
     },
   };
 }
@@ -71,12 +75,15 @@ function odd(): ReleaseState {
     to: 'halted' as never,
     detail: { waveId: 'w1', nested: 'x' },
   };
-  return {
+  const state = {
     releaseId,
     templates: {},
     participants: {},
     customSteps: {},
     revisions: {},
+    waves: {},
+    waveMembers: {},
+    futureCollection: { x: { y: [1, 'two', null] } },
     stepStates: {
       ['step:c1.t1' as StepId]: {
         status: 'done',
@@ -102,6 +109,7 @@ function odd(): ReleaseState {
       },
     ],
   };
+  return state as unknown as ReleaseState;
 }
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));

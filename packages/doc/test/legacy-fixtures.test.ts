@@ -9,6 +9,7 @@ import {
   type CommandContext,
   type CommandResult,
   type DomainState,
+  emptyReleaseState,
   listConflicts,
   markDone,
   overrideStep,
@@ -44,8 +45,15 @@ function load(schema: number) {
   return { ws, releaseId, expected, release };
 }
 
-/** What JSON keeps: the expectations went through JSON, so the reads must too. */
-const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+/**
+ * What JSON keeps: the expectations went through JSON, so the reads must too. Collections a later
+ * domain added to a release (waves) are left out while empty: the old code had nothing to say of them.
+ */
+const plain = (value: unknown) =>
+  JSON.parse(JSON.stringify(value), (key, v) =>
+    NEW_COLLECTIONS.has(key) && v && typeof v === 'object' && Object.keys(v).length === 0 ? undefined : v,
+  );
+const NEW_COLLECTIONS = new Set(['waves', 'waveMembers']);
 
 describe.each([1, 2])('a schema-%i release document from before the step-state log', (schema) => {
   it('ST-11 reads the same plain state, steps, history, conflicts and progress as the code that wrote it', () => {
@@ -73,7 +81,8 @@ describe.each([1, 2])('a schema-%i release document from before the step-state l
     // The reference: the domain's own reducer over the state the old code read.
     let reference: DomainState = {
       catalog: expected.catalog,
-      releases: { [releaseId]: expected.release as ReleaseState },
+      // Collections a later domain added (waves) start empty, as in a document that never had them.
+      releases: { [releaseId]: { ...emptyReleaseState(releaseId), ...expected.release } as ReleaseState },
     };
     // Two equal contexts: each side draws the same ids at the same times.
     const context = (): CommandContext =>

@@ -8,7 +8,16 @@
  */
 import { z } from 'zod';
 
-export const ID_TYPES = ['cluster', 'customer', 'release', 'template', 'step', 'event', 'rev'] as const;
+export const ID_TYPES = [
+  'cluster',
+  'customer',
+  'release',
+  'template',
+  'step',
+  'event',
+  'rev',
+  'wave',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 export type Id<T extends IdType> = `${T}:${string}` & { readonly __brand?: T };
@@ -20,6 +29,8 @@ export type StepId = Id<'step'>;
 export type EventId = Id<'event'>;
 /** A content revision of a release document (entities/content-revision.ts). */
 export type RevId = Id<'rev'>;
+/** A wave of a release's rollout (entities/wave.ts). */
+export type WaveId = Id<'wave'>;
 
 const RANDOM_PART = /^[A-Za-z0-9_-]{1,64}$/;
 const STEP_PAIR = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$/;

@@ -73,11 +73,11 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
     if (found === 'method-not-allowed') throw new ApiError('method-not-allowed');
     if (!SAFE_METHODS.has(method) && !isSameOrigin(req, options)) throw new ApiError('cross-origin');
 
-    const authentication = auth.authenticate(credentialsFrom(req, false));
+    const authentication = await auth.authenticate(credentialsFrom(req, false));
     const principal = authentication.ok ? authentication.principal : null;
     if (found.route.access !== 'public' && !authentication.ok) {
       if (authentication.reason === 'expired') throw new ApiError('session-expired');
-      throw new ApiError(auth.needsSetup() ? 'setup-required' : 'unauthenticated');
+      throw new ApiError((await auth.needsSetup()) ? 'setup-required' : 'unauthenticated');
     }
     if (found.route.access === 'admin' && principal?.user.role !== 'admin') throw new ApiError('forbidden');
 

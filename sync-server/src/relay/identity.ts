@@ -18,5 +18,5 @@ export interface Identity {
   /** For logs only, e.g. `user:ada (session)`. */
   readonly label: string;
   readonly role: Role;
-  recheck(): Recheck;
+  recheck(): Promise<Recheck>;
 }

@@ -5,8 +5,8 @@
  * deep-equals `s`, so every view reads a frozen release exactly as a live one.
  *
  *   'RSFZ' | format version (varuint) | SHA-256 of the body (32 bytes) | body
- *   body: string table (count, strings) | release id | templates | custom steps | participants |
- *         revisions | step states (rows) | events (rows)
+ *   body: string table (count, strings) | release id | the other collections by name (templates,
+ *         custom steps, participants, revisions, waves...) | step states (rows) | events (rows)
  *
  * Columnar where it counts: a step-state row is the step (a template step as its customer, often "the
  * same as the row before", and its template), the known fields it has (often "the same as the row
@@ -17,6 +17,7 @@
  * names them. Strings are stored once (values.ts), times as deltas.
  */
 import {
+  emptyReleaseState,
   eventIdOf,
   type HistoryEvent,
   parseTemplateStepId,
@@ -46,6 +47,8 @@ export class FrozenReleaseError extends Error {
 }
 
 const KNOWN = new Map<string, number>(FIELDS.map((f, i) => [f, i]));
+/** The parts of a release stored as rows; every other key is a collection stored by name. */
+const ROWS = new Set(['releaseId', 'stepStates', 'events']);
 
 // Event row flags: what an event holds beyond the usual.
 const E = {
@@ -271,10 +274,14 @@ class EventRows {
 export function freezeRelease(release: ReleaseState): Uint8Array {
   const w = new ValueWriter();
   w.string(release.releaseId);
-  w.value(release.templates);
-  w.value(release.customSteps);
-  w.value(release.participants);
-  w.value(release.revisions);
+  // Every other collection by name (templates, participants, revisions, waves, ...): what a newer
+  // domain adds to a release is frozen with no change of format.
+  const collections = Object.keys(release).filter((k) => !ROWS.has(k));
+  w.uint(collections.length);
+  for (const key of collections) {
+    w.string(key);
+    w.value((release as unknown as Record<string, unknown>)[key]);
+  }
   const steps = Object.entries(release.stepStates) as Array<[StepId, StepState]>;
   w.uint(steps.length);
   const stateRows = new StateRows();
@@ -327,15 +334,12 @@ export function thawRelease(bytes: Uint8Array): ReleaseState {
     for (let i = 0; i < count; i++) strings.push(decoding.readVarString(d));
     const r = new ValueReader(d, strings);
     const releaseId = r.string() as ReleaseId;
-    const state: ReleaseState = {
-      releaseId,
-      templates: r.value() as ReleaseState['templates'],
-      customSteps: r.value() as ReleaseState['customSteps'],
-      participants: r.value() as ReleaseState['participants'],
-      revisions: r.value() as ReleaseState['revisions'],
-      stepStates: {},
-      events: [],
-    };
+    const state = emptyReleaseState(releaseId);
+    const collections = r.uint();
+    for (let i = 0; i < collections; i++) {
+      const key = r.string();
+      (state as unknown as Record<string, unknown>)[key] = r.value();
+    }
     const steps = r.uint();
     const stateRows = new StateRows();
     for (let i = 0; i < steps; i++) {

@@ -31,10 +31,10 @@ export function auditRoutes(deps: ApiDeps) {
       'GET',
       '/api/audit',
       'admin',
-      (ctx) => {
+      async (ctx) => {
         const limit = parseLimit(ctx.query('limit'), 100, 500);
         const cursor = decodeCursor(ctx.query('cursor'), AuditCursor);
-        const rows = deps.audit.store.query({
+        const rows = await deps.audit.store.query({
           user: textParam(ctx.query('user'), 'user'),
           entity: textParam(ctx.query('entity'), 'entity'),
           since: timeParam(ctx.query('since'), 'since'),

@@ -18,20 +18,20 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
     }),
 
     /** POST /api/auth/logout: ends this session (if any) and clears the cookie. Always 204. */
-    route('POST', '/api/auth/logout', 'public', (ctx) => {
+    route('POST', '/api/auth/logout', 'public', async (ctx) => {
       if (ctx.principal?.kind === 'session') {
-        auth.sessions.revoke(ctx.principal.session.idHash);
-        onAccessChanged();
+        await auth.sessions.revoke(ctx.principal.session.idHash);
+        await onAccessChanged();
       }
       ctx.setCookie(clearedSessionCookie(ctx.secure));
       ctx.noContent();
     }),
 
     /** POST /api/auth/renew: moves the session's expiry to now + SESSION_TTL_HOURS and re-sends the cookie. */
-    route('POST', '/api/auth/renew', 'signed-in', (ctx) => {
+    route('POST', '/api/auth/renew', 'signed-in', async (ctx) => {
       const principal = ctx.principal;
       if (principal.kind !== 'session') throw new ApiError('not-a-session');
-      const session = auth.sessions.renew(principal.session);
+      const session = await auth.sessions.renew(principal.session);
       ctx.setCookie(sessionCookie(principal.secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       ctx.json(200, { expiresAt: new Date(session.expiresAt).toISOString() });
     }),
@@ -49,10 +49,10 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
         throw new AuthError('invalid-credentials');
       }
       await auth.users.setPassword(principal.user.id, body.newPassword);
-      auth.sessions.revokeAllFor(principal.user.id);
-      onAccessChanged();
+      await auth.sessions.revokeAllFor(principal.user.id);
+      await onAccessChanged();
       if (principal.kind === 'session') {
-        const { secret, session } = auth.sessions.create(principal.user.id);
+        const { secret, session } = await auth.sessions.create(principal.user.id);
         ctx.setCookie(sessionCookie(secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       }
       ctx.noContent();

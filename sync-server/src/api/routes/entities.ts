@@ -21,7 +21,7 @@ export function entityRoutes(deps: ApiDeps) {
       'GET',
       '/api/entities/:id',
       'signed-in',
-      (ctx) => {
+      async (ctx) => {
         const id = ctx.params.id!;
         const colon = id.indexOf(':');
         const type = colon > 0 ? id.slice(0, colon) : '';
@@ -39,13 +39,14 @@ export function entityRoutes(deps: ApiDeps) {
             message: `id: ${problem}; use one of ${ACCEPTED}`,
           });
         }
+        await deps.workspace.ready();
         const state = deps.workspace.state;
         switch (type) {
           case 'release': {
             const releaseId = requireRunsheetId(id, 'release', 'id') as ReleaseId;
             const release = state.catalog.releases[releaseId];
             if (!release) throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             ctx.json(200, {
               entity: { ...releaseView(release), progress: overallProgress(deps.workspace.state, releaseId) },
             });
@@ -77,7 +78,7 @@ export function entityRoutes(deps: ApiDeps) {
             const releaseId = requireRunsheetId(releaseText, 'release', 'release') as ReleaseId;
             if (!state.catalog.releases[releaseId])
               throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             const step = resolveStep(deps.workspace.state, releaseId, stepId);
             if (!step)
               throw new ApiError('not-found', { message: `No step "${stepId}" in release "${releaseId}".` });

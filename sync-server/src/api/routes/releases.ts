@@ -14,8 +14,10 @@ const StatusFilter = z.enum(['draft', 'active', 'archived']);
 /** Newest first (a negated time sorts ascending); the id breaks ties so the order is total. */
 const releaseKey = (r: Release): Array<string | number> => [-(Date.parse(r.createdAt) || 0), r.id];
 
-export function findRelease(deps: ApiDeps, value: string): Release {
+/** The release named by `value`, from the catalog (loaded first when it is not yet). */
+export async function findRelease(deps: ApiDeps, value: string): Promise<Release> {
   const id = requireRunsheetId(value, 'release', 'releaseId') as ReleaseId;
+  await deps.workspace.ready();
   const release = deps.workspace.state.catalog.releases[id];
   if (release === undefined) throw new ApiError('not-found', { message: `No release "${id}".` });
   return release;
@@ -31,10 +33,11 @@ export function releaseRoutes(deps: ApiDeps) {
       'GET',
       '/api/releases',
       'signed-in',
-      (ctx) => {
+      async (ctx) => {
         const limitText = ctx.query('limit');
         const statusText = ctx.query('status');
         const cursorText = ctx.query('cursor');
+        await deps.workspace.ready();
         const { releases } = deps.workspace.state.catalog;
         // The answer depends on the catalog and these three parameters only. Bad parameters throw in
         // `build`, every time: nothing is cached for them.
@@ -66,10 +69,10 @@ export function releaseRoutes(deps: ApiDeps) {
       'GET',
       '/api/releases/:releaseId',
       'signed-in',
-      (ctx) => {
-        const release = findRelease(deps, ctx.params.releaseId!);
+      async (ctx) => {
+        const release = await findRelease(deps, ctx.params.releaseId!);
         const limit = parseLimit(ctx.query('limit'), 50, 500);
-        deps.workspace.openRelease(release.id);
+        await deps.workspace.openRelease(release.id);
         const state = deps.workspace.state;
         const doc = state.releases[release.id];
         const { clusters, customers } = state.catalog;

@@ -8,16 +8,14 @@ import { SetupBody } from '../schemas.ts';
 export function setupRoutes({ auth }: ApiDeps) {
   return [
     /** GET /api/setup: does the app need its first-run page, and must it ask for the setup code? */
-    route('GET', '/api/setup', 'public', (ctx) =>
-      ctx.json(200, {
-        setupRequired: auth.needsSetup(),
-        setupCodeRequired: auth.needsSetup() && !ctx.loopback,
-      }),
-    ),
+    route('GET', '/api/setup', 'public', async (ctx) => {
+      const setupRequired = await auth.needsSetup();
+      ctx.json(200, { setupRequired, setupCodeRequired: setupRequired && !ctx.loopback });
+    }),
     /** POST /api/setup: creates the first admin and signs them in; 409 once any user exists. */
     route('POST', '/api/setup', 'public', async (ctx) => {
       // Once set up, the endpoint is gone whatever the body says.
-      if (auth.users.count() > 0) throw new AuthError('already-set-up');
+      if ((await auth.users.count()) > 0) throw new AuthError('already-set-up');
       const body = await ctx.body(SetupBody);
       const { user, secret, session } = await auth.setup(body, {
         loopback: ctx.loopback,

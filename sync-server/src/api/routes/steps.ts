@@ -57,10 +57,10 @@ export function stepRoutes(deps: ApiDeps) {
   ): Promise<void> {
     if (!canWrite(ctx.principal.user.role))
       throw new ApiError('forbidden', { message: 'Viewers can read releases but not change steps.' });
-    const release = findRelease(deps, ctx.params.releaseId!);
+    const release = await findRelease(deps, ctx.params.releaseId!);
     const stepId = requireRunsheetId(ctx.params.stepId!, 'step', 'stepId') as StepId;
     const input = await ctx.body(body);
-    const result = deps.workspace.run(
+    const result = await deps.workspace.run(
       command,
       { releaseId: release.id, stepId, ...input },
       apiCommandContext(ctx.principal),

@@ -15,30 +15,31 @@ function requireAccount(ctx: SignedInContext): void {
 export function tokenRoutes({ auth, onAccessChanged }: ApiDeps) {
   return [
     /** GET /api/tokens[?all=1]: your tokens (admins: everyone's with all=1). Never includes secrets. */
-    route('GET', '/api/tokens', 'signed-in', (ctx) => {
+    route('GET', '/api/tokens', 'signed-in', async (ctx) => {
       requireAccount(ctx);
       const all = ctx.query('all') === '1' && ctx.principal.user.role === 'admin';
-      ctx.json(200, { tokens: auth.tokens.list(all ? null : ctx.principal.user.id).map(toPublicToken) });
+      const tokens = await auth.tokens.list(all ? null : ctx.principal.user.id);
+      ctx.json(200, { tokens: tokens.map(toPublicToken) });
     }),
 
     /** POST /api/tokens {name}: 201 with the secret, which is shown this once and never again. */
     route('POST', '/api/tokens', 'signed-in', async (ctx) => {
       requireAccount(ctx);
       const body = await ctx.body(CreateTokenBody);
-      const { token, secret } = auth.tokens.create(ctx.principal.user.id, body.name);
+      const { token, secret } = await auth.tokens.create(ctx.principal.user.id, body.name);
       ctx.json(201, { token: toPublicToken(token), secret });
     }),
 
     /** DELETE /api/tokens/:id: revokes it; connections using it close at once. 404 for others' tokens. */
-    route('DELETE', '/api/tokens/:id', 'signed-in', (ctx) => {
+    route('DELETE', '/api/tokens/:id', 'signed-in', async (ctx) => {
       requireAccount(ctx);
-      const token = auth.tokens.byId(ctx.params.id!);
+      const token = await auth.tokens.byId(ctx.params.id!);
       const mayRevoke =
         token !== undefined &&
         (token.userId === ctx.principal.user.id || ctx.principal.user.role === 'admin');
       if (!mayRevoke) throw new AuthError('not-found');
-      auth.tokens.revoke(token.id);
-      onAccessChanged();
+      await auth.tokens.revoke(token.id);
+      await onAccessChanged();
       ctx.noContent();
     }),
   ];

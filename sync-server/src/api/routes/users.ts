@@ -7,8 +7,8 @@ import { CreateUserBody, SetPasswordBody, UpdateUserBody } from '../schemas.ts';
 export function userRoutes({ auth, onAccessChanged }: ApiDeps) {
   return [
     /** GET /api/users: every account. */
-    route('GET', '/api/users', 'admin', (ctx) =>
-      ctx.json(200, { users: auth.users.list().map(toPublicUser) }),
+    route('GET', '/api/users', 'admin', async (ctx) =>
+      ctx.json(200, { users: (await auth.users.list()).map(toPublicUser) }),
     ),
 
     /** POST /api/users {username, displayName?, password, role}: 201, or 409 username-taken. */
@@ -24,9 +24,9 @@ export function userRoutes({ auth, onAccessChanged }: ApiDeps) {
      */
     route('PATCH', '/api/users/:id', 'admin', async (ctx) => {
       const body = await ctx.body(UpdateUserBody);
-      const user = auth.users.update(ctx.params.id!, body);
-      if (body.disabled === true) auth.sessions.revokeAllFor(user.id);
-      if (body.disabled !== undefined || body.role !== undefined) onAccessChanged();
+      const user = await auth.users.update(ctx.params.id!, body);
+      if (body.disabled === true) await auth.sessions.revokeAllFor(user.id);
+      if (body.disabled !== undefined || body.role !== undefined) await onAccessChanged();
       ctx.json(200, { user: toPublicUser(user) });
     }),
 
@@ -34,8 +34,8 @@ export function userRoutes({ auth, onAccessChanged }: ApiDeps) {
     route('POST', '/api/users/:id/password', 'admin', async (ctx) => {
       const body = await ctx.body(SetPasswordBody);
       await auth.users.setPassword(ctx.params.id!, body.password);
-      auth.sessions.revokeAllFor(ctx.params.id!);
-      onAccessChanged();
+      await auth.sessions.revokeAllFor(ctx.params.id!);
+      await onAccessChanged();
       ctx.noContent();
     }),
   ];

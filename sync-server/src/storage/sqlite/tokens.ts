@@ -1,25 +1,6 @@
+import type { TokenRow, TokenStore } from '../contract.ts';
 import type { Db } from './database.ts';
-
-export interface TokenRow {
-  id: string;
-  name: string;
-  userId: string;
-  /** SHA-256 of the secret shown once at creation. */
-  secretHash: Buffer;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
-}
-
-export interface TokenStore {
-  insert(token: TokenRow): void;
-  byId(id: string): TokenRow | undefined;
-  bySecretHash(secretHash: Buffer): TokenRow | undefined;
-  listForUser(userId: string): TokenRow[];
-  listAll(): TokenRow[];
-  markUsed(id: string, at: number): void;
-  revoke(id: string, at: number): void;
-}
+import type { Sync } from './sync.ts';
 
 interface Row {
   id: string;
@@ -41,7 +22,7 @@ const fromRow = (row: Row): TokenRow => ({
   revokedAt: row.revoked_at,
 });
 
-export function createTokenStore(db: Db): TokenStore {
+export function createTokenStore(db: Db): Sync<TokenStore> {
   const insert = db.prepare<[string, string, string, Buffer, number]>(
     'INSERT INTO api_tokens (id, name, user_id, secret_hash, created_at) VALUES (?, ?, ?, ?, ?)',
   );

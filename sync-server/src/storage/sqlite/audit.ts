@@ -1,56 +1,6 @@
-import type { Db } from '../persistence/database.ts';
-
-/** What was done: read through the REST API, changed through it, or a sync room joined. */
-export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** One access to release information (FR-014): who, what, when, from where. */
-export interface AuditEntry {
-  /** Unix milliseconds. */
-  at: number;
-  userId: string | null;
-  username: string | null;
-  /** How the person proved who they are: `session`, `token` or `open` (open mode). */
-  auth: string;
-  action: AuditAction;
-  /** The entity or collection read: `release:…`, `wave:…`, `releases`, `temporal`, a room name. */
-  entity: string;
-  method: string | null;
-  path: string | null;
-  /** The HTTP status answered; null for sync joins. */
-  status: number | null;
-  ip: string;
-  userAgent: string;
-}
-
-export interface AuditRow extends AuditEntry {
-  id: number;
-}
-
-export interface AuditFilter {
-  /** A user id or a username. */
-  user?: string | undefined;
-  entity?: string | undefined;
-  /** Unix ms, inclusive. */
-  since?: number | undefined;
-  /** Unix ms, exclusive. */
-  until?: number | undefined;
-  /** Only rows older than this id (the cursor: newest first). */
-  beforeId?: number | undefined;
-  limit: number;
-}
-
-/**
- * The access log in SQLite. There is deliberately no update or delete here: the table is append-only,
- * and triggers (migration 3) refuse UPDATE and DELETE from any other path.
- */
-export interface AuditStore {
-  append(entry: AuditEntry): number;
-  /** Appends every entry in one transaction: all of them are written, or (it throws) none. */
-  appendMany(entries: readonly AuditEntry[]): void;
-  /** Newest first. */
-  query(filter: AuditFilter): AuditRow[];
-}
+import type { AuditAction, AuditEntry, AuditStore } from '../contract.ts';
+import type { Db } from './database.ts';
+import type { Sync } from './sync.ts';
 
 interface DbRow {
   id: number;
@@ -67,7 +17,10 @@ interface DbRow {
   user_agent: string;
 }
 
-export function createAuditStore(db: Db): AuditStore {
+/**
+ * The access log in SQLite. Append-only: triggers (migration 3) refuse UPDATE and DELETE from any path.
+ */
+export function createAuditStore(db: Db): Sync<AuditStore> {
   const insert = db.prepare<
     [
       number,
@@ -129,9 +82,6 @@ export function createAuditStore(db: Db): AuditStore {
   });
 
   return {
-    append(e) {
-      return Number(run(e).lastInsertRowid);
-    },
     appendMany(entries) {
       insertAll(entries);
     },

@@ -1,22 +1,6 @@
+import type { SessionStore } from '../contract.ts';
 import type { Db } from './database.ts';
-
-export interface SessionRow {
-  /** SHA-256 of the cookie's secret. */
-  idHash: Buffer;
-  userId: string;
-  createdAt: number;
-  expiresAt: number;
-  lastSeenAt: number;
-}
-
-export interface SessionStore {
-  insert(session: SessionRow): void;
-  byHash(idHash: Buffer): SessionRow | undefined;
-  touch(idHash: Buffer, lastSeenAt: number, expiresAt: number): void;
-  delete(idHash: Buffer): void;
-  deleteForUser(userId: string): void;
-  deleteExpired(now: number): number;
-}
+import type { Sync } from './sync.ts';
 
 interface Row {
   id_hash: Buffer;
@@ -26,7 +10,7 @@ interface Row {
   last_seen_at: number;
 }
 
-export function createSessionStore(db: Db): SessionStore {
+export function createSessionStore(db: Db): Sync<SessionStore> {
   const insert = db.prepare<[Buffer, string, number, number, number]>(
     'INSERT INTO sessions (id_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
   );

@@ -67,4 +67,23 @@ export const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
    CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
      BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;`,
+
+  // 4: sequence numbers per room (the storage contract): each room counts its updates 1, 2, 3… with no gaps,
+  // so a relay can tell that it missed one. Existing rows are numbered in the order they were stored.
+  `CREATE TABLE rooms (
+     name TEXT PRIMARY KEY,
+     last_seq INTEGER NOT NULL
+   );
+   CREATE TABLE room_updates_by_seq (
+     room TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (room, seq)
+   );
+   INSERT INTO room_updates_by_seq (room, seq, data, created_at)
+     SELECT room, row_number() OVER (PARTITION BY room ORDER BY id), data, created_at FROM room_updates;
+   INSERT INTO rooms (name, last_seq) SELECT room, count(*) FROM room_updates GROUP BY room;
+   DROP TABLE room_updates;
+   ALTER TABLE room_updates_by_seq RENAME TO room_updates;`,
 ];
