@@ -26,6 +26,15 @@ export const KINDS: readonly (HistoryEventKind | null)[] = [
   'template-edited',
   'template-deleted',
   'templates-reordered',
+  'waves-planned',
+  'wave-added',
+  'wave-edited',
+  'wave-deleted',
+  'wave-members-set',
+  'gate-signed-off',
+  'gate-opened',
+  'rollout-halted',
+  'rollout-resumed',
 ];
 export const KIND_NONE = 0;
 export const KIND_NAMED = 1;
