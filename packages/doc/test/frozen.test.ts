@@ -106,6 +106,7 @@ function odd(): ReleaseState {
         ...content,
         at: '2026-01-01T00:00:00.000Z',
         releaseId: 'release:other' as never,
+        signature: 'a field of a newer app',
       },
     ],
   };

@@ -32,7 +32,7 @@ import {
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { digest } from 'lib0/hash/sha256';
-import { FIELDS } from '../log/tables.ts';
+import { extraFields, FIELDS } from '../log/tables.ts';
 import { ValueReader, ValueWriter } from './values.ts';
 
 export const FROZEN_FORMAT_VERSION = 1;
@@ -57,6 +57,7 @@ const E = {
   explicitSubject: 4,
   after: 8,
   detail: 16,
+  extra: 32,
 } as const;
 
 /**
@@ -203,6 +204,8 @@ class EventRows {
     if (!derivedSubject) flags |= E.explicitSubject;
     if (e.after !== null) flags |= E.after;
     if (Object.keys(e.detail).length > 0) flags |= E.detail;
+    const extra = extraFields(e);
+    if (extra) flags |= E.extra;
     const values = [e.kind, e.at, JSON.stringify([e.by, e.byName, e.device]), e.from, e.to];
     let same = 0;
     values.forEach((value, i) => {
@@ -222,6 +225,7 @@ class EventRows {
     }
     if (flags & E.after) w.string(e.after as string);
     if (flags & E.detail) w.value(e.detail);
+    if (extra) w.value(extra);
   }
 
   read(r: ValueReader): HistoryEvent {
@@ -266,6 +270,7 @@ class EventRows {
       detail,
     } as unknown as HistoryEvent;
     event.id = (explicitId ?? eventIdOf(event)) as HistoryEvent['id'];
+    if (flags & E.extra) Object.assign(event, r.value() as object);
     return event;
   }
 }

@@ -34,6 +34,8 @@ import {
 } from '@runsheet/domain';
 import type { RefReader, RefWriter } from './refs.ts';
 import {
+  EVENT_FIELDS,
+  extraFields,
   FIELD_BIT,
   FIELDS,
   KIND_NAMED,
@@ -206,6 +208,8 @@ export function encodeEntry(item: LogItem, refs: RefWriter, releaseId: ReleaseId
     if (e.from !== (USUAL_FROM[e.kind] ?? null)) out.push(TAG.from, statusValue(e.from));
     if (e.to !== (USUAL_TO[e.kind] ?? null)) out.push(TAG.to, statusValue(e.to));
     if (Object.keys(e.detail).length > 0) out.push(TAG.detail, { ...e.detail });
+    const extra = extraFields(e);
+    if (extra) out.push(TAG.extra, copy(extra));
   }
   if (state) encodeState(out, state, e, refs);
   return out;
@@ -306,6 +310,7 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
   let explicit: unknown;
   let unsetMask: unknown;
   let unsetNames: unknown;
+  let extra: unknown;
   for (; i + 1 < raw.length; i += 2) {
     const value = raw[i + 1];
     switch (raw[i]) {
@@ -358,6 +363,9 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
       case TAG.unsetNames:
         unsetNames = value;
         break;
+      case TAG.extra:
+        extra = value;
+        break;
     }
   }
   let runRev: string | undefined;
@@ -394,6 +402,10 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
       detail: (detail as Record<string, string> | undefined) ?? {},
     };
     event.id = typeof id === 'string' ? (id as never) : eventIdOf(event);
+    if (extra && typeof extra === 'object') {
+      for (const [key, value] of Object.entries(extra))
+        if (!EVENT_FIELDS.has(key)) (event as Record<string, unknown>)[key] = value;
+    }
   }
   if (!hasState) return { event, stepId: null, set: {}, unset: NO_FIELDS as string[] };
   if (subject.stepId === null) return null;

@@ -96,7 +96,38 @@ export const TAG = {
   unset: 14,
   /** Names of removed step-state fields the table has no bit for. */
   unsetNames: 15,
+  /** Fields of the event the domain does not know (a newer app's): {field: value}. */
+  extra: 16,
 } as const;
+
+/** The fields of a history event; an event's other fields are kept in `TAG.extra`. */
+export const EVENT_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'releaseId',
+  'kind',
+  'at',
+  'by',
+  'byName',
+  'device',
+  'stepId',
+  'customerId',
+  'templateId',
+  'after',
+  'from',
+  'to',
+  'detail',
+]);
+
+/** The event's fields beyond the known ones, or null when it has none. */
+export function extraFields(event: object): Record<string, unknown> | null {
+  let out: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(event)) {
+    if (EVENT_FIELDS.has(key) || value === undefined) continue;
+    out ??= {};
+    out[key] = value;
+  }
+  return out;
+}
 
 const bits = (...fields: StepStateField[]) => fields.reduce((m, f) => m | (FIELD_BIT.get(f) ?? 0), 0);
 const STATUS_CHANGE = bits('status', 'statusAt', 'statusBy', 'updatedAt');
