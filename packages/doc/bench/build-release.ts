@@ -65,7 +65,25 @@ export interface BuiltRelease {
   catalog: Uint8Array;
 }
 
-export function buildRelease(seed = 1): BuiltRelease {
+/**
+ * Variables the templates use. The app benchmark's shape fills the same two in every template, so
+ * each customer's runs share one set of values; `varied` gives templates ten different sets (with
+ * customer metadata), so each customer's runs have up to ten.
+ */
+const VARIED = [
+  '{{customer.namespace}}',
+  '{{customer.namespace}} {{cluster.name}}',
+  '{{customer.name}}',
+  '{{release.version}} {{customer.namespace}}',
+  '{{customer.region}}',
+  '{{customer.db_host}} {{customer.namespace}}',
+  '{{customer.tier}} {{customer.name}} {{release.version}}',
+  '{{cluster.name}}',
+  '{{customer.region}} {{customer.tier}}',
+  '{{customer.db_host}}',
+];
+
+export function buildRelease(seed = 1, { varied = false } = {}): BuiltRelease {
   const random = prng(seed);
   const word = (n: number) => {
     let out = '';
@@ -101,7 +119,14 @@ export function buildRelease(seed = 1): BuiltRelease {
   for (let i = 0; i < CUSTOMERS; i++) {
     const clusterId = clusterIds[i % CLUSTERS] as (typeof clusterIds)[number];
     customers.push(
-      run(createCustomer, { clusterId, name: `Customer ${i}`, namespace: `tenant-${i}` }).customerId,
+      run(createCustomer, {
+        clusterId,
+        name: `Customer ${i}`,
+        namespace: `tenant-${i}`,
+        metadata: varied
+          ? { region: `region-${i % 7}`, tier: i % 10 === 0 ? 'canary' : 'standard', db_host: `db-${i}.internal` }
+          : {},
+      }).customerId,
     );
   }
   const releaseId = run(createRelease, {
@@ -113,7 +138,8 @@ export function buildRelease(seed = 1): BuiltRelease {
   const verify: TemplateId[] = [];
   for (let i = 0; i < DEPLOY_TEMPLATES + VERIFY_TEMPLATES; i++) {
     const category = i < DEPLOY_TEMPLATES ? 'deploy' : 'verify';
-    const content = `kubectl -n {{customer.namespace}} --context {{cluster.name}} apply -f step-${i}.yaml\n# ${'x'.repeat(200)}`;
+    const variables = varied ? VARIED[i % VARIED.length] : '{{customer.namespace}} --context {{cluster.name}}';
+    const content = `kubectl -n ${variables} apply -f step-${i}.yaml\n# ${'x'.repeat(200)}`;
     const { templateId } = run(addTemplate, {
       releaseId,
       name: `Step ${i}`,

@@ -3,7 +3,7 @@
  * real commands (build-release.ts) and replayed into each layout (alt-layouts.ts). A script, not a
  * test: it prints figures and asserts only that every layout reads back the reference state.
  *
- *   node packages/doc/scripts/run-ts.mjs packages/doc/bench/layout-bench.ts [--json]
+ *   node packages/doc/scripts/run-ts.mjs packages/doc/bench/layout-bench.ts [--json] [--varied]
  *
  * Per layout: encoded size (V1 and V2 encodings) just activated, with 3,000 and with all 50,000 steps
  * done; bytes each done step adds; Node cold apply (Y.applyUpdate) and read (the document back into a
@@ -35,6 +35,8 @@ import { LAYOUTS, type Layout, logLayout } from './alt-layouts.ts';
 import { type BuiltRelease, buildRelease, type Checkpoint } from './build-release.ts';
 
 const json = process.argv.includes('--json');
+/** Templates that fill ten different sets of variables (build-release.ts), the log layout only. */
+const varied = process.argv.includes('--varied');
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number) => `${round(bytes / 1e6, 2)} MB`;
 
@@ -220,8 +222,8 @@ function frozen({ releaseId, checkpoints }: BuiltRelease) {
   };
 }
 
-const [built, buildMs] = time(() => buildRelease());
-const rows = LAYOUTS.map((layout) => {
+const [built, buildMs] = time(() => buildRelease(1, { varied }));
+const rows = (varied ? [logLayout] : LAYOUTS).map((layout) => {
   gc();
   return measure(layout, built.releaseId, built.checkpoints);
 });
