@@ -124,7 +124,11 @@ export function buildRelease(seed = 1, { varied = false } = {}): BuiltRelease {
         name: `Customer ${i}`,
         namespace: `tenant-${i}`,
         metadata: varied
-          ? { region: `region-${i % 7}`, tier: i % 10 === 0 ? 'canary' : 'standard', db_host: `db-${i}.internal` }
+          ? {
+              region: `region-${i % 7}`,
+              tier: i % 10 === 0 ? 'canary' : 'standard',
+              db_host: `db-${i}.internal`,
+            }
           : {},
       }).customerId,
     );
@@ -138,7 +142,9 @@ export function buildRelease(seed = 1, { varied = false } = {}): BuiltRelease {
   const verify: TemplateId[] = [];
   for (let i = 0; i < DEPLOY_TEMPLATES + VERIFY_TEMPLATES; i++) {
     const category = i < DEPLOY_TEMPLATES ? 'deploy' : 'verify';
-    const variables = varied ? VARIED[i % VARIED.length] : '{{customer.namespace}} --context {{cluster.name}}';
+    const variables = varied
+      ? VARIED[i % VARIED.length]
+      : '{{customer.namespace}} --context {{cluster.name}}';
     const content = `kubectl -n ${variables} apply -f step-${i}.yaml\n# ${'x'.repeat(200)}`;
     const { templateId } = run(addTemplate, {
       releaseId,
