@@ -32,8 +32,18 @@ export type RevId = Id<'rev'>;
 /** A wave of a release's rollout (entities/wave.ts). */
 export type WaveId = Id<'wave'>;
 
-const RANDOM_PART = /^[A-Za-z0-9_-]{1,64}$/;
-const STEP_PAIR = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$/;
+/** What follows `type:` in a generated id; a template step's id joins two of them with a dot. */
+const PART = '[A-Za-z0-9_-]{1,64}';
+const RANDOM_PART = new RegExp(`^${PART}$`);
+const STEP_PAIR = new RegExp(`^${PART}\\.${PART}$`);
+
+/**
+ * The whole id of `type` as a regular expression source, the same rule as `idProblem`: the REST API's
+ * document states it as the `pattern` of its id parameters.
+ */
+export function idPatternSource(type: IdType): string {
+  return type === 'step' ? `^step:${PART}(\\.${PART})?$` : `^${type}:${PART}$`;
+}
 
 /** Why a string is not an id of the wanted type, or null when it is one. */
 export function idProblem(value: string, type?: IdType): string | null {

@@ -45,6 +45,7 @@ export * from './history.ts';
 export * from './ids.ts';
 // Data in and out: workspace file, CSV, reports.
 export * from './io/index.ts';
+export * from './limits.ts';
 export * from './ordering.ts';
 export * from './progress.ts';
 export * from './reasons.ts';
@@ -55,6 +56,7 @@ export * from './rollout-conflicts.ts';
 export * from './rollout-log.ts';
 export * from './rollout-status.ts';
 export * from './state.ts';
+export * from './temporal-ids.ts';
 // Deterministic helpers for tests and simulations.
 export * from './testing.ts';
 // Rules shared by commands and views.

@@ -8,6 +8,7 @@ import { type Conflict, listReleaseConflicts } from '../conflicts.ts';
 import type { CommandContext } from '../context.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { checkText, parseInput } from '../validation.ts';
@@ -29,7 +30,7 @@ export function reviewConflict(
   const parsed = parseInput(reviewConflictInput, input);
   if (!parsed.ok) return parsed;
   const i = parsed.value;
-  const note = checkText(i.note?.trim() ?? '', 'note', 5_000);
+  const note = checkText(i.note?.trim() ?? '', 'note', FIELD_LIMITS.reason);
   if (!note.ok) return note;
   const got = editableRelease(state, i.releaseId);
   if (!got.ok) return got;

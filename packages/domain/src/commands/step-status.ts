@@ -23,6 +23,7 @@ import { LEGACY_SNAPSHOT_FIELDS, type StepState, type StepStateField } from '../
 import { stepCategorySchema } from '../enums.ts';
 import { eventsBySubject } from '../history.ts';
 import { idSchema, type StepId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
@@ -151,7 +152,7 @@ export function markDone(
   if (!parsed.ok) return parsed;
   const i = parsed.value;
   if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', 20_000);
+    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
     if (!notes.ok) return notes;
   }
   const target = stepForChange(state, i.releaseId, i.stepId);
@@ -174,7 +175,7 @@ export function skipStep(
   const i = parsed.value;
   const reason = i.reason.trim();
   if (reason === '') return refuse('skip-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', 5_000);
+  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
   if (!long.ok) return long;
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
@@ -230,7 +231,7 @@ export function revertStep(
   const i = parsed.value;
   const reason = i.reason.trim();
   if (reason === '') return refuse('revert-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', 5_000);
+  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
   if (!long.ok) return long;
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
@@ -278,7 +279,7 @@ export function bulkMarkDone(
   if (!got.ok) return got;
   const { release, doc } = got.value;
   if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', 20_000);
+    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
     if (!notes.ok) return notes;
   }
 
