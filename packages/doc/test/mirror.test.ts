@@ -191,4 +191,22 @@ describe('DocMirror', () => {
     expect(after[steps[2] as StepId]).toEqual({ notes: 'n step:c2.t1', status: 'skipped' });
     expect(b.releaseMirror.state).toEqual(readRelease(b.rel, R));
   });
+
+  it('ST-13 entries that are not entries (damage, a hostile writer) are ignored, never a crash', () => {
+    const a = device(1);
+    applyChange(a.resolve, { ops: [ops.stepState(R, 'step:c1.t1' as StepId, { notes: 'kept' })] }, null);
+    const junk = [
+      null,
+      7,
+      'x',
+      [],
+      [3],
+      [5, 'nokey.nokey', 1, 'nokey'],
+      [4, '', 1, 2, 8, 'detail?'],
+      { a: 1 },
+    ];
+    expect(() => a.rel.getArray('log').push(junk)).not.toThrow();
+    expect(a.releaseMirror.state).toEqual(readRelease(a.rel, R));
+    expect(a.releaseMirror.state.stepStates['step:c1.t1' as StepId]).toEqual({ notes: 'kept' });
+  });
 });

@@ -246,6 +246,10 @@ function encodeState(out: unknown[], state: StateChange, e: HistoryEvent | null,
   if (names.length > 0) out.push(TAG.unsetNames, names);
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** Field values are JSON by the schemas; the document keeps its own copy. */
 function copy(value: unknown): unknown {
   return value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value;
@@ -399,10 +403,10 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
       after: typeof after === 'string' ? ((after.includes(':') ? after : `event:${after}`) as never) : null,
       from: hasFrom ? statusOfValue(from) : (USUAL_FROM[k] ?? null),
       to: hasTo ? statusOfValue(to) : (USUAL_TO[k] ?? null),
-      detail: (detail as Record<string, string> | undefined) ?? {},
+      detail: isRecord(detail) ? (detail as Record<string, string>) : {},
     };
     event.id = typeof id === 'string' ? (id as never) : eventIdOf(event);
-    if (extra && typeof extra === 'object') {
+    if (isRecord(extra)) {
       for (const [key, value] of Object.entries(extra))
         if (!EVENT_FIELDS.has(key)) (event as Record<string, unknown>)[key] = value;
     }
@@ -426,7 +430,7 @@ export function decodeEntry(raw: unknown, refs: RefReader, releaseId: ReleaseId)
     }
   }
   if (snapshot !== undefined) set.snapshotRev = snapshot;
-  if (explicit && typeof explicit === 'object') Object.assign(set, explicit);
+  if (isRecord(explicit)) Object.assign(set, explicit);
   let unset = NO_FIELDS as string[];
   if (typeof unsetMask === 'number' || Array.isArray(unsetNames)) {
     unset = [];
