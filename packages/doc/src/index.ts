@@ -1,6 +1,13 @@
 export { applyChange, groupByDocument, type ResolveDoc } from './apply.ts';
 export type { CatalogChanges, ChangeListener, DocChanges, ReleaseChanges } from './changes.ts';
 export {
+  FROZEN_FORMAT_VERSION,
+  FrozenReleaseError,
+  freezeRelease,
+  frozenHash,
+  thawRelease,
+} from './frozen/freeze.ts';
+export {
   CATALOG,
   CATALOG_ROOTS,
   catalogRoots,
