@@ -12,30 +12,46 @@ export {
   stepStateKey,
 } from './layout.ts';
 export { CatalogMirror, ReleaseMirror } from './mirror.ts';
+export { CustomerIndex, customerKeyOf } from './projection/customer-index.ts';
 export { MemoryTables } from './projection/memory-tables.ts';
+export { pack, unpack } from './projection/pack-codec.ts';
 export {
   allRows,
   catalogRows,
+  customerPackRow,
   DirtySet,
+  eventPackRow,
   releaseRows,
   revisionRow,
-  stepRecordRow,
+  templatePackRow,
 } from './projection/project.ts';
 export {
+  type CustomerKey,
+  type CustomerPackRow,
+  type CustomerSteps,
   countWrites,
-  type EventRow,
+  EVENT_CHUNK,
+  type EventPackRow,
   emptyWrites,
-  eventOfRow,
-  type ParticipantRow,
   type RevisionRow,
   type RowKey,
   type RowTables,
   type RowWrites,
   rowKey,
-  type StepRecordRow,
   TABLE_NAMES,
   type TableName,
+  type TemplatePackRow,
+  UNKNOWN_CUSTOMER,
 } from './projection/rows.ts';
+export {
+  addCustomerRow,
+  customerStepsOf,
+  eventsOf,
+  type ReleaseFromRowsOptions,
+  type ReleaseRows,
+  releaseFromRows,
+  templatesOf,
+} from './projection/unpack.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';
 export { memoryStore } from './store/memory-store.ts';
 export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';

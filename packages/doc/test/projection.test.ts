@@ -1,8 +1,22 @@
-import type { ReleaseId, StepId } from '@runsheet/domain';
+import type { ReleaseId, ReleaseState, StepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { allRows, DirtySet, MemoryTables, stepRecordRow, Workspace } from '../src/index.ts';
-import { customStep, ops, template } from '../src/testing/entities.ts';
+import {
+  allRows,
+  type CustomerPackRow,
+  customerStepsOf,
+  DirtySet,
+  EVENT_CHUNK,
+  type EventPackRow,
+  MemoryTables,
+  pack,
+  readRelease,
+  releaseFromRows,
+  UNKNOWN_CUSTOMER,
+  unpack,
+  Workspace,
+} from '../src/index.ts';
+import { customStep, event, ops, template } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -38,65 +52,147 @@ function syncInto(from: Workspace, to: Workspace) {
   }
 }
 
+/** The release read back from projection tables, as the app reads it from IndexedDB. */
+function fromTables(tables: MemoryTables, releaseId: ReleaseId, lazyEvents = false): ReleaseState {
+  const of = <T extends { releaseId: ReleaseId }>(rows: Iterable<T>) =>
+    [...rows].filter((r) => r.releaseId === releaseId);
+  return releaseFromRows(
+    releaseId,
+    {
+      templates: tables.tables.templatePacks.get(releaseId),
+      revisions: of(tables.tables.revisions.values()),
+      customers: of(tables.tables.customerPacks.values()),
+      events: of(tables.tables.eventPacks.values()),
+    },
+    { lazyEvents },
+  );
+}
+
+const row = (tables: MemoryTables, customer: string) =>
+  tables.tables.customerPacks.get(`${R}\u0000${customer}`) as CustomerPackRow | undefined;
+
+describe('pack codec', () => {
+  it('PJ-01: round-trips any JSON value exactly, and packs equal values to the same text', () => {
+    const values: unknown[] = [
+      'x',
+      null,
+      true,
+      [],
+      {},
+      { b: 1, a: [1.5, 'two', null, false, { nested: { deep: ['x', 'x'] } }], '': '' },
+      [
+        { status: 'done', statusAt: '2026-01-01T00:00:00.000Z' },
+        { status: 'done', notes: 'é ✓ "q"' },
+      ],
+    ];
+    for (const value of values) {
+      expect(unpack(pack(value))).toEqual(value);
+    }
+    expect(pack({ a: 1, b: { c: 'x', d: 'y' } })).toBe(pack({ b: { d: 'y', c: 'x' }, a: 1 }));
+  });
+
+  it('PJ-01: stores a repeated string once', () => {
+    const states = Array.from({ length: 50 }, () => ({ status: 'done', statusBy: 'A long actor name' }));
+    const text = pack(states);
+    expect(text.split('A long actor name')).toHaveLength(2);
+    expect(text.length).toBeLessThan(JSON.stringify(states).length / 3);
+  });
+});
+
 describe('projection rows', () => {
-  it('gives a template step a row only once it has state of its own', () => {
-    const { ws } = device(1);
-    ws.apply({
-      ops: [ops.template(R, template('template:t1', R, 'x', 'a0')), ops.participant(R, 'customer:c1')],
-    });
-    const release = ws.state.releases[R];
-    if (!release) throw new Error('release not open');
-    expect(stepRecordRow(release, 'step:c1.t1')).toBeNull();
-    ws.apply({ ops: [ops.stepState(R, 'step:c1.t1', { notes: 'n' })] });
-    expect(stepRecordRow(release, 'step:c1.t1')).toEqual({
-      id: 'step:c1.t1',
-      releaseId: R,
-      customerId: 'customer:c1',
-      templateId: 'template:t1',
-      status: 'pending',
-      state: { notes: 'n' },
-      custom: null,
-    });
-  });
-
-  it('gives a custom step a row, and waits for its record before writing state that arrived first', () => {
-    const { ws } = device(1);
-    const id = 'step:x1' as StepId;
-    ws.apply({ ops: [ops.stepState(R, id, { status: 'done' })] });
-    const release = ws.state.releases[R];
-    if (!release) throw new Error('release not open');
-    expect(stepRecordRow(release, id)).toBeNull();
-    ws.apply({ ops: [ops.customStep(R, customStep(id, R, 'customer:c1', 'x', 'a0'))] });
-    expect(stepRecordRow(release, id)).toMatchObject({
-      customerId: 'customer:c1',
-      templateId: null,
-      status: 'done',
-    });
-  });
-
-  it('does not touch step rows when a template is edited', () => {
+  it('PJ-01: packs a customer into one row: participation, step states and custom steps', () => {
     const { ws, tables, flush } = device(1);
     ws.apply({
       ops: [
         ops.template(R, template('template:t1', R, 'x', 'a0')),
+        ops.template(R, template('template:t2', R, 'y', 'a1')),
         ops.participant(R, 'customer:c1'),
+        ops.stepState(R, 'step:c1.t1', { notes: 'n' }),
+        ops.stepState(R, 'step:c1.t2', { status: 'done' }),
+        ops.customStep(R, customStep('step:x1', R, 'customer:c1', 'x', 'a2')),
+      ],
+    });
+    flush();
+    expect(tables.tables.customerPacks.size).toBe(1);
+    const c1 = row(tables, 'customer:c1');
+    expect(c1?.participant?.customerId).toBe('customer:c1');
+    const steps = c1 ? customerStepsOf(c1) : null;
+    expect(steps?.stepStates).toEqual({ 'step:c1.t1': { notes: 'n' }, 'step:c1.t2': { status: 'done' } });
+    expect(Object.keys(steps?.customSteps ?? {})).toEqual(['step:x1']);
+  });
+
+  it('PJ-01: keeps a state whose custom record has not arrived under the unknown customer, then moves it', () => {
+    const { ws, tables, flush } = device(1);
+    const id = 'step:x1' as StepId;
+    ws.apply({ ops: [ops.stepState(R, id, { status: 'done' })] });
+    flush();
+    expect(row(tables, UNKNOWN_CUSTOMER)?.participant).toBeNull();
+    ws.apply({ ops: [ops.customStep(R, customStep(id, R, 'customer:c1', 'x', 'a0'))] });
+    flush();
+    expect(row(tables, UNKNOWN_CUSTOMER)).toBeUndefined();
+    const c1 = row(tables, 'customer:c1');
+    expect(c1 && customerStepsOf(c1).stepStates[id]).toEqual({ status: 'done' });
+    expect(tables.snapshot()).toEqual(rebuilt(ws));
+  });
+
+  it('PJ-04: a template edit rewrites no customer row; a step change rewrites only its customer', () => {
+    const { ws, flush } = device(1);
+    ws.apply({
+      ops: [
+        ops.template(R, template('template:t1', R, 'x', 'a0')),
+        ops.participant(R, 'customer:c1'),
+        ops.participant(R, 'customer:c2'),
         ops.stepState(R, 'step:c1.t1', { notes: 'n' }),
       ],
     });
     flush();
-    const before = tables.tables.stepRecords.get('step:c1.t1');
-    ws.apply({ ops: [ops.template(R, { id: 'template:t1', content: 'echo new' })] });
     const dirty = new DirtySet();
     const off = ws.subscribe((c) => dirty.add(c));
     ws.apply({ ops: [ops.template(R, { id: 'template:t1', content: 'echo newer' })] });
+    const edited = dirty.take(ws.state);
+    expect(edited.customerPacks).toEqual({ put: [], delete: [] });
+    expect(edited.templatePacks.put).toHaveLength(1);
+    ws.apply({ ops: [ops.stepState(R, 'step:c2.t1', { status: 'done' })] });
+    const writes = dirty.take(ws.state);
     off();
-    expect(dirty.take(ws.state).stepRecords).toEqual({ put: [], delete: [] });
+    expect(writes.customerPacks.put.map((r) => r.customerId)).toEqual(['customer:c2']);
+    expect(writes.templatePacks.put).toEqual([]);
+  });
+
+  it('PJ-04: an appended event rewrites only the last history chunk', () => {
+    const { ws, tables, flush } = device(1);
+    const at = (i: number) =>
+      `2026-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000Z`;
+    const events = Array.from({ length: EVENT_CHUNK + 3 }, (_, i) =>
+      event(`event:e${i}` as const, R, 'step:c1.t1' as StepId, 'notes', at(i)),
+    );
+    ws.apply({ ops: events.map((e) => ops.event(e)) });
     flush();
-    expect(tables.tables.stepRecords.get('step:c1.t1')).toBe(before);
+    expect(tables.tables.eventPacks.size).toBe(2);
+    const dirty = new DirtySet();
+    const off = ws.subscribe((c) => dirty.add(c));
+    ws.apply({ ops: [ops.event(event('event:last', R, 'step:c1.t1' as StepId, 'notes', at(9999)))] });
+    const writes = dirty.take(ws.state);
+    off();
+    expect(writes.eventPacks.put.map((r: EventPackRow) => [r.chunk, r.count])).toEqual([[1, 4]]);
+  });
+
+  it('PJ-03: a release read back from its rows equals the document, history read lazily or not', () => {
+    const { ws, tables, flush } = device(1);
+    const rng = new Prng(7);
+    for (let i = 0; i < 80; i++) ws.apply(randomChange(rng, R));
+    flush();
+    const doc = ws.doc(R) as Y.Doc;
+    const expected = readRelease(doc, R);
+    expect(fromTables(tables, R)).toEqual(expected);
+    const lazy = fromTables(tables, R, true);
+    expect(lazy.stepStates).toEqual(expected.stepStates);
+    expect(lazy.events).toEqual(expected.events);
+    expect(JSON.parse(JSON.stringify(lazy))).toEqual(expected);
   });
 
   for (let seed = 1; seed <= 30; seed++) {
-    it(`seed ${seed}: incremental rows equal a rebuild after random local and remote changes`, () => {
+    it(`PJ-02 seed ${seed}: incremental rows equal a rebuild after random local and remote changes`, () => {
       const rng = new Prng(seed);
       const devices = [device(1), device(2), device(3)];
       for (let step = 0; step < 50; step++) {
@@ -113,6 +209,9 @@ describe('projection rows', () => {
       const [first, ...rest] = devices.map((d) => d.tables.snapshot());
       expect(first).toEqual(rebuilt(devices[0]?.ws as Workspace));
       for (const other of rest) expect(other).toEqual(first);
+      // PJ-03: what the rows give back is what the document holds.
+      const d0 = devices[0] as (typeof devices)[number];
+      if (d0.ws.state.releases[R]) expect(fromTables(d0.tables, R)).toEqual(d0.ws.state.releases[R]);
     });
   }
 });

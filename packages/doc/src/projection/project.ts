@@ -12,9 +12,25 @@ import {
   type ReleaseState,
   type RevId,
   type StepId,
+  type StepTemplate,
+  type TemplateId,
 } from '@runsheet/domain';
-import type { DocChanges } from '../changes.ts';
-import { emptyWrites, type RevisionRow, type RowWrites, type StepRecordRow } from './rows.ts';
+import type { DocChanges, ReleaseChanges } from '../changes.ts';
+import { CustomerIndex, customerKeyOf } from './customer-index.ts';
+import { pack } from './pack-codec.ts';
+import {
+  type CustomerKey,
+  type CustomerPackRow,
+  type CustomerSteps,
+  EVENT_CHUNK,
+  type EventPackRow,
+  emptyWrites,
+  type RevisionRow,
+  type RowKey,
+  type RowWrites,
+  type TemplatePackRow,
+  UNKNOWN_CUSTOMER,
+} from './rows.ts';
 
 /** The row of a revision, or undefined when the document does not hold it. */
 export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | undefined {
@@ -22,24 +38,47 @@ export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | und
   return rev ? { ...rev, id, releaseId: release.releaseId } : undefined;
 }
 
-/** The row of a step's own data, or null when it has none (or its custom record has not arrived yet). */
-export function stepRecordRow(release: ReleaseState, stepId: StepId): StepRecordRow | null {
-  const state = release.stepStates[stepId] ?? null;
-  const custom = release.customSteps[stepId] ?? null;
-  const pair = parseTemplateStepId(stepId);
-  let customerId: CustomerId;
-  if (custom) customerId = custom.customerId;
-  else if (pair && state) customerId = pair.customerId;
-  else return null;
-  return {
-    id: stepId,
-    releaseId: release.releaseId,
-    customerId,
-    templateId: custom ? null : (pair?.templateId ?? null),
-    status: state?.status ?? 'pending',
-    state,
-    custom,
-  };
+/**
+ * The packed row of one customer of a release from the steps filed under it; null when the customer
+ * neither takes part nor has a step. Steps go in id order, so a rebuild packs the same text.
+ */
+export function customerPackRow(
+  release: ReleaseState,
+  customerId: CustomerKey,
+  stepIds: Iterable<StepId>,
+): CustomerPackRow | null {
+  const participant =
+    customerId === UNKNOWN_CUSTOMER ? null : (release.participants[customerId as CustomerId] ?? null);
+  const steps: CustomerSteps = { stepStates: {}, customSteps: {} };
+  let any = false;
+  for (const id of [...stepIds].sort()) {
+    const state = release.stepStates[id];
+    const custom = release.customSteps[id];
+    if (state) steps.stepStates[id] = state;
+    if (custom) steps.customSteps[id] = custom;
+    any ||= state !== undefined || custom !== undefined;
+  }
+  if (!participant && !any) return null;
+  return { releaseId: release.releaseId, customerId, participant, packed: pack(steps) };
+}
+
+/** The packed row of a release's templates; null when it has none. */
+export function templatePackRow(release: ReleaseState): TemplatePackRow | null {
+  const ids = Object.keys(release.templates).sort() as TemplateId[];
+  if (ids.length === 0) return null;
+  // In id order: replicas iterate a Y.Map in different orders, and every replica must pack the same text.
+  const templates: Record<string, StepTemplate> = {};
+  for (const id of ids) templates[id] = release.templates[id] as StepTemplate;
+  return { releaseId: release.releaseId, packed: pack(templates) };
+}
+
+/** The packed row of the `chunk`-th EVENT_CHUNK events of a release; null past its last event. */
+export function eventPackRow(release: ReleaseState, chunk: number): EventPackRow | null {
+  const events = release.events.slice(chunk * EVENT_CHUNK, (chunk + 1) * EVENT_CHUNK);
+  if (events.length === 0) return null;
+  let newestAt = '';
+  for (const e of events) if (e.at > newestAt) newestAt = e.at;
+  return { releaseId: release.releaseId, chunk, count: events.length, newestAt, packed: pack(events) };
 }
 
 export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites()): RowWrites {
@@ -50,24 +89,24 @@ export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites
 }
 
 export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites()): RowWrites {
-  const { releaseId } = release;
-  for (const template of Object.values(release.templates)) into.templates.put.push(template);
-  for (const p of Object.values(release.participants)) into.participants.put.push({ ...p, releaseId });
+  const templates = templatePackRow(release);
+  if (templates) into.templatePacks.put.push(templates);
   for (const id of Object.keys(release.revisions) as RevId[]) {
     const row = revisionRow(release, id);
     if (row) into.revisions.put.push(row);
   }
-  const stepIds = new Set<StepId>([
-    ...(Object.keys(release.stepStates) as StepId[]),
-    ...(Object.keys(release.customSteps) as StepId[]),
+  const index = new CustomerIndex(release);
+  const customers = new Set<CustomerKey>([
+    ...(Object.keys(release.participants) as CustomerId[]),
+    ...index.customers(),
   ]);
-  for (const id of stepIds) {
-    const row = stepRecordRow(release, id);
-    if (row) into.stepRecords.put.push(row);
+  for (const key of customers) {
+    const row = customerPackRow(release, key, index.steps(key));
+    if (row) into.customerPacks.put.push(row);
   }
-  release.events.forEach((event, pos) => {
-    into.events.put.push({ ...event, pos });
-  });
+  for (let chunk = 0; chunk * EVENT_CHUNK < release.events.length; chunk++) {
+    into.eventPacks.put.push(eventPackRow(release, chunk) as EventPackRow);
+  }
   return into;
 }
 
@@ -78,9 +117,17 @@ export function allRows(state: DomainState): RowWrites {
   return writes;
 }
 
+interface DirtyRelease {
+  participants: Set<CustomerId>;
+  templates: Set<string>;
+  revisions: Set<RevId>;
+  steps: Set<StepId>;
+  events: ReleaseChanges['events'];
+}
+
 /**
  * Ids touched since the last flush, per document. Change sets are coalesced here and turned into rows
- * at flush time from the state as it is then, so a burst of edits to one step writes its row once.
+ * at flush time from the state as it is then, so a burst of edits to one customer writes its row once.
  */
 export class DirtySet {
   private catalog = {
@@ -88,16 +135,9 @@ export class DirtySet {
     customers: new Set<string>(),
     releases: new Set<string>(),
   };
-  private releases = new Map<
-    ReleaseId,
-    {
-      participants: Set<string>;
-      templates: Set<string>;
-      revisions: Set<RevId>;
-      steps: Set<StepId>;
-      events: DocChangesEvents;
-    }
-  >();
+  private releases = new Map<ReleaseId, DirtyRelease>();
+  /** Per open release state (a reopened release is a new object, so it gets a fresh index). */
+  private readonly indexes = new WeakMap<ReleaseState, CustomerIndex>();
 
   get isEmpty(): boolean {
     return (
@@ -143,17 +183,7 @@ export class DirtySet {
     for (const [releaseId, dirty] of this.releases) {
       // A release closed before its flush: its rows were written when it was closed (see the stores).
       const release = state.releases[releaseId];
-      if (!release) continue;
-      for (const id of dirty.templates) putOrDelete(writes.templates, release.templates[id as never], id);
-      for (const id of dirty.participants) {
-        const p = release.participants[id as CustomerId];
-        if (p) writes.participants.put.push({ ...p, releaseId });
-        else writes.participants.delete.push([releaseId, id as CustomerId]);
-      }
-      for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
-      for (const id of dirty.steps)
-        putOrDelete(writes.stepRecords, stepRecordRow(release, id) ?? undefined, id);
-      eventRowsFrom(release, dirty.events, writes);
+      if (release) this.releaseWrites(release, dirty, writes);
     }
     this.clear();
     return writes;
@@ -163,15 +193,40 @@ export class DirtySet {
     this.catalog = { clusters: new Set(), customers: new Set(), releases: new Set() };
     this.releases = new Map();
   }
+
+  private releaseWrites(release: ReleaseState, dirty: DirtyRelease, writes: RowWrites): void {
+    const { releaseId } = release;
+    if (dirty.templates.size > 0)
+      putOrDelete(writes.templatePacks, templatePackRow(release) ?? undefined, releaseId);
+    for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
+    let index = this.indexes.get(release);
+    if (!index) {
+      index = new CustomerIndex(release);
+      this.indexes.set(release, index);
+    }
+    const touched = new Set<CustomerKey>(dirty.participants);
+    for (const id of dirty.steps) {
+      index.refile(release, id, touched);
+      // A state removed altogether leaves no trace in the index; its row is rewritten all the same.
+      touched.add(customerKeyOf(release, id));
+      // A custom step's state may have waited in the unknown customer's row for its record.
+      if (!parseTemplateStepId(id)) touched.add(UNKNOWN_CUSTOMER);
+    }
+    for (const key of touched) {
+      const row = customerPackRow(release, key, index.steps(key));
+      if (row) writes.customerPacks.put.push(row);
+      else writes.customerPacks.delete.push([releaseId, key]);
+    }
+    eventRowsFrom(release, dirty.events, writes);
+  }
 }
 
-type DocChangesEvents = Extract<DocChanges, { kind: 'release' }>['events'];
-
 /**
- * Rows for added events with their positions. Events are usually appended, so the scan from the end
- * stops at once; an event merged in earlier shifts every later one, and those rows are rewritten too.
+ * Rows for the chunks that added events fall in, and every chunk after them. Events are usually
+ * appended, so the scan from the end stops at once and one chunk is rewritten; an event merged in
+ * earlier shifts every later one, and those chunks are rewritten too.
  */
-function eventRowsFrom(release: ReleaseState, added: DocChangesEvents, writes: RowWrites): void {
+function eventRowsFrom(release: ReleaseState, added: readonly HistoryEvent[], writes: RowWrites): void {
   if (added.length === 0) return;
   const missing = new Set(added.map((e) => e.id));
   const { events } = release;
@@ -180,16 +235,12 @@ function eventRowsFrom(release: ReleaseState, added: DocChangesEvents, writes: R
     const id = (events[i] as HistoryEvent).id;
     if (missing.delete(id)) first = i;
   }
-  for (let pos = first; pos < events.length; pos++) {
-    writes.events.put.push({ ...(events[pos] as HistoryEvent), pos });
+  for (let chunk = Math.floor(first / EVENT_CHUNK); chunk * EVENT_CHUNK < events.length; chunk++) {
+    writes.eventPacks.put.push(eventPackRow(release, chunk) as EventPackRow);
   }
 }
 
-function putOrDelete<R>(
-  table: { put: R[]; delete: Array<string | [ReleaseId, CustomerId]> },
-  row: R | undefined,
-  id: string,
-) {
+function putOrDelete<R>(table: { put: R[]; delete: RowKey[] }, row: R | undefined, id: string) {
   if (row === undefined) table.delete.push(id);
   else table.put.push(row);
 }

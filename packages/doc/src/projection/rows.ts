@@ -1,10 +1,15 @@
 /**
- * The rows of the queryable projection (Dexie in the app, Maps in tests). They follow the documents'
- * sparse shape (DESIGN.md "Keep a release small"): a template step gets a row only once it has state of
- * its own, a custom step always has one. Rows hold only a step's OWN data, never what it inherits from
- * its template, so a template edit rewrites one template row and no step rows; views resolve a step from
- * template + row when they read (domain `resolve.ts`). Content revisions have their own table, one row
- * per revision (few: one per template edit, override or custom edit), which step rows refer to by id.
+ * The rows of the queryable projection (Dexie in the app, Maps in tests). The catalog's entities and a
+ * release's content revisions (immutable, written once) get a row each. A release's templates are one
+ * packed row (pack-codec.ts), and what grows with a release is packed too: one row per customer of a
+ * release (its participation, its steps' own state, its custom steps) and one row per EVENT_CHUNK
+ * events of its history. A finished release of 1,000 customers x 50 steps is then about 1,200 rows
+ * instead of 100,000, and the first paint of its matrix reads them with two range queries.
+ *
+ * Rows hold only what the documents hold (a step's OWN data, never what it inherits from its template),
+ * so a template edit rewrites one template row and no step rows; views resolve a step from template +
+ * state when they read (domain `resolve.ts`). The projection can be dropped and rebuilt from the
+ * documents at any time.
  */
 import type {
   Cluster,
@@ -12,21 +17,20 @@ import type {
   Customer,
   CustomerId,
   CustomStep,
-  HistoryEvent,
   Participant,
   Release,
   ReleaseId,
   RevId,
   StepId,
   StepState,
-  StepStatus,
-  StepTemplate,
-  TemplateId,
 } from '@runsheet/domain';
 
-export interface ParticipantRow extends Participant {
-  releaseId: ReleaseId;
-}
+/** How many events one packed history row holds (appending one rewrites at most this many). */
+export const EVENT_CHUNK = 512;
+
+/** Where step states go whose custom step record has not arrived yet: their customer is not known. */
+export const UNKNOWN_CUSTOMER = '' as const;
+export type CustomerKey = CustomerId | typeof UNKNOWN_CUSTOMER;
 
 /** A content revision (immutable, domain ST-09) with its id and release. */
 export interface RevisionRow extends ContentRevision {
@@ -34,30 +38,40 @@ export interface RevisionRow extends ContentRevision {
   releaseId: ReleaseId;
 }
 
-export interface StepRecordRow {
-  id: StepId;
+/** A release's templates (deleted ones too), as `pack(Record<TemplateId, StepTemplate>)`. */
+export interface TemplatePackRow {
   releaseId: ReleaseId;
-  customerId: CustomerId;
-  /** The template of a template step; null for a custom step. */
-  templateId: TemplateId | null;
-  /** The step's own status (pending when it has none): what `[releaseId+status]` indexes. */
-  status: StepStatus;
-  state: StepState | null;
-  custom: CustomStep | null;
+  packed: string;
+}
+
+/** What a customer row packs: the step states and custom steps of that customer in that release. */
+export interface CustomerSteps {
+  stepStates: Record<StepId, StepState>;
+  customSteps: Record<StepId, CustomStep>;
 }
 
 /**
- * An event with its index in the release's event array: the document order that timelines show. A merge
- * can insert events before others; the projection then rewrites the positions after that point.
+ * One customer's part of one release. There is a row while the customer takes part, or has a step
+ * state or custom step in the release (a merge may bring states before the participant).
  */
-export interface EventRow extends HistoryEvent {
-  pos: number;
+export interface CustomerPackRow {
+  releaseId: ReleaseId;
+  customerId: CustomerKey;
+  /** The participant record; null when the customer does not take part. */
+  participant: Participant | null;
+  /** `pack(CustomerSteps)`. */
+  packed: string;
 }
 
-/** The event without its projection-only position. */
-export function eventOfRow(row: EventRow): HistoryEvent {
-  const { pos: _pos, ...event } = row;
-  return event;
+/** Events `chunk * EVENT_CHUNK` to `chunk * EVENT_CHUNK + count - 1` of a release's history. */
+export interface EventPackRow {
+  releaseId: ReleaseId;
+  chunk: number;
+  count: number;
+  /** The newest `at` of its events: recent activity reads chunks newest first and stops early. */
+  newestAt: string;
+  /** `pack(HistoryEvent[])`, in document order. */
+  packed: string;
 }
 
 /** Every table of the projection and its row type. */
@@ -65,11 +79,10 @@ export interface RowTables {
   clusters: Cluster;
   customers: Customer;
   releases: Release;
-  templates: StepTemplate;
-  participants: ParticipantRow;
+  templatePacks: TemplatePackRow;
   revisions: RevisionRow;
-  stepRecords: StepRecordRow;
-  events: EventRow;
+  customerPacks: CustomerPackRow;
+  eventPacks: EventPackRow;
 }
 export type TableName = keyof RowTables;
 
@@ -77,20 +90,24 @@ export const TABLE_NAMES: readonly TableName[] = [
   'clusters',
   'customers',
   'releases',
-  'templates',
-  'participants',
+  'templatePacks',
   'revisions',
-  'stepRecords',
-  'events',
+  'customerPacks',
+  'eventPacks',
 ];
 
-/** The primary key of a row: its id, or [releaseId, customerId] for participants. */
-export type RowKey = string | [ReleaseId, CustomerId];
+/** The primary key of a row: its id, or [releaseId, customer] / [releaseId, chunk] for packed rows. */
+export type RowKey = string | [ReleaseId, CustomerKey] | [ReleaseId, number];
 
 export function rowKey<T extends TableName>(table: T, row: RowTables[T]): RowKey {
-  if (table === 'participants') {
-    const p = row as ParticipantRow;
-    return [p.releaseId, p.customerId];
+  if (table === 'templatePacks') return (row as TemplatePackRow).releaseId;
+  if (table === 'customerPacks') {
+    const r = row as CustomerPackRow;
+    return [r.releaseId, r.customerId];
+  }
+  if (table === 'eventPacks') {
+    const r = row as EventPackRow;
+    return [r.releaseId, r.chunk];
   }
   return (row as { id: string }).id;
 }
@@ -105,11 +122,10 @@ export function emptyWrites(): RowWrites {
     clusters: { put: [], delete: [] },
     customers: { put: [], delete: [] },
     releases: { put: [], delete: [] },
-    templates: { put: [], delete: [] },
-    participants: { put: [], delete: [] },
+    templatePacks: { put: [], delete: [] },
     revisions: { put: [], delete: [] },
-    stepRecords: { put: [], delete: [] },
-    events: { put: [], delete: [] },
+    customerPacks: { put: [], delete: [] },
+    eventPacks: { put: [], delete: [] },
   };
 }
 
