@@ -35,8 +35,9 @@ import {
   testContext,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
-import { dexieStore } from '../src/data/dexie-store.ts';
 import { LocalData } from '../src/data/local-data.ts';
+import { projectionStore } from '../src/data/projection-store.ts';
+import { readStoredCustomer } from '../src/data/stored-release.ts';
 
 const DB_NAME = 'runsheet-bench';
 const CLUSTERS = 50;
@@ -118,8 +119,12 @@ async function timeMarkDone(data: LocalData, releaseId: ReleaseId, offset: numbe
     run(markDone, { releaseId, stepId });
     await written;
     marks.push(performance.now() - start);
-    const row = await data.db.stepRecords.get(stepId);
-    if (row?.status !== 'done') throw new Error(`row of ${stepId} not updated`);
+    const stored = await readStoredCustomer(
+      data.db,
+      releaseId,
+      customers[(offset + i * 17) % customers.length] as CustomerId,
+    );
+    if (stored.stepStates[stepId]?.status !== 'done') throw new Error(`row of ${stepId} not updated`);
   }
   marks.sort((a, b) => a - b);
   return {
@@ -187,8 +192,7 @@ async function writePhase(): Promise<Report> {
     catalogSeedMs: round(catalogSeedMs),
     templatesMs: round(templatesMs),
     activationMs: round(activationMs),
-    participantRows: await data.db.participants.count(),
-    stepRecordRows: await data.db.stepRecords.count(),
+    customerRows: await data.db.customerPacks.count(),
     markDoneMs,
     ...sizes(data, releaseId),
   };
@@ -202,7 +206,7 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
   const catalogLoadMs = performance.now() - t;
   await data.openRelease(releaseId);
   const coldLoadMs = performance.now() - t;
-  const store = dexieStore(data.db);
+  const store = projectionStore(data.db);
   t = performance.now();
   const matrix = await store.releaseMatrix(releaseId);
   const firstMatrixQueryMs = performance.now() - t;
@@ -238,7 +242,7 @@ async function growPhase(releaseId: ReleaseId): Promise<Report> {
     bulkDoneSteps: BULK_CUSTOMERS * DEPLOY_TEMPLATES,
     bulkDoneMs: round(bulkDoneMs),
     markDoneMs,
-    stepRecordRows: await data.db.stepRecords.count(),
+    customerRows: await data.db.customerPacks.count(),
     ...sizes(data, releaseId),
   };
   await data.close();
@@ -268,8 +272,8 @@ async function fullPhase(releaseId: ReleaseId): Promise<Report> {
     doneBefore,
     doneAfter,
     allDoneMs: round(allDoneMs),
-    stepRecordRows: await data.db.stepRecords.count(),
-    eventRows: await data.db.events.count(),
+    customerRows: await data.db.customerPacks.count(),
+    eventRows: await data.db.eventPacks.count(),
     revisionRows: await data.db.revisions.count(),
     bytesPerDoneStep: Math.round((after.releaseDocBytes - before) / (doneAfter - doneBefore)),
     ...after,

@@ -1,0 +1,62 @@
+/**
+ * What release pages read of one release, derived from its read-model view (hooks.ts useReleaseView):
+ * its templates, participants and progress come from the same ReleaseState as its matrix and steps.
+ * Each returns undefined while the release loads.
+ */
+import {
+  type CustomerId,
+  type ProgressOptions,
+  type ReleaseId,
+  type ReleaseProgress,
+  releaseProgress,
+  type StepCategory,
+  type StepTemplate,
+  sortOrdered,
+} from '@runsheet/domain';
+import { useMemo } from 'react';
+import { useReleaseView } from './hooks.ts';
+
+export type TemplatesByCategory = Record<StepCategory, StepTemplate[]>;
+
+/** The live (not deleted) template steps of a release, per category, in execution order (ID-03). */
+export function useTemplates(releaseId: ReleaseId): TemplatesByCategory | undefined {
+  const view = useReleaseView(releaseId);
+  const doc = view.status === 'ready' ? view.state.releases[releaseId] : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  return useMemo(() => {
+    if (!doc) return undefined;
+    const live = sortOrdered(Object.values(doc.templates).filter((t) => t.deletedAt === null));
+    return {
+      deploy: live.filter((t) => t.category === 'deploy'),
+      verify: live.filter((t) => t.category === 'verify'),
+    };
+  }, [doc, view.version]);
+}
+
+/** The customers taking part in a release. */
+export function useParticipantIds(releaseId: ReleaseId): ReadonlySet<CustomerId> | undefined {
+  const view = useReleaseView(releaseId);
+  const doc = view.status === 'ready' ? view.state.releases[releaseId] : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  return useMemo(
+    () => (doc ? new Set(Object.keys(doc.participants) as CustomerId[]) : undefined),
+    [doc, view.version],
+  );
+}
+
+/** FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`). */
+export function useReleaseProgress(
+  releaseId: ReleaseId,
+  options: ProgressOptions = {},
+): ReleaseProgress | undefined {
+  const view = useReleaseView(releaseId);
+  const { includeArchivedCustomers } = options;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  return useMemo(
+    () =>
+      view.status === 'ready'
+        ? releaseProgress(view.state, releaseId, { includeArchivedCustomers })
+        : undefined,
+    [view.status === 'ready' ? view.state : null, view.version, releaseId, includeArchivedCustomers],
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * A release as the projection stores it, read back into plain state (packages/doc `releaseFromRows`):
+ * the same ReleaseState the release document's mirror holds, without opening the document. Four range
+ * reads in one read transaction, so the rows are of one moment.
+ */
+import {
+  addCustomerRow,
+  type ReleaseFromRowsOptions,
+  type ReleaseRows,
+  releaseFromRows,
+  templatesOf,
+} from '@runsheet/doc';
+import { type CustomerId, emptyReleaseState, type ReleaseId, type ReleaseState } from '@runsheet/domain';
+import { Dexie } from 'dexie';
+import type { RunsheetDB } from './db.ts';
+
+/** The key range of one release in a [releaseId+...] compound key. */
+export function inRelease(releaseId: ReleaseId) {
+  return [
+    [releaseId, Dexie.minKey],
+    [releaseId, Dexie.maxKey],
+  ] as const;
+}
+
+/** Every projection row of one release. */
+export async function readReleaseRows(
+  db: RunsheetDB,
+  releaseId: ReleaseId,
+  want: { events: boolean } = { events: true },
+): Promise<ReleaseRows> {
+  const [lower, upper] = inRelease(releaseId);
+  return db.transaction('r', [db.templatePacks, db.revisions, db.customerPacks, db.eventPacks], async () => {
+    const [templates, revisions, customers, events] = await Promise.all([
+      db.templatePacks.get(releaseId),
+      db.revisions.where('releaseId').equals(releaseId).toArray(),
+      db.customerPacks.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      want.events
+        ? db.eventPacks.where('[releaseId+chunk]').between(lower, upper, true, true).toArray()
+        : Promise.resolve([]),
+    ]);
+    return { templates, revisions, customers, events };
+  });
+}
+
+/** The stored release as plain state (empty when nothing of it is stored). */
+export async function readStoredRelease(
+  db: RunsheetDB,
+  releaseId: ReleaseId,
+  options: ReleaseFromRowsOptions = {},
+): Promise<ReleaseState> {
+  return releaseFromRows(releaseId, await readReleaseRows(db, releaseId), options);
+}
+
+/**
+ * One customer's part of a stored release: the templates, the revisions and that customer's row only
+ * (its participation, states and custom steps). What a view of one customer in many releases needs.
+ */
+export async function readStoredCustomer(
+  db: RunsheetDB,
+  releaseId: ReleaseId,
+  customerId: CustomerId,
+): Promise<ReleaseState> {
+  const [templates, revisions, row] = await db.transaction(
+    'r',
+    [db.templatePacks, db.revisions, db.customerPacks],
+    () =>
+      Promise.all([
+        db.templatePacks.get(releaseId),
+        db.revisions.where('releaseId').equals(releaseId).toArray(),
+        db.customerPacks.get([releaseId, customerId]),
+      ]),
+  );
+  const release = emptyReleaseState(releaseId);
+  if (templates) release.templates = templatesOf(templates);
+  for (const { id, releaseId: _r, ...revision } of revisions) release.revisions[id] = revision;
+  if (row) addCustomerRow(release, row);
+  return release;
+}
