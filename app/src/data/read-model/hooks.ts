@@ -4,7 +4,7 @@
  * returns a `version` to memoise derived data on (the state is updated in place).
  */
 import type { CatalogState, Cluster, Customer, DomainState, ReleaseId, ReleaseState } from '@runsheet/domain';
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { CatalogRead, ReadModel, ReleaseRead } from './read-model.ts';
 
 export const ReadModelContext = createContext<ReadModel | null>(null);
@@ -18,10 +18,8 @@ export function useReadModel(): ReadModel {
 /** The catalog (clusters, customers, the release list), live. */
 export function useCatalog(): CatalogRead {
   const model = useReadModel();
-  return useSyncExternalStore(
-    (notify) => model.subscribeCatalog(notify),
-    () => model.catalog(),
-  );
+  const subscribe = useCallback((notify: () => void) => model.subscribeCatalog(notify), [model]);
+  return useSyncExternalStore(subscribe, () => model.catalog());
 }
 
 export interface CatalogLists {
@@ -54,10 +52,11 @@ export function useCatalogState(): { state: DomainState; version: number } {
 /** One release, live: `loading`, `missing` (the catalog has no such release) or `ready`. */
 export function useReleaseView(releaseId: ReleaseId): ReleaseRead {
   const model = useReadModel();
-  return useSyncExternalStore(
-    (notify) => model.subscribeRelease(releaseId, notify),
-    () => model.release(releaseId),
+  const subscribe = useCallback(
+    (notify: () => void) => model.subscribeRelease(releaseId, notify),
+    [model, releaseId],
   );
+  return useSyncExternalStore(subscribe, () => model.release(releaseId));
 }
 
 export interface ReleasesRead {
@@ -105,12 +104,4 @@ export function useReleaseViews(releaseIds: readonly ReleaseId[]): ReleasesRead 
     };
   }, [model, key]);
   return useSyncExternalStore(store.subscribe, store.get);
-}
-
-/** Starts loading a release's document (e.g. before a command) without reading it. */
-export function useLoadRelease(releaseId: ReleaseId | null): void {
-  const model = useReadModel();
-  useEffect(() => {
-    if (releaseId) model.loaded(releaseId).catch((error: unknown) => console.error(error));
-  }, [model, releaseId]);
 }

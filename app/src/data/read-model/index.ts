@@ -13,7 +13,6 @@ export {
   useCatalog,
   useCatalogLists,
   useCatalogState,
-  useLoadRelease,
   useReadModel,
   useReleaseView,
   useReleaseViews,
