@@ -6,11 +6,10 @@
  */
 
 import type {
-  CustomerKey,
-  CustomerPackRow,
   DocName,
   EventPackRow,
   RevisionRow,
+  StepPackRow,
   TableName,
   TemplatePackRow,
 } from '@runsheet/doc';
@@ -37,7 +36,7 @@ export class RunsheetDB extends Dexie {
   releases!: Table<Release, ReleaseId>;
   templatePacks!: Table<TemplatePackRow, ReleaseId>;
   revisions!: Table<RevisionRow, RevId>;
-  customerPacks!: Table<CustomerPackRow, [ReleaseId, CustomerKey]>;
+  stepPacks!: Table<StepPackRow, [ReleaseId, number]>;
   eventPacks!: Table<EventPackRow, [ReleaseId, number]>;
   docUpdates!: Table<DocUpdateRow, number>;
   meta!: Table<MetaRow, string>;
@@ -60,8 +59,8 @@ export class RunsheetDB extends Dexie {
     // Content revisions (domain ST-09): step rows refer to them by id. The projection version is bumped
     // with this table, so existing databases rebuild their projection and fill it.
     this.version(2).stores({ revisions: 'id, releaseId' });
-    // A release packed into a few rows (packages/doc projection/rows.ts): one per customer, one per
-    // 512 events, one for its templates, instead of one per step and one per event. The projection
+    // A release packed into a few rows (packages/doc projection/rows.ts): one per bucket of customers,
+    // one per 512 events, one for its templates, instead of one per step and one per event. The projection
     // version moves with it, so databases of version 2 rebuild their projection from the documents.
     this.version(3).stores({
       templates: null,
@@ -69,7 +68,7 @@ export class RunsheetDB extends Dexie {
       stepRecords: null,
       events: null,
       templatePacks: 'releaseId',
-      customerPacks: '[releaseId+customerId]',
+      stepPacks: '[releaseId+bucket]',
       eventPacks: '[releaseId+chunk], newestAt',
     });
   }
@@ -82,7 +81,7 @@ export class RunsheetDB extends Dexie {
       releases: this.releases,
       templatePacks: this.templatePacks,
       revisions: this.revisions,
-      customerPacks: this.customerPacks,
+      stepPacks: this.stepPacks,
       eventPacks: this.eventPacks,
     };
   }

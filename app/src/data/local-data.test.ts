@@ -60,7 +60,7 @@ describe('LocalData', () => {
     const { stored, expected } = await projection(first);
     expect(stored).toEqual(expected);
     // PJ-01: one row for the customer (participation and step state), one for the templates.
-    expect(stored.customerPacks).toHaveLength(1);
+    expect(stored.stepPacks).toHaveLength(1);
     expect(stored.templatePacks).toHaveLength(1);
     expect(await readStoredRelease(first.db, R)).toEqual(first.state.releases[R]);
     const before = structuredClone(first.state);
@@ -193,7 +193,7 @@ describe('LocalData', () => {
     const data = await start(idb);
     seed(data);
     await data.closeRelease(R);
-    await data.db.customerPacks.clear();
+    await data.db.stepPacks.clear();
     await data.db.clusters.clear();
     await data.rebuildProjection();
     expect(await data.db.clusters.count()).toBe(1);
@@ -271,7 +271,7 @@ describe('a database written by an older version of the app', () => {
 
     const data = await start(idb);
     expect(data.db.tables.map((t) => t.name)).not.toContain('stepRecords');
-    expect(await data.db.customerPacks.count()).toBe(1);
+    expect(await data.db.stepPacks.count()).toBe(1);
     expect(await readStoredRelease(data.db, R)).toEqual(source.state.releases[R]);
     source.destroy();
   });

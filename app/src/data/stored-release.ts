@@ -4,13 +4,23 @@
  * reads in one read transaction, so the rows are of one moment.
  */
 import {
-  addCustomerRow,
+  addStepPackRow,
+  bucketOf,
+  customerKeyOf,
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
   templatesOf,
 } from '@runsheet/doc';
-import { type CustomerId, emptyReleaseState, type ReleaseId, type ReleaseState } from '@runsheet/domain';
+import {
+  type CustomerId,
+  type CustomStep,
+  emptyReleaseState,
+  type ReleaseId,
+  type ReleaseState,
+  type StepId,
+  type StepState,
+} from '@runsheet/domain';
 import { Dexie } from 'dexie';
 import type { RunsheetDB } from './db.ts';
 
@@ -29,16 +39,16 @@ export async function readReleaseRows(
   want: { events: boolean } = { events: true },
 ): Promise<ReleaseRows> {
   const [lower, upper] = inRelease(releaseId);
-  return db.transaction('r', [db.templatePacks, db.revisions, db.customerPacks, db.eventPacks], async () => {
-    const [templates, revisions, customers, events] = await Promise.all([
+  return db.transaction('r', [db.templatePacks, db.revisions, db.stepPacks, db.eventPacks], async () => {
+    const [templates, revisions, steps, events] = await Promise.all([
       db.templatePacks.get(releaseId),
       db.revisions.where('releaseId').equals(releaseId).toArray(),
-      db.customerPacks.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
+      db.stepPacks.where('[releaseId+bucket]').between(lower, upper, true, true).toArray(),
       want.events
         ? db.eventPacks.where('[releaseId+chunk]').between(lower, upper, true, true).toArray()
         : Promise.resolve([]),
     ]);
-    return { templates, revisions, customers, events };
+    return { templates, revisions, steps, events };
   });
 }
 
@@ -52,8 +62,9 @@ export async function readStoredRelease(
 }
 
 /**
- * One customer's part of a stored release: the templates, the revisions and that customer's row only
- * (its participation, states and custom steps). What a view of one customer in many releases needs.
+ * One customer's part of a stored release: the templates, the revisions, and that customer's
+ * participation, states and custom steps (read from its bucket's row). What a view of one customer in
+ * many releases needs.
  */
 export async function readStoredCustomer(
   db: RunsheetDB,
@@ -62,17 +73,28 @@ export async function readStoredCustomer(
 ): Promise<ReleaseState> {
   const [templates, revisions, row] = await db.transaction(
     'r',
-    [db.templatePacks, db.revisions, db.customerPacks],
+    [db.templatePacks, db.revisions, db.stepPacks],
     () =>
       Promise.all([
         db.templatePacks.get(releaseId),
         db.revisions.where('releaseId').equals(releaseId).toArray(),
-        db.customerPacks.get([releaseId, customerId]),
+        db.stepPacks.get([releaseId, bucketOf(customerId)]),
       ]),
   );
   const release = emptyReleaseState(releaseId);
   if (templates) release.templates = templatesOf(templates);
   for (const { id, releaseId: _r, ...revision } of revisions) release.revisions[id] = revision;
-  if (row) addCustomerRow(release, row);
+  if (!row) return release;
+  // The bucket holds other customers too: keep this one's.
+  const bucket = emptyReleaseState(releaseId);
+  addStepPackRow(bucket, row);
+  const participant = bucket.participants[customerId];
+  if (participant) release.participants[customerId] = participant;
+  for (const [id, custom] of Object.entries(bucket.customSteps) as [StepId, CustomStep][]) {
+    if (custom.customerId === customerId) release.customSteps[id] = custom;
+  }
+  for (const [id, state] of Object.entries(bucket.stepStates) as [StepId, StepState][]) {
+    if (customerKeyOf(bucket, id) === customerId) release.stepStates[id] = state;
+  }
   return release;
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   allRows,
-  type CustomerPackRow,
-  customerStepsOf,
+  bucketOf,
+  bucketStepsOf,
   DirtySet,
   EVENT_CHUNK,
   type EventPackRow,
@@ -12,6 +12,8 @@ import {
   pack,
   readRelease,
   releaseFromRows,
+  STEP_BUCKETS,
+  type StepPackRow,
   UNKNOWN_CUSTOMER,
   unpack,
   Workspace,
@@ -61,15 +63,20 @@ function fromTables(tables: MemoryTables, releaseId: ReleaseId, lazyEvents = fal
     {
       templates: tables.tables.templatePacks.get(releaseId),
       revisions: of(tables.tables.revisions.values()),
-      customers: of(tables.tables.customerPacks.values()),
+      steps: of(tables.tables.stepPacks.values()),
       events: of(tables.tables.eventPacks.values()),
     },
     { lazyEvents },
   );
 }
 
-const row = (tables: MemoryTables, customer: string) =>
-  tables.tables.customerPacks.get(`${R}\u0000${customer}`) as CustomerPackRow | undefined;
+/** The unpacked bucket row a customer falls in, if there is one. */
+const bucketRow = (tables: MemoryTables, customer: string) => {
+  const row = tables.tables.stepPacks.get(`${R}\u0000${bucketOf(customer as never)}`) as
+    | StepPackRow
+    | undefined;
+  return row ? bucketStepsOf(row) : undefined;
+};
 
 describe('pack codec', () => {
   it('PJ-01: round-trips any JSON value exactly, and packs equal values to the same text', () => {
@@ -100,7 +107,7 @@ describe('pack codec', () => {
 });
 
 describe('projection rows', () => {
-  it('PJ-01: packs a customer into one row: participation, step states and custom steps', () => {
+  it('PJ-01: packs the customers of a bucket into one row: participation, step states and custom steps', () => {
     const { ws, tables, flush } = device(1);
     ws.apply({
       ops: [
@@ -113,29 +120,44 @@ describe('projection rows', () => {
       ],
     });
     flush();
-    expect(tables.tables.customerPacks.size).toBe(1);
-    const c1 = row(tables, 'customer:c1');
-    expect(c1?.participant?.customerId).toBe('customer:c1');
-    const steps = c1 ? customerStepsOf(c1) : null;
-    expect(steps?.stepStates).toEqual({ 'step:c1.t1': { notes: 'n' }, 'step:c1.t2': { status: 'done' } });
-    expect(Object.keys(steps?.customSteps ?? {})).toEqual(['step:x1']);
+    expect(tables.tables.stepPacks.size).toBe(1);
+    const c1 = bucketRow(tables, 'customer:c1');
+    expect(Object.keys(c1?.participants ?? {})).toEqual(['customer:c1']);
+    expect(c1?.stepStates).toEqual({ 'step:c1.t1': { notes: 'n' }, 'step:c1.t2': { status: 'done' } });
+    expect(Object.keys(c1?.customSteps ?? {})).toEqual(['step:x1']);
+  });
+
+  it('PJ-01: a release of 1,000 customers takes at most one row per bucket', () => {
+    const { ws, tables, flush } = device(1);
+    const customers = Array.from({ length: 1000 }, (_, i) => `customer:c${i}` as const);
+    ws.apply({
+      ops: [
+        ops.template(R, template('template:t1', R, 'x', 'a0')),
+        ...customers.map((c) => ops.participant(R, c)),
+        ...customers.map((c) => ops.stepState(R, `step:${c.slice(9)}.t1` as StepId, { status: 'done' })),
+      ],
+    });
+    flush();
+    expect(tables.tables.stepPacks.size).toBe(STEP_BUCKETS);
+    expect(tables.tables.templatePacks.size).toBe(1);
+    expect(fromTables(tables, R).stepStates).toEqual(ws.state.releases[R]?.stepStates);
   });
 
   it('PJ-01: keeps a state whose custom record has not arrived under the unknown customer, then moves it', () => {
     const { ws, tables, flush } = device(1);
     const id = 'step:x1' as StepId;
+    expect(bucketOf(UNKNOWN_CUSTOMER)).not.toBe(bucketOf('customer:c1'));
     ws.apply({ ops: [ops.stepState(R, id, { status: 'done' })] });
     flush();
-    expect(row(tables, UNKNOWN_CUSTOMER)?.participant).toBeNull();
+    expect(bucketRow(tables, UNKNOWN_CUSTOMER)?.stepStates).toEqual({ [id]: { status: 'done' } });
     ws.apply({ ops: [ops.customStep(R, customStep(id, R, 'customer:c1', 'x', 'a0'))] });
     flush();
-    expect(row(tables, UNKNOWN_CUSTOMER)).toBeUndefined();
-    const c1 = row(tables, 'customer:c1');
-    expect(c1 && customerStepsOf(c1).stepStates[id]).toEqual({ status: 'done' });
+    expect(bucketRow(tables, UNKNOWN_CUSTOMER)).toBeUndefined();
+    expect(bucketRow(tables, 'customer:c1')?.stepStates[id]).toEqual({ status: 'done' });
     expect(tables.snapshot()).toEqual(rebuilt(ws));
   });
 
-  it('PJ-04: a template edit rewrites no customer row; a step change rewrites only its customer', () => {
+  it("PJ-04: a template edit rewrites no step row; a step change rewrites only its customer's bucket", () => {
     const { ws, flush } = device(1);
     ws.apply({
       ops: [
@@ -150,12 +172,12 @@ describe('projection rows', () => {
     const off = ws.subscribe((c) => dirty.add(c));
     ws.apply({ ops: [ops.template(R, { id: 'template:t1', content: 'echo newer' })] });
     const edited = dirty.take(ws.state);
-    expect(edited.customerPacks).toEqual({ put: [], delete: [] });
+    expect(edited.stepPacks).toEqual({ put: [], delete: [] });
     expect(edited.templatePacks.put).toHaveLength(1);
     ws.apply({ ops: [ops.stepState(R, 'step:c2.t1', { status: 'done' })] });
     const writes = dirty.take(ws.state);
     off();
-    expect(writes.customerPacks.put.map((r) => r.customerId)).toEqual(['customer:c2']);
+    expect(writes.stepPacks.put.map((r) => r.bucket)).toEqual([bucketOf('customer:c2')]);
     expect(writes.templatePacks.put).toEqual([]);
   });
 

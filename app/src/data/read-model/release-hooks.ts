@@ -13,7 +13,7 @@ import {
   type StepTemplate,
   sortOrdered,
 } from '@runsheet/domain';
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useReleaseView } from './hooks.ts';
 
 export type TemplatesByCategory = Record<StepCategory, StepTemplate[]>;
@@ -44,19 +44,22 @@ export function useParticipantIds(releaseId: ReleaseId): ReadonlySet<CustomerId>
   );
 }
 
-/** FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`). */
+/**
+ * FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`).
+ * Counting 50,000 steps takes a while, so it follows a change a render later (useDeferredValue): the
+ * cell a person clicked is drawn first.
+ */
 export function useReleaseProgress(
   releaseId: ReleaseId,
   options: ProgressOptions = {},
 ): ReleaseProgress | undefined {
   const view = useReleaseView(releaseId);
   const { includeArchivedCustomers } = options;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const version = useDeferredValue(view.version);
+  const state = view.status === 'ready' ? view.state : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
   return useMemo(
-    () =>
-      view.status === 'ready'
-        ? releaseProgress(view.state, releaseId, { includeArchivedCustomers })
-        : undefined,
-    [view.status === 'ready' ? view.state : null, view.version, releaseId, includeArchivedCustomers],
+    () => (state ? releaseProgress(state, releaseId, { includeArchivedCustomers }) : undefined),
+    [state !== null, version, releaseId, includeArchivedCustomers],
   );
 }

@@ -6,13 +6,7 @@
  * when a write that touches their rows commits: one IndexedDB transaction after the change. A release's
  * own pages read it through its view (hooks.ts) and follow it change by change.
  */
-import {
-  type CustomerKey,
-  customerStepsOf,
-  type ReadStore,
-  templatesOf,
-  UNKNOWN_CUSTOMER,
-} from '@runsheet/doc';
+import { bucketOf, bucketStepsOf, type ReadStore, templatesOf, UNKNOWN_CUSTOMER } from '@runsheet/doc';
 import type { Customer, HistoryEvent, ReleaseId, StepId, TemplateId } from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -73,18 +67,21 @@ export function useRecentActivity(limit: number): ActivityLine[] | undefined {
     const customKeys = unique(
       recent
         .filter((e) => !e.templateId)
-        .map((e) => `${e.releaseId}\u0000${e.customerId ?? UNKNOWN_CUSTOMER}`),
-    ).map((key) => key.split('\u0000') as [ReleaseId, CustomerKey]);
-    const [templatePacks, customerPacks] = await Promise.all([
+        .map((e) => `${e.releaseId}\u0000${bucketOf(e.customerId ?? UNKNOWN_CUSTOMER)}`),
+    ).map((key) => {
+      const [releaseId, bucket] = key.split('\u0000');
+      return [releaseId, Number(bucket)] as [ReleaseId, number];
+    });
+    const [templatePacks, stepPacks] = await Promise.all([
       db.templatePacks.bulkGet(releaseIds),
-      db.customerPacks.bulkGet(customKeys),
+      db.stepPacks.bulkGet(customKeys),
     ]);
     const names = new Map<TemplateId | StepId, string>();
     for (const row of templatePacks) {
       if (row) for (const t of Object.values(templatesOf(row))) names.set(t.id, t.name);
     }
-    for (const row of customerPacks) {
-      if (row) for (const s of Object.values(customerStepsOf(row).customSteps)) names.set(s.id, s.name);
+    for (const row of stepPacks) {
+      if (row) for (const s of Object.values(bucketStepsOf(row).customSteps)) names.set(s.id, s.name);
     }
     return recent.map((event) => ({
       event,

@@ -1,10 +1,11 @@
 /**
- * Which customer each step with state of its own belongs to, for one release: what lets the projection
- * rewrite one customer's packed row without scanning the release's 50,000 step states. Built once per
- * ReleaseState (about 5 ms for 50,000 states), then kept current from the change sets.
+ * Which customer each step with state of its own belongs to, for one release, and which customers fall
+ * in each bucket: what lets the projection rewrite one bucket's packed row without scanning the
+ * release's 50,000 step states. Built once per ReleaseState (a few ms for 50,000 states), then kept
+ * current from the change sets.
  */
 import { parseTemplateStepId, type ReleaseState, type StepId } from '@runsheet/domain';
-import { type CustomerKey, UNKNOWN_CUSTOMER } from './rows.ts';
+import { bucketOf, type CustomerKey, UNKNOWN_CUSTOMER } from './rows.ts';
 
 /** The customer a step belongs to: its custom record's, the one its template step id names, or unknown. */
 export function customerKeyOf(release: ReleaseState, stepId: StepId): CustomerKey {
@@ -21,6 +22,7 @@ function held(release: ReleaseState, stepId: StepId): boolean {
 export class CustomerIndex {
   private readonly keyOf = new Map<StepId, CustomerKey>();
   private readonly stepsOf = new Map<CustomerKey, Set<StepId>>();
+  private readonly inBucket = new Map<number, Set<CustomerKey>>();
 
   constructor(release: ReleaseState) {
     for (const id of Object.keys(release.stepStates) as StepId[]) this.file(id, customerKeyOf(release, id));
@@ -32,9 +34,9 @@ export class CustomerIndex {
     return this.stepsOf.get(key) ?? new Set();
   }
 
-  /** Every customer that has a step filed. */
-  customers(): CustomerKey[] {
-    return [...this.stepsOf.keys()];
+  /** The customers with a step filed that fall in a bucket. */
+  customersIn(bucket: number): ReadonlySet<CustomerKey> {
+    return this.inBucket.get(bucket) ?? new Set();
   }
 
   /**
@@ -50,7 +52,10 @@ export class CustomerIndex {
     if (before !== undefined) {
       const set = this.stepsOf.get(before);
       set?.delete(stepId);
-      if (set?.size === 0) this.stepsOf.delete(before);
+      if (set?.size === 0) {
+        this.stepsOf.delete(before);
+        this.inBucket.get(bucketOf(before))?.delete(before);
+      }
       this.keyOf.delete(stepId);
     }
     if (now !== undefined) this.file(stepId, now);
@@ -59,7 +64,14 @@ export class CustomerIndex {
   private file(stepId: StepId, key: CustomerKey): void {
     this.keyOf.set(stepId, key);
     const set = this.stepsOf.get(key);
-    if (set) set.add(stepId);
-    else this.stepsOf.set(key, new Set([stepId]));
+    if (set) {
+      set.add(stepId);
+      return;
+    }
+    this.stepsOf.set(key, new Set([stepId]));
+    const bucket = bucketOf(key);
+    const customers = this.inBucket.get(bucket);
+    if (customers) customers.add(key);
+    else this.inBucket.set(bucket, new Set([key]));
   }
 }

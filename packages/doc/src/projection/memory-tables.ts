@@ -15,7 +15,7 @@ export class MemoryTables {
     releases: new Map(),
     templatePacks: new Map(),
     revisions: new Map(),
-    customerPacks: new Map(),
+    stepPacks: new Map(),
     eventPacks: new Map(),
   };
 

@@ -7,6 +7,7 @@ import {
   type CustomerId,
   type DomainState,
   type HistoryEvent,
+  type Participant,
   parseTemplateStepId,
   type ReleaseId,
   type ReleaseState,
@@ -19,15 +20,17 @@ import type { DocChanges, ReleaseChanges } from '../changes.ts';
 import { CustomerIndex, customerKeyOf } from './customer-index.ts';
 import { pack } from './pack-codec.ts';
 import {
+  type BucketSteps,
+  bucketOf,
   type CustomerKey,
-  type CustomerPackRow,
-  type CustomerSteps,
   EVENT_CHUNK,
   type EventPackRow,
   emptyWrites,
   type RevisionRow,
   type RowKey,
   type RowWrites,
+  STEP_BUCKETS,
+  type StepPackRow,
   type TemplatePackRow,
   UNKNOWN_CUSTOMER,
 } from './rows.ts';
@@ -39,27 +42,28 @@ export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | und
 }
 
 /**
- * The packed row of one customer of a release from the steps filed under it; null when the customer
- * neither takes part nor has a step. Steps go in id order, so a rebuild packs the same text.
+ * The packed row of one bucket of a release: its customers' participation, step states and custom
+ * steps; null when none of them takes part or has a step. Records go in id order, so a rebuild and
+ * every replica pack the same text.
  */
-export function customerPackRow(
-  release: ReleaseState,
-  customerId: CustomerKey,
-  stepIds: Iterable<StepId>,
-): CustomerPackRow | null {
-  const participant =
-    customerId === UNKNOWN_CUSTOMER ? null : (release.participants[customerId as CustomerId] ?? null);
-  const steps: CustomerSteps = { stepStates: {}, customSteps: {} };
+export function stepPackRow(release: ReleaseState, bucket: number, index: CustomerIndex): StepPackRow | null {
+  const steps: BucketSteps = { participants: {}, stepStates: {}, customSteps: {} };
   let any = false;
-  for (const id of [...stepIds].sort()) {
+  for (const id of (Object.keys(release.participants) as CustomerId[]).sort()) {
+    if (bucketOf(id) !== bucket) continue;
+    steps.participants[id] = release.participants[id] as Participant;
+    any = true;
+  }
+  const stepIds: StepId[] = [];
+  for (const customer of index.customersIn(bucket)) for (const id of index.steps(customer)) stepIds.push(id);
+  for (const id of stepIds.sort()) {
     const state = release.stepStates[id];
     const custom = release.customSteps[id];
     if (state) steps.stepStates[id] = state;
     if (custom) steps.customSteps[id] = custom;
     any ||= state !== undefined || custom !== undefined;
   }
-  if (!participant && !any) return null;
-  return { releaseId: release.releaseId, customerId, participant, packed: pack(steps) };
+  return any ? { releaseId: release.releaseId, bucket, packed: pack(steps) } : null;
 }
 
 /** The packed row of a release's templates; null when it has none. */
@@ -96,13 +100,9 @@ export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites
     if (row) into.revisions.put.push(row);
   }
   const index = new CustomerIndex(release);
-  const customers = new Set<CustomerKey>([
-    ...(Object.keys(release.participants) as CustomerId[]),
-    ...index.customers(),
-  ]);
-  for (const key of customers) {
-    const row = customerPackRow(release, key, index.steps(key));
-    if (row) into.customerPacks.put.push(row);
+  for (let bucket = 0; bucket < STEP_BUCKETS; bucket++) {
+    const row = stepPackRow(release, bucket, index);
+    if (row) into.stepPacks.put.push(row);
   }
   for (let chunk = 0; chunk * EVENT_CHUNK < release.events.length; chunk++) {
     into.eventPacks.put.push(eventPackRow(release, chunk) as EventPackRow);
@@ -127,7 +127,7 @@ interface DirtyRelease {
 
 /**
  * Ids touched since the last flush, per document. Change sets are coalesced here and turned into rows
- * at flush time from the state as it is then, so a burst of edits to one customer writes its row once.
+ * at flush time from the state as it is then, so a burst of edits to one bucket of customers writes its row once.
  */
 export class DirtySet {
   private catalog = {
@@ -212,10 +212,11 @@ export class DirtySet {
       // A custom step's state may have waited in the unknown customer's row for its record.
       if (!parseTemplateStepId(id)) touched.add(UNKNOWN_CUSTOMER);
     }
-    for (const key of touched) {
-      const row = customerPackRow(release, key, index.steps(key));
-      if (row) writes.customerPacks.put.push(row);
-      else writes.customerPacks.delete.push([releaseId, key]);
+    const buckets = new Set([...touched].map(bucketOf));
+    for (const bucket of [...buckets].sort((a, b) => a - b)) {
+      const row = stepPackRow(release, bucket, index);
+      if (row) writes.stepPacks.put.push(row);
+      else writes.stepPacks.delete.push([releaseId, bucket]);
     }
     eventRowsFrom(release, dirty.events, writes);
   }

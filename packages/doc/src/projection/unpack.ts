@@ -3,7 +3,6 @@
  * contents, as the document's mirror gives), or parts of it. Pure.
  */
 import {
-  type CustomerId,
   emptyReleaseState,
   type HistoryEvent,
   type ReleaseId,
@@ -12,21 +11,14 @@ import {
   type TemplateId,
 } from '@runsheet/domain';
 import { unpack } from './pack-codec.ts';
-import {
-  type CustomerPackRow,
-  type CustomerSteps,
-  type EventPackRow,
-  type RevisionRow,
-  type TemplatePackRow,
-  UNKNOWN_CUSTOMER,
-} from './rows.ts';
+import type { BucketSteps, EventPackRow, RevisionRow, StepPackRow, TemplatePackRow } from './rows.ts';
 
 /** Every row of one release. */
 export interface ReleaseRows {
   /** The release's template row, if it has one. */
   templates: TemplatePackRow | undefined;
   revisions: readonly (RevisionRow | undefined)[];
-  customers: readonly CustomerPackRow[];
+  steps: readonly StepPackRow[];
   events: readonly EventPackRow[];
 }
 
@@ -34,8 +26,8 @@ export function templatesOf(row: TemplatePackRow): Record<TemplateId, StepTempla
   return unpack<Record<TemplateId, StepTemplate>>(row.packed);
 }
 
-export function customerStepsOf(row: CustomerPackRow): CustomerSteps {
-  return unpack<CustomerSteps>(row.packed);
+export function bucketStepsOf(row: StepPackRow): BucketSteps {
+  return unpack<BucketSteps>(row.packed);
 }
 
 /** The events of some chunks in document order (chunks in any order). */
@@ -46,12 +38,10 @@ export function eventsOf(rows: readonly EventPackRow[]): HistoryEvent[] {
   return out;
 }
 
-/** Adds a customer row's participant and steps to `into`. */
-export function addCustomerRow(into: ReleaseState, row: CustomerPackRow): void {
-  if (row.participant && row.customerId !== UNKNOWN_CUSTOMER) {
-    into.participants[row.customerId as CustomerId] = row.participant;
-  }
-  const steps = customerStepsOf(row);
+/** Adds a bucket row's participants and steps to `into`. */
+export function addStepPackRow(into: ReleaseState, row: StepPackRow): void {
+  const steps = bucketStepsOf(row);
+  Object.assign(into.participants, steps.participants);
   Object.assign(into.stepStates, steps.stepStates);
   Object.assign(into.customSteps, steps.customSteps);
 }
@@ -77,7 +67,7 @@ export function releaseFromRows(
     const { id, releaseId: _r, ...revision } = row;
     state.revisions[id] = revision;
   }
-  for (const row of rows.customers) addCustomerRow(state, row);
+  for (const row of rows.steps) addStepPackRow(state, row);
   if (!options.lazyEvents) {
     state.events = eventsOf(rows.events);
     return state;
