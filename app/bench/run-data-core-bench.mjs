@@ -4,7 +4,7 @@
 //   node app/bench/run-data-core-bench.mjs          (CHROMIUM_PATH=... to use another browser)
 // To measure loads again without writing the release again (minutes for the 50,000-done one), keep the
 // browser profile and the origin: BENCH_PROFILE=/tmp/dir BENCH_PORT=4390 for the first run, then add
-// BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed>.
+// BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed> (BENCH_ONLY=rebuild times a projection rebuild).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -71,9 +71,9 @@ async function runPhase(context, query, timeout = 300_000) {
 }
 
 try {
-  if (process.env.BENCH_ONLY === 'load') {
-    const q = `?phase=load&release=${encodeURIComponent(process.env.BENCH_RELEASE ?? '')}`;
-    console.log(JSON.stringify({ load: await runPhase(context, q, 900_000) }, null, 2));
+  if (process.env.BENCH_ONLY) {
+    const q = `?phase=${process.env.BENCH_ONLY}&release=${encodeURIComponent(process.env.BENCH_RELEASE ?? '')}`;
+    console.log(JSON.stringify({ [process.env.BENCH_ONLY]: await runPhase(context, q, 900_000) }, null, 2));
     process.exit(0);
   }
   const write = await runPhase(context, '?phase=write');

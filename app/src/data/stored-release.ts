@@ -7,6 +7,7 @@ import {
   addStepPackRow,
   bucketOf,
   customerKeyOf,
+  type EventPackRow,
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
@@ -50,6 +51,12 @@ export async function readReleaseRows(
     ]);
     return { templates, revisions, steps, events };
   });
+}
+
+/** A release's history rows, in chunk order. */
+export function readEventRows(db: RunsheetDB, releaseId: ReleaseId): Promise<EventPackRow[]> {
+  const [lower, upper] = inRelease(releaseId);
+  return db.eventPacks.where('[releaseId+chunk]').between(lower, upper, true, true).toArray();
 }
 
 /** The stored release as plain state (empty when nothing of it is stored). */

@@ -52,6 +52,7 @@ export {
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
+  setEvents,
   templatesOf,
 } from './projection/unpack.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';

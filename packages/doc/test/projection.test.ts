@@ -1,4 +1,4 @@
-import type { ReleaseId, ReleaseState, StepId } from '@runsheet/domain';
+import type { ReleaseId, ReleaseState, StepId, StepState } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -18,6 +18,7 @@ import {
   unpack,
   Workspace,
 } from '../src/index.ts';
+import { packBucket, packEvents, unpackBucket, unpackEvents } from '../src/projection/packed-rows.ts';
 import { customStep, event, ops, template } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
@@ -96,6 +97,30 @@ describe('pack codec', () => {
       expect(unpack(pack(value))).toEqual(value);
     }
     expect(pack({ a: 1, b: { c: 'x', d: 'y' } })).toBe(pack({ b: { d: 'y', c: 'x' }, a: 1 }));
+  });
+
+  it('PJ-01: packs step states and events as columns, exactly, whatever their fields', () => {
+    const states = {
+      'step:a.b': { status: 'done', execution: { rev: 'rev:1', vars: { x: '1' }, at: 'T', by: 'A' } },
+      'step:a.c': {
+        notes: '',
+        execution: { rev: 'rev:1', vars: {}, at: 'T', by: 'A' },
+        odd: { n: 1, deep: { a: [1] } },
+      },
+      'step:a.d': { execution: 'legacy text', empty: {}, list: [1, 'x'], flag: true, none: null, num: 2.5 },
+      'step:a.e': {},
+    } as unknown as Record<StepId, StepState>;
+    const bucket = { participants: {}, customSteps: {}, stepStates: states };
+    expect(unpackBucket(packBucket(bucket))).toEqual(bucket);
+    const reordered = Object.fromEntries(
+      Object.entries(states).map(([id, s]) => [id, Object.fromEntries(Object.entries(s).reverse())]),
+    ) as Record<StepId, StepState>;
+    expect(packBucket({ ...bucket, stepStates: reordered })).toBe(packBucket(bucket));
+    const events = [
+      event('event:e1', R, 'step:a.b' as StepId, 'done'),
+      { ...event('event:e2', R, null, 'notes'), detail: { k: 'v' } },
+    ];
+    expect(unpackEvents(packEvents(events))).toEqual(events);
   });
 
   it('PJ-01: stores a repeated string once', () => {

@@ -30,8 +30,11 @@ export function StepHistory({
   ctx,
   state,
   version,
+  history,
 }: {
   ctx: StepActionContext;
+  /** 'loading' while the release's history is still being read from storage (the document is not loaded). */
+  history: 'ready' | 'loading';
   /** The release's state the panel shows the step from (its read-model view). */
   state: DomainState;
   /** Moves with every change of the release (its state is mutated in place). */
@@ -40,13 +43,13 @@ export function StepHistory({
   const releaseDoc = state.releases[ctx.releaseId];
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the document's contents.
   const timeline = useMemo(
-    () => stepHistory(state, ctx.releaseId, ctx.step.id),
-    [state, ctx.releaseId, ctx.step.id, version],
+    () => (history === 'ready' ? stepHistory(state, ctx.releaseId, ctx.step.id) : null),
+    [state, ctx.releaseId, ctx.step.id, version, history],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const conflicts = useMemo(
-    () => (releaseDoc ? stepConflicts(releaseDoc, ctx.step.id) : []),
-    [releaseDoc, ctx.step.id, version],
+    () => (releaseDoc && history === 'ready' ? stepConflicts(releaseDoc, ctx.step.id) : []),
+    [releaseDoc, ctx.step.id, version, history],
   );
 
   const review = async (conflict: Conflict) => {
@@ -82,7 +85,9 @@ export function StepHistory({
           )}
         </div>
       ))}
-      {timeline.length === 0 ? (
+      {timeline === null ? (
+        <p className="text-muted-foreground text-sm">Loading history…</p>
+      ) : timeline.length === 0 ? (
         <p className="text-muted-foreground text-sm">
           Nothing has happened to this step yet: it follows its{' '}
           {ctx.step.isCustom ? 'definition' : 'template'}.

@@ -235,7 +235,7 @@ function StepPanelBody({
           setNotice({ title: 'Notes saved' });
         }}
       />
-      <StepHistory ctx={ctx} state={ready.state} version={ready.version} />
+      <StepHistory ctx={ctx} state={ready.state} version={ready.version} history={ready.history} />
     </div>
   );
 }

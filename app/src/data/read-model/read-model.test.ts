@@ -106,10 +106,16 @@ describe('the read model', () => {
     const model = new ReadModel(data);
     entry.model = model;
 
-    const stored = ready(await nextRead(model, s.releaseId, (r) => r.status === 'ready'));
+    const first = ready(await nextRead(model, s.releaseId, (r) => r.status === 'ready'));
+    expect(first.source).toBe('stored');
+    // The steps come first; the history follows, and the copy is then the whole release.
+    expect(first.state.releases[s.releaseId]?.stepStates).toEqual(s.expected?.stepStates);
+    expect(first.release.name).toBe('Spring');
+    const stored = ready(
+      await nextRead(model, s.releaseId, (r) => r.status === 'ready' && r.history === 'ready'),
+    );
     expect(stored.source).toBe('stored');
     expect(stored.state.releases[s.releaseId]).toEqual(s.expected);
-    expect(stored.release.name).toBe('Spring');
 
     release();
     const live = ready(

@@ -10,6 +10,8 @@
  *   document in the same transaction, so it is the document as of its last write. The matrix paints
  *   from it while the document loads; when the document is loaded every view of the release switches
  *   to the mirror at once (one version bump), and the stored copy is dropped.
+ * The stored copy is read in two steps: the steps first (what the matrix paints from), then the history
+ * (`history: 'loading'` until it is there; the step history says so instead of showing none).
  * So a step's status, notes and history on screen always come from one ReleaseState: they cannot
  * disagree. Views memoise what they derive on `version`, which moves with every change of the
  * release or the catalog (the mirror's state is updated in place).
@@ -17,10 +19,10 @@
  * Opening a release here also opens its document (it stays open, like active releases do), because
  * commands need it; they wait for it (WorkspaceApi.run) and never run against the stored copy.
  */
-import type { DocChanges } from '@runsheet/doc';
+import { type DocChanges, releaseFromRows, setEvents } from '@runsheet/doc';
 import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from '@runsheet/domain';
 import type { LocalData } from '../local-data.ts';
-import { readStoredRelease } from '../stored-release.ts';
+import { readEventRows, readReleaseRows } from '../stored-release.ts';
 
 /** Where a release's data comes from right now. */
 export type ReleaseSource = 'document' | 'stored';
@@ -33,6 +35,8 @@ export interface ReleaseView {
   /** Moves with every change of this release or of the catalog. */
   version: number;
   source: ReleaseSource;
+  /** Whether `state` holds the release's history yet (always, once the source is its document). */
+  history: 'ready' | 'loading';
 }
 
 export type ReleaseRead =
@@ -54,6 +58,7 @@ class FollowedRelease {
   version = 0;
   started = false;
   stored: ReleaseState | null = null;
+  storedHistory = false;
   cached: ReleaseRead | null = null;
   readonly listeners = new Set<Listener>();
   readonly changeListeners = new Set<(change: ReadChange) => void>();
@@ -149,20 +154,16 @@ export class ReadModel {
     const { catalog } = this.local.state;
     const release = catalog.releases[releaseId];
     if (!release) return { status: 'missing', version: f.version };
-    let doc: ReleaseState | undefined;
-    let source: ReleaseSource = 'document';
-    if (this.local.isLoaded(releaseId)) doc = this.local.state.releases[releaseId];
-    else {
-      doc = f.stored ?? undefined;
-      source = 'stored';
-    }
+    const loaded = this.local.isLoaded(releaseId);
+    const doc = loaded ? this.local.state.releases[releaseId] : (f.stored ?? undefined);
     if (!doc) return { status: 'loading', version: f.version };
     return {
       status: 'ready',
       state: { catalog, releases: { [releaseId]: doc } },
       release,
       version: f.version,
-      source,
+      source: loaded ? 'document' : 'stored',
+      history: loaded || f.storedHistory ? 'ready' : 'loading',
     };
   }
 
@@ -170,21 +171,13 @@ export class ReadModel {
   private start(releaseId: ReleaseId, f: FollowedRelease): void {
     if (f.started || !this.local.state.catalog.releases[releaseId]) return;
     f.started = true;
-    if (!this.local.isLoaded(releaseId)) {
-      readStoredRelease(this.local.db, releaseId, { lazyEvents: true }).then(
-        (stored) => {
-          // The document may have won the race; then the stored copy is of no use.
-          if (this.local.isLoaded(releaseId)) return;
-          f.stored = stored;
-          this.bump(releaseId, f, { kind: 'reload', releaseId });
-        },
-        (error: unknown) => console.error(error),
-      );
-    }
+    if (!this.local.isLoaded(releaseId))
+      this.readStored(releaseId, f).catch((e: unknown) => console.error(e));
     this.local.openRelease(releaseId).then(
       () => {
         const wasStored = f.stored !== null;
         f.stored = null;
+        f.storedHistory = false;
         // The view moves from the stored copy (or from "loading") to the document's mirror.
         if (wasStored || f.cached?.status !== 'ready' || f.cached.source !== 'document') {
           this.bump(releaseId, f, { kind: 'reload', releaseId });
@@ -192,6 +185,22 @@ export class ReadModel {
       },
       (error: unknown) => console.error(error),
     );
+  }
+
+  /** The stored copy: steps first (the matrix paints), then the history. */
+  private async readStored(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
+    const { db } = this.local;
+    const stored = releaseFromRows(releaseId, await readReleaseRows(db, releaseId, { events: false }));
+    // The document may have won the race; then the stored copy is of no use.
+    if (this.local.isLoaded(releaseId)) return;
+    f.stored = stored;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
+    const chunks = await readEventRows(db, releaseId);
+    if (f.stored !== stored) return;
+    // Decoded when something reads it (the step history), not before.
+    setEvents(stored, chunks, { lazyEvents: true });
+    f.storedHistory = true;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
   }
 
   private onChanges(changes: DocChanges): void {

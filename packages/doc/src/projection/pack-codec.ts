@@ -20,10 +20,10 @@ const OBJECT = 0;
 const ARRAY = 1;
 const NUMBER = 2;
 
-type Encoded = number | boolean | null | Encoded[];
+export type Encoded = number | boolean | null | Encoded[];
 
 /** Interns the strings of one packed row. */
-class StringTable {
+export class StringTable {
   readonly strings: string[] = [];
   private readonly index = new Map<string, number>();
 
@@ -38,7 +38,7 @@ class StringTable {
   }
 }
 
-function encode(value: unknown, table: StringTable): Encoded {
+export function encode(value: unknown, table: StringTable): Encoded {
   if (typeof value === 'string') return table.ref(value);
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') return [NUMBER, value];
@@ -60,7 +60,7 @@ function encode(value: unknown, table: StringTable): Encoded {
   throw new TypeError(`cannot pack a value of type ${typeof value}`);
 }
 
-function decode(value: Encoded, strings: readonly string[]): unknown {
+export function decode(value: Encoded, strings: readonly string[]): unknown {
   if (typeof value === 'number') return strings[value];
   if (value === null || typeof value === 'boolean') return value;
   const tag = value[0];

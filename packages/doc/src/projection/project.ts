@@ -19,6 +19,7 @@ import {
 import type { DocChanges, ReleaseChanges } from '../changes.ts';
 import { CustomerIndex, customerKeyOf } from './customer-index.ts';
 import { pack } from './pack-codec.ts';
+import { packBucket, packEvents } from './packed-rows.ts';
 import {
   type BucketSteps,
   bucketOf,
@@ -63,7 +64,7 @@ export function stepPackRow(release: ReleaseState, bucket: number, index: Custom
     if (custom) steps.customSteps[id] = custom;
     any ||= state !== undefined || custom !== undefined;
   }
-  return any ? { releaseId: release.releaseId, bucket, packed: pack(steps) } : null;
+  return any ? { releaseId: release.releaseId, bucket, packed: packBucket(steps) } : null;
 }
 
 /** The packed row of a release's templates; null when it has none. */
@@ -82,7 +83,7 @@ export function eventPackRow(release: ReleaseState, chunk: number): EventPackRow
   if (events.length === 0) return null;
   let newestAt = '';
   for (const e of events) if (e.at > newestAt) newestAt = e.at;
-  return { releaseId: release.releaseId, chunk, count: events.length, newestAt, packed: pack(events) };
+  return { releaseId: release.releaseId, chunk, count: events.length, newestAt, packed: packEvents(events) };
 }
 
 export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites()): RowWrites {

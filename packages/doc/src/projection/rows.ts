@@ -75,7 +75,7 @@ export interface BucketSteps {
 export interface StepPackRow {
   releaseId: ReleaseId;
   bucket: number;
-  /** `pack(BucketSteps)`. */
+  /** `packBucket(BucketSteps)` (packed-rows.ts). */
   packed: string;
 }
 
@@ -86,7 +86,7 @@ export interface EventPackRow {
   count: number;
   /** The newest `at` of its events: recent activity reads chunks newest first and stops early. */
   newestAt: string;
-  /** `pack(HistoryEvent[])`, in document order. */
+  /** `packEvents(HistoryEvent[])` (packed-rows.ts), in document order. */
   packed: string;
 }
 

@@ -11,15 +11,16 @@ import {
   type TemplateId,
 } from '@runsheet/domain';
 import { unpack } from './pack-codec.ts';
+import { unpackBucket, unpackBucketInto, unpackEvents } from './packed-rows.ts';
 import type { BucketSteps, EventPackRow, RevisionRow, StepPackRow, TemplatePackRow } from './rows.ts';
 
-/** Every row of one release. */
+/** Every row of one release (`events` left out: the history is read apart, see setEvents). */
 export interface ReleaseRows {
   /** The release's template row, if it has one. */
   templates: TemplatePackRow | undefined;
   revisions: readonly (RevisionRow | undefined)[];
   steps: readonly StepPackRow[];
-  events: readonly EventPackRow[];
+  events?: readonly EventPackRow[];
 }
 
 export function templatesOf(row: TemplatePackRow): Record<TemplateId, StepTemplate> {
@@ -27,23 +28,20 @@ export function templatesOf(row: TemplatePackRow): Record<TemplateId, StepTempla
 }
 
 export function bucketStepsOf(row: StepPackRow): BucketSteps {
-  return unpack<BucketSteps>(row.packed);
+  return unpackBucket(row.packed);
 }
 
 /** The events of some chunks in document order (chunks in any order). */
 export function eventsOf(rows: readonly EventPackRow[]): HistoryEvent[] {
   const sorted = [...rows].sort((a, b) => a.chunk - b.chunk);
   const out: HistoryEvent[] = [];
-  for (const row of sorted) for (const e of unpack<HistoryEvent[]>(row.packed)) out.push(e);
+  for (const row of sorted) for (const e of unpackEvents(row.packed)) out.push(e);
   return out;
 }
 
 /** Adds a bucket row's participants and steps to `into`. */
 export function addStepPackRow(into: ReleaseState, row: StepPackRow): void {
-  const steps = bucketStepsOf(row);
-  Object.assign(into.participants, steps.participants);
-  Object.assign(into.stepStates, steps.stepStates);
-  Object.assign(into.customSteps, steps.customSteps);
+  unpackBucketInto(row.packed, into);
 }
 
 export interface ReleaseFromRowsOptions {
@@ -54,7 +52,7 @@ export interface ReleaseFromRowsOptions {
   lazyEvents?: boolean;
 }
 
-/** A release as plain state, rebuilt from its rows. */
+/** A release as plain state, rebuilt from its rows (its history empty when `rows.events` is left out). */
 export function releaseFromRows(
   releaseId: ReleaseId,
   rows: ReleaseRows,
@@ -68,19 +66,37 @@ export function releaseFromRows(
     state.revisions[id] = revision;
   }
   for (const row of rows.steps) addStepPackRow(state, row);
+  if (rows.events) setEvents(state, rows.events, options);
+  return state;
+}
+
+/** Sets a release's history from its chunk rows, now or (lazyEvents) on its first read. */
+export function setEvents(
+  state: ReleaseState,
+  chunks: readonly EventPackRow[],
+  options: ReleaseFromRowsOptions = {},
+): void {
   if (!options.lazyEvents) {
-    state.events = eventsOf(rows.events);
-    return state;
+    Object.defineProperty(state, 'events', {
+      value: eventsOf(chunks),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return;
   }
-  const chunks = rows.events;
   Object.defineProperty(state, 'events', {
     configurable: true,
     enumerable: true,
     get() {
       const events = eventsOf(chunks);
-      Object.defineProperty(state, 'events', { value: events, writable: true, enumerable: true });
+      Object.defineProperty(state, 'events', {
+        value: events,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
       return events;
     },
   });
-  return state;
 }

@@ -24,7 +24,8 @@ import {
 
 export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
   const view = useReleaseView(releaseId);
-  const state = view.status === 'ready' ? view.state : null;
+  // The report lists every run and reason: it waits for the release's history.
+  const state = view.status === 'ready' && view.history === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how a change of the documents reaches the report.
   const report = useMemo(
     () =>
