@@ -5,14 +5,7 @@
  * writes them.
  */
 
-import type {
-  DocName,
-  EventPackRow,
-  RevisionRow,
-  StepPackRow,
-  TableName,
-  TemplatePackRow,
-} from '@runsheet/doc';
+import type { DocName, EventPackRow, HeadPackRow, RevisionRow, StepPackRow, TableName } from '@runsheet/doc';
 import type { Cluster, ClusterId, Customer, CustomerId, Release, ReleaseId, RevId } from '@runsheet/domain';
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 
@@ -34,7 +27,7 @@ export class RunsheetDB extends Dexie {
   clusters!: Table<Cluster, ClusterId>;
   customers!: Table<Customer, CustomerId>;
   releases!: Table<Release, ReleaseId>;
-  templatePacks!: Table<TemplatePackRow, ReleaseId>;
+  releaseHeads!: Table<HeadPackRow, ReleaseId>;
   revisions!: Table<RevisionRow, RevId>;
   stepPacks!: Table<StepPackRow, [ReleaseId, number]>;
   eventPacks!: Table<EventPackRow, [ReleaseId, number]>;
@@ -60,14 +53,14 @@ export class RunsheetDB extends Dexie {
     // with this table, so existing databases rebuild their projection and fill it.
     this.version(2).stores({ revisions: 'id, releaseId' });
     // A release packed into a few rows (packages/doc projection/rows.ts): one per bucket of customers,
-    // one per 512 events, one for its templates, instead of one per step and one per event. The projection
+    // one per 512 events, one for its head (templates, waves), instead of one per step and one per event. The projection
     // version moves with it, so databases of version 2 rebuild their projection from the documents.
     this.version(3).stores({
       templates: null,
       participants: null,
       stepRecords: null,
       events: null,
-      templatePacks: 'releaseId',
+      releaseHeads: 'releaseId',
       stepPacks: '[releaseId+bucket]',
       eventPacks: '[releaseId+chunk], newestAt',
     });
@@ -79,7 +72,7 @@ export class RunsheetDB extends Dexie {
       clusters: this.clusters,
       customers: this.customers,
       releases: this.releases,
-      templatePacks: this.templatePacks,
+      releaseHeads: this.releaseHeads,
       revisions: this.revisions,
       stepPacks: this.stepPacks,
       eventPacks: this.eventPacks,

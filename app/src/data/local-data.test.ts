@@ -59,9 +59,9 @@ describe('LocalData', () => {
     await first.flush();
     const { stored, expected } = await projection(first);
     expect(stored).toEqual(expected);
-    // PJ-01: one row for the customer (participation and step state), one for the templates.
+    // PJ-01: one row for the customer's bucket (participation and step state), one for the head.
     expect(stored.stepPacks).toHaveLength(1);
-    expect(stored.templatePacks).toHaveLength(1);
+    expect(stored.releaseHeads).toHaveLength(1);
     expect(await readStoredRelease(first.db, R)).toEqual(first.state.releases[R]);
     const before = structuredClone(first.state);
     await first.close();

@@ -8,10 +8,10 @@ import {
   bucketOf,
   customerKeyOf,
   type EventPackRow,
+  headOf,
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
-  templatesOf,
 } from '@runsheet/doc';
 import {
   type CustomerId,
@@ -40,16 +40,16 @@ export async function readReleaseRows(
   want: { events: boolean } = { events: true },
 ): Promise<ReleaseRows> {
   const [lower, upper] = inRelease(releaseId);
-  return db.transaction('r', [db.templatePacks, db.revisions, db.stepPacks, db.eventPacks], async () => {
-    const [templates, revisions, steps, events] = await Promise.all([
-      db.templatePacks.get(releaseId),
+  return db.transaction('r', [db.releaseHeads, db.revisions, db.stepPacks, db.eventPacks], async () => {
+    const [head, revisions, steps, events] = await Promise.all([
+      db.releaseHeads.get(releaseId),
       db.revisions.where('releaseId').equals(releaseId).toArray(),
       db.stepPacks.where('[releaseId+bucket]').between(lower, upper, true, true).toArray(),
       want.events
         ? db.eventPacks.where('[releaseId+chunk]').between(lower, upper, true, true).toArray()
         : Promise.resolve([]),
     ]);
-    return { templates, revisions, steps, events };
+    return { head, revisions, steps, events };
   });
 }
 
@@ -69,7 +69,7 @@ export async function readStoredRelease(
 }
 
 /**
- * One customer's part of a stored release: the templates, the revisions, and that customer's
+ * One customer's part of a stored release: its head (templates, waves), the revisions, and that customer's
  * participation, states and custom steps (read from its bucket's row). What a view of one customer in
  * many releases needs.
  */
@@ -78,18 +78,18 @@ export async function readStoredCustomer(
   releaseId: ReleaseId,
   customerId: CustomerId,
 ): Promise<ReleaseState> {
-  const [templates, revisions, row] = await db.transaction(
+  const [head, revisions, row] = await db.transaction(
     'r',
-    [db.templatePacks, db.revisions, db.stepPacks],
+    [db.releaseHeads, db.revisions, db.stepPacks],
     () =>
       Promise.all([
-        db.templatePacks.get(releaseId),
+        db.releaseHeads.get(releaseId),
         db.revisions.where('releaseId').equals(releaseId).toArray(),
         db.stepPacks.get([releaseId, bucketOf(customerId)]),
       ]),
   );
   const release = emptyReleaseState(releaseId);
-  if (templates) release.templates = templatesOf(templates);
+  if (head) Object.assign(release, headOf(head));
   for (const { id, releaseId: _r, ...revision } of revisions) release.revisions[id] = revision;
   if (!row) return release;
   // The bucket holds other customers too: keep this one's.

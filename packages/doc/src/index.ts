@@ -20,10 +20,10 @@ export {
   catalogRows,
   DirtySet,
   eventPackRow,
+  headPackRow,
   releaseRows,
   revisionRow,
   stepPackRow,
-  templatePackRow,
 } from './projection/project.ts';
 export {
   type BucketSteps,
@@ -33,27 +33,29 @@ export {
   EVENT_CHUNK,
   type EventPackRow,
   emptyWrites,
+  type HeadPackRow,
+  type ReleaseHead,
   type RevisionRow,
   type RowKey,
   type RowTables,
   type RowWrites,
   rowKey,
+  SPLIT_PARTS,
   STEP_BUCKETS,
   type StepPackRow,
   TABLE_NAMES,
   type TableName,
-  type TemplatePackRow,
   UNKNOWN_CUSTOMER,
 } from './projection/rows.ts';
 export {
   addStepPackRow,
   bucketStepsOf,
   eventsOf,
+  headOf,
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
   setEvents,
-  templatesOf,
 } from './projection/unpack.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';
 export { memoryStore } from './store/memory-store.ts';

@@ -19,7 +19,7 @@ import {
   Workspace,
 } from '../src/index.ts';
 import { packBucket, packEvents, unpackBucket, unpackEvents } from '../src/projection/packed-rows.ts';
-import { customStep, event, ops, template } from '../src/testing/entities.ts';
+import { customStep, event, ops, template, wave } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -62,7 +62,7 @@ function fromTables(tables: MemoryTables, releaseId: ReleaseId, lazyEvents = fal
   return releaseFromRows(
     releaseId,
     {
-      templates: tables.tables.templatePacks.get(releaseId),
+      head: tables.tables.releaseHeads.get(releaseId),
       revisions: of(tables.tables.revisions.values()),
       steps: of(tables.tables.stepPacks.values()),
       events: of(tables.tables.eventPacks.values()),
@@ -164,7 +164,7 @@ describe('projection rows', () => {
     });
     flush();
     expect(tables.tables.stepPacks.size).toBe(STEP_BUCKETS);
-    expect(tables.tables.templatePacks.size).toBe(1);
+    expect(tables.tables.releaseHeads.size).toBe(1);
     expect(fromTables(tables, R).stepStates).toEqual(ws.state.releases[R]?.stepStates);
   });
 
@@ -182,7 +182,31 @@ describe('projection rows', () => {
     expect(tables.snapshot()).toEqual(rebuilt(ws));
   });
 
-  it("PJ-04: a template edit rewrites no step row; a step change rewrites only its customer's bucket", () => {
+  it('PJ-01: keeps templates, waves and wave members in the release head row', () => {
+    const { ws, tables, flush } = device(1);
+    ws.apply({
+      ops: [
+        ops.template(R, template('template:t1', R, 'x', 'a0')),
+        ops.wave(R, wave('wave:w1', R, 'canary', 'a0')),
+        ops.participant(R, 'customer:c1'),
+        ops.waveMember(R, 'customer:c1', 'wave:w1'),
+      ],
+    });
+    flush();
+    expect(tables.tables.releaseHeads.size).toBe(1);
+    const back = fromTables(tables, R);
+    expect(back.waves).toEqual(ws.state.releases[R]?.waves);
+    expect(back.waveMembers).toEqual({ 'customer:c1': 'wave:w1' });
+    const dirty = new DirtySet();
+    const off = ws.subscribe((c) => dirty.add(c));
+    ws.apply({ ops: [ops.waveMember(R, 'customer:c1', 'wave:w2')] });
+    const writes = dirty.take(ws.state);
+    off();
+    expect(writes.releaseHeads.put).toHaveLength(1);
+    expect(writes.stepPacks.put).toEqual([]);
+  });
+
+  it("PJ-04: a template edit rewrites the head and no step row; a step change rewrites only its customer's bucket", () => {
     const { ws, flush } = device(1);
     ws.apply({
       ops: [
@@ -198,12 +222,12 @@ describe('projection rows', () => {
     ws.apply({ ops: [ops.template(R, { id: 'template:t1', content: 'echo newer' })] });
     const edited = dirty.take(ws.state);
     expect(edited.stepPacks).toEqual({ put: [], delete: [] });
-    expect(edited.templatePacks.put).toHaveLength(1);
+    expect(edited.releaseHeads.put).toHaveLength(1);
     ws.apply({ ops: [ops.stepState(R, 'step:c2.t1', { status: 'done' })] });
     const writes = dirty.take(ws.state);
     off();
     expect(writes.stepPacks.put.map((r) => r.bucket)).toEqual([bucketOf('customer:c2')]);
-    expect(writes.templatePacks.put).toEqual([]);
+    expect(writes.releaseHeads.put).toEqual([]);
   });
 
   it('PJ-04: an appended event rewrites only the last history chunk', () => {

@@ -6,7 +6,7 @@
  * when a write that touches their rows commits: one IndexedDB transaction after the change. A release's
  * own pages read it through its view (hooks.ts) and follow it change by change.
  */
-import { bucketOf, bucketStepsOf, type ReadStore, templatesOf, UNKNOWN_CUSTOMER } from '@runsheet/doc';
+import { bucketOf, bucketStepsOf, headOf, type ReadStore, UNKNOWN_CUSTOMER } from '@runsheet/doc';
 import type { Customer, HistoryEvent, ReleaseId, StepId, TemplateId } from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
@@ -72,13 +72,13 @@ export function useRecentActivity(limit: number): ActivityLine[] | undefined {
       const [releaseId, bucket] = key.split('\u0000');
       return [releaseId, Number(bucket)] as [ReleaseId, number];
     });
-    const [templatePacks, stepPacks] = await Promise.all([
-      db.templatePacks.bulkGet(releaseIds),
+    const [heads, stepPacks] = await Promise.all([
+      db.releaseHeads.bulkGet(releaseIds),
       db.stepPacks.bulkGet(customKeys),
     ]);
     const names = new Map<TemplateId | StepId, string>();
-    for (const row of templatePacks) {
-      if (row) for (const t of Object.values(templatesOf(row))) names.set(t.id, t.name);
+    for (const row of heads) {
+      if (row) for (const t of Object.values(headOf(row).templates)) names.set(t.id, t.name);
     }
     for (const row of stepPacks) {
       if (row) for (const s of Object.values(bucketStepsOf(row).customSteps)) names.set(s.id, s.name);

@@ -93,7 +93,14 @@ export function decodeRows([count, columns]: EncodedRows, strings: readonly stri
       const value = kind === STRING ? strings[v] : json(v);
       const row = rows[i] as Row;
       if (key === null) row[field] = value;
-      else ((row[field] ??= {}) as Row)[key] = value;
+      else {
+        let inner = row[field] as Row | undefined;
+        if (inner === undefined) {
+          inner = {};
+          row[field] = inner;
+        }
+        inner[key] = value;
+      }
     }
   }
   return rows;

@@ -13,7 +13,7 @@ export class MemoryTables {
     clusters: new Map(),
     customers: new Map(),
     releases: new Map(),
-    templatePacks: new Map(),
+    releaseHeads: new Map(),
     revisions: new Map(),
     stepPacks: new Map(),
     eventPacks: new Map(),

@@ -13,8 +13,6 @@ import {
   type ReleaseState,
   type RevId,
   type StepId,
-  type StepTemplate,
-  type TemplateId,
 } from '@runsheet/domain';
 import type { DocChanges, ReleaseChanges } from '../changes.ts';
 import { CustomerIndex, customerKeyOf } from './customer-index.ts';
@@ -27,12 +25,13 @@ import {
   EVENT_CHUNK,
   type EventPackRow,
   emptyWrites,
+  type HeadPackRow,
   type RevisionRow,
   type RowKey,
   type RowWrites,
+  SPLIT_PARTS,
   STEP_BUCKETS,
   type StepPackRow,
-  type TemplatePackRow,
   UNKNOWN_CUSTOMER,
 } from './rows.ts';
 
@@ -67,14 +66,18 @@ export function stepPackRow(release: ReleaseState, bucket: number, index: Custom
   return any ? { releaseId: release.releaseId, bucket, packed: packBucket(steps) } : null;
 }
 
-/** The packed row of a release's templates; null when it has none. */
-export function templatePackRow(release: ReleaseState): TemplatePackRow | null {
-  const ids = Object.keys(release.templates).sort() as TemplateId[];
-  if (ids.length === 0) return null;
-  // In id order: replicas iterate a Y.Map in different orders, and every replica must pack the same text.
-  const templates: Record<string, StepTemplate> = {};
-  for (const id of ids) templates[id] = release.templates[id] as StepTemplate;
-  return { releaseId: release.releaseId, packed: pack(templates) };
+/** The packed head of a release (its parts without rows of their own); null when they are all empty. */
+export function headPackRow(release: ReleaseState): HeadPackRow | null {
+  const head: Record<string, unknown> = {};
+  let any = false;
+  for (const [part, value] of Object.entries(release)) {
+    if (SPLIT_PARTS.has(part)) continue;
+    head[part] = value;
+    any ||= typeof value !== 'object' || value === null || Object.keys(value).length > 0;
+  }
+  // pack() sorts keys at every level: replicas iterate a Y.Map in different orders, and every replica
+  // must pack the same text.
+  return any ? { releaseId: release.releaseId, packed: pack(head) } : null;
 }
 
 /** The packed row of the `chunk`-th EVENT_CHUNK events of a release; null past its last event. */
@@ -94,8 +97,8 @@ export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites
 }
 
 export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites()): RowWrites {
-  const templates = templatePackRow(release);
-  if (templates) into.templatePacks.put.push(templates);
+  const head = headPackRow(release);
+  if (head) into.releaseHeads.put.push(head);
   for (const id of Object.keys(release.revisions) as RevId[]) {
     const row = revisionRow(release, id);
     if (row) into.revisions.put.push(row);
@@ -118,9 +121,13 @@ export function allRows(state: DomainState): RowWrites {
   return writes;
 }
 
+/** Parts of a change set that are not ids of a head part. */
+const NOT_HEAD = new Set(['kind', 'releaseId', 'origin', 'local', ...SPLIT_PARTS]);
+
 interface DirtyRelease {
   participants: Set<CustomerId>;
-  templates: Set<string>;
+  /** A part of the head changed (templates, waves, wave members, or a part added later). */
+  head: boolean;
   revisions: Set<RevId>;
   steps: Set<StepId>;
   events: ReleaseChanges['events'];
@@ -158,7 +165,7 @@ export class DirtySet {
     if (!dirty) {
       dirty = {
         participants: new Set(),
-        templates: new Set(),
+        head: false,
         revisions: new Set(),
         steps: new Set(),
         events: [],
@@ -166,7 +173,9 @@ export class DirtySet {
       this.releases.set(changes.releaseId, dirty);
     }
     for (const id of changes.participants) dirty.participants.add(id);
-    for (const id of changes.templates) dirty.templates.add(id);
+    for (const [part, ids] of Object.entries(changes)) {
+      if (!NOT_HEAD.has(part) && Array.isArray(ids) && ids.length > 0) dirty.head = true;
+    }
     for (const id of changes.revisions) dirty.revisions.add(id);
     for (const id of changes.stepStates) dirty.steps.add(id);
     for (const id of changes.customSteps) dirty.steps.add(id);
@@ -197,8 +206,7 @@ export class DirtySet {
 
   private releaseWrites(release: ReleaseState, dirty: DirtyRelease, writes: RowWrites): void {
     const { releaseId } = release;
-    if (dirty.templates.size > 0)
-      putOrDelete(writes.templatePacks, templatePackRow(release) ?? undefined, releaseId);
+    if (dirty.head) putOrDelete(writes.releaseHeads, headPackRow(release) ?? undefined, releaseId);
     for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
     let index = this.indexes.get(release);
     if (!index) {

@@ -1,7 +1,8 @@
 /**
  * The rows of the queryable projection (Dexie in the app, Maps in tests). The catalog's entities and a
- * release's content revisions (immutable, written once) get a row each. A release's templates are one
- * packed row (pack-codec.ts), and what grows with a release is packed too: its customers fall into
+ * release's content revisions (immutable, written once) get a row each. A release's small parts (its
+ * templates, its waves and who is in them: every part of its plain state but those below) are one
+ * packed row, its head (pack-codec.ts). What grows with a release is packed too: its customers fall into
  * STEP_BUCKETS buckets by a hash of their id, and each bucket is one row (those customers'
  * participation, their steps' own state, their custom steps); its history is one row per EVENT_CHUNK
  * events. A finished release of 1,000 customers x 50 steps is then about 200 rows instead of 100,000.
@@ -24,6 +25,7 @@ import type {
   Participant,
   Release,
   ReleaseId,
+  ReleaseState,
   RevId,
   StepId,
   StepState,
@@ -42,8 +44,27 @@ export interface RevisionRow extends ContentRevision {
   releaseId: ReleaseId;
 }
 
-/** A release's templates (deleted ones too), as `pack(Record<TemplateId, StepTemplate>)`. */
-export interface TemplatePackRow {
+/** The parts of a release's plain state that have rows of their own; the rest is its head. */
+export const SPLIT_PARTS: ReadonlySet<string> = new Set([
+  'releaseId',
+  'participants',
+  'customSteps',
+  'stepStates',
+  'revisions',
+  'events',
+]);
+
+/**
+ * The head of a release: every other part of its plain state (templates, deleted ones too; waves;
+ * wave members; and whatever part a later version adds, with no change here).
+ */
+export type ReleaseHead = Omit<
+  ReleaseState,
+  'releaseId' | 'participants' | 'customSteps' | 'stepStates' | 'revisions' | 'events'
+>;
+
+/** A release's head, as `pack(ReleaseHead)`. */
+export interface HeadPackRow {
   releaseId: ReleaseId;
   packed: string;
 }
@@ -95,7 +116,7 @@ export interface RowTables {
   clusters: Cluster;
   customers: Customer;
   releases: Release;
-  templatePacks: TemplatePackRow;
+  releaseHeads: HeadPackRow;
   revisions: RevisionRow;
   stepPacks: StepPackRow;
   eventPacks: EventPackRow;
@@ -106,7 +127,7 @@ export const TABLE_NAMES: readonly TableName[] = [
   'clusters',
   'customers',
   'releases',
-  'templatePacks',
+  'releaseHeads',
   'revisions',
   'stepPacks',
   'eventPacks',
@@ -116,7 +137,7 @@ export const TABLE_NAMES: readonly TableName[] = [
 export type RowKey = string | [ReleaseId, number];
 
 export function rowKey<T extends TableName>(table: T, row: RowTables[T]): RowKey {
-  if (table === 'templatePacks') return (row as TemplatePackRow).releaseId;
+  if (table === 'releaseHeads') return (row as HeadPackRow).releaseId;
   if (table === 'stepPacks') {
     const r = row as StepPackRow;
     return [r.releaseId, r.bucket];
@@ -138,7 +159,7 @@ export function emptyWrites(): RowWrites {
     clusters: { put: [], delete: [] },
     customers: { put: [], delete: [] },
     releases: { put: [], delete: [] },
-    templatePacks: { put: [], delete: [] },
+    releaseHeads: { put: [], delete: [] },
     revisions: { put: [], delete: [] },
     stepPacks: { put: [], delete: [] },
     eventPacks: { put: [], delete: [] },

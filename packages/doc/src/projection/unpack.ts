@@ -2,29 +2,29 @@
  * From projection rows back to plain state: a release's ReleaseState (the same shape, and the same
  * contents, as the document's mirror gives), or parts of it. Pure.
  */
-import {
-  emptyReleaseState,
-  type HistoryEvent,
-  type ReleaseId,
-  type ReleaseState,
-  type StepTemplate,
-  type TemplateId,
-} from '@runsheet/domain';
+import { emptyReleaseState, type HistoryEvent, type ReleaseId, type ReleaseState } from '@runsheet/domain';
 import { unpack } from './pack-codec.ts';
 import { unpackBucket, unpackBucketInto, unpackEvents } from './packed-rows.ts';
-import type { BucketSteps, EventPackRow, RevisionRow, StepPackRow, TemplatePackRow } from './rows.ts';
+import type {
+  BucketSteps,
+  EventPackRow,
+  HeadPackRow,
+  ReleaseHead,
+  RevisionRow,
+  StepPackRow,
+} from './rows.ts';
 
 /** Every row of one release (`events` left out: the history is read apart, see setEvents). */
 export interface ReleaseRows {
-  /** The release's template row, if it has one. */
-  templates: TemplatePackRow | undefined;
+  /** The release's head row, if it has one. */
+  head: HeadPackRow | undefined;
   revisions: readonly (RevisionRow | undefined)[];
   steps: readonly StepPackRow[];
   events?: readonly EventPackRow[];
 }
 
-export function templatesOf(row: TemplatePackRow): Record<TemplateId, StepTemplate> {
-  return unpack<Record<TemplateId, StepTemplate>>(row.packed);
+export function headOf(row: HeadPackRow): ReleaseHead {
+  return unpack<ReleaseHead>(row.packed);
 }
 
 export function bucketStepsOf(row: StepPackRow): BucketSteps {
@@ -59,7 +59,7 @@ export function releaseFromRows(
   options: ReleaseFromRowsOptions = {},
 ): ReleaseState {
   const state = emptyReleaseState(releaseId);
-  if (rows.templates) state.templates = templatesOf(rows.templates);
+  if (rows.head) Object.assign(state, headOf(rows.head));
   for (const row of rows.revisions) {
     if (!row) continue; // referred to, not arrived yet (domain ST-12)
     const { id, releaseId: _r, ...revision } = row;
