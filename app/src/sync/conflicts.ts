@@ -6,28 +6,28 @@
  */
 import { type Conflict, type DomainState, listConflicts } from '@runsheet/domain';
 import { useEffect, useState } from 'react';
-import { useWorkspace } from '@/state/workspace-context';
+import { useReadModel } from '@/data';
 
 /** Recomputing scans histories: once per quiet moment, not per keystroke. */
 const QUIET_MS = 250;
 
 export function useConflicts(): Conflict[] {
-  const { local } = useWorkspace();
-  const [conflicts, setConflicts] = useState<Conflict[]>(() => listConflicts(local.state));
+  const model = useReadModel();
+  const [conflicts, setConflicts] = useState<Conflict[]>(() => listConflicts(model.loadedState()));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = local.workspace.subscribe(() => {
+    const off = model.subscribeAll(() => {
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
-        setConflicts(listConflicts(local.state));
+        setConflicts(listConflicts(model.loadedState()));
       }, QUIET_MS);
     });
     return () => {
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [local]);
+  }, [model]);
   return conflicts;
 }
 

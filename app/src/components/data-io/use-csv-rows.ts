@@ -15,8 +15,8 @@ import {
   type RowCheck,
 } from '@runsheet/domain';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCatalogState } from '@/data';
 import { useWorkspace } from '@/state/workspace-context';
-import { useLiveState } from './use-live-state.ts';
 
 export interface CsvRowsState {
   table: CatalogTable | null;
@@ -33,7 +33,7 @@ export interface CsvRowsState {
 
 export function useCsvRows(): CsvRowsState {
   const { run } = useWorkspace();
-  const { state, version } = useLiveState();
+  const { state, version } = useCatalogState();
   const [table, setTable] = useState<CatalogTable | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   // Checking runs every command once per row; deferring it keeps typing in a cell smooth on big tables.

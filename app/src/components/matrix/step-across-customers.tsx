@@ -19,13 +19,13 @@ import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { toast } from '@/components/ui/use-toast';
+import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
 import { MarkSelectedDialog } from './mark-selected-dialog';
 import { clusterKey } from './matrix-model';
 import { MarkerIcon, StatusBadge } from './status-meta';
 import { stepRows } from './step-rows';
-import { useLiveRelease } from './use-live-release';
 
 export interface StepAcrossCustomersProps {
   release: Release;
@@ -36,7 +36,7 @@ export interface StepAcrossCustomersProps {
 
 export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep }: StepAcrossCustomersProps) {
   const releaseId = release.id;
-  const live = useLiveRelease(releaseId);
+  const live = useReleaseView(releaseId);
   const { run } = useWorkspace();
   const [selected, setSelected] = useState<ReadonlySet<CustomerId>>(new Set());
   const [confirming, setConfirming] = useState(false);

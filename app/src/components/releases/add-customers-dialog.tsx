@@ -14,11 +14,10 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
-import { useCustomersByCluster } from '@/data';
+import { useCustomersByCluster, useParticipantIds } from '@/data';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
 import { customerCount } from './plural';
-import { useParticipantIds } from './use-release-data';
 
 export interface AddCustomersDialogProps {
   release: Release;
