@@ -59,10 +59,14 @@ export class SavingStore {
   }
 }
 
-/** The browser shows its own "leave site?" text; both calls are needed across browsers. */
+/**
+ * The browser shows its own "leave site?" text. preventDefault() is the standard way; older browsers
+ * ask only when returnValue is a non-empty string (a plain Event, as in tests, has no setter for it).
+ */
 function askBeforeLeaving(event: Event): void {
   event.preventDefault();
-  (event as BeforeUnloadEvent).returnValue = '';
+  if (typeof BeforeUnloadEvent !== 'undefined' && event instanceof BeforeUnloadEvent)
+    event.returnValue = 'Runsheet is still saving.';
 }
 
 export const savingStore = new SavingStore(typeof window === 'undefined' ? null : window);

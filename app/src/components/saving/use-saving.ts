@@ -31,6 +31,11 @@ export function notStored(error: unknown): NotStored {
   };
 }
 
+/** A toast's title for a failed stored run: a refusal changed nothing; "not stored" did change. */
+export function failureTitle(failure: { error: { code: string } }, refused: string): string {
+  return failure.error.code === 'not-stored' ? 'Not saved on this device yet' : refused;
+}
+
 /**
  * `run`, then wait until the change is in IndexedDB: a screen reports a bulk change done only once a
  * reload can no longer lose it (IO-18). While it runs the header says "Saving…" with `label`.
