@@ -40,6 +40,8 @@ export interface LargeWorkspaceOptions {
   templates?: number;
   /** How many customer steps are done (at most customers x templates). */
   done?: number;
+  /** Whether the release is activated (default true); a draft has no participants and nothing done. */
+  activate?: boolean;
   /** Seed of the id generator. */
   seed?: number;
 }
@@ -77,7 +79,8 @@ export function buildLargeWorkspace(options: LargeWorkspaceOptions = {}): LargeW
   const clusterCount = options.clusters ?? 50;
   const customerCount = options.customers ?? 1000;
   const templateCount = options.templates ?? 50;
-  const done = Math.min(options.done ?? 0, customerCount * templateCount);
+  const activate = options.activate ?? true;
+  const done = activate ? Math.min(options.done ?? 0, customerCount * templateCount) : 0;
   const bytes = seededBytes(options.seed ?? 20261206);
   const ctx = testContext({ device: 'large', actor: { id: 'user:alice', name: 'Alice' } });
   ctx.newId = <T extends IdType>(type: T) => `${type}:${randomPart(bytes(16))}` as Id<T>;
@@ -119,7 +122,7 @@ export function buildLargeWorkspace(options: LargeWorkspaceOptions = {}): LargeW
         .templateId,
     );
   }
-  step(activateRelease(state, { releaseId }, ctx));
+  if (activate) step(activateRelease(state, { releaseId }, ctx));
 
   const doneIds: StepId[] = [];
   for (const customerId of customerIds) {

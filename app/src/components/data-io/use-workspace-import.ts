@@ -94,28 +94,25 @@ export function useWorkspaceImport() {
     }
     setState({ ...state, step: 'importing', progress: { phase: 'planning' } });
     const label = state.plan.mode === 'restore' ? 'Restoring the workspace' : `Importing ${fileName}`;
-    try {
-      await savingStore.track(label, async () => {
+    // The outcome is shown after the work leaves the saving store, so the page no longer asks before
+    // leaving by the time it says "restored".
+    const outcome = await savingStore
+      .track(label, async (): Promise<ImportStep> => {
         const built = await client.build(await snapshotDocs(local, facts.releaseIds));
         // Everything the worker held (the file, its documents) is freed before the page applies.
         endWorker();
-        if (!built.ok) {
-          setState({ step: 'failed', fileName, message: built.message });
-          return;
-        }
+        if (!built.ok) return { step: 'failed', fileName, message: built.message };
         try {
           await applyImport(local, built.docs, onProgress);
         } catch (error) {
           const applied = error instanceof ImportNotStored;
-          setState({ step: 'failed', fileName, message: messageOf(error), applied });
-          return;
+          return { step: 'failed', fileName, message: messageOf(error), applied };
         }
-        setState({ step: 'done', fileName, plan: built.plan });
-      });
-    } catch (error) {
-      endWorker();
-      setState({ step: 'failed', fileName, message: messageOf(error) });
-    }
+        return { step: 'done', fileName, plan: built.plan };
+      })
+      .catch((error: unknown): ImportStep => ({ step: 'failed', fileName, message: messageOf(error) }));
+    endWorker();
+    setState(outcome);
   }, [local, state, onProgress, endWorker]);
 
   const reset = useCallback(() => {
