@@ -6,11 +6,12 @@
  * The workspaces are built with the domain commands (support/large-workspace.ts) and restored through
  * the UI, so every test starts from 1,000 customers on 50 clusters and a release of 50 template steps.
  */
-import type { Dialog, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell, CsvImportDialog, DataSettings, ReleasePage, ReleasesPage } from './pages';
 import { CrossCustomerPage } from './pages/cross-customer-page';
 import { buildLargeWorkspace, type LargeWorkspaceOptions } from './support/large-workspace';
+import { reloadAsSoonAsShown } from './support/reload';
 import { urlId } from './support/text';
 import { buildWorkspace } from './support/workspace-fixtures';
 
@@ -22,55 +23,8 @@ async function restoreLarge(page: Page, options: LargeWorkspaceOptions) {
   const workspace = buildLargeWorkspace(options);
   const data = new DataSettings(page);
   await data.goto();
-  await data.chooseBackup('large.json', workspace.text);
-  await data.confirmButton('Restore workspace').click();
-  await expect(data.dialog.getByRole('heading', { name: 'Workspace restored' })).toBeVisible({
-    timeout: 60_000,
-  });
-  await data.dialog.getByRole('button', { name: 'Close' }).first().click();
+  await data.restore(workspace.text);
   return workspace;
-}
-
-/** Where a message is shown: a toast, or the open dialog. */
-const WHERE = {
-  toast: '[role="region"][aria-label^="Notifications"]',
-  dialog: '[role="dialog"]',
-} as const;
-
-/**
- * Reloads the page in the very task that first shows `text` (in a toast or the dialog), before anything
- * else can run: the work must have been stored BEFORE it was reported, not merely before a person could
- * click reload. Resolves once the reloaded page has loaded. If the page asks before leaving, it was
- * still saving when it said done: the test fails.
- */
-async function reloadAsSoonAsShown(
-  page: Page,
-  where: keyof typeof WHERE,
-  text: string,
-  show: () => Promise<void>,
-): Promise<void> {
-  const asked: string[] = [];
-  const onDialog = (dialog: Dialog) => {
-    asked.push(dialog.type());
-    void dialog.accept();
-  };
-  page.on('dialog', onDialog);
-  await page.evaluate(
-    ({ selector, wanted }) => {
-      const observer = new MutationObserver(() => {
-        if (!document.querySelector(selector)?.textContent?.includes(wanted)) return;
-        observer.disconnect();
-        window.location.reload();
-      });
-      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    },
-    { selector: WHERE[where], wanted: text },
-  );
-  const reloaded = page.waitForEvent('load', { timeout: 90_000 });
-  await show();
-  await reloaded;
-  page.off('dialog', onDialog);
-  expect(asked, 'the page still asked before leaving when it said done').toEqual([]);
 }
 
 async function openRelease(page: Page, name: string): Promise<ReleasePage> {

@@ -14,6 +14,16 @@ const PHASE_TEXT: Record<ImportPhase, string> = {
 };
 
 const number = new Intl.NumberFormat('en');
+const megabytes = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Building counts changes; applying counts the bytes of the documents' updates. */
+function amount(phase: ImportPhase, done: number, total: number): string {
+  if (phase === 'applying') {
+    const mb = (n: number) => megabytes.format(n / 2 ** 20);
+    return `${mb(done)} of ${mb(total)} MB`;
+  }
+  return `${number.format(done)} of ${number.format(total)} changes`;
+}
 
 export function ImportProgressView({ fileName, progress }: { fileName: string; progress: ImportProgress }) {
   const { phase, done, total } = progress;
@@ -26,12 +36,12 @@ export function ImportProgressView({ fileName, progress }: { fileName: string; p
       <progress
         className="h-2 w-full accent-primary"
         aria-label={`${PHASE_TEXT[phase]} ${fileName}`}
-        aria-valuetext={counted ? `${number.format(done)} of ${number.format(total)}` : undefined}
+        aria-valuetext={counted ? amount(phase, done, total) : undefined}
         {...(counted ? { value: done, max: total } : {})}
       />
       {counted && (
         <p className="text-muted-foreground text-xs tabular-nums" aria-hidden="true">
-          {number.format(done)} of {number.format(total)} changes
+          {amount(phase, done, total)}
         </p>
       )}
     </div>
