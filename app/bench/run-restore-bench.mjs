@@ -196,21 +196,27 @@ async function restoreOnce(browser, server, file, expected) {
     const tasks = await page.evaluate((from) => window.__longTasks.filter(([at]) => at >= from), startedAt);
     result.longestTaskMs = Math.round(Math.max(0, ...tasks.map(([, d]) => d)));
     result.blockedMs = Math.round(tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
-    // A reload at once: the release must be listed, and its progress must read all done.
+    // A reload at once: the release must be listed, and its progress must read all done. A build that
+    // said "restored" before storing it loses it here (main before IO-18 did).
     const r0 = Date.now();
-    await page.goto(`${server.url}/releases`);
-    await page
-      .getByRole('table', { name: 'Releases' })
-      .getByRole('link', { name: expected.releaseName, exact: true })
-      .waitFor({ timeout: limitMs });
-    result.listedAfterReloadMs = Date.now() - r0;
-    await page.goto(`${server.url}/releases/${encodeURIComponent(expected.releaseId)}`);
-    await page
-      .locator(
-        `[role="progressbar"][aria-label="Overall progress"][aria-valuetext*="(${expected.done} done"]`,
-      )
-      .waitFor({ timeout: limitMs });
-    result.progressAfterReloadMs = Date.now() - r0;
+    const reloadLimit = Math.min(limitMs, 60_000);
+    try {
+      await page.goto(`${server.url}/releases`);
+      await page
+        .getByRole('table', { name: 'Releases' })
+        .getByRole('link', { name: expected.releaseName, exact: true })
+        .waitFor({ timeout: reloadLimit });
+      result.listedAfterReloadMs = Date.now() - r0;
+      await page.goto(`${server.url}/releases/${encodeURIComponent(expected.releaseId)}`);
+      await page
+        .locator(
+          `[role="progressbar"][aria-label="Overall progress"][aria-valuetext*="(${expected.done} done"]`,
+        )
+        .waitFor({ timeout: reloadLimit });
+      result.progressAfterReloadMs = Date.now() - r0;
+    } catch {
+      result.afterReload = `release not listed with all its steps within ${reloadLimit / 1000} s: lost`;
+    }
   }
   await context.close().catch(() => {});
   return result;

@@ -33,13 +33,15 @@ export function useWorkspaceImport() {
   const { local } = useWorkspace();
   const [state, setState] = useState<ImportStep>({ step: 'idle' });
   const worker = useRef<ImportWorkerClient | null>(null);
-  const lastProgress = useRef(0);
+  const lastProgress = useRef<{ at: number; phase: string }>({ at: 0, phase: '' });
 
   const onProgress = useCallback((progress: ImportProgress) => {
     const now = performance.now();
-    const last = progress.total !== undefined && progress.done !== progress.total;
-    if (last && now - lastProgress.current < PROGRESS_EVERY_MS) return;
-    lastProgress.current = now;
+    const { phase, done, total } = progress;
+    // A new step and the end of one always show; counts in between at most every PROGRESS_EVERY_MS.
+    const between = phase === lastProgress.current.phase && total !== undefined && done !== total;
+    if (between && now - lastProgress.current.at < PROGRESS_EVERY_MS) return;
+    lastProgress.current = { at: now, phase };
     setState((s) => (s.step === 'reading' || s.step === 'importing' ? { ...s, progress } : s));
   }, []);
 
