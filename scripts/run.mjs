@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './browser.mjs';
+import { EngineMissing, startPostgres, startRedis } from './engines.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { runTemporalTests } from './temporal.mjs';
 
@@ -16,15 +17,22 @@ const mode = process.argv[2] ?? 'start';
 
 /** Run a command in the repository root, inheriting stdio; exit with its code when it fails. */
 function step(title, cmd, args, env = {}) {
+  const status = tryStep(title, cmd, args, env);
+  if (status !== 0) process.exit(status);
+}
+
+/** Like `step`, but returns the exit status (0 when it passed) instead of exiting. */
+function tryStep(title, cmd, args, env = {}) {
   const started = Date.now();
   console.log(`\n▶ ${title}`);
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
     console.error(`✖ ${title} failed after ${seconds}s (exit ${result.status ?? result.signal})`);
-    process.exit(result.status || 1);
+    return result.status || 1;
   }
   console.log(`✔ ${title} (${seconds}s)`);
+  return 0;
 }
 
 function install(pnpm) {
@@ -40,6 +48,39 @@ function install(pnpm) {
 function build(pnpm) {
   step('Build the app', pnpm, ['--filter', '@runsheet/app', 'run', 'build']);
   step('Build the server', pnpm, ['--filter', '@runsheet/sync-server', 'run', 'build']);
+}
+
+/**
+ * Starts PostgreSQL and Redis for the vitest stage; says LOUDLY what could not be had (the tests that need
+ * it then skip with the reason, and the summary says NOT RUN).
+ */
+async function startTestEngines() {
+  const env = {};
+  const running = [];
+  const missing = [];
+  for (const [name, start, variable] of [
+    ['PostgreSQL', () => startPostgres(), 'RUNSHEET_TEST_POSTGRES_URL'],
+    ['Redis', () => startRedis(), 'RUNSHEET_TEST_REDIS_URL'],
+  ]) {
+    if (process.env[variable]) continue;
+    try {
+      const engine = await start();
+      running.push(engine);
+      env[variable] = engine.url;
+      console.log(`  ${name} for the tests on ${engine.url}`);
+    } catch (error) {
+      if (!(error instanceof EngineMissing)) throw error;
+      missing.push({ name, reason: error.message });
+      console.warn(`\n!!! ${name} could not be started: ${error.message}`);
+      console.warn(`!!! The ${name} tests will NOT RUN.\n`);
+      env[variable.replace(/_URL$/, '_MISSING')] = error.message;
+    }
+  }
+  return {
+    env,
+    missing,
+    stop: () => Promise.all(running.map((engine) => engine.stop())),
+  };
 }
 
 const pnpm = ensurePnpm(root);
@@ -61,15 +102,28 @@ if (mode === 'start') {
   step('Lint and format check (Biome)', pnpm, ['exec', 'biome', 'ci', '.']);
   step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   build(pnpm);
-  step('Unit and integration tests (vitest)', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'test']);
+  // Real PostgreSQL and Redis for the storage contract and the tests of several relays.
+  const engines = await startTestEngines();
+  const vitest = tryStep(
+    'Unit and integration tests (vitest)',
+    pnpm,
+    ['-r', '--workspace-concurrency=1', 'run', 'test'],
+    engines.env,
+  );
+  await engines.stop();
+  if (vitest !== 0) process.exit(vitest);
   const browser = ensureBrowser(root, pnpm);
   step('Browser tests (Playwright)', pnpm, ['exec', 'playwright', 'test'], browser.env);
   const temporal = await runTemporalTests(root, pnpm, step, browser.env);
-  if (temporal === 'not-run') {
-    // Never a green summary over a part that did not run.
-    console.log('\nEvery stage that ran passed. Temporal bridge tests: NOT RUN (see the warning above).');
+  // Never a green summary over a part that did not run.
+  const notRun = [
+    ...(temporal === 'not-run' ? ['Temporal bridge tests'] : []),
+    ...engines.missing.map((m) => `${m.name} tests (${m.reason})`),
+  ];
+  if (notRun.length > 0) {
+    console.log(`\nEvery stage that ran passed. NOT RUN (see the warnings above): ${notRun.join('; ')}.`);
   } else {
-    console.log('\nAll test stages passed (Temporal bridge tests included).');
+    console.log('\nAll test stages passed (Temporal bridge, PostgreSQL and Redis tests included).');
   }
 } else {
   console.error(`Unknown mode "${mode}". Use start, dev or test.`);

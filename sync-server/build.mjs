@@ -11,8 +11,9 @@ export async function buildServer({ outdir = new URL('./dist/', import.meta.url)
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
-    // The Temporal client (gRPC, protobufs) loads from node_modules, and only when the bridge is on.
-    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', '@temporalio/*'],
+    // The Temporal client (gRPC, protobufs) loads from node_modules, and only when the bridge is on; so does
+    // the PostgreSQL driver, only when DATABASE_URL is set.
+    external: ['better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate', '@temporalio/*'],
     // The shebang makes it runnable as the package's `bin`. ws and other CommonJS dependencies call
     // require(); an ESM bundle has none unless we make one.
     banner: {

@@ -89,7 +89,7 @@ async function serve(): Promise<void> {
     TEMPORAL_ADDRESS: '127.0.0.1:7233',
     TEMPORAL_POLL_MS: '3600000',
   });
-  const server = createRunsheetServer(config, {
+  const server = await createRunsheetServer(config, {
     temporalReader: fakeTemporal,
     log: { log() {}, warn() {}, error: console.error },
   });
@@ -97,12 +97,12 @@ async function serve(): Promise<void> {
   await server.temporal()!.bridge.poll();
   // 60 tracked releases in the catalog.
   const ctx = testContext({ device: 'bench' });
-  const { clusterId } = ok(server.workspace.run(createCluster, { name: 'eu-1' }, ctx));
-  ok(server.workspace.run(createCustomer, { clusterId, name: 'Acme', namespace: 'acme' }, ctx));
+  const { clusterId } = ok(await server.workspace.run(createCluster, { name: 'eu-1' }, ctx));
+  ok(await server.workspace.run(createCustomer, { clusterId, name: 'Acme', namespace: 'acme' }, ctx));
   for (let i = 0; i < 60; i++) {
     ctx.tick();
     ok(
-      server.workspace.run(
+      await server.workspace.run(
         createRelease,
         { name: `Release ${i}`, type: 'release', versionNumber: `1.${i}` },
         ctx,
@@ -111,11 +111,10 @@ async function serve(): Promise<void> {
   }
   // Diagnosis only: BENCH_NO_AUDIT=1 measures what the audit row costs (never in a real server).
   if (process.env.BENCH_NO_AUDIT === '1') {
-    server.audit.store.append = () => 0;
-    server.audit.store.appendMany = () => {};
+    server.audit.store.appendMany = async () => {};
   }
-  const admin = server.auth.users.byUsername('bench')!;
-  const { secret } = server.auth.tokens.create(admin.id, 'bench');
+  const admin = (await server.auth.users.byUsername('bench'))!;
+  const { secret } = await server.auth.tokens.create(admin.id, 'bench');
   process.send?.({ port, token: secret });
   process.on('message', async () => {
     await server.close();

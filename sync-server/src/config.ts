@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  normalizeUsername,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  USERNAME_PATTERN,
+} from '@runsheet/protocol';
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './auth/passwords.ts';
-import { normalizeUsername, USERNAME_PATTERN } from './auth/users.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
 import { type TemporalConfig, TemporalEnvSchema, temporalConfigFrom } from './temporal/config.ts';
 
@@ -17,6 +21,11 @@ export interface ServerConfig {
   port: number;
   /** Directory of the SQLite file; created if missing. */
   dataDir: string;
+  /**
+   * DATABASE_URL: keep everything in PostgreSQL (`postgres://…`) instead of the SQLite file under
+   * `dataDir`, so several relays can share it. null (the default): SQLite.
+   */
+  databaseUrl: string | null;
   /** The built PWA (`app/dist`). */
   staticDir: string;
   limits: RelayLimits;
@@ -79,6 +88,13 @@ const EnvSchema = TemporalEnvSchema.extend({
   HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   STATIC_DIR: text,
+  DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
   SESSION_MAX_DAYS: int(1, 3650, 30),
   TRUST_PROXY: flag,
@@ -115,8 +131,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      // Never echo a password back into a log.
-      const shown = name.includes('PASSWORD') ? '' : `=${JSON.stringify(env[name] ?? '')}`;
+      // Never echo a password back into a log (URLs may hold one too).
+      const secret = name.includes('PASSWORD') || name.endsWith('_URL');
+      const shown = secret ? '' : `=${JSON.stringify(env[name] ?? '')}`;
       return `  ${name}${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -131,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
     staticDir: e.STATIC_DIR === undefined ? defaultStaticDir() : path.resolve(cwd, e.STATIC_DIR),
     limits: {
       maxFrameBytes: e.RELAY_MAX_FRAME_BYTES,

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const server = createRunsheetServer(config);
+  const server = await createRunsheetServer(config);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -39,10 +39,11 @@ async function main(): Promise<void> {
 
   // Handlers first, then the line: whoever waits for the line may signal at once.
   const address = await server.listen();
-  console.log(`Runsheet listening on http://${config.host}:${address.port} (data: ${config.dataDir})`);
+  const data = server.storage.engine === 'sqlite' ? config.dataDir : server.storage.description;
+  console.log(`Runsheet listening on http://${config.host}:${address.port} (data: ${data})`);
   if (config.openMode) {
     console.log('Open mode (RUNSHEET_OPEN=1): no sign-in; everyone who can reach this port is an admin.');
-  } else if (server.auth.needsSetup()) {
+  } else if (await server.auth.needsSetup()) {
     console.log(
       `First run: open http://localhost:${address.port}/ on this machine to create the admin ` +
         `(from another device, enter setup code ${server.auth.setupCode}).`,

@@ -4,7 +4,6 @@ import type { Duplex } from 'node:stream';
 import { createApiHandler } from './api/api.ts';
 import { ServerWorkspace } from './api/data/server-workspace.ts';
 import { AccessAudit } from './audit/access-audit.ts';
-import { createAuditStore } from './audit/audit-store.ts';
 import { Auth } from './auth/auth.ts';
 import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
@@ -14,16 +13,17 @@ import { isUnder, pathnameOf } from './http/paths.ts';
 import { clientAddress, isSameOrigin } from './http/request-info.ts';
 import { sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
-import { closeDatabase, type Db, openDatabase } from './persistence/database.ts';
-import { createUpdateStore, type UpdateStore } from './persistence/update-store.ts';
 import { Relay } from './relay/relay.ts';
 import { roomFromPath } from './relay/room-name.ts';
+import type { Storage } from './storage/contract.ts';
+import { openStorage } from './storage/open-storage.ts';
 import { startTemporalBridge, type TemporalBridge, type TemporalMirror } from './temporal/index.ts';
 import type { TemporalReader } from './temporal/reader.ts';
 
 export interface RunsheetServer {
   readonly config: ServerConfig;
-  readonly db: Db;
+  /** Everything the server keeps: SQLite under DATA_DIR, or PostgreSQL (DATABASE_URL). */
+  readonly storage: Storage;
   readonly http: Server;
   readonly relay: Relay;
   readonly auth: Auth;
@@ -36,13 +36,13 @@ export interface RunsheetServer {
    * port when the config says 0).
    */
   listen(): Promise<AddressInfo>;
-  /** Stops accepting, closes every connection, flushes and closes SQLite. Safe to call twice. */
+  /** Stops accepting, closes every connection, stores what rooms hold, closes storage. Safe to call twice. */
   close(): Promise<void>;
 }
 
 export interface ServerOverrides {
-  /** Wraps or replaces the room update store (tests inject storage failures). */
-  updateStore?: (db: Db) => UpdateStore;
+  /** Wraps or replaces the storage engine the configuration opened (tests inject storage failures). */
+  storage?: (storage: Storage) => Storage;
   /** Password hashing cost. Only tests lower it, to stay fast on two cores; never exposed as a setting. */
   scrypt?: ScryptParams;
   /** The clock of sessions, tokens and sign-in throttling (tests). */
@@ -60,24 +60,24 @@ const PRUNE_SESSIONS_EVERY_MS = 3600_000;
 
 /**
  * Composes the pieces on one port: `/healthz`, the JSON API under `/api`, the relay under `/sync`, and the
- * built app for everything else.
+ * built app for everything else. Opens storage first (and migrates it), hence asynchronous.
  */
-export function createRunsheetServer(config: ServerConfig, overrides: ServerOverrides = {}): RunsheetServer {
+export async function createRunsheetServer(
+  config: ServerConfig,
+  overrides: ServerOverrides = {},
+): Promise<RunsheetServer> {
   const log = overrides.log ?? console;
-  const db = openDatabase(config.dataDir);
-  const auth = new Auth(db, {
+  const opened = await openStorage(config, log);
+  const storage = overrides.storage ? overrides.storage(opened) : opened;
+  const auth = new Auth(storage, {
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),
   });
-  const relay = new Relay({
-    store: (overrides.updateStore ?? createUpdateStore)(db),
-    limits: config.limits,
-    log,
-  });
-  const audit = new AccessAudit(createAuditStore(db));
+  const relay = new Relay({ store: storage.rooms, limits: config.limits, log });
+  const audit = new AccessAudit(storage.audit);
   const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
   let temporal: { bridge: TemporalBridge; mirror: TemporalMirror } | null = null;
   const api = createApiHandler(
@@ -113,7 +113,7 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
    * Authenticates a WebSocket upgrade: session cookie, `Authorization: Bearer <token>` or `?token=<token>`.
    * Failures still complete the upgrade and close with a code (see Relay.reject for why).
    */
-  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
     const room = roomFromPath(pathnameOf(req.url));
     if (room === undefined) {
@@ -127,14 +127,14 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
     const credentials = credentialsFrom(req, true);
     // A cookie is sent by the browser whichever page opens the socket: only trust it from our own origin.
     if (credentials.token === undefined && !isSameOrigin(req, config)) credentials.session = undefined;
-    const result = auth.authenticate(credentials);
+    const result = await auth.authenticate(credentials);
     if (!result.ok) {
       relay.reject(req, socket, head, result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHORIZED');
       return;
     }
     // Joining a room reads release information (FR-014): logged before any of it is sent; no log, no join.
     try {
-      audit.record({
+      await audit.record({
         principal: result.principal,
         action: 'sync.join',
         entity: room,
@@ -146,7 +146,7 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
       relay.reject(req, socket, head, 'INTERNAL_ERROR');
       return;
     }
-    relay.accept(req, socket, head, room, auth.identityFor(result.principal));
+    await relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
   const http = createServer((req, res) => {
@@ -156,16 +156,27 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
       else res.destroy();
     });
   });
-  http.on('upgrade', handleUpgrade);
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Storage may fail while signing in (a busy or full disk, PostgreSQL away): that fails this upgrade,
+    // never the process.
+    handleUpgrade(req, socket, head).catch((error: unknown) => {
+      log.error('WebSocket upgrade failed:', error);
+      if (!socket.destroyed) relay.reject(req, socket, head, 'INTERNAL_ERROR');
+    });
+  });
 
-  const pruneTimer = setInterval(() => auth.sessions.pruneExpired(), PRUNE_SESSIONS_EVERY_MS);
+  const pruneTimer = setInterval(() => {
+    auth.sessions
+      .pruneExpired()
+      .catch((error: unknown) => log.warn('Pruning expired sessions failed:', error));
+  }, PRUNE_SESSIONS_EVERY_MS);
   pruneTimer.unref();
 
   let closing: Promise<void> | null = null;
 
   return {
     config,
-    db,
+    storage,
     http,
     relay,
     auth,
@@ -206,7 +217,7 @@ export function createRunsheetServer(config: ServerConfig, overrides: ServerOver
         await relay.close();
         http.closeAllConnections();
         await stopped;
-        closeDatabase(db);
+        await storage.close();
       })();
       return closing;
     },

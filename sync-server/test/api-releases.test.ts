@@ -19,9 +19,9 @@ describe('REST API: tracked releases and entities', () => {
     admin = await setUpAdmin(t.url);
     const token = await admin.post<{ secret: string }>('/api/tokens', { name: 'ci' });
     bearer = new ApiClient(t.url, { Authorization: `Bearer ${token.body.secret}` });
-    seeded = seedRelease(t.server, { clusters: 2, customersPerCluster: 3, templates: 4 });
+    seeded = await seedRelease(t.server, { clusters: 2, customersPerCluster: 3, templates: 4 });
     // A second, older release for pagination.
-    seedRelease(t.server, {
+    await seedRelease(t.server, {
       clusters: 1,
       customersPerCluster: 1,
       templates: 1,
@@ -172,7 +172,7 @@ describe('REST API: the cached release list follows the catalog', () => {
     token = (await admin.post<{ secret: string }>('/api/tokens', { name: 'ci' })).body.secret;
     bearer = new ApiClient(t.url, { Authorization: `Bearer ${token}` });
     for (let i = 0; i < 5; i++)
-      seedRelease(t.server, {
+      await seedRelease(t.server, {
         clusters: 1,
         customersPerCluster: 1,
         templates: 1,
@@ -206,7 +206,7 @@ describe('REST API: the cached release list follows the catalog', () => {
 
   it('shows a release created on the server on the next read', async () => {
     await walk(2);
-    seedRelease(t.server, {
+    await seedRelease(t.server, {
       clusters: 1,
       customersPerCluster: 1,
       templates: 1,

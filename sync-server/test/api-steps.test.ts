@@ -20,7 +20,7 @@ describe('REST API: automation writes through the domain commands', () => {
     const m = await signedInUser(admin, 'mo', 'member');
     memberToken = (await m.post<{ secret: string }>('/api/tokens', { name: 'deploy bot' })).body.secret;
     member = new ApiClient(t.url, { Authorization: `Bearer ${memberToken}` });
-    seeded = seedRelease(t.server, { clusters: 1, customersPerCluster: 2, templates: 2 });
+    seeded = await seedRelease(t.server, { clusters: 1, customersPerCluster: 2, templates: 2 });
   });
   afterAll(() => t.dispose());
 

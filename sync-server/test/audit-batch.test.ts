@@ -1,14 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccessAudit } from '../src/audit/access-audit.ts';
-import { type AuditEntry, type AuditStore, createAuditStore } from '../src/audit/audit-store.ts';
 import type { Principal } from '../src/auth/auth.ts';
-import { closeDatabase, type Db, openDatabase } from '../src/persistence/database.ts';
+import type { AuditEntry, AuditStore } from '../src/storage/contract.ts';
+import type { Db } from '../src/storage/sqlite/database.ts';
+import { openSqliteStorage, type SqliteStorage } from '../src/storage/sqlite/index.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 /** The group commit of access-audit rows, on a real SQLite file. */
 describe('Access audit group commit', () => {
   let dir: ReturnType<typeof makeTempDir>;
+  let storage: SqliteStorage;
   let db: Db;
   let store: AuditStore;
   /** The size of every batch the store was asked to write. */
@@ -34,20 +36,21 @@ describe('Access audit group commit', () => {
 
   beforeEach(() => {
     dir = makeTempDir('audit');
-    db = openDatabase(dir.path);
-    const real = createAuditStore(db);
+    storage = openSqliteStorage(dir.path);
+    db = storage.db;
+    const real = storage.audit;
     batches = [];
     store = {
       ...real,
       appendMany(entries: readonly AuditEntry[]) {
         batches.push(entries.length);
-        real.appendMany(entries);
+        return real.appendMany(entries);
       },
     };
     audit = new AccessAudit(store);
   });
-  afterEach(() => {
-    closeDatabase(db);
+  afterEach(async () => {
+    await storage.close();
     dir.remove();
   });
 
@@ -91,16 +94,38 @@ describe('Access audit group commit', () => {
     expect(paths()).toEqual(['/d', '/e']);
   });
 
-  it('writes a synchronous record (a room join) after the rows already queued, and throws when it cannot', async () => {
+  it('records a room join after the rows already queued, and rejects when it cannot', async () => {
     const queued = audit.commit(facts('/queued'));
-    audit.record({ ...facts('/ignored'), action: 'sync.join', entity: 'release:r' });
-    await queued;
+    const joined = audit.record({ ...facts('/ignored'), action: 'sync.join', entity: 'release:r' });
+    await Promise.all([queued, joined]);
     expect(paths()).toEqual(['/queued', null]);
     db.exec(
       "CREATE TRIGGER test_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'disk full'); END",
     );
-    expect(() => audit.record({ ...facts('/x'), action: 'sync.join', entity: 'release:r' })).toThrow(
+    await expect(audit.record({ ...facts('/x'), action: 'sync.join', entity: 'release:r' })).rejects.toThrow(
       /disk full/,
     );
+  });
+
+  it('writes one batch at a time: rows that arrive while a batch commits form the next one, in order', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = store.appendMany;
+    const calls: number[] = [];
+    store.appendMany = async (entries) => {
+      calls.push(entries.length);
+      if (calls.length === 1) await gate;
+      return real(entries);
+    };
+    const a = audit.commit(facts('/a'));
+    await new Promise((resolve) => setImmediate(resolve));
+    // The first batch is in flight (a slow commit); these gather meanwhile.
+    const later = ['/b', '/c', '/d'].map((path) => audit.commit(facts(path)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([1]);
+    release();
+    await Promise.all([a, ...later]);
+    expect(calls).toEqual([1, 3]);
+    expect(paths()).toEqual(['/a', '/b', '/c', '/d']);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { type Seeded, seedRelease } from './helpers/seed.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { sqliteDb, startTestServer, type TestServer } from './helpers/test-server.ts';
 import { stockClient, synced } from './helpers/y-client.ts';
 
 interface Entry {
@@ -35,7 +35,7 @@ describe('Access audit (FR-014)', () => {
     const member = await signedInUser(admin, 'bea', 'member');
     botToken = (await member.post<{ secret: string }>('/api/tokens', { name: 'bot' })).body.secret;
     bot = new ApiClient(t.url, { Authorization: `Bearer ${botToken}`, 'User-Agent': 'release-bot/1.0' });
-    seeded = seedRelease(t.server, { clusters: 1, customersPerCluster: 1, templates: 1 });
+    seeded = await seedRelease(t.server, { clusters: 1, customersPerCluster: 1, templates: 1 });
   });
   afterAll(() => t.dispose());
 
@@ -110,10 +110,10 @@ describe('Access audit (FR-014)', () => {
   });
 
   it('refuses UPDATE and DELETE in the database itself', () => {
-    expect(() => t.server.db.prepare("UPDATE access_log SET username = 'mallory'").run()).toThrow(
+    expect(() => sqliteDb(t.server).prepare("UPDATE access_log SET username = 'mallory'").run()).toThrow(
       /append-only/,
     );
-    expect(() => t.server.db.prepare('DELETE FROM access_log').run()).toThrow(/append-only/);
+    expect(() => sqliteDb(t.server).prepare('DELETE FROM access_log').run()).toThrow(/append-only/);
   });
 
   it('has no code path that updates or deletes a row', () => {
@@ -128,7 +128,9 @@ describe('Access audit (FR-014)', () => {
     walk(join(import.meta.dirname, '..', 'src'));
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
-      expect(source, file).not.toMatch(/(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|DROP\s+TABLE)\s+access_log/i);
+      expect(source, file).not.toMatch(
+        /(UPDATE|DELETE\s+FROM|REPLACE\s+INTO|DROP\s+TABLE|TRUNCATE(\s+TABLE)?)\s+access_log/i,
+      );
     }
   });
 
@@ -144,7 +146,7 @@ describe('Access audit (FR-014)', () => {
   it('fails closed under concurrency: no read is answered with data unless its own row is in the log', async () => {
     // One poisoned request makes its batch's commit fail; whichever requests share that batch must get a
     // 500 too, and every 200 must have its row.
-    t.server.db.exec(
+    sqliteDb(t.server).exec(
       "CREATE TRIGGER test_poison BEFORE INSERT ON access_log WHEN NEW.user_agent = 'poison' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
     );
     try {
@@ -166,12 +168,12 @@ describe('Access audit (FR-014)', () => {
         }
       });
     } finally {
-      t.server.db.exec('DROP TRIGGER test_poison');
+      sqliteDb(t.server).exec('DROP TRIGGER test_poison');
     }
   });
 
   it('fails closed: when the row cannot be written, nothing is read (500) and no join happens', async () => {
-    t.server.db.exec(
+    sqliteDb(t.server).exec(
       "CREATE TRIGGER test_disk_full BEFORE INSERT ON access_log BEGIN SELECT RAISE(ABORT, 'disk full'); END",
     );
     try {
@@ -185,7 +187,7 @@ describe('Access audit (FR-014)', () => {
         device.destroy();
       }
     } finally {
-      t.server.db.exec('DROP TRIGGER test_disk_full');
+      sqliteDb(t.server).exec('DROP TRIGGER test_disk_full');
     }
   });
 });

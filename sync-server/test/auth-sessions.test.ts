@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, ApiClient, manualClock, setUpAdmin } from './helpers/api-client.ts';
-import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
+import { sqliteDb, startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -60,9 +60,11 @@ describe('sign-in', () => {
     const t = await server();
     const admin = await setUpAdmin(t.url);
     const secret = admin.sessionSecret;
-    const row = t.server.db.prepare('SELECT id_hash FROM sessions').get() as { id_hash: Buffer };
+    const row = sqliteDb(t.server).prepare('SELECT id_hash FROM sessions').get() as { id_hash: Buffer };
     expect(row.id_hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
-    const user = t.server.db.prepare('SELECT password_hash FROM users').get() as { password_hash: string };
+    const user = sqliteDb(t.server).prepare('SELECT password_hash FROM users').get() as {
+      password_hash: string;
+    };
     expect(user.password_hash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(user.password_hash).not.toContain(ADMIN.password);
   });
@@ -187,7 +189,7 @@ describe('sign-in', () => {
     await first.stop();
     const stronger = await server({ dataDir, overrides: { scrypt: { N: 2 ** 11, r: 8, p: 1 } } });
     expect((await new ApiClient(stronger.url).post('/api/auth/login', ADMIN)).status).toBe(200);
-    const row = stronger.server.db.prepare('SELECT password_hash FROM users').get() as {
+    const row = sqliteDb(stronger.server).prepare('SELECT password_hash FROM users').get() as {
       password_hash: string;
     };
     expect(row.password_hash).toMatch(/^scrypt\$2048\$8\$1\$/);

@@ -59,7 +59,7 @@ describe('first run', () => {
       password: ADMIN.password,
     });
     expect(again.body).toMatchObject({ error: { code: 'already-set-up' } });
-    expect(t.server.auth.users.count()).toBe(1);
+    expect(await t.server.auth.users.count()).toBe(1);
   });
 
   it('asks for the setup code printed in the log when the request is not from this machine', async () => {

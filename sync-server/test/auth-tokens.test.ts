@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_CACHE_MS } from '../src/auth/auth.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { sqliteDb, startTestServer, type TestServer } from './helpers/test-server.ts';
 
 let t: TestServer;
 let admin: ApiClient;
@@ -42,7 +42,7 @@ describe('API tokens', () => {
 
   it('stores only a hash of the secret', async () => {
     const created = await admin.post<Created>('/api/tokens', { name: 'x' });
-    const rows = t.server.db.prepare('SELECT * FROM api_tokens').all();
+    const rows = sqliteDb(t.server).prepare('SELECT * FROM api_tokens').all();
     expect(JSON.stringify(rows)).not.toContain(created.body.secret);
   });
 
@@ -121,7 +121,7 @@ describe('API tokens changed outside the server', () => {
       const client = new ApiClient(server.url, { Authorization: `Bearer ${created.body.secret}` });
       expect((await client.get('/api/session')).status).toBe(200);
       // As the sqlite3 shell would: the server is not told.
-      server.server.db
+      sqliteDb(server.server)
         .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ?')
         .run(now, created.body.token.id);
       now += TOKEN_CACHE_MS;

@@ -15,7 +15,20 @@ describe('configuration', () => {
       openMode: false,
       trustProxy: false,
       bootstrapAdmin: null,
+      databaseUrl: null,
     });
+  });
+
+  it('keeps everything in PostgreSQL when DATABASE_URL is a postgres URL; refuses another without echoing it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://rs:pw@db:5432/runsheet' }).databaseUrl).toBe(
+      'postgres://rs:pw@db:5432/runsheet',
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/runsheet' }).databaseUrl).toBe(
+      'postgresql://db/runsheet',
+    );
+    const attempt = () => loadConfig({ DATABASE_URL: 'mysql://rs:secret-pw@db/runsheet' });
+    expect(attempt).toThrow(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(attempt).not.toThrow(/secret-pw/);
   });
 
   it('finds app/dist from both the source file and the bundle', () => {

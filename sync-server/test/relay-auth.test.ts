@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { CloseCode } from '@runsheet/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DATABASE_FILE } from '../src/persistence/database.ts';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
+import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { type ApiClient, manualClock, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { storedUpdates } from './helpers/events.ts';
 import { frameKind, rawSocket } from './helpers/raw-socket.ts';
@@ -48,7 +48,7 @@ async function tokenFor(api: ApiClient): Promise<string> {
 function storedState(room: string): Y.Doc {
   const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
   try {
-    const rows = db.prepare('SELECT data FROM room_updates WHERE room = ? ORDER BY id').all(room) as {
+    const rows = db.prepare('SELECT data FROM room_updates WHERE room = ? ORDER BY seq').all(room) as {
       data: Buffer;
     }[];
     const doc = new Y.Doc();

@@ -1,10 +1,8 @@
 import path from 'node:path';
+import { CloseCode } from '@runsheet/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { DATABASE_FILE } from '../src/persistence/database.ts';
-import { createUpdateStore } from '../src/persistence/update-store.ts';
-import { CloseCode } from '../src/relay/close-codes.ts';
+import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { nextEvent, storedUpdates } from './helpers/events.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
@@ -143,16 +141,16 @@ describe('relay persistence', () => {
     const t = await server({
       dataDir: sharedDataDir(),
       overrides: {
-        updateStore: (db) => {
-          const real = createUpdateStore(db);
-          return {
-            ...real,
-            append(room, update) {
-              if (failNext) throw new Error('disk full');
-              return real.append(room, update);
+        storage: (real) => ({
+          ...real,
+          rooms: {
+            ...real.rooms,
+            append(room, updates) {
+              if (failNext) return Promise.reject(new Error('disk full'));
+              return real.rooms.append(room, updates);
             },
-          };
-        },
+          },
+        }),
       },
     });
     const writer = client(t, 'release:fail');
@@ -185,10 +183,10 @@ describe('relay persistence', () => {
     a.destroy();
     await t.stop();
     const db = new Database(path.join(dataDir, DATABASE_FILE));
-    db.prepare('INSERT INTO room_updates (room, data, created_at) VALUES (?, ?, 0)').run(
-      'release:damaged',
-      Buffer.from([1, 2, 3]),
-    );
+    db.prepare("UPDATE rooms SET last_seq = last_seq + 1 WHERE name = 'release:damaged'").run();
+    db.prepare(
+      "INSERT INTO room_updates (room, seq, data, created_at) SELECT name, last_seq, ?, 0 FROM rooms WHERE name = 'release:damaged'",
+    ).run(Buffer.from([1, 2, 3]));
     db.close();
 
     const again = await server({ dataDir });
@@ -198,33 +196,5 @@ describe('relay persistence', () => {
     expect(again.logs.map((entry) => String(entry[1]))).toContain(
       'Room release:damaged: skipping an unreadable stored update',
     );
-  });
-});
-
-describe('update store', () => {
-  it('compaction replaces exactly the rows it merged', async () => {
-    const dir = sharedDataDir();
-    const { openDatabase, closeDatabase } = await import('../src/persistence/database.ts');
-    const db = openDatabase(dir);
-    try {
-      const store = createUpdateStore(db);
-      const doc = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      doc.on('update', (u: Uint8Array) => updates.push(u));
-      doc.getMap('m').set('a', 1);
-      doc.getMap('m').set('b', 2);
-      const first = store.append('catalog', updates[0]!);
-      const second = store.append('catalog', updates[1]!);
-      store.append('release:other', updates[0]!);
-      store.compact('catalog', Y.mergeUpdates(updates), second);
-      expect(second).toBeGreaterThan(first);
-      expect(store.count('catalog')).toBe(1);
-      expect(store.count('release:other')).toBe(1);
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.mergeUpdates(store.load('catalog').updates));
-      expect(copy.getMap('m').toJSON()).toEqual({ a: 1, b: 2 });
-    } finally {
-      closeDatabase(db);
-    }
   });
 });

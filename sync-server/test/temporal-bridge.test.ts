@@ -139,7 +139,7 @@ describe('Temporal bridge against a fake Temporal (fast)', () => {
   });
 
   it('keeps the last state, marked stale with its age, while Temporal cannot be reached', async () => {
-    const before = readMirrorStatus(t.server.relay.hold('temporal' as never).room.doc).lastSuccessAt;
+    const before = readMirrorStatus((await t.server.relay.hold('temporal' as never)).room.doc).lastSuccessAt;
     temporal.down = true;
     try {
       const report = await bridge().poll();

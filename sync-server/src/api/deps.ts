@@ -10,7 +10,7 @@ export interface ApiDeps {
    * Called after anything that can end or narrow someone's access (sign-out, disable, role change, token
    * revoked, password reset), so open WebSockets are re-checked now rather than at the next recheck tick.
    */
-  onAccessChanged(): void;
+  onAccessChanged(): Promise<void>;
   /** The access audit (FR-014). */
   audit: AccessAudit;
   /** Runsheet's documents as the server holds them; the one write path for automation. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/auth.ts';
-import type { AuditAction, AuditEntry, AuditStore } from './audit-store.ts';
+import type { AuditAction, AuditEntry, AuditStore } from '../storage/contract.ts';
 
 /** User agents are free text from the client: kept, but bounded. */
 const MAX_USER_AGENT = 512;
@@ -28,14 +28,18 @@ interface Waiting {
  * so nobody reads release information that the log does not show (the API answers 500 instead, the relay
  * closes the socket with INTERNAL_ERROR).
  *
- * Rows of API requests are group-committed: `commit` queues the row and the queue is written in ONE
- * transaction at the end of the event-loop turn (setImmediate runs after the poll phase, i.e. after every
- * request that arrived in this turn has been handled), instead of one commit per request. Each caller
- * answers only after its promise resolves; if the transaction fails, no row of the batch is written and
- * every promise of the batch rejects, so none of those requests is answered with data.
+ * Rows are group-committed: `commit` queues the row and the queue is written in ONE transaction at the end
+ * of the event-loop turn (setImmediate runs after the poll phase, i.e. after every request that arrived in
+ * this turn has been handled), instead of one commit per request. While a batch is being written (a round
+ * trip to PostgreSQL), the next one gathers; batches are written one at a time, so ids keep the order in
+ * which accesses were decided. Each caller goes on only after its promise resolves; if the transaction
+ * fails, no row of the batch is written and every promise of the batch rejects, so none of those requests
+ * is answered with data.
  */
 export class AccessAudit {
   private queue: Waiting[] = [];
+  private writing = false;
+  private scheduled = false;
 
   constructor(
     readonly store: AuditStore,
@@ -43,38 +47,46 @@ export class AccessAudit {
   ) {}
 
   /**
-   * Writes the row now, synchronously, and throws if it cannot (the relay decides a join on the spot).
-   * Rows still queued are written first, so ids keep the order in which accesses happened.
-   */
-  record(facts: AccessFacts): void {
-    this.flush();
-    this.store.append(this.entryOf(facts));
-  }
-
-  /**
-   * Queues the row; resolves once it is committed together with the rest of this turn's rows, rejects
-   * when that commit failed. The time is taken now, when the access is decided, not at the commit.
+   * Queues the row; resolves once it is committed together with the rest of its batch, rejects when that
+   * commit failed. The time is taken now, when the access is decided, not at the commit.
    */
   commit(facts: AccessFacts): Promise<void> {
     const entry = this.entryOf(facts);
     return new Promise<void>((resolve, reject) => {
-      if (this.queue.length === 0) setImmediate(() => this.flush());
       this.queue.push({ entry, resolve, reject });
+      this.schedule();
     });
   }
 
-  /** Writes every queued row in one transaction and settles their promises; never throws. */
-  private flush(): void {
+  /** A room join is recorded like any other access: the relay lets the socket in once this resolves. */
+  record(facts: AccessFacts): Promise<void> {
+    return this.commit(facts);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  /** Writes every queued row in one transaction and settles their promises; never rejects. */
+  private async flush(): Promise<void> {
     const batch = this.queue;
-    if (batch.length === 0) return;
+    if (batch.length === 0 || this.writing) return;
     this.queue = [];
+    this.writing = true;
     try {
-      this.store.appendMany(batch.map((w) => w.entry));
+      await this.store.appendMany(batch.map((w) => w.entry));
+      for (const w of batch) w.resolve();
     } catch (error) {
       for (const w of batch) w.reject(error);
-      return;
+    } finally {
+      this.writing = false;
+      this.schedule();
     }
-    for (const w of batch) w.resolve();
   }
 
   private entryOf(facts: AccessFacts): AuditEntry {

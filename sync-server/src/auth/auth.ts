@@ -1,12 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Db } from '../persistence/database.ts';
-import type { SessionRow } from '../persistence/session-store.ts';
-import { createSessionStore } from '../persistence/session-store.ts';
-import type { TokenRow } from '../persistence/token-store.ts';
-import { createTokenStore } from '../persistence/token-store.ts';
-import type { UserRow } from '../persistence/user-store.ts';
-import { createUserStore } from '../persistence/user-store.ts';
 import type { Identity } from '../relay/identity.ts';
+import type { SessionRow, Storage, TokenRow, UserRow } from '../storage/contract.ts';
 import type { Credentials } from './credentials.ts';
 import { AuthError } from './errors.ts';
 import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './login-throttle.ts';
@@ -58,9 +52,9 @@ const OPEN_USER: UserRow = {
 const SETUP_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /**
- * How long a token sign-in is reused without reading SQLite again. Every change to a user or token row
+ * How long a token sign-in is reused without reading storage again. Every change to a user or token row
  * made by this server (revoke, disable, role change) drops the cache at once, so it applies to the very
- * next request; this bound only covers edits made outside the server (the sqlite3 shell).
+ * next request; this bound only covers edits made elsewhere (the sqlite3 shell, another relay).
  */
 export const TOKEN_CACHE_MS = 1000;
 /** Bounds the memory of the cache; when full it starts over. */
@@ -86,26 +80,31 @@ export class Auth {
   private dummyHash: Promise<string> | null = null;
   private readonly now: () => number;
   /**
-   * Token sign-ins of the last TOKEN_CACHE_MS, by the SHA-256 of the secret: a token lookup is two SQLite
+   * Token sign-ins of the last TOKEN_CACHE_MS, by the SHA-256 of the secret: a token lookup is two storage
    * reads per request, the largest cost of a cached API read. Only successes are kept.
    */
   private readonly tokenSignIns = new Map<string, { principal: Principal; until: number }>();
+  /**
+   * Bumped by every write to a user or token row. A sign-in that read storage while a write happened is
+   * not cached: it may have read the row from before the write.
+   */
+  private accessGeneration = 0;
 
-  constructor(db: Db, options: AuthOptions) {
+  constructor(storage: Pick<Storage, 'users' | 'sessions' | 'tokens'>, options: AuthOptions) {
     const now = options.now ?? Date.now;
     this.now = now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
     // Every write to a user or a token row drops the cached token sign-ins (after the write, whether it
     // succeeded or not), so nothing that ends or narrows access can be missed by a later request.
-    const users = createUserStore(db);
-    const tokens = createTokenStore(db);
+    const { users, tokens } = storage;
     const forget =
-      <A extends unknown[]>(write: (...args: A) => void) =>
-      (...args: A) => {
+      <A extends unknown[], R>(write: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        this.forgetSignIns();
         try {
-          write(...args);
+          return await write(...args);
         } finally {
-          this.tokenSignIns.clear();
+          this.forgetSignIns();
         }
       };
     this.users = new Users(
@@ -113,7 +112,7 @@ export class Auth {
       this.scrypt,
       now,
     );
-    this.sessions = new Sessions(createSessionStore(db), options.sessionTtlMs, now, options.sessionMaxMs);
+    this.sessions = new Sessions(storage.sessions, options.sessionTtlMs, now, options.sessionMaxMs);
     this.tokens = new ApiTokens(
       { ...tokens, insert: forget(tokens.insert), revoke: forget(tokens.revoke) },
       now,
@@ -126,32 +125,44 @@ export class Auth {
     ).join('');
   }
 
-  /** True while nobody can sign in: the app shows its first-run page. */
-  needsSetup(): boolean {
-    return !this.openMode && this.users.count() === 0;
+  /**
+   * Drops every cached token sign-in: after a write here, or when another relay says a user or token
+   * changed.
+   */
+  forgetSignIns(): void {
+    this.accessGeneration++;
+    this.tokenSignIns.clear();
   }
 
-  authenticate(credentials: Credentials): Authentication {
+  /** True while nobody can sign in: the app shows its first-run page. */
+  async needsSetup(): Promise<boolean> {
+    return !this.openMode && (await this.users.count()) === 0;
+  }
+
+  async authenticate(credentials: Credentials): Promise<Authentication> {
     if (credentials.token !== undefined) {
       const key = sha256(credentials.token).toString('base64');
       const now = this.now();
       const cached = this.tokenSignIns.get(key);
       if (cached !== undefined && cached.until > now) return { ok: true, principal: cached.principal };
-      const token = this.tokens.resolve(credentials.token);
-      const user = token && this.users.byId(token.userId);
+      const generation = this.accessGeneration;
+      const token = await this.tokens.resolve(credentials.token);
+      const user = token && (await this.users.byId(token.userId));
       if (!token || !user || user.disabledAt !== null) {
         this.tokenSignIns.delete(key);
         return { ok: false, reason: 'invalid' };
       }
       const principal: Principal = { kind: 'token', user, token };
-      if (this.tokenSignIns.size >= TOKEN_CACHE_MAX) this.tokenSignIns.clear();
-      this.tokenSignIns.set(key, { principal, until: now + TOKEN_CACHE_MS });
+      if (generation === this.accessGeneration) {
+        if (this.tokenSignIns.size >= TOKEN_CACHE_MAX) this.tokenSignIns.clear();
+        this.tokenSignIns.set(key, { principal, until: now + TOKEN_CACHE_MS });
+      }
       return { ok: true, principal };
     }
     if (credentials.session !== undefined && credentials.session !== '') {
-      const resolved = this.sessions.resolve(credentials.session);
+      const resolved = await this.sessions.resolve(credentials.session);
       if (resolved === 'expired') return this.openOr({ ok: false, reason: 'expired' });
-      const user = resolved && this.users.byId(resolved.session.userId);
+      const user = resolved && (await this.users.byId(resolved.session.userId));
       if (!resolved || !user || user.disabledAt !== null)
         return this.openOr({ ok: false, reason: 'invalid' });
       return {
@@ -176,24 +187,30 @@ export class Auth {
   /** The relay's view of a principal: its role now, and how to check it again later. */
   identityFor(principal: Principal): Identity {
     const { user } = principal;
-    const currentUser = (): ReturnType<Identity['recheck']> => {
-      const now = this.users.byId(user.id);
+    const currentUser = async (): ReturnType<Identity['recheck']> => {
+      const now = await this.users.byId(user.id);
       return now === undefined || now.disabledAt !== null
         ? { status: 'revoked' }
         : { status: 'valid', role: now.role };
     };
     switch (principal.kind) {
       case 'open':
-        return { label: 'open mode', role: 'admin', recheck: () => ({ status: 'valid', role: 'admin' }) };
+        return {
+          label: 'open mode',
+          role: 'admin',
+          recheck: async () => ({ status: 'valid', role: 'admin' }),
+        };
       case 'session': {
         const { idHash } = principal.session;
         return {
           label: `${user.username} (session)`,
           role: user.role,
           // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
-          recheck: () => {
-            const status = currentUser();
-            return status.status !== 'valid' || this.sessions.isLive(idHash) ? status : { status: 'expired' };
+          recheck: async () => {
+            const status = await currentUser();
+            return status.status !== 'valid' || (await this.sessions.isLive(idHash))
+              ? status
+              : { status: 'expired' };
           },
         };
       }
@@ -202,7 +219,7 @@ export class Auth {
         return {
           label: `${user.username} (token ${principal.token.name})`,
           role: user.role,
-          recheck: () => (this.tokens.isLive(tokenId) ? currentUser() : { status: 'revoked' }),
+          recheck: async () => ((await this.tokens.isLive(tokenId)) ? currentUser() : { status: 'revoked' }),
         };
       }
     }
@@ -217,7 +234,7 @@ export class Auth {
     password: string,
     clientAddress: string,
   ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
-    const user = this.users.byUsername(username);
+    const user = await this.users.byUsername(username);
     const key = `${user?.username ?? username.trim().toLowerCase()}|${clientAddress}`;
     const wait = this.throttle.retryAfter(key);
     if (wait > 0) throw new AuthError('too-many-attempts', wait);
@@ -229,7 +246,7 @@ export class Auth {
     if (user.disabledAt !== null) throw new AuthError('account-disabled');
     this.throttle.succeed(key);
     if (needsRehash(user.passwordHash, this.scrypt)) await this.users.setPassword(user.id, password);
-    return { user, ...this.sessions.create(user.id) };
+    return { user, ...(await this.sessions.create(user.id)) };
   }
 
   private dummy(): Promise<string> {
@@ -247,7 +264,7 @@ export class Auth {
     },
     from: { loopback: boolean; clientAddress: string },
   ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
-    if (this.users.count() > 0) throw new AuthError('already-set-up');
+    if ((await this.users.count()) > 0) throw new AuthError('already-set-up');
     if (!from.loopback) {
       if (input.setupCode === undefined) throw new AuthError('setup-code-required');
       const key = `setup|${from.clientAddress}`;
@@ -259,7 +276,7 @@ export class Auth {
       }
     }
     const user = await this.users.create({ ...input, role: 'admin' }, true);
-    return { user, ...this.sessions.create(user.id) };
+    return { user, ...(await this.sessions.create(user.id)) };
   }
 
   /** RUNSHEET_ADMIN_USER / _PASSWORD: creates that admin when no user exists yet; never touches existing ones. */
@@ -267,7 +284,7 @@ export class Auth {
     admin: { username: string; password: string } | null,
   ): Promise<'created' | 'skipped' | 'none'> {
     if (admin === null) return 'none';
-    if (this.users.count() > 0) return 'skipped';
+    if ((await this.users.count()) > 0) return 'skipped';
     try {
       await this.users.create({ username: admin.username, password: admin.password, role: 'admin' }, true);
       return 'created';

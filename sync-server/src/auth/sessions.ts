@@ -1,4 +1,4 @@
-import type { SessionRow, SessionStore } from '../persistence/session-store.ts';
+import type { SessionRow, SessionStore } from '../storage/contract.ts';
 import { newSecret, sha256 } from './secrets.ts';
 
 /** A sliding session is written back at most this often, so reads do not turn into a write per request. */
@@ -30,7 +30,7 @@ export class Sessions {
     return Math.min(now + this.ttlMs, createdAt + this.maxLifetimeMs);
   }
 
-  create(userId: string): { secret: string; session: SessionRow } {
+  async create(userId: string): Promise<{ secret: string; session: SessionRow }> {
     const secret = newSecret();
     const now = this.now();
     const session = {
@@ -40,32 +40,32 @@ export class Sessions {
       expiresAt: this.expiryFrom(now, now),
       lastSeenAt: now,
     };
-    this.store.insert(session);
+    await this.store.insert(session);
     return { secret, session };
   }
 
   /** The live session for a cookie secret, slid forward if due; `expired` when it existed but ran out. */
-  resolve(secret: string): ResolvedSession | 'expired' | null {
+  async resolve(secret: string): Promise<ResolvedSession | 'expired' | null> {
     const idHash = sha256(secret);
-    const session = this.store.byHash(idHash);
+    const session = await this.store.byHash(idHash);
     if (session === undefined) return null;
     const now = this.now();
     if (session.expiresAt <= now) {
-      this.store.delete(idHash);
+      await this.store.delete(idHash);
       return 'expired';
     }
     if (now - session.lastSeenAt < SLIDE_EVERY_MS) return { session, renewed: false };
-    return { session: this.extend(session, now), renewed: true };
+    return { session: await this.extend(session, now), renewed: true };
   }
 
   /** Explicit renewal (`POST /api/auth/renew`): moves the expiry to now + TTL (within the lifetime cap). */
-  renew(session: SessionRow): SessionRow {
+  renew(session: SessionRow): Promise<SessionRow> {
     return this.extend(session, this.now());
   }
 
-  private extend(session: SessionRow, now: number): SessionRow {
+  private async extend(session: SessionRow, now: number): Promise<SessionRow> {
     const renewed = { ...session, lastSeenAt: now, expiresAt: this.expiryFrom(now, session.createdAt) };
-    this.store.touch(session.idHash, renewed.lastSeenAt, renewed.expiresAt);
+    await this.store.touch(session.idHash, renewed.lastSeenAt, renewed.expiresAt);
     return renewed;
   }
 
@@ -75,20 +75,20 @@ export class Sessions {
   }
 
   /** For the relay's periodic re-check: is the session behind a connection still there and in date? */
-  isLive(idHash: Buffer): boolean {
-    const session = this.store.byHash(idHash);
+  async isLive(idHash: Buffer): Promise<boolean> {
+    const session = await this.store.byHash(idHash);
     return session !== undefined && session.expiresAt > this.now();
   }
 
-  revoke(idHash: Buffer): void {
-    this.store.delete(idHash);
+  revoke(idHash: Buffer): Promise<void> {
+    return this.store.delete(idHash);
   }
 
-  revokeAllFor(userId: string): void {
-    this.store.deleteForUser(userId);
+  revokeAllFor(userId: string): Promise<void> {
+    return this.store.deleteForUser(userId);
   }
 
-  pruneExpired(): number {
+  pruneExpired(): Promise<number> {
     return this.store.deleteExpired(this.now());
   }
 }

@@ -1,22 +1,14 @@
-import type { TokenRow, TokenStore } from '../persistence/token-store.ts';
+import type { PublicToken } from '@runsheet/protocol';
+import type { TokenRow, TokenStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
 import { API_TOKEN_PREFIX, newApiTokenSecret, newId, sha256 } from './secrets.ts';
 
 /** `last_used_at` is written at most this often per token. */
 const MARK_USED_EVERY_MS = 60_000;
 
-/** What the API lists about a token: never its secret or hash. */
-export interface PublicToken {
-  id: string;
-  name: string;
-  userId: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** What the API lists about a token: never its secret or hash. */
 export function toPublicToken(token: TokenRow): PublicToken {
   return {
     id: token.id,
@@ -38,7 +30,7 @@ export class ApiTokens {
     private readonly now: () => number,
   ) {}
 
-  create(userId: string, name: string): { token: TokenRow; secret: string } {
+  async create(userId: string, name: string): Promise<{ token: TokenRow; secret: string }> {
     const secret = newApiTokenSecret();
     const token: TokenRow = {
       id: newId('token'),
@@ -49,37 +41,37 @@ export class ApiTokens {
       lastUsedAt: null,
       revokedAt: null,
     };
-    this.store.insert(token);
+    await this.store.insert(token);
     return { token, secret };
   }
 
   /** The live token for a secret; null for unknown, malformed or revoked ones. */
-  resolve(secret: string): TokenRow | null {
+  async resolve(secret: string): Promise<TokenRow | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
-    const token = this.store.bySecretHash(sha256(secret));
+    const token = await this.store.bySecretHash(sha256(secret));
     if (token === undefined || token.revokedAt !== null) return null;
     const now = this.now();
     if (token.lastUsedAt === null || now - token.lastUsedAt >= MARK_USED_EVERY_MS) {
-      this.store.markUsed(token.id, now);
+      await this.store.markUsed(token.id, now);
     }
     return token;
   }
 
-  isLive(id: string): boolean {
-    const token = this.store.byId(id);
+  async isLive(id: string): Promise<boolean> {
+    const token = await this.store.byId(id);
     return token !== undefined && token.revokedAt === null;
   }
 
-  list(userId: string | null): TokenRow[] {
+  list(userId: string | null): Promise<TokenRow[]> {
     return userId === null ? this.store.listAll() : this.store.listForUser(userId);
   }
 
-  byId(id: string): TokenRow | undefined {
+  byId(id: string): Promise<TokenRow | undefined> {
     return this.store.byId(id);
   }
 
-  revoke(id: string): void {
-    if (this.store.byId(id) === undefined) throw new AuthError('not-found');
-    this.store.revoke(id, this.now());
+  async revoke(id: string): Promise<void> {
+    if ((await this.store.byId(id)) === undefined) throw new AuthError('not-found');
+    await this.store.revoke(id, this.now());
   }
 }

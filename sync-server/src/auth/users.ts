@@ -1,20 +1,10 @@
-import type { UserRow, UserStore } from '../persistence/user-store.ts';
-import { UsernameTakenError } from '../persistence/user-store.ts';
-import type { Role } from '../roles.ts';
+import { normalizeUsername, type PublicUser, type Role } from '@runsheet/protocol';
+import { UsernameTakenError, type UserRow, type UserStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
 import { hashPassword, type ScryptParams } from './passwords.ts';
 import { newId } from './secrets.ts';
 
 /** What the API shows of a user: never the password hash. */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  createdAt: string;
-  disabled: boolean;
-}
-
 export function toPublicUser(user: UserRow): PublicUser {
   return {
     id: user.id,
@@ -24,14 +14,6 @@ export function toPublicUser(user: UserRow): PublicUser {
     createdAt: new Date(user.createdAt).toISOString(),
     disabled: user.disabledAt !== null,
   };
-}
-
-/** After normalising: lower-case letters, digits, `.`, `_`, `-`; 2 to 64 characters, starting alphanumeric. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-
-/** Usernames compare case-insensitively: `Ada` and `ada` are one person. */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
 }
 
 export interface NewUser {
@@ -55,28 +37,28 @@ export class Users {
     private readonly now: () => number,
   ) {}
 
-  count(): number {
+  count(): Promise<number> {
     return this.store.count();
   }
 
-  byId(id: string): UserRow | undefined {
+  byId(id: string): Promise<UserRow | undefined> {
     return this.store.byId(id);
   }
 
-  byUsername(username: string): UserRow | undefined {
+  byUsername(username: string): Promise<UserRow | undefined> {
     return this.store.byUsername(normalizeUsername(username));
   }
 
-  list(): UserRow[] {
+  list(): Promise<UserRow[]> {
     return this.store.list();
   }
 
   /**
-   * Creates a user. `onlyIfNone` makes it the first-run path: the emptiness check and the insert share one
-   * write transaction, so two racing first-run requests cannot both create an admin.
+   * Creates a user. `onlyIfNone` makes it the first-run path: the emptiness check and the insert are one
+   * atomic step in storage, so two racing first-run requests (even on two relays) cannot both create an admin.
    */
   async create(input: NewUser, onlyIfNone = false): Promise<UserRow> {
-    if (onlyIfNone && this.store.count() > 0) throw new AuthError('already-set-up');
+    if (onlyIfNone && (await this.store.count()) > 0) throw new AuthError('already-set-up');
     const username = normalizeUsername(input.username);
     const user: UserRow = {
       id: newId('user'),
@@ -87,39 +69,35 @@ export class Users {
       createdAt: this.now(),
       disabledAt: null,
     };
-    this.store.transaction(() => {
-      if (onlyIfNone && this.store.count() > 0) throw new AuthError('already-set-up');
-      try {
-        this.store.insert(user);
-      } catch (error) {
-        if (error instanceof UsernameTakenError) throw new AuthError('username-taken');
-        throw error;
-      }
-    });
+    let inserted: boolean;
+    try {
+      inserted = await this.store.insert(user, { onlyIfNone });
+    } catch (error) {
+      if (error instanceof UsernameTakenError) throw new AuthError('username-taken');
+      throw error;
+    }
+    if (!inserted) throw new AuthError('already-set-up');
     return user;
   }
 
   /** Changes role, display name or disabled state; refuses to leave Runsheet without an active admin. */
-  update(id: string, changes: UserChanges): UserRow {
-    return this.store.transaction(() => {
-      const user = this.store.byId(id);
-      if (user === undefined) throw new AuthError('not-found');
-      const losesAdmin =
-        user.role === 'admin' &&
-        user.disabledAt === null &&
-        ((changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true);
-      if (losesAdmin && this.store.countActiveAdmins() <= 1) throw new AuthError('last-admin');
-      this.store.update(id, {
+  async update(id: string, changes: UserChanges): Promise<UserRow> {
+    const result = await this.store.update(
+      id,
+      {
         role: changes.role,
         displayName: changes.displayName?.trim() || undefined,
         disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? this.now() : null,
-      });
-      return this.store.byId(id)!;
-    });
+      },
+      { keepAnActiveAdmin: true },
+    );
+    if (!result.ok) throw new AuthError(result.reason);
+    return result.user;
   }
 
   async setPassword(id: string, password: string): Promise<void> {
-    if (this.store.byId(id) === undefined) throw new AuthError('not-found');
-    this.store.update(id, { passwordHash: await hashPassword(password, this.scrypt) });
+    if ((await this.store.byId(id)) === undefined) throw new AuthError('not-found');
+    const result = await this.store.update(id, { passwordHash: await hashPassword(password, this.scrypt) });
+    if (!result.ok) throw new AuthError(result.reason);
   }
 }

@@ -1,4 +1,4 @@
-import type { Role } from '../roles.ts';
+import type { Role } from '@runsheet/protocol';
 
 export type { Role };
 
@@ -18,5 +18,5 @@ export interface Identity {
   /** For logs only, e.g. `user:ada (session)`. */
   readonly label: string;
   readonly role: Role;
-  recheck(): Recheck;
+  recheck(): Promise<Recheck>;
 }

@@ -1,9 +1,9 @@
 import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CloseCode, type CloseCodeName } from '@runsheet/protocol';
 import { WebSocketServer } from 'ws';
-import type { UpdateStore } from '../persistence/update-store.ts';
-import { CloseCode, type CloseCodeName } from './close-codes.ts';
+import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
@@ -15,6 +15,9 @@ import type { RoomName } from './room-name.ts';
 /** Lifecycle events, for logs, metrics and tests that wait for something to happen instead of sleeping. */
 export interface RelayEvents {
   'room-loaded': [room: string];
+  /** The room left the relay's map: changes to its document are no longer stored. */
+  'room-unloading': [room: string];
+  /** ... and has stored what it held and compacted (when it was not dropped after a failure). */
   'room-unloaded': [room: string];
   'room-compacted': [room: string];
   /** An update reached storage; emitted before it is sent to anyone. */
@@ -25,7 +28,7 @@ export interface RelayEvents {
 }
 
 export interface RelayOptions {
-  store: UpdateStore;
+  store: RoomStore;
   limits: RelayLimits;
   log?: Pick<Console, 'warn' | 'error'>;
 }
@@ -40,6 +43,12 @@ const SHUTDOWN_GRACE_MS = 1_000;
 export class Relay extends EventEmitter<RelayEvents> {
   private readonly wss: WebSocketServer;
   private readonly rooms = new Map<string, Room>();
+  /** Rooms being read from storage: a second connection waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>();
+  /** Rooms storing their last updates and compacting on their way out: a reload waits for that. */
+  private readonly unloading = new Map<string, Promise<void>>();
+  private rechecking: Promise<void> | null = null;
+  private recheckAgain = false;
   private readonly connections = new Map<Connection, Room>();
   private readonly timers: NodeJS.Timeout[];
   private readonly log: Pick<Console, 'warn' | 'error'>;
@@ -56,13 +65,34 @@ export class Relay extends EventEmitter<RelayEvents> {
     });
     this.timers = [
       setInterval(() => this.pingAll(), options.limits.pingIntervalMs),
-      setInterval(() => this.recheckAll(), options.limits.authRecheckMs),
+      setInterval(() => void this.recheckAll(), options.limits.authRecheckMs),
     ];
     for (const timer of this.timers) timer.unref();
   }
 
-  /** Completes the upgrade and attaches the socket to the room. */
-  accept(req: IncomingMessage, socket: Duplex, head: Buffer, room: RoomName, identity: Identity): void {
+  /**
+   * Loads the room, then completes the upgrade and attaches the socket. The upgrade completes only once
+   * the room is loaded, so no frame of the client is read before the room can answer it.
+   */
+  async accept(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    room: RoomName,
+    identity: Identity,
+  ): Promise<void> {
+    if (this.closing) {
+      this.reject(req, socket, head, 'SERVER_SHUTDOWN');
+      return;
+    }
+    try {
+      await this.loadRoom(room);
+    } catch (error) {
+      this.log.error(`Cannot load room ${room}:`, error);
+      this.reject(req, socket, head, 'INTERNAL_ERROR');
+      return;
+    }
+    if (socket.destroyed) return;
     if (this.closing) {
       this.reject(req, socket, head, 'SERVER_SHUTDOWN');
       return;
@@ -86,11 +116,9 @@ export class Relay extends EventEmitter<RelayEvents> {
   private attach(ws: RelaySocket, roomName: RoomName, identity: Identity): void {
     ws.on('error', (error) => this.log.warn(`WebSocket error in ${roomName}: ${error.message}`));
     const connection = new Connection(ws, identity, this.options.limits);
-    let room: Room;
-    try {
-      room = this.loadRoom(roomName);
-    } catch (error) {
-      this.log.error(`Cannot load room ${roomName}:`, error);
+    const room = this.rooms.get(roomName);
+    if (room === undefined) {
+      // Dropped (a storage failure) between its load and this upgrade: the client reconnects.
       connection.close('INTERNAL_ERROR');
       return;
     }
@@ -116,10 +144,22 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.emit('connection-opened', roomName, identity);
   }
 
-  private loadRoom(name: RoomName): Room {
+  /** The loaded room, or loads it (once, however many connections ask at the same time). */
+  private loadRoom(name: RoomName): Promise<Room> {
     const loaded = this.rooms.get(name);
-    if (loaded) return loaded;
-    const room = Room.load(name, this.options.store, this.options.limits, {
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.loading.get(name);
+    if (loading === undefined) {
+      loading = this.readRoom(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  private async readRoom(name: RoomName): Promise<Room> {
+    // A room on its way out may still be storing its last updates: load after them, not before.
+    await this.unloading.get(name);
+    const room = await Room.load(name, this.options.store, this.options.limits, {
       onIdle: (idle) => this.unload(idle, true),
       onStored: (r, update) => this.emit('update-stored', r.name, update.byteLength),
       onCompacted: (r) => this.emit('room-compacted', r.name),
@@ -143,8 +183,21 @@ export class Relay extends EventEmitter<RelayEvents> {
     if (this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
     for (const connection of room.connections) this.connections.delete(connection);
-    room.destroy(compact);
-    this.emit('room-unloaded', room.name);
+    this.emit('room-unloading', room.name);
+    const previous = this.unloading.get(room.name);
+    const done = (async () => {
+      await previous;
+      try {
+        await room.destroy(compact);
+      } catch (error) {
+        this.log.warn(`Room ${room.name}: unloading failed`, error);
+      }
+    })();
+    this.unloading.set(room.name, done);
+    void done.finally(() => {
+      if (this.unloading.get(room.name) === done) this.unloading.delete(room.name);
+      this.emit('room-unloaded', room.name);
+    });
   }
 
   private onMessage(connection: Connection, data: Buffer, isBinary: boolean): void {
@@ -183,34 +236,53 @@ export class Relay extends EventEmitter<RelayEvents> {
     }
   }
 
-  /** Closes connections whose credential has since expired or been revoked; applies role changes. */
-  private recheckAll(): void {
-    for (const connection of this.connections.keys()) {
-      let result: ReturnType<Identity['recheck']>;
-      try {
-        result = connection.identity.recheck();
-      } catch (error) {
-        this.log.error('Re-checking a connection failed; keeping it until the next round:', error);
-        continue;
-      }
-      if (result.status === 'expired') connection.close('SESSION_EXPIRED');
-      else if (result.status === 'revoked') connection.close('UNAUTHORIZED');
-      else connection.role = result.role;
+  /**
+   * Closes connections whose credential has since expired or been revoked; applies role changes. One round
+   * at a time; asked for during a round, another round follows it (the running one may have read the rows
+   * from before the change that asked).
+   */
+  private recheckAll(): Promise<void> {
+    if (this.rechecking !== null) {
+      this.recheckAgain = true;
+      return this.rechecking;
     }
+    this.rechecking = (async () => {
+      do {
+        this.recheckAgain = false;
+        await Promise.all([...this.connections.keys()].map((connection) => this.recheck(connection)));
+      } while (this.recheckAgain);
+    })().finally(() => {
+      this.rechecking = null;
+    });
+    return this.rechecking;
+  }
+
+  private async recheck(connection: Connection): Promise<void> {
+    let result: Awaited<ReturnType<Identity['recheck']>>;
+    try {
+      result = await connection.identity.recheck();
+    } catch (error) {
+      this.log.error('Re-checking a connection failed; keeping it until the next round:', error);
+      return;
+    }
+    if (!connection.isOpen) return;
+    if (result.status === 'expired') connection.close('SESSION_EXPIRED');
+    else if (result.status === 'revoked') connection.close('UNAUTHORIZED');
+    else connection.role = result.role;
   }
 
   /** Runs `recheckAll` now (tests, and the API after revoking something, to act at once). */
-  recheckNow(): void {
-    this.recheckAll();
+  recheckNow(): Promise<void> {
+    return this.recheckAll();
   }
 
   /**
    * Loads a room (if it is not loaded) for a server-side user and keeps it loaded until `release()`.
    * Throws when the room cannot be loaded. After `release()`, `room` must not be used: the room may unload.
    */
-  hold(name: RoomName): { room: Room; release(): void } {
+  async hold(name: RoomName): Promise<{ room: Room; release(): void }> {
     if (this.closing) throw new Error('The relay is shutting down');
-    const room = this.loadRoom(name);
+    const room = await this.loadRoom(name);
     return { room, release: room.hold() };
   }
 
@@ -236,7 +308,10 @@ export class Relay extends EventEmitter<RelayEvents> {
     await Promise.race([closed, new Promise((resolve) => (grace = setTimeout(resolve, SHUTDOWN_GRACE_MS)))]);
     clearTimeout(grace);
     for (const ws of sockets) ws.terminate();
+    // Rooms still loading join the shutdown once loaded.
+    await Promise.allSettled([...this.loading.values()]);
     for (const room of [...this.rooms.values()]) this.unload(room, true);
+    await Promise.allSettled([...this.unloading.values()]);
     this.wss.close();
   }
 }
@@ -245,5 +320,5 @@ export class Relay extends EventEmitter<RelayEvents> {
 const REJECTED: Identity = {
   label: 'rejected',
   role: 'viewer',
-  recheck: () => ({ status: 'revoked' }),
+  recheck: async () => ({ status: 'revoked' }),
 };

@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { UpdateStore } from '../persistence/update-store.ts';
+import type { RoomStore, StoredUpdate } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { RelayLimits } from './limits.ts';
 import {
@@ -17,6 +17,8 @@ export interface RoomHooks {
   onIdle(room: Room): void;
   /** An update was committed to storage (before anyone else was sent it). */
   onStored(room: Room, update: Uint8Array): void;
+  /** A batch of updates was committed under sequence numbers `firstSeq`, `firstSeq + 1`, … */
+  onBatchStored?(room: Room, firstSeq: number, updates: readonly Uint8Array[]): void;
   onCompacted(room: Room): void;
   /** Storage failed; the room is no longer trustworthy in memory and must be dropped. */
   onFailed(room: Room, error: unknown): void;
@@ -26,16 +28,44 @@ export interface RoomHooks {
 }
 
 /**
- * One Yjs document in memory and the connections editing it. Every change a client sends is applied to the
- * document; the document's `update` event commits it to SQLite and only then sends it to the others, so
- * nothing anyone has seen can be lost by a crash of this process.
+ * The origin of updates applied from storage (written by another relay, or found filling a gap in the
+ * sequence numbers): they are stored already, so they are sent on and never stored again.
+ */
+export const STORED_ORIGIN = Object.freeze({ source: 'storage' });
+
+/** At most this many updates go into one append, so one commit stays small whatever the backlog. */
+const MAX_BATCH_UPDATES = 500;
+
+interface Pending {
+  update: Uint8Array;
+  /** The connection (or server-side writer) it came from: everyone else is sent it. */
+  origin: unknown;
+  /** False for a client's raw update kept only so that nothing it sent is missing from storage. */
+  broadcast: boolean;
+  /** Its place in the queue; `persisted()` waits for tickets. */
+  ticket: number;
+}
+
+/**
+ * One Yjs document in memory and the connections editing it.
+ *
+ * Persisted before it is sent: every change (a client's, or the server's own through the REST API or the
+ * Temporal mirror) is applied to the document at once, so a bad update is refused on the spot, and then
+ * queued. The queue is appended to storage in batches, one append in flight at a time (while one commits,
+ * the next gathers: a batch is as long as one commit, a few milliseconds at most), and only once a batch is
+ * committed is it sent to the other connections. A crash of this process can lose nothing anyone else has
+ * seen; what the sender had is still on the sender's device, which re-sends it when it reconnects.
+ *
+ * Sequence numbers: `knownSeq` is the highest number up to which every stored update is in the document.
+ * When an append comes back with numbers that do not follow it, someone else (another relay) wrote in
+ * between, and the room reads what it missed from storage.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private storedRows: number;
-  private lastId: number;
+  private knownSeq: number;
   /** Bytes of the stored state as of the last compaction (or load), and of the updates appended since. */
   private snapshotBytes: number;
   private appendedBytes = 0;
@@ -45,27 +75,38 @@ export class Room {
   private holders = 0;
   /** False for rooms only the server writes (`temporal`): every client's changes are refused. */
   readonly clientWritable: boolean;
-  /** Set when the last append threw: tells a storage failure apart from a bad update. */
-  private storageError: unknown = null;
+  private queue: Pending[] = [];
+  private nextTicket = 1;
+  /** Every ticket up to this one is stored. */
+  private storedTicket = 0;
+  private waiters: Array<{ ticket: number; resolve(): void; reject(error: unknown): void }> = [];
+  /** The running flush (append loop), or null. */
+  private flushing: Promise<void> | null = null;
+  private flushScheduled = false;
+  private compacting: Promise<void> | null = null;
+  /** Reading missed updates from storage, one read at a time. */
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+  private failure: unknown = null;
 
   private constructor(
     readonly name: RoomName,
-    private readonly store: UpdateStore,
+    private readonly store: RoomStore,
     private readonly limits: RelayLimits,
     private readonly hooks: RoomHooks,
+    stored: { updates: Uint8Array[]; lastSeq: number },
   ) {
     this.clientWritable = !isServerWrittenRoom(name);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
-    const { updates, lastId } = store.load(name);
-    this.applyStored(updates);
-    this.storedRows = updates.length;
-    this.lastId = lastId;
-    this.snapshotBytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.applyStored(stored.updates);
+    this.storedRows = stored.updates.length;
+    this.knownSeq = stored.lastSeq;
+    this.snapshotBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
-    if (this.storedRows > limits.compactAfterUpdates) this.compact();
+    if (this.storedRows > limits.compactAfterUpdates) this.compactSoon();
   }
 
   /** See `RelayLimits.compactAfterUpdates`: enough rows, and enough bytes to pay for re-encoding. */
@@ -73,9 +114,9 @@ export class Room {
     return this.storedRows > this.limits.compactAfterUpdates && this.appendedBytes >= this.snapshotBytes;
   }
 
-  /** Loads the room's stored state synchronously, so it is complete before any client is answered. */
-  static load(name: RoomName, store: UpdateStore, limits: RelayLimits, hooks: RoomHooks): Room {
-    return new Room(name, store, limits, hooks);
+  /** Loads the room's stored state; the room answers nobody before it is complete. */
+  static async load(name: RoomName, store: RoomStore, limits: RelayLimits, hooks: RoomHooks): Promise<Room> {
+    return new Room(name, store, limits, hooks, await store.load(name));
   }
 
   private applyStored(updates: Uint8Array[]): void {
@@ -97,21 +138,153 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Write first. If this throws, nobody has been sent the update, and the relay drops the room.
-    try {
-      this.lastId = this.store.append(this.name, update);
-    } catch (error) {
-      this.storageError = error;
-      throw error;
+    if (origin === STORED_ORIGIN) {
+      // Stored already (by another relay): only this relay's connections still need it.
+      this.send(encodeUpdate(update), null);
+      return;
     }
-    this.storedRows++;
-    this.appendedBytes += update.byteLength;
-    this.hooks.onStored(this, update);
-    const frame = encodeUpdate(update);
-    for (const connection of this.connections) {
-      if (connection !== origin) connection.send(frame);
-    }
+    this.enqueue(update, origin, true);
   };
+
+  private enqueue(update: Uint8Array, origin: unknown, broadcast: boolean): void {
+    if (this.destroyed) return;
+    this.queue.push({ update, origin, broadcast, ticket: this.nextTicket++ });
+    if (this.flushing !== null || this.flushScheduled) return;
+    this.flushScheduled = true;
+    // setImmediate: every update that arrived in this turn of the event loop goes into the same batch.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.flushing === null) this.flushing = this.flush();
+    });
+  }
+
+  /** Appends the queue batch by batch and sends each batch once it is committed. Never rejects. */
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0 && !this.destroyed && this.failure === null) {
+        const batch = this.queue.splice(0, MAX_BATCH_UPDATES);
+        const updates = batch.map((p) => p.update);
+        let last: number;
+        try {
+          last = await this.store.append(this.name, updates);
+        } catch (error) {
+          this.fail(error);
+          return;
+        }
+        const first = last - batch.length + 1;
+        this.storedRows += batch.length;
+        for (const u of updates) this.appendedBytes += u.byteLength;
+        for (const pending of batch) {
+          if (!pending.broadcast) continue;
+          this.hooks.onStored(this, pending.update);
+          this.send(encodeUpdate(pending.update), pending.origin);
+        }
+        this.hooks.onBatchStored?.(this, first, updates);
+        this.settle(batch.at(-1)!.ticket);
+        // Numbers that follow what the room knows: it now knows up to the batch's last. Otherwise someone
+        // else wrote in between: read it (the catch-up may also have read this batch already, if a
+        // delivery from another relay told of a later number before this append's answer came back).
+        if (first <= this.knownSeq + 1) this.knownSeq = Math.max(this.knownSeq, last);
+        else void this.catchUp();
+      }
+    } finally {
+      this.flushing = null;
+    }
+    if (this.compactionDue) this.compactSoon();
+  }
+
+  private settle(ticket: number): void {
+    this.storedTicket = ticket;
+    if (this.waiters.length === 0) return;
+    const still: typeof this.waiters = [];
+    for (const waiter of this.waiters) {
+      if (waiter.ticket <= ticket) waiter.resolve();
+      else still.push(waiter);
+    }
+    this.waiters = still;
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure !== null) return;
+    this.failure = error;
+    for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+    this.queue = [];
+    this.hooks.onFailed(this, error);
+  }
+
+  /**
+   * Resolves once every change made to the document before this call is committed to storage; rejects
+   * when storage failed first (the room is then being dropped).
+   */
+  persisted(): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    const ticket = this.nextTicket - 1;
+    if (ticket <= this.storedTicket) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ ticket, resolve, reject }));
+  }
+
+  /**
+   * Applies updates that are already stored (delivered by another relay, with their sequence numbers):
+   * in order they go straight into the document; after a gap, the room reads what it missed from storage.
+   */
+  applyStoredUpdate(seq: number, update: Uint8Array): void {
+    if (this.destroyed || seq <= this.knownSeq) return;
+    if (seq !== this.knownSeq + 1 || this.catchingUp !== null) {
+      void this.catchUp();
+      return;
+    }
+    this.knownSeq = seq;
+    this.applyFromStorage(update);
+  }
+
+  /** The highest sequence number up to which this room holds every stored update. */
+  get lastKnownSeq(): number {
+    return this.knownSeq;
+  }
+
+  /** Reads every update after `knownSeq` from storage and applies it; runs once at a time. */
+  catchUp(): Promise<void> {
+    if (this.catchingUp !== null) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        let rows: StoredUpdate[];
+        try {
+          rows = await this.store.since(this.name, this.knownSeq);
+        } catch (error) {
+          // Not fatal: the document is still right, only behind. The next delivery or append tries again.
+          this.hooks.warn(`Room ${this.name}: could not read missed updates from storage`, error);
+          return;
+        }
+        if (this.destroyed) return;
+        for (const row of rows) {
+          if (row.seq <= this.knownSeq) continue;
+          this.applyFromStorage(row.data);
+          this.knownSeq = row.seq;
+        }
+      } while (this.catchUpAgain && !this.destroyed);
+    })().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  private applyFromStorage(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, STORED_ORIGIN);
+    } catch (error) {
+      this.hooks.warn(`Room ${this.name}: skipping an unreadable stored update`, error);
+    }
+  }
+
+  private send(frame: Uint8Array, except: unknown): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(frame);
+    }
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -145,7 +318,7 @@ export class Room {
 
   /**
    * Keeps the room loaded for a server-side user until the returned function is called (once). Changes
-   * such a user makes to `doc` are stored and broadcast like any client's.
+   * such a user makes to `doc` are stored and broadcast like any client's; `persisted()` says when.
    */
   hold(): () => void {
     this.holders++;
@@ -157,11 +330,6 @@ export class Room {
       this.holders--;
       this.idleIfUnused();
     };
-  }
-
-  /** Compacts when server-side writes made the stored rows pile up (client writes check on their own). */
-  compactIfDue(): void {
-    if (this.compactionDue) this.compact();
   }
 
   private cancelIdle(): void {
@@ -180,7 +348,7 @@ export class Room {
   receive(connection: Connection, message: ClientMessage): void {
     switch (message.kind) {
       case 'sync-step-1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        this.answerSyncStep1(connection, message.stateVector);
         return;
       case 'sync-step-2':
       case 'update':
@@ -202,30 +370,63 @@ export class Room {
     }
   }
 
+  /**
+   * SY-02: the answer to a sync step 1 is the client's confirmation that everything it sent before is
+   * stored, so it waits until the queue as it stands now is committed.
+   */
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    const answer = () => connection.send(encodeSyncStep2(this.doc, stateVector));
+    if (this.nextTicket - 1 <= this.storedTicket && this.failure === null) {
+      answer();
+      return;
+    }
+    this.persisted().then(answer, () => {
+      // Storage failed: the relay is closing this connection already; nothing is confirmed.
+    });
+  }
+
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
-      if (this.storageError !== null) {
-        this.hooks.onFailed(this, this.storageError);
-      } else {
-        // A frame can decode cleanly and still not integrate (fuzzing finds these). Whatever part did
-        // integrate went through the update event, so memory and disk still agree: only the sender goes.
-        this.hooks.onRejected(this, connection, error);
-      }
+      // A frame can decode cleanly and still not integrate (fuzzing finds these). Whatever part did
+      // integrate went through the update event and is queued, so memory and storage will agree: only
+      // the sender goes.
+      this.hooks.onRejected(this, connection, error);
       return;
     }
-    if (this.compactionDue) this.compact();
+    // Parts that wait for something the room lacks (pending structs) are in no update event yet; if what
+    // they wait for came from storage, their update event would not be stored. Keep the sender's bytes.
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.enqueue(update, connection, false);
+    }
   }
 
-  /** Replaces the stored rows by one update holding the whole document. */
-  compact(): void {
-    if (this.destroyed || this.storedRows <= 1) return;
+  /** Starts a compaction unless one runs; never awaited on the path of an update. */
+  private compactSoon(): void {
+    if (this.compacting !== null || this.destroyed) return;
+    this.compacting = this.compact()
+      .catch((error: unknown) => this.hooks.warn(`Room ${this.name}: compaction failed; will retry`, error))
+      .finally(() => {
+        this.compacting = null;
+      });
+  }
+
+  /**
+   * Replaces the stored rows up to `knownSeq` by one update holding the whole document. Runs beside the
+   * appends (they write numbers above `knownSeq`); on PostgreSQL one relay at a time per room.
+   */
+  private async compact(): Promise<void> {
+    if (this.destroyed || this.storedRows <= 1 || this.knownSeq === 0) return;
+    const throughSeq = this.knownSeq;
+    const rowsBefore = this.storedRows;
+    const bytesBefore = this.appendedBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
-    this.lastId = this.store.compact(this.name, snapshot, this.lastId);
-    this.storedRows = 1;
+    if (!(await this.store.compact(this.name, snapshot, throughSeq))) return;
+    // Rows appended while the compaction ran are still there, after it.
+    this.storedRows = this.storedRows - rowsBefore + 1;
+    this.appendedBytes -= bytesBefore;
     this.snapshotBytes = snapshot.byteLength;
-    this.appendedBytes = 0;
     this.hooks.onCompacted(this);
   }
 
@@ -233,12 +434,24 @@ export class Room {
     return this.storedRows;
   }
 
-  /** Frees the document. `compactFirst` is false when memory may be ahead of disk (after a storage error). */
-  destroy(compactFirst: boolean): void {
+  /**
+   * Stops taking changes and frees the document, after storing what is queued and, when `compactFirst`
+   * (not after a storage error, when memory may be ahead of storage), compacting.
+   */
+  async destroy(compactFirst: boolean): Promise<void> {
     if (this.destroyed) return;
-    if (compactFirst) {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.doc.off('update', this.onDocUpdate);
+    if (this.failure === null) {
+      while (this.flushing !== null || this.flushScheduled) {
+        if (this.flushing === null) await new Promise((resolve) => setImmediate(resolve));
+        else await this.flushing;
+      }
+    }
+    await this.compacting;
+    if (compactFirst && this.failure === null) {
       try {
-        this.compact();
+        await this.compact();
       } catch (error) {
         this.hooks.warn(
           `Room ${this.name}: compaction on unload failed; the updates stay as they are`,
@@ -247,8 +460,7 @@ export class Room {
       }
     }
     this.destroyed = true;
-    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
-    this.doc.off('update', this.onDocUpdate);
+    await this.catchingUp;
     this.awareness.destroy();
     this.doc.destroy();
   }

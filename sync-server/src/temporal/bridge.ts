@@ -108,7 +108,7 @@ export class TemporalBridge extends EventEmitter<BridgeEvents> {
     } catch (error) {
       report.error = `Temporal cannot be reached: ${messageOf(error)}`;
       if (this.mirror.status.error === null) this.log.warn(report.error);
-      this.mirror.setStatus({ lastAttemptAt: attemptAt, error: report.error });
+      await this.storeStatus({ lastAttemptAt: attemptAt, error: report.error });
       this.emit('polled', report);
       return report;
     }
@@ -132,19 +132,32 @@ export class TemporalBridge extends EventEmitter<BridgeEvents> {
 
     const gone = this.mirror.workflowIds().filter((id) => !latest.has(id));
     if (gone.length > 0) {
-      this.mirror.remove(gone);
+      try {
+        await this.mirror.remove(gone);
+      } catch (error) {
+        failures.push(`removing ${gone.length} workflow(s): ${messageOf(error)}`);
+      }
       for (const id of gone) this.retryQueryAt.delete(id);
       report.removed = gone.length;
     }
     report.ok = failures.length === 0;
     report.error = report.ok ? null : `${failures.length} workflow(s) could not be read: ${failures[0]}`;
-    this.mirror.setStatus(
+    await this.storeStatus(
       report.ok
         ? { lastSuccessAt: attemptAt, lastAttemptAt: attemptAt, error: null }
         : { lastAttemptAt: attemptAt, error: report.error },
     );
     this.emit('polled', report);
     return report;
+  }
+
+  /** The mirror keeps the status in memory whatever happens; storing it may fail, which is only logged. */
+  private async storeStatus(patch: Parameters<TemporalMirror['setStatus']>[0]): Promise<void> {
+    try {
+      await this.mirror.setStatus(patch);
+    } catch (error) {
+      this.log.warn(`Could not store the Temporal mirror's status: ${messageOf(error)}`);
+    }
   }
 
   /** Describes one workflow and queries it only when its history or status changed. */
@@ -189,13 +202,13 @@ export class TemporalBridge extends EventEmitter<BridgeEvents> {
       answer = await this.reader.query(described.workflowId, described.runId, this.config.queryName);
     } catch (error) {
       this.retryQueryAt.set(listed.workflowId, this.now() + CLOSED_QUERY_RETRY_MS);
-      this.mirror.put({ ...base, queryError: messageOf(error) }, sameRun ? undefined : []);
+      await this.mirror.put({ ...base, queryError: messageOf(error) }, sameRun ? undefined : []);
       report.changed++;
       return;
     }
     this.retryQueryAt.delete(listed.workflowId);
     const parsed = parseHierarchy(answer);
-    this.mirror.put(
+    await this.mirror.put(
       {
         ...base,
         id: parsed.releaseId ?? base.id,

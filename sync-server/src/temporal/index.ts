@@ -18,12 +18,12 @@ export async function startTemporalBridge(
   log: Pick<Console, 'warn'>,
   reader?: TemporalReader,
 ): Promise<{ bridge: TemporalBridge; mirror: TemporalMirror; reader: TemporalReader }> {
-  const mirror = new TemporalMirror(relay, {
+  const mirror = await TemporalMirror.open(relay, {
     pollMs: config.pollMs,
     namespace: config.namespace,
     workflowType: config.workflowType,
   });
-  mirror.setStatus({});
+  await mirror.setStatus({});
   const actual = reader ?? (await connectTemporalReader(config));
   const bridge = new TemporalBridge(actual, mirror, config, log);
   bridge.start();

@@ -20,19 +20,14 @@ import {
   writeMirrorStatus,
   writeTemporalRelease,
 } from '@runsheet/doc';
+import type { TemporalEntityView } from '@runsheet/protocol';
+import * as Y from 'yjs';
 import type { Relay } from '../relay/relay.ts';
 import type { Room } from '../relay/room.ts';
 import { parseRoomName, TEMPORAL_ROOM } from '../relay/room-name.ts';
 
 /** An entity as the API shows it; made once per change of the hierarchy, not per request. */
-export interface EntityView {
-  id: string;
-  type: string;
-  state: string;
-  parentId: string | null;
-  depth: number;
-  since: string | null;
-}
+export type EntityView = TemporalEntityView;
 
 export interface MirroredRelease {
   record: TemporalReleaseRecord;
@@ -51,6 +46,7 @@ export const BRIDGE_ORIGIN = { source: 'temporal-bridge' } as const;
 
 export class TemporalMirror {
   private held: { room: Room; release(): void } | null = null;
+  private holding: Promise<Room> | null = null;
   private readonly releases = new Map<string, MirroredRelease>();
   /** Entity id -> workflow ids whose hierarchy holds it (an id may repeat across releases). */
   private readonly entityIndex = new Map<string, Set<string>>();
@@ -61,17 +57,14 @@ export class TemporalMirror {
    */
   version = 0;
 
-  constructor(
+  private constructor(
     private readonly relay: Relay,
     settings: Pick<TemporalMirrorStatus, 'pollMs' | 'namespace' | 'workflowType'>,
   ) {
-    const doc = this.room().doc;
-    this.status = { ...readMirrorStatus(doc), ...settings };
-    for (const record of readTemporalReleases(doc)) {
-      this.remember(record, readTemporalEntities(doc, record.workflowId));
-    }
+    // The defaults of an empty document until `open` reads the stored one.
+    this.status = { ...readMirrorStatus(new Y.Doc()), ...settings };
     // A storage failure makes the relay drop the room; the next write loads it again and re-writes.
-    relay.on('room-unloaded', (name) => {
+    relay.on('room-unloading', (name) => {
       if (name === TEMPORAL_ROOM && this.held !== null) {
         this.held.release();
         this.held = null;
@@ -79,15 +72,34 @@ export class TemporalMirror {
     });
   }
 
-  private room(): Room {
-    if (this.held === null) {
-      this.held = this.relay.hold(parseRoomName(TEMPORAL_ROOM)!);
+  /** Loads the `temporal` room and reads back what it holds. */
+  static async open(
+    relay: Relay,
+    settings: Pick<TemporalMirrorStatus, 'pollMs' | 'namespace' | 'workflowType'>,
+  ): Promise<TemporalMirror> {
+    const mirror = new TemporalMirror(relay, settings);
+    const doc = (await mirror.room()).doc;
+    mirror.status = { ...readMirrorStatus(doc), ...settings };
+    for (const record of readTemporalReleases(doc)) {
+      mirror.remember(record, readTemporalEntities(doc, record.workflowId));
+    }
+    return mirror;
+  }
+
+  private room(): Promise<Room> {
+    if (this.held !== null) return Promise.resolve(this.held.room);
+    this.holding ??= (async () => {
+      const held = await this.relay.hold(parseRoomName(TEMPORAL_ROOM)!);
+      this.held = held;
       // Reloaded after a failure: bring the document back to what this process knows.
-      const doc = this.held.room.doc;
+      const doc = held.room.doc;
       for (const { record, flat } of this.releases.values())
         writeTemporalRelease(doc, record, flat.map(stripDepth), BRIDGE_ORIGIN);
-    }
-    return this.held.room;
+      return held.room;
+    })().finally(() => {
+      this.holding = null;
+    });
+    return this.holding;
   }
 
   private remember(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): void {
@@ -108,21 +120,27 @@ export class TemporalMirror {
     }
   }
 
-  setStatus(patch: Partial<TemporalMirrorStatus>): void {
+  /** Changes the status; resolves once it is stored. */
+  async setStatus(patch: Partial<TemporalMirrorStatus>): Promise<void> {
     this.version++;
     this.status = { ...this.status, ...patch };
-    writeMirrorStatus(this.room().doc, this.status, BRIDGE_ORIGIN);
+    const room = await this.room();
+    writeMirrorStatus(room.doc, this.status, BRIDGE_ORIGIN);
+    await room.persisted();
   }
 
-  /** Stores a workflow's record and, when the query answered, its hierarchy (undefined keeps the old one). */
-  put(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): void {
+  /**
+   * Stores a workflow's record and, when the query answered, its hierarchy (undefined keeps the old one).
+   * The API sees it at once; resolves once it is stored.
+   */
+  async put(record: TemporalReleaseRecord, entities: readonly TemporalEntity[] | undefined): Promise<void> {
     this.remember(record, entities);
-    const room = this.room();
+    const room = await this.room();
     writeTemporalRelease(room.doc, record, entities, BRIDGE_ORIGIN);
-    room.compactIfDue();
+    await room.persisted();
   }
 
-  remove(workflowIds: readonly string[]): void {
+  async remove(workflowIds: readonly string[]): Promise<void> {
     this.version++;
     for (const id of workflowIds) {
       const gone = this.releases.get(id);
@@ -130,7 +148,9 @@ export class TemporalMirror {
       for (const e of gone.flat) this.entityIndex.get(e.id)?.delete(id);
       this.releases.delete(id);
     }
-    removeTemporalReleases(this.room().doc, workflowIds, BRIDGE_ORIGIN);
+    const room = await this.room();
+    removeTemporalReleases(room.doc, workflowIds, BRIDGE_ORIGIN);
+    await room.persisted();
   }
 
   get(workflowId: string): MirroredRelease | undefined {

@@ -34,7 +34,7 @@ function must<T>(result: CommandResult<T>): T {
  * Writes a small active release through the server's own workspace (the same commands the app runs):
  * `clusters` clusters with `customersPerCluster` customers each, `templates` deploy steps.
  */
-export function seedRelease(
+export async function seedRelease(
   server: RunsheetServer,
   options: {
     clusters?: number;
@@ -44,20 +44,20 @@ export function seedRelease(
     /** The clock's start (ISO): releases list newest first. */
     start?: string;
   } = {},
-): Seeded {
+): Promise<Seeded> {
   const ctx = testContext({
     device: `seed${Math.random().toString(36).slice(2, 8)}`,
     ...(options.start !== undefined && { start: options.start }),
   });
-  const run = <I, T>(command: Command<I, T>, input: I, releaseId?: ReleaseId) =>
-    must(server.workspace.run(command, input, ctx, releaseId));
+  const run = async <I, T>(command: Command<I, T>, input: I, releaseId?: ReleaseId) =>
+    must(await server.workspace.run(command, input, ctx, releaseId));
   const clusterIds: ClusterId[] = [];
   const customerIds: CustomerId[] = [];
   for (let c = 0; c < (options.clusters ?? 2); c++) {
-    const { clusterId } = run(createCluster, { name: `cluster ${ctx.device} ${c}` });
+    const { clusterId } = await run(createCluster, { name: `cluster ${ctx.device} ${c}` });
     clusterIds.push(clusterId);
     for (let k = 0; k < (options.customersPerCluster ?? 2); k++) {
-      const { customerId } = run(createCustomer, {
+      const { customerId } = await run(createCustomer, {
         clusterId,
         name: `Customer ${c}-${k}`,
         namespace: `ns-${c}-${k}`,
@@ -66,14 +66,14 @@ export function seedRelease(
     }
   }
   ctx.tick();
-  const { releaseId } = run(createRelease, {
+  const { releaseId } = await run(createRelease, {
     name: options.name ?? 'Spring release',
     type: 'release',
     versionNumber: '1.0',
   });
   const templateIds: TemplateId[] = [];
   for (let t = 0; t < (options.templates ?? 3); t++) {
-    const { templateId } = run(
+    const { templateId } = await run(
       addTemplate,
       {
         releaseId,
@@ -86,7 +86,7 @@ export function seedRelease(
     );
     templateIds.push(templateId);
   }
-  run(activateRelease, { releaseId, customerIds }, releaseId);
+  await run(activateRelease, { releaseId, customerIds }, releaseId);
   return {
     releaseId,
     clusterIds,

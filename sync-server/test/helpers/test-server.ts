@@ -1,6 +1,8 @@
 import type { Env } from '../../src/config.ts';
 import { loadConfig, type ServerConfig } from '../../src/config.ts';
 import { createRunsheetServer, type RunsheetServer, type ServerOverrides } from '../../src/server.ts';
+import type { Db } from '../../src/storage/sqlite/database.ts';
+import type { SqliteStorage } from '../../src/storage/sqlite/index.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -51,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     warn: (...args: unknown[]) => logs.push(['warn', ...args]),
     error: (...args: unknown[]) => logs.push(['error', ...args]),
   };
-  const server = createRunsheetServer(options.configure ? options.configure(base) : base, {
+  const server = await createRunsheetServer(options.configure ? options.configure(base) : base, {
     log,
     scrypt: TEST_SCRYPT,
     ...options.overrides,
@@ -75,4 +77,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       data?.remove();
     },
   };
+}
+
+/** The SQLite file of a server on the default engine (tests that look at rows or break the schema). */
+export function sqliteDb(server: RunsheetServer): Db {
+  if (server.storage.engine !== 'sqlite') throw new Error('This server does not run on SQLite');
+  return (server.storage as SqliteStorage).db;
 }

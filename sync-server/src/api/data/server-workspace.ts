@@ -5,6 +5,8 @@
  *
  * The catalog room is held (kept loaded) for as long as this exists. A release room is held while the API
  * uses it and let go `releaseIdleMs` after its last use; the relay then unloads it when no socket is left.
+ * Loading a room reads storage, so opening is asynchronous: a route awaits `ready()` (and `openRelease`)
+ * and then reads `state` synchronously. A command resolves once its change is stored.
  */
 import type { Command } from '@runsheet/doc';
 import { Workspace } from '@runsheet/doc';
@@ -26,7 +28,9 @@ export interface ServerWorkspaceOptions {
 
 export class ServerWorkspace {
   private current: { workspace: Workspace; room: Room; release(): void } | null = null;
+  private opening: Promise<Workspace> | null = null;
   private readonly held = new Map<ReleaseId, HeldRelease>();
+  private readonly openingReleases = new Map<ReleaseId, Promise<HeldRelease>>();
   private closed = false;
   /**
    * Bumped on every change of the catalog's state (a command here, an update from a device, a reload):
@@ -40,17 +44,22 @@ export class ServerWorkspace {
   ) {
     // A room can unload under us only when the relay drops it after a storage failure: forget it, so the
     // next request loads it again from what is stored.
-    relay.on('room-unloaded', (name) => {
+    relay.on('room-unloading', (name) => {
       if (name === 'catalog') this.reset();
       else this.forgetRelease(name as ReleaseId);
     });
   }
 
   /** The workspace, bound to the catalog room (loaded on first use). */
-  workspace(): Workspace {
-    if (this.closed) throw new Error('The server workspace is closed');
-    if (this.current === null) {
-      const { room, release } = this.relay.hold(parseRoomName('catalog')!);
+  ready(): Promise<Workspace> {
+    if (this.closed) return Promise.reject(new Error('The server workspace is closed'));
+    if (this.current !== null) return Promise.resolve(this.current.workspace);
+    this.opening ??= (async () => {
+      const { room, release } = await this.relay.hold(parseRoomName('catalog')!);
+      if (this.closed) {
+        release();
+        throw new Error('The server workspace is closed');
+      }
       const workspace = new Workspace({ catalog: room.doc, destroyDocsOnClose: false });
       // The mirror updates the state in place and then emits: every catalog change passes here.
       workspace.subscribe((changes) => {
@@ -58,42 +67,71 @@ export class ServerWorkspace {
       });
       this.catalogVersion++;
       this.current = { workspace, room, release };
-    }
+      return workspace;
+    })().finally(() => {
+      this.opening = null;
+    });
+    return this.opening;
+  }
+
+  /** The loaded workspace; only after `ready()` resolved in the same turn (throws otherwise). */
+  private get loaded(): Workspace {
+    if (this.current === null) throw new Error('The server workspace is not loaded: await ready() first');
     return this.current.workspace;
   }
 
+  /** The current state; after `ready()` (and `openRelease` for the releases read). */
   get state(): DomainState {
-    return this.workspace().state;
+    return this.loaded.state;
   }
 
   /**
    * Opens a release document (loading its room if needed) so that `state.releases[id]` is current.
    * Only for releases the catalog knows: an unknown id must not create a room.
    */
-  openRelease(releaseId: ReleaseId): void {
-    const workspace = this.workspace();
+  async openRelease(releaseId: ReleaseId): Promise<void> {
+    await this.ready();
     let held = this.held.get(releaseId);
     if (held === undefined) {
-      const name = parseRoomName(releaseId);
-      if (name === null) throw new Error(`Not a release room: ${releaseId}`);
-      const { room, release } = this.relay.hold(name);
-      held = { room, release, timer: null };
-      this.held.set(releaseId, held);
-      workspace.openRelease(releaseId, room.doc);
+      let opening = this.openingReleases.get(releaseId);
+      if (opening === undefined) {
+        opening = this.holdRelease(releaseId).finally(() => this.openingReleases.delete(releaseId));
+        this.openingReleases.set(releaseId, opening);
+      }
+      held = await opening;
     }
     if (held.timer !== null) clearTimeout(held.timer);
     held.timer = setTimeout(() => this.forgetRelease(releaseId), this.options.releaseIdleMs);
     held.timer.unref();
   }
 
-  /** Runs a domain command on the documents; a release command opens its release first. */
-  run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext, releaseId?: ReleaseId): CommandResult<T> {
-    if (releaseId !== undefined) this.openRelease(releaseId);
-    const result = this.workspace().run(command, input, ctx);
-    if (result.ok) {
-      this.current?.room.compactIfDue();
-      if (releaseId !== undefined) this.held.get(releaseId)?.room.compactIfDue();
-    }
+  private async holdRelease(releaseId: ReleaseId): Promise<HeldRelease> {
+    const name = parseRoomName(releaseId);
+    if (name === null) throw new Error(`Not a release room: ${releaseId}`);
+    const { room, release } = await this.relay.hold(name);
+    const workspace = await this.ready();
+    const held: HeldRelease = { room, release, timer: null };
+    this.held.set(releaseId, held);
+    workspace.openRelease(releaseId, room.doc);
+    return held;
+  }
+
+  /**
+   * Runs a domain command on the documents (a release command opens its release first) and resolves once
+   * its change is stored, so an API answer never confirms what a crash could still lose.
+   */
+  async run<I, T>(
+    command: Command<I, T>,
+    input: I,
+    ctx: CommandContext,
+    releaseId?: ReleaseId,
+  ): Promise<CommandResult<T>> {
+    if (releaseId !== undefined) await this.openRelease(releaseId);
+    else await this.ready();
+    const catalog = this.current!.room;
+    const release = releaseId === undefined ? undefined : this.held.get(releaseId)?.room;
+    const result = this.loaded.run(command, input, ctx);
+    if (result.ok) await Promise.all([catalog.persisted(), release?.persisted()]);
     return result;
   }
 

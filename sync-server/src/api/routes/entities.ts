@@ -1,13 +1,12 @@
 import type { ClusterId, CustomerId, ReleaseId, StepId } from '@runsheet/domain';
 import { resolveStep } from '@runsheet/domain';
+import { operations, TEMPORAL_ONLY } from '@runsheet/protocol';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { RUNSHEET_ADDRESSABLE, requireRunsheetId, TEMPORAL_ONLY } from '../ids.ts';
+import { requireRunsheetId } from '../ids.ts';
 import { route } from '../router.ts';
 import { clusterView, customerView, overallProgress, releaseView, stepView } from '../views/runsheet.ts';
 import { temporalEntityAnswer } from './temporal.ts';
-
-const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`).join(', ');
 
 /**
  * GET /api/entities/:id : one entity by typed id. `release:`, `cluster:`, `customer:` and `step:` are
@@ -18,41 +17,29 @@ const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`)
 export function entityRoutes(deps: ApiDeps) {
   return [
     route(
-      'GET',
-      '/api/entities/:id',
-      'signed-in',
-      (ctx) => {
-        const id = ctx.params.id!;
-        const colon = id.indexOf(':');
-        const type = colon > 0 ? id.slice(0, colon) : '';
+      operations.runsheet.entity,
+      async (ctx) => {
+        const id = ctx.params.id;
+        const type = id.slice(0, id.indexOf(':'));
         if ((TEMPORAL_ONLY as readonly string[]).includes(type)) {
           temporalEntityAnswer(deps, ctx, id);
           return;
         }
-        if (!(RUNSHEET_ADDRESSABLE as readonly string[]).includes(type)) {
-          const problem =
-            colon <= 0
-              ? `"${id.slice(0, 80)}" is not of the form type:id`
-              : `ids of type "${type.slice(0, 40)}" are not addressable`;
-          throw new ApiError('invalid-id', {
-            field: 'id',
-            message: `id: ${problem}; use one of ${ACCEPTED}`,
-          });
-        }
+        await deps.workspace.ready();
         const state = deps.workspace.state;
         switch (type) {
           case 'release': {
-            const releaseId = requireRunsheetId(id, 'release', 'id') as ReleaseId;
+            const releaseId = id as ReleaseId;
             const release = state.catalog.releases[releaseId];
             if (!release) throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             ctx.json(200, {
               entity: { ...releaseView(release), progress: overallProgress(deps.workspace.state, releaseId) },
             });
             return;
           }
           case 'cluster': {
-            const clusterId = requireRunsheetId(id, 'cluster', 'id') as ClusterId;
+            const clusterId = id as ClusterId;
             const cluster = state.catalog.clusters[clusterId];
             if (!cluster) throw new ApiError('not-found', { message: `No cluster "${clusterId}".` });
             const customers = Object.values(state.catalog.customers).filter((c) => c.clusterId === clusterId);
@@ -60,16 +47,16 @@ export function entityRoutes(deps: ApiDeps) {
             return;
           }
           case 'customer': {
-            const customerId = requireRunsheetId(id, 'customer', 'id') as CustomerId;
+            const customerId = id as CustomerId;
             const customer = state.catalog.customers[customerId];
             if (!customer) throw new ApiError('not-found', { message: `No customer "${customerId}".` });
             ctx.json(200, { entity: customerView(customer) });
             return;
           }
           default: {
-            const stepId = requireRunsheetId(id, 'step', 'id') as StepId;
-            const releaseText = ctx.query('release');
-            if (releaseText === null)
+            const stepId = id as StepId;
+            const releaseText = ctx.queryValues.release;
+            if (releaseText === undefined)
               throw new ApiError('invalid-query', {
                 field: 'release',
                 message: 'release: a step lives in one release document; add ?release=release:…',
@@ -77,7 +64,7 @@ export function entityRoutes(deps: ApiDeps) {
             const releaseId = requireRunsheetId(releaseText, 'release', 'release') as ReleaseId;
             if (!state.catalog.releases[releaseId])
               throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            deps.workspace.openRelease(releaseId);
+            await deps.workspace.openRelease(releaseId);
             const step = resolveStep(deps.workspace.state, releaseId, stepId);
             if (!step)
               throw new ApiError('not-found', { message: `No step "${stepId}" in release "${releaseId}".` });

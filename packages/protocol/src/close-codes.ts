@@ -1,0 +1,51 @@
+/**
+ * Why the relay closed a WebSocket. Codes live in the private range 4000-4999 (RFC 6455) and follow the
+ * stock y-websocket client's convention:
+ * - 4400-4499 mirror HTTP 4xx: reconnecting cannot help, so the stock client stops retrying and emits
+ *   `closed` (the app then asks the user to sign in again, or shows the error);
+ * - every other code is transient: the client reconnects with backoff. 4500-4599 mirror HTTP 5xx and 429.
+ * The reason string sent with each close is the lower-case key, e.g. `rate-limited`.
+ */
+export const CloseCode = {
+  /** A frame that is not a valid y-websocket message: random bytes, truncated varint, unknown type, text frame. */
+  MALFORMED_MESSAGE: 4400,
+  /** No credentials, or ones that were never valid (forged or unknown token). */
+  UNAUTHORIZED: 4401,
+  /** The room name is not `catalog` or `release:<id>`, or the user may not open it. */
+  FORBIDDEN_ROOM: 4403,
+  /** A frame larger than `limits.maxFrameBytes`. */
+  FRAME_TOO_LARGE: 4413,
+  /** The session expired, was signed out, or the token was revoked or the user disabled while connected. */
+  SESSION_EXPIRED: 4440,
+  /** The server could not load or store the room (disk full, corrupt file). Retry later. */
+  INTERNAL_ERROR: 4500,
+  /** The server is stopping or restarting. Retry with backoff; the state is safely stored. */
+  SERVER_SHUTDOWN: 4503,
+  /**
+   * The client did not read what it was sent and more than `limits.maxBufferedBytes` waited for it. The
+   * socket is dropped at once (its queue freed), so this code is what the relay logs and reports; the
+   * client sees an abnormal close and reconnects, catching up from its state vector.
+   */
+  TOO_SLOW: 4508,
+  /** More messages than `limits.maxMessagesPerSecond` allows. Transient: the client may retry after backoff. */
+  RATE_LIMITED: 4529,
+} as const;
+
+export type CloseCodeName = keyof typeof CloseCode;
+export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+/** The close reason sent on the wire: `MALFORMED_MESSAGE` -> `malformed-message`. */
+export function closeReason(name: CloseCodeName): string {
+  return name.toLowerCase().replaceAll('_', '-');
+}
+
+/** True for codes the stock client treats as final (it stops reconnecting). */
+export function isPermanent(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}
+
+/** Closes after which only signing in again helps: the app asks the server who is signed in. */
+export const CREDENTIAL_CLOSE_CODES: ReadonlySet<number> = new Set<number>([
+  CloseCode.UNAUTHORIZED,
+  CloseCode.SESSION_EXPIRED,
+]);

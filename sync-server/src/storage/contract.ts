@@ -1,0 +1,198 @@
+/**
+ * The storage contract: everything the server keeps, behind one asynchronous interface with two engines,
+ * SQLite (embedded, the default) and PostgreSQL (`DATABASE_URL=postgres://…`, for several relays). The
+ * rest of the server sees only these types; `test/storage-contract.ts` runs one suite against both engines.
+ *
+ * Asynchronous because PostgreSQL is a network round trip away. The SQLite engine answers from
+ * better-sqlite3's synchronous calls with promises that are already settled.
+ */
+import type { Role } from '@runsheet/protocol';
+
+/** One stored Yjs update of a room and its sequence number in that room. */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** What a relay needs to load a room: every stored update in order, and the newest sequence number. */
+export interface LoadedRoom {
+  updates: Uint8Array[];
+  /** The room's sequence number at the time of the read (0 for a room never written). */
+  lastSeq: number;
+}
+
+/**
+ * Yjs updates per room (documents, and the Temporal mirror's `temporal` room).
+ *
+ * Sequence numbers are per room, start at 1 and have no gaps: `append` of n updates takes the next n
+ * numbers, and appends that commit later get higher numbers. A relay that holds a room up to seq k and
+ * hears of seq k+2 knows that it misses k+1, and `since(room, k)` gives it everything after k.
+ */
+export interface RoomStore {
+  load(room: string): Promise<LoadedRoom>;
+  /** Every stored update with a sequence number above `afterSeq`, oldest first (after a compaction that
+   *  passed `afterSeq`, the merged row comes first: it holds everything up to its number). */
+  since(room: string, afterSeq: number): Promise<StoredUpdate[]>;
+  /**
+   * Appends updates durably, in order, in one transaction (committed when the promise resolves). Returns
+   * the sequence number of the last; the first is `last - updates.length + 1`.
+   */
+  append(room: string, updates: readonly Uint8Array[]): Promise<number>;
+  /**
+   * Replaces the room's updates with numbers up to and including `throughSeq` by `merged`, which must hold
+   * all of them, stored under `throughSeq`. Resolves false (and changes nothing) when another relay is
+   * compacting the same room right now: compaction is never urgent, the next one will do.
+   */
+  compact(room: string, merged: Uint8Array, throughSeq: number): Promise<boolean>;
+  /** How many rows the room has; compaction keeps this small. */
+  count(room: string): Promise<number>;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  createdAt: number;
+  /** null while the account is active. */
+  disabledAt: number | null;
+}
+
+export type UserChangeSet = Partial<Pick<UserRow, 'displayName' | 'role' | 'disabledAt' | 'passwordHash'>>;
+
+export type UserUpdate =
+  | { ok: true; user: UserRow }
+  | { ok: false; reason: 'not-found' }
+  /** The change would leave no active admin (only when `keepAnActiveAdmin` was asked for). */
+  | { ok: false; reason: 'last-admin' };
+
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError';
+}
+
+export interface UserStore {
+  count(): Promise<number>;
+  countActiveAdmins(): Promise<number>;
+  byId(id: string): Promise<UserRow | undefined>;
+  byUsername(username: string): Promise<UserRow | undefined>;
+  list(): Promise<UserRow[]>;
+  /**
+   * Inserts a user; throws `UsernameTakenError` when the username exists. With `onlyIfNone` the check
+   * "no user exists yet" and the insert are one atomic step (two racing first-run requests, on one relay
+   * or two, cannot both create an admin): resolves false, inserting nothing, when a user exists.
+   */
+  insert(user: UserRow, options?: { onlyIfNone?: boolean }): Promise<boolean>;
+  /**
+   * Applies the changes atomically. With `keepAnActiveAdmin`, refuses (changing nothing) a change after
+   * which no active admin would be left; concurrent updates are serialised so two admins demoting each
+   * other at once cannot both succeed.
+   */
+  update(id: string, changes: UserChangeSet, options?: { keepAnActiveAdmin?: boolean }): Promise<UserUpdate>;
+}
+
+export interface SessionRow {
+  /** SHA-256 of the cookie's secret. */
+  idHash: Buffer;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export interface SessionStore {
+  insert(session: SessionRow): Promise<void>;
+  byHash(idHash: Buffer): Promise<SessionRow | undefined>;
+  touch(idHash: Buffer, lastSeenAt: number, expiresAt: number): Promise<void>;
+  delete(idHash: Buffer): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: number): Promise<number>;
+}
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  userId: string;
+  /** SHA-256 of the secret shown once at creation. */
+  secretHash: Buffer;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface TokenStore {
+  insert(token: TokenRow): Promise<void>;
+  byId(id: string): Promise<TokenRow | undefined>;
+  bySecretHash(secretHash: Buffer): Promise<TokenRow | undefined>;
+  listForUser(userId: string): Promise<TokenRow[]>;
+  listAll(): Promise<TokenRow[]>;
+  markUsed(id: string, at: number): Promise<void>;
+  revoke(id: string, at: number): Promise<void>;
+}
+
+/** What was done: read through the REST API, changed through it, or a sync room joined. */
+export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One access to release information (FR-014): who, what, when, from where. */
+export interface AuditEntry {
+  /** Unix milliseconds. */
+  at: number;
+  userId: string | null;
+  username: string | null;
+  /** How the person proved who they are: `session`, `token` or `open` (open mode). */
+  auth: string;
+  action: AuditAction;
+  /** The entity or collection read: `release:…`, `wave:…`, `releases`, `temporal`, a room name. */
+  entity: string;
+  method: string | null;
+  path: string | null;
+  /** The HTTP status answered; null for sync joins. */
+  status: number | null;
+  ip: string;
+  userAgent: string;
+}
+
+export interface AuditRow extends AuditEntry {
+  id: number;
+}
+
+export interface AuditFilter {
+  /** A user id or a username. */
+  user?: string | undefined;
+  entity?: string | undefined;
+  /** Unix ms, inclusive. */
+  since?: number | undefined;
+  /** Unix ms, exclusive. */
+  until?: number | undefined;
+  /** Only rows older than this id (the cursor: newest first). */
+  beforeId?: number | undefined;
+  limit: number;
+}
+
+/**
+ * The access log. There is deliberately no update or delete: the table is append-only, and each engine
+ * refuses UPDATE and DELETE (and TRUNCATE) from any other path too, in the database itself.
+ */
+export interface AuditStore {
+  /** Appends every entry in one transaction: all of them are written, or (it rejects) none. */
+  appendMany(entries: readonly AuditEntry[]): Promise<void>;
+  /** Newest first. */
+  query(filter: AuditFilter): Promise<AuditRow[]>;
+}
+
+/** Everything the server keeps. */
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres';
+  /** For logs: the file, or the database URL without its password. */
+  readonly description: string;
+  readonly rooms: RoomStore;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly tokens: TokenStore;
+  readonly audit: AuditStore;
+  /** Resolves when the engine answers a trivial query (readiness); rejects when it cannot be reached. */
+  ping(): Promise<void>;
+  /** Flushes and closes; safe to call twice. */
+  close(): Promise<void>;
+}

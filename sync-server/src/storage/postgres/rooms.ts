@@ -1,0 +1,87 @@
+import type { RoomStore } from '../contract.ts';
+import { inTransaction, LOCK_SPACE, type Pool } from './pool.ts';
+
+const bytes = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
+/**
+ * Appends in ONE statement (one round trip, its own transaction): the `rooms` row is incremented by the
+ * batch size, which locks it until commit, so appends to one room from any number of relays take their
+ * numbers one after the other and commit in the order of their numbers. A reader that sees seq k thus
+ * also sees every number below k.
+ */
+const APPEND = `
+  WITH reserved AS (
+    INSERT INTO rooms (name, last_seq) VALUES ($1, $2)
+    ON CONFLICT (name) DO UPDATE SET last_seq = rooms.last_seq + EXCLUDED.last_seq
+    RETURNING last_seq
+  ), inserted AS (
+    INSERT INTO room_updates (room, seq, data, created_at)
+    SELECT $1, reserved.last_seq - $2 + batch.ord, batch.data, $4
+    FROM reserved, unnest($3::bytea[]) WITH ORDINALITY AS batch (data, ord)
+  )
+  SELECT last_seq FROM reserved`;
+
+export function createRoomStore(pool: Pool): RoomStore {
+  return {
+    async load(room) {
+      // One statement, so one snapshot: the rows and the number they go up to agree.
+      const { rows } = await pool.query<{ last_seq: number; data: Buffer | null }>(
+        `SELECT r.last_seq, u.data FROM rooms r LEFT JOIN room_updates u ON u.room = r.name
+         WHERE r.name = $1 ORDER BY u.seq`,
+        [room],
+      );
+      const updates: Uint8Array[] = [];
+      for (const row of rows) if (row.data !== null) updates.push(bytes(row.data));
+      return { updates, lastSeq: rows[0]?.last_seq ?? 0 };
+    },
+    async since(room, afterSeq) {
+      const { rows } = await pool.query<{ seq: number; data: Buffer }>(
+        'SELECT seq, data FROM room_updates WHERE room = $1 AND seq > $2 ORDER BY seq',
+        [room, afterSeq],
+      );
+      return rows.map((row) => ({ seq: row.seq, data: bytes(row.data) }));
+    },
+    async append(room, updates) {
+      if (updates.length === 0) {
+        const { rows } = await pool.query<{ last_seq: number }>(
+          'SELECT last_seq FROM rooms WHERE name = $1',
+          [room],
+        );
+        return rows[0]?.last_seq ?? 0;
+      }
+      const { rows } = await pool.query<{ last_seq: number }>(APPEND, [
+        room,
+        updates.length,
+        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+        Date.now(),
+      ]);
+      return rows[0]!.last_seq;
+    },
+    async compact(room, merged, throughSeq) {
+      return inTransaction(pool, async (client) => {
+        // One relay at a time per room; the others skip rather than wait (a transaction-scoped lock, so it
+        // is released by the commit or the rollback whatever happens).
+        const { rows } = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+          [LOCK_SPACE.compaction, room],
+        );
+        if (!rows[0]?.locked) return false;
+        await client.query('DELETE FROM room_updates WHERE room = $1 AND seq <= $2', [room, throughSeq]);
+        await client.query('INSERT INTO room_updates (room, seq, data, created_at) VALUES ($1, $2, $3, $4)', [
+          room,
+          throughSeq,
+          Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength),
+          Date.now(),
+        ]);
+        return true;
+      });
+    },
+    async count(room) {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM room_updates WHERE room = $1',
+        [room],
+      );
+      return rows[0]?.n ?? 0;
+    },
+  };
+}

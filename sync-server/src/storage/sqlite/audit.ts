@@ -1,0 +1,114 @@
+import type { AuditAction, AuditEntry, AuditStore } from '../contract.ts';
+import type { Db } from './database.ts';
+import type { Sync } from './sync.ts';
+
+interface DbRow {
+  id: number;
+  at: number;
+  user_id: string | null;
+  username: string | null;
+  auth: string;
+  action: AuditAction;
+  entity: string;
+  method: string | null;
+  path: string | null;
+  status: number | null;
+  ip: string;
+  user_agent: string;
+}
+
+/**
+ * The access log in SQLite. Append-only: triggers (migration 3) refuse UPDATE and DELETE from any path.
+ */
+export function createAuditStore(db: Db): Sync<AuditStore> {
+  const insert = db.prepare<
+    [
+      number,
+      string | null,
+      string | null,
+      string,
+      string,
+      string,
+      string | null,
+      string | null,
+      number | null,
+      string,
+      string,
+    ]
+  >(
+    `INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Every filter is optional: a NULL parameter switches its condition off, so one prepared statement serves
+  // every combination (and the planner still uses the id primary key for the cursor).
+  const select = db.prepare<
+    {
+      user: string | null;
+      entity: string | null;
+      since: number | null;
+      until: number | null;
+      beforeId: number | null;
+      limit: number;
+    },
+    DbRow
+  >(
+    `SELECT * FROM access_log
+     WHERE (@user IS NULL OR user_id = @user OR username = @user)
+       AND (@entity IS NULL OR entity = @entity)
+       AND (@since IS NULL OR at >= @since)
+       AND (@until IS NULL OR at < @until)
+       AND (@beforeId IS NULL OR id < @beforeId)
+     ORDER BY id DESC
+     LIMIT @limit`,
+  );
+
+  const run = (e: AuditEntry) =>
+    insert.run(
+      e.at,
+      e.userId,
+      e.username,
+      e.auth,
+      e.action,
+      e.entity,
+      e.method,
+      e.path,
+      e.status,
+      e.ip,
+      e.userAgent,
+    );
+  // One commit for many rows: a commit (a WAL append and its locking) costs far more than an INSERT.
+  const insertAll = db.transaction((entries: readonly AuditEntry[]) => {
+    for (const e of entries) run(e);
+  });
+
+  return {
+    appendMany(entries) {
+      insertAll(entries);
+    },
+    query(f) {
+      return select
+        .all({
+          user: f.user ?? null,
+          entity: f.entity ?? null,
+          since: f.since ?? null,
+          until: f.until ?? null,
+          beforeId: f.beforeId ?? null,
+          limit: f.limit,
+        })
+        .map((r) => ({
+          id: r.id,
+          at: r.at,
+          userId: r.user_id,
+          username: r.username,
+          auth: r.auth,
+          action: r.action,
+          entity: r.entity,
+          method: r.method,
+          path: r.path,
+          status: r.status,
+          ip: r.ip,
+          userAgent: r.user_agent,
+        }));
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Schema migrations, applied in order; the file's `PRAGMA user_version` is how many have run. Append only:
+ * never edit a migration that has shipped, add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: Yjs updates per room. Appended as they arrive, merged into one row by compaction.
+  `CREATE TABLE room_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     room TEXT NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX room_updates_by_room ON room_updates (room, id);`,
+
+  // 2: people, their sign-ins and their API tokens. Secrets are never stored: sessions and tokens are kept as
+  // the SHA-256 of a random 32-byte secret, passwords as a scrypt hash with its salt and parameters.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL UNIQUE,
+     display_name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'member', 'viewer')),
+     created_at INTEGER NOT NULL,
+     disabled_at INTEGER
+   );
+   CREATE TABLE sessions (
+     id_hash BLOB PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_by_user ON sessions (user_id);
+   CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     secret_hash BLOB NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER,
+     revoked_at INTEGER
+   );
+   CREATE INDEX api_tokens_by_user ON api_tokens (user_id);`,
+
+  // 3: the access audit (FR-014): who read or changed release information, when, and from where. Append
+  // only: no code path updates or deletes a row, and these triggers refuse it from anywhere else too (the
+  // sqlite3 shell included), so a row cannot be altered without leaving the schema changed.
+  // No AUTOINCREMENT: rows are never deleted, so rowids only grow anyway, and it saves a write per row.
+  `CREATE TABLE access_log (
+     id INTEGER PRIMARY KEY,
+     at INTEGER NOT NULL,
+     user_id TEXT,
+     username TEXT,
+     auth TEXT NOT NULL,
+     action TEXT NOT NULL,
+     entity TEXT NOT NULL,
+     method TEXT,
+     path TEXT,
+     status INTEGER,
+     ip TEXT NOT NULL,
+     user_agent TEXT NOT NULL
+   );
+   CREATE INDEX access_log_by_at ON access_log (at);
+   CREATE INDEX access_log_by_user ON access_log (user_id, id);
+   CREATE INDEX access_log_by_entity ON access_log (entity, id);
+   CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+     BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+   CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+     BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;`,
+
+  // 4: sequence numbers per room (the storage contract): each room counts its updates 1, 2, 3… with no gaps,
+  // so a relay can tell that it missed one. Existing rows are numbered in the order they were stored.
+  `CREATE TABLE rooms (
+     name TEXT PRIMARY KEY,
+     last_seq INTEGER NOT NULL
+   );
+   CREATE TABLE room_updates_by_seq (
+     room TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     created_at INTEGER NOT NULL,
+     UNIQUE (room, seq)
+   );
+   INSERT INTO room_updates_by_seq (room, seq, data, created_at)
+     SELECT room, row_number() OVER (PARTITION BY room ORDER BY id), data, created_at FROM room_updates;
+   INSERT INTO rooms (name, last_seq) SELECT room, count(*) FROM room_updates GROUP BY room;
+   DROP TABLE room_updates;
+   ALTER TABLE room_updates_by_seq RENAME TO room_updates;`,
+];

@@ -1,0 +1,330 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { AuditEntry, SessionRow, Storage, TokenRow, UserRow } from '../../src/storage/contract.ts';
+
+/** One engine under test: fresh, empty storage per test, and a way to reach it as another client could. */
+export interface StorageHarness {
+  storage: Storage;
+  /** A second handle on the same data, as a second relay would open it. */
+  openAnother(): Promise<Storage>;
+  /** Runs SQL as the server's own database user, outside the storage code (the sqlite3 shell, psql). */
+  raw(sql: string): Promise<unknown>;
+  /** Statements that would alter or remove audit rows: each must be refused by the database. */
+  auditTampering: string[];
+  dispose(): Promise<void>;
+}
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const text = (data: Uint8Array) => new TextDecoder().decode(data);
+
+const user = (n: number, role: UserRow['role'] = 'member'): UserRow => ({
+  id: `user:${n}`,
+  username: `user${n}`,
+  displayName: `User ${n}`,
+  passwordHash: 'scrypt$hash',
+  role,
+  createdAt: 1_000 + n,
+  disabledAt: null,
+});
+
+const entry = (n: number, overrides: Partial<AuditEntry> = {}): AuditEntry => ({
+  at: 10_000 + n,
+  userId: `user:${n % 3}`,
+  username: `user${n % 3}`,
+  auth: 'token',
+  action: 'api.read',
+  entity: n % 2 === 0 ? 'releases' : `release:r${n}`,
+  method: 'GET',
+  path: `/api/releases?n=${n}`,
+  status: 200,
+  ip: '127.0.0.1',
+  userAgent: 'contract',
+  ...overrides,
+});
+
+/**
+ * The storage contract (src/storage/contract.ts), the same tests for every engine. Rule ids DB-01..DB-07
+ * are in docs/SPEC.md.
+ */
+export function storageContract(
+  engine: string,
+  options: { skip?: boolean },
+  open: () => Promise<StorageHarness>,
+): void {
+  describe.skipIf(options.skip ?? false)(`storage contract: ${engine}`, () => {
+    let h: StorageHarness;
+    let s: Storage;
+    const others: Storage[] = [];
+    const another = async () => {
+      const other = await h.openAnother();
+      others.push(other);
+      return other;
+    };
+    beforeEach(async () => {
+      h = await open();
+      s = h.storage;
+    });
+    afterEach(async () => {
+      for (const other of others.splice(0)) await other.close();
+      await h.dispose();
+    });
+
+    describe('rooms', () => {
+      it('DB-01 numbers each room from 1 without gaps; a batch takes consecutive numbers', async () => {
+        expect(await s.rooms.load('catalog')).toEqual({ updates: [], lastSeq: 0 });
+        expect(await s.rooms.append('catalog', [bytes('a')])).toBe(1);
+        expect(await s.rooms.append('catalog', [bytes('b'), bytes('c'), bytes('d')])).toBe(4);
+        expect(await s.rooms.append('release:other', [bytes('x')])).toBe(1);
+        expect(await s.rooms.append('catalog', [])).toBe(4);
+        const loaded = await s.rooms.load('catalog');
+        expect(loaded.lastSeq).toBe(4);
+        expect(loaded.updates.map(text)).toEqual(['a', 'b', 'c', 'd']);
+        expect((await s.rooms.since('catalog', 1)).map((u) => [u.seq, text(u.data)])).toEqual([
+          [2, 'b'],
+          [3, 'c'],
+          [4, 'd'],
+        ]);
+        expect(await s.rooms.since('catalog', 4)).toEqual([]);
+        expect(await s.rooms.count('catalog')).toBe(4);
+        expect(await s.rooms.count('release:other')).toBe(1);
+      });
+
+      it('DB-01 appends from two relays to one room interleave into one gapless sequence', async () => {
+        const second = await another();
+        const writes = Array.from({ length: 40 }, (_, i) =>
+          (i % 2 === 0 ? s : second).rooms.append('release:busy', [bytes(`${i}a`), bytes(`${i}b`)]),
+        );
+        const lasts = await Promise.all(writes);
+        // Every batch got two consecutive numbers, no two batches the same ones, nothing skipped.
+        expect([...lasts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => 2 * (i + 1)));
+        const rows = await second.rooms.since('release:busy', 0);
+        expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+        // Each batch's two updates sit side by side, in order.
+        for (let i = 0; i < 80; i += 2) {
+          expect(text(rows[i]!.data).replace('a', '')).toBe(text(rows[i + 1]!.data).replace('b', ''));
+        }
+      });
+
+      it('DB-01 stores updates byte for byte (a large Yjs document too)', async () => {
+        const doc = new Y.Doc();
+        doc.getText('t').insert(0, 'x'.repeat(300_000));
+        doc.getMap('m').set('k', new Uint8Array([0, 255, 1, 254]));
+        const update = Y.encodeStateAsUpdate(doc);
+        await s.rooms.append('release:big', [update]);
+        const [stored] = (await s.rooms.load('release:big')).updates;
+        expect(Buffer.compare(Buffer.from(stored!), Buffer.from(update))).toBe(0);
+      });
+
+      it('DB-02 compaction replaces exactly the rows up to its number; later rows and other rooms stay', async () => {
+        const doc = new Y.Doc();
+        const updates: Uint8Array[] = [];
+        doc.on('update', (u: Uint8Array) => updates.push(u));
+        for (let i = 0; i < 5; i++) doc.getMap('m').set(`k${i}`, i);
+        await s.rooms.append('catalog', updates.slice(0, 3));
+        await s.rooms.append('release:other', [updates[0]!]);
+        await s.rooms.append('catalog', updates.slice(3));
+        expect(await s.rooms.compact('catalog', Y.mergeUpdates(updates.slice(0, 3)), 3)).toBe(true);
+        expect(await s.rooms.count('catalog')).toBe(3);
+        expect(await s.rooms.count('release:other')).toBe(1);
+        // The merged row keeps the number it goes up to; a reader that knew 1 gets it, then 4 and 5.
+        expect((await s.rooms.since('catalog', 1)).map((u) => u.seq)).toEqual([3, 4, 5]);
+        expect((await s.rooms.since('catalog', 3)).map((u) => u.seq)).toEqual([4, 5]);
+        const loaded = await s.rooms.load('catalog');
+        expect(loaded.lastSeq).toBe(5);
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.mergeUpdates(loaded.updates));
+        expect(copy.getMap('m').toJSON()).toEqual({ k0: 0, k1: 1, k2: 2, k3: 3, k4: 4 });
+        // Numbering goes on after a compaction.
+        expect(await s.rooms.append('catalog', [updates[0]!])).toBe(6);
+      });
+
+      it('DB-02 two relays compacting one room at the same moment leave it whole', async () => {
+        const second = await another();
+        const doc = new Y.Doc();
+        const updates: Uint8Array[] = [];
+        doc.on('update', (u: Uint8Array) => updates.push(u));
+        for (let i = 0; i < 20; i++) doc.getMap('m').set(`k${i}`, i);
+        await s.rooms.append('release:c', updates);
+        const merged = Y.encodeStateAsUpdate(doc);
+        const results = await Promise.all([
+          s.rooms.compact('release:c', merged, 20),
+          second.rooms.compact('release:c', merged, 20),
+        ]);
+        // At least one ran; one that found the other at work skipped (PostgreSQL), or ran after it (SQLite).
+        expect(results).toContain(true);
+        expect(await s.rooms.count('release:c')).toBe(1);
+        const copy = new Y.Doc();
+        Y.applyUpdate(copy, Y.mergeUpdates((await second.rooms.load('release:c')).updates));
+        expect(Object.keys(copy.getMap('m').toJSON())).toHaveLength(20);
+      });
+    });
+
+    describe('users', () => {
+      it('DB-05 finds users by id and username, lists them by username, refuses a taken username', async () => {
+        await s.users.insert(user(2));
+        await s.users.insert(user(1, 'admin'));
+        expect(await s.users.count()).toBe(2);
+        expect(await s.users.countActiveAdmins()).toBe(1);
+        expect(await s.users.byId('user:1')).toEqual(user(1, 'admin'));
+        expect(await s.users.byUsername('user2')).toEqual(user(2));
+        expect(await s.users.byUsername('nobody')).toBeUndefined();
+        expect((await s.users.list()).map((u) => u.username)).toEqual(['user1', 'user2']);
+        await expect(s.users.insert({ ...user(3), username: 'user1' })).rejects.toMatchObject({
+          name: 'UsernameTakenError',
+        });
+        expect(await s.users.count()).toBe(2);
+      });
+
+      it('DB-03 creates the first account only while there is none, even when two relays race', async () => {
+        const second = await another();
+        const outcomes = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 === 0 ? s : second).users.insert(user(10 + i, 'admin'), { onlyIfNone: true }),
+          ),
+        );
+        expect(outcomes.filter(Boolean)).toHaveLength(1);
+        expect(await s.users.count()).toBe(1);
+        expect(await s.users.insert(user(20), { onlyIfNone: true })).toBe(false);
+      });
+
+      it('DB-04 applies changes and refuses one that would leave no active admin', async () => {
+        await s.users.insert(user(1, 'admin'));
+        await s.users.insert(user(2));
+        const renamed = await s.users.update('user:2', { displayName: 'Grace', role: 'viewer' });
+        expect(renamed).toEqual({ ok: true, user: { ...user(2), displayName: 'Grace', role: 'viewer' } });
+        expect(await s.users.update('user:9', { role: 'admin' })).toEqual({ ok: false, reason: 'not-found' });
+        expect(await s.users.update('user:1', { role: 'member' }, { keepAnActiveAdmin: true })).toEqual({
+          ok: false,
+          reason: 'last-admin',
+        });
+        expect(await s.users.update('user:1', { disabledAt: 5 }, { keepAnActiveAdmin: true })).toEqual({
+          ok: false,
+          reason: 'last-admin',
+        });
+        // Nothing of a refused change is kept.
+        expect(await s.users.byId('user:1')).toEqual(user(1, 'admin'));
+        // Unguarded (a password change), it simply applies.
+        expect((await s.users.update('user:1', { passwordHash: 'new' })).ok).toBe(true);
+      });
+
+      it('DB-04 two admins demoted at the same moment on two relays: one of them stays admin', async () => {
+        const second = await another();
+        await s.users.insert(user(1, 'admin'));
+        await s.users.insert(user(2, 'admin'));
+        const results = await Promise.all([
+          s.users.update('user:1', { role: 'member' }, { keepAnActiveAdmin: true }),
+          second.users.update('user:2', { disabledAt: 7 }, { keepAnActiveAdmin: true }),
+        ]);
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'last-admin' }]);
+        expect(await s.users.countActiveAdmins()).toBe(1);
+      });
+    });
+
+    describe('sessions and tokens', () => {
+      const session = (n: number, userId: string, expiresAt: number): SessionRow => ({
+        idHash: Buffer.alloc(32, n),
+        userId,
+        createdAt: 100,
+        expiresAt,
+        lastSeenAt: 100,
+      });
+      const token = (n: number, userId: string): TokenRow => ({
+        id: `token:${n}`,
+        name: `ci ${n}`,
+        userId,
+        secretHash: Buffer.alloc(32, 100 + n),
+        createdAt: 200 + n,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+
+      it('DB-07 keeps sessions by the hash of their secret; slides, ends and prunes them', async () => {
+        await s.users.insert(user(1));
+        await s.users.insert(user(2));
+        await s.sessions.insert(session(1, 'user:1', 1_000));
+        await s.sessions.insert(session(2, 'user:1', 5_000));
+        await s.sessions.insert(session(3, 'user:2', 5_000));
+        expect(await s.sessions.byHash(Buffer.alloc(32, 1))).toEqual(session(1, 'user:1', 1_000));
+        await s.sessions.touch(Buffer.alloc(32, 1), 150, 2_000);
+        expect(await s.sessions.byHash(Buffer.alloc(32, 1))).toMatchObject({
+          lastSeenAt: 150,
+          expiresAt: 2_000,
+        });
+        expect(await s.sessions.deleteExpired(2_000)).toBe(1);
+        expect(await s.sessions.byHash(Buffer.alloc(32, 1))).toBeUndefined();
+        await s.sessions.deleteForUser('user:1');
+        expect(await s.sessions.byHash(Buffer.alloc(32, 2))).toBeUndefined();
+        await s.sessions.delete(Buffer.alloc(32, 3));
+        expect(await s.sessions.byHash(Buffer.alloc(32, 3))).toBeUndefined();
+      });
+
+      it('DB-07 keeps tokens by the hash of their secret; a revocation is final', async () => {
+        await s.users.insert(user(1));
+        await s.users.insert(user(2));
+        await s.tokens.insert(token(2, 'user:1'));
+        await s.tokens.insert(token(1, 'user:2'));
+        expect(await s.tokens.bySecretHash(Buffer.alloc(32, 102))).toEqual(token(2, 'user:1'));
+        expect(await s.tokens.bySecretHash(Buffer.alloc(32, 7))).toBeUndefined();
+        expect((await s.tokens.listForUser('user:1')).map((t) => t.id)).toEqual(['token:2']);
+        expect((await s.tokens.listAll()).map((t) => t.id)).toEqual(['token:1', 'token:2']);
+        await s.tokens.markUsed('token:2', 300);
+        await s.tokens.revoke('token:2', 400);
+        await s.tokens.revoke('token:2', 500);
+        expect(await s.tokens.byId('token:2')).toMatchObject({ lastUsedAt: 300, revokedAt: 400 });
+      });
+    });
+
+    describe('access audit', () => {
+      it('DB-06 appends batches in order and queries them newest first, by user, entity, time and cursor', async () => {
+        await s.audit.appendMany(Array.from({ length: 6 }, (_, i) => entry(i)));
+        await s.audit.appendMany([entry(6, { action: 'sync.join', method: null, path: null, status: null })]);
+        const all = await s.audit.query({ limit: 100 });
+        expect(all.map((r) => r.path)).toEqual([
+          null,
+          ...[5, 4, 3, 2, 1, 0].map((n) => `/api/releases?n=${n}`),
+        ]);
+        expect(all[0]).toMatchObject({
+          action: 'sync.join',
+          status: null,
+          at: 10_006,
+          userAgent: 'contract',
+        });
+        expect(all[1]).toEqual({ id: all[1]!.id, ...entry(5) });
+        expect((await s.audit.query({ user: 'user1', limit: 100 })).map((r) => r.at)).toEqual([
+          10_004, 10_001,
+        ]);
+        expect((await s.audit.query({ user: 'user:1', limit: 100 })).map((r) => r.at)).toEqual([
+          10_004, 10_001,
+        ]);
+        expect((await s.audit.query({ entity: 'releases', limit: 100 })).map((r) => r.at)).toEqual([
+          10_006, 10_004, 10_002, 10_000,
+        ]);
+        expect((await s.audit.query({ since: 10_001, until: 10_003, limit: 100 })).map((r) => r.at)).toEqual([
+          10_002, 10_001,
+        ]);
+        const page = await s.audit.query({ beforeId: all[2]!.id, limit: 2 });
+        expect(page.map((r) => r.at)).toEqual([10_003, 10_002]);
+      });
+
+      it('DB-06 writes a batch whole or not at all', async () => {
+        await s.audit.appendMany([entry(1)]);
+        const broken = { ...entry(3), ip: null } as unknown as AuditEntry;
+        await expect(s.audit.appendMany([entry(2), broken, entry(4)])).rejects.toThrow();
+        expect((await s.audit.query({ limit: 100 })).map((r) => r.at)).toEqual([10_001]);
+      });
+
+      it('DB-06 the database itself refuses to alter or remove audit rows, whoever asks', async () => {
+        await s.audit.appendMany([entry(1), entry(2)]);
+        for (const sql of h.auditTampering) {
+          await expect(h.raw(sql), sql).rejects.toThrow(/append-only|permission denied/);
+        }
+        expect(await s.audit.query({ limit: 100 })).toHaveLength(2);
+      });
+    });
+
+    it('answers a ping while it is open', async () => {
+      await expect(s.ping()).resolves.toBeUndefined();
+    });
+  });
+}
