@@ -14,7 +14,8 @@
 //
 // Measured per restore, from the click on "Restore workspace" to "Workspace restored": wall time, the
 // longest main-thread task (PerformanceObserver 'longtask') and the sum of their time over 50 ms, the
-// page's JS heap (CDP Runtime.getHeapUsage, main thread; sampled every 100 ms) and the renderer processes'
+// page's JS heap (CDP Runtime.getHeapUsage, main thread; sampled every 100 ms, but a page busy in one
+// long task answers only after it, so a frozen page's peak is missed) and the renderer processes'
 // resident memory (page and worker together, /proc, every 100 ms; also before the file is chosen and
 // after the preview, when the worker holds the parsed file). Then a reload at once, and the time until
 // the release is listed and its overall progress reads all done.
@@ -96,14 +97,41 @@ async function startServer(staticDir, name) {
   throw new Error(`server did not start:\n${output}`);
 }
 
-/** Resident memory of the browser's renderer processes, in bytes (one page open: that page's). */
+/** This run's mark on its browser's command line: other jobs on the machine run Chromium too. */
+const MARK = `--runsheet-restore-bench=${process.pid}-${Date.now()}`;
+
+function cmdline(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function parentOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** Whether `pid` descends from the browser process started with MARK. */
+function ours(pid) {
+  for (let p = parentOf(pid), hops = 0; p > 1 && hops < 10; p = parentOf(p), hops++) {
+    if (cmdline(p).includes(MARK)) return true;
+  }
+  return false;
+}
+
+/** Resident memory of our browser's renderer processes, in bytes (one page: that page and its worker). */
 function rendererRss() {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
+    const args = cmdline(pid);
+    if (!args.includes('--type=renderer') || args.includes('--extension-process') || !ours(pid)) continue;
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmdline.includes('--type=renderer') || cmdline.includes('--extension-process')) continue;
       const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (rss) total += Number(rss[1]) * 1024;
     } catch {}
@@ -111,9 +139,40 @@ function rendererRss() {
   return total;
 }
 
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** A fresh browser per restore: no renderer of an earlier run is left to count. */
+function launch() {
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      MARK,
+    ],
+  });
+}
+
 const mb = (bytes) => Math.round(bytes / 2 ** 20);
 
-async function restoreOnce(browser, server, file, expected) {
+async function restoreOnce(server, file, expected) {
+  const browser = await launch();
+  try {
+    return await restoreIn(browser, server, file, expected);
+  } catch (error) {
+    return { done: expected.done, outcome: `failed: ${String(error).split('\n')[0]}` };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function restoreIn(browser, server, file, expected) {
   const context = await browser.newContext();
   const page = await context.newPage();
   let crashed = false;
@@ -164,7 +223,8 @@ async function restoreOnce(browser, server, file, expected) {
   }
   const startedAt = await page.evaluate(() => performance.now());
   const t0 = Date.now();
-  await confirm.click();
+  // A page frozen by the restore holds the click itself: wait as long as for the restore.
+  await confirm.click({ timeout: limitMs, noWaitAfter: true });
   let outcome = 'restored';
   try {
     await dialog.getByRole('heading', { name: 'Workspace restored' }).waitFor({ timeout: limitMs });
@@ -222,23 +282,19 @@ async function restoreOnce(browser, server, file, expected) {
   return result;
 }
 
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
-
 const servers = [];
+// Stopped by hand: the servers go too (Playwright closes the browsers it launched on exit).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const server of servers) server.stop();
+    process.exit(130);
+  });
+}
+const chromiumVersion = await launch().then(async (b) => {
+  const version = b.version();
+  await b.close();
+  return version;
+});
 try {
   const generator = await loadGenerator();
   const files = [];
@@ -263,7 +319,7 @@ try {
       if (!b.done.includes(file.done)) continue;
       const server = await startServer(b.dist, `${b.name}-${file.done}`);
       servers.push(server);
-      const result = await restoreOnce(browser, server, file, file.expected);
+      const result = await restoreOnce(server, file, file.expected);
       server.stop();
       runs.push({ build: b.name, ...result });
       console.error(JSON.stringify(runs.at(-1)));
@@ -280,7 +336,7 @@ try {
           platform: `${platform()} ${arch()}`,
           loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
           node: process.version,
-          browser: `chromium ${browser.version()}`,
+          browser: `chromium ${chromiumVersion}`,
         },
         files: files.map(({ done, bytes, generateMs }) => ({
           done,
@@ -295,6 +351,5 @@ try {
   );
 } finally {
   for (const server of servers) server.stop();
-  await browser.close();
   rmSync(work, { recursive: true, force: true });
 }
