@@ -25,7 +25,7 @@ test('IO-19 a workspace restored on one device reaches another through the relay
   await deviceB.openSignedIn();
   await deviceB.page.goto(`/releases/${urlId(workspace.releaseId)}`);
   const release = new ReleasePage(deviceB.page);
-  await release.expectLoaded(workspace.releaseName);
+  await expect(release.heading(workspace.releaseName)).toBeVisible({ timeout: 60_000 });
   await expect(release.progress('Overall progress')).toHaveAttribute(
     'aria-valuetext',
     '10% complete (5000 done, 0 skipped of 50000)',
