@@ -3,7 +3,7 @@
  * (version 2): `clusters` clusters, `customers` customers spread over them, and one release of
  * `templates` template steps (four in five deploy, the rest verify) activated for every customer, with
  * the first `done` customer steps marked done (customer by customer). At 1,000 x 50 with 50,000 done it
- * is the backup of a finished release of the size the benchmarks use (about 39 MB of JSON).
+ * is the backup of a finished release of the size the benchmarks use (about 47 MB of JSON).
  *
  * Ids are as long as the app's (16 characters after the type) but come from a seeded generator, so a
  * file is the same every time and its sizes are real. Imported by path from the browser tests and the
