@@ -25,15 +25,17 @@ export async function connectRedis(
   log: Pick<Console, 'warn'>,
 ): Promise<Redis> {
   const { Redis } = await import('ioredis');
+  const blocking = purpose === 'blocking';
   const redis = new Redis(url, {
     ...RECONNECT,
     connectionName: `runsheet-${purpose}-${name}`.replace(/[^A-Za-z0-9_.:-]/g, '_'),
-    enableOfflineQueue: purpose === 'blocking',
-    // The reader sees its XREAD fail when the connection drops, and starts over (with a resync) once it is
-    // back; it must not be re-sent behind its back.
-    autoResendUnfulfilledCommands: false,
-    maxRetriesPerRequest: purpose === 'blocking' ? null : 1,
-    lazyConnect: false,
+    enableOfflineQueue: blocking,
+    // Commands caught by a drop are sent again after the reconnect, or fail at the second failed attempt
+    // (a publish twice is harmless: receivers skip numbers they hold), and none waits more than a second.
+    // The reader's XREAD must not be re-sent behind its back: it notices the drop itself and starts over.
+    autoResendUnfulfilledCommands: !blocking,
+    maxRetriesPerRequest: blocking ? null : 1,
+    ...(!blocking && { commandTimeout: 1_000 }),
   });
   let down = false;
   // Without a listener an error event would end the process; one line per outage, not per retry.

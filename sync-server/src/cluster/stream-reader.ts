@@ -13,6 +13,8 @@ export interface StreamHandler {
   missed(): void;
 }
 
+type XreadResult = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+
 /** How long one XREAD blocks; it is re-issued after that (and at once when the set of streams changes). */
 const BLOCK_MS = 5_000;
 /** Entries read per stream per XREAD. */
@@ -129,25 +131,22 @@ export class StreamReader {
       }
       const ids = keys.map((key) => this.streams.get(key)?.lastId ?? '$');
       this.inflight = this.generation;
-      let result: Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+      let result: XreadResult | 'dropped';
       try {
-        result = (await this.blocking.xreadBuffer(
-          'COUNT',
-          READ_COUNT,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          ...keys,
-          ...ids,
-        )) as Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
+        result = await this.xread(keys, ids);
       } catch (error) {
         this.inflight = null;
         if (this.closed) return;
-        // The connection dropped (the loop waits for it above) or the command failed: go round again.
+        // The command failed on a live connection: go round again, after a breath.
         if (this.blocking.status === 'ready') {
           this.log.warn(`Reading Redis streams failed: ${(error as Error).message}`);
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
+        continue;
+      }
+      if (result === 'dropped') {
+        // The loop waits above for the connection to come back, then tells every handler.
+        this.inflight = null;
         continue;
       }
       this.inflight = null;
@@ -168,6 +167,50 @@ export class StreamReader {
         }
       }
     }
+  }
+
+  /**
+   * One XREAD, or 'dropped' when the connection closes first: the driver abandons a command that was in
+   * flight when its connection dropped (it neither answers nor fails it), so the close is what tells. A
+   * connection that neither answers nor closes (a silent network) is dropped on purpose after a while.
+   */
+  private xread(keys: string[], ids: string[]): Promise<XreadResult | 'dropped'> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(stuck);
+        this.blocking.off('close', onClose);
+      };
+      const onClose = () => {
+        done();
+        resolve('dropped');
+      };
+      const stuck = setTimeout(() => {
+        done();
+        this.blocking.disconnect(true);
+        resolve('dropped');
+      }, BLOCK_MS + 5_000);
+      this.blocking.once('close', onClose);
+      (
+        this.blocking.xreadBuffer(
+          'COUNT',
+          READ_COUNT,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          ...keys,
+          ...ids,
+        ) as Promise<XreadResult>
+      ).then(
+        (result) => {
+          done();
+          resolve(result);
+        },
+        (error: unknown) => {
+          done();
+          reject(error);
+        },
+      );
+    });
   }
 
   /**
