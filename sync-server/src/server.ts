@@ -104,7 +104,13 @@ export async function createRunsheetServer(
     store: storage.rooms,
     limits: config.limits,
     log,
-    ...(cluster && { feed: cluster.feed }),
+    ...(cluster && {
+      feed: cluster.feed,
+      budgets: cluster.sharedBudgets(
+        config.limits.maxMessagesPerSecondPerUser,
+        config.limits.maxMessageBurstPerUser,
+      ),
+    }),
   });
   if (cluster !== null) {
     // Another relay changed someone's access: forget cached sign-ins, check every connection now.

@@ -64,7 +64,7 @@ async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: numbe
 }
 
 describe.skipIf(missing !== null)('several relays when something dies', () => {
-  it('a relay SIGKILLed mid-writes loses nothing: its clients reconnect to another relay and re-send', async () => {
+  it('CL-05 a relay SIGKILLed mid-writes loses nothing: its clients reconnect to another relay and re-send', async () => {
     const { pg, redis } = engines();
     const url = await pg.createDatabase();
     const env = { DATABASE_URL: url, REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix(), RUNSHEET_OPEN: '1' };
@@ -112,7 +112,7 @@ describe.skipIf(missing !== null)('several relays when something dies', () => {
     }
   });
 
-  it('Redis SIGKILLed and restarted: readiness fails meanwhile, delivery resumes within 5 s, nothing lost', async () => {
+  it('CL-05 Redis SIGKILLed and restarted: readiness fails meanwhile, delivery resumes within 5 s, nothing lost', async () => {
     const { pg, redis } = engines();
     const running = redis.redis!;
     const env = {

@@ -60,7 +60,7 @@ function client(url: string, room: string, options: Parameters<typeof stockClien
 const keysOf = (doc: Y.Doc) => [...doc.getMap('m').keys()].sort();
 
 describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
-  it('three relays with stock clients spread over them converge, every update stored once', async () => {
+  it('CL-01 three relays with stock clients spread over them converge, every update stored once', async () => {
     const [a, b, c] = await relays(3);
     const servers = [a!, b!, c!];
     const clients = servers.flatMap((s) => [client(s.url, 'release:conv'), client(s.url, 'release:conv')]);
@@ -89,7 +89,7 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     expect(stored.map((r) => r.seq)).toEqual(stored.map((_, i) => stored[0]!.seq + i));
   });
 
-  it('presence crosses relays, a newcomer hears who is already there, and a leaver is gone everywhere', async () => {
+  it('CL-02 presence crosses relays, a newcomer hears who is already there, and a leaver is gone everywhere', async () => {
     const [a, b, c] = await relays(3);
     const onA = client(a!.url, 'release:presence');
     const onB = client(b!.url, 'release:presence');
@@ -109,7 +109,7 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     await waitFor(() => !seen(onB, 'Ada') && !seen(onC, 'Ada'));
   });
 
-  it('a session made on one relay works on the others; the stock client syncs through any of them', async () => {
+  it('CL-03 a session made on one relay works on the others; the stock client syncs through any of them', async () => {
     const [a, b, c] = await relays(3, { RUNSHEET_OPEN: '0' });
     const admin = await setUpAdmin(a!.url);
     const grace = await signedInUser(admin, 'grace', 'member');
@@ -123,7 +123,7 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     await until(viaCookie.doc, (d) => d.getMap('m').get('from-c') === 1);
   });
 
-  it('revoking a token, disabling a user or demoting one acts on every relay (control channel)', async () => {
+  it('CL-03 revoking a token, disabling a user or demoting one acts on every relay (control channel)', async () => {
     // The periodic re-check is an hour away: only the control channel can close these connections.
     const [a, b, c] = await relays(3, { RUNSHEET_OPEN: '0', RELAY_AUTH_RECHECK_MS: '3600000' });
     const admin = await setUpAdmin(a!.url);
@@ -160,7 +160,7 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     expect((await bySession.gaveUp).code).toBe(CloseCode.UNAUTHORIZED);
   });
 
-  it('the sign-in throttle counts failures on every relay together', async () => {
+  it('CL-03 the sign-in throttle counts failures on every relay together', async () => {
     const servers = await relays(3, { RUNSHEET_OPEN: '0' });
     await setUpAdmin(servers[0]!.url);
     const attempt = (i: number) =>
@@ -175,7 +175,35 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('/healthz on a relay of several checks storage and Redis', async () => {
+  it('CL-03 an account has one message budget on all relays together', async () => {
+    const [a, b] = await relays(2, {
+      RUNSHEET_OPEN: '0',
+      RELAY_MAX_MESSAGES_PER_SECOND: '1000',
+      RELAY_MAX_MESSAGE_BURST: '1000',
+      RELAY_MAX_MESSAGES_PER_SECOND_PER_USER: '1',
+      RELAY_MAX_MESSAGE_BURST_PER_USER: '30',
+    });
+    const admin = await setUpAdmin(a!.url);
+    const grace = await signedInUser(admin, 'grace', 'member');
+    const auth = { Cookie: grace.cookie! };
+    const queryAwareness = new Uint8Array([3]);
+    const onA = await rawSocket(a!.url, 'release:budget', auth);
+    const onB = await rawSocket(b!.url, 'release:budget', auth);
+    cleanups.push(
+      () => onA.ws.terminate(),
+      () => onB.ws.terminate(),
+    );
+    // 20 messages on relay A, 20 on relay B: each relay alone would allow 30.
+    for (let i = 0; i < 20; i++) onA.ws.send(queryAwareness);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let i = 0; i < 20; i++) onB.ws.send(queryAwareness);
+    // Once the relays have settled what they spent, B knows the account is overdrawn.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    onB.ws.send(queryAwareness);
+    expect((await onB.closed).code).toBe(CloseCode.RATE_LIMITED);
+  });
+
+  it('CL-04 /healthz on a relay of several checks storage and Redis', async () => {
     const [a] = await relays(1);
     const res = await fetch(`${a!.url}/healthz`);
     expect(res.status).toBe(200);

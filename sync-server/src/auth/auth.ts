@@ -210,6 +210,7 @@ export class Auth {
         const { idHash } = principal.session;
         return {
           label: `${user.username} (session)`,
+          account: user.id,
           role: user.role,
           // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
           recheck: async () => {
@@ -224,6 +225,7 @@ export class Auth {
         const tokenId = principal.token.id;
         return {
           label: `${user.username} (token ${principal.token.name})`,
+          account: user.id,
           role: user.role,
           recheck: async () => ((await this.tokens.isLive(tokenId)) ? currentUser() : { status: 'revoked' }),
         };

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Throttle, ThrottleOptions } from '../auth/login-throttle.ts';
+import type { AccountBudgets } from '../relay/account-budget.ts';
 import type { RoomFeed } from '../relay/feed.ts';
 import type { RoomStore } from '../storage/contract.ts';
 import { ControlChannel } from './control.ts';
 import { connectRedis, describeRedisUrl, type Redis, whenReady } from './redis.ts';
 import { RoomFanout } from './room-fanout.ts';
+import { SharedAccountBudgets } from './shared-budgets.ts';
 import { SharedThrottle } from './shared-throttle.ts';
 import { StreamReader } from './stream-reader.ts';
 
@@ -20,6 +22,8 @@ export interface Cluster {
   readonly feed: RoomFeed;
   readonly control: ControlChannel;
   sharedThrottle(options: ThrottleOptions): Throttle;
+  /** Accounts' message budgets, settled between relays through Redis. */
+  sharedBudgets(ratePerSecond: number, burst: number): AccountBudgets;
   /** Resolves when Redis answers PING (readiness); rejects when it cannot be reached. */
   ping(): Promise<void>;
   /** Compares every room with PostgreSQL now (tests; the relay does it on a timer). */
@@ -65,6 +69,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     feed: fanout,
     control,
     sharedThrottle: (throttleOptions) => new SharedThrottle(commands, prefix, throttleOptions, log),
+    sharedBudgets: (rate, burst) => new SharedAccountBudgets(commands, prefix, rate, burst),
     async ping() {
       const answer = await withTimeout(commands.ping(), 1_000, 'Redis did not answer PING in time');
       if (answer !== 'PONG') throw new Error(`Redis answered ${answer} to PING`);

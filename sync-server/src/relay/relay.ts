@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RoomStore } from '../storage/contract.ts';
+import { type AccountBudgets, LocalAccountBudgets } from './account-budget.ts';
 import { CloseCode, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import type { FeedSink, RoomFeed } from './feed.ts';
@@ -34,6 +35,8 @@ export interface RelayOptions {
   log?: Pick<Console, 'warn' | 'error'>;
   /** Links this relay to others (REDIS_URL); absent for a relay on its own. */
   feed?: RoomFeed;
+  /** Accounts' message budgets; shared through Redis with several relays, else in this process. */
+  budgets?: AccountBudgets;
 }
 
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
@@ -57,11 +60,18 @@ export class Relay extends EventEmitter<RelayEvents> {
   private readonly connections = new Map<Connection, Room>();
   private readonly timers: NodeJS.Timeout[];
   private readonly log: Pick<Console, 'warn' | 'error'>;
+  private readonly budgets: AccountBudgets;
   private closing = false;
 
   constructor(private readonly options: RelayOptions) {
     super();
     this.log = options.log ?? console;
+    this.budgets =
+      options.budgets ??
+      new LocalAccountBudgets(
+        options.limits.maxMessagesPerSecondPerUser,
+        options.limits.maxMessageBurstPerUser,
+      );
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.limits.maxFrameBytes,
@@ -233,7 +243,8 @@ export class Relay extends EventEmitter<RelayEvents> {
     const room = this.connections.get(connection);
     if (!connection.isOpen || room === undefined) return;
     connection.alive = true;
-    if (!connection.allowMessage()) {
+    const account = connection.identity.account;
+    if (!connection.allowMessage() || (account !== undefined && !this.budgets.take(account))) {
       connection.close('RATE_LIMITED');
       return;
     }
@@ -328,6 +339,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     if (this.closing) return;
     this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.budgets.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(
       sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),
