@@ -1,6 +1,6 @@
+import { CloseCode } from '@runsheet/protocol';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
 import type { RoomName } from '../src/relay/room-name.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';

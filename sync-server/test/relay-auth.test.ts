@@ -1,8 +1,8 @@
 import path from 'node:path';
+import { CloseCode } from '@runsheet/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
 import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { type ApiClient, manualClock, setUpAdmin, signedInUser } from './helpers/api-client.ts';

@@ -1,7 +1,7 @@
+import { CloseCode } from '@runsheet/protocol';
 import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
 import { nextEvent } from './helpers/events.ts';
 import { randomBytes, seededRandom } from './helpers/random.ts';

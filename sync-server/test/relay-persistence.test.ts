@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { CloseCode } from '@runsheet/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { nextEvent, storedUpdates } from './helpers/events.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';

@@ -1,6 +1,6 @@
+import { CloseCode } from '@runsheet/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from '../src/relay/close-codes.ts';
 import { rawRequest } from './helpers/raw-http.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';

@@ -1,23 +1,11 @@
 /**
  * Turns a failed API call into what a form shows: a message beside the field it concerns, or one for the
- * whole form. The server's error codes are stable (sync-server/src/api/errors.ts); the words are the app's.
+ * whole form. Codes, their sentences and the field each is about come from the shared error table
+ * (@runsheet/protocol); a form may word a code its own way (a wrong *current* password).
  */
+import { apiErrorInfo } from '@runsheet/protocol';
 import { type FormErrors, noErrors } from '@/lib/command-errors';
 import { ApiError, ServerUnreachable } from './api.ts';
-
-/** Which field a code belongs to when the server names none, and what to say there. */
-const BY_CODE: Record<string, { field?: string; message: string }> = {
-  'invalid-credentials': { field: 'password', message: 'Wrong username or password.' },
-  'account-disabled': { field: 'username', message: 'This account is disabled. Ask an admin.' },
-  'username-taken': { field: 'username', message: 'That username is taken.' },
-  'weak-password': { field: 'password', message: 'Use at least 10 characters.' },
-  'setup-code-required': { field: 'setupCode', message: 'Enter the setup code from the server log.' },
-  'invalid-setup-code': { field: 'setupCode', message: 'That is not the code in the server log.' },
-  'already-set-up': { message: 'Runsheet already has an admin. Sign in instead.' },
-  'too-many-attempts': { message: 'Too many failed attempts. Wait a few minutes, then try again.' },
-  'last-admin': { message: 'Runsheet needs at least one active admin.' },
-  forbidden: { message: 'Your role does not allow this.' },
-};
 
 export const UNREACHABLE_MESSAGE =
   'The server cannot be reached. Nothing on this device is lost; try again when it is back.';
@@ -35,19 +23,21 @@ export function apiErrors(error: unknown, fields: readonly string[], mapping: Er
   if (!(error instanceof ApiError)) {
     return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong.' };
   }
-  const known = mapping.codes?.[error.code] ?? BY_CODE[error.code];
-  const serverField = mapping.codes?.[error.code]?.field ?? error.field ?? known?.field;
+  const own = mapping.codes?.[error.code];
+  const serverField = own?.field ?? error.field ?? apiErrorInfo(error.code)?.field;
   const field = serverField === undefined ? undefined : (mapping.aliases?.[serverField] ?? serverField);
   // The server prefixes validation messages with the field ("password: use at least ..."); beside the
   // field that is redundant.
-  const message = known?.message ?? error.message.replace(/^[\w.]+: /, '');
+  const message = own?.message ?? error.message.replace(/^[\w.]+: /, '');
   if (field !== undefined && fields.includes(field))
     return { fields: { [field]: capitalize(message) }, form: null };
   return { ...noErrors, form: capitalize(message) };
 }
 
+/** Server messages for a field read "use at least 10 characters"; beside it, a sentence reads better. */
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 /** Empty required fields, as errors beside them. */

@@ -1,25 +1,25 @@
 /**
- * The app's client of the server's JSON API. Every call either returns parsed data or throws one of two
- * errors: `ApiError` (the server answered with its error shape: a stable code, maybe a field) or
- * `ServerUnreachable` (no answer, or an answer that is not Runsheet's: the app then works local-only).
- * A 401 is also reported to `onUnauthorized`, so an expired session anywhere asks the user to sign in again.
+ * The app's client of the server's JSON API. Each call names an operation of the shared contract
+ * (@runsheet/protocol): its method, path and answer schema come from there, so the app asks exactly what
+ * the server serves and checks the answer with the schema the server's document states.
+ *
+ * Every call either returns parsed data or throws one of two errors: `ApiError` (the server answered with
+ * its error shape: a stable code, maybe a field) or `ServerUnreachable` (no answer, or an answer that is
+ * not Runsheet's: a proxy page, an old server or a static host answering `/api/*` with HTML; the app then
+ * works local-only). A 401 is also reported to `onUnauthorized`, so an expired session anywhere asks the
+ * user to sign in again.
  */
-import type { z } from 'zod';
 import {
-  apiErrorSchema,
-  createdTokenSchema,
+  ErrorBody,
+  type Operation,
+  operations,
   type PublicToken,
   type PublicUser,
   type Role,
   type SessionInfo,
   type SetupStatus,
-  sessionSchema,
-  setupStatusSchema,
-  signedInSchema,
-  tokensSchema,
-  userSchema,
-  usersSchema,
-} from './api-types.ts';
+} from '@runsheet/protocol';
+import type { z } from 'zod';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -46,7 +46,14 @@ export interface ApiClientOptions {
   onUnauthorized?: (code: string) => void;
 }
 
-const NO_CONTENT = Symbol('no content');
+/** What a successful call returns: the parsed body of its first answer with one, else nothing (204). */
+type AnswerOf<O extends Operation> = {
+  [S in keyof O['answers']]: O['answers'][S] extends { schema: z.ZodType }
+    ? z.output<O['answers'][S]['schema']>
+    : undefined;
+}[keyof O['answers']];
+
+const { accounts } = operations;
 
 export class ApiClient {
   private readonly fetchImpl: Fetch;
@@ -56,67 +63,69 @@ export class ApiClient {
   }
 
   session(): Promise<SessionInfo> {
-    return this.call('GET', '/api/session', sessionSchema);
+    return this.call(accounts.session);
   }
 
   setupStatus(): Promise<SetupStatus> {
-    return this.call('GET', '/api/setup', setupStatusSchema);
+    return this.call(accounts.setupStatus);
   }
 
   setup(body: { username: string; displayName?: string; password: string; setupCode?: string }) {
-    return this.call('POST', '/api/setup', signedInSchema, body);
+    return this.call(accounts.setup, { body });
   }
 
   login(username: string, password: string) {
-    return this.call('POST', '/api/auth/login', signedInSchema, { username, password });
+    return this.call(accounts.login, { body: { username, password } });
   }
 
   async logout(): Promise<void> {
-    await this.call('POST', '/api/auth/logout', NO_CONTENT);
+    await this.call(accounts.logout);
   }
 
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await this.call('POST', '/api/auth/password', NO_CONTENT, { currentPassword, newPassword });
+    await this.call(accounts.changePassword, { body: { currentPassword, newPassword } });
   }
 
   async users(): Promise<PublicUser[]> {
-    return (await this.call('GET', '/api/users', usersSchema)).users;
+    return (await this.call(accounts.users)).users;
   }
 
   async createUser(body: { username: string; displayName?: string; password: string; role: Role }) {
-    return (await this.call('POST', '/api/users', userSchema, body)).user;
+    return (await this.call(accounts.createUser, { body })).user;
   }
 
   async updateUser(id: string, body: { role?: Role; disabled?: boolean; displayName?: string }) {
-    return (await this.call('PATCH', `/api/users/${encodeURIComponent(id)}`, userSchema, body)).user;
+    return (await this.call(accounts.updateUser, { params: { id }, body })).user;
   }
 
   async resetPassword(id: string, password: string): Promise<void> {
-    await this.call('POST', `/api/users/${encodeURIComponent(id)}/password`, NO_CONTENT, { password });
+    await this.call(accounts.resetPassword, { params: { id }, body: { password } });
   }
 
   async tokens(): Promise<PublicToken[]> {
-    return (await this.call('GET', '/api/tokens', tokensSchema)).tokens;
+    return (await this.call(accounts.tokens)).tokens;
   }
 
   createToken(name: string) {
-    return this.call('POST', '/api/tokens', createdTokenSchema, { name });
+    return this.call(accounts.createToken, { body: { name } });
   }
 
   async revokeToken(id: string): Promise<void> {
-    await this.call('DELETE', `/api/tokens/${encodeURIComponent(id)}`, NO_CONTENT);
+    await this.call(accounts.revokeToken, { params: { id } });
   }
 
-  private async call<S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S | typeof NO_CONTENT,
-    body?: unknown,
-  ): Promise<z.output<S>> {
+  private async call<O extends Operation>(
+    operation: O,
+    request: { params?: Record<string, string>; body?: unknown } = {},
+  ): Promise<AnswerOf<O>> {
+    const { params = {}, body } = request;
+    const path = operation.path.replace(/:(\w+)/g, (_, name: string) =>
+      encodeURIComponent(params[name] ?? ''),
+    );
     let response: Response;
     try {
       response = await this.fetchImpl(path, {
-        method,
+        method: operation.method,
         credentials: 'same-origin',
         headers: body === undefined ? { Accept: 'application/json' } : jsonHeaders,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -124,14 +133,16 @@ export class ApiClient {
     } catch (error) {
       throw new ServerUnreachable(error instanceof Error ? error.message : String(error));
     }
-    if (response.ok && schema === NO_CONTENT) return undefined as z.output<S>;
-    const json = await readJson(response);
-    if (response.ok && schema !== NO_CONTENT) {
-      const parsed = schema.safeParse(json);
-      if (parsed.success) return parsed.data;
+    if (response.ok) {
+      const answer = (operation.answers as Record<number, { schema?: z.ZodType }>)[response.status];
+      if (answer === undefined)
+        throw new ServerUnreachable(`${path}: HTTP ${response.status} is not an answer it gives`);
+      if (answer.schema === undefined) return undefined as AnswerOf<O>;
+      const parsed = answer.schema.safeParse(await readJson(response));
+      if (parsed.success) return parsed.data as AnswerOf<O>;
       throw new ServerUnreachable(`${path}: the answer is not a Runsheet server's`);
     }
-    const error = apiErrorSchema.safeParse(json);
+    const error = ErrorBody.safeParse(await readJson(response));
     if (!error.success)
       throw new ServerUnreachable(`${path}: HTTP ${response.status}, not a Runsheet server`);
     const { code, message, field } = error.data.error;

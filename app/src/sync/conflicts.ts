@@ -61,5 +61,11 @@ export function describeConflict(conflict: Conflict, state: DomainState): string
     }
     case 'edit-of-deleted-template':
       return `In ${release(conflict.releaseId)}, a template step was edited on one device and deleted on another.`;
+    case 'gate-during-halt':
+      return `In ${release(conflict.releaseId)}, a gate was signed off while the rollout was halted on another device; the halt wins.`;
+    case 'done-while-closed': {
+      const who = customer(conflict.customerId);
+      return `In ${release(conflict.releaseId)}, a step${who ? ` of ${who}` : ''} was done while its wave was closed on another device; it stays done.`;
+    }
   }
 }

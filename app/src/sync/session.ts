@@ -6,9 +6,10 @@
  * are and connects as soon as the relay can be reached (the cookie decides; a stale one gets 4440 and the
  * user is asked to sign in again). Every other tab learns of a sign-in or sign-out through the storage event.
  */
+
+import { PublicUser, type SessionInfo } from '@runsheet/protocol';
 import { type Actor, setActor } from '@/state/device.ts';
 import { type ApiClient, ApiError, ServerUnreachable } from './api.ts';
-import { type PublicUser, publicUserSchema, type SessionInfo } from './api-types.ts';
 
 export type SessionState =
   /** The first check is running and nothing is remembered. */
@@ -148,7 +149,7 @@ export class SessionStore {
       const raw = this.storage.getItem(SESSION_KEY);
       if (!raw) return null;
       const parsed = JSON.parse(raw) as { user?: unknown; auth?: unknown };
-      const user = publicUserSchema.safeParse(parsed.user);
+      const user = PublicUser.safeParse(parsed.user);
       const auth = parsed.auth;
       if (!user.success || (auth !== 'session' && auth !== 'open' && auth !== 'token')) return null;
       return { user: user.data, auth };

@@ -1,12 +1,12 @@
 import { cluster, ops, release } from '@runsheet/doc/testing';
 import type { ReleaseId } from '@runsheet/domain';
+import type { PublicUser, SessionInfo } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { LocalData } from '@/data';
 import { freshIndexedDB, openTestData } from '@/data/test-db';
 import { fakeStorage } from '@/test-support/fake-storage';
 import { type ApiClient, ApiError, ServerUnreachable } from './api.ts';
-import type { PublicUser, SessionInfo } from './api-types.ts';
 import { SessionStore } from './session.ts';
 import { SyncManager } from './sync-manager.ts';
 import { FakeNetwork } from './testing/fake-relay.ts';

@@ -13,7 +13,9 @@
  *   (session, pause, network), but kept out of the documents the user is told about (nothing of theirs
  *   waits in them, and the relay's refusal of a stray write there says nothing about their role).
  */
+
 import { CATALOG, type DocName } from '@runsheet/doc';
+import { CREDENTIAL_CLOSE_CODES } from '@runsheet/protocol';
 import type * as Y from 'yjs';
 import { type LocalData, STORAGE_ORIGIN } from '@/data';
 import { DocLink, type LinkSnapshot } from './doc-link.ts';
@@ -41,8 +43,6 @@ export interface SyncManagerOptions {
   online?: boolean;
 }
 
-/** Close codes after which only signing in again helps. */
-const CREDENTIAL_CLOSES = new Set([4401, 4440]);
 /**
  * After a credential close, the session check may find the browser signed in after all (a password change
  * here replaced the session cookie); after a read-only refusal it may find the user promoted. The link then
@@ -123,7 +123,7 @@ export class SyncManager {
     this.followed.set(room, link);
     link.subscribe(() => {
       const { stoppedBy } = link.snapshot();
-      if (stoppedBy && CREDENTIAL_CLOSES.has(stoppedBy.code)) this.options.session.credentialsRefused();
+      if (stoppedBy && CREDENTIAL_CLOSE_CODES.has(stoppedBy.code)) this.options.session.credentialsRefused();
     });
     if (this.shouldConnect()) link.connect();
     return () => {
@@ -190,7 +190,7 @@ export class SyncManager {
 
   private mayRetryCredentials(link: DocLink): boolean {
     const code = link.snapshot().stoppedBy?.code;
-    if (code === undefined || !CREDENTIAL_CLOSES.has(code)) return false;
+    if (code === undefined || !CREDENTIAL_CLOSE_CODES.has(code)) return false;
     return this.withinBudget(this.credentialRetries, link);
   }
 
@@ -255,7 +255,7 @@ export class SyncManager {
 
   private onLinkChanged(link: DocLink): void {
     const { stoppedBy, readOnly } = link.snapshot();
-    if (stoppedBy && CREDENTIAL_CLOSES.has(stoppedBy.code)) this.options.session.credentialsRefused();
+    if (stoppedBy && CREDENTIAL_CLOSE_CODES.has(stoppedBy.code)) this.options.session.credentialsRefused();
     // Refused as read-only: the role may have changed since the session was checked; ask once.
     if (readOnly && !this.refusedSeen.has(link)) {
       this.refusedSeen.add(link);

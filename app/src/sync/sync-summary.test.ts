@@ -1,5 +1,5 @@
+import type { PublicUser } from '@runsheet/protocol';
 import { describe, expect, it } from 'vitest';
-import type { PublicUser } from './api-types.ts';
 import type { LinkSnapshot } from './doc-link.ts';
 import type { SessionState } from './session.ts';
 import type { SyncSnapshot } from './sync-manager.ts';

@@ -3,6 +3,7 @@
  * wording is tested. Priority: no server / set up / sign in / viewer first (they need a person), then the
  * connection, then the changes waiting.
  */
+import { CREDENTIAL_CLOSE_CODES } from '@runsheet/protocol';
 import type { SyncSnapshot } from './sync-manager.ts';
 
 export type SyncKind =
@@ -34,8 +35,6 @@ export interface SyncSummary {
 export function changes(n: number): string {
   return `${n} ${n === 1 ? 'change' : 'changes'}`;
 }
-
-const CREDENTIAL_CLOSES = new Set([4401, 4440]);
 
 export function summarize(snapshot: SyncSnapshot): SyncSummary {
   const { session, pending } = snapshot;
@@ -98,7 +97,7 @@ function connected(snapshot: SyncSnapshot, viewer: boolean): SyncSummary {
         true,
       );
     if (stopped) {
-      if (stopped.stoppedBy && CREDENTIAL_CLOSES.has(stopped.stoppedBy.code))
+      if (stopped.stoppedBy && CREDENTIAL_CLOSE_CODES.has(stopped.stoppedBy.code))
         return s('sign-in', 'Sign in to sync', `The server asks you to sign in again.${kept}`, null, true);
       return s(
         'stopped',

@@ -115,6 +115,12 @@ function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp, releaseId: ReleaseId
     case 'append-event':
       roots.events.push([encodeEvent(op.event, releaseId)]);
       return;
+    case 'put-wave':
+      putFields(roots.waves, op.id, op.fields);
+      return;
+    case 'put-wave-member':
+      if (roots.waveMembers.get(op.id) !== op.waveId) roots.waveMembers.set(op.id, op.waveId);
+      return;
   }
 }
 

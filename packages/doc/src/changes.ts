@@ -11,6 +11,7 @@ import type {
   RevId,
   StepId,
   TemplateId,
+  WaveId,
 } from '@runsheet/domain';
 
 export interface CatalogChanges {
@@ -36,6 +37,10 @@ export interface ReleaseChanges {
   stepStates: StepId[];
   /** Events added by this transaction, in document order. */
   events: HistoryEvent[];
+  /** Waves whose fields changed (created, edited, deleted). */
+  waves: WaveId[];
+  /** Customers whose wave changed. */
+  waveMembers: CustomerId[];
   origin: unknown;
   local: boolean;
 }

@@ -9,8 +9,11 @@
  * (customerId -> plain Participant; written once at activation, never edited field by field);
  * `revisions` (revId -> plain ContentRevision; written once, never edited: domain ST-09); `stepState`,
  * ONE flat Y.Map keyed `${stepId}|${field}` (see `stepStateKey`); `events`, a Y.Array of plain
- * HistoryEvent objects stored without the fields the document already says (event-codec.ts); `meta`
- * {schemaVersion, releaseId}.
+ * HistoryEvent objects stored without the fields the document already says (event-codec.ts); `waves`
+ * (id -> Y.Map of fields, like templates) and `waveMembers` (customerId -> waveId, a plain value: one
+ * entry per customer, so a merge never puts a customer in two waves); `meta` {schemaVersion, releaseId}.
+ * `waves` and `waveMembers` were added without a schema change: a document without them has no waves,
+ * and an older app ignores them.
  *
  * Schema 2 added `revisions`: step states keep revision ids (`snapshotRev`, `overrideRev`,
  * `execution`) where schema 1 kept copies (`snapshot*`, `executedContent`, `executedAt`, `executedBy`,
@@ -52,6 +55,8 @@ export interface ReleaseRoots {
   revisions: Y.Map<unknown>;
   stepState: Y.Map<unknown>;
   events: Y.Array<unknown>;
+  waves: Y.Map<unknown>;
+  waveMembers: Y.Map<unknown>;
   meta: Y.Map<unknown>;
 }
 
@@ -63,6 +68,8 @@ export function releaseRoots(doc: Y.Doc): ReleaseRoots {
     revisions: doc.getMap('revisions'),
     stepState: doc.getMap('stepState'),
     events: doc.getArray('events'),
+    waves: doc.getMap('waves'),
+    waveMembers: doc.getMap('waveMembers'),
     meta: doc.getMap('meta'),
   };
 }

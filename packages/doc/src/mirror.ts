@@ -20,6 +20,7 @@ import type {
   StepId,
   StepState,
   TemplateId,
+  WaveId,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
 import type { CatalogChanges, ReleaseChanges } from './changes.ts';
@@ -118,6 +119,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly participants = new Set<string>();
   private readonly revisions = new Set<string>();
   private readonly stepKeys = new Set<string>();
+  private readonly waves = new Set<string>();
+  private readonly waveMembers = new Set<string>();
   private addedEvents: HistoryEvent[] = [];
   private readonly eventIds = new Set<string>();
 
@@ -134,6 +137,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.collectIds(roots.participants, this.participants);
     this.collectIds(roots.revisions, this.revisions);
     this.collectIds(roots.stepState, this.stepKeys);
+    this.collectIds(roots.waves, this.waves);
+    this.collectIds(roots.waveMembers, this.waveMembers);
     // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
     this.watch(roots.events, (events) => {
       for (const event of events) if (event.target === roots.events) this.applyEventsDelta(event);
@@ -147,7 +152,9 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       this.customSteps.size +
       this.participants.size +
       this.revisions.size +
-      this.stepKeys.size;
+      this.stepKeys.size +
+      this.waves.size +
+      this.waveMembers.size;
     if (touched === 0 && this.addedEvents.length === 0) return null;
     const roots = releaseRoots(this.doc);
     const { state } = this;
@@ -163,6 +170,12 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       if (value === undefined) delete state.revisions[id as RevId];
       else state.revisions[id as RevId] = value as ContentRevision;
     }
+    for (const id of this.waves) refreshEntity(state.waves, roots.waves, id);
+    for (const id of this.waveMembers) {
+      const value = roots.waveMembers.get(id);
+      if (typeof value === 'string') state.waveMembers[id as CustomerId] = value as WaveId;
+      else delete state.waveMembers[id as CustomerId];
+    }
     const changes: ReleaseChanges = {
       kind: 'release',
       releaseId: this.releaseId,
@@ -172,6 +185,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       revisions: [...this.revisions] as RevId[],
       stepStates: this.refreshStepStates(roots.stepState),
       events: this.addedEvents,
+      waves: [...this.waves] as WaveId[],
+      waveMembers: [...this.waveMembers] as CustomerId[],
       origin: transaction.origin,
       local: transaction.local,
     };
@@ -180,6 +195,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.participants.clear();
     this.revisions.clear();
     this.stepKeys.clear();
+    this.waves.clear();
+    this.waveMembers.clear();
     this.addedEvents = [];
     return changes;
   }

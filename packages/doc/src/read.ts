@@ -13,6 +13,7 @@ import type {
   RevId,
   StepId,
   StepState,
+  WaveId,
 } from '@runsheet/domain';
 import { emptyReleaseState } from '@runsheet/domain';
 import * as Y from 'yjs';
@@ -41,6 +42,10 @@ export function readRelease(doc: Y.Doc, releaseId: ReleaseId): ReleaseState {
   }
   state.stepStates = readStepStates(roots.stepState);
   state.events = roots.events.map((value) => decodeEvent(value, releaseId));
+  state.waves = readEntities(roots.waves) as ReleaseState['waves'];
+  for (const [id, value] of roots.waveMembers.entries()) {
+    if (typeof value === 'string') state.waveMembers[id as CustomerId] = value as WaveId;
+  }
   return state;
 }
 

@@ -18,7 +18,17 @@ import {
   stepStateKey,
   Workspace,
 } from '../src/index.ts';
-import { cluster, customer, customStep, event, ops, release, T0, template } from '../src/testing/entities.ts';
+import {
+  cluster,
+  customer,
+  customStep,
+  event,
+  ops,
+  release,
+  T0,
+  template,
+  wave,
+} from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -46,6 +56,7 @@ describe('applyChange and read', () => {
     const tpl = template(TPL, R, 'migrate', 'a0');
     const custom = customStep('step:x1', R, C, 'warm cache', 'a0V');
     const done = event('event:e1', R, STEP, 'done');
+    const canary = wave('wave:w1', R, 'Canary', 'a0');
     const rev = {
       name: 'migrate',
       category: 'deploy',
@@ -68,6 +79,8 @@ describe('applyChange and read', () => {
             execution: { rev: 'rev:r1', vars: { 'customer.name': 'acme' }, at: T0, by: 'Test' },
           }),
           ops.event(done),
+          ops.wave(R, canary),
+          ops.waveMember(R, C, canary.id),
         ],
       },
       'test',
@@ -91,6 +104,8 @@ describe('applyChange and read', () => {
         },
       },
       events: [done],
+      waves: { [canary.id]: canary },
+      waveMembers: { [C]: canary.id },
     });
     expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 2 });
   });

@@ -42,6 +42,10 @@ function syncInto(from: Device, to: Device) {
   Y.applyUpdate(to.rel, Y.encodeStateAsUpdate(from.rel, Y.encodeStateVector(to.rel)), 'remote');
 }
 
+/** Wave memberships are keyed by customer id, like participants: keep them apart from those. */
+const prefixed = (members: Record<string, string>) =>
+  Object.fromEntries(Object.entries(members).map(([id, wave]) => [`member:${id}`, wave]));
+
 /** Every entity that differs between two snapshots must be named by the change sets in between. */
 function expectChangesCover(
   before: ReturnType<typeof snapshot>,
@@ -53,7 +57,15 @@ function expectChangesCover(
   for (const c of seen) {
     if (c.kind === 'catalog') for (const id of [...c.clusters, ...c.customers, ...c.releases]) named.add(id);
     else {
-      for (const id of [...c.templates, ...c.customSteps, ...c.participants, ...c.stepStates]) named.add(id);
+      for (const id of [
+        ...c.templates,
+        ...c.customSteps,
+        ...c.participants,
+        ...c.stepStates,
+        ...c.waves,
+        ...c.waveMembers.map((customerId) => `member:${customerId}`),
+      ])
+        named.add(id);
       eventsAdded += c.events.length;
     }
   }
@@ -65,6 +77,8 @@ function expectChangesCover(
     [before.release.customSteps, after.release.customSteps],
     [before.release.participants, after.release.participants],
     [before.release.stepStates, after.release.stepStates],
+    [before.release.waves, after.release.waves],
+    [prefixed(before.release.waveMembers), prefixed(after.release.waveMembers)],
   ] as Array<[Record<string, unknown>, Record<string, unknown>]>;
   for (const [was, now] of collections) {
     for (const id of new Set([...Object.keys(was), ...Object.keys(now)])) {

@@ -8,14 +8,12 @@ import {
   addTemplate,
   archiveCluster,
   archiveRelease,
-  type CommandResult,
   createCluster,
   createCustomer,
   createRelease,
   listConflicts,
   markDone,
   overrideStep,
-  type ReleaseId,
   resolveCustomerSteps,
   resolveStep,
   skipStep,
@@ -23,41 +21,10 @@ import {
   type TemplateId,
   templateList,
   templateStepId,
-  testContext,
   updateTemplate,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { CATALOG, type Command, Workspace } from '../src/index.ts';
-
-function must<T>(result: CommandResult<T>): T {
-  if (!result.ok) throw new Error(`refused: ${result.error.code}`);
-  return result.value;
-}
-
-function device(index: number) {
-  const makeDoc = () => {
-    const doc = new Y.Doc();
-    doc.clientID = index;
-    return doc;
-  };
-  const ws = new Workspace({ catalog: makeDoc(), createDoc: makeDoc });
-  const ctx = testContext({ device: `dev${index}`, actor: { id: `user:${index}`, name: `User ${index}` } });
-  const run = <I, T>(command: Command<I, T>, input: I): T => {
-    ctx.tick();
-    return must(ws.run(command, input, ctx));
-  };
-  return { ws, ctx, run };
-}
-type Device = ReturnType<typeof device>;
-
-/** Everything `from` has that `to` lacks. */
-function send(from: Device, to: Device): void {
-  for (const [name, doc] of from.ws.docs()) {
-    const target = name === CATALOG ? to.ws.catalog : to.ws.openRelease(name as ReleaseId);
-    Y.applyUpdate(target, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(target)), 'remote');
-  }
-}
+import { device, mergedBothWays, send } from './support/two-devices.ts';
 
 /** A shared start (an active release: acme and globex in cluster eu, templates T1 T2 T3), then apart. */
 function setup() {
@@ -84,31 +51,7 @@ type Setup = ReturnType<typeof setup>;
 
 /** Runs `apart` on a fresh setup twice, merging A-then-B and B-then-A; both devices must agree. */
 function bothWays(apart: (s: Setup) => void): Setup[] {
-  return [true, false].map((aFirst) => {
-    const s = setup();
-    apart(s);
-    if (aFirst) {
-      send(s.a, s.b);
-      send(s.b, s.a);
-    } else {
-      send(s.b, s.a);
-      send(s.a, s.b);
-    }
-    expect(JSON.stringify(sortKeys(s.a.ws.state))).toBe(JSON.stringify(sortKeys(s.b.ws.state)));
-    return s;
-  });
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .sort(([x], [y]) => (x < y ? -1 : 1))
-        .map(([k, v]) => [k, sortKeys(v)]),
-    );
-  }
-  return value;
+  return mergedBothWays(setup, apart);
 }
 
 describe('merge scenarios, both directions', () => {

@@ -10,6 +10,7 @@
  * - put-participant sets the whole (small, immutable) participant entry.
  * - put-revision adds an immutable revision; an id already there is left as it is.
  * - append-event appends to the release's events.
+ * - put-wave merges fields like put-*; put-wave-member sets the customer's wave (last writer wins).
  * An op on a release whose document is not in the state creates it (a new release's document starts
  * empty).
  */
@@ -97,6 +98,15 @@ function applyReleaseOp(draft: Draft, op: ReleaseOp): void {
     }
     case 'append-event': {
       draft.releaseCollection(op.releaseId, 'events').push(op.event);
+      return;
+    }
+    case 'put-wave': {
+      const coll = draft.releaseCollection(op.releaseId, 'waves');
+      coll[op.id] = merge(coll[op.id], op.fields);
+      return;
+    }
+    case 'put-wave-member': {
+      draft.releaseCollection(op.releaseId, 'waveMembers')[op.id] = op.waveId;
       return;
     }
   }

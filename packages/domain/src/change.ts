@@ -7,6 +7,7 @@
  * is stored as null (the schemas say which fields are nullable). Step state is sparse: `stepState` sets
  * the given fields of one step; `undefined` in `unset` removes fields. `put-revision` writes an
  * immutable content revision once: writing an id that is already there changes nothing (ST-09).
+ * `put-wave` is a put like the others; `put-wave-member` sets the one wave a customer is in (WV-02).
  */
 import type { Cluster } from './entities/cluster.ts';
 import type { ContentRevision } from './entities/content-revision.ts';
@@ -17,7 +18,8 @@ import type { Release } from './entities/release.ts';
 import type { HistoryEvent } from './entities/step-event.ts';
 import type { StepState, StepStateField } from './entities/step-state.ts';
 import type { StepTemplate } from './entities/step-template.ts';
-import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId } from './ids.ts';
+import type { Wave } from './entities/wave.ts';
+import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId, WaveId } from './ids.ts';
 
 export type CatalogOp =
   | { doc: 'catalog'; op: 'put-cluster'; id: ClusterId; fields: Partial<Cluster> }
@@ -43,7 +45,9 @@ export type ReleaseOp =
       unset?: StepStateField[];
     }
   | { doc: 'release'; releaseId: ReleaseId; op: 'put-revision'; id: RevId; value: ContentRevision }
-  | { doc: 'release'; releaseId: ReleaseId; op: 'append-event'; event: HistoryEvent };
+  | { doc: 'release'; releaseId: ReleaseId; op: 'append-event'; event: HistoryEvent }
+  | { doc: 'release'; releaseId: ReleaseId; op: 'put-wave'; id: WaveId; fields: Partial<Wave> }
+  | { doc: 'release'; releaseId: ReleaseId; op: 'put-wave-member'; id: CustomerId; waveId: WaveId };
 
 export type Op = CatalogOp | ReleaseOp;
 

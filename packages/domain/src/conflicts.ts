@@ -5,6 +5,7 @@
  *
  * - Catalog duplicates (BR-C02, BR-M01) and a customer active in an archived cluster (BR-C01) are listed
  *   while the data says so; renaming, moving or archiving resolves them.
+ * - Rollout clashes (MR-08, MR-09) are found in rollout-conflicts.ts.
  * - Step and template clashes come from the history: two events of one subject that were made apart
  *   (neither is an ancestor of the other, see history.ts) and disagree. They stay listed until a
  *   `conflict-reviewed` event names the conflict id. The id contains the event ids, so a new clash on the
@@ -14,27 +15,13 @@ import type { HistoryEvent } from './entities/step-event.ts';
 import type { StepStatus } from './enums.ts';
 import { areConcurrent, eventsBySubject } from './history.ts';
 import type { ClusterId, CustomerId, EventId, ReleaseId, StepId, TemplateId } from './ids.ts';
+import type { Resolution } from './resolution.ts';
 import { statusOf } from './resolve.ts';
-import type { DomainState, ReleaseState } from './state.ts';
+import { type RolloutConflict, rolloutConflicts } from './rollout-conflicts.ts';
+import type { CatalogState, DomainState, ReleaseState } from './state.ts';
 import { nameKey } from './validation.ts';
 
-/** A way out, named by the command that does it (the UI maps it to a button). */
-export interface Resolution {
-  command:
-    | 'updateCluster'
-    | 'archiveCluster'
-    | 'restoreCluster'
-    | 'updateCustomer'
-    | 'moveCustomer'
-    | 'archiveCustomer'
-    | 'reviewConflict'
-    | 'markDone'
-    | 'skipStep'
-    | 'revertStep'
-    | 'reopenStep'
-    | 'addTemplate';
-  label: string;
-}
+export type { Resolution } from './resolution.ts';
 
 export type Conflict =
   | {
@@ -92,7 +79,8 @@ export type Conflict =
       editEventIds: EventId[];
       deleteEventIds: EventId[];
       resolutions: Resolution[];
-    };
+    }
+  | RolloutConflict;
 
 export type ConflictKind = Conflict['kind'];
 
@@ -279,17 +267,21 @@ function templateConflicts(doc: ReleaseState, templateId: TemplateId, events: Hi
   ];
 }
 
-/** The unreviewed step and template conflicts of one release document. */
-export function listReleaseConflicts(doc: ReleaseState): Conflict[] {
+/**
+ * The unreviewed step, template and rollout conflicts of one release document. The catalog, when
+ * given, also lets it find steps complete in a wave that is closed (MR-09, the gate case).
+ */
+export function listReleaseConflicts(doc: ReleaseState, catalog?: CatalogState): Conflict[] {
   const reviewed = reviewedIds(doc.events);
   const out: Conflict[] = [];
   for (const [subject, events] of eventsBySubject(doc.events)) {
-    if (events.length < 2) continue;
+    if (events.length < 2 || !(subject.startsWith('step:') || subject.startsWith('template:'))) continue;
     const found = subject.startsWith('step:')
       ? stepConflicts(doc, subject as StepId, events)
       : templateConflicts(doc, subject as TemplateId, events);
     for (const c of found) if (!reviewed.has(c.id)) out.push(c);
   }
+  for (const c of rolloutConflicts(doc, catalog)) if (!reviewed.has(c.id)) out.push(c);
   return out;
 }
 
@@ -299,7 +291,7 @@ export function listConflicts(state: DomainState): Conflict[] {
   const releaseIds = (Object.keys(state.releases) as ReleaseId[]).sort();
   for (const id of releaseIds) {
     const doc = state.releases[id];
-    if (doc) out.push(...listReleaseConflicts(doc));
+    if (doc) out.push(...listReleaseConflicts(doc, state.catalog));
   }
   return out;
 }

@@ -8,13 +8,16 @@
  * other": that is how conflicts.ts finds concurrent actions without trusting device clocks (MR-03).
  */
 import type { CommandContext } from './context.ts';
-import type { HistoryEvent, HistoryEventKind } from './entities/step-event.ts';
+import { type HistoryEvent, type HistoryEventKind, isRolloutEvent } from './entities/step-event.ts';
 import type { StepStatus } from './enums.ts';
 import type { CustomerId, EventId, ReleaseId, StepId, TemplateId } from './ids.ts';
 
-/** What an event is about: its step, else its template, else the release as a whole (null). */
+/** The subject of every rollout event of a release: one causal chain (ROLLOUT_EVENT_KINDS). */
+export const ROLLOUT_SUBJECT = 'rollout';
+
+/** What an event is about: its step, else its template, else the rollout, else the release (null). */
 export function subjectOf(event: HistoryEvent): string | null {
-  return event.stepId ?? event.templateId ?? null;
+  return event.stepId ?? event.templateId ?? (isRolloutEvent(event) ? ROLLOUT_SUBJECT : null);
 }
 
 export function parentsOf(event: HistoryEvent): string[] {

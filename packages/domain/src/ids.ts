@@ -8,7 +8,16 @@
  */
 import { z } from 'zod';
 
-export const ID_TYPES = ['cluster', 'customer', 'release', 'template', 'step', 'event', 'rev'] as const;
+export const ID_TYPES = [
+  'cluster',
+  'customer',
+  'release',
+  'template',
+  'step',
+  'event',
+  'rev',
+  'wave',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 
 export type Id<T extends IdType> = `${T}:${string}` & { readonly __brand?: T };
@@ -20,9 +29,21 @@ export type StepId = Id<'step'>;
 export type EventId = Id<'event'>;
 /** A content revision of a release document (entities/content-revision.ts). */
 export type RevId = Id<'rev'>;
+/** A wave of a release's rollout (entities/wave.ts). */
+export type WaveId = Id<'wave'>;
 
-const RANDOM_PART = /^[A-Za-z0-9_-]{1,64}$/;
-const STEP_PAIR = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,64}$/;
+/** What follows `type:` in a generated id; a template step's id joins two of them with a dot. */
+const PART = '[A-Za-z0-9_-]{1,64}';
+const RANDOM_PART = new RegExp(`^${PART}$`);
+const STEP_PAIR = new RegExp(`^${PART}\\.${PART}$`);
+
+/**
+ * The whole id of `type` as a regular expression source, the same rule as `idProblem`: the REST API's
+ * document states it as the `pattern` of its id parameters.
+ */
+export function idPatternSource(type: IdType): string {
+  return type === 'step' ? `^step:${PART}(\\.${PART})?$` : `^${type}:${PART}$`;
+}
 
 /** Why a string is not an id of the wanted type, or null when it is one. */
 export function idProblem(value: string, type?: IdType): string | null {

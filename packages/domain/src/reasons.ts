@@ -53,6 +53,27 @@ export const REASONS = {
   'invalid-input': 'The input is not valid.',
   'import-invalid': 'The file has problems, listed with where they are; nothing was imported.',
   'import-row-invalid': 'Some rows have problems; fix them or leave them out. Nothing was imported.',
+  'wave-not-found': 'That wave does not exist in this release.',
+  'wave-name-taken': 'Another wave of this release already has this name.',
+  'too-many-waves': 'A release can have at most 50 waves.',
+  'wave-not-open':
+    "This step's wave is not open yet: its gate is closed. The step can be read and copied, not marked done or skipped.",
+  'wave-has-no-gate': 'The first wave opens with the release; it has no gate.',
+  'wave-has-work': 'Steps of this wave were already done or skipped; it cannot be removed.',
+  'customer-has-work':
+    'This customer already has steps done or skipped; it cannot move into a wave that is not open.',
+  'rollout-started': 'Steps were already done or skipped: change the waves one by one instead of replanning.',
+  'gate-already-open': 'This gate is already open.',
+  'gate-not-ready': 'The gate is not ready for sign-off: its other conditions are not met yet.',
+  'gate-needs-no-sign-off': 'This gate does not ask for a sign-off.',
+  'gate-already-signed-off': 'This gate is already signed off.',
+  'previous-wave-not-open': 'The wave before this one is not open yet.',
+  'open-needs-reason': 'Opening a gate early needs a reason.',
+  'rollout-halted': 'The rollout is halted: waves that are not complete are locked until it is resumed.',
+  'rollout-not-halted': 'The rollout is not halted.',
+  'halt-needs-reason': 'Halting the rollout needs a reason.',
+  'resume-needs-reason': 'Resuming the rollout needs a reason.',
+  'admin-only': 'Only an admin can do this.',
   // Not a rule of the data: the app refuses every command while the signed-in account is a viewer (SY-05).
   'read-only': 'Your account can look but not change anything (viewer).',
 } as const;

@@ -7,7 +7,8 @@ import type { Release } from './entities/release.ts';
 import type { HistoryEvent } from './entities/step-event.ts';
 import type { StepState } from './entities/step-state.ts';
 import type { StepTemplate } from './entities/step-template.ts';
-import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId } from './ids.ts';
+import type { Wave } from './entities/wave.ts';
+import type { ClusterId, CustomerId, ReleaseId, RevId, StepId, TemplateId, WaveId } from './ids.ts';
 
 /** The catalog document as plain data: clusters, customers and the releases themselves. */
 export interface CatalogState {
@@ -27,6 +28,10 @@ export interface ReleaseState {
   revisions: Record<RevId, ContentRevision>;
   /** Append-only, in document order. */
   events: HistoryEvent[];
+  /** The rollout's waves, deleted ones included (`deletedAt`); none means no gating (WV-01). */
+  waves: Record<WaveId, Wave>;
+  /** Which wave each customer is in, one entry per customer so two devices never put one in two waves. */
+  waveMembers: Record<CustomerId, WaveId>;
 }
 
 /** What a command reads: the catalog, and the release document it acts on when it acts on one. */
@@ -48,5 +53,7 @@ export function emptyReleaseState(releaseId: ReleaseId): ReleaseState {
     stepStates: {},
     revisions: {},
     events: [],
+    waves: {},
+    waveMembers: {},
   };
 }

@@ -18,7 +18,7 @@ export interface TestContext extends CommandContext {
 export interface TestContextOptions {
   /** Start time, ISO. Default 2026-02-01T09:00:00.000Z. */
   start?: string;
-  actor?: { id: string; name: string };
+  actor?: CommandContext['actor'];
   /** Device name; also the prefix of generated ids, so two devices never make the same id. */
   device?: string;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { METADATA_KEY, type Metadata } from './entities/common.ts';
 import { STEP_CONTENT_MAX } from './entities/step-template.ts';
+import { FIELD_LIMITS } from './limits.ts';
 import { type Failure, fail, refuse } from './result.ts';
 
 export type Parsed<T> = { ok: true; value: T } | Failure;
@@ -25,7 +26,7 @@ export function nameKey(name: string): string {
 }
 
 /** A trimmed, non-empty name of at most `max` characters. */
-export function checkName(value: string, field = 'name', max = 200): Parsed<string> {
+export function checkName(value: string, field = 'name', max: number = FIELD_LIMITS.name): Parsed<string> {
   const name = value.trim();
   if (name.length === 0) return refuse('name-required', field);
   if (name.length > max) return refuse('name-too-long', field, { max });
@@ -37,7 +38,8 @@ const RFC1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function checkNamespace(value: string, field = 'namespace'): Parsed<string> {
   const ns = value.trim();
-  if (ns.length === 0 || ns.length > 63 || !RFC1123_LABEL.test(ns)) return refuse('namespace-invalid', field);
+  if (ns.length === 0 || ns.length > FIELD_LIMITS.namespace || !RFC1123_LABEL.test(ns))
+    return refuse('namespace-invalid', field);
   return { ok: true, value: ns };
 }
 
@@ -76,7 +78,8 @@ export function checkMetadata(value: Metadata, field = 'metadata'): Parsed<Metad
   for (const [rawKey, v] of Object.entries(value)) {
     const key = rawKey.trim();
     if (!METADATA_KEY.test(key)) return refuse('metadata-key-invalid', `${field}.${rawKey}`);
-    if (v.length > 2000) return refuse('metadata-value-too-long', `${field}.${key}`, { max: 2000 });
+    if (v.length > FIELD_LIMITS.metadataValue)
+      return refuse('metadata-value-too-long', `${field}.${key}`, { max: FIELD_LIMITS.metadataValue });
     out[key] = v;
   }
   return { ok: true, value: out };

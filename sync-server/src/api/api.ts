@@ -70,22 +70,27 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
     const method = req.method ?? 'GET';
     const found = match(method, pathname);
     if (found === null) throw new ApiError('not-found', { message: `No endpoint ${method} ${pathname}` });
-    if (found === 'method-not-allowed') throw new ApiError('method-not-allowed');
+    // RFC 9110: a 405 says which methods the resource has.
+    if ('notAllowed' in found)
+      throw new ApiError('method-not-allowed', { headers: { Allow: found.allow.join(', ') } });
+    const { operation } = found.route;
     if (!SAFE_METHODS.has(method) && !isSameOrigin(req, options)) throw new ApiError('cross-origin');
 
     const authentication = await auth.authenticate(credentialsFrom(req, false));
     const principal = authentication.ok ? authentication.principal : null;
-    if (found.route.access !== 'public' && !authentication.ok) {
+    if (operation.access !== 'public' && !authentication.ok) {
       if (authentication.reason === 'expired') throw new ApiError('session-expired');
       throw new ApiError((await auth.needsSetup()) ? 'setup-required' : 'unauthenticated');
     }
-    if (found.route.access === 'admin' && principal?.user.role !== 'admin') throw new ApiError('forbidden');
+    if (operation.access === 'admin' && principal?.user.role !== 'admin') throw new ApiError('forbidden');
 
     const address = clientAddress(req, options);
     const ctx = new ApiContext(
       req,
       res,
+      operation,
       found.params,
+      new URLSearchParams((req.url ?? '').split('?')[1] ?? ''),
       principal,
       address,
       isLoopback(address),
@@ -111,6 +116,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
         sessionCookie(principal.secret, auth.sessions.cookieLifetimeMs(principal.session), ctx.secure),
       );
     }
+    ctx.validateInput();
     await found.route.handle(ctx);
     // The answer goes out once its audit row is committed; a failed commit rejects here (500, no data).
     await ctx.answered();

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
+import type { BodyOf, Operation, ParamsOf, QueryOf } from '@runsheet/protocol';
 import type { Principal } from '../auth/auth.ts';
 import { sendJsonText } from '../http/respond.ts';
 import { parseJsonBody } from './body.ts';
+import { parsePathParams, parseQuery } from './input.ts';
 
-/** What a route handler gets: the request, who made it, and ways to answer. */
-export class ApiContext {
+/**
+ * What a route handler gets: the request, who made it, its path and query parameters already validated
+ * with the operation's schemas, and ways to answer.
+ */
+export class ApiContext<O extends Operation = Operation> {
   /** Headers every response of this request carries, e.g. a renewed session cookie. */
   private readonly extraHeaders: Record<string, string[]> = { 'Set-Cookie': [] };
   /**
@@ -15,26 +19,56 @@ export class ApiContext {
   beforeSend: ((status: number) => Promise<void>) | null = null;
   /** The answer, waiting for its audit row; the API handler awaits it through `answered()`. */
   private sending: Promise<void> | null = null;
-  /** The query string, parsed on first use: a handler asks for several parameters. */
-  private parsedQuery: URLSearchParams | null = null;
 
   constructor(
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
-    readonly params: Readonly<Record<string, string>>,
+    readonly operation: O,
+    rawParams: Readonly<Record<string, string>>,
+    private readonly search: URLSearchParams,
     readonly principal: Principal | null,
     readonly clientAddress: string,
     readonly loopback: boolean,
     readonly secure: boolean,
-  ) {}
-
-  body<S extends z.ZodType>(schema: S): Promise<z.output<S>> {
-    return parseJsonBody(this.req, schema);
+  ) {
+    this.validParams = rawParams as ParamsOf<O>;
   }
 
+  private validParams: ParamsOf<O>;
+  private validQuery = {} as QueryOf<O>;
+
+  /**
+   * Checks the path and query parameters with the operation's schemas (the ones the OpenAPI document
+   * states). Until then `params` holds them as sent, which is what the audit row of a refusal records.
+   */
+  validateInput(): void {
+    this.validParams = parsePathParams(
+      this.operation,
+      this.validParams as Record<string, string>,
+    ) as ParamsOf<O>;
+    this.validQuery = parseQuery(this.operation, this.search) as QueryOf<O>;
+  }
+
+  /** Path parameters, validated with the operation's `params` schema. */
+  get params(): Readonly<ParamsOf<O>> {
+    return this.validParams;
+  }
+
+  /** Query parameters, validated with the operation's `query` schema. */
+  get queryValues(): Readonly<QueryOf<O>> {
+    return this.validQuery;
+  }
+
+  /** The JSON body, validated with the operation's `body` schema: the one the OpenAPI document names. */
+  body(): Promise<BodyOf<O>> {
+    const schema = this.operation.body;
+    if (schema === undefined) throw new Error(`${this.operation.id} takes no body`);
+    return parseJsonBody(this.req, schema) as Promise<BodyOf<O>>;
+  }
+
+  /** A query parameter as sent (for cache keys); handlers read values from `queryValues`. */
   query(name: string): string | null {
-    this.parsedQuery ??= new URLSearchParams((this.req.url ?? '').split('?')[1] ?? '');
-    return this.parsedQuery.get(name);
+    return this.search.get(name);
   }
 
   setCookie(cookie: string): void {
@@ -91,4 +125,6 @@ export class ApiContext {
 }
 
 /** A context whose route requires a signed-in principal. */
-export type SignedInContext = ApiContext & { readonly principal: Principal };
+export type SignedInContext<O extends Operation = Operation> = ApiContext<O> & {
+  readonly principal: Principal;
+};

@@ -25,18 +25,6 @@ export function decodeCursor<S extends z.ZodType>(text: string | null, schema: S
   return parsed.data;
 }
 
-/** `?limit=`: a whole number within bounds, or the default when absent. */
-export function parseLimit(text: string | null, fallback: number, max: number): number {
-  if (text === null || text === '') return fallback;
-  const parsed = z.coerce.number().int().min(1).max(max).safeParse(text);
-  if (!parsed.success)
-    throw new ApiError('invalid-query', {
-      field: 'limit',
-      message: `limit: use a whole number from 1 to ${max}`,
-    });
-  return parsed.data;
-}
-
 /** Keyset cursors over sorted lists: the sort key of the last item returned. */
 export const KeyCursor = z.strictObject({ k: z.array(z.union([z.string(), z.number()])).max(4) });
 

@@ -1,32 +1,28 @@
-import { temporalIdProblem } from '@runsheet/doc';
-import { idProblem } from '@runsheet/domain';
+import { runsheetIdSchema, temporalIdSchema } from '@runsheet/protocol';
 import { ApiError } from './errors.ts';
 
-/** The id types of Runsheet's own entities that the API addresses. */
-export const RUNSHEET_ADDRESSABLE = ['release', 'cluster', 'customer', 'step'] as const;
-/** Types that exist only in Temporal's hierarchy: `/api/entities/` answers them from the Temporal mirror. */
-export const TEMPORAL_ONLY = ['wave', 'bundle', 'app'] as const;
-
-const MAX_ID_LENGTH = 256;
-
-function shown(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value;
-}
-
-/** A Runsheet id of `type` from a path or query, or 400 `invalid-id` saying what is wrong. */
+/**
+ * Ids a handler reads from a place its operation's schema leaves open (the `?release=` of an entity,
+ * whose kind depends on the entity): checked with the contract's id schemas, 400 `invalid-id` if wrong.
+ */
 export function requireRunsheetId(
   value: string,
   type: 'release' | 'step' | 'cluster' | 'customer',
   field: string,
 ): string {
-  const problem = value.length > MAX_ID_LENGTH ? 'the id is too long' : idProblem(value, type);
-  if (problem !== null) throw new ApiError('invalid-id', { field, message: `${field}: ${problem}` });
+  const parsed = runsheetIdSchema(type).safeParse(value);
+  if (!parsed.success)
+    throw new ApiError('invalid-id', { field, message: `${field}: ${parsed.error.issues[0]!.message}` });
   return value;
 }
 
-export function requireTemporalId(value: string, field: string, type?: string): string {
-  const problem =
-    value.length > MAX_ID_LENGTH ? `"${shown(value)}" is too long` : temporalIdProblem(value, type);
-  if (problem !== null) throw new ApiError('invalid-id', { field, message: `${field}: ${problem}` });
+export function requireTemporalId(
+  value: string,
+  field: string,
+  type?: 'release' | 'wave' | 'cluster' | 'bundle' | 'app',
+): string {
+  const parsed = temporalIdSchema(type).safeParse(value);
+  if (!parsed.success)
+    throw new ApiError('invalid-id', { field, message: `${field}: ${parsed.error.issues[0]!.message}` });
   return value;
 }

@@ -1,4 +1,5 @@
 import type { DomainError, ReasonCode } from '@runsheet/domain';
+import { statusOfReason } from '@runsheet/protocol';
 
 /**
  * A domain command refused (its reason code, e.g. `step-already-done`). The API answers with the code as
@@ -16,18 +17,4 @@ export class CommandRefusedError extends Error {
     this.field = error.field;
     this.status = statusOfReason(error.code);
   }
-}
-
-/** 404 for what does not exist, 400 for input the caller must fix, 409 for a state that forbids it now. */
-export function statusOfReason(code: ReasonCode): number {
-  if (code.endsWith('-not-found')) return 404;
-  if (
-    code === 'invalid-input' ||
-    code.endsWith('-needs-reason') ||
-    code.endsWith('-too-long') ||
-    code.endsWith('-required') ||
-    code.endsWith('-invalid')
-  )
-    return 400;
-  return 409;
 }

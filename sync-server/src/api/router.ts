@@ -1,8 +1,7 @@
+import type { Method, Operation } from '@runsheet/protocol';
 import type { ApiContext, SignedInContext } from './context.ts';
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-/** public: anyone; signed-in: any valid session, token or open mode; admin: role admin. */
-export type Access = 'public' | 'signed-in' | 'admin';
+export type { Method };
 
 /**
  * Routes that read or change release information declare what they touch; the API records one row in the
@@ -14,27 +13,20 @@ export interface AuditSpec {
   entity(ctx: ApiContext): string;
 }
 
+/** A route serves one operation of the contract: its method, path, access and schemas come from there. */
 export interface Route {
-  method: Method;
-  path: string;
-  access: Access;
+  operation: Operation;
   handle(ctx: ApiContext): Promise<void> | void;
   audit?: AuditSpec;
 }
 
-type Handler<A extends Access> = (
-  ctx: A extends 'public' ? ApiContext : SignedInContext,
+type Handler<O extends Operation> = (
+  ctx: O['access'] extends 'public' ? ApiContext<O> : SignedInContext<O>,
 ) => Promise<void> | void;
 
-/** Declares a route; the handler's context type follows from `access`. */
-export function route<A extends Access>(
-  method: Method,
-  path: string,
-  access: A,
-  handle: Handler<A>,
-  audit?: AuditSpec,
-): Route {
-  return { method, path, access, handle: handle as Route['handle'], ...(audit && { audit }) };
+/** Serves `operation`; the handler's context knows its body, parameters and whether someone signed in. */
+export function route<O extends Operation>(operation: O, handle: Handler<O>, audit?: AuditSpec): Route {
+  return { operation, handle: handle as unknown as Route['handle'], ...(audit && { audit }) };
 }
 
 interface Compiled {
@@ -43,13 +35,16 @@ interface Compiled {
   names: string[];
 }
 
-export type Match = { route: Route; params: Record<string, string> } | 'method-not-allowed' | null;
+export type Match =
+  | { route: Route; params: Record<string, string> }
+  | { notAllowed: true; allow: string[] }
+  | null;
 
 /** Matches `/api/users/:id`-style paths; parameters are percent-decoded once. */
 export function createRouter(routes: Route[]): (method: string, pathname: string) => Match {
   const compiled: Compiled[] = routes.map((r) => {
     const names: string[] = [];
-    const source = r.path
+    const source = r.operation.path
       .split('/')
       .map((segment) => {
         if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -60,12 +55,14 @@ export function createRouter(routes: Route[]): (method: string, pathname: string
     return { route: r, pattern: new RegExp(`^${source}/?$`), names };
   });
   return (method, pathname) => {
-    let pathMatched = false;
+    const allow = new Set<string>();
     for (const { route: r, pattern, names } of compiled) {
       const match = pattern.exec(pathname);
       if (match === null) continue;
-      pathMatched = true;
-      if (r.method !== method && !(method === 'HEAD' && r.method === 'GET')) continue;
+      const served = r.operation.method;
+      allow.add(served);
+      if (served === 'GET') allow.add('HEAD');
+      if (served !== method && !(method === 'HEAD' && served === 'GET')) continue;
       const params: Record<string, string> = {};
       try {
         names.forEach((name, i) => {
@@ -76,6 +73,6 @@ export function createRouter(routes: Route[]): (method: string, pathname: string
       }
       return { route: r, params };
     }
-    return pathMatched ? 'method-not-allowed' : null;
+    return allow.size > 0 ? { notAllowed: true, allow: [...allow] } : null;
   };
 }

@@ -1,8 +1,11 @@
+import type { ApiErrorCode } from '@runsheet/protocol';
+
 /**
- * Why an auth operation was refused, as short stable codes. The API maps each to an HTTP status and a
- * sentence in one table (`api/errors.ts`); the app maps them to its own words.
+ * Why an auth operation was refused, as short stable codes. Each has its HTTP status and sentence in the
+ * API's error table (@runsheet/protocol), which the app shows too.
  */
-export type AuthErrorCode =
+export type AuthErrorCode = Extract<
+  ApiErrorCode,
   | 'invalid-credentials'
   | 'account-disabled'
   | 'too-many-attempts'
@@ -11,7 +14,8 @@ export type AuthErrorCode =
   | 'setup-code-required'
   | 'invalid-setup-code'
   | 'last-admin'
-  | 'not-found';
+  | 'not-found'
+>;
 
 export class AuthError extends Error {
   override name = 'AuthError';

@@ -1,9 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 
-export const PASSWORD_MIN_LENGTH = 10;
-/** Bounds the work one login can cause; nobody types more. */
-export const PASSWORD_MAX_LENGTH = 1024;
-
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. Memory is 128 * N * r bytes. */
   N: number;

@@ -1,3 +1,4 @@
+import type { PublicToken } from '@runsheet/protocol';
 import type { TokenRow, TokenStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
 import { API_TOKEN_PREFIX, newApiTokenSecret, newId, sha256 } from './secrets.ts';
@@ -5,18 +6,9 @@ import { API_TOKEN_PREFIX, newApiTokenSecret, newId, sha256 } from './secrets.ts
 /** `last_used_at` is written at most this often per token. */
 const MARK_USED_EVERY_MS = 60_000;
 
-/** What the API lists about a token: never its secret or hash. */
-export interface PublicToken {
-  id: string;
-  name: string;
-  userId: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** What the API lists about a token: never its secret or hash. */
 export function toPublicToken(token: TokenRow): PublicToken {
   return {
     id: token.id,

@@ -1,19 +1,10 @@
-import type { Role } from '../roles.ts';
+import { normalizeUsername, type PublicUser, type Role } from '@runsheet/protocol';
 import { UsernameTakenError, type UserRow, type UserStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
 import { hashPassword, type ScryptParams } from './passwords.ts';
 import { newId } from './secrets.ts';
 
 /** What the API shows of a user: never the password hash. */
-export interface PublicUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  createdAt: string;
-  disabled: boolean;
-}
-
 export function toPublicUser(user: UserRow): PublicUser {
   return {
     id: user.id,
@@ -23,14 +14,6 @@ export function toPublicUser(user: UserRow): PublicUser {
     createdAt: new Date(user.createdAt).toISOString(),
     disabled: user.disabledAt !== null,
   };
-}
-
-/** After normalising: lower-case letters, digits, `.`, `_`, `-`; 2 to 64 characters, starting alphanumeric. */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
-
-/** Usernames compare case-insensitively: `Ada` and `ada` are one person. */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
 }
 
 export interface NewUser {

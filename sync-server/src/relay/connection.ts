@@ -1,6 +1,5 @@
+import { CloseCode, type CloseCodeName, canWrite, closeReason, type Role } from '@runsheet/protocol';
 import type { WebSocket } from 'ws';
-import { canWrite, type Role } from '../roles.ts';
-import { CloseCode, type CloseCodeName, closeReason } from './close-codes.ts';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { encodePermissionDenied } from './protocol.ts';

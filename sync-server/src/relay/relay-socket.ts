@@ -1,5 +1,5 @@
+import { CloseCode, closeReason } from '@runsheet/protocol';
 import { WebSocket } from 'ws';
-import { CloseCode, closeReason } from './close-codes.ts';
 
 /**
  * The ws socket class the relay uses. `ws` enforces `maxPayload` itself, before buffering the frame, but

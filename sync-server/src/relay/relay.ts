@@ -1,10 +1,10 @@
 import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { CloseCode, type CloseCodeName } from '@runsheet/protocol';
 import { WebSocketServer } from 'ws';
 import type { RoomStore } from '../storage/contract.ts';
 import { type AccountBudgets, LocalAccountBudgets } from './account-budget.ts';
-import { CloseCode, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import type { FeedSink, RoomFeed } from './feed.ts';
 import type { Identity } from './identity.ts';

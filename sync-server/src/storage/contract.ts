@@ -6,7 +6,7 @@
  * Asynchronous because PostgreSQL is a network round trip away. The SQLite engine answers from
  * better-sqlite3's synchronous calls with promises that are already settled.
  */
-import type { Role } from '../roles.ts';
+import type { Role } from '@runsheet/protocol';
 
 /** One stored Yjs update of a room and its sequence number in that room. */
 export interface StoredUpdate {

@@ -20,20 +20,14 @@ import {
   writeMirrorStatus,
   writeTemporalRelease,
 } from '@runsheet/doc';
+import type { TemporalEntityView } from '@runsheet/protocol';
 import * as Y from 'yjs';
 import type { Relay } from '../relay/relay.ts';
 import type { Room } from '../relay/room.ts';
 import { parseRoomName, TEMPORAL_ROOM } from '../relay/room-name.ts';
 
 /** An entity as the API shows it; made once per change of the hierarchy, not per request. */
-export interface EntityView {
-  id: string;
-  type: string;
-  state: string;
-  parentId: string | null;
-  depth: number;
-  since: string | null;
-}
+export type EntityView = TemporalEntityView;
 
 export interface MirroredRelease {
   record: TemporalReleaseRecord;

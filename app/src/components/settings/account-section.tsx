@@ -1,4 +1,6 @@
 /** Your account: who you are signed in as, changing your password, signing out of this device. */
+
+import { PASSWORD_HINT, type PublicUser, passwordProblem } from '@runsheet/protocol';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
@@ -8,7 +10,6 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { FormErrors } from '@/lib/command-errors';
 import { requiredErrors } from '@/sync/api-errors';
-import type { PublicUser } from '@/sync/api-types';
 import { useSyncApi } from '@/sync/sync-context';
 import { SettingsSection } from './settings-section';
 
@@ -66,8 +67,8 @@ function ChangePasswordForm() {
       currentPassword: 'your current password',
       password: 'a new password',
     });
-    if (!errors.fields.password && values.password.length < 10)
-      errors.fields.password = 'Use at least 10 characters.';
+    const weak = passwordProblem(values.password);
+    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
     if (!errors.fields.password && values.confirm !== values.password)
       errors.fields.confirm = 'The two passwords differ.';
     return errors;
@@ -99,7 +100,7 @@ function ChangePasswordForm() {
           onChange={set('currentPassword')}
         />
       </FormField>
-      <FormField label="New password" hint="At least 10 characters." error={errors.fields.password} required>
+      <FormField label="New password" hint={PASSWORD_HINT} error={errors.fields.password} required>
         <Input
           name="password"
           type="password"

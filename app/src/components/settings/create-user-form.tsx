@@ -1,4 +1,6 @@
 /** Admin: add an account (username, display name, first password, role). */
+
+import { passwordProblem, type Role } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
@@ -7,7 +9,6 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { FormErrors } from '@/lib/command-errors';
 import { requiredErrors } from '@/sync/api-errors';
-import type { Role } from '@/sync/api-types';
 import { useSyncApi } from '@/sync/sync-context';
 import { ROLE_TEXT, RoleSelect } from './role-select';
 
@@ -23,8 +24,8 @@ export function CreateUserForm({ onCreated }: { onCreated: (username: string) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
   const validate = (): FormErrors => {
     const errors = requiredErrors(values, { username: 'a username', password: 'a first password' });
-    if (!errors.fields.password && values.password.length < 10)
-      errors.fields.password = 'Use at least 10 characters.';
+    const weak = passwordProblem(values.password);
+    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
     return errors;
   };
   const submit = form.onSubmit(validate, async () => {

@@ -1,4 +1,6 @@
 /** Admin: set a new password for someone (signs them out everywhere). */
+
+import { PASSWORD_HINT, type PublicUser, passwordProblem } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
@@ -14,7 +16,6 @@ import {
 } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { requiredErrors } from '@/sync/api-errors';
-import type { PublicUser } from '@/sync/api-types';
 import { useSyncApi } from '@/sync/sync-context';
 
 const FIELDS = ['password'] as const;
@@ -33,8 +34,8 @@ export function ResetPasswordDialog({
   const submit = form.onSubmit(
     () => {
       const errors = requiredErrors({ password }, { password: 'a new password' });
-      if (!errors.fields.password && password.length < 10)
-        errors.fields.password = 'Use at least 10 characters.';
+      const weak = passwordProblem(password);
+      if (!errors.fields.password && weak !== null) errors.fields.password = weak;
       return errors;
     },
     async () => {
@@ -59,12 +60,7 @@ export function ResetPasswordDialog({
           </DialogDescription>
         </DialogHeader>
         <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3">
-          <FormField
-            label="New password"
-            hint="At least 10 characters."
-            error={form.errors.fields.password}
-            required
-          >
+          <FormField label="New password" hint={PASSWORD_HINT} error={form.errors.fields.password} required>
             <Input
               name="password"
               type="password"

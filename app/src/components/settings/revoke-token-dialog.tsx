@@ -1,3 +1,4 @@
+import type { PublicToken } from '@runsheet/protocol';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
@@ -11,7 +12,6 @@ import {
   DialogTrigger,
 } from '@/components/ui/dialog';
 import { apiErrors } from '@/sync/api-errors';
-import type { PublicToken } from '@/sync/api-types';
 import { useSyncApi } from '@/sync/sync-context';
 
 /** Revoking cannot be undone, and whatever uses the token stops at once: ask first. */

@@ -1,5 +1,5 @@
+import { ROLES, type Role } from '@runsheet/protocol';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
-import { ROLES, type Role } from '@/sync/api-types';
 
 export const ROLE_TEXT: Record<Role, string> = {
   admin: 'Admin: everything, including accounts',

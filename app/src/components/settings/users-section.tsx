@@ -1,9 +1,10 @@
 /** Admin: every account, with role, enabled/disabled and password reset; and adding accounts. */
+
+import type { PublicUser, Role } from '@runsheet/protocol';
 import { useCallback, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { apiErrors } from '@/sync/api-errors';
-import type { PublicUser, Role } from '@/sync/api-types';
 import { useSyncApi } from '@/sync/sync-context';
 import { type ActionOutcome, ActionStatus } from './action-status';
 import { CreateUserForm } from './create-user-form';

@@ -2,6 +2,7 @@
  * The first-run form: creates the first admin on a server that has no account yet (POST /api/setup) and
  * signs them in. Away from the server's own machine the server asks for the setup code from its log.
  */
+import { PASSWORD_HINT, passwordProblem } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
@@ -33,8 +34,8 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
       password: 'a password',
       ...(setupCodeRequired ? { setupCode: 'the setup code' } : {}),
     });
-    if (!errors.fields.password && values.password.length < 10)
-      errors.fields.password = 'Use at least 10 characters.';
+    const weak = passwordProblem(values.password);
+    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
     if (!errors.fields.password && values.confirm !== values.password)
       errors.fields.confirm = 'The two passwords differ.';
     return errors;
@@ -87,7 +88,7 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
           onChange={set('displayName')}
         />
       </FormField>
-      <FormField label="Password" hint="At least 10 characters." error={form.errors.fields.password} required>
+      <FormField label="Password" hint={PASSWORD_HINT} error={form.errors.fields.password} required>
         <Input
           name="password"
           type="password"

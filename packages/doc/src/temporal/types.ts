@@ -4,8 +4,9 @@
  * Read-only for everyone but the bridge: the relay refuses client changes to its room.
  */
 
-export const TEMPORAL_ENTITY_TYPES = ['release', 'wave', 'cluster', 'bundle', 'app'] as const;
-export type TemporalEntityType = (typeof TEMPORAL_ENTITY_TYPES)[number];
+import { TEMPORAL_ENTITY_TYPES, type TemporalEntityType } from '@runsheet/domain';
+
+export { TEMPORAL_ENTITY_TYPES, type TemporalEntityType };
 
 /** The type a child of `type` has, or null for an app (the leaves). */
 export function childTypeOf(type: TemporalEntityType): TemporalEntityType | null {

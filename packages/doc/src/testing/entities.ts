@@ -19,6 +19,8 @@ import type {
   StepState,
   StepTemplate,
   TemplateId,
+  Wave,
+  WaveId,
 } from '@runsheet/domain';
 
 export const T0 = '2025-01-01T00:00:00.000Z';
@@ -141,6 +143,22 @@ export function event(
   };
 }
 
+export function wave(id: WaveId, releaseId: ReleaseId, name: string, order: string, at = T0): Wave {
+  return {
+    id,
+    releaseId,
+    name,
+    order,
+    gatePreviousComplete: true,
+    gateVerifyComplete: false,
+    gateSoakMinutes: 0,
+    gateSignOff: false,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+  };
+}
+
 export const ops = {
   cluster: (value: Partial<Cluster> & { id: ClusterId }): CatalogOp => ({
     doc: 'catalog',
@@ -206,5 +224,19 @@ export const ops = {
     releaseId: value.releaseId,
     op: 'append-event',
     event: value,
+  }),
+  wave: (releaseId: ReleaseId, value: Partial<Wave> & { id: WaveId }): ReleaseOp => ({
+    doc: 'release',
+    releaseId,
+    op: 'put-wave',
+    id: value.id,
+    fields: value,
+  }),
+  waveMember: (releaseId: ReleaseId, customerId: CustomerId, waveId: WaveId): ReleaseOp => ({
+    doc: 'release',
+    releaseId,
+    op: 'put-wave-member',
+    id: customerId,
+    waveId,
   }),
 };

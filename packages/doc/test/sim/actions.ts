@@ -20,7 +20,6 @@ import {
   createRelease,
   customerCategoryList,
   customersAvailableToAdd,
-  type DomainState,
   deleteCustomStep,
   deleteTemplate,
   editCustomStep,
@@ -29,7 +28,6 @@ import {
   moveCustomer,
   moveTemplate,
   overrideStep,
-  type Release,
   type ReleaseId,
   reopenStep,
   resetToTemplate,
@@ -50,50 +48,21 @@ import {
   updateRelease,
   updateTemplate,
 } from '@runsheet/domain';
-import type { Command } from '../../src/index.ts';
 import type { Prng } from '../support/prng.ts';
+import { type Action, attempt, type Pick, pickRelease, values } from './action-kit.ts';
 import type { SimLog } from './log.ts';
 import type { Replica } from './replica.ts';
+import { ROLLOUT_ACTIONS, recordRollout } from './rollout-actions.ts';
 
 const CLUSTER_NAMES = ['prod', 'Prod', 'stage', 'dev'];
 const NAMESPACES = ['acme', 'globex', 'initech'];
 const CATEGORIES: StepCategory[] = ['deploy', 'verify'];
-
-interface Pick {
-  rng: Prng;
-  state: DomainState;
-}
-
-type Attempt = { command: string; run: () => CommandResult<unknown>; after?: (value: unknown) => void };
-type Action = { name: string; weight: number; plan: (p: Pick, r: Replica, log: SimLog) => Attempt | null };
-
-const values = <T>(record: Record<string, T>) => Object.values(record);
-
-function pickRelease(p: Pick, usable = true): Release | null {
-  const releases = values(p.state.catalog.releases).filter((r) => !usable || r.status !== 'archived');
-  return releases.length > 0 ? p.rng.pick(releases) : null;
-}
 
 function pickStep(p: Pick, filter: (s: CustomerStep) => boolean = () => true) {
   const release = pickRelease(p);
   if (!release) return null;
   const steps = resolveReleaseSteps(p.state, release.id).filter(filter);
   return steps.length > 0 ? { releaseId: release.id, step: p.rng.pick(steps) } : null;
-}
-
-/** Runs `command` on the replica's workspace: the one write path. */
-function attempt<I, T>(
-  r: Replica,
-  name: string,
-  command: Command<I, T>,
-  input: I,
-  after?: (value: T) => void,
-) {
-  return {
-    command: name,
-    run: () => r.ws.run(command, input, r.ctx),
-    after: after as ((value: unknown) => void) | undefined,
-  };
 }
 
 const ACTIONS: Action[] = [
@@ -415,6 +384,7 @@ const ACTIONS: Action[] = [
       return attempt(r, 'reviewConflict', reviewConflict, { releaseId: c.releaseId, conflictId: c.id });
     },
   },
+  ...ROLLOUT_ACTIONS,
 ];
 
 const TOTAL_WEIGHT = ACTIONS.reduce((sum, a) => sum + a.weight, 0);
@@ -465,6 +435,7 @@ export function randomCommand(rng: Prng, r: Replica, log: SimLog): void {
     log.count(planned.command, result.ok);
     log.trace.push(`${r.name} ${planned.command} -> ${result.ok ? 'ok' : result.error.code}`);
     recordChange(log, result);
+    recordRollout(log, r, result);
     if (result.ok) planned.after?.(result.value);
     return;
   }

@@ -28,6 +28,11 @@ export class SimLog {
   /** Entities whose order key changed after they were created (moved, or re-keyed to make room). */
   readonly reordered = new Set<string>();
   readonly counts = new Map<string, { ok: number; refused: number }>();
+  /**
+   * Ground truth for the rollout rules: for each event a command wrote, the ids of the events its
+   * replica held when it was made (rollout-actions.ts recordRollout).
+   */
+  readonly knew = new Map<string, ReadonlySet<string>>();
   readonly trace: string[] = [];
 
   count(command: string, ok: boolean): void {

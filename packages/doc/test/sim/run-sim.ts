@@ -10,6 +10,7 @@ import {
   createCluster,
   createCustomer,
   createRelease,
+  planWaves,
 } from '@runsheet/domain';
 import type { Command } from '../../src/index.ts';
 import { Prng } from '../support/prng.ts';
@@ -25,6 +26,8 @@ import {
 import { SimLog } from './log.ts';
 import { Network } from './network.ts';
 import { Replica } from './replica.ts';
+import { randomGate } from './rollout-actions.ts';
+import { checkRollout } from './rollout-invariants.ts';
 
 export interface SimOptions {
   /** Random steps after the shared start (commands, deliveries, drops, reconnects). */
@@ -46,12 +49,16 @@ function must<T>(result: CommandResult<T>): T {
   return result.value;
 }
 
-/** Two clusters, three customers, one active release with three templates, known to every replica. */
-function baseline(first: Replica): void {
+/**
+ * Two clusters, three customers, one active release with three templates, known to every replica; in
+ * most runs the release rolls out in waves (Acme, then the eu cluster, then the rest) behind random
+ * gates, so gates, halts and locks meet every other command.
+ */
+function baseline(first: Replica, rng: Prng): void {
   const run = <I, T>(command: Command<I, T>, input: I) => must(first.ws.run(command, input, first.ctx));
   const eu = run(createCluster, { name: 'eu' }).clusterId;
   const us = run(createCluster, { name: 'us' }).clusterId;
-  run(createCustomer, { clusterId: eu, name: 'Acme', namespace: 'acme' });
+  const acme = run(createCustomer, { clusterId: eu, name: 'Acme', namespace: 'acme' }).customerId;
   run(createCustomer, { clusterId: eu, name: 'Globex', namespace: 'globex' });
   run(createCustomer, { clusterId: us, name: 'Initech', namespace: 'initech' });
   const releaseId = run(createRelease, { name: 'Spring', type: 'release', versionNumber: '1.0' }).releaseId;
@@ -69,6 +76,16 @@ function baseline(first: Replica): void {
     });
   }
   run(activateRelease, { releaseId });
+  if (rng.bool(0.7)) {
+    run(planWaves, {
+      releaseId,
+      waves: [
+        { name: 'Canary', select: { customerIds: [acme] } },
+        { name: 'EU', select: { clusterIds: [eu] }, gate: randomGate(rng) },
+        { name: 'Rest', gate: randomGate(rng) },
+      ],
+    });
+  }
 }
 
 export function runSim(seed: number, options: SimOptions = {}): SimResult {
@@ -77,7 +94,7 @@ export function runSim(seed: number, options: SimOptions = {}): SimResult {
   const replicas = Array.from({ length: count }, (_, i) => new Replica(i, '2026-03-01T09:00:00.000Z'));
   const network = new Network(replicas, rng);
   const log = new SimLog();
-  baseline(replicas[0] as Replica);
+  baseline(replicas[0] as Replica, rng);
   network.settle();
 
   const steps = options.steps ?? 60;
@@ -103,6 +120,7 @@ export function runSim(seed: number, options: SimOptions = {}): SimResult {
     ...checkUniqueOrListed(state),
     ...checkEventsKept(state, log),
     ...checkOrdering(replicas, log),
+    ...checkRollout(state, log),
   ];
   return { seed, replicas: count, problems, log, network };
 }

@@ -2,7 +2,16 @@
  * Random raw ops over a small pool of ids, so that sequences revisit the same entities and fields: the
  * material for mirror and merge tests of the document layer (no domain rules involved).
  */
-import type { CustomerId, Op, ReleaseId, RevId, StepId, StepState, TemplateId } from '@runsheet/domain';
+import type {
+  CustomerId,
+  Op,
+  ReleaseId,
+  RevId,
+  StepId,
+  StepState,
+  TemplateId,
+  WaveId,
+} from '@runsheet/domain';
 import {
   cluster,
   customer,
@@ -12,6 +21,7 @@ import {
   release,
   T0,
   template,
+  wave,
 } from '../../src/testing/entities.ts';
 import type { Prng } from './prng.ts';
 
@@ -40,7 +50,8 @@ export function randomOp(rng: Prng, releaseId: ReleaseId): Op {
   const customerId = `customer:c${n}` as CustomerId;
   const templateId = `template:t${n}` as TemplateId;
   const stepId = `step:c${rng.int(0, 3)}.t${rng.int(0, 3)}` as StepId;
-  switch (rng.int(0, 11)) {
+  const waveId = `wave:w${rng.int(0, 2)}` as WaveId;
+  switch (rng.int(0, 13)) {
     case 0:
       return ops.cluster(cluster(clusterId, `name-${rng.word(3)}`));
     case 1:
@@ -84,6 +95,12 @@ export function randomOp(rng: Prng, releaseId: ReleaseId): Op {
             content: `echo {{customer.name}} ${n % 4}`,
           })
         : ops.event(event(`event:${rng.word(10)}` as const, releaseId, stepId, 'notes'));
+    case 11:
+      return rng.bool()
+        ? ops.wave(releaseId, wave(waveId, releaseId, `wave-${rng.word(3)}`, `a${n}`))
+        : ops.wave(releaseId, { id: waveId, gateSoakMinutes: rng.int(0, 90), gateSignOff: rng.bool() });
+    case 12:
+      return ops.waveMember(releaseId, customerId, waveId);
     default:
       return ops.event(event(`event:${rng.word(10)}` as const, releaseId, stepId, 'notes'));
   }

@@ -5,7 +5,8 @@
  * participant entry per customer (ST-01): each participant has every template step by construction,
  * including templates added later (BR-S06 "new customers will inherit this step automatically").
  * Activation changes two documents: the release's status in the catalog, the participants and an
- * event in the release document.
+ * event in the release document. When the release has waves, each new participant's wave is written
+ * too (WV-03): the one picked, the one it was planned into, else the last.
  */
 import { z } from 'zod';
 import type { Op } from '../change.ts';
@@ -17,6 +18,8 @@ import { type CommandResult, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { parseInput } from '../validation.ts';
 import { getRelease, getUsableCustomer, isUsableCustomer, releaseDoc } from './guards.ts';
+import { getLiveWave } from './wave-support.ts';
+import { joinWaveOps } from './waves.ts';
 
 export const activateReleaseInput = z.object({
   releaseId: idSchema('release'),
@@ -28,6 +31,8 @@ export type ActivateReleaseInput = z.input<typeof activateReleaseInput>;
 export const addCustomersInput = z.object({
   releaseId: idSchema('release'),
   customerIds: z.array(idSchema('customer')),
+  /** The wave the new customers join when the release has waves; the last one when left out (WV-03). */
+  waveId: idSchema('wave').optional(),
 });
 export type AddCustomersInput = z.input<typeof addCustomersInput>;
 
@@ -95,6 +100,7 @@ export function activateRelease(
       fields: { status: 'active', activatedAt: now, updatedAt: now },
     },
     ...participantOps(release.id, customerIds, ctx, now),
+    ...joinWaveOps(releaseDoc(state, release.id), customerIds),
   ];
   const event = newEvent(ctx, {
     releaseId: release.id,
@@ -131,6 +137,10 @@ export function addCustomersToRelease(
   if (i.customerIds.length === 0) return refuse('no-customers-selected', 'customerIds');
 
   const doc = releaseDoc(state, release.id);
+  if (i.waveId !== undefined) {
+    const wave = getLiveWave(doc, i.waveId);
+    if (!wave.ok) return wave;
+  }
   const unique = [...new Set(i.customerIds)];
   const alreadyIn = unique.filter((id) => doc.participants[id]);
   const fresh = unique.filter((id) => !doc.participants[id]);
@@ -139,7 +149,10 @@ export function addCustomersToRelease(
   if (!chosen.ok) return chosen;
 
   const now = ctx.now();
-  const ops: Op[] = participantOps(release.id, chosen.value, ctx, now);
+  const ops: Op[] = [
+    ...participantOps(release.id, chosen.value, ctx, now),
+    ...joinWaveOps(doc, chosen.value, i.waveId),
+  ];
   const event = newEvent(ctx, {
     releaseId: release.id,
     kind: 'customers-added',

@@ -7,6 +7,7 @@ import type { CatalogOp } from '../change.ts';
 import type { CommandContext } from '../context.ts';
 import type { Cluster } from '../entities/cluster.ts';
 import { type ClusterId, idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import type { CatalogState, DomainState } from '../state.ts';
 import {
@@ -72,11 +73,11 @@ export function createCluster(
   const parsed = parseInput(createClusterInput, input);
   if (!parsed.ok) return parsed;
   const i = parsed.value;
-  const name = checkName(i.name, 'name', 100);
+  const name = checkName(i.name, 'name', FIELD_LIMITS.clusterName);
   if (!name.ok) return name;
   const path = checkKubeconfigPath(i.kubeconfigPath);
   if (!path.ok) return path;
-  const description = checkText(i.description?.trim() ?? '', 'description', 10_000);
+  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
   if (!description.ok) return description;
   const metadata = checkMetadata(i.metadata ?? {});
   if (!metadata.ok) return metadata;
@@ -116,7 +117,7 @@ export function updateCluster(
   const fields: Partial<Cluster> = {};
 
   if (i.name !== undefined) {
-    const name = checkName(i.name, 'name', 100);
+    const name = checkName(i.name, 'name', FIELD_LIMITS.clusterName);
     if (!name.ok) return name;
     if (name.value !== cluster.name) {
       const taken = cluster.isActive ? clusterWithName(state.catalog, name.value, cluster.id) : null;
@@ -130,7 +131,7 @@ export function updateCluster(
     if (path.value !== cluster.kubeconfigPath) fields.kubeconfigPath = path.value;
   }
   if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', 10_000);
+    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
     if (!description.ok) return description;
     if (description.value !== cluster.description) fields.description = description.value;
   }

@@ -1,5 +1,5 @@
 /**
- * Marking a step or template conflict as seen (MR-03, MR-06). The merge already chose a winner; the
+ * Marking a step, template or rollout conflict as seen (MR-03, MR-06, MR-08, MR-09). The merge already chose a winner; the
  * review records that a person looked at it (and what they decided, in the note), and the conflict
  * stops being listed. Catalog conflicts have no review: they end when the data is fixed.
  */
@@ -8,6 +8,7 @@ import { type Conflict, listReleaseConflicts } from '../conflicts.ts';
 import type { CommandContext } from '../context.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { checkText, parseInput } from '../validation.ts';
@@ -29,12 +30,12 @@ export function reviewConflict(
   const parsed = parseInput(reviewConflictInput, input);
   if (!parsed.ok) return parsed;
   const i = parsed.value;
-  const note = checkText(i.note?.trim() ?? '', 'note', 5_000);
+  const note = checkText(i.note?.trim() ?? '', 'note', FIELD_LIMITS.reason);
   if (!note.ok) return note;
   const got = editableRelease(state, i.releaseId);
   if (!got.ok) return got;
   const { doc } = got.value;
-  const conflict = listReleaseConflicts(doc).find((c) => c.id === i.conflictId);
+  const conflict = listReleaseConflicts(doc, state.catalog).find((c) => c.id === i.conflictId);
   if (!conflict) return refuse('conflict-not-found', 'conflictId');
   const subject = subjectOfConflict(conflict);
   if (!subject) return refuse('conflict-not-found', 'conflictId');
@@ -44,7 +45,10 @@ export function reviewConflict(
     stepId: subject.stepId,
     customerId: subject.customerId,
     templateId: subject.templateId,
-    prior: eventsOfSubject(doc.events, subject.stepId ?? subject.templateId ?? ''),
+    prior:
+      subject.stepId || subject.templateId
+        ? eventsOfSubject(doc.events, subject.stepId ?? subject.templateId ?? '')
+        : [],
     detail: {
       conflict: conflict.id,
       conflictKind: conflict.kind,
@@ -62,6 +66,11 @@ function subjectOfConflict(c: Conflict) {
       return { stepId: c.stepId, customerId: c.customerId, templateId: null };
     case 'edit-of-deleted-template':
       return { stepId: null, customerId: null, templateId: c.templateId };
+    case 'done-while-closed':
+      return { stepId: c.stepId, customerId: c.customerId, templateId: null };
+    case 'gate-during-halt':
+      // About the rollout as a whole: the review is a release event.
+      return { stepId: null, customerId: null, templateId: null };
     default:
       return null;
   }

@@ -10,6 +10,7 @@ import { LEGACY_SNAPSHOT_FIELDS, type StepState } from '../entities/step-state.t
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { newEvent } from '../history.ts';
 import { idSchema, type StepId, type TemplateId, templateStepId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState } from '../state.ts';
@@ -149,7 +150,7 @@ export function editCustomStep(
     if (content.value !== c.content) fields.content = content.value;
   }
   if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', 10_000);
+    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
     if (!description.ok) return description;
     if (description.value !== c.description) fields.description = description.value;
   }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CommandContext } from '../context.ts';
 import { LEGACY_OVERRIDE_FIELDS, type StepState } from '../entities/step-state.ts';
 import { idSchema, type RevId, type StepId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import type { StepRef } from '../resolve.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import { overrideOf } from '../revisions.ts';
@@ -150,7 +151,7 @@ export function setNotes(
   const parsed = parseInput(setNotesInput, input);
   if (!parsed.ok) return parsed;
   const i = parsed.value;
-  const notes = checkText(i.notes.trim(), 'notes', 20_000);
+  const notes = checkText(i.notes.trim(), 'notes', FIELD_LIMITS.notes);
   if (!notes.ok) return notes;
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;

@@ -8,6 +8,7 @@ import type { CommandContext } from '../context.ts';
 import type { Cluster } from '../entities/cluster.ts';
 import type { Customer } from '../entities/customer.ts';
 import { type ClusterId, type CustomerId, idSchema, type ReleaseId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { CatalogState, DomainState } from '../state.ts';
 import { checkMetadata, checkName, checkNamespace, checkText, parseInput } from '../validation.ts';
@@ -87,7 +88,7 @@ export function createCustomer(
   if (!name.ok) return name;
   const namespace = checkNamespace(i.namespace);
   if (!namespace.ok) return namespace;
-  const description = checkText(i.description?.trim() ?? '', 'description', 10_000);
+  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
   if (!description.ok) return description;
   const metadata = checkMetadata(i.metadata ?? {});
   if (!metadata.ok) return metadata;
@@ -144,7 +145,7 @@ export function updateCustomer(
     }
   }
   if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', 10_000);
+    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
     if (!description.ok) return description;
     if (description.value !== customer.description) fields.description = description.value;
   }

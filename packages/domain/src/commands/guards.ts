@@ -66,3 +66,16 @@ export function editableRelease(
   if (got.value.status === 'archived') return refuse('release-archived', field);
   return { ok: true, value: { release: got.value, doc: releaseDoc(state, id) } };
 }
+
+/** An active release, for the rollout commands (sign-off, halt): drafts have no rollout yet (WV-06). */
+export function activeRelease(
+  state: DomainState,
+  id: ReleaseId,
+  field = 'releaseId',
+): Got<{ release: Release; doc: ReleaseState }> {
+  const got = getRelease(state, id, field);
+  if (!got.ok) return got;
+  if (got.value.status === 'archived') return refuse('release-archived', field);
+  if (got.value.status !== 'active') return refuse('release-not-active', field);
+  return { ok: true, value: { release: got.value, doc: releaseDoc(state, id) } };
+}

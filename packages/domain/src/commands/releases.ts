@@ -10,6 +10,7 @@ import type { Release } from '../entities/release.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
 import { type ReleaseType, releaseTypeSchema } from '../enums.ts';
 import { idSchema, type ReleaseId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { sortOrdered } from '../ordering.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { type DomainState, emptyReleaseState } from '../state.ts';
@@ -89,7 +90,7 @@ export function createRelease(
   if (!version.ok) return version;
   const date = checkDate(i.releaseDate);
   if (!date.ok) return date;
-  const description = checkText(i.description?.trim() ?? '', 'description', 20_000);
+  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.releaseDescription);
   if (!description.ok) return description;
   const metadata = checkMetadata(i.metadata ?? {});
   if (!metadata.ok) return metadata;
@@ -146,7 +147,7 @@ export function updateRelease(
     if (date.value !== release.releaseDate) fields.releaseDate = date.value;
   }
   if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', 20_000);
+    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.releaseDescription);
     if (!description.ok) return description;
     if (description.value !== release.description) fields.description = description.value;
   }

@@ -11,6 +11,9 @@
  * revision it ran and the variable values filled in for this customer (BR-R03, ST-10), never a copy of
  * the text. Nothing here erases history (BR-R04): every change appends an event, and reopening moves
  * the previous execution record into its event.
+ *
+ * Done and skip also ask the rollout (rollout-guard.ts): a step of a wave that is not open, or of a
+ * halted rollout, is refused (WV-05, WV-08); revert, reopen and notes are not (they undo or annotate).
  */
 import { z } from 'zod';
 import type { Op } from '../change.ts';
@@ -20,6 +23,7 @@ import { LEGACY_SNAPSHOT_FIELDS, type StepState, type StepStateField } from '../
 import { stepCategorySchema } from '../enums.ts';
 import { eventsBySubject } from '../history.ts';
 import { idSchema, type StepId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
@@ -28,6 +32,7 @@ import { filledValues, renderContent, type VariableProblem, variableContextFor }
 import { resolveCustomerSteps } from '../views/customer-steps.ts';
 import { editableRelease } from './guards.ts';
 import { RevisionWriter } from './revision-writer.ts';
+import { RolloutGuard } from './rollout-guard.ts';
 import {
   eventOp,
   needsSnapshot,
@@ -92,11 +97,15 @@ function planDone(
   ctx: CommandContext,
   notes: string | undefined,
   revs: RevisionWriter,
+  rollout: RolloutGuard,
   prior?: readonly HistoryEvent[],
 ): { ok: true; ops: Op[]; value: DoneValue } | Failure {
   const { ref, doc } = target;
   const from = ref.step.status;
   if (from === 'done') return refuse('step-already-done', 'stepId');
+  const locked = rollout.check(ref.step.customerId);
+  if (locked) return locked;
+  rollout.admit(ref.step.customerId);
   const rendered = renderContent(
     ref.step.content,
     variableContextFor(state.catalog, doc.releaseId, ref.step.customerId),
@@ -122,6 +131,7 @@ function planDone(
       unknownVariables:
         rendered.unknown.length > 0 ? rendered.unknown.map((u) => u.name).join(',') : undefined,
       previousExecutedAt: ref.step.executedAt ?? undefined,
+      rollout: rollout.marker,
     },
   });
   const unset = presentFields(ref.state, REPLACED_BY_RUN);
@@ -142,15 +152,16 @@ export function markDone(
   if (!parsed.ok) return parsed;
   const i = parsed.value;
   if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', 20_000);
+    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
     if (!notes.ok) return notes;
   }
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
   const revs = new RevisionWriter(target.value.doc, ctx);
-  const plan = planDone(state, target.value, ctx, i.notes, revs);
+  const rollout = new RolloutGuard(state, target.value.doc, ctx);
+  const plan = planDone(state, target.value, ctx, i.notes, revs, rollout);
   if (!plan.ok) return plan;
-  return ok({ ops: [...revs.ops, ...plan.ops] }, plan.value);
+  return ok({ ops: [...rollout.ops, ...revs.ops, ...plan.ops] }, plan.value);
 }
 
 /** FET-003 / BR-S03: a reason is required; a done step is locked (revert it first). */
@@ -164,7 +175,7 @@ export function skipStep(
   const i = parsed.value;
   const reason = i.reason.trim();
   if (reason === '') return refuse('skip-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', 5_000);
+  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
   if (!long.ok) return long;
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
@@ -172,6 +183,10 @@ export function skipStep(
   const from = ref.step.status;
   if (from === 'done') return refuse('step-locked', 'stepId');
   if (from === 'skipped') return refuse('step-already-skipped', 'stepId');
+  const rollout = new RolloutGuard(state, doc, ctx);
+  const locked = rollout.check(ref.step.customerId);
+  if (locked) return locked;
+  rollout.admit(ref.step.customerId);
   const now = ctx.now();
   const fields: StepState = {
     status: 'skipped',
@@ -186,9 +201,21 @@ export function skipStep(
     fields.snapshotRev = shownRevision(ref, revs);
     unset = presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS);
   }
-  const event = stepEvent(ctx, target.value, { kind: 'skipped', from, to: 'skipped', detail: { reason } });
+  const event = stepEvent(ctx, target.value, {
+    kind: 'skipped',
+    from,
+    to: 'skipped',
+    detail: { reason, rollout: rollout.marker },
+  });
   return ok(
-    { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
+    {
+      ops: [
+        ...rollout.ops,
+        ...revs.ops,
+        stepStateOp(doc.releaseId, ref.step.id, fields, unset),
+        eventOp(event),
+      ],
+    },
     { stepId: ref.step.id },
   );
 }
@@ -204,7 +231,7 @@ export function revertStep(
   const i = parsed.value;
   const reason = i.reason.trim();
   if (reason === '') return refuse('revert-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', 5_000);
+  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
   if (!long.ok) return long;
   const target = stepForChange(state, i.releaseId, i.stepId);
   if (!target.ok) return target;
@@ -252,7 +279,7 @@ export function bulkMarkDone(
   if (!got.ok) return got;
   const { release, doc } = got.value;
   if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', 20_000);
+    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
     if (!notes.ok) return notes;
   }
 
@@ -268,12 +295,13 @@ export function bulkMarkDone(
 
   const index = eventsBySubject(doc.events);
   const revs = new RevisionWriter(doc, ctx);
+  const rollout = new RolloutGuard(state, doc, ctx);
   const ops: Op[] = [];
   const value: BulkDoneValue = { done: [], refused: [] };
   for (const stepId of stepIds) {
     const target = stepInRelease(state, release, doc, stepId);
     const plan = target.ok
-      ? planDone(state, target.value, ctx, i.notes, revs, index.get(stepId) ?? [])
+      ? planDone(state, target.value, ctx, i.notes, revs, rollout, index.get(stepId) ?? [])
       : target;
     if (!plan.ok) {
       value.refused.push({ stepId, code: plan.error.code, message: plan.error.message });
@@ -282,5 +310,5 @@ export function bulkMarkDone(
     ops.push(...plan.ops);
     value.done.push(stepId);
   }
-  return ok({ ops: [...revs.ops, ...ops] }, value);
+  return ok({ ops: [...rollout.ops, ...revs.ops, ...ops] }, value);
 }

@@ -14,6 +14,7 @@ import type { StepTemplate } from '../entities/step-template.ts';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema, type TemplateId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { contentFieldsOf } from '../revisions.ts';
 import type { DomainState, ReleaseState } from '../state.ts';
@@ -102,7 +103,7 @@ export function checkStepFields(i: {
   if (!name.ok) return name;
   const content = checkContent(i.content);
   if (!content.ok) return content;
-  const description = checkText(i.description?.trim() ?? '', 'description', 10_000);
+  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
   if (!description.ok) return description;
   return {
     ok: true,
@@ -211,7 +212,7 @@ export function updateTemplate(
     if (content.value !== t.content) fields.content = content.value;
   }
   if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', 10_000);
+    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
     if (!description.ok) return description;
     if (description.value !== t.description) fields.description = description.value;
   }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { metadataSchema, timestampSchema } from './common.ts';
 
 /** A Kubernetes cluster that hosts customers (functional-spec §3.2). Archived, never deleted. */
 export const clusterSchema = z.object({
   id: idSchema('cluster'),
-  name: z.string().min(1).max(100),
-  kubeconfigPath: z.string().max(1024).nullable(),
-  description: z.string().max(10_000),
+  name: z.string().min(1).max(FIELD_LIMITS.clusterName),
+  kubeconfigPath: z.string().max(FIELD_LIMITS.kubeconfigPath).nullable(),
+  description: z.string().max(FIELD_LIMITS.description),
   isActive: z.boolean(),
   metadata: metadataSchema,
   createdAt: timestampSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { STEP_CONTENT_MAX } from './step-template.ts';
 
 /**
@@ -12,7 +13,7 @@ import { STEP_CONTENT_MAX } from './step-template.ts';
  * (BR-R03 by construction, also under merge: MR-02).
  */
 export const contentRevisionSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(FIELD_LIMITS.name),
   category: stepCategorySchema,
   type: stepTypeSchema,
   content: z.string().max(STEP_CONTENT_MAX),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { timestampSchema } from './common.ts';
 import { STEP_CONTENT_MAX } from './step-template.ts';
 
@@ -13,11 +14,11 @@ export const customStepSchema = z.object({
   id: idSchema('step'),
   releaseId: idSchema('release'),
   customerId: idSchema('customer'),
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(FIELD_LIMITS.name),
   category: stepCategorySchema,
   type: stepTypeSchema,
   content: z.string().max(STEP_CONTENT_MAX),
-  description: z.string().max(10_000),
+  description: z.string().max(FIELD_LIMITS.description),
   order: z.string().min(1),
   createdAt: timestampSchema,
   createdBy: z.string(),

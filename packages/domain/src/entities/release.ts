@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { releaseStatusSchema, releaseTypeSchema } from '../enums.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { metadataSchema, timestampSchema } from './common.ts';
 
 /** A calendar date `YYYY-MM-DD` (the target release date; no time of day, no zone). */
@@ -12,12 +13,12 @@ export const dateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  */
 export const releaseSchema = z.object({
   id: idSchema('release'),
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(FIELD_LIMITS.name),
   type: releaseTypeSchema,
   status: releaseStatusSchema,
-  versionNumber: z.string().max(100).nullable(),
+  versionNumber: z.string().max(FIELD_LIMITS.versionNumber).nullable(),
   releaseDate: dateOnlySchema.nullable(),
-  description: z.string().max(20_000),
+  description: z.string().max(FIELD_LIMITS.releaseDescription),
   metadata: metadataSchema,
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

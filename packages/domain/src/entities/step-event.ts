@@ -24,6 +24,22 @@ export const RELEASE_EVENT_KINDS = [
   'template-deleted',
   'templates-reordered',
 ] as const;
+/**
+ * Events of the rollout (waves, gates, halt). They share one causal chain per release, the subject
+ * `rollout` (history.ts), so "this sign-off was made without knowing of that halt" is a fact of the
+ * data, not of device clocks (MR-08). The wave an event is about is `detail.wave`.
+ */
+export const ROLLOUT_EVENT_KINDS = [
+  'waves-planned',
+  'wave-added',
+  'wave-edited',
+  'wave-deleted',
+  'wave-members-set',
+  'gate-signed-off',
+  'gate-opened',
+  'rollout-halted',
+  'rollout-resumed',
+] as const;
 
 /**
  * One entry of a release's history (append-only). Step events carry `after`: the id of the newest event
@@ -33,7 +49,7 @@ export const RELEASE_EVENT_KINDS = [
 export const historyEventSchema = z.object({
   id: idSchema('event'),
   releaseId: idSchema('release'),
-  kind: z.enum([...STEP_EVENT_KINDS, ...RELEASE_EVENT_KINDS]),
+  kind: z.enum([...STEP_EVENT_KINDS, ...RELEASE_EVENT_KINDS, ...ROLLOUT_EVENT_KINDS]),
   at: timestampSchema,
   by: z.string(),
   byName: z.string(),
@@ -49,3 +65,11 @@ export const historyEventSchema = z.object({
 });
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type HistoryEventKind = HistoryEvent['kind'];
+
+export type RolloutEventKind = (typeof ROLLOUT_EVENT_KINDS)[number];
+
+const ROLLOUT_KINDS: ReadonlySet<string> = new Set(ROLLOUT_EVENT_KINDS);
+
+export function isRolloutEvent(event: HistoryEvent): boolean {
+  return ROLLOUT_KINDS.has(event.kind);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stepCategorySchema, stepStatusSchema, stepTypeSchema } from '../enums.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { timestampSchema } from './common.ts';
 
 /**
@@ -38,9 +39,9 @@ export const stepStateSchema = z
     status: stepStatusSchema,
     statusAt: timestampSchema,
     statusBy: z.string(),
-    notes: z.string().max(20_000),
-    skipReason: z.string().max(5_000),
-    revertReason: z.string().max(5_000),
+    notes: z.string().max(FIELD_LIMITS.notes),
+    skipReason: z.string().max(FIELD_LIMITS.reason),
+    revertReason: z.string().max(FIELD_LIMITS.reason),
     overrideRev: idSchema('rev'),
     overriddenAt: timestampSchema,
     snapshotRev: idSchema('rev'),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { timestampSchema } from './common.ts';
 
-export const STEP_CONTENT_MAX = 200_000;
+export const STEP_CONTENT_MAX = FIELD_LIMITS.stepContent;
 
 /**
  * A common step of a release (functional-spec §3.2). `order` is a fractional index key (sorted as a
@@ -19,11 +20,11 @@ export const STEP_CONTENT_MAX = 200_000;
 export const stepTemplateSchema = z.object({
   id: idSchema('template'),
   releaseId: idSchema('release'),
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(FIELD_LIMITS.name),
   category: stepCategorySchema,
   type: stepTypeSchema,
   content: z.string().max(STEP_CONTENT_MAX),
-  description: z.string().max(10_000),
+  description: z.string().max(FIELD_LIMITS.description),
   order: z.string().min(1),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,

@@ -13,6 +13,7 @@ import { createCustomer } from '../commands/customers.ts';
 import type { CommandContext } from '../context.ts';
 import type { ClusterId, Id, IdType } from '../ids.ts';
 import { isId } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { type ReasonCode, reasonText } from '../reasons.ts';
 import { type CommandResult, fail, ok } from '../result.ts';
 import type { DomainState } from '../state.ts';
@@ -239,7 +240,8 @@ function fieldIssues(state: DomainState, kind: CatalogRowKind, row: CatalogRow):
     out.push({ field, code, message });
   const name = row.name.trim();
   if (name === '') add('name', 'name-required');
-  else if (name.length > (kind === 'clusters' ? 100 : 200)) add('name', 'name-too-long');
+  else if (name.length > (kind === 'clusters' ? FIELD_LIMITS.clusterName : FIELD_LIMITS.name))
+    add('name', 'name-too-long');
   if (kind === 'customers') {
     const cluster = resolveCluster(state, row.cluster);
     if ('code' in cluster) out.push(cluster);

@@ -74,6 +74,10 @@ export class Names {
         return `${this.inRelease(c.releaseId, this.step(c.stepId))}: an edit met a "done" made elsewhere; what was executed is kept.`;
       case 'edit-of-deleted-template':
         return `${this.inRelease(c.releaseId, this.template(c.templateId))}: edited in one place and deleted in the other; it stays deleted.`;
+      case 'gate-during-halt':
+        return `${this.release(c.releaseId)}: a gate was signed off or opened while the rollout was halted elsewhere; the halt wins, the sign-off is kept in the history, flagged.`;
+      case 'done-while-closed':
+        return `${this.inRelease(c.releaseId, this.step(c.stepId))}: done while its wave was closed elsewhere; it stays done, to be reviewed.`;
     }
   }
 

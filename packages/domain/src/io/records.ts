@@ -17,6 +17,7 @@ import {
   stepTypeSchema,
 } from '../enums.ts';
 import { idSchema } from '../ids.ts';
+import { FIELD_LIMITS } from '../limits.ts';
 import { checkDate, checkKubeconfigPath, checkNamespace } from '../validation.ts';
 import { type CollectionName, emptyWorkspaceData, type WorkspaceData } from './format.ts';
 import { checkJsonValue, describeType, isPlainObject } from './json-safety.ts';
@@ -30,9 +31,9 @@ const schemas = {
   clusters: z
     .object({
       id: idSchema('cluster'),
-      name: text(100),
-      kubeconfigPath: text(1024).nullable().default(null),
-      description: text(10_000).default(''),
+      name: text(FIELD_LIMITS.clusterName),
+      kubeconfigPath: text(FIELD_LIMITS.kubeconfigPath).nullable().default(null),
+      description: text(FIELD_LIMITS.description).default(''),
       isActive: z.boolean().default(true),
       metadata: metadataSchema.default(emptyMetadata),
       createdAt: ts.optional(),
@@ -44,8 +45,8 @@ const schemas = {
       id: idSchema('customer'),
       clusterId: idSchema('cluster'),
       namespace: z.string(),
-      name: text(200),
-      description: text(10_000).default(''),
+      name: text(FIELD_LIMITS.name),
+      description: text(FIELD_LIMITS.description).default(''),
       isActive: z.boolean().default(true),
       metadata: metadataSchema.default(emptyMetadata),
       createdAt: ts.optional(),
@@ -55,12 +56,12 @@ const schemas = {
   releases: z
     .object({
       id: idSchema('release'),
-      name: text(200),
+      name: text(FIELD_LIMITS.name),
       type: releaseTypeSchema,
       status: releaseStatusSchema.default('draft'),
-      versionNumber: text(100).nullable().default(null),
+      versionNumber: text(FIELD_LIMITS.clusterName).nullable().default(null),
       releaseDate: z.string().nullable().default(null),
-      description: text(20_000).default(''),
+      description: text(FIELD_LIMITS.releaseDescription).default(''),
       metadata: metadataSchema.default(emptyMetadata),
       createdAt: ts.optional(),
       updatedAt: ts.optional(),
@@ -73,7 +74,7 @@ const schemas = {
     .object({
       id: idSchema('rev'),
       releaseId: idSchema('release'),
-      name: text(200),
+      name: text(FIELD_LIMITS.name),
       category: stepCategorySchema,
       type: stepTypeSchema,
       content: text(STEP_CONTENT_MAX).default(''),
@@ -84,11 +85,11 @@ const schemas = {
     .object({
       id: idSchema('template'),
       releaseId: idSchema('release'),
-      name: text(200),
+      name: text(FIELD_LIMITS.name),
       category: stepCategorySchema,
       type: stepTypeSchema,
       content: text(STEP_CONTENT_MAX).default(''),
-      description: text(10_000).default(''),
+      description: text(FIELD_LIMITS.description).default(''),
       order: z.string().min(1).max(1_000),
       createdAt: ts.optional(),
       updatedAt: ts.optional(),
@@ -109,11 +110,11 @@ const schemas = {
       id: idSchema('step'),
       releaseId: idSchema('release'),
       customerId: idSchema('customer'),
-      name: text(200),
+      name: text(FIELD_LIMITS.name),
       category: stepCategorySchema,
       type: stepTypeSchema,
       content: text(STEP_CONTENT_MAX).default(''),
-      description: text(10_000).default(''),
+      description: text(FIELD_LIMITS.description).default(''),
       order: z.string().min(1).max(1_000),
       createdAt: ts.optional(),
       createdBy: text(500).default(''),
@@ -127,8 +128,8 @@ const schemas = {
       releaseId: idSchema('release'),
       stepId: idSchema('step'),
       overrideContent: text(STEP_CONTENT_MAX).optional(),
-      overrideName: text(200).optional(),
-      snapshotName: text(200).optional(),
+      overrideName: text(FIELD_LIMITS.name).optional(),
+      snapshotName: text(FIELD_LIMITS.name).optional(),
       snapshotContent: text(STEP_CONTENT_MAX).optional(),
       executedContent: text(STEP_CONTENT_MAX * 2).optional(),
       statusBy: text(500).optional(),

@@ -1,3 +1,4 @@
+import { operations } from '@runsheet/protocol';
 import { clearedSessionCookie, sessionCookie } from '../../auth/cookies.ts';
 import { AuthError } from '../../auth/errors.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
@@ -5,20 +6,21 @@ import { toPublicUser } from '../../auth/users.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { route } from '../router.ts';
-import { ChangeOwnPasswordBody, LoginBody } from '../schemas.ts';
+
+const ops = operations.accounts;
 
 export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
   return [
     /** POST /api/auth/login {username, password}: sets the session cookie. */
-    route('POST', '/api/auth/login', 'public', async (ctx) => {
-      const body = await ctx.body(LoginBody);
+    route(ops.login, async (ctx) => {
+      const body = await ctx.body();
       const { user, secret, session } = await auth.login(body.username, body.password, ctx.clientAddress);
       ctx.setCookie(sessionCookie(secret, auth.sessions.cookieLifetimeMs(session), ctx.secure));
       ctx.json(200, { user: toPublicUser(user), expiresAt: new Date(session.expiresAt).toISOString() });
     }),
 
     /** POST /api/auth/logout: ends this session (if any) and clears the cookie. Always 204. */
-    route('POST', '/api/auth/logout', 'public', async (ctx) => {
+    route(ops.logout, async (ctx) => {
       if (ctx.principal?.kind === 'session') {
         await auth.sessions.revoke(ctx.principal.session.idHash);
         await onAccessChanged();
@@ -28,7 +30,7 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
     }),
 
     /** POST /api/auth/renew: moves the session's expiry to now + SESSION_TTL_HOURS and re-sends the cookie. */
-    route('POST', '/api/auth/renew', 'signed-in', async (ctx) => {
+    route(ops.renew, async (ctx) => {
       const principal = ctx.principal;
       if (principal.kind !== 'session') throw new ApiError('not-a-session');
       const session = await auth.sessions.renew(principal.session);
@@ -40,11 +42,11 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
      * POST /api/auth/password {currentPassword, newPassword}: changes your own password, ends every other
      * sign-in of yours and signs this browser in afresh.
      */
-    route('POST', '/api/auth/password', 'signed-in', async (ctx) => {
+    route(ops.changePassword, async (ctx) => {
       const principal = ctx.principal;
       if (principal.kind === 'open')
         throw new ApiError('forbidden', { message: 'Open mode has no accounts.' });
-      const body = await ctx.body(ChangeOwnPasswordBody);
+      const body = await ctx.body();
       if (!(await verifyPassword(body.currentPassword, principal.user.passwordHash))) {
         throw new AuthError('invalid-credentials');
       }

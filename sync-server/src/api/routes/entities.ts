@@ -1,13 +1,12 @@
 import type { ClusterId, CustomerId, ReleaseId, StepId } from '@runsheet/domain';
 import { resolveStep } from '@runsheet/domain';
+import { operations, TEMPORAL_ONLY } from '@runsheet/protocol';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { RUNSHEET_ADDRESSABLE, requireRunsheetId, TEMPORAL_ONLY } from '../ids.ts';
+import { requireRunsheetId } from '../ids.ts';
 import { route } from '../router.ts';
 import { clusterView, customerView, overallProgress, releaseView, stepView } from '../views/runsheet.ts';
 import { temporalEntityAnswer } from './temporal.ts';
-
-const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`).join(', ');
 
 /**
  * GET /api/entities/:id : one entity by typed id. `release:`, `cluster:`, `customer:` and `step:` are
@@ -18,32 +17,19 @@ const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`)
 export function entityRoutes(deps: ApiDeps) {
   return [
     route(
-      'GET',
-      '/api/entities/:id',
-      'signed-in',
+      operations.runsheet.entity,
       async (ctx) => {
-        const id = ctx.params.id!;
-        const colon = id.indexOf(':');
-        const type = colon > 0 ? id.slice(0, colon) : '';
+        const id = ctx.params.id;
+        const type = id.slice(0, id.indexOf(':'));
         if ((TEMPORAL_ONLY as readonly string[]).includes(type)) {
           temporalEntityAnswer(deps, ctx, id);
           return;
-        }
-        if (!(RUNSHEET_ADDRESSABLE as readonly string[]).includes(type)) {
-          const problem =
-            colon <= 0
-              ? `"${id.slice(0, 80)}" is not of the form type:id`
-              : `ids of type "${type.slice(0, 40)}" are not addressable`;
-          throw new ApiError('invalid-id', {
-            field: 'id',
-            message: `id: ${problem}; use one of ${ACCEPTED}`,
-          });
         }
         await deps.workspace.ready();
         const state = deps.workspace.state;
         switch (type) {
           case 'release': {
-            const releaseId = requireRunsheetId(id, 'release', 'id') as ReleaseId;
+            const releaseId = id as ReleaseId;
             const release = state.catalog.releases[releaseId];
             if (!release) throw new ApiError('not-found', { message: `No release "${releaseId}".` });
             await deps.workspace.openRelease(releaseId);
@@ -53,7 +39,7 @@ export function entityRoutes(deps: ApiDeps) {
             return;
           }
           case 'cluster': {
-            const clusterId = requireRunsheetId(id, 'cluster', 'id') as ClusterId;
+            const clusterId = id as ClusterId;
             const cluster = state.catalog.clusters[clusterId];
             if (!cluster) throw new ApiError('not-found', { message: `No cluster "${clusterId}".` });
             const customers = Object.values(state.catalog.customers).filter((c) => c.clusterId === clusterId);
@@ -61,16 +47,16 @@ export function entityRoutes(deps: ApiDeps) {
             return;
           }
           case 'customer': {
-            const customerId = requireRunsheetId(id, 'customer', 'id') as CustomerId;
+            const customerId = id as CustomerId;
             const customer = state.catalog.customers[customerId];
             if (!customer) throw new ApiError('not-found', { message: `No customer "${customerId}".` });
             ctx.json(200, { entity: customerView(customer) });
             return;
           }
           default: {
-            const stepId = requireRunsheetId(id, 'step', 'id') as StepId;
-            const releaseText = ctx.query('release');
-            if (releaseText === null)
+            const stepId = id as StepId;
+            const releaseText = ctx.queryValues.release;
+            if (releaseText === undefined)
               throw new ApiError('invalid-query', {
                 field: 'release',
                 message: 'release: a step lives in one release document; add ?release=release:…',

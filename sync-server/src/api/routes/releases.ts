@@ -1,22 +1,25 @@
 import type { Customer, CustomerId, Release, ReleaseId } from '@runsheet/domain';
 import { releaseProgress, resolveCustomerSteps } from '@runsheet/domain';
-import { z } from 'zod';
-import { compareKeys, pageOf, parseLimit } from '../cursor.ts';
+import { operations } from '@runsheet/protocol';
+import { compareKeys, pageOf } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { requireRunsheetId } from '../ids.ts';
 import { JsonCache } from '../json-cache.ts';
 import { route } from '../router.ts';
-import { clusterView, customerView, progressView, releaseView, stepSummaryView } from '../views/runsheet.ts';
 
-const StatusFilter = z.enum(['draft', 'active', 'archived']);
+const ops = operations.runsheet;
+
+import { clusterView, customerView, progressView, releaseView, stepSummaryView } from '../views/runsheet.ts';
 
 /** Newest first (a negated time sorts ascending); the id breaks ties so the order is total. */
 const releaseKey = (r: Release): Array<string | number> => [-(Date.parse(r.createdAt) || 0), r.id];
 
-/** The release named by `value`, from the catalog (loaded first when it is not yet). */
+/**
+ * The release of a `release:` id already checked by the operation's parameter schema, from the catalog
+ * (loaded first when it is not yet).
+ */
 export async function findRelease(deps: ApiDeps, value: string): Promise<Release> {
-  const id = requireRunsheetId(value, 'release', 'releaseId') as ReleaseId;
+  const id = value as ReleaseId;
   await deps.workspace.ready();
   const release = deps.workspace.state.catalog.releases[id];
   if (release === undefined) throw new ApiError('not-found', { message: `No release "${id}".` });
@@ -30,30 +33,19 @@ export function releaseRoutes(deps: ApiDeps) {
   return [
     /** GET /api/releases?limit=&cursor=&status= : newest first, cursor-paginated. */
     route(
-      'GET',
-      '/api/releases',
-      'signed-in',
+      ops.releases,
       async (ctx) => {
-        const limitText = ctx.query('limit');
-        const statusText = ctx.query('status');
-        const cursorText = ctx.query('cursor');
+        const { limit, status, cursor } = ctx.queryValues;
         await deps.workspace.ready();
         const { releases } = deps.workspace.state.catalog;
-        // The answer depends on the catalog and these three parameters only. Bad parameters throw in
-        // `build`, every time: nothing is cached for them.
-        const key = JSON.stringify([limitText, statusText, cursorText]);
+        // The answer depends on the catalog and these three parameters only. A cursor that does not
+        // decode throws in `build`, every time: nothing is cached for it.
+        const key = JSON.stringify([limit, status, cursor]);
         const body = listCache.get(deps.workspace, deps.workspace.catalogVersion, key, () => {
-          const limit = parseLimit(limitText, 50, 500);
-          const status = statusText === null ? null : StatusFilter.safeParse(statusText);
-          if (status !== null && !status.success)
-            throw new ApiError('invalid-query', {
-              field: 'status',
-              message: 'status: use draft, active or archived',
-            });
           const all = Object.values(releases)
-            .filter((r) => status === null || r.status === status.data)
+            .filter((r) => status === undefined || r.status === status)
             .sort((a, b) => compareKeys(releaseKey(a), releaseKey(b)));
-          const page = pageOf(all, releaseKey, cursorText, limit);
+          const page = pageOf(all, releaseKey, cursor ?? null, limit);
           return JSON.stringify({ items: page.items.map(releaseView), nextCursor: page.nextCursor });
         });
         ctx.jsonText(200, body);
@@ -66,12 +58,10 @@ export function releaseRoutes(deps: ApiDeps) {
      * grouped by cluster, each with every step and its status. Customers are the paginated children.
      */
     route(
-      'GET',
-      '/api/releases/:releaseId',
-      'signed-in',
+      ops.release,
       async (ctx) => {
-        const release = await findRelease(deps, ctx.params.releaseId!);
-        const limit = parseLimit(ctx.query('limit'), 50, 500);
+        const release = await findRelease(deps, ctx.params.releaseId);
+        const { limit, cursor } = ctx.queryValues;
         await deps.workspace.openRelease(release.id);
         const state = deps.workspace.state;
         const doc = state.releases[release.id];
@@ -88,7 +78,7 @@ export function releaseRoutes(deps: ApiDeps) {
           e.id,
         ];
         entries.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
-        const page = pageOf(entries, keyOf, ctx.query('cursor'), limit);
+        const page = pageOf(entries, keyOf, cursor ?? null, limit);
         const progress = releaseProgress(state, release.id, { includeArchivedCustomers: true });
         const groups: Array<{ cluster: ReturnType<typeof clusterView> | null; customers: unknown[] }> = [];
         for (const entry of page.items) {

@@ -1,3 +1,4 @@
+import { operations } from '@runsheet/protocol';
 import type { Principal } from '../../auth/auth.ts';
 import { toPublicUser } from '../../auth/users.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -16,6 +17,6 @@ export function describePrincipal(principal: Principal) {
 export function sessionRoutes(_deps: ApiDeps) {
   return [
     /** GET /api/session: who am I? 200 with user and role, or 401 (`unauthenticated`, `session-expired`, `setup-required`). */
-    route('GET', '/api/session', 'signed-in', (ctx) => ctx.json(200, describePrincipal(ctx.principal))),
+    route(operations.accounts.session, (ctx) => ctx.json(200, describePrincipal(ctx.principal))),
   ];
 }

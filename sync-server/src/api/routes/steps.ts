@@ -12,23 +12,15 @@ import {
   type StepId,
   skipStep,
 } from '@runsheet/domain';
-import { z } from 'zod';
+import { canWrite, operations } from '@runsheet/protocol';
 import type { Principal } from '../../auth/auth.ts';
-import { canWrite } from '../../roles.ts';
 import type { SignedInContext } from '../context.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { requireRunsheetId } from '../ids.ts';
 import { CommandRefusedError } from '../refusal.ts';
 import { route } from '../router.ts';
 import { stepView } from '../views/runsheet.ts';
 import { findRelease } from './releases.ts';
-
-/** The limits of the domain (notes 20,000, reasons 5,000 characters); the body limit is 64 KB anyway. */
-export const DoneBody = z.strictObject({ notes: z.string().max(20_000).optional() });
-export const ReasonBody = z.strictObject({
-  reason: z.string().trim().min(1, { error: 'give a reason' }).max(5_000),
-});
 
 /** API writes act as the token's or session's user, from the device "api" (history shows both). */
 export function apiCommandContext(principal: Principal): CommandContext {
@@ -40,6 +32,9 @@ export function apiCommandContext(principal: Principal): CommandContext {
   };
 }
 
+const ops = operations.runsheet;
+type StepOperation = typeof ops.markDone | typeof ops.skip | typeof ops.revert;
+
 type StepCommand = Command<
   { releaseId: ReleaseId; stepId: StepId; notes?: string; reason?: string },
   unknown
@@ -50,16 +45,12 @@ type StepCommand = Command<
  * relay's room document, so every connected device sees the change at once and history records it.
  */
 export function stepRoutes(deps: ApiDeps) {
-  async function change(
-    ctx: SignedInContext,
-    command: StepCommand,
-    body: z.ZodType<{ notes?: string | undefined } | { reason: string }>,
-  ): Promise<void> {
+  async function change(ctx: SignedInContext<StepOperation>, command: StepCommand): Promise<void> {
     if (!canWrite(ctx.principal.user.role))
       throw new ApiError('forbidden', { message: 'Viewers can read releases but not change steps.' });
-    const release = await findRelease(deps, ctx.params.releaseId!);
-    const stepId = requireRunsheetId(ctx.params.stepId!, 'step', 'stepId') as StepId;
-    const input = await ctx.body(body);
+    const release = await findRelease(deps, ctx.params.releaseId);
+    const stepId = ctx.params.stepId as StepId;
+    const input = await ctx.body();
     const result = await deps.workspace.run(
       command,
       { releaseId: release.id, stepId, ...input },
@@ -77,28 +68,10 @@ export function stepRoutes(deps: ApiDeps) {
   };
   return [
     /** POST /api/releases/:releaseId/steps/:stepId/done {notes?} */
-    route(
-      'POST',
-      '/api/releases/:releaseId/steps/:stepId/done',
-      'signed-in',
-      (ctx) => change(ctx, markDone as StepCommand, DoneBody),
-      audit,
-    ),
+    route(ops.markDone, (ctx) => change(ctx, markDone as StepCommand), audit),
     /** POST /api/releases/:releaseId/steps/:stepId/skip {reason} */
-    route(
-      'POST',
-      '/api/releases/:releaseId/steps/:stepId/skip',
-      'signed-in',
-      (ctx) => change(ctx, skipStep as StepCommand, ReasonBody),
-      audit,
-    ),
+    route(ops.skip, (ctx) => change(ctx, skipStep as StepCommand), audit),
     /** POST /api/releases/:releaseId/steps/:stepId/revert {reason} */
-    route(
-      'POST',
-      '/api/releases/:releaseId/steps/:stepId/revert',
-      'signed-in',
-      (ctx) => change(ctx, revertStep as StepCommand, ReasonBody),
-      audit,
-    ),
+    route(ops.revert, (ctx) => change(ctx, revertStep as StepCommand), audit),
   ];
 }

@@ -5,16 +5,24 @@ import {
   type TemporalMirrorStatus,
   type TemporalReleaseRecord,
 } from '@runsheet/doc';
+import {
+  type MirrorView,
+  operations,
+  type TemporalEntityView,
+  type TemporalReleaseView,
+} from '@runsheet/protocol';
 import type { MirroredRelease, TemporalMirror } from '../../temporal/mirror.ts';
 import type { ApiContext } from '../context.ts';
-import { decodeCursor, encodeCursor, KeyCursor, pageOf, parseLimit } from '../cursor.ts';
+import { decodeCursor, encodeCursor, KeyCursor, pageOf } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { requireTemporalId } from '../ids.ts';
 import { JsonCache, lastMember, openObject } from '../json-cache.ts';
 import { route } from '../router.ts';
 
-export function mirrorView(status: TemporalMirrorStatus, now = Date.now()) {
+const ops = operations.temporal;
+
+export function mirrorView(status: TemporalMirrorStatus, now = Date.now()): MirrorView {
   return {
     lastSuccessAt: status.lastSuccessAt,
     lastAttemptAt: status.lastAttemptAt,
@@ -24,11 +32,11 @@ export function mirrorView(status: TemporalMirrorStatus, now = Date.now()) {
   };
 }
 
-export function temporalReleaseView(record: TemporalReleaseRecord) {
+export function temporalReleaseView(record: TemporalReleaseRecord): TemporalReleaseView {
   return { ...record, source: 'temporal' as const, problems: [...record.problems] };
 }
 
-function entityView(e: FlatEntity) {
+function entityView(e: FlatEntity): TemporalEntityView {
   return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
 }
 
@@ -75,25 +83,27 @@ function answerWithMirror(ctx: ApiContext, mirror: TemporalMirror, key: string, 
 }
 
 /** One Temporal entity with its ancestors and a page of its children. Shared with /api/entities. */
-export function temporalEntityAnswer(deps: ApiDeps, ctx: ApiContext, value: string): void {
+export function temporalEntityAnswer(
+  deps: ApiDeps,
+  ctx: ApiContext<typeof ops.entity | typeof operations.runsheet.entity>,
+  id: string,
+): void {
   const mirror = requireMirror(deps);
-  const releaseText = ctx.query('release');
-  const cursorText = ctx.query('cursor');
-  const limitText = ctx.query('limit');
-  const key = JSON.stringify(['entity', value, releaseText, cursorText, limitText]);
-  answerWithMirror(ctx, mirror, key, () => entityHead(mirror, value, releaseText, cursorText, limitText));
+  const { release, cursor, limit } = ctx.queryValues;
+  const key = JSON.stringify(['entity', id, release, cursor, limit]);
+  answerWithMirror(ctx, mirror, key, () => entityHead(mirror, id, release, cursor, limit));
 }
 
+/** `id` is a Temporal id, checked by the operation's parameter schema. */
 function entityHead(
   mirror: TemporalMirror,
-  value: string,
-  releaseText: string | null,
-  cursorText: string | null,
-  limitText: string | null,
+  id: string,
+  releaseText: string | undefined,
+  cursorText: string | undefined,
+  limit: number,
 ) {
-  const id = requireTemporalId(value, 'id');
   let holders = mirror.releasesHolding(id);
-  if (releaseText !== null) {
+  if (releaseText !== undefined) {
     const release = requireRelease(mirror, releaseText, 'release');
     holders = holders.filter((h) => h.record.workflowId === release.record.workflowId);
   }
@@ -109,7 +119,7 @@ function entityHead(
     depth: entity.depth + 1,
     position: i,
   }));
-  const page = pageOf(children, (c) => [c.position], cursorText, parseLimit(limitText, 500, 5000));
+  const page = pageOf(children, (c) => [c.position], cursorText ?? null, limit);
   const path = [];
   let parent = entity.parentId === null ? undefined : holder.index.byId.get(entity.parentId);
   while (parent !== undefined && path.length < 10) {
@@ -139,34 +149,28 @@ function entityHead(
 export function temporalRoutes(deps: ApiDeps) {
   return [
     route(
-      'GET',
-      '/api/temporal/releases',
-      'signed-in',
+      ops.releases,
       (ctx) => {
         const mirror = requireMirror(deps);
-        const cursorText = ctx.query('cursor');
-        const limitText = ctx.query('limit');
-        answerWithMirror(ctx, mirror, JSON.stringify(['list', cursorText, limitText]), () => {
+        const { cursor, limit } = ctx.queryValues;
+        answerWithMirror(ctx, mirror, JSON.stringify(['list', cursor, limit]), () => {
           const all = mirror.list().map((r, position) => ({ r, position }));
-          const page = pageOf(all, (x) => [x.position], cursorText, parseLimit(limitText, 50, 500));
+          const page = pageOf(all, (x) => [x.position], cursor ?? null, limit);
           return { items: page.items.map((x) => temporalReleaseView(x.r)), nextCursor: page.nextCursor };
         });
       },
       { action: 'api.read', entity: () => 'temporal:releases' },
     ),
     route(
-      'GET',
-      '/api/temporal/releases/:releaseId',
-      'signed-in',
+      ops.release,
       (ctx) => {
         const mirror = requireMirror(deps);
-        const releaseText = ctx.params.releaseId!;
-        const cursorText = ctx.query('cursor');
-        const limitText = ctx.query('limit');
-        const key = JSON.stringify(['release', releaseText, cursorText, limitText]);
+        const releaseText = ctx.params.releaseId;
+        const { cursor, limit } = ctx.queryValues;
+        const key = JSON.stringify(['release', releaseText, cursor, limit]);
         answerWithMirror(ctx, mirror, key, () => {
           const release = requireRelease(mirror, releaseText, 'releaseId');
-          const page = pagePositions(release.views, cursorText, parseLimit(limitText, 1000, 5000));
+          const page = pagePositions(release.views, cursor ?? null, limit);
           return {
             release: temporalReleaseView(release.record),
             entities: page.items,
@@ -176,15 +180,9 @@ export function temporalRoutes(deps: ApiDeps) {
       },
       { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
     ),
-    route(
-      'GET',
-      '/api/temporal/entities/:id',
-      'signed-in',
-      (ctx) => temporalEntityAnswer(deps, ctx, ctx.params.id!),
-      {
-        action: 'api.read',
-        entity: (ctx) => ctx.params.id ?? '',
-      },
-    ),
+    route(ops.entity, (ctx) => temporalEntityAnswer(deps, ctx, ctx.params.id), {
+      action: 'api.read',
+      entity: (ctx) => ctx.params.id ?? '',
+    }),
   ];
 }

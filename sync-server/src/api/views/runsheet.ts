@@ -1,6 +1,6 @@
 /**
- * How Runsheet's entities look in API responses: plain JSON, every one with its `source` ("runsheet"),
- * so a client that also reads Temporal entities can tell the two `release:` / `cluster:` id spaces apart.
+ * How Runsheet's entities look in API responses (the shapes @runsheet/protocol states): plain JSON, every
+ * one with its `source` ("runsheet"), so a client that also reads Temporal entities can tell the two `release:` / `cluster:` id spaces apart.
  */
 import type {
   Cluster,
@@ -12,8 +12,16 @@ import type {
   ReleaseId,
 } from '@runsheet/domain';
 import { releaseProgress } from '@runsheet/domain';
+import type {
+  ClusterView,
+  CustomerView,
+  ProgressView,
+  ReleaseView,
+  StepSummaryView,
+  StepView,
+} from '@runsheet/protocol';
 
-export function releaseView(release: Release) {
+export function releaseView(release: Release): ReleaseView {
   return {
     id: release.id,
     source: 'runsheet' as const,
@@ -28,7 +36,7 @@ export function releaseView(release: Release) {
   };
 }
 
-export function progressView(p: Progress) {
+export function progressView(p: Progress): ProgressView {
   return {
     total: p.total,
     done: p.done,
@@ -40,7 +48,7 @@ export function progressView(p: Progress) {
   };
 }
 
-export function clusterView(cluster: Cluster) {
+export function clusterView(cluster: Cluster): ClusterView {
   return {
     id: cluster.id,
     source: 'runsheet' as const,
@@ -52,7 +60,7 @@ export function clusterView(cluster: Cluster) {
   };
 }
 
-export function customerView(customer: Customer) {
+export function customerView(customer: Customer): CustomerView {
   return {
     id: customer.id,
     source: 'runsheet' as const,
@@ -66,7 +74,7 @@ export function customerView(customer: Customer) {
 }
 
 /** A step in a release's hierarchy: its status and who did what, without its (possibly long) content. */
-export function stepSummaryView(step: CustomerStep) {
+export function stepSummaryView(step: CustomerStep): StepSummaryView {
   return {
     id: step.id,
     name: step.name,
@@ -83,7 +91,7 @@ export function stepSummaryView(step: CustomerStep) {
 }
 
 /** One step in full, content and executed content included. */
-export function stepView(step: CustomerStep) {
+export function stepView(step: CustomerStep): StepView {
   return {
     ...stepSummaryView(step),
     source: 'runsheet' as const,
@@ -98,6 +106,6 @@ export function stepView(step: CustomerStep) {
   };
 }
 
-export function overallProgress(state: DomainState, releaseId: ReleaseId) {
+export function overallProgress(state: DomainState, releaseId: ReleaseId): ProgressView {
   return progressView(releaseProgress(state, releaseId).overall);
 }

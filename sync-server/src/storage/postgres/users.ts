@@ -1,4 +1,4 @@
-import type { Role } from '../../roles.ts';
+import type { Role } from '@runsheet/protocol';
 import { type UserChangeSet, UsernameTakenError, type UserRow, type UserStore } from '../contract.ts';
 import { inTransaction, LOCK_SPACE, type Pool, type PoolClient } from './pool.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Roles, from most to least powerful. A leaf module: storage, auth and the relay all speak of roles, and
- * none of them should depend on another just for this type.
+ * Roles, from most to least powerful. The server stores and enforces them; the app shows them and hides
+ * what a role may not do.
  * - admin: everything, including users and everyone's tokens;
  * - member: reads and edits every document;
  * - viewer: reads and shows presence, never changes a document.

@@ -43,3 +43,9 @@ export function closeReason(name: CloseCodeName): string {
 export function isPermanent(code: number): boolean {
   return code >= 4400 && code < 4500;
 }
+
+/** Closes after which only signing in again helps: the app asks the server who is signed in. */
+export const CREDENTIAL_CLOSE_CODES: ReadonlySet<number> = new Set<number>([
+  CloseCode.UNAUTHORIZED,
+  CloseCode.SESSION_EXPIRED,
+]);

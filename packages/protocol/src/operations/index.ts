@@ -1,0 +1,20 @@
+import type { Operation } from '../operation.ts';
+import { accountOperations } from './accounts.ts';
+import { auditOperations } from './audit.ts';
+import { metaOperations } from './meta.ts';
+import { runsheetOperations } from './runsheet.ts';
+import { temporalOperations } from './temporal.ts';
+
+/** Every operation of the JSON API by area; handlers and clients name them from here. */
+export const operations = {
+  accounts: accountOperations,
+  audit: auditOperations,
+  meta: metaOperations,
+  runsheet: runsheetOperations,
+  temporal: temporalOperations,
+} as const;
+
+/** All of them, in the order the document lists them. */
+export const OPERATIONS: readonly Operation[] = Object.values(operations).flatMap((area) =>
+  Object.values(area as Record<string, Operation>),
+);
