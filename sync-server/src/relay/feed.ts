@@ -13,7 +13,7 @@ export interface RoomFeed {
    */
   follow(room: string, sink: FeedSink): Promise<void>;
   unfollow(room: string, sink: FeedSink): void;
-  /** This relay committed `updates` under `firstSeq, firstSeq + 1, …` (after its own clients got them). */
+  /** This relay committed `updates` under `firstSeq, firstSeq + 1, …` (its own clients are sent them next). */
   stored(room: string, firstSeq: number, updates: readonly Uint8Array[]): void;
   /** An awareness update of this relay's connections. */
   presence(room: string, update: Uint8Array): void;

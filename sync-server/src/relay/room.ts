@@ -19,8 +19,8 @@ export interface RoomHooks {
   /** An update was committed to storage (before anyone else was sent it). */
   onStored(room: Room, update: Uint8Array): void;
   /**
-   * A batch of updates was committed under sequence numbers `firstSeq`, `firstSeq + 1`, … and sent to this
-   * relay's connections (other relays are told of it here).
+   * A batch of updates was committed under sequence numbers `firstSeq`, `firstSeq + 1`, …; other relays
+   * are told of it here, just before this relay's connections are sent it.
    */
   onBatchStored?(room: Room, firstSeq: number, updates: readonly Uint8Array[]): void;
   /**
@@ -188,12 +188,14 @@ export class Room {
         const first = last - batch.length + 1;
         this.storedRows += batch.length;
         for (const u of updates) this.appendedBytes += u.byteLength;
+        // Committed: other relays are told first (the publish is on its way while this relay sends to its
+        // own connections), then this relay's connections are sent it.
+        this.hooks.onBatchStored?.(this, first, updates);
         for (const pending of batch) {
           if (!pending.broadcast) continue;
           this.hooks.onStored(this, pending.update);
           this.send(encodeUpdate(pending.update), pending.origin);
         }
-        this.hooks.onBatchStored?.(this, first, updates);
         this.settle(batch.at(-1)!.ticket);
         // In the document already. Numbers that do not follow what the room knows mean someone else wrote
         // in between: the sequence waits briefly to be told of it, then reads it.
