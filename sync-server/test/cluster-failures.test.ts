@@ -15,7 +15,8 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
 const pg: TestPostgres | { missing: string } = await usePostgres();
 const redis: TestRedis | { missing: string } = await useRedis({ own: true });
 const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
-if (missing !== null) warnMissing('relays and Redis that die', missing);
+if (missing !== null)
+  warnMissing('relays and Redis that die', missing, 'missing' in pg ? 'PostgreSQL' : 'Redis');
 afterAll(async () => {
   if (!('missing' in pg)) await pg.dispose();
   if (!('missing' in redis)) await redis.dispose();

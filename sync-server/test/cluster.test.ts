@@ -19,7 +19,8 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
 const pg: TestPostgres | { missing: string } = await usePostgres();
 const redis: TestRedis | { missing: string } = await useRedis();
 const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
-if (missing !== null) warnMissing('several relays on PostgreSQL and Redis', missing);
+if (missing !== null)
+  warnMissing('several relays on PostgreSQL and Redis', missing, 'missing' in pg ? 'PostgreSQL' : 'Redis');
 afterAll(async () => {
   if (!('missing' in pg)) await pg.dispose();
   if (!('missing' in redis)) await redis.dispose();
