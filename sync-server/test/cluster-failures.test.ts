@@ -12,14 +12,18 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
  * Real processes, a real PostgreSQL, a real Redis of this file's own (killing the shared one would break
  * the other test files).
  */
-const pg: TestPostgres | { missing: string } = await usePostgres();
+// Redis first: without it nothing here runs, and no PostgreSQL is started for nothing (a skipped file
+// runs no afterAll to stop it).
 const redis: TestRedis | { missing: string } = await useRedis({ own: true });
+const pg: TestPostgres | { missing: string } = 'missing' in redis ? redis : await usePostgres();
+if ('missing' in pg && !('missing' in redis)) await redis.dispose();
 const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
 if (missing !== null)
-  warnMissing('relays and Redis that die', missing, 'missing' in pg ? 'PostgreSQL' : 'Redis');
+  warnMissing('relays and Redis that die', missing, 'missing' in redis ? 'Redis' : 'PostgreSQL');
 afterAll(async () => {
-  if (!('missing' in pg)) await pg.dispose();
-  if (!('missing' in redis)) await redis.dispose();
+  if (missing !== null) return;
+  await (pg as TestPostgres).dispose();
+  await (redis as TestRedis).dispose();
 });
 
 const cleanups: (() => unknown)[] = [];

@@ -16,14 +16,18 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
  * with PostgreSQL is pushed out of reach (an hour), so whatever crosses here crossed through Redis or a
  * sequence gap, not through the safety net.
  */
-const pg: TestPostgres | { missing: string } = await usePostgres();
+// Redis first: without it nothing here runs, and no PostgreSQL is started for nothing (a skipped file
+// runs no afterAll to stop it).
 const redis: TestRedis | { missing: string } = await useRedis();
+const pg: TestPostgres | { missing: string } = 'missing' in redis ? redis : await usePostgres();
+if ('missing' in pg && !('missing' in redis)) await redis.dispose();
 const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
 if (missing !== null)
-  warnMissing('several relays on PostgreSQL and Redis', missing, 'missing' in pg ? 'PostgreSQL' : 'Redis');
+  warnMissing('several relays on PostgreSQL and Redis', missing, 'missing' in redis ? 'Redis' : 'PostgreSQL');
 afterAll(async () => {
-  if (!('missing' in pg)) await pg.dispose();
-  if (!('missing' in redis)) await redis.dispose();
+  if (missing !== null) return;
+  await (pg as TestPostgres).dispose();
+  await (redis as TestRedis).dispose();
 });
 
 const cleanups: (() => unknown)[] = [];
