@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { CsvImportDialog, DataSettings, ReportPage } from './pages';
 import { axeViolations as violations } from './support/axe';
+import { buildLargeWorkspace } from './support/large-workspace';
 import { buildWorkspace } from './support/workspace-fixtures';
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -25,6 +26,29 @@ for (const scheme of ['light', 'dark'] as const) {
       await data.dialog.getByText('New (1)').click();
       await expect(data.dialog.getByRole('list', { name: 'Conflicts' })).toBeVisible();
       expect(await violations(page)).toEqual([]);
+    });
+
+    test('IO-17 the progress of a large restore and the Saving… badge have no axe violations', async ({
+      page,
+    }) => {
+      test.setTimeout(120_000);
+      const large = buildLargeWorkspace({ customers: 1000, done: 10_000 });
+      const data = new DataSettings(page);
+      await data.goto();
+      await data.chooseBackup('large.json', large.text);
+      await data.confirmButton('Restore workspace').click();
+      // Preparing runs in the worker for seconds: the page is still, and the count moves.
+      const preparing = data.dialog.getByRole('progressbar', { name: /^Preparing the records/ });
+      await expect(preparing).toHaveAttribute('aria-valuetext', /changes$/, { timeout: 60_000 });
+      expect(await violations(page)).toEqual([]);
+      await expect(data.shell.savingStatus).toContainText('Saving…');
+      await expect(data.dialog.getByRole('progressbar', { name: /^Applying/ })).toBeVisible({
+        timeout: 60_000,
+      });
+      expect(await violations(page)).toEqual([]);
+      await expect(data.dialog.getByRole('heading', { name: 'Workspace restored' })).toBeVisible({
+        timeout: 60_000,
+      });
     });
 
     test('IO-17 a refused file has no axe violations', async ({ page }) => {

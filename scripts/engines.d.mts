@@ -16,6 +16,8 @@ export interface RunningPostgres {
 
 export function startPostgres(options?: {
   durable?: boolean;
+  /** More `name=value` server settings. */
+  settings?: string[];
   log?: (line: string) => void;
 }): Promise<RunningPostgres>;
 

@@ -103,8 +103,9 @@ function waitFor(check, timeoutMs, what) {
 /**
  * Starts a throw-away PostgreSQL cluster. `durable: false` (tests) turns fsync off: nothing here survives
  * a crash of the machine anyway, and the tests kill relays, never PostgreSQL. Benchmarks keep it on.
+ * `settings`: more `name=value` server settings (benchmarks compare `synchronous_commit=off`).
  */
-export async function startPostgres({ durable = false, log = () => {} } = {}) {
+export async function startPostgres({ durable = false, settings: extra = [], log = () => {} } = {}) {
   const bin = findPostgres();
   const dir = mkdtempSync(join(tmpdir(), 'runsheet-pg-'));
   const data = join(dir, 'data');
@@ -143,6 +144,7 @@ export async function startPostgres({ durable = false, log = () => {} } = {}) {
     '-c',
     'shared_buffers=64MB',
     ...(durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+    ...extra.flatMap((setting) => ['-c', setting]),
   ];
   const [cmd, args] = asPostgres(join(bin, 'postgres'), settings);
   const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });

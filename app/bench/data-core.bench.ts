@@ -15,7 +15,7 @@
  *   of this shape reaches, and the bytes each done step costs.
  */
 
-import type { Command } from '@runsheet/doc';
+import { type Command, releaseFromRows } from '@runsheet/doc';
 import {
   activateRelease,
   addTemplate,
@@ -30,13 +30,16 @@ import {
   markDone,
   type ReleaseId,
   randomPart,
+  stepStatusMatrix,
   type TemplateId,
   templateStepId,
   testContext,
 } from '@runsheet/domain';
+import { Dexie } from 'dexie';
 import * as Y from 'yjs';
-import { dexieStore } from '../src/data/dexie-store.ts';
 import { LocalData } from '../src/data/local-data.ts';
+import { projectionStore } from '../src/data/projection-store.ts';
+import { readEventRows, readReleaseRows, readStoredCustomer } from '../src/data/stored-release.ts';
 
 const DB_NAME = 'runsheet-bench';
 const CLUSTERS = 50;
@@ -118,8 +121,12 @@ async function timeMarkDone(data: LocalData, releaseId: ReleaseId, offset: numbe
     run(markDone, { releaseId, stepId });
     await written;
     marks.push(performance.now() - start);
-    const row = await data.db.stepRecords.get(stepId);
-    if (row?.status !== 'done') throw new Error(`row of ${stepId} not updated`);
+    const stored = await readStoredCustomer(
+      data.db,
+      releaseId,
+      customers[(offset + i * 17) % customers.length] as CustomerId,
+    );
+    if (stored.stepStates[stepId]?.status !== 'done') throw new Error(`row of ${stepId} not updated`);
   }
   marks.sort((a, b) => a - b);
   return {
@@ -187,8 +194,7 @@ async function writePhase(): Promise<Report> {
     catalogSeedMs: round(catalogSeedMs),
     templatesMs: round(templatesMs),
     activationMs: round(activationMs),
-    participantRows: await data.db.participants.count(),
-    stepRecordRows: await data.db.stepRecords.count(),
+    stepPackRows: await data.db.stepPacks.count(),
     markDoneMs,
     ...sizes(data, releaseId),
   };
@@ -196,26 +202,80 @@ async function writePhase(): Promise<Report> {
   return report;
 }
 
+/**
+ * The floor a packed projection is compared with: the release's step states as compact JSON, read from
+ * IndexedDB in one get and parsed with JSON.parse. Written (untimed) from the stored release each time,
+ * then read back after the database is closed and opened again.
+ */
+async function floorRead(data: LocalData, releaseId: ReleaseId): Promise<number> {
+  const db = new Dexie('runsheet-bench-floor');
+  db.version(1).stores({ floor: '' });
+  const stored = releaseFromRows(releaseId, await readReleaseRows(data.db, releaseId, { events: false }));
+  await db.table<string, string>('floor').put(JSON.stringify(stored.stepStates), releaseId);
+  db.close();
+  await db.open();
+  const t = performance.now();
+  const text = await db.table<string, string>('floor').get(releaseId);
+  JSON.parse(text ?? '{}');
+  const ms = performance.now() - t;
+  db.close();
+  return ms;
+}
+
+/**
+ * A cold start that opens the release: the catalog, then what the release page does first (the
+ * release's stored copy read back from the packed projection, its matrix computed with the catalog in
+ * memory: the read model's path), then the release document itself, and the projection store's
+ * answers for comparison.
+ */
 async function loadPhase(releaseId: ReleaseId): Promise<Report> {
   let t = performance.now();
   const data = await open();
   const catalogLoadMs = performance.now() - t;
-  await data.openRelease(releaseId);
-  const coldLoadMs = performance.now() - t;
-  const store = dexieStore(data.db);
+
+  // The read model's first read: the steps, not the history (read next, decoded when shown).
   t = performance.now();
-  const matrix = await store.releaseMatrix(releaseId);
-  const firstMatrixQueryMs = performance.now() - t;
+  const rows = await readReleaseRows(data.db, releaseId, { events: false });
+  const storedReadMs = performance.now() - t;
+  t = performance.now();
+  const stored = releaseFromRows(releaseId, rows);
+  const storedUnpackMs = performance.now() - t;
+  t = performance.now();
+  const matrix = stepStatusMatrix(
+    { catalog: data.state.catalog, releases: { [releaseId]: stored } },
+    releaseId,
+  );
+  const matrixMs = performance.now() - t;
+  const firstMatrixQueryMs = storedReadMs + storedUnpackMs + matrixMs;
+  const floorMs = await floorRead(data, releaseId);
+
+  t = performance.now();
+  await data.openRelease(releaseId);
+  const documentLoadMs = performance.now() - t;
+  const store = projectionStore(data.db);
+  t = performance.now();
+  await store.releaseMatrix(releaseId);
+  const projectionStoreMatrixMs = performance.now() - t;
   t = performance.now();
   const steps = await store.customerSteps(releaseId, matrix.columns[0]?.customerId ?? 'customer:none');
   const customerStepsQueryMs = performance.now() - t;
   const report = {
-    coldLoadMs: round(coldLoadMs),
     catalogLoadMs: round(catalogLoadMs),
     firstMatrixQueryMs: round(firstMatrixQueryMs),
+    firstMatrix: {
+      storedReadMs: round(storedReadMs),
+      storedUnpackMs: round(storedUnpackMs),
+      matrixMs: round(matrixMs),
+    },
+    floorMs: round(floorMs),
+    firstMatrixVsFloor: Math.round((firstMatrixQueryMs / floorMs) * 10) / 10,
+    coldLoadMs: round(catalogLoadMs + documentLoadMs),
+    documentLoadMs: round(documentLoadMs),
+    projectionStoreMatrixMs: round(projectionStoreMatrixMs),
     matrixCells: matrix.rows.length * matrix.columns.length,
     customerStepsQueryMs: round(customerStepsQueryMs),
     customerSteps: steps.length,
+    storedRows: { steps: rows.steps.length, events: (await readEventRows(data.db, releaseId)).length },
     storedUpdateRows: await data.db.docUpdates.count(),
   };
   await data.close();
@@ -238,7 +298,7 @@ async function growPhase(releaseId: ReleaseId): Promise<Report> {
     bulkDoneSteps: BULK_CUSTOMERS * DEPLOY_TEMPLATES,
     bulkDoneMs: round(bulkDoneMs),
     markDoneMs,
-    stepRecordRows: await data.db.stepRecords.count(),
+    stepPackRows: await data.db.stepPacks.count(),
     ...sizes(data, releaseId),
   };
   await data.close();
@@ -268,8 +328,8 @@ async function fullPhase(releaseId: ReleaseId): Promise<Report> {
     doneBefore,
     doneAfter,
     allDoneMs: round(allDoneMs),
-    stepRecordRows: await data.db.stepRecords.count(),
-    eventRows: await data.db.events.count(),
+    stepPackRows: await data.db.stepPacks.count(),
+    eventRows: await data.db.eventPacks.count(),
     revisionRows: await data.db.revisions.count(),
     bytesPerDoneStep: Math.round((after.releaseDocBytes - before) / (doneAfter - doneBefore)),
     ...after,
@@ -288,6 +348,14 @@ async function main(): Promise<void> {
   const releaseId = params.get('release') as ReleaseId;
   try {
     const phase = params.get('phase');
+    if (phase === 'rebuild') {
+      const data = await open();
+      const t = performance.now();
+      await data.rebuildProjection();
+      window.benchResult = { rebuildProjectionMs: round(performance.now() - t) };
+      await data.close();
+      return;
+    }
     window.benchResult =
       phase === 'load'
         ? await loadPhase(releaseId)

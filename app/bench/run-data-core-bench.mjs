@@ -2,6 +2,9 @@
 // Data core benchmark: bundles data-core.bench.ts with Vite, serves it on 127.0.0.1 and runs it in
 // headless Chromium with real IndexedDB (a write phase, then a cold load in a fresh page). Prints JSON.
 //   node app/bench/run-data-core-bench.mjs          (CHROMIUM_PATH=... to use another browser)
+// To measure loads again without writing the release again (minutes for the 50,000-done one), keep the
+// browser profile and the origin: BENCH_PROFILE=/tmp/dir BENCH_PORT=4390 for the first run, then add
+// BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed> (BENCH_ONLY=rebuild times a projection rebuild).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -33,24 +36,28 @@ const server = createServer(async (req, res) => {
     res.writeHead(404).end();
   }
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+// IndexedDB belongs to an origin: a kept profile needs the same port every run.
+await new Promise((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
 const { port } = server.address();
 
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const args = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const profile = process.env.BENCH_PROFILE;
+const browser = profile ? null : await chromium.launch({ executablePath, args });
+const context = profile
+  ? await chromium.launchPersistentContext(profile, { executablePath, args })
+  : await browser.newContext();
+const browserVersion = browser ? browser.version() : (context.browser()?.version() ?? 'persistent');
 
 async function runPhase(context, query, timeout = 300_000) {
   const page = await context.newPage();
@@ -64,7 +71,11 @@ async function runPhase(context, query, timeout = 300_000) {
 }
 
 try {
-  const context = await browser.newContext();
+  if (process.env.BENCH_ONLY) {
+    const q = `?phase=${process.env.BENCH_ONLY}&release=${encodeURIComponent(process.env.BENCH_RELEASE ?? '')}`;
+    console.log(JSON.stringify({ [process.env.BENCH_ONLY]: await runPhase(context, q, 900_000) }, null, 2));
+    process.exit(0);
+  }
   const write = await runPhase(context, '?phase=write');
   const q = (phase) => `?phase=${phase}&release=${encodeURIComponent(write.releaseId)}`;
   // Each phase is a fresh page. The first load follows the writes; the second finds the storage
@@ -85,7 +96,7 @@ try {
       platform: `${platform()} ${arch()}`,
       loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
       node: process.version,
-      browser: `${browser.browserType().name()} ${browser.version()}`,
+      browser: `chromium ${browserVersion}`,
     },
     scenario: { clusters: 50, customers: 1000, templates: { deploy: 40, verify: 10 } },
     afterActivation: { ...write, load, loadAgain },
@@ -95,6 +106,7 @@ try {
   };
   console.log(JSON.stringify(report, null, 2));
 } finally {
-  await browser.close();
+  await context.close();
+  await browser?.close();
   server.close();
 }

@@ -15,6 +15,8 @@ export class AppShell {
   readonly menuButton: Locator;
   readonly menuSheet: Locator;
   readonly updateToast: Locator;
+  /** The header's "Saving…" badge (IO-18): present while work that must be stored is in flight. */
+  readonly savingStatus: Locator;
 
   constructor(readonly page: Page) {
     this.skipLink = page.getByRole('link', { name: 'Skip to content' });
@@ -30,6 +32,15 @@ export class AppShell {
       .getByRole('region', { name: /^Notifications/ })
       .getByRole('listitem')
       .filter({ hasText: 'Update available' });
+    this.savingStatus = page.getByTestId('saving-status');
+  }
+
+  /** A toast by its text. */
+  toast(text: string | RegExp): Locator {
+    return this.page
+      .getByRole('region', { name: /^Notifications/ })
+      .getByRole('listitem')
+      .filter({ hasText: text });
   }
 
   navLink(label: NavLabel): Locator {

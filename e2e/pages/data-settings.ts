@@ -61,7 +61,10 @@ export class DataSettings extends SettingsPage {
   async restore(text: string): Promise<void> {
     await this.chooseBackup('fixture.json', text);
     await this.confirmButton('Restore workspace').click();
-    await expect(this.dialog.getByRole('heading', { name: 'Workspace restored' })).toBeVisible();
+    // Said only once stored (IO-18): a large workspace takes seconds.
+    await expect(this.dialog.getByRole('heading', { name: 'Workspace restored' })).toBeVisible({
+      timeout: 60_000,
+    });
     await this.dialog.getByRole('button', { name: 'Close' }).first().click();
     await expect(this.dialog).toBeHidden();
   }

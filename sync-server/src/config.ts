@@ -26,6 +26,13 @@ export interface ServerConfig {
    * `dataDir`, so several relays can share it. null (the default): SQLite.
    */
   databaseUrl: string | null;
+  /**
+   * REDIS_URL: several relays on one PostgreSQL tell each other about updates, presence and access
+   * changes through this Redis (`redis://…`). null (the default): one relay, nothing to tell.
+   */
+  redisUrl: string | null;
+  /** REDIS_PREFIX: the start of every Redis key, so deployments (staging, production) can share one Redis. */
+  redisPrefix: string;
   /** The built PWA (`app/dist`). */
   staticDir: string;
   limits: RelayLimits;
@@ -95,6 +102,20 @@ const EnvSchema = TemporalEnvSchema.extend({
       .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a postgres:// or postgresql:// URL' })
       .optional(),
   ),
+  REDIS_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, { error: 'must be a redis:// or rediss:// URL' })
+      .optional(),
+  ),
+  REDIS_PREFIX: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,64}$/, { error: 'must be 1-64 letters, digits, ":", ".", "_" or "-"' })
+      .default('runsheet:'),
+  ),
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
   SESSION_MAX_DAYS: int(1, 3650, 30),
   TRUST_PROXY: flag,
@@ -118,12 +139,17 @@ const EnvSchema = TemporalEnvSchema.extend({
   RELAY_MAX_FRAME_BYTES: int(1024, 512 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxFrameBytes),
   RELAY_MAX_MESSAGES_PER_SECOND: int(1, 100_000, DEFAULT_RELAY_LIMITS.maxMessagesPerSecond),
   RELAY_MAX_MESSAGE_BURST: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurst),
+  RELAY_MAX_MESSAGES_PER_SECOND_PER_USER: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessagesPerSecondPerUser),
+  RELAY_MAX_MESSAGE_BURST_PER_USER: int(1, 10_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurstPerUser),
   RELAY_IDLE_UNLOAD_MS: int(0, 24 * 3600_000, DEFAULT_RELAY_LIMITS.idleUnloadMs),
   RELAY_AUTH_RECHECK_MS: int(100, 24 * 3600_000, DEFAULT_RELAY_LIMITS.authRecheckMs),
   RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
   RELAY_PING_INTERVAL_MS: int(100, 3600_000, DEFAULT_RELAY_LIMITS.pingIntervalMs),
   RELAY_MAX_BUFFERED_BYTES: int(1024, 4 * 1024 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxBufferedBytes),
 });
+
+/** Every environment variable the server reads (the deploy manifests may set only these). */
+export const ENV_VARIABLES: readonly string[] = Object.freeze(Object.keys(EnvSchema.shape));
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ServerConfig {
@@ -144,16 +170,27 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'Invalid configuration:\n  RUNSHEET_ADMIN_USER and RUNSHEET_ADMIN_PASSWORD must be set together',
     );
   }
+  if (e.REDIS_URL !== undefined && e.DATABASE_URL === undefined) {
+    // Relays share documents and accounts through PostgreSQL; Redis only tells them what changed. Several
+    // relays on SQLite files of their own would each hold a different truth.
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: several relays keep their data in one PostgreSQL',
+    );
+  }
   return {
     host: e.HOST,
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     staticDir: e.STATIC_DIR === undefined ? defaultStaticDir() : path.resolve(cwd, e.STATIC_DIR),
     limits: {
       maxFrameBytes: e.RELAY_MAX_FRAME_BYTES,
       maxMessagesPerSecond: e.RELAY_MAX_MESSAGES_PER_SECOND,
       maxMessageBurst: e.RELAY_MAX_MESSAGE_BURST,
+      maxMessagesPerSecondPerUser: e.RELAY_MAX_MESSAGES_PER_SECOND_PER_USER,
+      maxMessageBurstPerUser: e.RELAY_MAX_MESSAGE_BURST_PER_USER,
       idleUnloadMs: e.RELAY_IDLE_UNLOAD_MS,
       authRecheckMs: e.RELAY_AUTH_RECHECK_MS,
       compactAfterUpdates: e.RELAY_COMPACT_AFTER_UPDATES,

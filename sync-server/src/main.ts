@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   const address = await server.listen();
   const data = server.storage.engine === 'sqlite' ? config.dataDir : server.storage.description;
   console.log(`Runsheet listening on http://${config.host}:${address.port} (data: ${data})`);
+  if (server.cluster !== null) {
+    console.log(
+      `One of several relays: ${server.cluster.relayId}, through Redis at ${server.cluster.description}`,
+    );
+  }
   if (config.openMode) {
     console.log('Open mode (RUNSHEET_OPEN=1): no sign-in; everyone who can reach this port is an admin.');
   } else if (await server.auth.needsSetup()) {

@@ -7,6 +7,7 @@ import { AccessAudit } from './audit/access-audit.ts';
 import { Auth } from './auth/auth.ts';
 import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
+import { type Cluster, startCluster } from './cluster/index.ts';
 import type { ServerConfig } from './config.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
@@ -36,6 +37,8 @@ export interface RunsheetServer {
   readonly auth: Auth;
   readonly audit: AccessAudit;
   readonly workspace: ServerWorkspace;
+  /** This relay among several (REDIS_URL), or null for a relay on its own. */
+  readonly cluster: Cluster | null;
   /** The Temporal bridge once started (TEMPORAL_ADDRESS set), else null. */
   temporal(): { bridge: TemporalBridge; mirror: TemporalMirror } | null;
   /**
@@ -60,6 +63,8 @@ export interface ServerOverrides {
   temporalReader?: TemporalReader;
   /** How long the API keeps a release room loaded after its last use. */
   apiReleaseIdleMs?: number;
+  /** How often rooms compare their numbers with PostgreSQL, Redis up and down (tests shorten them). */
+  clusterResyncMs?: { up: number; down: number };
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -76,21 +81,61 @@ export async function createRunsheetServer(
   const log = overrides.log ?? console;
   const opened = await openStorage(config, log);
   const storage = overrides.storage ? overrides.storage(opened) : opened;
+  let cluster: Cluster | null = null;
+  if (config.redisUrl !== null) {
+    try {
+      cluster = await startCluster({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        store: storage.rooms,
+        log,
+        ...(overrides.clusterResyncMs && {
+          resyncMs: overrides.clusterResyncMs.up,
+          resyncWhileDownMs: overrides.clusterResyncMs.down,
+        }),
+      });
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
   const auth = new Auth(storage, {
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),
+    ...(cluster && { sharedThrottle: cluster.sharedThrottle }),
   });
-  const relay = new Relay({ store: storage.rooms, limits: config.limits, log });
+  const relay = new Relay({
+    store: storage.rooms,
+    limits: config.limits,
+    log,
+    ...(cluster && {
+      feed: cluster.feed,
+      budgets: cluster.sharedBudgets(
+        config.limits.maxMessagesPerSecondPerUser,
+        config.limits.maxMessageBurstPerUser,
+      ),
+    }),
+  });
+  if (cluster !== null) {
+    // Another relay changed someone's access: forget cached sign-ins, check every connection now.
+    cluster.control.onAccessChanged = () => {
+      auth.forgetSignIns();
+      relay.recheckNow().catch((error: unknown) => log.warn('Re-checking connections failed:', error));
+    };
+  }
   const audit = new AccessAudit(storage.audit);
   const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
   let temporal: { bridge: TemporalBridge; mirror: TemporalMirror } | null = null;
   const api = createApiHandler(
     {
       auth,
-      onAccessChanged: () => relay.recheckNow(),
+      // Here at once; the other relays through the control channel, at the same time.
+      onAccessChanged: async () => {
+        await Promise.all([relay.recheckNow(), cluster?.control.accessChanged()]);
+      },
       audit,
       workspace,
       temporal: () => temporal?.mirror ?? null,
@@ -98,12 +143,17 @@ export async function createRunsheetServer(
     { trustProxy: config.trustProxy, log },
   );
   const serveStatic = createStaticHandler(config.staticDir);
-  const health = createHealthHandler();
+  const health = createHealthHandler({
+    storage: () => storage.ping(),
+    ...(cluster && { redis: () => cluster.ping() }),
+  });
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
     if (pathname === '/healthz') {
-      health(req, res);
+      await health.ready(req, res);
+    } else if (pathname === '/livez') {
+      health.live(req, res);
     } else if (isUnder(pathname, '/api')) {
       await api(req, res, pathname);
     } else if (isUnder(pathname, '/sync')) {
@@ -189,6 +239,7 @@ export async function createRunsheetServer(
     auth,
     audit,
     workspace,
+    cluster,
     temporal: () => temporal,
     async listen() {
       const bootstrapped = await auth.bootstrap(config.bootstrapAdmin);
@@ -224,6 +275,7 @@ export async function createRunsheetServer(
         await relay.close();
         http.closeAllConnections();
         await stopped;
+        await cluster?.close();
         await storage.close();
       })();
       return closing;

@@ -16,7 +16,24 @@ describe('configuration', () => {
       trustProxy: false,
       bootstrapAdmin: null,
       databaseUrl: null,
+      redisUrl: null,
+      redisPrefix: 'runsheet:',
     });
+  });
+
+  it('CL-04 REDIS_URL makes one of several relays: it needs DATABASE_URL, is never echoed, and has a prefix', () => {
+    const both = loadConfig({
+      DATABASE_URL: 'postgres://rs:pw@db/runsheet',
+      REDIS_URL: 'redis://:secret-pw@cache:6379',
+      REDIS_PREFIX: 'staging:',
+    });
+    expect(both).toMatchObject({ redisUrl: 'redis://:secret-pw@cache:6379', redisPrefix: 'staging:' });
+    // Several relays on SQLite files of their own would each hold a different truth.
+    expect(() => loadConfig({ REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/);
+    const wrong = () => loadConfig({ DATABASE_URL: 'postgres://db/r', REDIS_URL: 'http://:secret-pw@cache' });
+    expect(wrong).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(wrong).not.toThrow(/secret-pw/);
+    expect(() => loadConfig({ REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX="has space"/);
   });
 
   it('keeps everything in PostgreSQL when DATABASE_URL is a postgres URL; refuses another without echoing it', () => {

@@ -134,7 +134,7 @@ describe('static hosting of the built app', () => {
 });
 
 describe('reserved prefixes', () => {
-  it('GET /healthz reports status, version and uptime', async () => {
+  it('GET /healthz reports status, version, uptime and that storage answers', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -143,7 +143,14 @@ describe('reserved prefixes', () => {
       status: 'ok',
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       uptime: expect.any(Number),
+      checks: { storage: 'ok' },
     });
+  });
+
+  it('GET /livez answers while the process runs', async () => {
+    const res = await fetch(`${t.url}/livez`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', version: expect.any(String) });
   });
 
   it('unknown /api paths are JSON 404s, never the app', async () => {

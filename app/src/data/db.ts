@@ -1,23 +1,12 @@
 /**
  * The one IndexedDB database of the app ("runsheet"): the Yjs updates of every document (the source of
  * truth on this device) and the queryable projection of those documents. The projection tables are
- * written only by the projection (projection-writer.ts); the UI reads them and never writes them.
+ * written only by the projection (projection-writer.ts); the read model reads them and nothing else
+ * writes them.
  */
 
-import type { DocName, EventRow, ParticipantRow, RevisionRow, StepRecordRow, TableName } from '@runsheet/doc';
-import type {
-  Cluster,
-  ClusterId,
-  Customer,
-  CustomerId,
-  EventId,
-  Release,
-  ReleaseId,
-  RevId,
-  StepId,
-  StepTemplate,
-  TemplateId,
-} from '@runsheet/domain';
+import type { DocName, EventPackRow, HeadPackRow, RevisionRow, StepPackRow, TableName } from '@runsheet/doc';
+import type { Cluster, ClusterId, Customer, CustomerId, Release, ReleaseId, RevId } from '@runsheet/domain';
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 
 export const DB_NAME = 'runsheet';
@@ -38,11 +27,10 @@ export class RunsheetDB extends Dexie {
   clusters!: Table<Cluster, ClusterId>;
   customers!: Table<Customer, CustomerId>;
   releases!: Table<Release, ReleaseId>;
-  templates!: Table<StepTemplate, TemplateId>;
-  participants!: Table<ParticipantRow, [ReleaseId, CustomerId]>;
+  releaseHeads!: Table<HeadPackRow, ReleaseId>;
   revisions!: Table<RevisionRow, RevId>;
-  stepRecords!: Table<StepRecordRow, StepId>;
-  events!: Table<EventRow, EventId>;
+  stepPacks!: Table<StepPackRow, [ReleaseId, number]>;
+  eventPacks!: Table<EventPackRow, [ReleaseId, number]>;
   docUpdates!: Table<DocUpdateRow, number>;
   meta!: Table<MetaRow, string>;
 
@@ -64,6 +52,18 @@ export class RunsheetDB extends Dexie {
     // Content revisions (domain ST-09): step rows refer to them by id. The projection version is bumped
     // with this table, so existing databases rebuild their projection and fill it.
     this.version(2).stores({ revisions: 'id, releaseId' });
+    // A release packed into a few rows (packages/doc projection/rows.ts): one per bucket of customers,
+    // one per 512 events, one for its head (templates, waves), instead of one per step and one per event. The projection
+    // version moves with it, so databases of version 2 rebuild their projection from the documents.
+    this.version(3).stores({
+      templates: null,
+      participants: null,
+      stepRecords: null,
+      events: null,
+      releaseHeads: 'releaseId',
+      stepPacks: '[releaseId+bucket]',
+      eventPacks: '[releaseId+chunk], newestAt',
+    });
   }
 
   /** The projection's tables, in the order RowWrites lists them. */
@@ -72,11 +72,10 @@ export class RunsheetDB extends Dexie {
       clusters: this.clusters,
       customers: this.customers,
       releases: this.releases,
-      templates: this.templates,
-      participants: this.participants,
+      releaseHeads: this.releaseHeads,
       revisions: this.revisions,
-      stepRecords: this.stepRecords,
-      events: this.events,
+      stepPacks: this.stepPacks,
+      eventPacks: this.eventPacks,
     };
   }
 }

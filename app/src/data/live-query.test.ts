@@ -4,13 +4,13 @@ import 'fake-indexeddb/auto';
 import { createCluster, createCustomer, testContext } from '@runsheet/domain';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { dexieStore } from './dexie-store.ts';
+import { projectionStore } from './projection-store.ts';
 import { openTestData } from './test-db.ts';
 
 describe('live queries over the projection', () => {
   it('emit again when a command changes what they read (the path useLiveQuery re-renders on)', async () => {
     const data = await openTestData({ indexedDB, IDBKeyRange }, { dbName: 'live-query-test' });
-    const store = dexieStore(data.db);
+    const store = projectionStore(data.db);
     const ctx = testContext();
     const created = data.run(createCluster, { name: 'prod' }, ctx);
     if (!created.ok) throw new Error(created.error.code);

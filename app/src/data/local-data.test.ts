@@ -1,10 +1,13 @@
-import { allRows, MemoryTables, readCatalog } from '@runsheet/doc';
+import { allRows, MemoryTables, readCatalog, Workspace } from '@runsheet/doc';
 import { cluster, customer, ops, release, template } from '@runsheet/doc/testing';
 import type { ReleaseId } from '@runsheet/domain';
+import { Dexie, type DexieOptions } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DB_NAME } from './db.ts';
 import { countUpdates, readUpdates } from './doc-storage.ts';
 import type { LocalData } from './local-data.ts';
+import { readStoredRelease } from './stored-release.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
 
 const R = 'release:r1' as ReleaseId;
@@ -31,7 +34,7 @@ async function projection(data: LocalData) {
   return { stored, expected: mem.snapshot() };
 }
 
-function seed(data: LocalData) {
+function seed(data: { workspace: Workspace }) {
   data.workspace.apply({
     ops: [
       ops.cluster(cluster('cluster:k1', 'prod')),
@@ -56,7 +59,10 @@ describe('LocalData', () => {
     await first.flush();
     const { stored, expected } = await projection(first);
     expect(stored).toEqual(expected);
-    expect(stored.stepRecords).toHaveLength(1);
+    // PJ-01: one row for the customer's bucket (participation and step state), one for the head.
+    expect(stored.stepPacks).toHaveLength(1);
+    expect(stored.releaseHeads).toHaveLength(1);
+    expect(await readStoredRelease(first.db, R)).toEqual(first.state.releases[R]);
     const before = structuredClone(first.state);
     await first.close();
     open.splice(open.indexOf(first), 1);
@@ -176,7 +182,7 @@ describe('LocalData', () => {
       notes: 'late',
     });
     await second.flush();
-    expect((await second.db.stepRecords.get('step:c1.t1'))?.state).toMatchObject({
+    expect((await readStoredRelease(second.db, R)).stepStates['step:c1.t1']).toMatchObject({
       status: 'done',
       notes: 'late',
     });
@@ -187,13 +193,13 @@ describe('LocalData', () => {
     const data = await start(idb);
     seed(data);
     await data.closeRelease(R);
-    await data.db.stepRecords.clear();
+    await data.db.stepPacks.clear();
     await data.db.clusters.clear();
     await data.rebuildProjection();
     expect(await data.db.clusters.count()).toBe(1);
-    expect(await data.db.stepRecords.toArray()).toEqual([
-      expect.objectContaining({ id: 'step:c1.t1', releaseId: R, status: 'done' }),
-    ]);
+    expect((await readStoredRelease(data.db, R)).stepStates).toEqual({
+      'step:c1.t1': { status: 'done', snapshotContent: 'echo migrate' },
+    });
   });
 });
 
@@ -225,5 +231,48 @@ describe('two tabs of one browser', () => {
     await b.syncFromStorage();
     expect(b.state.catalog).toEqual(a.state.catalog);
     expect(b.state.releases[R]).toEqual(a.state.releases[R]);
+  });
+});
+
+describe('a database written by an older version of the app', () => {
+  /** The schema of projection version 2: one row per step, per event and per participant. */
+  class VersionTwoDB extends Dexie {
+    constructor(name: string, options: DexieOptions) {
+      super(name, options);
+      this.version(1).stores({
+        clusters: 'id',
+        customers: 'id, clusterId, [clusterId+namespace]',
+        releases: 'id, status, type',
+        templates: 'id, [releaseId+category]',
+        participants: '[releaseId+customerId]',
+        stepRecords: 'id, [releaseId+customerId], [releaseId+templateId], [releaseId+status]',
+        events: 'id, [releaseId+at], [releaseId+kind], stepId, at',
+        docUpdates: '++seq, [docName+seq]',
+        meta: 'key',
+      });
+      this.version(2).stores({ revisions: 'id, releaseId' });
+    }
+  }
+
+  it('PJ-05: drops the per-step tables and rebuilds the packed projection from the documents', async () => {
+    const idb = freshIndexedDB();
+    // The documents as a device of that version stored them, and a row of its projection.
+    const source = new Workspace();
+    seed({ workspace: source });
+    const old = new VersionTwoDB(DB_NAME, idb);
+    await old.open();
+    await old.table('docUpdates').bulkAdd([
+      { docName: 'catalog', update: Y.encodeStateAsUpdate(source.catalog) },
+      { docName: R, update: Y.encodeStateAsUpdate(source.doc(R) as Y.Doc) },
+    ]);
+    await old.table('stepRecords').add({ id: 'step:c1.t1', releaseId: R, customerId: 'customer:c1' });
+    await old.table('meta').put({ key: 'projectionVersion', value: 2 });
+    old.close();
+
+    const data = await start(idb);
+    expect(data.db.tables.map((t) => t.name)).not.toContain('stepRecords');
+    expect(await data.db.stepPacks.count()).toBe(1);
+    expect(await readStoredRelease(data.db, R)).toEqual(source.state.releases[R]);
+    source.destroy();
   });
 });

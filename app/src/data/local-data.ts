@@ -167,6 +167,11 @@ export class LocalData {
     return opening;
   }
 
+  /** Whether the release document is open and holds what is stored of it (commands can run on it). */
+  isLoaded(releaseId: ReleaseId): boolean {
+    return this.workspace.isOpen(releaseId) && !this.hydrating.has(releaseId);
+  }
+
   /** Active releases stay open; archived ones load on demand (DESIGN.md "Documents"). */
   async openActiveReleases(): Promise<void> {
     const active = Object.values(this.state.catalog.releases).filter((r) => r.status === 'active');

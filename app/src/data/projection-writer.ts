@@ -6,7 +6,7 @@ import { countWrites, type RowWrites, TABLE_NAMES } from '@runsheet/doc';
 import type { RunsheetDB } from './db.ts';
 
 /** Bump when the row format changes: the projection is then rebuilt from the documents at start. */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 export const PROJECTION_VERSION_KEY = 'projectionVersion';
 
 /** Must run inside a transaction over the projection tables. */

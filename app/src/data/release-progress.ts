@@ -1,10 +1,10 @@
 /**
- * Release progress read from the Dexie projection for the catalog screens: the customers list (sort by
- * progress), the cluster view (FV-006) and a customer's release history (FM-005). Like dexie-store.ts,
- * it reads only what the indexes select, puts the rows back into the shape of the plain state and calls
- * the domain's progress functions, so the numbers are the ones every other view shows (PR-01..PR-08).
+ * Release progress read from the packed projection for the catalog screens: the customers list (sort by
+ * progress), the cluster view (FV-006) and a customer's release history (FM-005). Like
+ * projection-store.ts, it reads only the rows it needs (a customer's history reads one customer row per
+ * release), puts them back into the shape of the plain state and calls the domain's progress functions,
+ * so the numbers are the ones every other view shows (PR-01..PR-08).
  */
-import type { StepRecordRow } from '@runsheet/doc';
 import {
   averageProgress,
   type CatalogState,
@@ -15,45 +15,14 @@ import {
   customerProgress,
   type DomainState,
   emptyCatalog,
-  emptyReleaseState,
   type GroupProgress,
   type Release,
   type ReleaseId,
   type ReleaseState,
   releaseProgress,
 } from '@runsheet/domain';
-import { Dexie } from 'dexie';
 import type { RunsheetDB } from './db.ts';
-
-/** The key range of one release in a [releaseId+...] compound index. */
-function inRelease(releaseId: ReleaseId) {
-  return [
-    [releaseId, Dexie.minKey],
-    [releaseId, Dexie.maxKey],
-  ] as const;
-}
-
-function withRecords(doc: ReleaseState, records: readonly StepRecordRow[]): ReleaseState {
-  for (const row of records) {
-    if (row.state) doc.stepStates[row.id] = row.state;
-    if (row.custom) doc.customSteps[row.id] = row.custom;
-  }
-  return doc;
-}
-
-/** Everything progress needs of one release: its templates, participants and step records. */
-export async function readReleaseForProgress(db: RunsheetDB, releaseId: ReleaseId): Promise<ReleaseState> {
-  const [lower, upper] = inRelease(releaseId);
-  const [participants, templates, records] = await Promise.all([
-    db.participants.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-    db.templates.where('[releaseId+category]').between(lower, upper, true, true).toArray(),
-    db.stepRecords.where('[releaseId+customerId]').between(lower, upper, true, true).toArray(),
-  ]);
-  const doc = emptyReleaseState(releaseId);
-  for (const t of templates) doc.templates[t.id] = t;
-  for (const { releaseId: _r, ...p } of participants) doc.participants[p.customerId] = p;
-  return withRecords(doc, records);
-}
+import { readStoredCustomer, readStoredRelease } from './stored-release.ts';
 
 /** Progress of the active releases, per customer (archived customers too) and per cluster (PR-05). */
 export interface ActiveProgress {
@@ -79,7 +48,8 @@ export async function readActiveProgress(db: RunsheetDB): Promise<ActiveProgress
   releases.sort(byActivation);
   const catalog: CatalogState = emptyCatalog();
   for (const c of customers) catalog.customers[c.id] = c;
-  const docs = await Promise.all(releases.map((r) => readReleaseForProgress(db, r.id)));
+  // The history stays packed: progress never reads it.
+  const docs = await Promise.all(releases.map((r) => readStoredRelease(db, r.id, { lazyEvents: true })));
   return activeProgressOf(catalog, releases, docs);
 }
 
@@ -129,25 +99,19 @@ export async function readCustomerReleases(
   customer: Customer,
 ): Promise<ReleaseHistoryEntry[]> {
   const releases = await db.releases.toArray();
-  const participants = await db.participants.bulkGet(releases.map((r) => [r.id, customer.id]));
   const entries = await Promise.all(
-    releases.map(async (release, i) => {
-      const participant = participants[i];
+    releases.map(async (release) => {
+      const doc = await readStoredCustomer(db, release.id, customer.id);
+      const participant = doc.participants[customer.id];
       if (!participant) return null;
-      const [lower, upper] = inRelease(release.id);
-      const [templates, records] = await Promise.all([
-        db.templates.where('[releaseId+category]').between(lower, upper, true, true).toArray(),
-        db.stepRecords.where('[releaseId+customerId]').equals([release.id, customer.id]).toArray(),
-      ]);
-      const doc = emptyReleaseState(release.id);
-      for (const t of templates) doc.templates[t.id] = t;
-      const { releaseId: _r, ...value } = participant;
-      doc.participants[customer.id] = value;
-      withRecords(doc, records);
       const catalog = emptyCatalog();
       catalog.customers[customer.id] = customer;
       const state: DomainState = { catalog, releases: { [release.id]: doc } };
-      return { release, progress: customerProgress(state, release.id, customer.id), addedAt: value.addedAt };
+      return {
+        release,
+        progress: customerProgress(state, release.id, customer.id),
+        addedAt: participant.addedAt,
+      };
     }),
   );
   return entries

@@ -3,11 +3,10 @@ import { createFileRoute } from '@tanstack/react-router';
 import { BackLink } from '@/components/clusters/back-link';
 import { ClusterForm } from '@/components/clusters/cluster-form';
 import { ClusterMissing } from '@/components/clusters/cluster-missing';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
+import { useCluster } from '@/data';
 import { pageTitle } from '@/lib/page-title';
-import { useCluster } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/clusters/$clusterId/edit')({
   component: EditClusterPage,
@@ -17,7 +16,6 @@ export const Route = createFileRoute('/clusters/$clusterId/edit')({
 function EditClusterPage() {
   const { clusterId } = Route.useParams();
   const cluster = useCluster(clusterId as ClusterId);
-  if (cluster === undefined) return <Loading what="cluster" title="Edit cluster" />;
   if (cluster === null) return <ClusterMissing />;
   return (
     <>

@@ -10,15 +10,14 @@ import { ClusterDetails } from '@/components/clusters/cluster-details';
 import { ClusterMissing } from '@/components/clusters/cluster-missing';
 import { useClusterArchive } from '@/components/clusters/use-cluster-archive';
 import { FormAlert } from '@/components/form/form-alert';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Badge } from '@/components/ui/badge';
+import { useActiveProgress, useCatalogLists } from '@/data';
 import type { ActiveProgress } from '@/data/release-progress';
 import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
 import { concernsCluster } from '@/state/catalog-conflicts';
-import { useActiveProgress, useCatalog } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/clusters/$clusterId/')({
   // No head() title: the title is the cluster's name, which the component reads (see ClusterView).
@@ -28,11 +27,10 @@ export const Route = createFileRoute('/clusters/$clusterId/')({
 
 function ClusterPage() {
   const { clusterId } = Route.useParams();
-  const rows = useCatalog();
+  const rows = useCatalogLists();
   const progress = useActiveProgress();
-  const cluster = rows ? (rows.catalog.clusters[clusterId as ClusterId] ?? null) : undefined;
+  const cluster = rows.catalog.clusters[clusterId as ClusterId] ?? null;
   const customers = useMemo(() => {
-    if (!rows) return { active: [] as Customer[], archived: [] as Customer[] };
     const [group] = groupCustomersByCluster(rows.catalog, {
       clusterId: clusterId as ClusterId,
       includeArchived: true,
@@ -41,7 +39,6 @@ function ClusterPage() {
     return { active: all.filter((c) => c.isActive), archived: all.filter((c) => !c.isActive) };
   }, [rows, clusterId]);
 
-  if (cluster === undefined) return <Loading what="cluster" title="Cluster" />;
   if (cluster === null) return <ClusterMissing />;
   return <ClusterView cluster={cluster} customers={customers} progress={progress} />;
 }

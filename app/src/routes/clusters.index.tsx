@@ -6,13 +6,12 @@ import { ArchivedClusters } from '@/components/clusters/archived-clusters';
 import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { ClusterCard } from '@/components/clusters/cluster-card';
 import { EmptyState } from '@/components/layout/empty-state';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
+import { useCatalogLists } from '@/data';
 import { pageTitle } from '@/lib/page-title';
-import { useCatalog } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/clusters/')({
   head: () => ({ meta: [{ title: pageTitle('Clusters') }] }),
@@ -21,9 +20,8 @@ export const Route = createFileRoute('/clusters/')({
 });
 
 function ClustersPage() {
-  const rows = useCatalog();
+  const rows = useCatalogLists();
   const view = useMemo(() => {
-    if (!rows) return null;
     // BR-C03's order (name ignoring case, id as tie-break), the same on every device.
     const byName = clusterSummaries(rows.catalog, { includeArchived: true }).map((s) => s.cluster);
     const customers = new Map(
@@ -50,9 +48,7 @@ function ClustersPage() {
         }
       />
       <CatalogConflicts />
-      {!view ? (
-        <Loading what="clusters" />
-      ) : view.active.length === 0 ? (
+      {view.active.length === 0 ? (
         <EmptyState icon={Server} title={view.archived.length > 0 ? 'No active clusters' : 'No clusters yet'}>
           A cluster holds the kubeconfig path and region that every customer on it shares.
         </EmptyState>
@@ -65,7 +61,7 @@ function ClustersPage() {
           ))}
         </ul>
       )}
-      {view && <ArchivedClusters clusters={view.archived} />}
+      <ArchivedClusters clusters={view.archived} />
     </>
   );
 }

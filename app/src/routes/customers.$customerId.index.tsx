@@ -12,13 +12,12 @@ import { MoveCustomerDialog } from '@/components/customers/move-customer-dialog'
 import { ReleaseHistory } from '@/components/customers/release-history';
 import { useCustomerArchive } from '@/components/customers/use-customer-archive';
 import { FormAlert } from '@/components/form/form-alert';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
+import { useCatalogLists, useCustomerReleases } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { concernsCustomer } from '@/state/catalog-conflicts';
-import { useCatalog, useCustomerReleases } from '@/state/catalog-hooks';
 
 export const Route = createFileRoute('/customers/$customerId/')({
   // No head() title: the title is the customer's name, which the component reads.
@@ -28,10 +27,9 @@ export const Route = createFileRoute('/customers/$customerId/')({
 
 function CustomerPage() {
   const { customerId } = Route.useParams();
-  const rows = useCatalog();
-  const customer = rows ? (rows.catalog.customers[customerId as CustomerId] ?? null) : undefined;
-  const clusters = useMemo(() => (rows ? activeClusters(rows.catalog) : []), [rows]);
-  if (customer === undefined || !rows) return <Loading what="customer" title="Customer" />;
+  const rows = useCatalogLists();
+  const customer = rows.catalog.customers[customerId as CustomerId] ?? null;
+  const clusters = useMemo(() => activeClusters(rows.catalog), [rows]);
   if (customer === null) return <CustomerMissing />;
   return (
     <CustomerView

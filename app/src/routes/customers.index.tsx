@@ -4,13 +4,12 @@ import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { CustomersBrowser } from '@/components/customers/customers-browser';
 import { type CustomersSearch, parseCustomersSearch } from '@/components/customers/customers-search';
 import { EmptyState } from '@/components/layout/empty-state';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
+import { useActiveProgress, useCatalogLists } from '@/data';
 import { pageTitle } from '@/lib/page-title';
-import { useActiveProgress, useCatalog } from '@/state/catalog-hooks';
 
 export type { CustomersSearch };
 
@@ -24,7 +23,7 @@ export const Route = createFileRoute('/customers/')({
 function CustomersPage() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const rows = useCatalog();
+  const rows = useCatalogLists();
   const progress = useActiveProgress();
   return (
     <>
@@ -40,9 +39,7 @@ function CustomersPage() {
         }
       />
       <CatalogConflicts />
-      {!rows ? (
-        <Loading what="customers" />
-      ) : rows.customers.length === 0 ? (
+      {rows.customers.length === 0 ? (
         <EmptyState icon={Users} title={search.q ? `No customers match “${search.q}”` : 'No customers yet'}>
           A customer is one namespace on one cluster; its steps follow each release.
         </EmptyState>

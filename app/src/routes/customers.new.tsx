@@ -6,12 +6,11 @@ import { BackLink } from '@/components/clusters/back-link';
 import { activeClusters } from '@/components/customers/active-clusters';
 import { CustomerForm } from '@/components/customers/customer-form';
 import { EmptyState } from '@/components/layout/empty-state';
-import { Loading } from '@/components/layout/loading';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
+import { useCatalogLists } from '@/data';
 import { pageTitle } from '@/lib/page-title';
-import { useCatalog } from '@/state/catalog-hooks';
 
 export interface NewCustomerSearch {
   /** The cluster to preselect ("Add customer" on a cluster's page). */
@@ -30,15 +29,13 @@ export const Route = createFileRoute('/customers/new')({
 
 function NewCustomerPage() {
   const { clusterId } = Route.useSearch();
-  const rows = useCatalog();
-  const clusters = useMemo(() => (rows ? activeClusters(rows.catalog) : undefined), [rows]);
+  const rows = useCatalogLists();
+  const clusters = useMemo(() => activeClusters(rows.catalog), [rows]);
   return (
     <>
       <BackLink to="/customers">Customers</BackLink>
       <PageHeader title="New customer" description="A customer is one namespace on one cluster." />
-      {!clusters ? (
-        <Loading what="clusters" />
-      ) : clusters.length === 0 ? (
+      {clusters.length === 0 ? (
         <EmptyState icon={Server} title="Add a cluster first">
           <p>Every customer lives in a namespace on a cluster.</p>
           <Button asChild className="mt-4">

@@ -3,14 +3,15 @@ import { ReleaseProvider } from '@/components/releases/release-context';
 import { ReleaseHeader } from '@/components/releases/release-header';
 import { releaseParams } from '@/components/releases/release-params';
 import { ReleaseTabs } from '@/components/releases/release-tabs';
-import { useRelease } from '@/components/releases/use-release-data';
 import { Button } from '@/components/ui/button';
+import { useReleaseRecord } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { usePresenceView } from '@/sync/presence';
 
 /**
  * Every page of one release: the header with its actions, the views as tabs, then the view. The
- * release is read live from the projection, so a change made in another tab or device shows at once.
+ * release's record is read live from the catalog (the read model), so a change made in another tab or
+ * device shows at once.
  */
 export const Route = createFileRoute('/releases/$releaseId')({
   params: releaseParams,
@@ -19,17 +20,10 @@ export const Route = createFileRoute('/releases/$releaseId')({
 
 function ReleaseLayout() {
   const { releaseId } = Route.useParams();
-  const release = useRelease(releaseId);
+  const release = useReleaseRecord(releaseId);
   // Others see that this release is open here (pages below may say more: a customer, a step).
   usePresenceView({ releaseId });
 
-  if (release === undefined) {
-    return (
-      <p className="text-muted-foreground" aria-live="polite">
-        Loading the release…
-      </p>
-    );
-  }
   if (release === null) {
     return (
       <div className="grid justify-items-start gap-4">

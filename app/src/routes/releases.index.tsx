@@ -6,9 +6,9 @@ import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { ReleaseFilters } from '@/components/releases/release-filters';
 import { releaseSearchSchema } from '@/components/releases/release-search';
 import { ReleasesTable } from '@/components/releases/releases-table';
-import { useReleases } from '@/components/releases/use-release-data';
 import { TemporalReleases } from '@/components/temporal/temporal-release-list';
 import { Button } from '@/components/ui/button';
+import { useReleaseList } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 
 export const Route = createFileRoute('/releases/')({
@@ -20,7 +20,7 @@ export const Route = createFileRoute('/releases/')({
 function ReleasesPage() {
   const search = Route.useSearch();
   const navigate = Route.useNavigate();
-  const releases = useReleases();
+  const releases = useReleaseList();
   const shown = releases?.filter(
     (r) => (!search.status || r.status === search.status) && (!search.type || r.type === search.type),
   );
@@ -38,11 +38,7 @@ function ReleasesPage() {
           </Button>
         }
       />
-      {releases === undefined ? (
-        <p className="text-muted-foreground" aria-live="polite">
-          Loading releases…
-        </p>
-      ) : releases.length === 0 ? (
+      {releases.length === 0 ? (
         <EmptyState icon={Rocket} title="No releases yet">
           A release lists the steps to run for every customer, and tracks which are done.
         </EmptyState>

@@ -1,7 +1,7 @@
 /**
- * Opens the local data core once per tab and hands it to the views: the Dexie read store for
- * `useLiveQuery` hooks, and `run` — the one write path (domain command -> Yjs transaction -> stored,
- * projected, sent to other tabs). Views never write Dexie tables.
+ * Opens the local data core once per tab and hands it to the views: the read model (data/read-model,
+ * where every view reads live data), and `run` — the one write path (domain command -> Yjs transaction
+ * -> stored, projected, sent to other tabs). Views never write the projection.
  */
 import type { Command } from '@runsheet/doc';
 import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
@@ -15,7 +15,7 @@ import {
   useState,
 } from 'react';
 import { BootShell } from '@/components/layout/boot-shell';
-import { dexieStore, LocalData, ReadStoreContext } from '@/data';
+import { LocalData, ReadModel, ReadModelContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
 import { installTestApi } from './test-api.ts';
@@ -80,7 +80,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [local]);
-  const store = useMemo(() => (local ? dexieStore(local.db) : null), [local]);
+  const readModel = useMemo(() => (local ? new ReadModel(local) : null), [local]);
   // Only with ?bench=1 in the URL (benchmark and browser tests); see test-api.ts.
   useEffect(() => {
     if (api) installTestApi(api);
@@ -97,10 +97,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     );
   }
   // Until the data is open: the shell the first paint showed, unchanged.
-  if (!api || !store) return <BootShell />;
+  if (!api || !readModel) return <BootShell />;
   return (
     <WorkspaceContext.Provider value={api}>
-      <ReadStoreContext.Provider value={store}>{children}</ReadStoreContext.Provider>
+      <ReadModelContext.Provider value={readModel}>{children}</ReadModelContext.Provider>
     </WorkspaceContext.Provider>
   );
 }
@@ -109,9 +109,4 @@ export function useWorkspace(): WorkspaceApi {
   const api = useContext(WorkspaceContext);
   if (!api) throw new Error('useWorkspace needs a <WorkspaceProvider> above it');
   return api;
-}
-
-/** The Dexie database, for views that read a table directly with useLiveQuery. */
-export function useDb() {
-  return useWorkspace().local.db;
 }

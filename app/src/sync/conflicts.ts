@@ -6,29 +6,29 @@
  */
 import { type Conflict, type DomainState, listConflicts } from '@runsheet/domain';
 import { useEffect, useState } from 'react';
+import { useReadModel } from '@/data';
 import { count, customerCount } from '@/lib/count';
-import { useWorkspace } from '@/state/workspace-context';
 
 /** Recomputing scans histories: once per quiet moment, not per keystroke. */
 const QUIET_MS = 250;
 
 export function useConflicts(): Conflict[] {
-  const { local } = useWorkspace();
-  const [conflicts, setConflicts] = useState<Conflict[]>(() => listConflicts(local.state));
+  const model = useReadModel();
+  const [conflicts, setConflicts] = useState<Conflict[]>(() => listConflicts(model.loadedState()));
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = local.workspace.subscribe(() => {
+    const off = model.subscribeAll(() => {
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
-        setConflicts(listConflicts(local.state));
+        setConflicts(listConflicts(model.loadedState()));
       }, QUIET_MS);
     });
     return () => {
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [local]);
+  }, [model]);
   return conflicts;
 }
 

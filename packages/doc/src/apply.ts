@@ -4,7 +4,6 @@
  */
 import type { CatalogOp, Change, Op, ReleaseId, ReleaseOp } from '@runsheet/domain';
 import * as Y from 'yjs';
-import { encodeEvent } from './event-codec.ts';
 import {
   CATALOG,
   catalogRoots,
@@ -12,8 +11,9 @@ import {
   type ReleaseRoots,
   releaseRoots,
   SCHEMA_VERSION,
-  stepStateKey,
 } from './layout.ts';
+import { encodeEntry, type LogItem } from './log/entry-codec.ts';
+import { RefWriter } from './log/refs.ts';
 
 /** Resolves a document name to its Y.Doc, creating (and opening) a release document on first use. */
 export type ResolveDoc = (name: DocName) => Y.Doc;
@@ -38,11 +38,7 @@ export function applyChange(docs: ResolveDoc, change: Change, origin: unknown): 
     const doc = docs(name);
     doc.transact(() => {
       if (name === CATALOG) for (const op of ops) applyCatalogOp(doc, op as CatalogOp);
-      else {
-        const roots = releaseRoots(doc);
-        ensureMeta(roots, name);
-        for (const op of ops) applyReleaseOp(roots, op as ReleaseOp, name);
-      }
+      else applyReleaseOps(doc, ops as ReleaseOp[], name);
     }, origin);
   }
 }
@@ -84,7 +80,49 @@ function applyCatalogOp(doc: Y.Doc, op: CatalogOp): void {
   }
 }
 
-function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp, releaseId: ReleaseId): void {
+/**
+ * Entity ops go to their maps; step-state ops and events become log entries (ST-13), pushed in ONE
+ * insert after the strings they refer to are interned: Yjs then merges the entries of consecutive
+ * transactions of this client into one item, so an entry costs its content and almost nothing else.
+ */
+function applyReleaseOps(doc: Y.Doc, ops: readonly ReleaseOp[], releaseId: ReleaseId): void {
+  const roots = releaseRoots(doc);
+  ensureMeta(roots, releaseId);
+  const items: LogItem[] = [];
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i] as ReleaseOp;
+    if (op.op === 'put-step-state') {
+      const next = ops[i + 1];
+      const state = { id: op.id, fields: op.fields, unset: op.unset };
+      // A command's state change and the event that says why are one entry (the usual pair).
+      if (next?.op === 'append-event' && next.event.stepId === op.id) {
+        items.push({ state, event: next.event });
+        i++;
+      } else items.push({ state, event: null });
+    } else if (op.op === 'append-event') items.push({ state: null, event: op.event });
+    else applyEntityOp(roots, op);
+  }
+  if (items.length === 0) return;
+  const refs = refWriterOf(doc, roots.refs);
+  const entries = items.map((item) => encodeEntry(item, refs, releaseId));
+  roots.log.push(entries);
+}
+
+const refWriters = new WeakMap<Y.Doc, RefWriter>();
+
+function refWriterOf(doc: Y.Doc, refs: Y.Map<unknown>): RefWriter {
+  let writer = refWriters.get(doc);
+  if (!writer) {
+    writer = new RefWriter(refs);
+    refWriters.set(doc, writer);
+  }
+  return writer;
+}
+
+function applyEntityOp(
+  roots: ReleaseRoots,
+  op: Exclude<ReleaseOp, { op: 'put-step-state' } | { op: 'append-event' }>,
+): void {
   switch (op.op) {
     case 'put-template':
       putFields(roots.templates, op.id, op.fields);
@@ -98,22 +136,6 @@ function applyReleaseOp(roots: ReleaseRoots, op: ReleaseOp, releaseId: ReleaseId
     case 'put-revision':
       // Immutable: a revision is written once. Ids are random, so no other device writes this one.
       if (!roots.revisions.has(op.id)) roots.revisions.set(op.id, copyValue(op.value));
-      return;
-    case 'put-step-state':
-      for (const [field, value] of Object.entries(op.fields)) {
-        if (value === undefined) continue;
-        const key = stepStateKey(op.id, field as keyof typeof op.fields);
-        // Objects (an execution record) are always written: a new run replaces the old one even when it
-        // holds the same values, so a concurrent reopen cannot remove it unseen.
-        if (roots.stepState.get(key) !== value) roots.stepState.set(key, copyValue(value));
-      }
-      for (const field of op.unset ?? []) {
-        const key = stepStateKey(op.id, field);
-        if (roots.stepState.has(key)) roots.stepState.delete(key);
-      }
-      return;
-    case 'append-event':
-      roots.events.push([encodeEvent(op.event, releaseId)]);
       return;
     case 'put-wave':
       putFields(roots.waves, op.id, op.fields);

@@ -1,7 +1,7 @@
 /**
- * How a history event is stored in a release document's `events` array (schema 2): without what the
- * document already says. An event of a done step is about 310 bytes whole and 180 stored (measured
- * with app-length ids), and a release collects one per step change.
+ * How schema 2 stored a history event in a release document's `events` array: without what the
+ * document already says. Schema 3 writes events into the log (log/entry-codec.ts); this coding is read
+ * for older documents, and written only by tests and the layout benchmark that reproduce schema 2.
  *
  * Left out when stored, filled back when read:
  * - `releaseId`: the document's own;

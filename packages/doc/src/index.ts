@@ -1,6 +1,13 @@
 export { applyChange, groupByDocument, type ResolveDoc } from './apply.ts';
 export type { CatalogChanges, ChangeListener, DocChanges, ReleaseChanges } from './changes.ts';
 export {
+  FROZEN_FORMAT_VERSION,
+  FrozenReleaseError,
+  freezeRelease,
+  frozenHash,
+  thawRelease,
+} from './frozen/freeze.ts';
+export {
   CATALOG,
   CATALOG_ROOTS,
   catalogRoots,
@@ -12,30 +19,51 @@ export {
   stepStateKey,
 } from './layout.ts';
 export { CatalogMirror, ReleaseMirror } from './mirror.ts';
+export { CustomerIndex, customerKeyOf } from './projection/customer-index.ts';
 export { MemoryTables } from './projection/memory-tables.ts';
+export { pack, unpack } from './projection/pack-codec.ts';
 export {
   allRows,
   catalogRows,
   DirtySet,
+  eventPackRow,
+  headPackRow,
   releaseRows,
   revisionRow,
-  stepRecordRow,
+  stepPackRow,
 } from './projection/project.ts';
 export {
+  type BucketSteps,
+  bucketOf,
+  type CustomerKey,
   countWrites,
-  type EventRow,
+  EVENT_CHUNK,
+  type EventPackRow,
   emptyWrites,
-  eventOfRow,
-  type ParticipantRow,
+  type HeadPackRow,
+  type ReleaseHead,
   type RevisionRow,
   type RowKey,
   type RowTables,
   type RowWrites,
   rowKey,
-  type StepRecordRow,
+  SPLIT_PARTS,
+  STEP_BUCKETS,
+  type StepPackRow,
   TABLE_NAMES,
   type TableName,
+  UNKNOWN_CUSTOMER,
 } from './projection/rows.ts';
+export {
+  addStepPackRow,
+  bucketStepsOf,
+  eventsOf,
+  headOf,
+  type ReleaseFromRowsOptions,
+  type ReleaseRows,
+  releaseFromRows,
+  setEvents,
+} from './projection/unpack.ts';
 export { readCatalog, readEntity, readRelease } from './read.ts';
 export { memoryStore } from './store/memory-store.ts';
 export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';

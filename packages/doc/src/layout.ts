@@ -5,26 +5,26 @@
  * Catalog document: root Y.Maps `clusters`, `customers`, `releases`, each id -> Y.Map of fields, so two
  * devices editing different fields of one entity both keep their edit after a merge.
  *
- * Release document: root Y.Maps `templates` and `customSteps` (id -> Y.Map of fields); `participants`
- * (customerId -> plain Participant; written once at activation, never edited field by field);
- * `revisions` (revId -> plain ContentRevision; written once, never edited: domain ST-09); `stepState`,
- * ONE flat Y.Map keyed `${stepId}|${field}` (see `stepStateKey`); `events`, a Y.Array of plain
- * HistoryEvent objects stored without the fields the document already says (event-codec.ts); `waves`
- * (id -> Y.Map of fields, like templates) and `waveMembers` (customerId -> waveId, a plain value: one
- * entry per customer, so a merge never puts a customer in two waves); `meta` {schemaVersion, releaseId}.
- * `waves` and `waveMembers` were added without a schema change: a document without them has no waves,
- * and an older app ignores them.
+ * Release document (schema 3): root Y.Maps `templates` and `customSteps` (id -> Y.Map of fields);
+ * `participants` (customerId -> plain Participant; written once at activation, never edited field by
+ * field); `revisions` (revId -> plain ContentRevision; written once, never edited: domain ST-09);
+ * `log`, a Y.Array of compact entries, each one history event and the step-state change that came
+ * with it (log/entry-codec.ts): the history is the log, and a step's state is the fold of its entries
+ * in log order (ST-13); `refs` (short key -> long string: ids, actors, variable values) that entries
+ * refer to (log/refs.ts, ST-14); `waves` (id -> Y.Map of fields, like templates) and `waveMembers`
+ * (customerId -> waveId, a plain value: one entry per customer, so a merge never puts a customer in two
+ * waves); `meta` {schemaVersion, releaseId}.
  *
- * Schema 2 added `revisions`: step states keep revision ids (`snapshotRev`, `overrideRev`,
- * `execution`) where schema 1 kept copies (`snapshot*`, `executedContent`, `executedAt`, `executedBy`,
- * `overrideContent`, `overrideName`), and events lost their derivable fields. Schema 1 documents need no
- * migration: the domain still reads those fields (ST-11) and replaces them step by step as steps
- * change, and whole events decode as they are.
+ * Older documents open as they are, with no migration (ST-11): schema 2 kept step state in ONE flat
+ * Y.Map `stepState` keyed `${stepId}|${field}` and history in a Y.Array `events` of plain events
+ * without their derivable fields (event-codec.ts); schema 1 kept copies of content where schema 2 keeps
+ * revision ids. Both roots are still read: a step's state is its `stepState` fields with its log
+ * entries folded on top, and the history is `events` followed by the log. Nothing writes them anymore.
  */
 import type { ReleaseId, StepId, StepStateField } from '@runsheet/domain';
 import type * as Y from 'yjs';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** A document's name: also its room name on the relay and its key in local storage. */
 export type DocName = 'catalog' | ReleaseId;
@@ -53,11 +53,14 @@ export interface ReleaseRoots {
   customSteps: Y.Map<unknown>;
   participants: Y.Map<unknown>;
   revisions: Y.Map<unknown>;
+  log: Y.Array<unknown>;
+  refs: Y.Map<unknown>;
+  meta: Y.Map<unknown>;
+  /** Schema 1 and 2 (read only). */
   stepState: Y.Map<unknown>;
   events: Y.Array<unknown>;
   waves: Y.Map<unknown>;
   waveMembers: Y.Map<unknown>;
-  meta: Y.Map<unknown>;
 }
 
 export function releaseRoots(doc: Y.Doc): ReleaseRoots {
@@ -66,19 +69,19 @@ export function releaseRoots(doc: Y.Doc): ReleaseRoots {
     customSteps: doc.getMap('customSteps'),
     participants: doc.getMap('participants'),
     revisions: doc.getMap('revisions'),
+    log: doc.getArray('log'),
+    refs: doc.getMap('refs'),
+    meta: doc.getMap('meta'),
     stepState: doc.getMap('stepState'),
     events: doc.getArray('events'),
     waves: doc.getMap('waves'),
     waveMembers: doc.getMap('waveMembers'),
-    meta: doc.getMap('meta'),
   };
 }
 
 /**
- * Step state is one flat map of `${stepId}|${field}` keys. A nested Y.Map per step would be created
- * lazily on the first change of that step; two devices doing so while apart would each create their own
- * map under the same key and the merge would keep only one of them, losing the other's fields.
- * Flat keys merge field by field with no creation race. Ids never contain `|`.
+ * Schema 1 and 2 kept step state as one flat map of `${stepId}|${field}` keys (a nested Y.Map per
+ * step, created lazily, would lose one device's fields when two created it while apart). Read only.
  */
 export function stepStateKey(stepId: StepId, field: StepStateField): string {
   return `${stepId}|${field}`;

@@ -12,21 +12,19 @@ import type {
   ClusterId,
   ContentRevision,
   CustomerId,
-  HistoryEvent,
   Participant,
   ReleaseId,
   ReleaseState,
   RevId,
   StepId,
-  StepState,
   TemplateId,
   WaveId,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
 import type { CatalogChanges, ReleaseChanges } from './changes.ts';
-import { decodeEvent } from './event-codec.ts';
-import { CATALOG_ROOTS, catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
-import { readCatalog, readEntity, readRelease } from './read.ts';
+import { CATALOG_ROOTS, catalogRoots, releaseRoots } from './layout.ts';
+import { StepLog } from './log/step-log.ts';
+import { readCatalog, readEntity, readReleaseWith } from './read.ts';
 
 type Listener<C> = (changes: C) => void;
 /** The root types a mirror observes. */
@@ -118,44 +116,53 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly customSteps = new Set<string>();
   private readonly participants = new Set<string>();
   private readonly revisions = new Set<string>();
-  private readonly stepKeys = new Set<string>();
   private readonly waves = new Set<string>();
   private readonly waveMembers = new Set<string>();
-  private addedEvents: HistoryEvent[] = [];
-  private readonly eventIds = new Set<string>();
+  private readonly log: StepLog;
 
   constructor(
     doc: Y.Doc,
     readonly releaseId: ReleaseId,
   ) {
     super(doc);
-    this.state = readRelease(doc, releaseId);
-    for (const event of this.state.events) this.eventIds.add(event.id);
     const roots = releaseRoots(doc);
+    this.log = new StepLog(roots, releaseId);
+    this.state = readReleaseWith(doc, releaseId, this.log);
     this.collectIds(roots.templates, this.templates);
     this.collectIds(roots.customSteps, this.customSteps);
     this.collectIds(roots.participants, this.participants);
     this.collectIds(roots.revisions, this.revisions);
-    this.collectIds(roots.stepState, this.stepKeys);
     this.collectIds(roots.waves, this.waves);
     this.collectIds(roots.waveMembers, this.waveMembers);
-    // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
-    this.watch(roots.events, (events) => {
-      for (const event of events) if (event.target === roots.events) this.applyEventsDelta(event);
-      if (this.state.events.length !== roots.events.length) this.resyncEvents(roots.events);
+    // Strings first: an entry of this transaction may wait for one (observers run in no fixed order).
+    this.watch(roots.refs, (events) => {
+      for (const event of events) if (event instanceof Y.YMapEvent) this.log.onRefsChanged(event.keysChanged);
     });
+    // The delta must be read inside the observer: Yjs refuses to compute it after the handler returns.
+    // When transactions nest (one started while another's observers run), Yjs computes the outer delta
+    // after the inner one integrated, so an inner insert can be reported twice; StepLog skips those.
+    this.watch(roots.log, (events) => {
+      for (const event of events) if (event.target === roots.log) this.log.onLogDelta(event.changes.delta);
+    });
+    this.watch(roots.stepState, (events) => {
+      for (const event of events)
+        if (event instanceof Y.YMapEvent) this.log.onLegacyStateChanged(event.keysChanged);
+    });
+    this.watch(roots.events, () => this.log.onLegacyEventsChanged());
   }
 
   protected takeChanges(transaction: Y.Transaction): ReleaseChanges | null {
+    // Getting a root Y.Array for the first time runs an empty transaction, before `log` exists.
+    if (!this.log) return null;
+    const logChanges = this.log.take();
     const touched =
       this.templates.size +
       this.customSteps.size +
       this.participants.size +
       this.revisions.size +
-      this.stepKeys.size +
       this.waves.size +
       this.waveMembers.size;
-    if (touched === 0 && this.addedEvents.length === 0) return null;
+    if (touched === 0 && !logChanges) return null;
     const roots = releaseRoots(this.doc);
     const { state } = this;
     for (const id of this.templates) refreshEntity(state.templates, roots.templates, id);
@@ -183,8 +190,8 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       customSteps: [...this.customSteps] as StepId[],
       participants: [...this.participants] as CustomerId[],
       revisions: [...this.revisions] as RevId[],
-      stepStates: this.refreshStepStates(roots.stepState),
-      events: this.addedEvents,
+      stepStates: logChanges?.stepStates ?? [],
+      events: logChanges?.events ?? [],
       waves: [...this.waves] as WaveId[],
       waveMembers: [...this.waveMembers] as CustomerId[],
       origin: transaction.origin,
@@ -194,78 +201,9 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
     this.customSteps.clear();
     this.participants.clear();
     this.revisions.clear();
-    this.stepKeys.clear();
     this.waves.clear();
     this.waveMembers.clear();
-    this.addedEvents = [];
     return changes;
-  }
-
-  /** Applies changed `stepId|field` keys, one new object per touched step; returns the touched steps. */
-  private refreshStepStates(flat: Y.Map<unknown>): StepId[] {
-    const byStep = new Map<StepId, Array<[string, string]>>();
-    for (const key of this.stepKeys) {
-      const parsed = parseStepStateKey(key);
-      if (!parsed) continue;
-      const fields = byStep.get(parsed.stepId);
-      if (fields) fields.push([parsed.field, key]);
-      else byStep.set(parsed.stepId, [[parsed.field, key]]);
-    }
-    const records = this.state.stepStates;
-    for (const [stepId, fields] of byStep) {
-      const next: Record<string, unknown> = { ...records[stepId] };
-      for (const [field, key] of fields) {
-        if (flat.has(key)) next[field] = flat.get(key);
-        else delete next[field];
-      }
-      if (Object.keys(next).length === 0) delete records[stepId];
-      else records[stepId] = next as StepState;
-    }
-    return [...byStep.keys()];
-  }
-
-  /**
-   * Applies the array delta. When transactions nest (one started while another's observers run),
-   * Yjs computes the outer delta after the inner one integrated, so an inner insert can be reported
-   * twice; an event already here at that place is skipped, not inserted again.
-   */
-  private applyEventsDelta(event: Y.YEvent<Y.AbstractType<unknown>>): void {
-    const events = this.state.events;
-    let index = 0;
-    for (const part of event.changes.delta) {
-      if (part.retain !== undefined) index += part.retain;
-      else if (part.delete !== undefined) {
-        for (const removed of events.splice(index, part.delete)) this.eventIds.delete(removed.id);
-      } else if (Array.isArray(part.insert)) {
-        const inserted = part.insert.map((value) => decodeEvent(value, this.releaseId));
-        if (inserted.every((e) => !this.eventIds.has(e.id))) {
-          insertAt(events, index, inserted);
-          index += inserted.length;
-          for (const added of inserted) this.remember(added);
-          continue;
-        }
-        for (const e of inserted) {
-          if (!this.eventIds.has(e.id)) {
-            events.splice(index, 0, e);
-            this.remember(e);
-          }
-          index++;
-        }
-      }
-    }
-  }
-
-  private remember(event: HistoryEvent): void {
-    this.eventIds.add(event.id);
-    this.addedEvents.push(event);
-  }
-
-  /** The safety net: if the mirrored list ever disagrees in length, read it again whole. */
-  private resyncEvents(array: Y.Array<unknown>): void {
-    const all = array.map((value) => decodeEvent(value, this.releaseId));
-    for (const e of all) if (!this.eventIds.has(e.id)) this.remember(e);
-    this.state.events.length = 0;
-    insertAt(this.state.events, 0, all);
   }
 }
 
@@ -273,11 +211,4 @@ function refreshEntity(records: Record<string, unknown>, collection: Y.Map<unkno
   const entity = readEntity(collection, id);
   if (entity === undefined) delete records[id];
   else records[id] = entity;
-}
-
-/** `splice(index, 0, ...items)` without spreading: a whole release's events can exceed the argument limit. */
-function insertAt<T>(array: T[], index: number, items: readonly T[]): void {
-  const tail = index < array.length ? array.splice(index) : [];
-  for (const item of items) array.push(item);
-  for (const item of tail) array.push(item);
 }

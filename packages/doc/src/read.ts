@@ -1,7 +1,7 @@
 /**
  * Reads documents back as plain data. The entity maps hold exactly the domain's fields, so a read is a
- * `toJSON` per entity; values are the documents' own objects and must be treated as read-only. Events
- * are stored without what the document already says and are filled back (event-codec.ts).
+ * `toJSON` per entity; values are the documents' own objects and must be treated as read-only. Step
+ * states and history come from the release's log (and the roots of older schemas): log/step-log.ts.
  */
 import type {
   CatalogState,
@@ -11,14 +11,12 @@ import type {
   ReleaseId,
   ReleaseState,
   RevId,
-  StepId,
-  StepState,
   WaveId,
 } from '@runsheet/domain';
 import { emptyReleaseState } from '@runsheet/domain';
 import * as Y from 'yjs';
-import { decodeEvent } from './event-codec.ts';
-import { catalogRoots, parseStepStateKey, releaseRoots } from './layout.ts';
+import { catalogRoots, releaseRoots } from './layout.ts';
+import { StepLog } from './log/step-log.ts';
 
 export function readCatalog(doc: Y.Doc): CatalogState {
   const roots = catalogRoots(doc);
@@ -30,6 +28,11 @@ export function readCatalog(doc: Y.Doc): CatalogState {
 }
 
 export function readRelease(doc: Y.Doc, releaseId: ReleaseId): ReleaseState {
+  return readReleaseWith(doc, releaseId, new StepLog(releaseRoots(doc), releaseId));
+}
+
+/** The release's state with its step states and history from `log` (the same objects, kept current). */
+export function readReleaseWith(doc: Y.Doc, releaseId: ReleaseId, log: StepLog): ReleaseState {
   const roots = releaseRoots(doc);
   const state = emptyReleaseState(releaseId);
   state.templates = readEntities(roots.templates) as ReleaseState['templates'];
@@ -40,8 +43,8 @@ export function readRelease(doc: Y.Doc, releaseId: ReleaseId): ReleaseState {
   for (const [id, value] of roots.revisions.entries()) {
     state.revisions[id as RevId] = value as ContentRevision;
   }
-  state.stepStates = readStepStates(roots.stepState);
-  state.events = roots.events.map((value) => decodeEvent(value, releaseId));
+  state.stepStates = log.stepStates;
+  state.events = log.events;
   state.waves = readEntities(roots.waves) as ReleaseState['waves'];
   for (const [id, value] of roots.waveMembers.entries()) {
     if (typeof value === 'string') state.waveMembers[id as CustomerId] = value as WaveId;
@@ -59,18 +62,6 @@ function readEntities(collection: Y.Map<unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [id, entity] of collection.entries()) {
     if (entity instanceof Y.Map) out[id] = entity.toJSON();
-  }
-  return out;
-}
-
-function readStepStates(flat: Y.Map<unknown>): Record<StepId, StepState> {
-  const out: Record<StepId, StepState> = {};
-  for (const [key, value] of flat.entries()) {
-    const parsed = parseStepStateKey(key);
-    if (!parsed) continue;
-    const state = out[parsed.stepId] ?? {};
-    (state as Record<string, unknown>)[parsed.field] = value;
-    out[parsed.stepId] = state;
   }
   return out;
 }

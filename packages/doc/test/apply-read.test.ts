@@ -9,15 +9,7 @@ import {
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  applyChange,
-  CATALOG,
-  type DocName,
-  readCatalog,
-  readRelease,
-  stepStateKey,
-  Workspace,
-} from '../src/index.ts';
+import { applyChange, CATALOG, type DocName, readCatalog, readRelease, Workspace } from '../src/index.ts';
 import {
   cluster,
   customer,
@@ -107,7 +99,7 @@ describe('applyChange and read', () => {
       waves: { [canary.id]: canary },
       waveMembers: { [C]: canary.id },
     });
-    expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 2 });
+    expect(resolve(R).getMap('meta').toJSON()).toEqual({ releaseId: R, schemaVersion: 3 });
   });
 
   it('runs the ops of each document in exactly one transaction', () => {
@@ -151,12 +143,12 @@ describe('applyChange and read', () => {
     });
   });
 
-  it('removes step state fields named in unset and stores each field under its own key', () => {
+  it('ST-13 removes step state fields named in unset, one log entry per op and nothing else', () => {
     const { resolve } = docSet();
     applyChange(resolve, { ops: [ops.stepState(R, STEP, { status: 'skipped', skipReason: 'n/a' })] }, null);
     applyChange(resolve, { ops: [ops.stepState(R, STEP, { status: 'pending' }, ['skipReason'])] }, null);
-    const flat = resolve(R).getMap('stepState');
-    expect([...flat.keys()]).toEqual([stepStateKey(STEP, 'status')]);
+    expect(resolve(R).getArray('log').length).toBe(2);
+    expect(resolve(R).getMap('stepState').size).toBe(0);
     expect(readRelease(resolve(R), R).stepStates).toEqual({ [STEP]: { status: 'pending' } });
   });
 

@@ -1,4 +1,4 @@
-import type { ReleaseId } from '@runsheet/domain';
+import type { ReleaseId, StepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -164,4 +164,49 @@ describe('DocMirror', () => {
       for (const other of rest) expect(other).toEqual(first);
     });
   }
+
+  it('ST-13 an appended entry and an entry merged mid-log each change only their own step', () => {
+    const a = device(1);
+    const b = device(2);
+    const steps = ['step:c1.t1', 'step:c1.t2', 'step:c2.t1', 'step:c2.t2'] as const;
+    applyChange(
+      a.resolve,
+      { ops: steps.map((id) => ops.stepState(R, id as StepId, { notes: `n ${id}` })) },
+      null,
+    );
+    syncInto(a, b);
+    // Apart: b (client 2) appends; a (client 1) appends too, and its entry sorts before b's on merge.
+    applyChange(b.resolve, { ops: [ops.stepState(R, steps[1] as StepId, { status: 'done' })] }, null);
+    applyChange(a.resolve, { ops: [ops.stepState(R, steps[2] as StepId, { status: 'skipped' })] }, null);
+    const before = { ...b.releaseMirror.state.stepStates };
+    b.seen.length = 0;
+    syncInto(a, b);
+    const log = b.rel.getArray('log').toArray() as unknown[][];
+    // a's entry landed before b's newest one: a merge into the middle of the log.
+    expect(log.length).toBe(6);
+    const changed = b.seen.flatMap((c) => (c.kind === 'release' ? c.stepStates : []));
+    expect(changed).toEqual([steps[2]]);
+    const after = b.releaseMirror.state.stepStates;
+    for (const id of [steps[0], steps[1], steps[3]]) expect(after[id as StepId]).toBe(before[id as StepId]);
+    expect(after[steps[2] as StepId]).toEqual({ notes: 'n step:c2.t1', status: 'skipped' });
+    expect(b.releaseMirror.state).toEqual(readRelease(b.rel, R));
+  });
+
+  it('ST-13 entries that are not entries (damage, a hostile writer) are ignored, never a crash', () => {
+    const a = device(1);
+    applyChange(a.resolve, { ops: [ops.stepState(R, 'step:c1.t1' as StepId, { notes: 'kept' })] }, null);
+    const junk = [
+      null,
+      7,
+      'x',
+      [],
+      [3],
+      [5, 'nokey.nokey', 1, 'nokey'],
+      [4, '', 1, 2, 8, 'detail?'],
+      { a: 1 },
+    ];
+    expect(() => a.rel.getArray('log').push(junk)).not.toThrow();
+    expect(a.releaseMirror.state).toEqual(readRelease(a.rel, R));
+    expect(a.releaseMirror.state.stepStates['step:c1.t1' as StepId]).toEqual({ notes: 'kept' });
+  });
 });

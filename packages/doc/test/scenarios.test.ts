@@ -16,6 +16,7 @@ import {
   overrideStep,
   resolveCustomerSteps,
   resolveStep,
+  setNotes,
   skipStep,
   stepHistory,
   type TemplateId,
@@ -24,7 +25,9 @@ import {
   updateTemplate,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { device, mergedBothWays, send } from './support/two-devices.ts';
+import * as Y from 'yjs';
+import { readRelease } from '../src/index.ts';
+import { type Device, device, mergedBothWays, send, sortKeys } from './support/two-devices.ts';
 
 /** A shared start (an active release: acme and globex in cluster eu, templates T1 T2 T3), then apart. */
 function setup() {
@@ -180,5 +183,92 @@ describe('merge scenarios, both directions', () => {
     })) {
       expect(listConflicts(s.a.ws.state).map((c) => c.kind)).toContain('customer-in-archived-cluster');
     }
+  });
+
+  it('ST-13 / MR-01: notes here and done there both survive, field by field', () => {
+    for (const s of bothWays(({ a, b, releaseId, acme, t1 }) => {
+      a.run(setNotes, { releaseId, stepId: templateStepId(acme, t1), notes: 'after 18:00' });
+      b.run(markDone, { releaseId, stepId: templateStepId(acme, t1) });
+    })) {
+      expect(resolveStep(s.a.ws.state, s.releaseId, templateStepId(s.acme, s.t1))).toMatchObject({
+        status: 'done',
+        notes: 'after 18:00',
+        executedContent: 'run T1 acme',
+      });
+      expect(listConflicts(s.a.ws.state)).toEqual([]);
+    }
+  });
+
+  it('BR-S08 / ST-13: an override here and notes there both survive; a template edit passes the override by', () => {
+    for (const s of bothWays(({ a, b, releaseId, acme, t2 }) => {
+      a.run(overrideStep, { releaseId, stepId: templateStepId(acme, t2), content: 'run T2 --acme' });
+      b.run(setNotes, { releaseId, stepId: templateStepId(acme, t2), notes: 'ask first' });
+      b.run(updateTemplate, { releaseId, templateId: t2, content: 'run T2 v2 {{customer.namespace}}' });
+    })) {
+      expect(resolveStep(s.a.ws.state, s.releaseId, templateStepId(s.acme, s.t2))).toMatchObject({
+        status: 'pending',
+        content: 'run T2 --acme',
+        isOverridden: true,
+        notes: 'ask first',
+      });
+      // BR-R02 / BR-S07: the edit reaches the pending step that is not overridden.
+      expect(resolveStep(s.a.ws.state, s.releaseId, templateStepId(s.globex, s.t2))?.content).toBe(
+        'run T2 v2 {{customer.namespace}}',
+      );
+    }
+  });
+
+  it('MR-03: the same outcome on both devices (done and done) is no conflict', () => {
+    for (const s of bothWays(({ a, b, releaseId, globex, t3 }) => {
+      a.run(markDone, { releaseId, stepId: templateStepId(globex, t3) });
+      b.run(markDone, { releaseId, stepId: templateStepId(globex, t3) });
+    })) {
+      const stepId = templateStepId(s.globex, s.t3);
+      expect(stepHistory(s.a.ws.state, s.releaseId, stepId).map((e) => e.event.kind)).toEqual([
+        'done',
+        'done',
+      ]);
+      expect(listConflicts(s.a.ws.state)).toEqual([]);
+    }
+  });
+
+  it('ST-14: an entry that arrives before a string it refers to waits, then joins, and every device agrees', () => {
+    const { a: d, releaseId, acme, globex, t1, t2, t3 } = setup();
+    const [e, b, c] = [device(2), device(3), device(4)];
+    for (const x of [e, b, c]) send(d, x);
+    const doc = (x: Device) => x.ws.doc(releaseId) as Y.Doc;
+    /** What `x` writes from now on, and nothing it learned from others. */
+    const own = (x: Device, act: () => void) => {
+      const before = Y.encodeStateVector(doc(x));
+      act();
+      return Y.encodeStateAsUpdate(doc(x), before);
+    };
+    // D interns acme's strings; E, apart from D, appends after the same entry (its entry lands after D's).
+    const fromD = own(d, () => d.run(markDone, { releaseId, stepId: templateStepId(acme, t1) }));
+    const fromE = own(e, () => e.run(markDone, { releaseId, stepId: templateStepId(globex, t2) }));
+    Y.applyUpdate(doc(b), fromD, 'remote');
+    Y.applyUpdate(doc(b), fromE, 'remote');
+    // B refers to acme's strings, which D wrote; its entry follows E's.
+    const fromB = own(b, () => b.run(markDone, { releaseId, stepId: templateStepId(acme, t3) }));
+    Y.applyUpdate(doc(c), fromE, 'remote');
+    Y.applyUpdate(doc(c), fromB, 'remote');
+    const waitingStep = templateStepId(acme, t3);
+    const early = c.ws.state.releases[releaseId];
+    expect(doc(c).getArray('log').length).toBe(doc(b).getArray('log').length - 1);
+    expect(early?.stepStates[waitingStep]).toBeUndefined();
+    expect(early?.events.some((ev) => ev.stepId === waitingStep)).toBe(false);
+    expect(early).toEqual(readRelease(doc(c), releaseId));
+    Y.applyUpdate(doc(c), fromD, 'remote');
+    expect(resolveStep(c.ws.state, releaseId, waitingStep)).toMatchObject({
+      status: 'done',
+      executedContent: 'run T3 acme',
+    });
+    expect(c.ws.state.releases[releaseId]).toEqual(readRelease(doc(c), releaseId));
+    for (const x of [d, e]) {
+      send(b, x);
+      send(x, b);
+    }
+    expect(sortKeys(c.ws.state)).toEqual(sortKeys(b.ws.state));
+    expect(sortKeys(d.ws.state)).toEqual(sortKeys(b.ws.state));
   });
 });

@@ -10,6 +10,7 @@
 import type { CommandContext } from './context.ts';
 import { type HistoryEvent, type HistoryEventKind, isRolloutEvent } from './entities/step-event.ts';
 import type { StepStatus } from './enums.ts';
+import { type EventFields, eventIdOf } from './event-id.ts';
 import type { CustomerId, EventId, ReleaseId, StepId, TemplateId } from './ids.ts';
 
 /** The subject of every rollout event of a release: one causal chain (ROLLOUT_EVENT_KINDS). */
@@ -78,14 +79,16 @@ export interface EventInput {
   prior?: readonly HistoryEvent[];
 }
 
-/** A new event stamped with who, when and which device (ctx). Undefined detail values are dropped. */
+/**
+ * A new event stamped with who, when and which device (ctx). Undefined detail values are dropped. Its
+ * id is derived from its content (HI-04), not drawn from `ctx.newId`.
+ */
 export function newEvent(ctx: CommandContext, input: EventInput): HistoryEvent {
   const links = causalLinks(input.prior ?? []);
   const detail: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.detail ?? {})) if (v !== undefined) detail[k] = v;
   if (links.seen !== null) detail.seen = links.seen;
-  return {
-    id: ctx.newId('event'),
+  const content: EventFields = {
     releaseId: input.releaseId,
     kind: input.kind,
     at: ctx.now(),
@@ -100,6 +103,7 @@ export function newEvent(ctx: CommandContext, input: EventInput): HistoryEvent {
     to: input.to ?? null,
     detail,
   };
+  return { id: eventIdOf(content), ...content };
 }
 
 /** Is `ancestor` reachable from `event` through parents? `byId` holds the subject's events. */

@@ -39,6 +39,7 @@ export * from './entities/step-state.ts';
 export * from './entities/step-template.ts';
 export * from './entities/wave.ts';
 export * from './enums.ts';
+export * from './event-id.ts';
 export * from './history.ts';
 // Contract: ids, enums, entities, state, changes, results, reasons.
 export * from './ids.ts';

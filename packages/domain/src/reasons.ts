@@ -53,6 +53,10 @@ export const REASONS = {
   'invalid-input': 'The input is not valid.',
   'import-invalid': 'The file has problems, listed with where they are; nothing was imported.',
   'import-row-invalid': 'Some rows have problems; fix them or leave them out. Nothing was imported.',
+  // Frozen releases (ST-15): bytes that cannot be read as one.
+  'frozen-not-a-release': 'This is not a frozen Runsheet release.',
+  'frozen-damaged': 'This frozen release is damaged: its content does not match its hash.',
+  'frozen-newer-format': 'This frozen release was made by a newer Runsheet; update to open it.',
   'wave-not-found': 'That wave does not exist in this release.',
   'wave-name-taken': 'Another wave of this release already has this name.',
   'too-many-waves': 'A release can have at most 50 waves.',

@@ -3,7 +3,7 @@ import type { Identity } from '../relay/identity.ts';
 import type { SessionRow, Storage, TokenRow, UserRow } from '../storage/contract.ts';
 import type { Credentials } from './credentials.ts';
 import { AuthError } from './errors.ts';
-import { DEFAULT_THROTTLE, LoginThrottle, type ThrottleOptions } from './login-throttle.ts';
+import { DEFAULT_THROTTLE, LoginThrottle, type Throttle, type ThrottleOptions } from './login-throttle.ts';
 import {
   DEFAULT_SCRYPT_PARAMS,
   hashPassword,
@@ -35,6 +35,11 @@ export interface AuthOptions {
   openMode: boolean;
   scrypt?: ScryptParams;
   throttle?: ThrottleOptions;
+  /**
+   * Where failed attempts are counted instead of this process's memory: with several relays, Redis
+   * (`cluster/shared-throttle.ts`), so the limits hold across relays. Built from the throttle options.
+   */
+  sharedThrottle?: (options: ThrottleOptions) => Throttle;
   now?: () => number;
 }
 
@@ -68,7 +73,7 @@ export class Auth {
   readonly users: Users;
   readonly sessions: Sessions;
   readonly tokens: ApiTokens;
-  readonly throttle: LoginThrottle;
+  readonly throttle: Throttle;
   readonly openMode: boolean;
   /**
    * While no user exists, creating the first admin from another machine needs this code, printed in the
@@ -117,7 +122,8 @@ export class Auth {
       { ...tokens, insert: forget(tokens.insert), revoke: forget(tokens.revoke) },
       now,
     );
-    this.throttle = new LoginThrottle({ ...DEFAULT_THROTTLE, ...options.throttle, now });
+    const throttleOptions = { ...DEFAULT_THROTTLE, ...options.throttle, now };
+    this.throttle = options.sharedThrottle?.(throttleOptions) ?? new LoginThrottle(throttleOptions);
     this.openMode = options.openMode;
     this.setupCode = Array.from(
       { length: 8 },
@@ -204,6 +210,7 @@ export class Auth {
         const { idHash } = principal.session;
         return {
           label: `${user.username} (session)`,
+          account: user.id,
           role: user.role,
           // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
           recheck: async () => {
@@ -218,6 +225,7 @@ export class Auth {
         const tokenId = principal.token.id;
         return {
           label: `${user.username} (token ${principal.token.name})`,
+          account: user.id,
           role: user.role,
           recheck: async () => ((await this.tokens.isLive(tokenId)) ? currentUser() : { status: 'revoked' }),
         };
@@ -236,15 +244,15 @@ export class Auth {
   ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
     const user = await this.users.byUsername(username);
     const key = `${user?.username ?? username.trim().toLowerCase()}|${clientAddress}`;
-    const wait = this.throttle.retryAfter(key);
+    const wait = await this.throttle.retryAfter(key);
     if (wait > 0) throw new AuthError('too-many-attempts', wait);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummy()));
     if (user === undefined || !matches) {
-      this.throttle.fail(key);
+      await this.throttle.fail(key);
       throw new AuthError('invalid-credentials');
     }
     if (user.disabledAt !== null) throw new AuthError('account-disabled');
-    this.throttle.succeed(key);
+    await this.throttle.succeed(key);
     if (needsRehash(user.passwordHash, this.scrypt)) await this.users.setPassword(user.id, password);
     return { user, ...(await this.sessions.create(user.id)) };
   }
@@ -268,10 +276,10 @@ export class Auth {
     if (!from.loopback) {
       if (input.setupCode === undefined) throw new AuthError('setup-code-required');
       const key = `setup|${from.clientAddress}`;
-      const wait = this.throttle.retryAfter(key);
+      const wait = await this.throttle.retryAfter(key);
       if (wait > 0) throw new AuthError('too-many-attempts', wait);
       if (!safeEqualStrings(input.setupCode.trim().toUpperCase(), this.setupCode)) {
-        this.throttle.fail(key);
+        await this.throttle.fail(key);
         throw new AuthError('invalid-setup-code');
       }
     }

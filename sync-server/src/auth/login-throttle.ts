@@ -14,10 +14,22 @@ export const DEFAULT_THROTTLE: Readonly<ThrottleOptions> = Object.freeze({
 });
 
 /**
+ * Counts failed attempts per key and says how long a key must wait. Asynchronous because, with several
+ * relays, the counts live in Redis (`cluster/shared-throttle.ts`) so a guesser gains nothing by spreading
+ * attempts over relays.
+ */
+export interface Throttle {
+  /** Milliseconds until `key` may try again, or 0 when it may try now. */
+  retryAfter(key: string): Promise<number>;
+  fail(key: string): Promise<void>;
+  succeed(key: string): Promise<void>;
+}
+
+/**
  * Limits failed sign-ins per (username, client address): a guesser is slowed on one account without letting
  * anyone lock a colleague out from a different address.
  */
-export class LoginThrottle {
+export class LoginThrottle implements Throttle {
   private readonly failures = new Map<string, { count: number; since: number }>();
   private readonly now: () => number;
 
@@ -25,8 +37,12 @@ export class LoginThrottle {
     this.now = options.now ?? Date.now;
   }
 
+  async retryAfter(key: string): Promise<number> {
+    return this.retryAfterNow(key);
+  }
+
   /** Milliseconds until `key` may try again, or 0 when it may try now. */
-  retryAfter(key: string): number {
+  retryAfterNow(key: string): number {
     const entry = this.failures.get(key);
     if (entry === undefined) return 0;
     const age = this.now() - entry.since;
@@ -37,7 +53,11 @@ export class LoginThrottle {
     return entry.count >= this.options.maxFailures ? this.options.windowMs - age : 0;
   }
 
-  fail(key: string): void {
+  async fail(key: string): Promise<void> {
+    this.failNow(key);
+  }
+
+  failNow(key: string): void {
     const entry = this.failures.get(key);
     if (entry !== undefined && this.now() - entry.since < this.options.windowMs) {
       entry.count++;
@@ -51,7 +71,7 @@ export class LoginThrottle {
     this.failures.set(key, { count: 1, since: this.now() });
   }
 
-  succeed(key: string): void {
+  async succeed(key: string): Promise<void> {
     this.failures.delete(key);
   }
 }

@@ -17,6 +17,11 @@ export type Recheck =
 export interface Identity {
   /** For logs only, e.g. `user:ada (session)`. */
   readonly label: string;
+  /**
+   * The account whose message budget the connection spends (`limits.maxMessagesPerSecondPerUser`, shared
+   * by all its connections); absent in open mode, where everyone is one built-in user.
+   */
+  readonly account?: string;
   readonly role: Role;
   recheck(): Promise<Recheck>;
 }

@@ -20,6 +20,14 @@ export interface RelayLimits {
    */
   maxMessageBurst: number;
   /**
+   * Sustained messages per second of one signed-in account, all its connections together (on every relay,
+   * with several). Opening more tabs or reaching more relays does not buy a client more; a person with
+   * several devices and a few documents open on each stays far below. Not applied in open mode.
+   */
+  maxMessagesPerSecondPerUser: number;
+  /** Burst of that account-wide budget (a device reconnecting with its offline edits). */
+  maxMessageBurstPerUser: number;
+  /**
    * How long a room with no connections stays in memory before it is compacted and unloaded. Short enough
    * that archived releases do not pile up in memory, long enough that a page reload reuses the loaded doc.
    */
@@ -56,6 +64,8 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxFrameBytes: 16 * 1024 * 1024,
   maxMessagesPerSecond: 50,
   maxMessageBurst: 200,
+  maxMessagesPerSecondPerUser: 200,
+  maxMessageBurstPerUser: 1_000,
   idleUnloadMs: 60_000,
   authRecheckMs: 60_000,
   compactAfterUpdates: 500,

@@ -4,7 +4,9 @@ import type { Duplex } from 'node:stream';
 import { CloseCode, type CloseCodeName } from '@runsheet/protocol';
 import { WebSocketServer } from 'ws';
 import type { RoomStore } from '../storage/contract.ts';
+import { type AccountBudgets, LocalAccountBudgets } from './account-budget.ts';
 import { Connection } from './connection.ts';
+import type { FeedSink, RoomFeed } from './feed.ts';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { decodeClientMessage, MalformedMessageError } from './protocol.ts';
@@ -31,6 +33,10 @@ export interface RelayOptions {
   store: RoomStore;
   limits: RelayLimits;
   log?: Pick<Console, 'warn' | 'error'>;
+  /** Links this relay to others (REDIS_URL); absent for a relay on its own. */
+  feed?: RoomFeed;
+  /** Accounts' message budgets; shared through Redis with several relays, else in this process. */
+  budgets?: AccountBudgets;
 }
 
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
@@ -47,16 +53,25 @@ export class Relay extends EventEmitter<RelayEvents> {
   private readonly loading = new Map<string, Promise<Room>>();
   /** Rooms storing their last updates and compacting on their way out: a reload waits for that. */
   private readonly unloading = new Map<string, Promise<void>>();
+  /** How each loaded room is followed on the feed. */
+  private readonly links = new Map<Room, RoomLink>();
   private rechecking: Promise<void> | null = null;
   private recheckAgain = false;
   private readonly connections = new Map<Connection, Room>();
   private readonly timers: NodeJS.Timeout[];
   private readonly log: Pick<Console, 'warn' | 'error'>;
+  private readonly budgets: AccountBudgets;
   private closing = false;
 
   constructor(private readonly options: RelayOptions) {
     super();
     this.log = options.log ?? console;
+    this.budgets =
+      options.budgets ??
+      new LocalAccountBudgets(
+        options.limits.maxMessagesPerSecondPerUser,
+        options.limits.maxMessageBurstPerUser,
+      );
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.limits.maxFrameBytes,
@@ -159,9 +174,33 @@ export class Relay extends EventEmitter<RelayEvents> {
   private async readRoom(name: RoomName): Promise<Room> {
     // A room on its way out may still be storing its last updates: load after them, not before.
     await this.unloading.get(name);
-    const room = await Room.load(name, this.options.store, this.options.limits, {
+    // Followed before it is read: whatever another relay stores after the read is then delivered.
+    const link = new RoomLink();
+    const feed = this.options.feed;
+    await feed?.follow(name, link);
+    let room: Room;
+    try {
+      room = await this.loadFromStore(name, feed);
+    } catch (error) {
+      feed?.unfollow(name, link);
+      throw error;
+    }
+    link.attach(room);
+    this.links.set(room, link);
+    this.rooms.set(name, room);
+    this.emit('room-loaded', name);
+    return room;
+  }
+
+  private loadFromStore(name: RoomName, feed: RoomFeed | undefined): Promise<Room> {
+    return Room.load(name, this.options.store, this.options.limits, {
       onIdle: (idle) => this.unload(idle, true),
       onStored: (r, update) => this.emit('update-stored', r.name, update.byteLength),
+      ...(feed && {
+        onBatchStored: (r: Room, firstSeq: number, updates: readonly Uint8Array[]) =>
+          feed.stored(r.name, firstSeq, updates),
+        onLocalPresence: (r: Room, update: Uint8Array) => feed.presence(r.name, update),
+      }),
       onCompacted: (r) => this.emit('room-compacted', r.name),
       onFailed: (r, error) => {
         this.log.error(`Room ${r.name}: storing an update failed; dropping the room from memory`, error);
@@ -174,14 +213,14 @@ export class Relay extends EventEmitter<RelayEvents> {
       },
       warn: (message, error) => this.log.warn(message, error ?? ''),
     });
-    this.rooms.set(name, room);
-    this.emit('room-loaded', name);
-    return room;
   }
 
   private unload(room: Room, compact: boolean): void {
     if (this.rooms.get(room.name) !== room) return;
     this.rooms.delete(room.name);
+    const link = this.links.get(room);
+    this.links.delete(room);
+    if (link !== undefined) this.options.feed?.unfollow(room.name, link);
     for (const connection of room.connections) this.connections.delete(connection);
     this.emit('room-unloading', room.name);
     const previous = this.unloading.get(room.name);
@@ -204,7 +243,8 @@ export class Relay extends EventEmitter<RelayEvents> {
     const room = this.connections.get(connection);
     if (!connection.isOpen || room === undefined) return;
     connection.alive = true;
-    if (!connection.allowMessage()) {
+    const account = connection.identity.account;
+    if (!connection.allowMessage() || (account !== undefined && !this.budgets.take(account))) {
       connection.close('RATE_LIMITED');
       return;
     }
@@ -299,6 +339,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     if (this.closing) return;
     this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
+    this.budgets.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(
       sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),
@@ -313,6 +354,50 @@ export class Relay extends EventEmitter<RelayEvents> {
     for (const room of [...this.rooms.values()]) this.unload(room, true);
     await Promise.allSettled([...this.unloading.values()]);
     this.wss.close();
+  }
+}
+
+/**
+ * A room as the feed sees it. It exists before the room (a room is followed before it is read, so nothing
+ * stored in between is missed): what arrives before the room is attached waits, and is then handed over
+ * in order.
+ */
+class RoomLink implements FeedSink {
+  private room: Room | null = null;
+  private early: Array<[first: number, last: number, update: Uint8Array | null]> = [];
+  /** Presence that came while the room was being read (answers to its "who is here?"); a few at most. */
+  private earlyPresence: Uint8Array[] = [];
+  private resyncWanted = false;
+
+  attach(room: Room): void {
+    this.room = room;
+    for (const [first, last, update] of this.early.splice(0)) room.applyStored(first, last, update);
+    for (const update of this.earlyPresence.splice(0)) room.applyRemotePresence(update);
+    if (this.resyncWanted) void room.catchUp();
+  }
+
+  stored(firstSeq: number, lastSeq: number, update: Uint8Array | null): void {
+    if (this.room === null) this.early.push([firstSeq, lastSeq, update]);
+    else this.room.applyStored(firstSeq, lastSeq, update);
+  }
+
+  presence(update: Uint8Array): void {
+    if (this.room !== null) this.room.applyRemotePresence(update);
+    else if (this.earlyPresence.length < 64) this.earlyPresence.push(update);
+  }
+
+  localPresence(): Uint8Array | null {
+    return this.room?.localPresence() ?? null;
+  }
+
+  resync(): void {
+    if (this.room === null) this.resyncWanted = true;
+    else void this.room.catchUp();
+  }
+
+  /** While the room is being read there is nothing to compare yet. */
+  knownSeq(): number {
+    return this.room?.lastKnownSeq ?? Number.POSITIVE_INFINITY;
   }
 }
 

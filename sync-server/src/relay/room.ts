@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RoomStore, StoredUpdate } from '../storage/contract.ts';
+import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { RelayLimits } from './limits.ts';
 import {
@@ -11,14 +11,23 @@ import {
   encodeUpdate,
 } from './protocol.ts';
 import { isServerWrittenRoom, type RoomName } from './room-name.ts';
+import { type Delivered, StoredSequence } from './stored-sequence.ts';
 
 export interface RoomHooks {
   /** The room has had no connection for `idleUnloadMs`; the relay should drop it. */
   onIdle(room: Room): void;
   /** An update was committed to storage (before anyone else was sent it). */
   onStored(room: Room, update: Uint8Array): void;
-  /** A batch of updates was committed under sequence numbers `firstSeq`, `firstSeq + 1`, … */
+  /**
+   * A batch of updates was committed under sequence numbers `firstSeq`, `firstSeq + 1`, …; other relays
+   * are told of it here, just before this relay's connections are sent it.
+   */
   onBatchStored?(room: Room, firstSeq: number, updates: readonly Uint8Array[]): void;
+  /**
+   * Presence changed on one of this relay's connections (or one left): other relays are told of it here.
+   * Never called for presence that came from another relay, nor for states that timed out.
+   */
+  onLocalPresence?(room: Room, update: Uint8Array): void;
   onCompacted(room: Room): void;
   /** Storage failed; the room is no longer trustworthy in memory and must be dropped. */
   onFailed(room: Room, error: unknown): void;
@@ -32,6 +41,9 @@ export interface RoomHooks {
  * sequence numbers): they are stored already, so they are sent on and never stored again.
  */
 export const STORED_ORIGIN = Object.freeze({ source: 'storage' });
+
+/** The origin of presence that came from another relay: sent to this relay's connections, never back. */
+export const REMOTE_PRESENCE = Object.freeze({ source: 'another relay' });
 
 /** At most this many updates go into one append, so one commit stays small whatever the backlog. */
 const MAX_BATCH_UPDATES = 500;
@@ -56,16 +68,17 @@ interface Pending {
  * committed is it sent to the other connections. A crash of this process can lose nothing anyone else has
  * seen; what the sender had is still on the sender's device, which re-sends it when it reconnects.
  *
- * Sequence numbers: `knownSeq` is the highest number up to which every stored update is in the document.
- * When an append comes back with numbers that do not follow it, someone else (another relay) wrote in
- * between, and the room reads what it missed from storage.
+ * Sequence numbers (`StoredSequence`): the room knows up to which number every stored update is in its
+ * document. Batches other relays stored arrive through `applyStored`; when an append of its own comes back
+ * with numbers that do not follow what it knows, someone else wrote in between, and what it has not been
+ * told of by then is read from storage.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   private storedRows: number;
-  private knownSeq: number;
+  private readonly sequence: StoredSequence;
   /** Bytes of the stored state as of the last compaction (or load), and of the updates appended since. */
   private snapshotBytes: number;
   private appendedBytes = 0;
@@ -84,9 +97,6 @@ export class Room {
   private flushing: Promise<void> | null = null;
   private flushScheduled = false;
   private compacting: Promise<void> | null = null;
-  /** Reading missed updates from storage, one read at a time. */
-  private catchingUp: Promise<void> | null = null;
-  private catchUpAgain = false;
   private failure: unknown = null;
 
   private constructor(
@@ -99,9 +109,13 @@ export class Room {
     this.clientWritable = !isServerWrittenRoom(name);
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
-    this.applyStored(stored.updates);
+    this.applyLoaded(stored.updates);
     this.storedRows = stored.updates.length;
-    this.knownSeq = stored.lastSeq;
+    this.sequence = new StoredSequence(stored.lastSeq, {
+      apply: (update) => this.applyFromStorage(update),
+      readSince: (afterSeq) => this.store.since(this.name, afterSeq),
+      warn: (message, error) => this.hooks.warn(`Room ${this.name}: ${message}`, error),
+    });
     this.snapshotBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
@@ -119,7 +133,7 @@ export class Room {
     return new Room(name, store, limits, hooks, await store.load(name));
   }
 
-  private applyStored(updates: Uint8Array[]): void {
+  private applyLoaded(updates: Uint8Array[]): void {
     if (updates.length === 0) return;
     try {
       Y.applyUpdate(this.doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
@@ -174,18 +188,18 @@ export class Room {
         const first = last - batch.length + 1;
         this.storedRows += batch.length;
         for (const u of updates) this.appendedBytes += u.byteLength;
+        // Committed: other relays are told first (the publish is on its way while this relay sends to its
+        // own connections), then this relay's connections are sent it.
+        this.hooks.onBatchStored?.(this, first, updates);
         for (const pending of batch) {
           if (!pending.broadcast) continue;
           this.hooks.onStored(this, pending.update);
           this.send(encodeUpdate(pending.update), pending.origin);
         }
-        this.hooks.onBatchStored?.(this, first, updates);
         this.settle(batch.at(-1)!.ticket);
-        // Numbers that follow what the room knows: it now knows up to the batch's last. Otherwise someone
-        // else wrote in between: read it (the catch-up may also have read this batch already, if a
-        // delivery from another relay told of a later number before this append's answer came back).
-        if (first <= this.knownSeq + 1) this.knownSeq = Math.max(this.knownSeq, last);
-        else void this.catchUp();
+        // In the document already. Numbers that do not follow what the room knows mean someone else wrote
+        // in between: the sequence waits briefly to be told of it, then reads it.
+        this.sequence.deliver(first, last, 'own');
       }
     } finally {
       this.flushing = null;
@@ -224,52 +238,43 @@ export class Room {
   }
 
   /**
-   * Applies updates that are already stored (delivered by another relay, with their sequence numbers):
-   * in order they go straight into the document; after a gap, the room reads what it missed from storage.
+   * Another relay stored numbers `firstSeq..lastSeq` (`update` holds them merged, or is null: read them
+   * from storage). In order they go straight into the document; after a gap, the room reads what it missed.
    */
-  applyStoredUpdate(seq: number, update: Uint8Array): void {
-    if (this.destroyed || seq <= this.knownSeq) return;
-    if (seq !== this.knownSeq + 1 || this.catchingUp !== null) {
-      void this.catchUp();
-      return;
-    }
-    this.knownSeq = seq;
-    this.applyFromStorage(update);
+  applyStored(firstSeq: number, lastSeq: number, update: Uint8Array | null): void {
+    if (this.destroyed) return;
+    this.sequence.deliver(firstSeq, lastSeq, update satisfies Delivered);
   }
 
   /** The highest sequence number up to which this room holds every stored update. */
   get lastKnownSeq(): number {
-    return this.knownSeq;
+    return this.sequence.known;
   }
 
-  /** Reads every update after `knownSeq` from storage and applies it; runs once at a time. */
+  /** Reads every update newer than `lastKnownSeq` from storage (something may have been missed). */
   catchUp(): Promise<void> {
-    if (this.catchingUp !== null) {
-      this.catchUpAgain = true;
-      return this.catchingUp;
+    if (this.destroyed) return Promise.resolve();
+    return this.sequence.catchUp();
+  }
+
+  /** Presence another relay's connections published: this relay's connections are sent it. */
+  applyRemotePresence(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PRESENCE);
+    } catch (error) {
+      this.hooks.warn(`Room ${this.name}: presence from another relay did not decode; ignored`, error);
     }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false;
-        let rows: StoredUpdate[];
-        try {
-          rows = await this.store.since(this.name, this.knownSeq);
-        } catch (error) {
-          // Not fatal: the document is still right, only behind. The next delivery or append tries again.
-          this.hooks.warn(`Room ${this.name}: could not read missed updates from storage`, error);
-          return;
-        }
-        if (this.destroyed) return;
-        for (const row of rows) {
-          if (row.seq <= this.knownSeq) continue;
-          this.applyFromStorage(row.data);
-          this.knownSeq = row.seq;
-        }
-      } while (this.catchUpAgain && !this.destroyed);
-    })().finally(() => {
-      this.catchingUp = null;
-    });
-    return this.catchingUp;
+  }
+
+  /** The presence of this relay's own connections, encoded (another relay's newcomer asked), or null. */
+  localPresence(): Uint8Array | null {
+    const states = this.awareness.getStates();
+    const ids: number[] = [];
+    for (const connection of this.connections) {
+      for (const id of connection.awarenessIds) if (states.has(id)) ids.push(id);
+    }
+    return ids.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
   }
 
   private applyFromStorage(update: Uint8Array): void {
@@ -296,8 +301,14 @@ export class Room {
     }
     // Sent to everyone, the sender included: the stock client reconnects when it hears nothing for 30 s,
     // and its own 15-second awareness renewal echoed back is what keeps a lone client connected.
-    const frame = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    const changed = [...added, ...updated, ...removed];
+    const frame = encodeAwareness(this.awareness, changed);
     for (const connection of this.connections) connection.send(frame);
+    // A connection's own change, or its leaving (origin null), goes to other relays too; what came from
+    // them, and remote states that timed out here, do not go back.
+    if (this.hooks.onLocalPresence !== undefined && (origin instanceof Connection || origin === null)) {
+      this.hooks.onLocalPresence(this, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    }
   };
 
   join(connection: Connection): void {
@@ -413,12 +424,12 @@ export class Room {
   }
 
   /**
-   * Replaces the stored rows up to `knownSeq` by one update holding the whole document. Runs beside the
-   * appends (they write numbers above `knownSeq`); on PostgreSQL one relay at a time per room.
+   * Replaces the stored rows up to `lastKnownSeq` by one update holding the whole document. Runs beside the
+   * appends (they write numbers above it); on PostgreSQL one relay at a time per room.
    */
   private async compact(): Promise<void> {
-    if (this.destroyed || this.storedRows <= 1 || this.knownSeq === 0) return;
-    const throughSeq = this.knownSeq;
+    const throughSeq = this.sequence.known;
+    if (this.destroyed || this.storedRows <= 1 || throughSeq === 0) return;
     const rowsBefore = this.storedRows;
     const bytesBefore = this.appendedBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
@@ -460,7 +471,7 @@ export class Room {
       }
     }
     this.destroyed = true;
-    await this.catchingUp;
+    await this.sequence.close();
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -46,6 +46,11 @@ export interface RoomStore {
   compact(room: string, merged: Uint8Array, throughSeq: number): Promise<boolean>;
   /** How many rows the room has; compaction keeps this small. */
   count(room: string): Promise<number>;
+  /**
+   * The newest sequence number of each of `rooms` (rooms never written are left out), in one read: a relay
+   * compares them with what it holds to find updates it was never told of (Redis away, a message lost).
+   */
+  heads(rooms: readonly string[]): Promise<Map<string, number>>;
 }
 
 export interface UserRow {

@@ -59,7 +59,7 @@ export async function usePostgres(): Promise<TestPostgres | { missing: string }>
   };
 }
 
-/** Says LOUDLY, once per file, that PostgreSQL tests did not run and why. */
-export function warnMissing(what: string, missing: string): void {
-  console.warn(`\n!!! ${what}: NOT RUN, no PostgreSQL: ${missing}\n`);
+/** Says LOUDLY, once per file, that tests did not run for want of an engine, and why. */
+export function warnMissing(what: string, missing: string, engine = 'PostgreSQL'): void {
+  console.warn(`\n!!! ${what}: NOT RUN, no ${engine}: ${missing}\n`);
 }

@@ -105,6 +105,25 @@ export function storageContract(
         }
       });
 
+      it('DB-01 heads: the newest number of each room asked for, in one read, as another relay wrote it', async () => {
+        const second = await another();
+        expect(await s.rooms.heads([])).toEqual(new Map());
+        await s.rooms.append('catalog', [bytes('a'), bytes('b')]);
+        await second.rooms.append('catalog', [bytes('c')]);
+        await second.rooms.append('release:one', [bytes('x')]);
+        await s.rooms.append('release:unasked', [bytes('y')]);
+        // A room never written is left out; rooms not asked for are not read.
+        expect(await s.rooms.heads(['catalog', 'release:one', 'release:never'])).toEqual(
+          new Map([
+            ['catalog', 3],
+            ['release:one', 1],
+          ]),
+        );
+        // Compaction keeps the number.
+        await s.rooms.compact('catalog', bytes('abc'), 3);
+        expect(await second.rooms.heads(['catalog'])).toEqual(new Map([['catalog', 3]]));
+      });
+
       it('DB-01 stores updates byte for byte (a large Yjs document too)', async () => {
         const doc = new Y.Doc();
         doc.getText('t').insert(0, 'x'.repeat(300_000));

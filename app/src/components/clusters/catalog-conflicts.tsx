@@ -6,14 +6,14 @@
 import type { CatalogState, Cluster, Customer } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { TriangleAlert } from 'lucide-react';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { useCustomerArchive } from '@/components/customers/use-customer-archive';
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
+import { useCatalog } from '@/data';
 import { count } from '@/lib/count';
-import type { CatalogConflict } from '@/state/catalog-conflicts';
-import { useCatalogConflicts } from '@/state/catalog-hooks';
+import { type CatalogConflict, catalogConflicts } from '@/state/catalog-conflicts';
 import { useClusterArchive } from './use-cluster-archive';
 
 const linkClass =
@@ -157,7 +157,9 @@ export interface CatalogConflictsProps {
 }
 
 export function CatalogConflicts({ only }: CatalogConflictsProps) {
-  const { conflicts, catalog } = useCatalogConflicts();
+  const { catalog, version } = useCatalog();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable catalog.
+  const conflicts = useMemo(() => catalogConflicts(catalog), [catalog, version]);
   const id = useId();
   const shown = only ? conflicts.filter(only) : conflicts;
   if (shown.length === 0) return null;

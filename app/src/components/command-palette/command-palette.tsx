@@ -7,6 +7,7 @@ import {
   type ClusterId,
   type CustomerId,
   clusterSummaries,
+  type DomainState,
   groupCustomersByCluster,
   type ReleaseId,
 } from '@runsheet/domain';
@@ -23,8 +24,8 @@ import {
 import { type ActionGroup, currentActionGroups } from '@/actions/scope';
 import { labelOf } from '@/actions/types';
 import { releaseTitle } from '@/components/matrix/release-title';
-import { useLiveCatalog } from '@/components/matrix/use-live-release';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
+import { useCatalog, useReadModel } from '@/data';
 import { count } from '@/lib/count';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
 
@@ -65,7 +66,13 @@ export function CommandPalette() {
   const navigate = useNavigate();
   const params = useParams({ strict: false }) as { releaseId?: string };
   const currentRelease = (params.releaseId ?? null) as ReleaseId | null;
-  const { state, version } = useLiveCatalog();
+  const { catalog, version } = useCatalog();
+  const model = useReadModel();
+  /** The open release's state (is the customer one of its participants?), or the catalog alone. */
+  const releaseState = (): DomainState => {
+    const view = currentRelease ? model.release(currentRelease) : null;
+    return view?.status === 'ready' ? view.state : { catalog, releases: {} };
+  };
   const [groups, setGroups] = useState<ActionGroup[]>([]);
 
   // The open screens' actions, as they are at the moment the palette opens.
@@ -75,13 +82,13 @@ export function CommandPalette() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable catalog.
   const data = useMemo(() => {
-    const releases = Object.values(state.catalog.releases)
+    const releases = Object.values(catalog.releases)
       .filter((r) => r.status !== 'archived')
       .sort((a, b) => a.name.localeCompare(b.name));
-    const customers = groupCustomersByCluster(state.catalog).flatMap((g) =>
+    const customers = groupCustomersByCluster(catalog).flatMap((g) =>
       g.customers.map((c) => ({ customer: c, clusterName: g.cluster?.name ?? 'unknown cluster' })),
     );
-    return { releases, customers, clusters: clusterSummaries(state.catalog) };
+    return { releases, customers, clusters: clusterSummaries(catalog) };
   }, [version]);
 
   const close = () => setPaletteOpen(false);
@@ -162,7 +169,9 @@ export function CommandPalette() {
                   key={customer.id}
                   value={`customer ${customer.id}`}
                   keywords={[customer.name, customer.namespace, clusterName]}
-                  onSelect={() => go(customerDestination(state, customer.id as CustomerId, currentRelease))}
+                  onSelect={() =>
+                    go(customerDestination(releaseState(), customer.id as CustomerId, currentRelease))
+                  }
                   icon={<User aria-hidden="true" className="size-4" />}
                   hint={`${clusterName} / ${customer.namespace}`}
                 >

@@ -18,11 +18,11 @@ import { useMemo, useState } from 'react';
 import type { CategoryActionContext } from '@/actions/customer-actions';
 import type { StepForm } from '@/actions/step-actions';
 import { CustomerLabel } from '@/components/customer/customer-label';
-import { useLiveRelease } from '@/components/matrix/use-live-release';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
+import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';
 import { AddCustomStepDialog } from './add-custom-step-dialog';
@@ -39,7 +39,7 @@ export interface CustomerViewProps {
 
 export function CustomerView({ release, customerId, openStep, onOpenStep }: CustomerViewProps) {
   const releaseId = release.id;
-  const live = useLiveRelease(releaseId);
+  const live = useReleaseView(releaseId);
   const { run } = useWorkspace();
   const [confirm, setConfirm] = useState<StepCategory | null>(null);
   const [adding, setAdding] = useState<StepCategory | null>(null);

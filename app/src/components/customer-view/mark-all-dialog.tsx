@@ -3,6 +3,8 @@
  * customer at once, so the dialog says how many, for whom and where before anything happens.
  */
 import { bulkMarkDone, type CustomerId, type ReleaseId, type StepCategory } from '@runsheet/domain';
+import { useState } from 'react';
+import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -14,7 +16,6 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { count } from '@/lib/count';
-import { useWorkspace } from '@/state/workspace-context';
 import { categoryLabel } from './step-fields';
 
 export interface MarkAllDialogProps {
@@ -35,10 +36,12 @@ export function MarkAllDialog({
   customerLabel,
   onClose,
 }: MarkAllDialogProps) {
-  const { run } = useWorkspace();
+  const runStored = useStoredRun();
+  // Until the change is stored (IO-18): a second click would only be refused, and closing looks done.
+  const [busy, setBusy] = useState(false);
   const label = category ? categoryLabel(category).toLowerCase() : '';
   return (
-    <Dialog open={category !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open={category !== null} onOpenChange={(open) => !open && !busy && onClose()}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Mark all {label} steps done?</DialogTitle>
@@ -48,17 +51,26 @@ export function MarkAllDialog({
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
-          <Button variant="ghost" onClick={onClose}>
+          <Button variant="ghost" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
           <Button
+            disabled={busy}
+            aria-busy={busy}
             onClick={async () => {
               if (!category) return;
-              const result = await run(bulkMarkDone, { releaseId, customerId, category }, releaseId);
+              setBusy(true);
+              // The toast says done only once stored (IO-18).
+              const result = await runStored(
+                `Marking ${count(pending, 'step')} done`,
+                bulkMarkDone,
+                { releaseId, customerId, category },
+                releaseId,
+              ).finally(() => setBusy(false));
               onClose();
               if (!result.ok) {
                 toast({
-                  title: 'Nothing marked done',
+                  title: failureTitle(result, 'Nothing marked done'),
                   description: result.error.message,
                   variant: 'destructive',
                 });

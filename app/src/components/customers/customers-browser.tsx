@@ -10,9 +10,9 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import type { CatalogLists } from '@/data';
 import type { ActiveProgress } from '@/data/release-progress';
 import { count } from '@/lib/count';
-import type { CatalogRows } from '@/state/catalog-hooks';
 import { ClusterFilter } from './cluster-filter';
 import { CustomerList, VIRTUALIZE_FROM } from './customer-list';
 import { customerRows, filterRows, listItems, sortRows } from './customer-list-model';
@@ -20,7 +20,7 @@ import type { CustomersSearch } from './customers-search';
 import { SortChoiceBar } from './sort-choice';
 
 export interface CustomersBrowserProps {
-  rows: CatalogRows;
+  rows: CatalogLists;
   progress: ActiveProgress | undefined;
   search: CustomersSearch;
   /** Replace (not push) for typing, so Back does not step through every keystroke. */

@@ -1,7 +1,8 @@
 /**
  * The three cards of the dashboard (FV-001, functional-spec §5.2): active releases with their progress,
  * clusters with their customer counts, and quick stats summed over the active releases (PR-03: counts
- * are sums). Active release documents are opened here: they stay open, as DESIGN.md "Documents" wants.
+ * are sums). Active releases are read through the read model (stored copy first, then the document,
+ * which stays open as active releases do).
  */
 import {
   clusterSummaries,
@@ -13,33 +14,33 @@ import {
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { releaseTitle } from '@/components/matrix/release-title';
-import { useLiveCatalog, useLiveReleases } from '@/components/matrix/use-live-release';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { useCatalog, useReleaseViews } from '@/data';
 import { customerCount } from '@/lib/count';
 
 const TYPE_BADGE = { release: 'Release', hotfix: 'Hotfix', onboarding: 'Onboarding' } as const;
 
 export function DashboardOverview() {
-  const { state, version: catalogVersion } = useLiveCatalog();
+  const { catalog, version: catalogVersion } = useCatalog();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `catalogVersion` stands for the mutable catalog.
   const active = useMemo(
     () =>
-      Object.values(state.catalog.releases)
+      Object.values(catalog.releases)
         .filter((r) => r.status === 'active')
         .sort((a, b) => a.name.localeCompare(b.name)),
     [catalogVersion],
   );
   const ids = useMemo(() => active.map((r) => r.id), [active]);
-  const live = useLiveReleases(ids);
+  const live = useReleaseViews(ids);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `live.version` stands for the mutable state.
   const progress = useMemo(() => {
     const out = new Map<ReleaseId, ReleaseProgress>();
-    if (live.ready) for (const id of ids) out.set(id, releaseProgress(live.state, id));
+    for (const id of ids) if (live.state.releases[id]) out.set(id, releaseProgress(live.state, id));
     return out;
-  }, [live.ready, live.version, ids]);
+  }, [live.version, ids]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
-  const clusters = useMemo(() => clusterSummaries(state.catalog), [catalogVersion]);
+  const clusters = useMemo(() => clusterSummaries(catalog), [catalogVersion]);
 
   const totals: StepCounts = { total: 0, done: 0, skipped: 0, pending: 0, reverted: 0 };
   for (const p of progress.values()) {

@@ -5,10 +5,10 @@ import { CustomerLabel } from '@/components/customer/customer-label';
 import { EmptyState } from '@/components/layout/empty-state';
 import { KIND_TEXT } from '@/components/step-panel/event-text';
 import { formatWhen } from '@/components/step-panel/step-execution';
-import { useActivityLines } from './activity-lines';
+import { useRecentActivity } from '@/data';
 
 export function RecentActivity({ limit = 15 }: { limit?: number }) {
-  const lines = useActivityLines(limit);
+  const lines = useRecentActivity(limit);
   return (
     <section aria-labelledby="recent-activity">
       <h2 id="recent-activity" className="mb-3 font-semibold text-lg">

@@ -1,7 +1,8 @@
 /**
  * Restore or import a workspace file: choose the file, see what it would do, confirm. Into an empty
- * workspace it is a restore; into a used one a merge. Nothing changes before "confirm", and the import
- * is one command through the one write path (IO-05).
+ * workspace it is a restore; into a used one a merge. Nothing changes before "confirm"; the import is
+ * planned and built off the page's thread and stored whole (IO-05, IO-19), and "restored" is said only
+ * once it is stored (IO-18). Each step shows how far it got.
  */
 import { type ChangeEvent, useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/ui/button';
@@ -17,6 +18,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { count } from '@/lib/count';
 import { ImportPreview, ProblemList } from './import-preview.tsx';
+import { ImportProgressView } from './import-progress.tsx';
 import { type ImportStep, useWorkspaceImport } from './use-workspace-import.ts';
 
 function title(state: ImportStep): string {
@@ -27,8 +29,7 @@ function title(state: ImportStep): string {
 }
 
 function doneText(state: Extract<ImportStep, { step: 'done' }>): string {
-  const added = state.plan.added.length;
-  const changed = state.plan.changed.length;
+  const { added, changed } = state.plan.totals;
   if (added === 0 && changed === 0)
     return 'Nothing changed: this workspace already had everything in the file.';
   return `Imported ${count(added, 'new record')} and ${count(changed, 'change')} from ${state.fileName}.`;
@@ -65,7 +66,7 @@ export function ImportDialog({
 
   const preview = state.step === 'preview' || state.step === 'importing' ? state : null;
   const nothingToDo =
-    preview !== null && preview.plan.added.length === 0 && preview.plan.changed.length === 0;
+    preview !== null && preview.plan.totals.added === 0 && preview.plan.totals.changed === 0;
 
   return (
     <Dialog open={open} onOpenChange={close}>
@@ -92,24 +93,30 @@ export function ImportDialog({
         )}
 
         <div aria-live="polite" className="grid gap-3">
-          {state.step === 'reading' && <p className="text-sm">Reading {state.fileName}…</p>}
+          {state.step === 'reading' && (
+            <ImportProgressView fileName={state.fileName} progress={state.progress} />
+          )}
           {state.step === 'unreadable' && <ProblemList problems={state.problems} total={state.total} />}
           {state.step === 'failed' && (
             <p role="alert" className="text-destructive text-sm">
-              The import failed: {state.message} Nothing was changed.
+              The import failed: {state.message}
+              {state.applied ? '' : ' Nothing was changed.'}
             </p>
           )}
           {preview && (
             <>
               <p className="text-sm">
                 From <span className="font-medium">{preview.fileName}</span>
-                {preview.file.exportedAt ? `, exported ${preview.file.exportedAt.slice(0, 10)}` : ''}
-                {preview.file.version < 1 ? ' (an older format, converted on reading)' : ''}.
+                {preview.facts.exportedAt ? `, exported ${preview.facts.exportedAt.slice(0, 10)}` : ''}
+                {preview.facts.version < 1 ? ' (an older format, converted on reading)' : ''}.
               </p>
               {preview.plan.totalProblems > 0 ? (
                 <ProblemList problems={preview.plan.problems} total={preview.plan.totalProblems} />
               ) : (
-                <ImportPreview plan={preview.plan} warnings={preview.warnings} />
+                <ImportPreview plan={preview.plan} warnings={preview.facts.warnings} />
+              )}
+              {state.step === 'importing' && (
+                <ImportProgressView fileName={preview.fileName} progress={state.progress} />
               )}
               {nothingToDo && preview.plan.totalProblems === 0 && (
                 <p className="text-sm">

@@ -3,11 +3,12 @@
  * changed fields of existing ones (old -> new), what the workspace keeps because its copy is newer, and
  * the conflicts the merge would bring. Everything is rendered as text.
  */
-import { COLLECTIONS, type ImportPlan, type Problem } from '@runsheet/domain';
+import { COLLECTIONS, type Problem } from '@runsheet/domain';
 import type { ReactNode } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { count } from '@/lib/count';
 import { COLLECTION_LABEL, LIST_LIMIT, showValue } from './import-labels.ts';
+import type { PlanSummary } from './import-pipeline.ts';
 
 function More({ total }: { total: number }) {
   return total > LIST_LIMIT ? <li className="text-muted-foreground">and {total - LIST_LIMIT} more</li> : null;
@@ -46,8 +47,8 @@ export function ProblemList({ problems, total }: { problems: readonly Problem[];
   );
 }
 
-export function ImportPreview({ plan, warnings }: { plan: ImportPlan; warnings: readonly Problem[] }) {
-  const changedCount = plan.changed.length;
+export function ImportPreview({ plan, warnings }: { plan: PlanSummary; warnings: readonly Problem[] }) {
+  const { totals } = plan;
   return (
     <div className="grid gap-4">
       <Table aria-label="What the import does">
@@ -102,18 +103,18 @@ export function ImportPreview({ plan, warnings }: { plan: ImportPlan; warnings: 
         </div>
       )}
 
-      <Section title="New" count={plan.added.length}>
+      <Section title="New" count={totals.added}>
         <ul className="grid gap-0.5" aria-label="New records">
           {plan.added.slice(0, LIST_LIMIT).map((i) => (
             <li key={`${i.collection}|${i.id}`}>
               <span className="text-muted-foreground">{COLLECTION_LABEL[i.collection]}:</span> {i.label}
             </li>
           ))}
-          <More total={plan.added.length} />
+          <More total={totals.added} />
         </ul>
       </Section>
 
-      <Section title="Changed" count={changedCount}>
+      <Section title="Changed" count={totals.changed}>
         <ul className="grid gap-2" aria-label="Changed records">
           {plan.changed.slice(0, LIST_LIMIT).map((i) => (
             <li key={`${i.collection}|${i.id}`}>
@@ -129,18 +130,18 @@ export function ImportPreview({ plan, warnings }: { plan: ImportPlan; warnings: 
               </ul>
             </li>
           ))}
-          <More total={changedCount} />
+          <More total={totals.changed} />
         </ul>
       </Section>
 
-      <Section title="Kept because this workspace has a newer copy" count={plan.keptNewer.length}>
+      <Section title="Kept because this workspace has a newer copy" count={totals.keptNewer}>
         <ul className="grid gap-0.5" aria-label="Kept records">
           {plan.keptNewer.slice(0, LIST_LIMIT).map((i) => (
             <li key={`${i.collection}|${i.id}`}>
               <span className="text-muted-foreground">{COLLECTION_LABEL[i.collection]}:</span> {i.label}
             </li>
           ))}
-          <More total={plan.keptNewer.length} />
+          <More total={totals.keptNewer} />
         </ul>
       </Section>
 

@@ -15,9 +15,9 @@ import {
   type RowCheck,
 } from '@runsheet/domain';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useStoredRun } from '@/components/saving/use-saving';
+import { useCatalogState } from '@/data';
 import { agree, count } from '@/lib/count';
-import { useWorkspace } from '@/state/workspace-context';
-import { useLiveState } from './use-live-state.ts';
 
 export interface CsvRowsState {
   table: CatalogTable | null;
@@ -33,8 +33,8 @@ export interface CsvRowsState {
 }
 
 export function useCsvRows(): CsvRowsState {
-  const { run } = useWorkspace();
-  const { state, version } = useLiveState();
+  const runStored = useStoredRun();
+  const { state, version } = useCatalogState();
   const [table, setTable] = useState<CatalogTable | null>(null);
   const [parseError, setParseError] = useState<string | null>(null);
   // Checking runs every command once per row; deferring it keeps typing in a cell smooth on big tables.
@@ -83,7 +83,9 @@ export function useCsvRows(): CsvRowsState {
     const current = checkCatalogRows(state, table.kind, table.rows);
     const ready = table.rows.filter((_, i) => current[i]?.issues.length === 0);
     if (ready.length === 0) return { imported: 0, message: 'No row is ready to import.', next: null };
-    const result = await run(importCatalogRows, { kind: table.kind, rows: ready });
+    // Reported imported only once stored (IO-18).
+    const label = `Importing ${ready.length} ${table.kind}`;
+    const result = await runStored(label, importCatalogRows, { kind: table.kind, rows: ready });
     if (!result.ok) return { imported: 0, message: result.error.message, next: null };
     const keep = (i: number) => (current[i]?.issues.length ?? 1) > 0;
     setTable({
@@ -104,7 +106,7 @@ export function useCsvRows(): CsvRowsState {
         left > 0 ? ` ${count(left, 'row')} with problems ${agree(left, 'stays', 'stay')} below to fix.` : ''
       }`,
     };
-  }, [run, state, table]);
+  }, [runStored, state, table]);
 
   const clear = useCallback(() => {
     setTable(null);

@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { SavingStatus } from '@/components/saving/saving-status';
 import { APP_NAME } from '@/lib/page-title';
 import { MobileNav } from './mobile-nav';
 import { PrimaryNav } from './primary-nav';
@@ -23,6 +24,7 @@ export function AppHeader() {
         </div>
         <PrimaryNav className="order-last hidden w-full border-t py-2 md:block lg:order-none lg:w-auto lg:border-t-0 lg:py-0" />
         <div className="ml-auto flex h-14 items-center gap-2">
+          <SavingStatus />
           <SyncStatus />
           <ThemeToggle />
         </div>

@@ -2,6 +2,7 @@
  * Confirmation of "Mark done for selected" (FV-005): one step for many customers at once, so it names
  * them with their cluster / namespace (§8.1) before anything runs.
  */
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -33,8 +34,18 @@ export function MarkSelectedDialog({
     .slice(0, NAMED)
     .map((i) => `${i.column.name} (${i.column.clusterName} / ${i.column.namespace})`)
     .join(', ');
+  // Until the change is stored (IO-18): a second click would only be refused, and closing looks done.
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    try {
+      await onConfirm();
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && onClose()}>
+    <Dialog open={open} onOpenChange={(next) => !next && !busy && onClose()}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>
@@ -46,10 +57,12 @@ export function MarkSelectedDialog({
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
-          <Button variant="ghost" onClick={onClose}>
+          <Button variant="ghost" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button onClick={() => void onConfirm()}>Mark {chosen.length} done</Button>
+          <Button onClick={() => void confirm()} disabled={busy} aria-busy={busy}>
+            Mark {chosen.length} done
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -2,9 +2,9 @@
  * The body of a release page (FV-003, functional-spec §5.5): Deploy / Verify tabs, cluster and
  * status filters, the grid, the legend, and the step side panel of the step named in the URL.
  *
- * Data: the first paint uses the Dexie projection (what is already stored, DESIGN.md "show what the
- * projection already has first"); once the release document is open, the live in-memory state takes
- * over, so a status change shows in the same frame as the click.
+ * Data: the release's read-model view (data/read-model). It paints first from the stored copy of the
+ * release while its document loads, then follows the document, so a status change shows in the same
+ * frame as the click.
  */
 import {
   type ClusterId,
@@ -18,7 +18,6 @@ import {
   type StepId,
   type TemplateId,
 } from '@runsheet/domain';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Users } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { type MatrixActionContext, matrixActions } from '@/actions/matrix-actions';
@@ -27,7 +26,7 @@ import { bind } from '@/actions/types';
 import { EmptyState } from '@/components/layout/empty-state';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { useReadStore } from '@/data';
+import { useReleaseView } from '@/data';
 import { customerCount, stepCount } from '@/lib/count';
 import { clampPos, type GridPos } from './grid-navigation';
 import { MatrixGrid } from './matrix-grid';
@@ -36,7 +35,6 @@ import { allClusterKeys, buildMatrixModel } from './matrix-model';
 import { type MatrixSearch, matrixView } from './matrix-search';
 import { MatrixToolbar } from './matrix-toolbar';
 import { useLiveMatrix } from './use-live-matrix';
-import { useLiveRelease } from './use-live-release';
 
 export interface ReleaseMatrixProps {
   release: Release;
@@ -44,15 +42,6 @@ export interface ReleaseMatrixProps {
   onSearchChange: (patch: Partial<MatrixSearch>) => void;
   onOpenCustomer: (customerId: CustomerId) => void;
   onOpenTemplate: (templateId: TemplateId) => void;
-}
-
-/** The projection's matrix, read only until the live state is there. */
-function useProjectedMatrix(releaseId: ReleaseId, clusterId: ClusterId | undefined, skip: boolean) {
-  const store = useReadStore();
-  return useLiveQuery(
-    () => (skip ? undefined : store.releaseMatrix(releaseId, { clusterId })),
-    [store, releaseId, clusterId, skip],
-  );
 }
 
 const numberFormat = new Intl.NumberFormat();
@@ -78,13 +67,10 @@ export function ReleaseMatrix({
 }: ReleaseMatrixProps) {
   const releaseId = release.id;
   const search = matrixView(rawSearch);
-  const live = useLiveRelease(releaseId);
+  const live = useReleaseView(releaseId);
   const ready = live.status === 'ready' ? live : null;
-  const projected = useProjectedMatrix(releaseId, search.cluster, ready !== null);
   const version = ready?.version ?? -1;
-
-  const liveMatrix = useLiveMatrix(ready?.state ?? null, version, releaseId, search.cluster);
-  const matrix: StatusMatrix | undefined = liveMatrix ?? projected;
+  const matrix: StatusMatrix | undefined = useLiveMatrix(live, releaseId, search.cluster);
   // Percentages in the headers may follow a frame later: the cells are drawn first (useDeferredValue,
   // also on the first render), and the 1,000-customer progress is computed in the render after it.
   const progressVersion = useDeferredValue(version, -1);
@@ -96,8 +82,8 @@ export function ReleaseMatrix({
   // The cluster filter lists every cluster of the release, also while one is selected.
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const clusters = useMemo(
-    () => (ready ? releaseClusters(ready.state, releaseId) : (matrix?.clusters ?? [])),
-    [progressVersion, releaseId, ready !== null, ready ? null : matrix],
+    () => (ready ? releaseClusters(ready.state, releaseId) : []),
+    [progressVersion, releaseId, ready !== null],
   );
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

@@ -15,18 +15,18 @@ import { ArrowLeft, Check } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { categoryLabel, typeLabel } from '@/components/customer-view/step-fields';
+import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { toast } from '@/components/ui/use-toast';
+import { useReleaseView } from '@/data';
 import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
-import { useWorkspace } from '@/state/workspace-context';
 import { MarkSelectedDialog } from './mark-selected-dialog';
 import { clusterKey } from './matrix-model';
 import { MarkerIcon, StatusBadge } from './status-meta';
 import { stepRows } from './step-rows';
-import { useLiveRelease } from './use-live-release';
 
 export interface StepAcrossCustomersProps {
   release: Release;
@@ -37,8 +37,8 @@ export interface StepAcrossCustomersProps {
 
 export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep }: StepAcrossCustomersProps) {
   const releaseId = release.id;
-  const live = useLiveRelease(releaseId);
-  const { run } = useWorkspace();
+  const live = useReleaseView(releaseId);
+  const runStored = useStoredRun();
   const [selected, setSelected] = useState<ReadonlySet<CustomerId>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const ready = live.status === 'ready' ? live : null;
@@ -200,7 +200,9 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
         stepName={row.name}
         chosen={chosen}
         onConfirm={async () => {
-          const result = await run(
+          // The toast says done only once stored (IO-18).
+          const result = await runStored(
+            `Marking ${row.name} done for ${customerCount(chosen.length)}`,
             bulkMarkDone,
             { releaseId, stepIds: chosen.map((i) => i.stepId) },
             releaseId,
@@ -208,7 +210,7 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
           setConfirming(false);
           if (!result.ok) {
             toast({
-              title: 'Nothing marked done',
+              title: failureTitle(result, 'Nothing marked done'),
               description: result.error.message,
               variant: 'destructive',
             });

@@ -21,7 +21,7 @@ import {
   stepStatusMatrix,
 } from '@runsheet/domain';
 import { useEffect, useMemo, useRef } from 'react';
-import { useWorkspace } from '@/state/workspace-context';
+import { type ReleaseRead, useReadModel } from '@/data';
 
 const STATUS_CODE = { pending: 0, done: 1, skipped: 2, reverted: 3 } as const;
 
@@ -75,29 +75,33 @@ export function patchMatrix(
   return { ...m, status, flags };
 }
 
-/** The live matrix once the release is open (`state` non-null), else undefined. */
+/**
+ * The release's matrix from its read-model view (undefined while it loads), patched change by change:
+ * the first paint comes from whatever source the view has (the stored copy of the release, or its
+ * document), and a source switch recomputes it.
+ */
 export function useLiveMatrix(
-  state: DomainState | null,
-  version: number,
+  view: ReleaseRead,
   releaseId: ReleaseId,
   clusterId: ClusterId | undefined,
 ): StatusMatrix | undefined {
-  const { local } = useWorkspace();
+  const model = useReadModel();
   const pending = useRef<Pending>({ full: true, steps: new Set() });
   const last = useRef<{ matrix: StatusMatrix; clusterId: ClusterId | undefined } | null>(null);
 
   useEffect(() => {
     pending.current.full = true;
-    return local.workspace.subscribe((changes) => {
+    return model.subscribeChanges(releaseId, (change) => {
       const p = pending.current;
-      if (changes.kind === 'catalog') p.full = true;
-      else if (changes.releaseId === releaseId) {
-        if (!patchable(changes)) p.full = true;
-        for (const id of changes.stepStates) p.steps.add(id);
+      if (change.kind !== 'release') p.full = true;
+      else {
+        if (!patchable(change)) p.full = true;
+        for (const id of change.stepStates) p.steps.add(id);
       }
     });
-  }, [local, releaseId]);
+  }, [model, releaseId]);
 
+  const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
   return useMemo(() => {
     if (!state) return undefined;
@@ -111,5 +115,5 @@ export function useLiveMatrix(
     pending.current = { full: false, steps: new Set() };
     last.current = { matrix, clusterId };
     return matrix;
-  }, [state, version, releaseId, clusterId]);
+  }, [state, view.version, releaseId, clusterId]);
 }

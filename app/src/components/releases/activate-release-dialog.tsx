@@ -6,6 +6,7 @@
 import { activateRelease, type CustomerId, type Release } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
+import { useStoredRun } from '@/components/saving/use-saving';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -18,7 +19,6 @@ import {
 import { toast } from '@/components/ui/use-toast';
 import { useCustomersByCluster } from '@/data';
 import { customerCount, takePart } from '@/lib/count';
-import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
 
 export interface ActivateReleaseDialogProps {
@@ -59,7 +59,7 @@ function ActivateForm({
   templateCount: number;
   onDone: () => void;
 }) {
-  const { run } = useWorkspace();
+  const runStored = useStoredRun();
   const grouped = useCustomersByCluster();
   const groups = grouped ? pickerGroups(grouped) : undefined;
   // null: nothing touched yet, which means "all of them" (BR-R01's default audience).
@@ -93,7 +93,13 @@ function ActivateForm({
       return;
     }
     setBusy(true);
-    const result = await run(activateRelease, { releaseId: release.id, customerIds: ids }, release.id);
+    // Said done only once stored: a reload right after must not lose 1,000 participants (IO-18).
+    const result = await runStored(
+      `Activating ${release.name}`,
+      activateRelease,
+      { releaseId: release.id, customerIds: ids },
+      release.id,
+    );
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);

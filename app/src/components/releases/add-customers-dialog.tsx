@@ -14,11 +14,10 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
-import { useCustomersByCluster } from '@/data';
+import { useCustomersByCluster, useParticipantIds } from '@/data';
 import { customerCount } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
-import { useParticipantIds } from './use-release-data';
 
 export interface AddCustomersDialogProps {
   release: Release;

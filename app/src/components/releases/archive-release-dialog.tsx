@@ -1,6 +1,7 @@
 /** Archive asks first (FR-005): an archived release is frozen until it is un-archived (LC-04, LC-05). */
 import { archiveRelease, type Release } from '@runsheet/domain';
 import { useState } from 'react';
+import { useStoredRun } from '@/components/saving/use-saving';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -11,7 +12,6 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
-import { useWorkspace } from '@/state/workspace-context';
 
 export function ArchiveReleaseDialog({
   release,
@@ -22,11 +22,19 @@ export function ArchiveReleaseDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }) {
-  const { run } = useWorkspace();
+  const runStored = useStoredRun();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const archive = async () => {
-    const result = await run(archiveRelease, { releaseId: release.id }, release.id);
+    setBusy(true);
+    // Said archived only once stored (IO-18).
+    const result = await runStored(
+      `Archiving ${release.name}`,
+      archiveRelease,
+      { releaseId: release.id },
+      release.id,
+    ).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.error.message);
       return;
@@ -39,6 +47,7 @@ export function ArchiveReleaseDialog({
     <Dialog
       open={open}
       onOpenChange={(next) => {
+        if (busy) return;
         setError(null);
         onOpenChange(next);
       }}
@@ -57,10 +66,12 @@ export function ArchiveReleaseDialog({
           </p>
         )}
         <DialogFooter>
-          <Button variant="outline" onClick={() => onOpenChange(false)}>
+          <Button variant="outline" onClick={() => onOpenChange(false)} disabled={busy}>
             Cancel
           </Button>
-          <Button onClick={() => void archive()}>Archive release</Button>
+          <Button onClick={() => void archive()} disabled={busy} aria-busy={busy}>
+            Archive release
+          </Button>
         </DialogFooter>
       </DialogContent>
     </Dialog>

@@ -8,10 +8,9 @@ import { Link } from '@tanstack/react-router';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { useReleaseProgress } from '@/data';
+import { useCatalog, useParticipantIds, useReleaseProgress, useTemplates } from '@/data';
 import { customerCount, stepCount, takePart } from '@/lib/count';
 import { compareNames } from './compare';
-import { useClusters, useParticipantIds, useTemplates } from './use-release-data';
 
 export function ReleaseOverview({ release }: { release: Release }) {
   const templates = useTemplates(release.id);
@@ -68,7 +67,7 @@ export function ReleaseOverview({ release }: { release: Release }) {
 }
 
 function ProgressDetails({ progress }: { progress: ReleaseProgress }) {
-  const clusters = useClusters();
+  const { clusters } = useCatalog().catalog;
   if (progress.overall.total === 0) {
     return <p className="text-sm">No steps to run yet: add template steps and every customer gets them.</p>;
   }

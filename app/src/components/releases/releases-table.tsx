@@ -3,7 +3,7 @@ import type { Release } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { useReleaseProgress } from '@/data';
+import { useStoredReleaseProgress } from '@/data';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
 import { ReleaseDate } from './release-date';
 
@@ -61,7 +61,7 @@ function ReleaseRow({ release }: { release: Release }) {
 }
 
 function RowProgress({ release }: { release: Release }) {
-  const progress = useReleaseProgress(release.id);
+  const progress = useStoredReleaseProgress(release.id);
   if (release.status === 'draft') return <span className="text-muted-foreground text-sm">Not started</span>;
   if (!progress) return null;
   if (progress.overall.total === 0) return <span className="text-muted-foreground text-sm">No steps</span>;

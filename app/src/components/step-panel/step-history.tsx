@@ -1,20 +1,21 @@
 /**
- * HISTORY (functional-spec §5.7): every event of the step, oldest first, read from the projection
- * (useStepTimeline). When two devices changed the step apart and disagreed (MR-03) the losing action
+ * HISTORY (functional-spec §5.7): every event of the step, oldest first, read from the same release
+ * state as the step's status and notes (the panel's read-model view). When two devices changed the step apart and disagreed (MR-03) the losing action
  * stays here, flagged; "Mark reviewed" records that a person looked at it (reviewConflict, MR-07).
  */
 import {
   type Conflict,
+  type DomainState,
   listReleaseConflicts,
   type ReleaseState,
   reviewConflict,
   type StepId,
+  stepHistory,
 } from '@runsheet/domain';
 import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import type { StepActionContext } from '@/actions/step-actions';
 import { Button } from '@/components/ui/button';
-import { useStepTimeline } from '@/data';
 import { describeEvent } from './event-text';
 import { formatWhen } from './step-execution';
 
@@ -27,19 +28,28 @@ const CONFLICT_TEXT: Record<string, string> = {
 
 export function StepHistory({
   ctx,
-  releaseDoc,
+  state,
   version,
+  history,
 }: {
   ctx: StepActionContext;
-  releaseDoc: ReleaseState | undefined;
-  /** Moves with every change of the release document (it is mutated in place). */
+  /** 'loading' while the release's history is still being read from storage (the document is not loaded). */
+  history: 'ready' | 'loading';
+  /** The release's state the panel shows the step from (its read-model view). */
+  state: DomainState;
+  /** Moves with every change of the release (its state is mutated in place). */
   version: number;
 }) {
-  const timeline = useStepTimeline(ctx.releaseId, ctx.step.id);
+  const releaseDoc = state.releases[ctx.releaseId];
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the document's contents.
+  const timeline = useMemo(
+    () => (history === 'ready' ? stepHistory(state, ctx.releaseId, ctx.step.id) : null),
+    [state, ctx.releaseId, ctx.step.id, version, history],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const conflicts = useMemo(
-    () => (releaseDoc ? stepConflicts(releaseDoc, ctx.step.id) : []),
-    [releaseDoc, ctx.step.id, version],
+    () => (releaseDoc && history === 'ready' ? stepConflicts(releaseDoc, ctx.step.id) : []),
+    [releaseDoc, ctx.step.id, version, history],
   );
 
   const review = async (conflict: Conflict) => {
@@ -75,7 +85,7 @@ export function StepHistory({
           )}
         </div>
       ))}
-      {timeline === undefined ? (
+      {timeline === null ? (
         <p className="text-muted-foreground text-sm">Loading history…</p>
       ) : timeline.length === 0 ? (
         <p className="text-muted-foreground text-sm">

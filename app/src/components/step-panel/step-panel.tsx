@@ -26,10 +26,10 @@ import type { Action } from '@/actions/types';
 import { actionForKey, bind, isTypingTarget } from '@/actions/types';
 import { StepPresence } from '@/components/sync/presence-avatars';
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
+import { useReleaseView } from '@/data';
 import { useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
 import { usePresenceView } from '@/sync/presence';
-import { useLiveRelease } from '../matrix/use-live-release';
 import { shownContent } from './rendered-content';
 import { StepContent } from './step-content';
 import { stepActionContext } from './step-context';
@@ -126,7 +126,7 @@ function StepPanelBody({
   onClose: () => void;
   keys: MutableRefObject<PanelKeys>;
 }) {
-  const live = useLiveRelease(releaseId);
+  const live = useReleaseView(releaseId);
   const { run } = useWorkspace();
   const [requested, setForm] = useState<StepForm | null>(initialForm);
   // Results are told inside the panel, not in a toast: a toast would take the next Escape for itself.
@@ -235,7 +235,7 @@ function StepPanelBody({
           setNotice({ title: 'Notes saved' });
         }}
       />
-      <StepHistory ctx={ctx} releaseDoc={ready.state.releases[releaseId]} version={ready.version} />
+      <StepHistory ctx={ctx} state={ready.state} version={ready.version} history={ready.history} />
     </div>
   );
 }

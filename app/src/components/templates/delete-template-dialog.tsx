@@ -14,9 +14,9 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
+import { useReleaseView } from '@/data';
 import { useWorkspace } from '@/state/workspace-context';
 import { deleteImpactText } from './impact-text';
-import { useReleaseState } from './use-release-state';
 
 export function DeleteTemplateDialog({
   release,
@@ -46,7 +46,8 @@ function Confirm({
   onClose: () => void;
 }) {
   const { run } = useWorkspace();
-  const state = useReleaseState(release.id);
+  const view = useReleaseView(release.id);
+  const state = view.status === 'ready' ? view.state : null;
   const [error, setError] = useState<string | null>(null);
   const impact = state
     ? previewTemplateDelete(state, { releaseId: release.id, templateId: template.id })

@@ -31,12 +31,12 @@ import {
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/use-toast';
+import { useReleaseView } from '@/data';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
 import { discardDraft, useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
 import { editImpactText } from './impact-text';
 import { CATEGORY_LABEL, TYPE_LABEL } from './labels';
-import { useReleaseState } from './use-release-state';
 
 type TemplateFormValues = {
   name: string;
@@ -109,7 +109,8 @@ function TemplateForm({
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const form = useRef<HTMLFormElement>(null);
   const refused = useRef(false);
-  const state = useReleaseState(release.id);
+  const view = useReleaseView(release.id);
+  const state = view.status === 'ready' ? view.state : null;
 
   useEffect(() => {
     if (!refused.current || errors === noErrors) return;

@@ -5,8 +5,8 @@
 import { type Release, STEP_CATEGORIES, type StepCategory, type StepTemplate } from '@runsheet/domain';
 import { ListPlus, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { useTemplates } from '@/components/releases/use-release-data';
 import { Button } from '@/components/ui/button';
+import { useTemplates } from '@/data';
 import { DeleteTemplateDialog } from './delete-template-dialog';
 import { CATEGORY_LABEL } from './labels';
 import { TemplateFormDialog, type TemplateFormTarget } from './template-form-dialog';

@@ -13,11 +13,10 @@ export class MemoryTables {
     clusters: new Map(),
     customers: new Map(),
     releases: new Map(),
-    templates: new Map(),
-    participants: new Map(),
+    releaseHeads: new Map(),
     revisions: new Map(),
-    stepRecords: new Map(),
-    events: new Map(),
+    stepPacks: new Map(),
+    eventPacks: new Map(),
   };
 
   apply(writes: RowWrites): void {

@@ -7,14 +7,33 @@ import {
   type CustomerId,
   type DomainState,
   type HistoryEvent,
+  type Participant,
   parseTemplateStepId,
   type ReleaseId,
   type ReleaseState,
   type RevId,
   type StepId,
 } from '@runsheet/domain';
-import type { DocChanges } from '../changes.ts';
-import { emptyWrites, type RevisionRow, type RowWrites, type StepRecordRow } from './rows.ts';
+import type { DocChanges, ReleaseChanges } from '../changes.ts';
+import { CustomerIndex, customerKeyOf } from './customer-index.ts';
+import { pack } from './pack-codec.ts';
+import { packBucket, packEvents } from './packed-rows.ts';
+import {
+  type BucketSteps,
+  bucketOf,
+  type CustomerKey,
+  EVENT_CHUNK,
+  type EventPackRow,
+  emptyWrites,
+  type HeadPackRow,
+  type RevisionRow,
+  type RowKey,
+  type RowWrites,
+  SPLIT_PARTS,
+  STEP_BUCKETS,
+  type StepPackRow,
+  UNKNOWN_CUSTOMER,
+} from './rows.ts';
 
 /** The row of a revision, or undefined when the document does not hold it. */
 export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | undefined {
@@ -22,24 +41,52 @@ export function revisionRow(release: ReleaseState, id: RevId): RevisionRow | und
   return rev ? { ...rev, id, releaseId: release.releaseId } : undefined;
 }
 
-/** The row of a step's own data, or null when it has none (or its custom record has not arrived yet). */
-export function stepRecordRow(release: ReleaseState, stepId: StepId): StepRecordRow | null {
-  const state = release.stepStates[stepId] ?? null;
-  const custom = release.customSteps[stepId] ?? null;
-  const pair = parseTemplateStepId(stepId);
-  let customerId: CustomerId;
-  if (custom) customerId = custom.customerId;
-  else if (pair && state) customerId = pair.customerId;
-  else return null;
-  return {
-    id: stepId,
-    releaseId: release.releaseId,
-    customerId,
-    templateId: custom ? null : (pair?.templateId ?? null),
-    status: state?.status ?? 'pending',
-    state,
-    custom,
-  };
+/**
+ * The packed row of one bucket of a release: its customers' participation, step states and custom
+ * steps; null when none of them takes part or has a step. Records go in id order, so a rebuild and
+ * every replica pack the same text.
+ */
+export function stepPackRow(release: ReleaseState, bucket: number, index: CustomerIndex): StepPackRow | null {
+  const steps: BucketSteps = { participants: {}, stepStates: {}, customSteps: {} };
+  let any = false;
+  for (const id of (Object.keys(release.participants) as CustomerId[]).sort()) {
+    if (bucketOf(id) !== bucket) continue;
+    steps.participants[id] = release.participants[id] as Participant;
+    any = true;
+  }
+  const stepIds: StepId[] = [];
+  for (const customer of index.customersIn(bucket)) for (const id of index.steps(customer)) stepIds.push(id);
+  for (const id of stepIds.sort()) {
+    const state = release.stepStates[id];
+    const custom = release.customSteps[id];
+    if (state) steps.stepStates[id] = state;
+    if (custom) steps.customSteps[id] = custom;
+    any ||= state !== undefined || custom !== undefined;
+  }
+  return any ? { releaseId: release.releaseId, bucket, packed: packBucket(steps) } : null;
+}
+
+/** The packed head of a release (its parts without rows of their own); null when they are all empty. */
+export function headPackRow(release: ReleaseState): HeadPackRow | null {
+  const head: Record<string, unknown> = {};
+  let any = false;
+  for (const [part, value] of Object.entries(release)) {
+    if (SPLIT_PARTS.has(part)) continue;
+    head[part] = value;
+    any ||= typeof value !== 'object' || value === null || Object.keys(value).length > 0;
+  }
+  // pack() sorts keys at every level: replicas iterate a Y.Map in different orders, and every replica
+  // must pack the same text.
+  return any ? { releaseId: release.releaseId, packed: pack(head) } : null;
+}
+
+/** The packed row of the `chunk`-th EVENT_CHUNK events of a release; null past its last event. */
+export function eventPackRow(release: ReleaseState, chunk: number): EventPackRow | null {
+  const events = release.events.slice(chunk * EVENT_CHUNK, (chunk + 1) * EVENT_CHUNK);
+  if (events.length === 0) return null;
+  let newestAt = '';
+  for (const e of events) if (e.at > newestAt) newestAt = e.at;
+  return { releaseId: release.releaseId, chunk, count: events.length, newestAt, packed: packEvents(events) };
 }
 
 export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites()): RowWrites {
@@ -50,24 +97,20 @@ export function catalogRows(catalog: CatalogState, into: RowWrites = emptyWrites
 }
 
 export function releaseRows(release: ReleaseState, into: RowWrites = emptyWrites()): RowWrites {
-  const { releaseId } = release;
-  for (const template of Object.values(release.templates)) into.templates.put.push(template);
-  for (const p of Object.values(release.participants)) into.participants.put.push({ ...p, releaseId });
+  const head = headPackRow(release);
+  if (head) into.releaseHeads.put.push(head);
   for (const id of Object.keys(release.revisions) as RevId[]) {
     const row = revisionRow(release, id);
     if (row) into.revisions.put.push(row);
   }
-  const stepIds = new Set<StepId>([
-    ...(Object.keys(release.stepStates) as StepId[]),
-    ...(Object.keys(release.customSteps) as StepId[]),
-  ]);
-  for (const id of stepIds) {
-    const row = stepRecordRow(release, id);
-    if (row) into.stepRecords.put.push(row);
+  const index = new CustomerIndex(release);
+  for (let bucket = 0; bucket < STEP_BUCKETS; bucket++) {
+    const row = stepPackRow(release, bucket, index);
+    if (row) into.stepPacks.put.push(row);
   }
-  release.events.forEach((event, pos) => {
-    into.events.put.push({ ...event, pos });
-  });
+  for (let chunk = 0; chunk * EVENT_CHUNK < release.events.length; chunk++) {
+    into.eventPacks.put.push(eventPackRow(release, chunk) as EventPackRow);
+  }
   return into;
 }
 
@@ -78,9 +121,21 @@ export function allRows(state: DomainState): RowWrites {
   return writes;
 }
 
+/** Parts of a change set that are not ids of a head part. */
+const NOT_HEAD = new Set(['kind', 'releaseId', 'origin', 'local', ...SPLIT_PARTS]);
+
+interface DirtyRelease {
+  participants: Set<CustomerId>;
+  /** A part of the head changed (templates, waves, wave members, or a part added later). */
+  head: boolean;
+  revisions: Set<RevId>;
+  steps: Set<StepId>;
+  events: ReleaseChanges['events'];
+}
+
 /**
  * Ids touched since the last flush, per document. Change sets are coalesced here and turned into rows
- * at flush time from the state as it is then, so a burst of edits to one step writes its row once.
+ * at flush time from the state as it is then, so a burst of edits to one bucket of customers writes its row once.
  */
 export class DirtySet {
   private catalog = {
@@ -88,16 +143,9 @@ export class DirtySet {
     customers: new Set<string>(),
     releases: new Set<string>(),
   };
-  private releases = new Map<
-    ReleaseId,
-    {
-      participants: Set<string>;
-      templates: Set<string>;
-      revisions: Set<RevId>;
-      steps: Set<StepId>;
-      events: DocChangesEvents;
-    }
-  >();
+  private releases = new Map<ReleaseId, DirtyRelease>();
+  /** Per open release state (a reopened release is a new object, so it gets a fresh index). */
+  private readonly indexes = new WeakMap<ReleaseState, CustomerIndex>();
 
   get isEmpty(): boolean {
     return (
@@ -117,7 +165,7 @@ export class DirtySet {
     if (!dirty) {
       dirty = {
         participants: new Set(),
-        templates: new Set(),
+        head: false,
         revisions: new Set(),
         steps: new Set(),
         events: [],
@@ -125,7 +173,9 @@ export class DirtySet {
       this.releases.set(changes.releaseId, dirty);
     }
     for (const id of changes.participants) dirty.participants.add(id);
-    for (const id of changes.templates) dirty.templates.add(id);
+    for (const [part, ids] of Object.entries(changes)) {
+      if (!NOT_HEAD.has(part) && Array.isArray(ids) && ids.length > 0) dirty.head = true;
+    }
     for (const id of changes.revisions) dirty.revisions.add(id);
     for (const id of changes.stepStates) dirty.steps.add(id);
     for (const id of changes.customSteps) dirty.steps.add(id);
@@ -143,17 +193,7 @@ export class DirtySet {
     for (const [releaseId, dirty] of this.releases) {
       // A release closed before its flush: its rows were written when it was closed (see the stores).
       const release = state.releases[releaseId];
-      if (!release) continue;
-      for (const id of dirty.templates) putOrDelete(writes.templates, release.templates[id as never], id);
-      for (const id of dirty.participants) {
-        const p = release.participants[id as CustomerId];
-        if (p) writes.participants.put.push({ ...p, releaseId });
-        else writes.participants.delete.push([releaseId, id as CustomerId]);
-      }
-      for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
-      for (const id of dirty.steps)
-        putOrDelete(writes.stepRecords, stepRecordRow(release, id) ?? undefined, id);
-      eventRowsFrom(release, dirty.events, writes);
+      if (release) this.releaseWrites(release, dirty, writes);
     }
     this.clear();
     return writes;
@@ -163,15 +203,40 @@ export class DirtySet {
     this.catalog = { clusters: new Set(), customers: new Set(), releases: new Set() };
     this.releases = new Map();
   }
+
+  private releaseWrites(release: ReleaseState, dirty: DirtyRelease, writes: RowWrites): void {
+    const { releaseId } = release;
+    if (dirty.head) putOrDelete(writes.releaseHeads, headPackRow(release) ?? undefined, releaseId);
+    for (const id of dirty.revisions) putOrDelete(writes.revisions, revisionRow(release, id), id);
+    let index = this.indexes.get(release);
+    if (!index) {
+      index = new CustomerIndex(release);
+      this.indexes.set(release, index);
+    }
+    const touched = new Set<CustomerKey>(dirty.participants);
+    for (const id of dirty.steps) {
+      index.refile(release, id, touched);
+      // A state removed altogether leaves no trace in the index; its row is rewritten all the same.
+      touched.add(customerKeyOf(release, id));
+      // A custom step's state may have waited in the unknown customer's row for its record.
+      if (!parseTemplateStepId(id)) touched.add(UNKNOWN_CUSTOMER);
+    }
+    const buckets = new Set([...touched].map(bucketOf));
+    for (const bucket of [...buckets].sort((a, b) => a - b)) {
+      const row = stepPackRow(release, bucket, index);
+      if (row) writes.stepPacks.put.push(row);
+      else writes.stepPacks.delete.push([releaseId, bucket]);
+    }
+    eventRowsFrom(release, dirty.events, writes);
+  }
 }
 
-type DocChangesEvents = Extract<DocChanges, { kind: 'release' }>['events'];
-
 /**
- * Rows for added events with their positions. Events are usually appended, so the scan from the end
- * stops at once; an event merged in earlier shifts every later one, and those rows are rewritten too.
+ * Rows for the chunks that added events fall in, and every chunk after them. Events are usually
+ * appended, so the scan from the end stops at once and one chunk is rewritten; an event merged in
+ * earlier shifts every later one, and those chunks are rewritten too.
  */
-function eventRowsFrom(release: ReleaseState, added: DocChangesEvents, writes: RowWrites): void {
+function eventRowsFrom(release: ReleaseState, added: readonly HistoryEvent[], writes: RowWrites): void {
   if (added.length === 0) return;
   const missing = new Set(added.map((e) => e.id));
   const { events } = release;
@@ -180,16 +245,12 @@ function eventRowsFrom(release: ReleaseState, added: DocChangesEvents, writes: R
     const id = (events[i] as HistoryEvent).id;
     if (missing.delete(id)) first = i;
   }
-  for (let pos = first; pos < events.length; pos++) {
-    writes.events.put.push({ ...(events[pos] as HistoryEvent), pos });
+  for (let chunk = Math.floor(first / EVENT_CHUNK); chunk * EVENT_CHUNK < events.length; chunk++) {
+    writes.eventPacks.put.push(eventPackRow(release, chunk) as EventPackRow);
   }
 }
 
-function putOrDelete<R>(
-  table: { put: R[]; delete: Array<string | [ReleaseId, CustomerId]> },
-  row: R | undefined,
-  id: string,
-) {
+function putOrDelete<R>(table: { put: R[]; delete: RowKey[] }, row: R | undefined, id: string) {
   if (row === undefined) table.delete.push(id);
   else table.put.push(row);
 }

@@ -18,6 +18,7 @@ import { type ReasonCode, reasonText } from '../reasons.ts';
 import { type CommandResult, fail, ok } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { nameKey } from '../validation.ts';
+import { appendAll } from './append.ts';
 import { unescapeCell } from './csv.ts';
 
 export type CatalogRowKind = 'clusters' | 'customers';
@@ -274,7 +275,7 @@ function runRows(
     checks.push({ issues: r.issues });
     if (r.issues.length > 0 || r.id === null) return;
     sim = applyChange(sim, { ops: r.ops });
-    ops.push(...r.ops);
+    appendAll(ops, r.ops);
     ids.push(r.id);
   });
   return { checks, ops, ids };

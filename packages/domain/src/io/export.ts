@@ -5,6 +5,7 @@
 import type { ReleaseId, RevId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
+import { appendAll } from './append.ts';
 import {
   COLLECTIONS,
   type CollectionName,
@@ -70,17 +71,17 @@ export function workspaceData(state: DomainState): WorkspaceData {
       const rev = doc.revisions[id];
       if (rev) data.revisions.push({ id, releaseId, ...rev });
     }
-    data.templates.push(...Object.values(doc.templates).sort(byId));
+    appendAll(data.templates, Object.values(doc.templates).sort(byId));
     for (const customerId of Object.keys(doc.participants).sort(compareStrings)) {
       const p = doc.participants[customerId as keyof typeof doc.participants];
       if (p) data.participants.push({ releaseId, ...p });
     }
-    data.customSteps.push(...Object.values(doc.customSteps).sort(byId));
+    appendAll(data.customSteps, Object.values(doc.customSteps).sort(byId));
     for (const stepId of Object.keys(doc.stepStates).sort(compareStrings)) {
       const s = doc.stepStates[stepId as keyof typeof doc.stepStates];
       if (s) data.stepStates.push({ releaseId, stepId: stepId as keyof typeof doc.stepStates, ...s });
     }
-    data.events.push(...doc.events);
+    appendAll(data.events, doc.events);
   }
   return data;
 }

@@ -18,6 +18,7 @@ import { listConflicts } from '../conflicts.ts';
 import type { CommandContext } from '../context.ts';
 import { type CommandResult, fail, ok } from '../result.ts';
 import type { DomainState } from '../state.ts';
+import { appendAll } from './append.ts';
 import type { ImportPlan } from './import-plan.ts';
 import { Planner, planCatalog, planReleaseDocs } from './import-planner.ts';
 import { checkRevisions } from './import-revisions.ts';
@@ -93,7 +94,7 @@ export function planImport(state: DomainState, file: ImportFile): { plan: Import
   planCatalog(planner, state, file);
   planReleaseDocs(planner, file);
   const ops: Op[] = [...planner.catalogOps];
-  for (const list of planner.releaseOps.values()) ops.push(...list);
+  for (const list of planner.releaseOps.values()) appendAll(ops, list);
   const change: Change = { ops };
   if (ops.length > 0) {
     const before = new Set(listConflicts(state).map((c) => c.id));

@@ -7,11 +7,12 @@
  * id strings built per cell, nothing quadratic. Custom steps (few) are listed beside the grid.
  */
 import type { CustomerStep } from '../entities/customer-step.ts';
+import type { StepState } from '../entities/step-state.ts';
+import type { StepTemplate } from '../entities/step-template.ts';
 import type { StepCategory, StepStatus, StepType } from '../enums.ts';
 import {
   type ClusterId,
   type CustomerId,
-  parseTemplateStepId,
   type ReleaseId,
   type StepId,
   type TemplateId,
@@ -30,6 +31,8 @@ export const CELL_OVERRIDDEN = 1;
 export const CELL_HAS_NOTES = 2;
 
 const STATUS_CODE: Record<StepStatus, number> = { pending: 0, done: 1, skipped: 2, reverted: 3 };
+const CUSTOMER_PREFIX = 'customer:';
+const TEMPLATE_PREFIX = 'template:';
 const CATEGORY_RANK: Record<StepCategory, number> = { deploy: 0, verify: 1 };
 
 export interface MatrixRow {
@@ -121,20 +124,41 @@ export function stepStatusMatrix(
   const cols = keyed.map((x) => x.c);
   const colIndex = new Map<CustomerId, number>(cols.map((c, i) => [c.customerId, i]));
 
-  // The sparse states, parsed once; deleted templates get a row only if some shown customer ran them.
-  const touched: { row: TemplateId; col: number; status: StepStatus; flags: number }[] = [];
+  // The sparse states, read once. Ids are not parsed into objects or rebuilt as strings: the customer
+  // and template parts of a step id are looked up as they are (50,000 done steps cost one pass of two
+  // map lookups each). Deleted templates get a row only if some shown customer ran them.
+  const colByPart = new Map<string, number>();
+  cols.forEach((c, i) => {
+    if (c.customerId.startsWith(CUSTOMER_PREFIX))
+      colByPart.set(c.customerId.slice(CUSTOMER_PREFIX.length), i);
+  });
+  const templateByPart = new Map<string, StepTemplate>();
+  for (const key of Object.keys(doc.templates)) {
+    if (key.startsWith(TEMPLATE_PREFIX))
+      templateByPart.set(key.slice(TEMPLATE_PREFIX.length), doc.templates[key as TemplateId] as StepTemplate);
+  }
+  const cellCol: number[] = [];
+  const cellTemplate: StepTemplate[] = [];
+  const cellStatus: number[] = [];
+  const cellFlags: number[] = [];
   const executedDeleted = new Set<TemplateId>();
-  for (const [stepId, s] of Object.entries(doc.stepStates)) {
-    const pair = parseTemplateStepId(stepId as StepId);
-    if (!pair) continue;
-    const col = colIndex.get(pair.customerId);
-    const t = doc.templates[pair.templateId];
-    if (col === undefined || !t) continue;
+  for (const stepId in doc.stepStates) {
+    // As parseTemplateStepId: the part after the first ':', split at its first '.'.
+    const start = stepId.indexOf(':') + 1;
+    const dot = stepId.indexOf('.', start);
+    if (dot < 0) continue;
+    const col = colByPart.get(stepId.slice(start, dot));
+    if (col === undefined) continue;
+    const t = templateByPart.get(stepId.slice(dot + 1));
+    if (!t) continue;
+    const s = doc.stepStates[stepId as StepId] as StepState;
     const status = statusOf(s);
     if (t.deletedAt !== null && status === 'pending') continue;
     if (t.deletedAt !== null) executedDeleted.add(t.id);
-    const flags = (isOverridden(s) ? CELL_OVERRIDDEN : 0) | (s.notes ? CELL_HAS_NOTES : 0);
-    touched.push({ row: t.id, col, status, flags });
+    cellCol.push(col);
+    cellTemplate.push(t);
+    cellStatus.push(STATUS_CODE[status]);
+    cellFlags.push((isOverridden(s) ? CELL_OVERRIDDEN : 0) | (s.notes ? CELL_HAS_NOTES : 0));
   }
 
   const rows: MatrixRow[] = Object.values(doc.templates)
@@ -156,11 +180,12 @@ export function stepStatusMatrix(
   rows.forEach((r, i) => {
     if (r.deleted) status.fill(ABSENT, i * width, (i + 1) * width);
   });
-  for (const t of touched) {
-    const row = rowIndex.get(t.row);
+  for (let i = 0; i < cellCol.length; i++) {
+    const row = rowIndex.get((cellTemplate[i] as StepTemplate).id);
     if (row === undefined) continue;
-    status[row * width + t.col] = STATUS_CODE[t.status];
-    flags[row * width + t.col] = t.flags;
+    const at = row * width + (cellCol[i] as number);
+    status[at] = cellStatus[i] as number;
+    flags[at] = cellFlags[i] as number;
   }
 
   const clusters: MatrixClusterGroup[] = [];

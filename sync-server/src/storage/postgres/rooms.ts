@@ -83,5 +83,13 @@ export function createRoomStore(pool: Pool): RoomStore {
       );
       return rows[0]?.n ?? 0;
     },
+    async heads(rooms) {
+      if (rooms.length === 0) return new Map();
+      const { rows } = await pool.query<{ name: string; last_seq: number }>(
+        'SELECT name, last_seq FROM rooms WHERE name = ANY($1::text[])',
+        [rooms],
+      );
+      return new Map(rows.map((row) => [row.name, row.last_seq]));
+    },
   };
 }

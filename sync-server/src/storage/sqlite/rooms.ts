@@ -56,5 +56,13 @@ export function createRoomStore(db: Db): Sync<RoomStore> {
     // One process owns a SQLite file: nobody else can be compacting the room.
     compact: (room, merged, throughSeq) => compact(room, merged, throughSeq),
     count: (room) => countRows.get(room)?.n ?? 0,
+    heads(rooms) {
+      const heads = new Map<string, number>();
+      for (const room of rooms) {
+        const seq = lastSeq.get(room)?.last_seq;
+        if (seq !== undefined) heads.set(room, seq);
+      }
+      return heads;
+    },
   };
 }

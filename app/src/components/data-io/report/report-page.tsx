@@ -8,10 +8,10 @@ import { Link } from '@tanstack/react-router';
 import { ArrowLeftIcon, FileTextIcon, PrinterIcon } from 'lucide-react';
 import { useMemo } from 'react';
 import { Button } from '@/components/ui/button';
+import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { downloadText, localDate } from '../download.ts';
 import { MatrixCsvButton } from '../release-exports.tsx';
-import { useLiveState } from '../use-live-state.ts';
 import { releaseSubtitle, reportTime } from './format.ts';
 import { reportMarkdown } from './markdown.ts';
 import {
@@ -23,11 +23,18 @@ import {
 } from './report-sections.tsx';
 
 export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
-  const { state, version } = useLiveState(releaseId);
+  const view = useReleaseView(releaseId);
+  // The report lists every run and reason: it waits for the release's history.
+  const state = view.status === 'ready' && view.history === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how a change of the documents reaches the report.
   const report = useMemo(
-    () => (state ? releaseReport(state, releaseId, new Date().toISOString()) : undefined),
-    [state, releaseId, version],
+    () =>
+      view.status === 'missing'
+        ? null
+        : state
+          ? releaseReport(state, releaseId, new Date().toISOString())
+          : undefined,
+    [state, releaseId, view.version, view.status],
   );
 
   if (report === undefined) {

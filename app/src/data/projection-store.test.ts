@@ -1,22 +1,22 @@
 import { storeContractSuite } from '@runsheet/doc/testing';
-import { dexieStore } from './dexie-store.ts';
+import { projectionStore } from './projection-store.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
 
-storeContractSuite('Dexie projection (fake-indexeddb)', async () => {
+storeContractSuite('packed projection in IndexedDB (fake-indexeddb)', async () => {
   const data = await openTestData(freshIndexedDB());
   return {
     workspace: data.workspace,
-    store: dexieStore(data.db),
+    store: projectionStore(data.db),
     settle: () => data.flush(),
     dispose: () => data.close(),
   };
 });
 
-storeContractSuite('Dexie projection rebuilt from the stored documents', async () => {
+storeContractSuite('packed projection rebuilt from the stored documents', async () => {
   const data = await openTestData(freshIndexedDB());
   return {
     workspace: data.workspace,
-    store: dexieStore(data.db),
+    store: projectionStore(data.db),
     settle: () => data.rebuildProjection(),
     dispose: () => data.close(),
   };

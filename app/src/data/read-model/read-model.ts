@@ -1,0 +1,227 @@
+/**
+ * The read model: the one place views get live data from (React hooks over it are in hooks.ts).
+ *
+ * Its source is plain state, one copy per release at a time:
+ * - the catalog, and every release whose document is loaded, come from the workspace's mirror of the
+ *   Yjs documents (packages/doc mirror.ts). A command, another tab's update or a merge from the relay
+ *   changes it in the same tick, so "Mark done" turns a cell green in the frame of the click.
+ * - a release whose document is not loaded yet comes from the packed projection in IndexedDB, read
+ *   back into the same ReleaseState shape (stored-release.ts). It is what this device stored with the
+ *   document in the same transaction, so it is the document as of its last write. The matrix paints
+ *   from it while the document loads; when the document is loaded every view of the release switches
+ *   to the mirror at once (one version bump), and the stored copy is dropped.
+ * The stored copy is read in two steps: the steps first (what the matrix paints from), then the history
+ * (`history: 'loading'` until it is there; the step history says so instead of showing none).
+ * So a step's status, notes and history on screen always come from one ReleaseState: they cannot
+ * disagree. Views memoise what they derive on `version`, which moves with every change of the
+ * release or the catalog (the mirror's state is updated in place).
+ *
+ * Opening a release here also opens its document (it stays open, like active releases do), because
+ * commands need it; they wait for it (WorkspaceApi.run) and never run against the stored copy.
+ */
+import { type DocChanges, releaseFromRows, setEvents } from '@runsheet/doc';
+import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from '@runsheet/domain';
+import type { LocalData } from '../local-data.ts';
+import { readEventRows, readReleaseRows } from '../stored-release.ts';
+
+/** Where a release's data comes from right now. */
+export type ReleaseSource = 'document' | 'stored';
+
+export interface ReleaseView {
+  status: 'ready';
+  /** The catalog and this release as plain data. Memoise on `version`: it may change in place. */
+  state: DomainState;
+  release: Release;
+  /** Moves with every change of this release or of the catalog. */
+  version: number;
+  source: ReleaseSource;
+  /** Whether `state` holds the release's history yet (always, once the source is its document). */
+  history: 'ready' | 'loading';
+}
+
+export type ReleaseRead =
+  | { status: 'loading'; version: number }
+  | { status: 'missing'; version: number }
+  | ReleaseView;
+
+export interface CatalogRead {
+  catalog: CatalogState;
+  version: number;
+}
+
+/** What moved in a release: a change set (of it or of the catalog), or all of it (its source changed). */
+export type ReadChange = DocChanges | { kind: 'reload'; releaseId: ReleaseId };
+
+type Listener = () => void;
+
+class FollowedRelease {
+  version = 0;
+  started = false;
+  stored: ReleaseState | null = null;
+  storedHistory = false;
+  cached: ReleaseRead | null = null;
+  readonly listeners = new Set<Listener>();
+  readonly changeListeners = new Set<(change: ReadChange) => void>();
+}
+
+export class ReadModel {
+  private catalogVersion = 0;
+  private catalogCache: CatalogRead | null = null;
+  private readonly catalogListeners = new Set<Listener>();
+  private readonly followed = new Map<ReleaseId, FollowedRelease>();
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(readonly local: LocalData) {
+    this.cleanups.push(local.workspace.subscribe((changes) => this.onChanges(changes)));
+  }
+
+  // --- the catalog -------------------------------------------------------------------------------
+
+  subscribeCatalog(listener: Listener): () => void {
+    this.catalogListeners.add(listener);
+    return () => this.catalogListeners.delete(listener);
+  }
+
+  /** The catalog and its version; the same object until the catalog changes. */
+  catalog(): CatalogRead {
+    if (this.catalogCache?.version !== this.catalogVersion) {
+      this.catalogCache = { catalog: this.local.state.catalog, version: this.catalogVersion };
+    }
+    return this.catalogCache;
+  }
+
+  // --- everything loaded -----------------------------------------------------------------------
+
+  /**
+   * Every change of every loaded document, and the plain state they are in (the workspace's mirror):
+   * for summaries of the whole workspace, such as the clashes syncing brought (domain `listConflicts`).
+   */
+  subscribeAll(listener: Listener): () => void {
+    return this.local.workspace.subscribe(() => listener());
+  }
+
+  loadedState(): DomainState {
+    return this.local.state;
+  }
+
+  // --- releases ----------------------------------------------------------------------------------
+
+  /** Follows a release: it loads (stored copy first, then its document) and `listener` hears changes. */
+  subscribeRelease(releaseId: ReleaseId, listener: Listener): () => void {
+    const f = this.entry(releaseId);
+    f.listeners.add(listener);
+    this.start(releaseId, f);
+    return () => f.listeners.delete(listener);
+  }
+
+  /** Every change set that reaches a followed release, and its reloads (for views that patch). */
+  subscribeChanges(releaseId: ReleaseId, listener: (change: ReadChange) => void): () => void {
+    const f = this.entry(releaseId);
+    f.changeListeners.add(listener);
+    return () => f.changeListeners.delete(listener);
+  }
+
+  /** The release as views see it now; the same object until it changes (for useSyncExternalStore). */
+  release(releaseId: ReleaseId): ReleaseRead {
+    const f = this.entry(releaseId);
+    if (f.cached?.version === f.version) return f.cached;
+    f.cached = this.compute(releaseId, f);
+    return f.cached;
+  }
+
+  /** Resolves once the release's document is loaded (its view's source is then 'document'). */
+  async loaded(releaseId: ReleaseId): Promise<void> {
+    this.start(releaseId, this.entry(releaseId));
+    await this.local.openRelease(releaseId);
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.followed.clear();
+    this.catalogListeners.clear();
+  }
+
+  private entry(releaseId: ReleaseId): FollowedRelease {
+    let f = this.followed.get(releaseId);
+    if (!f) {
+      f = new FollowedRelease();
+      this.followed.set(releaseId, f);
+    }
+    return f;
+  }
+
+  private compute(releaseId: ReleaseId, f: FollowedRelease): ReleaseRead {
+    const { catalog } = this.local.state;
+    const release = catalog.releases[releaseId];
+    if (!release) return { status: 'missing', version: f.version };
+    const loaded = this.local.isLoaded(releaseId);
+    const doc = loaded ? this.local.state.releases[releaseId] : (f.stored ?? undefined);
+    if (!doc) return { status: 'loading', version: f.version };
+    return {
+      status: 'ready',
+      state: { catalog, releases: { [releaseId]: doc } },
+      release,
+      version: f.version,
+      source: loaded ? 'document' : 'stored',
+      history: loaded || f.storedHistory ? 'ready' : 'loading',
+    };
+  }
+
+  /** Starts loading a release the catalog knows (once): the stored copy and the document, in parallel. */
+  private start(releaseId: ReleaseId, f: FollowedRelease): void {
+    if (f.started || !this.local.state.catalog.releases[releaseId]) return;
+    f.started = true;
+    if (!this.local.isLoaded(releaseId))
+      this.readStored(releaseId, f).catch((e: unknown) => console.error(e));
+    this.local.openRelease(releaseId).then(
+      () => {
+        const wasStored = f.stored !== null;
+        f.stored = null;
+        f.storedHistory = false;
+        // The view moves from the stored copy (or from "loading") to the document's mirror.
+        if (wasStored || f.cached?.status !== 'ready' || f.cached.source !== 'document') {
+          this.bump(releaseId, f, { kind: 'reload', releaseId });
+        }
+      },
+      (error: unknown) => console.error(error),
+    );
+  }
+
+  /** The stored copy: steps first (the matrix paints), then the history. */
+  private async readStored(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
+    const { db } = this.local;
+    const stored = releaseFromRows(releaseId, await readReleaseRows(db, releaseId, { events: false }));
+    // The document may have won the race; then the stored copy is of no use.
+    if (this.local.isLoaded(releaseId)) return;
+    f.stored = stored;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
+    const chunks = await readEventRows(db, releaseId);
+    if (f.stored !== stored) return;
+    // Decoded when something reads it (the step history), not before.
+    setEvents(stored, chunks, { lazyEvents: true });
+    f.storedHistory = true;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
+  }
+
+  private onChanges(changes: DocChanges): void {
+    if (changes.kind === 'catalog') {
+      this.catalogVersion += 1;
+      for (const listener of [...this.catalogListeners]) listener();
+      // Views of a release show catalog data too (customer and cluster names), and a release that
+      // was missing may have arrived.
+      for (const [releaseId, f] of this.followed) {
+        if (f.listeners.size > 0) this.start(releaseId, f);
+        this.bump(releaseId, f, changes);
+      }
+      return;
+    }
+    const f = this.followed.get(changes.releaseId);
+    if (f) this.bump(changes.releaseId, f, changes);
+  }
+
+  private bump(_releaseId: ReleaseId, f: FollowedRelease, change: ReadChange): void {
+    f.version += 1;
+    for (const listener of [...f.changeListeners]) listener(change);
+    for (const listener of [...f.listeners]) listener();
+  }
+}

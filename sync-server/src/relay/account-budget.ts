@@ -1,0 +1,48 @@
+import { TokenBucket } from './token-bucket.ts';
+
+/**
+ * A message budget per account, shared by all of that account's connections: opening more sockets (or,
+ * with several relays, reaching more relays) does not buy more. The relay asks `take` for every message;
+ * the answer must be immediate, so an implementation shared between relays answers from a local view
+ * and settles with the others in the background (`cluster/shared-budgets.ts`).
+ */
+export interface AccountBudgets {
+  /** Spends one message of `account`'s budget; false when it is spent. */
+  take(account: string): boolean;
+  close(): void;
+}
+
+/** Forget an account's bucket once it has been full (unused) for this long: memory stays bounded. */
+const FORGET_AFTER_MS = 60_000;
+
+/** One relay on its own: a token bucket per account, in this process. */
+export class LocalAccountBudgets implements AccountBudgets {
+  private readonly buckets = new Map<string, { bucket: TokenBucket; used: number }>();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.sweep = setInterval(() => {
+      const old = this.now() - FORGET_AFTER_MS;
+      for (const [account, entry] of this.buckets) if (entry.used < old) this.buckets.delete(account);
+    }, FORGET_AFTER_MS);
+    this.sweep.unref();
+  }
+
+  take(account: string): boolean {
+    let entry = this.buckets.get(account);
+    if (entry === undefined) {
+      entry = { bucket: new TokenBucket(this.ratePerSecond, this.burst, this.now), used: 0 };
+      this.buckets.set(account, entry);
+    }
+    entry.used = this.now();
+    return entry.bucket.take();
+  }
+
+  close(): void {
+    clearInterval(this.sweep);
+  }
+}
