@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './browser.mjs';
 import { EngineMissing, startPostgres, startRedis } from './engines.mjs';
+import { runFuzz } from './fuzz.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { runTemporalTests } from './temporal.mjs';
 
@@ -112,18 +113,22 @@ if (mode === 'start') {
   );
   await engines.stop();
   if (vitest !== 0) process.exit(vitest);
+  // Schemathesis against the served OpenAPI document of a real server: no 5xx, the document kept.
+  const fuzz = await runFuzz(root);
+  if (fuzz === 'failed') process.exit(1);
   const browser = ensureBrowser(root, pnpm);
   step('Browser tests (Playwright)', pnpm, ['exec', 'playwright', 'test'], browser.env);
   const temporal = await runTemporalTests(root, pnpm, step, browser.env);
   // Never a green summary over a part that did not run.
   const notRun = [
     ...(temporal === 'not-run' ? ['Temporal bridge tests'] : []),
+    ...(fuzz === 'not-run' ? ['API fuzzing (Schemathesis)'] : []),
     ...engines.missing.map((m) => `${m.name} tests (${m.reason})`),
   ];
   if (notRun.length > 0) {
     console.log(`\nEvery stage that ran passed. NOT RUN (see the warnings above): ${notRun.join('; ')}.`);
   } else {
-    console.log('\nAll test stages passed (Temporal bridge, PostgreSQL and Redis tests included).');
+    console.log('\nAll test stages passed (Temporal bridge, PostgreSQL, Redis and API fuzzing included).');
   }
 } else {
   console.error(`Unknown mode "${mode}". Use start, dev or test.`);

@@ -1,23 +1,21 @@
-import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode } from 'react';
+import { startTransition } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { createAppRouter } from './router';
-import { WorkspaceProvider } from './state/workspace-context';
-import { SyncProvider } from './sync/sync-context';
+import { BootShell } from './components/layout/boot-shell';
 import './styles.css';
-
-const router = createAppRouter();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <WorkspaceProvider>
-      {/* Sync connects the workspace's documents; pages and the header read its state. */}
-      <SyncProvider>
-        <RouterProvider router={router} />
-      </SyncProvider>
-    </WorkspaceProvider>
-  </StrictMode>,
+// First paint from a small entry (React and the shell). The app proper (router, data core, sync) is
+// fetched once the shell is on screen: started earlier, its requests would compete with the first
+// paint for the network and the main thread. It takes over when it has arrived.
+const root = createRoot(container);
+flushSync(() => root.render(<BootShell />));
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    // A transition: React renders the app in slices and keeps the shell on screen until it is done,
+    // instead of one long task that would block input.
+    void import('./app').then(({ App }) => startTransition(() => root.render(<App />)));
+  }, 0),
 );

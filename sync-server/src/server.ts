@@ -21,6 +21,13 @@ import { openStorage } from './storage/open-storage.ts';
 import { startTemporalBridge, type TemporalBridge, type TemporalMirror } from './temporal/index.ts';
 import type { TemporalReader } from './temporal/reader.ts';
 
+/**
+ * The request line and headers may take this much. Node's default (16 KiB) answers 431 before the API
+ * sees a request whose query holds a long parameter: a cursor may be 4,096 characters, and percent-encoded
+ * in the URL up to 9 bytes each. The API must see those to say which parameter is wrong (400).
+ */
+const MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+
 export interface RunsheetServer {
   readonly config: ServerConfig;
   /** Everything the server keeps: SQLite under DATA_DIR, or PostgreSQL (DATABASE_URL). */
@@ -199,7 +206,7 @@ export async function createRunsheetServer(
     await relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
-  const http = createServer((req, res) => {
+  const http = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
     handleRequest(req, res).catch((error: unknown) => {
       log.error('Request failed:', req.method, req.url, error);
       if (!res.headersSent) sendText(res, 500, 'Internal server error\n');

@@ -73,15 +73,53 @@ describe('REST API: tracked releases and entities', () => {
       ['limit=abc', 'invalid-query', 'limit'],
       ['limit=100000', 'invalid-query', 'limit'],
       ['status=everything', 'invalid-query', 'status'],
-      ['cursor=%%%', 'invalid-cursor', undefined],
-      ['cursor=eyJub3QiOiJvdXJzIn0', 'invalid-cursor', undefined],
-      [`cursor=${'A'.repeat(5000)}`, 'invalid-cursor', undefined],
+      ['cursor=%%%', 'invalid-cursor', 'cursor'],
+      ['cursor=eyJub3QiOiJvdXJzIn0', 'invalid-cursor', 'cursor'],
+      ['cursor=', 'invalid-cursor', 'cursor'],
+      ['cursor=12.abc', 'invalid-cursor', 'cursor'],
+      [`cursor=1.${'0041'.repeat(1100)}`, 'invalid-cursor', 'cursor'],
+      // 24 KB of URL: past Node's default header limit (431 before the API sees it), not past ours.
+      [`cursor=${'%C3%A9'.repeat(4097)}`, 'invalid-cursor', 'cursor'],
     ] as const) {
       const res = await bearer.get<{ error: Json }>(`/api/releases?${query}`);
       expect(res.status, query).toBe(400);
       expect(res.body.error.code).toBe(code);
       if (field) expect(res.body.error.field).toBe(field);
     }
+  });
+
+  it('answers a page for any cursor its pattern allows: a cursor is a place in the order, not a ticket', async () => {
+    const [newest] = (await bearer.get<{ items: Array<{ createdAt: string }> }>('/api/releases')).body.items;
+    const newestKey = -Date.parse(newest!.createdAt);
+    for (const [cursor, expected] of [
+      // Before every key: the whole list; past every key: nothing.
+      [`${newestKey - 1}.`, 2],
+      ['9999999999999999.', 0],
+      ['-0.', 0],
+      // Same time as the newest, an id before every real id (`release:` sorts after ""): from the newest.
+      [`${newestKey}.`, 2],
+    ] as const) {
+      const page = await bearer.get<{ items: Json[] }>(`/api/releases?cursor=${cursor}`);
+      expect(page.status, cursor).toBe(200);
+      expect(page.body.items, cursor).toHaveLength(expected);
+    }
+    // Release detail: cluster name, customer name, id, each as hexadecimal UTF-16 code units.
+    for (const cursor of ['..', 'd800.dfff.0041', 'ffff..']) {
+      const page = await bearer.get<{ clusters: Json[] }>(
+        `/api/releases/${seeded.releaseId}?cursor=${cursor}`,
+      );
+      expect(page.status, cursor).toBe(200);
+    }
+    const all = await bearer.get<{ customerCount: number; clusters: Array<{ customers: Json[] }> }>(
+      `/api/releases/${seeded.releaseId}?cursor=..`,
+    );
+    expect(all.body.clusters.flatMap((g) => g.customers)).toHaveLength(all.body.customerCount);
+    const none = await bearer.get<{ clusters: Json[] }>(`/api/releases/${seeded.releaseId}?cursor=ffff..`);
+    expect(none.body.clusters).toEqual([]);
+    // The audit log: the id of the previous page's last entry; none is below 1.
+    const audit = await admin.get<{ items: Json[]; nextCursor: string | null }>('/api/audit?cursor=1');
+    expect(audit.status).toBe(200);
+    expect(audit.body).toEqual({ items: [], nextCursor: null });
   });
 
   it('returns one release with customers grouped by cluster and their steps, children paginated', async () => {
@@ -121,10 +159,12 @@ describe('REST API: tracked releases and entities', () => {
       ['/api/entities/cluster:!!', 400, 'invalid-id', /not a valid cluster id part/],
       ['/api/entities/cluster:nope', 404, 'not-found', /No cluster "cluster:nope"/],
       ['/api/entities/customer:nope', 404, 'not-found', /No customer "customer:nope"/],
-      ['/api/entities/step:a.b', 400, 'invalid-query', /add \?release=/],
-      [`/api/entities/step:a.b?release=${seeded.releaseId}`, 404, 'not-found', /No step "step:a.b"/],
-      ['/api/entities/wave:w1', 503, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
-      ['/api/temporal/releases', 503, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
+      ['/api/entities/step:a.b', 400, 'invalid-id', /a step lives in a release/],
+      [`/api/releases/${seeded.releaseId}/steps/step:a.b`, 404, 'not-found', /No step "step:a.b"/],
+      [`/api/releases/${seeded.releaseId}/steps/cluster:a`, 400, 'invalid-id', /expected a step id/],
+      // A server without Temporal has no Temporal resources: not found, never a server error.
+      ['/api/entities/wave:w1', 404, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
+      ['/api/temporal/releases', 404, 'temporal-not-configured', /TEMPORAL_ADDRESS/],
     ];
     for (const [path, status, code, message] of cases) {
       const res = await bearer.get<{ error: { code: string; message: string } }>(path);
@@ -134,7 +174,7 @@ describe('REST API: tracked releases and entities', () => {
     }
   });
 
-  it('returns Runsheet entities by typed id, each with source "runsheet"', async () => {
+  it('returns Runsheet entities by typed id, each with source "runsheet", and a step under its release', async () => {
     const release = await bearer.get<{ entity: Json }>(`/api/entities/${seeded.releaseId}`);
     expect(release.body.entity).toMatchObject({
       id: seeded.releaseId,
@@ -145,10 +185,11 @@ describe('REST API: tracked releases and entities', () => {
     expect(cluster.body.entity).toMatchObject({ source: 'runsheet', customerCount: 3 });
     const customer = await bearer.get<{ entity: Json }>(`/api/entities/${seeded.customerIds[0]}`);
     expect(customer.body.entity).toMatchObject({ namespace: 'ns-0-0' });
-    const step = await bearer.get<{ entity: Json }>(
-      `/api/entities/${seeded.firstStep}?release=${seeded.releaseId}`,
+    const step = await bearer.get<{ step: Json }>(
+      `/api/releases/${seeded.releaseId}/steps/${seeded.firstStep}`,
     );
-    expect(step.body.entity).toMatchObject({
+    expect(step.status).toBe(200);
+    expect(step.body.step).toMatchObject({
       id: seeded.firstStep,
       status: 'pending',
       content: 'echo 0 {{customer.namespace}}',

@@ -1,5 +1,6 @@
 import { readRelease } from '@runsheet/doc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../src/api/body.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { type Seeded, seedRelease } from './helpers/seed.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -101,13 +102,21 @@ describe('REST API: automation writes through the domain commands', () => {
     expect(forbidden.body.error.code).toBe('forbidden');
 
     const huge = await member.post<{ error: Json }>(stepPath(seeded.firstStep, 'done'), {
-      notes: 'x'.repeat(70_000),
+      notes: 'x'.repeat(MAX_BODY_BYTES),
     });
     expect(huge.status).toBe(413);
     const tooLong = await member.post<{ error: Json }>(stepPath(seeded.firstStep, 'done'), {
       notes: 'x'.repeat(20_001),
     });
     expect(tooLong.body.error).toMatchObject({ code: 'invalid-body', field: 'notes' });
+    // Too long, and sent as JSON escapes of characters outside the BMP (12 bytes each, 240 KB): still read
+    // whole, so the answer names the field instead of only saying "too large".
+    const escaped = await member.request<{ error: Json }>(
+      'POST',
+      stepPath(seeded.firstStep, 'done'),
+      `{"notes": "${'\\ud83d\\ude00'.repeat(20_001)}"}`,
+    );
+    expect(escaped.body.error).toMatchObject({ code: 'invalid-body', field: 'notes' });
     const extra = await member.post<{ error: Json }>(stepPath(seeded.firstStep, 'done'), {
       notes: 'a',
       status: 'done',

@@ -28,6 +28,16 @@ describe('sign-in', () => {
     expect(api.cookie).toBeUndefined();
   });
 
+  it('calls an empty sign-in password a bad body, not a weak password (that is for new passwords)', async () => {
+    const t = await server();
+    await setUpAdmin(t.url);
+    const empty = await new ApiClient(t.url).post('/api/auth/login', { username: 'ada', password: '' });
+    expect(empty).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid-body', field: 'password' } },
+    });
+  });
+
   it('accepts the username in any case', async () => {
     const t = await server();
     await setUpAdmin(t.url);
@@ -79,6 +89,29 @@ describe('sign-in', () => {
     expect((await admin.get('/api/session')).status).toBe(401);
     expect((await new ApiClient(t.url).get('/api/session', { Cookie: stolen })).body).toMatchObject({
       error: { code: 'unauthenticated' },
+    });
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'unauthenticated' },
+    });
+  });
+
+  it('says who is signed in, or why nobody is, always with 200 (GET /api/auth/status)', async () => {
+    const clock = manualClock();
+    const t = await server({ env: { SESSION_TTL_HOURS: '2' }, overrides: { now: clock.now } });
+    const admin = await setUpAdmin(t.url);
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: true, auth: 'session', user: { username: 'ada', role: 'admin' } },
+    });
+    clock.advance(2 * HOUR + 1);
+    expect(await admin.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'session-expired', setupCodeRequired: false },
+    });
+    expect(await new ApiClient(t.url).get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'unauthenticated' },
     });
   });
 
@@ -138,6 +171,15 @@ describe('sign-in', () => {
     expect(res.status).toBe(200);
     expect(Date.parse(res.body.expiresAt)).toBe(clock.t + 12 * HOUR);
     expect(res.headers.getSetCookie()[0]).toMatch(/Max-Age=43200/);
+  });
+
+  it('refuses to renew an API token with 403: the request is fine, the credential may not do it', async () => {
+    const t = await server();
+    const admin = await setUpAdmin(t.url);
+    const { body } = await admin.post<{ secret: string }>('/api/tokens', { name: 'ci' });
+    const bearer = new ApiClient(t.url, { Authorization: `Bearer ${body.secret}` });
+    const res = await bearer.post('/api/auth/renew');
+    expect(res).toMatchObject({ status: 403, body: { error: { code: 'not-a-session' } } });
   });
 
   it('marks the cookie Secure behind an https proxy, only when told to trust it', async () => {

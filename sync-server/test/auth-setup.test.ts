@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../src/api/body.ts';
 import { ADMIN, ApiClient, setUpAdmin } from './helpers/api-client.ts';
 import { startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server.ts';
 
@@ -22,6 +23,11 @@ describe('first run', () => {
       body: { error: { code: 'setup-required', message: expect.any(String) } },
     });
     expect((await api.get('/api/setup')).body).toEqual({ setupRequired: true, setupCodeRequired: false });
+    // The app's start-up question: the same answer, with 200 (a browser logs every 4xx as an error).
+    expect(await api.get('/api/auth/status')).toMatchObject({
+      status: 200,
+      body: { signedIn: false, reason: 'setup-required', setupCodeRequired: false },
+    });
   });
 
   it('creates the admin, signs them in with an HttpOnly, SameSite=Lax cookie', async () => {
@@ -99,7 +105,7 @@ describe('first run', () => {
     expect((await api.post('/api/setup', '{"username":')).body).toMatchObject({
       error: { code: 'invalid-json' },
     });
-    const huge = await api.post('/api/setup', { username: 'ada', password: 'x'.repeat(70_000) });
+    const huge = await api.post('/api/setup', { username: 'ada', password: 'x'.repeat(MAX_BODY_BYTES) });
     expect(huge.status).toBe(413);
   });
 

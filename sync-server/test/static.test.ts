@@ -1,3 +1,6 @@
+import { utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest } from './helpers/raw-http.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
@@ -51,6 +54,39 @@ describe('static hosting of the built app', () => {
     expect(res.headers.get('content-type')).toBe(type);
     expect(res.headers.get('cache-control')).toBe(cache);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('sends the precompressed copy the browser accepts (Brotli first), marked Vary: Accept-Encoding', async () => {
+    const asset = 'assets/index-Bx7k2Qz1.js';
+    const plain = 'console.log("app");';
+    writeFileSync(path.join(t.staticDir, `${asset}.br`), brotliCompressSync(plain));
+    writeFileSync(path.join(t.staticDir, `${asset}.gz`), gzipSync(plain));
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip;q=0.5', 'gzip'],
+      ['identity', null],
+    ] as const) {
+      const res = await fetch(`${t.url}/${asset}`, { headers: { 'Accept-Encoding': accept } });
+      expect(res.headers.get('content-encoding'), accept).toBe(encoding);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      // fetch undoes the encoding: what arrives is the file.
+      expect(await res.text(), accept).toBe(plain);
+    }
+    // A file the build did not compress goes out as it is, whatever the browser accepts.
+    const css = await fetch(`${t.url}/assets/index-C9aa01Fe.css`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(css.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('never sends a compressed copy older than its file (a file replaced in place by a deploy)', async () => {
+    const sw = path.join(t.staticDir, 'sw.js');
+    writeFileSync(`${sw}.br`, brotliCompressSync('self.oldVersion=1;'));
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(`${sw}.br`, past, past);
+    const res = await fetch(`${t.url}/sw.js`, { headers: { 'Accept-Encoding': 'br' } });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe('self.addEventListener("install",()=>{});');
   });
 
   it('supports HEAD with headers and no body', async () => {

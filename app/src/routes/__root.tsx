@@ -1,5 +1,5 @@
 import { createRootRoute, HeadContent, Outlet } from '@tanstack/react-router';
-import { CommandPalette } from '@/components/command-palette/command-palette';
+import { PaletteLoader } from '@/components/command-palette/palette-loader';
 import { AppHeader } from '@/components/layout/app-header';
 import { NotFound } from '@/components/layout/not-found';
 import { RouteAnnouncer } from '@/components/layout/route-announcer';
@@ -34,7 +34,7 @@ function RootLayout() {
       <RouteAnnouncer />
       <Toaster />
       <UpdatePrompt />
-      <CommandPalette />
+      <PaletteLoader />
     </TooltipProvider>
   );
 }

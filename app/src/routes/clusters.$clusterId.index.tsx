@@ -5,7 +5,6 @@ import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
 import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { ClusterActions } from '@/components/clusters/cluster-actions';
-import { customerCount } from '@/components/clusters/cluster-card';
 import { ClusterCustomers } from '@/components/clusters/cluster-customers';
 import { ClusterDetails } from '@/components/clusters/cluster-details';
 import { ClusterMissing } from '@/components/clusters/cluster-missing';
@@ -16,6 +15,7 @@ import { RouteError } from '@/components/layout/route-error';
 import { Badge } from '@/components/ui/badge';
 import { useActiveProgress, useCatalogLists } from '@/data';
 import type { ActiveProgress } from '@/data/release-progress';
+import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
 import { concernsCluster } from '@/state/catalog-conflicts';
 

@@ -7,6 +7,7 @@ import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
 import { ClusterCard } from '@/components/clusters/cluster-card';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
 import { useCatalogLists } from '@/data';
@@ -36,8 +37,7 @@ function ClustersPage() {
   return (
     <>
       <PageHeader
-        title="Clusters"
-        description="The Kubernetes clusters your customers run on."
+        {...PAGE_HEADINGS['/clusters']}
         actions={
           <Button asChild>
             <Link to="/clusters/new">

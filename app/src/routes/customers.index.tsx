@@ -5,6 +5,7 @@ import { CustomersBrowser } from '@/components/customers/customers-browser';
 import { type CustomersSearch, parseCustomersSearch } from '@/components/customers/customers-search';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { RouteError } from '@/components/layout/route-error';
 import { Button } from '@/components/ui/button';
 import { useActiveProgress, useCatalogLists } from '@/data';
@@ -27,8 +28,7 @@ function CustomersPage() {
   return (
     <>
       <PageHeader
-        title="Customers"
-        description="Every customer, grouped by the cluster its namespace lives on."
+        {...PAGE_HEADINGS['/customers']}
         actions={
           <Button asChild>
             <Link to="/customers/new">

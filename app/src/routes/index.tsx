@@ -5,6 +5,7 @@ import { CustomerSearch } from '@/components/dashboard/customer-search';
 import { DashboardOverview } from '@/components/dashboard/dashboard-overview';
 import { RecentActivity } from '@/components/dashboard/recent-activity';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { pageTitle } from '@/lib/page-title';
@@ -19,8 +20,7 @@ function DashboardPage() {
   return (
     <>
       <PageHeader
-        title="Dashboard"
-        description="Active releases and what happened last, at a glance."
+        {...PAGE_HEADINGS['/']}
         actions={
           <>
             <PaletteButton />

@@ -2,6 +2,7 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { Plus, Rocket } from 'lucide-react';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { ReleaseFilters } from '@/components/releases/release-filters';
 import { releaseSearchSchema } from '@/components/releases/release-search';
 import { ReleasesTable } from '@/components/releases/releases-table';
@@ -27,8 +28,7 @@ function ReleasesPage() {
   return (
     <>
       <PageHeader
-        title="Releases"
-        description="Onboardings, regular releases and hotfixes, with their progress across customers."
+        {...PAGE_HEADINGS['/releases']}
         actions={
           <Button asChild>
             <Link to="/releases/new">

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { PageHeader } from '@/components/layout/page-header';
+import { PAGE_HEADINGS } from '@/components/layout/page-headings';
 import { AuditLogSection } from '@/components/settings/audit-log';
 import { DataSection } from '@/components/settings/data-section';
 import { SyncSettings } from '@/components/settings/sync-settings';
@@ -13,7 +14,7 @@ export const Route = createFileRoute('/settings')({
 function SettingsPage() {
   return (
     <>
-      <PageHeader title="Settings" description="This device, its data and how it syncs." />
+      <PageHeader {...PAGE_HEADINGS['/settings']} />
       <div className="grid items-start gap-6 md:grid-cols-2">
         {/* Sync, your account, tokens and (admins) accounts: components/settings. */}
         <SyncSettings />

@@ -5,7 +5,16 @@
  */
 import type { Command } from '@runsheet/doc';
 import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  startTransition,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+} from 'react';
+import { BootShell } from '@/components/layout/boot-shell';
 import { LocalData, ReadModel, ReadModelContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
@@ -50,7 +59,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     openLocalData().then(
-      (data) => live && setLocal(data),
+      // The whole page renders when the data is open: in slices (a transition), not one long task.
+      (data) => live && startTransition(() => setLocal(data)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -86,13 +96,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!api || !readModel) {
-    return (
-      <p className="p-8 text-muted-foreground" aria-live="polite">
-        Opening your workspace…
-      </p>
-    );
-  }
+  // Until the data is open: the shell the first paint showed, unchanged.
+  if (!api || !readModel) return <BootShell />;
   return (
     <WorkspaceContext.Provider value={api}>
       <ReadModelContext.Provider value={readModel}>{children}</ReadModelContext.Provider>

@@ -18,6 +18,7 @@ import {
   type Role,
   type SessionInfo,
   type SetupStatus,
+  type SignInStatus,
 } from '@runsheet/protocol';
 import type { z } from 'zod';
 
@@ -64,6 +65,11 @@ export class ApiClient {
 
   session(): Promise<SessionInfo> {
     return this.call(accounts.session);
+  }
+
+  /** Who is signed in, or why nobody is: answered 200 either way, so a signed-out start logs no error. */
+  signInStatus(): Promise<SignInStatus> {
+    return this.call(accounts.signInStatus);
   }
 
   setupStatus(): Promise<SetupStatus> {

@@ -7,6 +7,7 @@
 import { type Conflict, type DomainState, listConflicts } from '@runsheet/domain';
 import { useEffect, useState } from 'react';
 import { useReadModel } from '@/data';
+import { count, customerCount } from '@/lib/count';
 
 /** Recomputing scans histories: once per quiet moment, not per keystroke. */
 const QUIET_MS = 250;
@@ -32,7 +33,7 @@ export function useConflicts(): Conflict[] {
 }
 
 export function clashes(n: number): string {
-  return `${n} ${n === 1 ? 'clash' : 'clashes'}`;
+  return count(n, 'clash', 'clashes');
 }
 
 /** One sentence per clash, in the words of the data (names, not ids). */
@@ -43,9 +44,9 @@ export function describeConflict(conflict: Conflict, state: DomainState): string
     id === null ? null : (catalog.customers[id as keyof typeof catalog.customers]?.name ?? null);
   switch (conflict.kind) {
     case 'duplicate-cluster-name':
-      return `${conflict.clusterIds.length} clusters are named “${conflict.name}”.`;
+      return `${count(conflict.clusterIds.length, 'cluster')} are named “${conflict.name}”.`;
     case 'duplicate-namespace':
-      return `${conflict.customerIds.length} customers use namespace “${conflict.namespace}” on one cluster.`;
+      return `${customerCount(conflict.customerIds.length)} use namespace “${conflict.namespace}” on one cluster.`;
     case 'customer-in-archived-cluster':
       return `Customer ${customer(conflict.customerId) ?? ''} is on a cluster archived elsewhere.`.replace(
         '  ',

@@ -9,7 +9,7 @@
 
 import { PublicUser, type SessionInfo } from '@runsheet/protocol';
 import { type Actor, setActor } from '@/state/device.ts';
-import { type ApiClient, ApiError, ServerUnreachable } from './api.ts';
+import { type ApiClient, ServerUnreachable } from './api.ts';
 
 export type SessionState =
   /** The first check is running and nothing is remembered. */
@@ -119,29 +119,34 @@ export class SessionStore {
 
   private async check(): Promise<SessionState> {
     try {
-      const session = await this.api.session();
-      this.signedIn(session.user, session.auth);
+      const status = await this.api.signInStatus();
+      if (status.signedIn) this.signedIn(status.user, status.auth);
+      else this.set(this.notSignedIn(status.reason, status.setupCodeRequired));
     } catch (error) {
-      this.set(await this.failedCheck(error));
+      this.set(this.failedCheck(error));
     }
     return this.state;
   }
 
-  private async failedCheck(error: unknown): Promise<SessionState> {
+  /** Nobody is signed in: set up first, or sign in (again, when someone was before). */
+  private notSignedIn(reason: string, setupCodeRequired: boolean): SessionState {
+    if (reason === 'setup-required') {
+      this.storage.removeItem(SESSION_KEY);
+      return { kind: 'setup-required', setupCodeRequired };
+    }
+    const previous = this.state;
+    const user = previous.kind === 'signed-in' || previous.kind === 'expired' ? previous.user : null;
+    // Still remembered: the user is asked to sign in again and sees who they were.
+    return user ? { kind: 'expired', user } : { kind: 'signed-out' };
+  }
+
+  private failedCheck(error: unknown): SessionState {
     const previous = this.state;
     if (error instanceof ServerUnreachable) {
       // Unreachable now, but signed in before: keep trying to connect (the relay may be restarting).
       return previous.kind === 'signed-in' || previous.kind === 'expired' ? previous : { kind: 'local' };
     }
-    if (!(error instanceof ApiError) || error.status !== 401) throw error;
-    if (error.code === 'setup-required') {
-      this.storage.removeItem(SESSION_KEY);
-      const status = await this.api.setupStatus().catch(() => null);
-      return { kind: 'setup-required', setupCodeRequired: status?.setupCodeRequired ?? true };
-    }
-    const user = previous.kind === 'signed-in' || previous.kind === 'expired' ? previous.user : null;
-    // Still remembered: the user is asked to sign in again and sees who they were.
-    return user ? { kind: 'expired', user } : { kind: 'signed-out' };
+    throw error;
   }
 
   private remembered(): { user: PublicUser; auth: SessionInfo['auth'] } | null {

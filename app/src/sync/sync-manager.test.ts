@@ -22,13 +22,18 @@ const ada: PublicUser = {
   disabled: false,
 };
 
-/** The API as far as the session store uses it: `answer` decides what GET /api/session says. */
+/**
+ * The API as far as the session store uses it: `answer` decides who is signed in (a 401's code says why
+ * nobody is, as GET /api/auth/status reports it).
+ */
 function fakeApi(answer: () => SessionInfo | ApiError | ServerUnreachable) {
   const api = {
-    session: async () => {
+    signInStatus: async () => {
       const a = answer();
+      if (a instanceof ApiError && a.status === 401)
+        return { signedIn: false, reason: a.code, setupCodeRequired: false };
       if (a instanceof Error) throw a;
-      return a;
+      return { signedIn: true, ...a };
     },
     setupStatus: async () => ({ setupRequired: true, setupCodeRequired: false }),
     login: async () => ({ user: ada, expiresAt: '2099-01-01T00:00:00.000Z' }),

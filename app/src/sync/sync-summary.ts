@@ -4,6 +4,7 @@
  * connection, then the changes waiting.
  */
 import { CREDENTIAL_CLOSE_CODES } from '@runsheet/protocol';
+import { count } from '@/lib/count';
 import type { SyncSnapshot } from './sync-manager.ts';
 
 export type SyncKind =
@@ -33,7 +34,7 @@ export interface SyncSummary {
 }
 
 export function changes(n: number): string {
-  return `${n} ${n === 1 ? 'change' : 'changes'}`;
+  return count(n, 'change');
 }
 
 export function summarize(snapshot: SyncSnapshot): SyncSummary {

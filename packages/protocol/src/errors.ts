@@ -22,7 +22,6 @@ export const API_ERRORS = {
     message: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
     field: 'password',
   },
-  'not-a-session': { status: 400, message: 'Only a browser sign-in can be renewed.' },
   'invalid-id': { status: 400, message: 'That is not a valid id of the form type:id.' },
   'invalid-query': { status: 400, message: 'A query parameter is not valid.' },
   'invalid-cursor': {
@@ -40,6 +39,8 @@ export const API_ERRORS = {
     field: 'username',
   },
   forbidden: { status: 403, message: 'Your role does not allow this.' },
+  // The request is well formed; the credential it carries (an API token) may not do this.
+  'not-a-session': { status: 403, message: 'Only a browser sign-in can be renewed.' },
   'cross-origin': { status: 403, message: 'Requests from another site are not accepted.' },
   'setup-code-required': {
     status: 403,
@@ -66,11 +67,12 @@ export const API_ERRORS = {
     status: 429,
     message: 'Too many failed attempts. Wait a few minutes, then try again.',
   },
-  internal: { status: 500, message: 'Something went wrong on the server.' },
+  // A server that does not read Temporal has no Temporal resources: nothing failed, so not a 5xx.
   'temporal-not-configured': {
-    status: 503,
+    status: 404,
     message: 'This server does not read Temporal: start it with TEMPORAL_ADDRESS set.',
   },
+  internal: { status: 500, message: 'Something went wrong on the server.' },
 } as const satisfies Record<string, ErrorInfo>;
 
 export type ApiErrorCode = keyof typeof API_ERRORS;

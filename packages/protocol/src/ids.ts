@@ -25,6 +25,12 @@ function text(input: unknown): string {
 
 /** Runsheet's own entity types that the API addresses by id. */
 export const RUNSHEET_ADDRESSABLE = ['release', 'cluster', 'customer', 'step'] as const;
+/**
+ * Those `/api/entities/{id}` answers. A step is not among them: one step id lives in every release its
+ * customer and template take part in, so a step is read under its release
+ * (`/api/releases/{releaseId}/steps/{stepId}`).
+ */
+export const RUNSHEET_ENTITIES = ['release', 'cluster', 'customer'] as const;
 /** Types that exist only in Temporal's hierarchy (answered from the Temporal mirror). */
 export const TEMPORAL_ONLY = ['wave', 'bundle', 'app'] as const;
 
@@ -54,7 +60,7 @@ export function temporalIdSchema(type?: (typeof TEMPORAL_ENTITY_TYPES)[number]) 
   });
 }
 
-const ACCEPTED = [...RUNSHEET_ADDRESSABLE, ...TEMPORAL_ONLY].map((t) => `${t}:`).join(', ');
+const ACCEPTED = [...RUNSHEET_ENTITIES, ...TEMPORAL_ONLY].map((t) => `${t}:`).join(', ');
 
 /** Why `value` is not an id `/api/entities/{id}` answers, or null. */
 export function entityIdProblem(value: string): string | null {
@@ -62,7 +68,9 @@ export function entityIdProblem(value: string): string | null {
   const colon = value.indexOf(':');
   const type = colon > 0 ? value.slice(0, colon) : '';
   if ((TEMPORAL_ONLY as readonly string[]).includes(type)) return temporalIdProblem(value, type);
-  if (!(RUNSHEET_ADDRESSABLE as readonly string[]).includes(type)) {
+  if (type === 'step')
+    return 'a step lives in a release: read it at /api/releases/{releaseId}/steps/{stepId}';
+  if (!(RUNSHEET_ENTITIES as readonly string[]).includes(type)) {
     const problem =
       colon <= 0
         ? `"${shown(value)}" is not of the form type:id`
@@ -72,13 +80,13 @@ export function entityIdProblem(value: string): string | null {
   return idProblem(value, type as IdType);
 }
 
-/** Any id `/api/entities/{id}` answers: Runsheet's release, cluster, customer, step; Temporal's wave, bundle, app. */
+/** Any id `/api/entities/{id}` answers: Runsheet's release, cluster, customer; Temporal's wave, bundle, app. */
 export const entityIdSchema = z
   .string()
   .regex(
     new RegExp(
       [
-        ...RUNSHEET_ADDRESSABLE.map((type) => `(${idPatternSource(type)})`),
+        ...RUNSHEET_ENTITIES.map((type) => `(${idPatternSource(type)})`),
         `(${temporalPattern(TEMPORAL_ONLY)})`,
       ].join('|'),
     ),

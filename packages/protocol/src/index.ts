@@ -3,6 +3,8 @@
  * only on zod and the domain (whose field limits and ids it states).
  */
 export * from './close-codes.ts';
+export * from './cursor.ts';
+export * from './date-time.ts';
 export * from './errors.ts';
 export * from './ids.ts';
 export * from './limits.ts';

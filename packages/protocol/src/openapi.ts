@@ -20,9 +20,13 @@ const DESCRIPTION = [
     'answers 401 with `{"error": {"code": "unauthenticated", ...}}`.',
   '**Ids** are `entity-type:id`. Runsheet has `release:`, `cluster:`, `customer:`, `step:`; Temporal has ' +
     '`release:`, `wave:`, `cluster:`, `bundle:`, `app:`. Because `release:` and `cluster:` exist in both, ' +
-    'Temporal entities are addressed under `/api/temporal/`; `/api/entities/{id}` answers Runsheet ids and ' +
-    'the Temporal-only types (`wave:`, `bundle:`, `app:`). Every entity carries `source`: `runsheet` or `temporal`.',
-  '**Pagination**: `?limit=` and `?cursor=`; a page has `nextCursor` (null on the last page).',
+    'Temporal entities are addressed under `/api/temporal/`; `/api/entities/{id}` answers Runsheet releases, ' +
+    'clusters and customers and the Temporal-only types (`wave:`, `bundle:`, `app:`); a step is read under its ' +
+    'release. Every entity carries `source`: `runsheet` or `temporal`.',
+  '**Pagination**: `?limit=` and `?cursor=`; a page has `nextCursor` (null on the last page). A cursor is ' +
+    'the sort key of the last item: any text its pattern allows is a place in the list, so a page always answers.',
+  '**Text lengths** (`maxLength`) count UTF-16 code units, as JavaScript does: a character outside the ' +
+    'Basic Multilingual Plane (most emoji) counts two.',
   '**Errors** answer `{"error": {"code", "message", "field"?}}`; each operation lists its codes by status.',
   '**Audit**: every read of release information is logged (who, what, when, IP, user agent).',
 ].join('\n\n');

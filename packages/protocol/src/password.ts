@@ -20,11 +20,21 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
+const NEW_PASSWORD_TOO_SHORT = `use at least ${PASSWORD_MIN_LENGTH} characters`;
+
 /** A new password in a request body. */
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { error: `use at least ${PASSWORD_MIN_LENGTH} characters` })
+  .min(PASSWORD_MIN_LENGTH, { error: NEW_PASSWORD_TOO_SHORT })
   .max(PASSWORD_MAX_LENGTH, { error: `use at most ${PASSWORD_MAX_LENGTH} characters` });
+
+/**
+ * Whether a body's validation issue is a new password below the rule (answered `weak-password`, which a
+ * form shows beside that field), as opposed to any other bad field, a short sign-in password included.
+ */
+export function isWeakPasswordIssue(issue: { code: string; message: string }): boolean {
+  return issue.code === 'too_small' && issue.message === NEW_PASSWORD_TOO_SHORT;
+}
 
 /** A password being checked (sign-in, the current password): any non-empty text up to the bound. */
 export const givenPasswordSchema = z.string().min(1).max(PASSWORD_MAX_LENGTH);

@@ -97,6 +97,8 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
       isHttps(req, options),
     );
     current.ctx = ctx;
+    if (!authentication.ok && authentication.reason !== 'missing')
+      ctx.credentialsProblem = authentication.reason === 'expired' ? 'expired' : 'refused';
     const audit = found.route.audit;
     if (audit !== undefined && principal !== null) {
       // Group-committed with the other rows of this event-loop turn; the answer waits for the commit.

@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
+import { isWeakPasswordIssue } from '@runsheet/protocol';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
 
-/** No endpoint takes more than a name and a password; this bounds what a client can make us buffer. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-const PASSWORD_FIELDS = new Set(['password', 'newPassword']);
+/**
+ * Bounds what a client can make us buffer. Above every body the contract allows, so a body too long in one
+ * field is answered `invalid-body` naming that field: the longest field, a step's notes (20,000
+ * characters), sent as JSON escapes (`\ud83d\ude00`, 12 bytes a character outside the BMP) is 240 KB.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -41,10 +44,7 @@ export async function parseJsonBody<S extends z.ZodType>(
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.join('.') || undefined;
-  const code =
-    issue.code === 'too_small' && field !== undefined && PASSWORD_FIELDS.has(field)
-      ? 'weak-password'
-      : 'invalid-body';
+  const code = isWeakPasswordIssue(issue) ? 'weak-password' : 'invalid-body';
   throw new ApiError(code, {
     field,
     message: field === undefined ? issue.message : `${field}: ${issue.message}`,

@@ -17,6 +17,11 @@ export class ApiContext<O extends Operation = Operation> {
    * (once). The answer waits for the commit; when it rejects, the answer becomes a 500, never unlogged data.
    */
   beforeSend: ((status: number) => Promise<void>) | null = null;
+  /**
+   * Why the request's credentials were not accepted (`expired`, or anything else), null when it carried a
+   * valid one or none. Public operations run either way; the sign-in status says which.
+   */
+  credentialsProblem: 'expired' | 'refused' | null = null;
   /** The answer, waiting for its audit row; the API handler awaits it through `answered()`. */
   private sending: Promise<void> | null = null;
 

@@ -1,39 +1,15 @@
-import { z } from 'zod';
-import { ApiError } from './errors.ts';
+import { encodeCursor } from '@runsheet/protocol';
+
+type Key = ReadonlyArray<string | number>;
 
 /**
- * Opaque pagination cursors: base64url of a small JSON value, so clients pass them back untouched and the
- * server may change what is inside. Anything that does not decode to the expected shape is `invalid-cursor`.
+ * Keyset pagination over sorted lists. The cursor (see @runsheet/protocol's cursor.ts) is the sort key of
+ * the last item returned, already decoded by the operation's query schema; any key is a place in the
+ * order, so a page always answers, whatever key a client sends.
  */
-export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
-
-const MAX_CURSOR_LENGTH = 2048;
-
-export function decodeCursor<S extends z.ZodType>(text: string | null, schema: S): z.output<S> | null {
-  if (text === null || text === '') return null;
-  if (text.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(text)) throw new ApiError('invalid-cursor');
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    throw new ApiError('invalid-cursor');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError('invalid-cursor');
-  return parsed.data;
-}
-
-/** Keyset cursors over sorted lists: the sort key of the last item returned. */
-export const KeyCursor = z.strictObject({ k: z.array(z.union([z.string(), z.number()])).max(4) });
 
 /** Index of the first item strictly after `key` in a list sorted by `keyOf` (binary search). */
-export function startAfter<T>(
-  sorted: readonly T[],
-  keyOf: (item: T) => Array<string | number>,
-  key: Array<string | number>,
-): number {
+export function startAfter<T>(sorted: readonly T[], keyOf: (item: T) => Key, key: Key): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -44,7 +20,7 @@ export function startAfter<T>(
   return lo;
 }
 
-export function compareKeys(a: Array<string | number>, b: Array<string | number>): number {
+export function compareKeys(a: Key, b: Key): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
@@ -57,17 +33,24 @@ export function compareKeys(a: Array<string | number>, b: Array<string | number>
   return 0;
 }
 
-/** One page of a sorted list after the cursor, and the cursor of the next page (null at the end). */
+/** One page of a sorted list after `after` (from the start when null), and the next page's cursor. */
 export function pageOf<T>(
   sorted: readonly T[],
-  keyOf: (item: T) => Array<string | number>,
-  cursorText: string | null,
+  keyOf: (item: T) => Key,
+  after: Key | null,
   limit: number,
 ): { items: T[]; nextCursor: string | null } {
-  const cursor = decodeCursor(cursorText, KeyCursor);
-  const start = cursor === null ? 0 : startAfter(sorted, keyOf, cursor.k);
+  const start = after === null ? 0 : startAfter(sorted, keyOf, after);
   const items = sorted.slice(start, start + limit);
   const last = items.at(-1);
   const more = start + limit < sorted.length;
-  return { items, nextCursor: more && last !== undefined ? encodeCursor({ k: keyOf(last) }) : null };
+  return { items, nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}
+
+/**
+ * Text as a key part: at most `max` characters (a field's limit), so the cursor of any item fits the
+ * cursor's length bound whatever a document holds; the same cut sorts and pages, so the order stays total.
+ */
+export function keyText(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
 }

@@ -68,19 +68,60 @@ function isNotModified(req: IncomingMessage, etag: string, mtime: Date): boolean
   return false;
 }
 
-function sendFile(
+/** Precompressed siblings the build writes (`app/scripts/precompress.mjs`), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/** The encodings `Accept-Encoding` allows, in our order of preference (`q=0` refuses one). */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q !== undefined && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/**
+ * The file to send for `file`: its Brotli or gzip copy when one exists, is not older than the file (a
+ * file replaced in place, as a deploy may do, makes its copies stale) and the browser takes it.
+ */
+async function encodedVariant(
+  req: IncomingMessage,
+  file: string,
+  original: Stats,
+): Promise<{ file: string; stats: Stats; encoding: string } | null> {
+  const accepted = acceptedEncodings(req.headers['accept-encoding']);
+  for (const { name, suffix } of ENCODINGS) {
+    if (!accepted.has(name)) continue;
+    const stats = await fileStats(file + suffix);
+    if (stats?.isFile() && stats.mtimeMs >= original.mtimeMs)
+      return { file: file + suffix, stats, encoding: name };
+  }
+  return null;
+}
+
+async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   file: string,
-  stats: Stats,
+  original: Stats,
   cacheControl: string,
 ) {
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-  const headers = {
+  const variant = await encodedVariant(req, file, original);
+  const stats = variant?.stats ?? original;
+  // Each encoding is its own representation, with its own validator.
+  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${variant ? `-${variant.encoding}` : ''}"`;
+  const headers: Record<string, string> = {
     'Cache-Control': cacheControl,
     ETag: etag,
     'Last-Modified': stats.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
+    // Caches must keep the compressed and plain answers apart.
+    Vary: 'Accept-Encoding',
   };
   if (isNotModified(req, etag, stats.mtime)) {
     res.writeHead(304, headers);
@@ -91,12 +132,13 @@ function sendFile(
     ...headers,
     'Content-Type': contentTypeFor(path.extname(file)),
     'Content-Length': stats.size,
+    ...(variant && { 'Content-Encoding': variant.encoding }),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = createReadStream(file);
+  const stream = createReadStream(variant?.file ?? file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }
@@ -125,7 +167,7 @@ export function createStaticHandler(staticDir: string): RequestHandler {
       stats = await fileStats(served);
     }
     if (stats?.isFile()) {
-      sendFile(
+      await sendFile(
         req,
         res,
         served,
@@ -147,6 +189,6 @@ export function createStaticHandler(staticDir: string): RequestHandler {
       });
       return;
     }
-    sendFile(req, res, indexFile, index, REVALIDATE);
+    await sendFile(req, res, indexFile, index, REVALIDATE);
   };
 }

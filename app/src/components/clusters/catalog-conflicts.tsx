@@ -12,6 +12,7 @@ import { useCustomerArchive } from '@/components/customers/use-customer-archive'
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
 import { useCatalog } from '@/data';
+import { count } from '@/lib/count';
 import { type CatalogConflict, catalogConflicts } from '@/state/catalog-conflicts';
 import { useClusterArchive } from './use-cluster-archive';
 
@@ -28,8 +29,7 @@ function ClusterChoice({ cluster, activeCustomers }: { cluster: Cluster; activeC
             {cluster.name}
           </Link>
           <p className="break-all font-mono text-muted-foreground text-xs">
-            {cluster.kubeconfigPath ?? 'no kubeconfig path'} · {activeCustomers} active customer
-            {activeCustomers === 1 ? '' : 's'}
+            {cluster.kubeconfigPath ?? 'no kubeconfig path'} · {count(activeCustomers, 'active customer')}
           </p>
         </div>
         <div className="flex gap-2">
@@ -105,8 +105,8 @@ function ConflictItem({ conflict, catalog }: { conflict: CatalogConflict; catalo
     return (
       <li className="grid gap-2" data-conflict={conflict.kind}>
         <p>
-          {clusters.length} active clusters share the name “{clusters[0]?.name ?? conflict.name}” (names are
-          compared ignoring case). Rename one, or archive one.
+          {count(clusters.length, 'active cluster')} share the name “{clusters[0]?.name ?? conflict.name}”
+          (names are compared ignoring case). Rename one, or archive one.
         </p>
         <ul className="grid gap-2">
           {clusters.map((c) => (
@@ -122,7 +122,7 @@ function ConflictItem({ conflict, catalog }: { conflict: CatalogConflict; catalo
     return (
       <li className="grid gap-2" data-conflict={conflict.kind}>
         <p>
-          {customers.length} active customers use the namespace{' '}
+          {count(customers.length, 'active customer')} use the namespace{' '}
           <code className="font-mono">{conflict.namespace}</code> on {cluster?.name ?? 'an unknown cluster'}.
           Give one another namespace, move it, or archive it.
         </p>
@@ -173,7 +173,7 @@ export function CatalogConflicts({ only }: CatalogConflictsProps) {
         <TriangleAlert className="size-5 shrink-0" aria-hidden="true" />
         {shown.length === 1
           ? 'A clash from another device needs you'
-          : `${shown.length} clashes from other devices need you`}
+          : `${count(shown.length, 'clash', 'clashes')} from other devices need you`}
       </h2>
       <p className="text-muted-foreground">
         Two devices made these while apart. Runsheet kept both sides; pick a way out below.

@@ -9,14 +9,11 @@ import { CustomerLabel } from '@/components/customer/customer-label';
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { customerCount } from '@/lib/count';
 import { useClusterArchive } from './use-cluster-archive';
 
 /** Enough names to recognise the cluster; the rest are one click away, filtered. */
 const NAMES_SHOWN = 6;
-
-export function customerCount(n: number): string {
-  return `${n} customer${n === 1 ? '' : 's'}`;
-}
 
 export function ClusterCard({ cluster, customers }: { cluster: Cluster; customers: readonly Customer[] }) {
   const { archive, error } = useClusterArchive(cluster);

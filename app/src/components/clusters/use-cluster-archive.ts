@@ -5,13 +5,14 @@
 import { archiveCluster, type Cluster, type DomainError, restoreCluster } from '@runsheet/domain';
 import { useState } from 'react';
 import { toast } from '@/components/ui/use-toast';
+import { count } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 
 /** The reason text, with the count BR-C01 reports so the user knows how much is left to do. */
 export function archiveRefusal(error: DomainError): string {
   const active = error.details?.activeCustomers;
   if (error.code === 'cluster-has-active-customers' && typeof active === 'number') {
-    return `${error.message} It has ${active} active customer${active === 1 ? '' : 's'}.`;
+    return `${error.message} It has ${count(active, 'active customer')}.`;
   }
   return error.message;
 }

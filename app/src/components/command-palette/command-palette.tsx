@@ -19,7 +19,6 @@ import {
   clusterDestination,
   customerDestination,
   type Destination,
-  openPaletteAction,
   pageActions,
 } from '@/actions/navigation-actions';
 import { type ActionGroup, currentActionGroups } from '@/actions/scope';
@@ -27,6 +26,7 @@ import { labelOf } from '@/actions/types';
 import { releaseTitle } from '@/components/matrix/release-title';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { useCatalog, useReadModel } from '@/data';
+import { count } from '@/lib/count';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
 
 function Item({
@@ -74,18 +74,6 @@ export function CommandPalette() {
     return view?.status === 'ready' ? view.state : { catalog, releases: {} };
   };
   const [groups, setGroups] = useState<ActionGroup[]>([]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const ctx = { open, setOpen: setPaletteOpen };
-      // Ctrl/Cmd+K works everywhere, even in a text field: it is no character anyone types.
-      if (!openPaletteAction.keyTest?.(event, ctx)) return;
-      event.preventDefault();
-      void openPaletteAction.perform(ctx);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open]);
 
   // The open screens' actions, as they are at the moment the palette opens.
   useEffect(() => {
@@ -169,7 +157,7 @@ export function CommandPalette() {
                   keywords={[cluster.name]}
                   onSelect={() => go(clusterDestination(cluster.id as ClusterId, currentRelease))}
                   icon={<Server aria-hidden="true" className="size-4" />}
-                  hint={`${activeCustomers} customers`}
+                  hint={count(activeCustomers, 'customer')}
                 >
                   {cluster.name}
                 </Item>

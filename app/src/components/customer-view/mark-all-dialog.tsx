@@ -15,6 +15,7 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
+import { count } from '@/lib/count';
 import { categoryLabel } from './step-fields';
 
 export interface MarkAllDialogProps {
@@ -45,8 +46,8 @@ export function MarkAllDialog({
         <DialogHeader>
           <DialogTitle>Mark all {label} steps done?</DialogTitle>
           <DialogDescription>
-            {pending} pending {label} {pending === 1 ? 'step' : 'steps'} of {customerLabel} will be marked
-            done now, with the content filled in for this customer.
+            {count(pending, `pending ${label} step`)} of {customerLabel} will be marked done now, with the
+            content filled in for this customer.
           </DialogDescription>
         </DialogHeader>
         <DialogFooter>
@@ -61,7 +62,7 @@ export function MarkAllDialog({
               setBusy(true);
               // The toast says done only once stored (IO-18).
               const result = await runStored(
-                `Marking ${pending} steps done`,
+                `Marking ${count(pending, 'step')} done`,
                 bulkMarkDone,
                 { releaseId, customerId, category },
                 releaseId,
@@ -77,7 +78,7 @@ export function MarkAllDialog({
               }
               const { done, refused } = result.value;
               toast({
-                title: `${done.length} ${label} ${done.length === 1 ? 'step' : 'steps'} done for ${customerLabel}`,
+                title: `${count(done.length, `${label} step`)} done for ${customerLabel}`,
                 description: refused.length > 0 ? `${refused.length} could not be marked done.` : undefined,
                 variant: refused.length > 0 ? 'destructive' : 'default',
               });

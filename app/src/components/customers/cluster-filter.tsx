@@ -14,14 +14,15 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
+import { count } from '@/lib/count';
 
 export function filterLabel(clusters: readonly Cluster[], selected: readonly ClusterId[]): string {
   if (selected.length === 0) return 'All clusters';
   if (selected.length === 1) {
     const only = clusters.find((c) => c.id === selected[0]);
-    return only ? only.name : '1 cluster';
+    if (only) return only.name;
   }
-  return `${selected.length} clusters`;
+  return count(selected.length, 'cluster');
 }
 
 export function ClusterFilter({

@@ -1,10 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import { Pencil } from 'lucide-react';
 import { memo } from 'react';
-import { customerCount } from '@/components/clusters/cluster-card';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Button } from '@/components/ui/button';
+import { customerCount } from '@/lib/count';
 import type { CustomerRow, ListItem } from './customer-list-model';
 
 const linkClass =

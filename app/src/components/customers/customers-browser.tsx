@@ -12,6 +12,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { CatalogLists } from '@/data';
 import type { ActiveProgress } from '@/data/release-progress';
+import { count } from '@/lib/count';
 import { ClusterFilter } from './cluster-filter';
 import { CustomerList, VIRTUALIZE_FROM } from './customer-list';
 import { customerRows, filterRows, listItems, sortRows } from './customer-list-model';
@@ -100,8 +101,8 @@ export function CustomersBrowser({ rows, progress, search, onSearch }: Customers
         onChange={(patch) => change(patch)}
         summary={
           filtering || customers !== total
-            ? `${customers} of ${total} customers`
-            : `${total} customer${total === 1 ? '' : 's'}`
+            ? `${customers} of ${count(total, 'customer')}`
+            : count(total, 'customer')
         }
       />
       {items.length === 0 ? (

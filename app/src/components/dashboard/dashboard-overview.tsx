@@ -17,6 +17,7 @@ import { releaseTitle } from '@/components/matrix/release-title';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useCatalog, useReleaseViews } from '@/data';
+import { customerCount } from '@/lib/count';
 
 const TYPE_BADGE = { release: 'Release', hotfix: 'Hotfix', onboarding: 'Onboarding' } as const;
 
@@ -103,9 +104,7 @@ export function DashboardOverview() {
               {clusters.map(({ cluster, activeCustomers }) => (
                 <li key={cluster.id} className="flex justify-between gap-2">
                   <span className="truncate font-medium">{cluster.name}</span>
-                  <span className="text-muted-foreground">
-                    {activeCustomers} {activeCustomers === 1 ? 'customer' : 'customers'}
-                  </span>
+                  <span className="text-muted-foreground">{customerCount(activeCustomers)}</span>
                 </li>
               ))}
             </ul>

@@ -17,6 +17,7 @@ import {
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
+import { count } from '@/lib/count';
 import { CsvRowsTable, FIELD_LABEL } from './csv-rows-table.tsx';
 import { useCsvRows } from './use-csv-rows.ts';
 
@@ -192,7 +193,7 @@ export function CsvImportDialog({
             Close
           </Button>
           <Button onClick={() => void importReady()} disabled={busy || !table || rows.readyCount === 0}>
-            {`Import ${rows.readyCount} ready ${rows.readyCount === 1 ? 'row' : 'rows'}`}
+            {`Import ${count(rows.readyCount, 'ready row')}`}
           </Button>
         </DialogFooter>
       </DialogContent>

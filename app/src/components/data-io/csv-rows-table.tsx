@@ -8,6 +8,7 @@ import { CheckIcon } from 'lucide-react';
 import { useId } from 'react';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { count } from '@/lib/count';
 import { cn } from '@/lib/utils';
 
 export const FIELD_LABEL: Record<CatalogField, string> = {
@@ -122,7 +123,7 @@ export function CsvRowsTable({
                   </span>
                 ) : (
                   <span className="whitespace-normal text-destructive">
-                    {issues.length === 1 ? '1 problem' : `${issues.length} problems`}
+                    {count(issues.length, 'problem')}
                     {rowIssues.length > 0 && `: ${rowIssues.map((x) => x.message).join(' ')}`}
                   </span>
                 )}

@@ -16,13 +16,10 @@ import {
 } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { count } from '@/lib/count';
 import { ImportPreview, ProblemList } from './import-preview.tsx';
 import { ImportProgressView } from './import-progress.tsx';
 import { type ImportStep, useWorkspaceImport } from './use-workspace-import.ts';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function title(state: ImportStep): string {
   if (state.step === 'preview' || state.step === 'importing')
@@ -35,7 +32,7 @@ function doneText(state: Extract<ImportStep, { step: 'done' }>): string {
   const { added, changed } = state.plan.totals;
   if (added === 0 && changed === 0)
     return 'Nothing changed: this workspace already had everything in the file.';
-  return `Imported ${plural(added, 'new record', 'new records')} and ${plural(changed, 'change', 'changes')} from ${state.fileName}.`;
+  return `Imported ${count(added, 'new record')} and ${count(changed, 'change')} from ${state.fileName}.`;
 }
 
 export function ImportDialog({

@@ -22,6 +22,7 @@ import {
   readWorkspaceFile,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
+import { count } from '@/lib/count';
 import { releasesOf } from './workspace-data.ts';
 
 /** A document as the page holds it: its name and `Y.encodeStateAsUpdate` of it. */
@@ -205,7 +206,7 @@ export function planAndBuild(
     return {
       ok: false,
       plan: summary,
-      message: `${plan.totalProblems} problem(s) in the file; nothing was imported.`,
+      message: `${count(plan.totalProblems, 'problem')} in the file; nothing was imported.`,
     };
   }
   const built = buildUpdates(docs, change, options);

@@ -6,6 +6,7 @@
 import { COLLECTIONS, type Problem } from '@runsheet/domain';
 import type { ReactNode } from 'react';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { count } from '@/lib/count';
 import { COLLECTION_LABEL, LIST_LIMIT, showValue } from './import-labels.ts';
 import type { PlanSummary } from './import-pipeline.ts';
 
@@ -29,7 +30,7 @@ export function ProblemList({ problems, total }: { problems: readonly Problem[];
   return (
     <div role="alert" className="grid gap-2 rounded-md border border-destructive p-3">
       <p className="font-medium text-destructive text-sm">
-        This file cannot be imported: {total === 1 ? '1 problem' : `${total} problems`}. Nothing was changed.
+        This file cannot be imported: {count(total, 'problem')}. Nothing was changed.
       </p>
       <ul className="grid max-h-64 gap-1 overflow-y-auto text-sm" aria-label="Problems in the file">
         {problems.map((p) => (

@@ -3,6 +3,8 @@
  * live region) and, where the step can count, a progress bar whose value is not re-announced on
  * every tick.
  */
+
+import { count } from '@/lib/count';
 import type { ImportPhase, ImportProgress } from './import-pipeline.ts';
 
 const PHASE_TEXT: Record<ImportPhase, string> = {
@@ -22,7 +24,7 @@ function amount(phase: ImportPhase, done: number, total: number): string {
     const mb = (n: number) => megabytes.format(n / 2 ** 20);
     return `${mb(done)} of ${mb(total)} MB`;
   }
-  return `${number.format(done)} of ${number.format(total)} changes`;
+  return `${number.format(done)} of ${count(total, 'change')}`;
 }
 
 export function ImportProgressView({ fileName, progress }: { fileName: string; progress: ImportProgress }) {

@@ -17,6 +17,7 @@ import {
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useStoredRun } from '@/components/saving/use-saving';
 import { useCatalogState } from '@/data';
+import { agree, count } from '@/lib/count';
 
 export interface CsvRowsState {
   table: CatalogTable | null;
@@ -101,10 +102,8 @@ export function useCsvRows(): CsvRowsState {
     return {
       next,
       imported: ready.length,
-      message: `Imported ${ready.length} ${what}${ready.length === 1 ? '' : 's'}.${
-        left > 0
-          ? ` ${left === 1 ? '1 row with problems stays' : `${left} rows with problems stay`} below to fix.`
-          : ''
+      message: `Imported ${count(ready.length, what)}.${
+        left > 0 ? ` ${count(left, 'row')} with problems ${agree(left, 'stays', 'stay')} below to fix.` : ''
       }`,
     };
   }, [runStored, state, table]);

@@ -15,13 +15,17 @@ import {
   RefreshCw,
   TriangleAlert,
 } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
-import { SyncDetails } from '@/components/sync/sync-details';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
 import { clashes, useConflicts } from '@/sync/conflicts';
 import { useSync } from '@/sync/sync-context';
 import { type SyncKind, type SyncSummary, summarize } from '@/sync/sync-summary';
+
+/** The details (documents, clashes, sign-in) load when first opened: a page's first paint does not need them. */
+const SyncDetails = lazy(() =>
+  import('@/components/sync/sync-details').then((m) => ({ default: m.SyncDetails })),
+);
 
 const ICONS: Record<SyncKind, LucideIcon> = {
   checking: RefreshCw,
@@ -69,12 +73,14 @@ export function SyncStatus({ className }: { className?: string }) {
           </button>
         </PopoverTrigger>
         <PopoverContent align="end" portal={false} className="w-80" aria-labelledby="sync-details-title">
-          <SyncDetails
-            snapshot={snapshot}
-            summary={summary}
-            conflicts={conflicts}
-            close={() => setOpen(false)}
-          />
+          <Suspense fallback={<p className="text-muted-foreground text-sm">Loading…</p>}>
+            <SyncDetails
+              snapshot={snapshot}
+              summary={summary}
+              conflicts={conflicts}
+              close={() => setOpen(false)}
+            />
+          </Suspense>
         </PopoverContent>
       </Popover>
       <SyncAnnouncer summary={summary} />

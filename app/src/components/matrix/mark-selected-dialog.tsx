@@ -12,6 +12,7 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog';
+import { customerCount } from '@/lib/count';
 import type { StepRowItem } from './step-rows';
 
 const NAMED = 5;
@@ -48,7 +49,7 @@ export function MarkSelectedDialog({
       <DialogContent>
         <DialogHeader>
           <DialogTitle>
-            Mark “{stepName}” done for {chosen.length} customers?
+            Mark “{stepName}” done for {customerCount(chosen.length)}?
           </DialogTitle>
           <DialogDescription>
             Each customer's content is filled in with its own variables: {named}

@@ -1,5 +1,6 @@
 /** The header cells of the matrix: cluster and customer columns, step names, the corner. */
 import { ChevronDown, ChevronRight } from 'lucide-react';
+import { customerCount } from '@/lib/count';
 import { abs, CellFrame, type PickCell } from './cell-frame';
 import { MarkerIcon } from './status-meta';
 
@@ -42,7 +43,7 @@ export function ClusterHeaderCell(p: {
         <span className="truncate">{p.name}</span>
       </span>
       <span className="text-muted-foreground text-xs">
-        {p.customers} {p.customers === 1 ? 'customer' : 'customers'}
+        {customerCount(p.customers)}
         {p.percent !== null && ` · ${p.percent}%`}
       </span>
       <HeaderBar percent={p.percent} />

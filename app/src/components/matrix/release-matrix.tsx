@@ -27,6 +27,7 @@ import { EmptyState } from '@/components/layout/empty-state';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { useReleaseView } from '@/data';
+import { customerCount, stepCount } from '@/lib/count';
 import { clampPos, type GridPos } from './grid-navigation';
 import { MatrixGrid } from './matrix-grid';
 import { MatrixLegend } from './matrix-legend';
@@ -119,7 +120,7 @@ export function ReleaseMatrix({
   const counts: Record<StepCategory, number> = { deploy: 0, verify: 0 };
   for (const r of matrix.rows) counts[r.category] += 1;
   for (const s of matrix.customSteps) counts[s.category] += 1;
-  const summary = `${numberFormat.format(model.rows.length)} of ${numberFormat.format(model.totalRows)} steps · ${numberFormat.format(model.shownCustomers)} of ${numberFormat.format(model.totalCustomers)} customers`;
+  const summary = `${numberFormat.format(model.rows.length)} of ${stepCount(model.totalRows)} · ${numberFormat.format(model.shownCustomers)} of ${customerCount(model.totalCustomers)}`;
   const toggleCluster = (key: string) =>
     setCollapsed((prev) => {
       const next = new Set(prev);

@@ -21,6 +21,7 @@ import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { toast } from '@/components/ui/use-toast';
 import { useReleaseView } from '@/data';
+import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
 import { MarkSelectedDialog } from './mark-selected-dialog';
 import { clusterKey } from './matrix-model';
@@ -201,7 +202,7 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
         onConfirm={async () => {
           // The toast says done only once stored (IO-18).
           const result = await runStored(
-            `Marking ${row.name} done for ${chosen.length} customers`,
+            `Marking ${row.name} done for ${customerCount(chosen.length)}`,
             bulkMarkDone,
             { releaseId, stepIds: chosen.map((i) => i.stepId) },
             releaseId,
@@ -218,7 +219,7 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
           setSelected(new Set());
           const refused = result.value.refused.length;
           toast({
-            title: `${row.name} done for ${result.value.done.length} customers`,
+            title: `${row.name} done for ${customerCount(result.value.done.length)}`,
             description: refused > 0 ? `${refused} were refused.` : undefined,
           });
         }}

@@ -3,6 +3,7 @@
  * A real progressbar role with a text value, so it is read out, not only seen.
  */
 import type { Progress } from '@runsheet/domain';
+import { count } from '@/lib/count';
 import { cn } from '@/lib/utils';
 
 export function ProgressBar({
@@ -40,7 +41,7 @@ export function ProgressBar({
         <p className="text-muted-foreground text-xs">
           <span className="font-medium text-foreground">{completePercent}%</span> complete · {donePercent}%
           done
-          {skipped > 0 ? ` · ${skipped} skipped` : ''} · {total} steps
+          {skipped > 0 ? ` · ${skipped} skipped` : ''} · {count(total, 'step')}
         </p>
       )}
     </div>

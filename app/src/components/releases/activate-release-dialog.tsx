@@ -18,8 +18,8 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { useCustomersByCluster } from '@/data';
+import { customerCount, takePart } from '@/lib/count';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
-import { customerCount, takePart } from './plural';
 
 export interface ActivateReleaseDialogProps {
   release: Release;

@@ -15,9 +15,9 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { useCustomersByCluster, useParticipantIds } from '@/data';
+import { customerCount } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
-import { customerCount } from './plural';
 
 export interface AddCustomersDialogProps {
   release: Release;

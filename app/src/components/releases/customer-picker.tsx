@@ -9,6 +9,7 @@ import { CustomerLabel } from '@/components/customer/customer-label';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Label } from '@/components/ui/label';
+import { customerCount } from '@/lib/count';
 
 export interface PickerGroup {
   clusterId: ClusterId;
@@ -62,7 +63,7 @@ export function CustomerPicker({ groups, selected, onChange }: CustomerPickerPro
     <div className="grid gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p role="status" className="font-medium text-sm" data-testid="selection-count">
-          Selected {count} of {all.length} customers
+          Selected {count} of {customerCount(all.length)}
         </p>
         <div className="flex gap-2">
           <Button

@@ -11,11 +11,11 @@ import { ReleaseReportLink } from '@/components/data-io/release-exports';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/use-toast';
 import { useTemplates } from '@/data';
+import { stepCount } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { ActivateReleaseDialog } from './activate-release-dialog';
 import { AddCustomersDialog } from './add-customers-dialog';
 import { ArchiveReleaseDialog } from './archive-release-dialog';
-import { stepCount } from './plural';
 
 type Open = 'activate' | 'add' | 'archive' | null;
 

@@ -9,8 +9,8 @@ import { ProgressBar } from '@/components/progress/progress-bar';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useCatalog, useParticipantIds, useReleaseProgress, useTemplates } from '@/data';
+import { customerCount, stepCount, takePart } from '@/lib/count';
 import { compareNames } from './compare';
-import { customerCount, stepCount, takePart } from './plural';
 
 export function ReleaseOverview({ release }: { release: Release }) {
   const templates = useTemplates(release.id);

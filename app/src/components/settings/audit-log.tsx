@@ -8,6 +8,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { useSession } from '@/sync/sync-context';
 
 interface AuditEntry {
   id: number;
@@ -58,18 +59,10 @@ async function fetchJson<T>(path: string): Promise<{ ok: true; body: T } | { ok:
   }
 }
 
+/** From the session the sync layer keeps: asking the server here would log a 401 for a visitor. */
 function useIsAdmin(): boolean {
-  const [admin, setAdmin] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void fetchJson<{ user: { role: string } }>('/api/session').then((r) => {
-      if (live && r.ok) setAdmin(r.body.user.role === 'admin');
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
-  return admin;
+  const session = useSession();
+  return session.kind === 'signed-in' && session.user.role === 'admin';
 }
 
 export function AuditLogSection() {

@@ -1,4 +1,5 @@
 import { AlertTriangle } from 'lucide-react';
+import { count } from '@/lib/count';
 import type { MirrorInfo } from './use-temporal.ts';
 import { useNow } from './use-temporal.ts';
 
@@ -10,7 +11,7 @@ export function formatAge(iso: string | null, now: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 90) return `${minutes} min ago`;
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+  return hours < 48 ? `${hours} h ago` : `${count(Math.round(hours / 24), 'day')} ago`;
 }
 
 /** Says when what is shown may be out of date, and why. Nothing when the mirror is current. */

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { Workflow } from 'lucide-react';
+import { count } from '@/lib/count';
 import { MirrorBanner } from './mirror-banner.tsx';
 import { StateBadge, TemporalBadge, WorkflowStatusBadge } from './state-badge.tsx';
 import { useMirrorStatus, useTemporalReleases } from './use-temporal.ts';
@@ -40,7 +41,7 @@ export function TemporalReleases() {
               {r.state !== null && <StateBadge state={r.state} />}
               <WorkflowStatusBadge status={r.workflowStatus} />
               <span className="ml-auto text-muted-foreground text-xs">
-                {r.entityCount} entities · workflow {r.workflowId}
+                {count(r.entityCount, 'entity', 'entities')} · workflow {r.workflowId}
               </span>
             </li>
           ))}

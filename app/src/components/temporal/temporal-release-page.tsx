@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { SearchX, XCircle } from 'lucide-react';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';
+import { count } from '@/lib/count';
 import { MirrorBanner } from './mirror-banner.tsx';
 import { StateBadge, TemporalBadge, WorkflowStatusBadge } from './state-badge.tsx';
 import { TemporalTree } from './temporal-tree.tsx';
@@ -95,7 +96,7 @@ export function TemporalReleasePage({ releaseId }: { releaseId: string }) {
         </details>
       )}
       <p className="mb-3 text-muted-foreground text-sm" aria-live="polite">
-        {entities.length} entities · apps:{' '}
+        {count(entities.length, 'entity', 'entities')} · apps:{' '}
         {stateCounts(entities)
           .map(([state, n]) => `${n} ${state}`)
           .join(', ') || 'none'}

@@ -13,6 +13,7 @@ import {
   SetupRequest,
   SetupStatusAnswer,
   SignedInAnswer,
+  SignInStatusAnswer,
   TokensAnswer,
   TokensQuery,
   UpdateUserRequest,
@@ -33,6 +34,16 @@ export const accountOperations = {
     tag,
     summary: 'Who am I: the signed-in user, how the request proved it, and when a browser sign-in ends',
     answers: { 200: { description: 'The signed-in user', schema: SessionAnswer } },
+  }),
+  signInStatus: defineOperation({
+    id: 'getSignInStatus',
+    method: 'GET',
+    path: '/api/auth/status',
+    access: 'public',
+    tag,
+    summary:
+      'Who is signed in, answered 200 either way (a page that starts signed out logs no failed request): the session, or why there is none',
+    answers: { 200: { description: 'Signed in, or why not', schema: SignInStatusAnswer } },
   }),
   setupStatus: defineOperation({
     id: 'getSetupStatus',

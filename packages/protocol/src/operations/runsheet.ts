@@ -11,6 +11,7 @@ import {
   ReleaseListAnswer,
   ReleasesQuery,
   StepAnswer,
+  StepReadAnswer,
 } from '../schemas/runsheet.ts';
 
 const tag = 'Runsheet releases';
@@ -63,6 +64,18 @@ export const runsheetOperations = {
     answers: { 200: { description: 'The release hierarchy', schema: ReleaseDetailAnswer } },
     errors: ['not-found'],
   }),
+  step: defineOperation({
+    id: 'getStep',
+    method: 'GET',
+    path: '/api/releases/:releaseId/steps/:stepId',
+    access: 'signed-in',
+    tag,
+    summary: 'One step of a release in full: its status, who did what, its content and executed content',
+    params: stepParams,
+    answers: { 200: { description: 'The step', schema: StepReadAnswer } },
+    errors: ['not-found'],
+    errorNotes: { 'not-found': 'No such release, or no such step in it' },
+  }),
   markDone: defineOperation({
     id: 'markStepDone',
     method: 'POST',
@@ -110,7 +123,7 @@ export const runsheetOperations = {
     access: 'signed-in',
     tag: 'Entities',
     summary:
-      'One entity by typed id: `release:`, `cluster:`, `customer:`, `step:` (Runsheet; a step needs `?release=`), or `wave:`, `bundle:`, `app:` (Temporal)',
+      'One entity by typed id: `release:`, `cluster:`, `customer:` (Runsheet), or `wave:`, `bundle:`, `app:` (Temporal). A step is read under its release',
     params: z.object({ id: entityIdSchema.meta({ description: 'entity-type:id' }) }),
     query: EntityQuery,
     answers: {
@@ -119,9 +132,8 @@ export const runsheetOperations = {
         schema: EntityAnswer,
       },
     },
-    errors: ['not-found', 'invalid-id', 'invalid-query', 'ambiguous-entity', 'temporal-not-configured'],
+    errors: ['not-found', 'invalid-id', 'ambiguous-entity', 'temporal-not-configured'],
     errorNotes: {
-      'invalid-query': 'A `step:` id without `?release=`',
       'ambiguous-entity': 'A Temporal id found in several releases: add `?release=`',
       'temporal-not-configured': 'A Temporal id while the server does not read Temporal',
     },

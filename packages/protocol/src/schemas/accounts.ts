@@ -100,6 +100,23 @@ export const SessionAnswer = z
   .meta({ id: 'Session' });
 export type SessionInfo = z.infer<typeof SessionAnswer>;
 
+/** Why nobody is signed in: what `GET /api/session` would answer with 401. */
+export const NOT_SIGNED_IN = ['unauthenticated', 'session-expired', 'setup-required'] as const;
+
+export const SignInStatusAnswer = z
+  .union([
+    SessionAnswer.extend({ signedIn: z.literal(true) }),
+    z.object({
+      signedIn: z.literal(false),
+      reason: z.enum(NOT_SIGNED_IN),
+      setupCodeRequired: z
+        .boolean()
+        .meta({ description: 'With `setup-required`: whether this browser must enter the setup code' }),
+    }),
+  ])
+  .meta({ id: 'SignInStatus' });
+export type SignInStatus = z.infer<typeof SignInStatusAnswer>;
+
 export const SignedInAnswer = z.object({ user: PublicUser, expiresAt: z.string() }).meta({ id: 'SignedIn' });
 export type SignedIn = z.infer<typeof SignedInAnswer>;
 

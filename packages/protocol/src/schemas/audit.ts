@@ -1,6 +1,8 @@
 /** The access log: who read or changed release information, when, and from where. */
 import { z } from 'zod';
-import { cursorParam, limitParam, nextCursor } from './common.ts';
+import { cursorParam } from '../cursor.ts';
+import { parseDateTime } from '../date-time.ts';
+import { limitParam, nextCursor } from './common.ts';
 
 export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -22,14 +24,20 @@ export const AuditEntryView = z
   })
   .meta({ id: 'AuditEntry' });
 
-const ISO_TIME = 'use an ISO 8601 time, e.g. 2030-01-31T12:00:00Z';
+const DATE_TIME = 'use an RFC 3339 time, e.g. 2030-01-31T12:00:00Z';
+/** An RFC 3339 date-time, given to the handler as milliseconds since the epoch. */
 const time = (description: string) =>
   z
     .string()
-    .max(40, { error: ISO_TIME })
-    .refine((value) => !Number.isNaN(Date.parse(value)), { error: ISO_TIME })
+    .max(40, { error: DATE_TIME })
+    .transform((value, ctx) => {
+      const ms = parseDateTime(value);
+      if (ms === null) ctx.issues.push({ code: 'custom', message: DATE_TIME, input: value });
+      return ms ?? 0;
+    })
     .optional()
-    .meta({ description, format: 'date-time' });
+    // The handler gets a number; the document states the text a client sends.
+    .meta({ description, type: 'string', format: 'date-time', maxLength: 40 } as Record<string, unknown>);
 
 export const AuditQuery = z.object({
   user: z.string().max(256).optional().meta({ description: 'A user id or username' }),
@@ -41,7 +49,8 @@ export const AuditQuery = z.object({
   since: time('Inclusive'),
   until: time('Exclusive'),
   limit: limitParam(500, 100),
-  cursor: cursorParam,
+  /** The id of the last entry of the previous page. */
+  cursor: cursorParam(['int']),
 });
 
 export const AuditPageAnswer = z

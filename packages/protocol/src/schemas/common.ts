@@ -24,7 +24,8 @@ export function limitParam(max: number, fallback: number) {
   return (
     z
       .string()
-      .regex(/^\d{1,7}$/, { error: message })
+      // `[0-9]`, not `\d`: a fuzzer's regular-expression engine reads `\d` as any Unicode digit.
+      .regex(/^[0-9]{1,7}$/, { error: message })
       .transform(Number)
       .pipe(z.number().int().min(1, { error: message }).max(max, { error: message }))
       .default(fallback)
@@ -37,14 +38,6 @@ export function limitParam(max: number, fallback: number) {
       } as Record<string, unknown>)
   );
 }
-
-/** `?cursor=`: the `nextCursor` of the previous page, passed back untouched. */
-export const cursorParam = z
-  .string()
-  .max(2048)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional()
-  .meta({ description: 'The `nextCursor` of the previous page, as given (opaque).' });
 
 /**
  * Every character JavaScript's `trim()` removes, spelled out: the document states "not only blanks" as a

@@ -1,21 +1,13 @@
 /** `GET /api/entities/{id}`: one entity by typed id, Runsheet's or a Temporal-only one. */
 import { z } from 'zod';
-import { cursorParam, limitParam } from './common.ts';
-import { ClusterWithCount, CustomerView, ReleaseWithProgress, StepView } from './runsheet.ts';
-import { TemporalEntityAnswer } from './temporal.ts';
+import { ClusterWithCount, CustomerView, ReleaseWithProgress } from './runsheet.ts';
+import { TemporalEntityAnswer, TemporalEntityQuery } from './temporal.ts';
 
-export const EntityQuery = z.object({
-  release: z
-    .string()
-    .max(256)
-    .optional()
-    .meta({ description: 'The release of a `step:` (required for one), or the Temporal release to choose' }),
-  limit: limitParam(5000, 500),
-  cursor: cursorParam,
-});
+/** Only Temporal entities use them: `release` chooses among Temporal releases, `limit`/`cursor` page children. */
+export const EntityQuery = TemporalEntityQuery;
 
 export const RunsheetEntityAnswer = z
-  .object({ entity: z.union([ReleaseWithProgress, ClusterWithCount, CustomerView, StepView]) })
+  .object({ entity: z.union([ReleaseWithProgress, ClusterWithCount, CustomerView]) })
   .meta({ id: 'RunsheetEntityAnswer' });
 
 export const EntityAnswer = z

@@ -8,7 +8,8 @@ import {
   STEP_TYPES,
 } from '@runsheet/domain';
 import { z } from 'zod';
-import { cursorParam, limitParam, nextCursor, nonBlankText } from './common.ts';
+import { cursorParam } from '../cursor.ts';
+import { limitParam, nextCursor, nonBlankText } from './common.ts';
 
 /** Every entity says where it comes from: Runsheet and Temporal both have `release:` and `cluster:` ids. */
 const runsheet = z.literal('runsheet');
@@ -107,7 +108,8 @@ export type StepView = z.infer<typeof StepView>;
 
 export const ReleasesQuery = z.object({
   limit: limitParam(500, 50),
-  cursor: cursorParam,
+  /** Newest first: minus the creation time in ms, then the id. */
+  cursor: cursorParam(['int', 'text']),
   status: z
     .enum(RELEASE_STATUSES, { error: `use ${RELEASE_STATUSES.join(', ')}` })
     .optional()
@@ -132,7 +134,11 @@ export const ReleaseCustomer = z
   ])
   .meta({ id: 'ReleaseCustomer' });
 
-export const ReleaseDetailQuery = z.object({ limit: limitParam(500, 50), cursor: cursorParam });
+export const ReleaseDetailQuery = z.object({
+  limit: limitParam(500, 50),
+  /** Customers by cluster name, then customer name (both lower-cased), then id. */
+  cursor: cursorParam(['text', 'text', 'text']),
+});
 
 export const ReleaseDetailAnswer = z
   .object({
@@ -163,6 +169,8 @@ export const ReasonRequest = z
     reason: nonBlankText(FIELD_LIMITS.reason, 'give a reason'),
   })
   .meta({ id: 'ReasonRequest' });
+
+export const StepReadAnswer = z.object({ step: StepView }).meta({ id: 'StepReadAnswer' });
 
 export const StepAnswer = z
   .object({ step: StepView.nullable().meta({ description: 'Null if the step is gone after the change' }) })

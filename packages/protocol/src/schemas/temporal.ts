@@ -1,8 +1,9 @@
 /** The Temporal-driven releases, as read from the server's mirror of the release workflows. */
 import { TEMPORAL_ENTITY_TYPES } from '@runsheet/domain';
 import { z } from 'zod';
+import { cursorParam } from '../cursor.ts';
 import { temporalIdSchema } from '../ids.ts';
-import { cursorParam, limitParam, nextCursor } from './common.ts';
+import { limitParam, nextCursor } from './common.ts';
 
 /** Workflow execution statuses as Temporal names them. */
 export const WORKFLOW_STATUSES = [
@@ -61,13 +62,16 @@ export const TemporalEntityView = z
   .meta({ id: 'TemporalEntity' });
 export type TemporalEntityView = z.infer<typeof TemporalEntityView>;
 
-export const TemporalReleasesQuery = z.object({ limit: limitParam(500, 50), cursor: cursorParam });
+/** Temporal lists page by position: their order is fixed between two polls of the mirror. */
+const positionCursor = cursorParam(['int']);
+
+export const TemporalReleasesQuery = z.object({ limit: limitParam(500, 50), cursor: positionCursor });
 
 export const TemporalReleaseListAnswer = z
   .object({ items: z.array(TemporalReleaseView), nextCursor, mirror: MirrorView })
   .meta({ id: 'TemporalReleaseList' });
 
-export const TemporalReleaseQuery = z.object({ limit: limitParam(5000, 1000), cursor: cursorParam });
+export const TemporalReleaseQuery = z.object({ limit: limitParam(5000, 1000), cursor: positionCursor });
 
 export const TemporalReleaseAnswer = z
   .object({
@@ -82,7 +86,7 @@ export const TemporalReleaseAnswer = z
 export const TemporalEntityQuery = z.object({
   release: temporalIdSchema('release').optional().meta({ description: 'A Temporal `release:` id' }),
   limit: limitParam(5000, 500),
-  cursor: cursorParam,
+  cursor: positionCursor,
 });
 
 export const TemporalEntityAnswer = z

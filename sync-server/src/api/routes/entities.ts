@@ -1,17 +1,15 @@
-import type { ClusterId, CustomerId, ReleaseId, StepId } from '@runsheet/domain';
-import { resolveStep } from '@runsheet/domain';
+import type { ClusterId, CustomerId, ReleaseId } from '@runsheet/domain';
 import { operations, TEMPORAL_ONLY } from '@runsheet/protocol';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { requireRunsheetId } from '../ids.ts';
 import { route } from '../router.ts';
-import { clusterView, customerView, overallProgress, releaseView, stepView } from '../views/runsheet.ts';
+import { clusterView, customerView, overallProgress, releaseView } from '../views/runsheet.ts';
 import { temporalEntityAnswer } from './temporal.ts';
 
 /**
- * GET /api/entities/:id : one entity by typed id. `release:`, `cluster:`, `customer:` and `step:` are
- * Runsheet's own (a step also needs `?release=`); `wave:`, `bundle:` and `app:` exist only in Temporal and
- * are answered from the Temporal mirror. Temporal's own `release:` and `cluster:` ids live under
+ * GET /api/entities/:id : one entity by typed id. `release:`, `cluster:` and `customer:` are Runsheet's
+ * own (a step is read under its release); `wave:`, `bundle:` and `app:` exist only in Temporal and are
+ * answered from the Temporal mirror. Temporal's own `release:` and `cluster:` ids live under
  * `/api/temporal/entities/`. Every answer carries `source`.
  */
 export function entityRoutes(deps: ApiDeps) {
@@ -46,29 +44,11 @@ export function entityRoutes(deps: ApiDeps) {
             ctx.json(200, { entity: { ...clusterView(cluster), customerCount: customers.length } });
             return;
           }
-          case 'customer': {
+          default: {
             const customerId = id as CustomerId;
             const customer = state.catalog.customers[customerId];
             if (!customer) throw new ApiError('not-found', { message: `No customer "${customerId}".` });
             ctx.json(200, { entity: customerView(customer) });
-            return;
-          }
-          default: {
-            const stepId = id as StepId;
-            const releaseText = ctx.queryValues.release;
-            if (releaseText === undefined)
-              throw new ApiError('invalid-query', {
-                field: 'release',
-                message: 'release: a step lives in one release document; add ?release=release:…',
-              });
-            const releaseId = requireRunsheetId(releaseText, 'release', 'release') as ReleaseId;
-            if (!state.catalog.releases[releaseId])
-              throw new ApiError('not-found', { message: `No release "${releaseId}".` });
-            await deps.workspace.openRelease(releaseId);
-            const step = resolveStep(deps.workspace.state, releaseId, stepId);
-            if (!step)
-              throw new ApiError('not-found', { message: `No step "${stepId}" in release "${releaseId}".` });
-            ctx.json(200, { entity: stepView(step) });
           }
         }
       },

@@ -1,7 +1,7 @@
 import type { Customer, CustomerId, Release, ReleaseId } from '@runsheet/domain';
 import { releaseProgress, resolveCustomerSteps } from '@runsheet/domain';
-import { operations } from '@runsheet/protocol';
-import { compareKeys, pageOf } from '../cursor.ts';
+import { FIELD_LIMITS, MAX_ID_LENGTH, operations } from '@runsheet/protocol';
+import { compareKeys, keyText, pageOf } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { JsonCache } from '../json-cache.ts';
@@ -12,7 +12,10 @@ const ops = operations.runsheet;
 import { clusterView, customerView, progressView, releaseView, stepSummaryView } from '../views/runsheet.ts';
 
 /** Newest first (a negated time sorts ascending); the id breaks ties so the order is total. */
-const releaseKey = (r: Release): Array<string | number> => [-(Date.parse(r.createdAt) || 0), r.id];
+const releaseKey = (r: Release): [number, string] => [
+  -(Date.parse(r.createdAt) || 0),
+  keyText(r.id, MAX_ID_LENGTH),
+];
 
 /**
  * The release of a `release:` id already checked by the operation's parameter schema, from the catalog
@@ -38,8 +41,8 @@ export function releaseRoutes(deps: ApiDeps) {
         const { limit, status, cursor } = ctx.queryValues;
         await deps.workspace.ready();
         const { releases } = deps.workspace.state.catalog;
-        // The answer depends on the catalog and these three parameters only. A cursor that does not
-        // decode throws in `build`, every time: nothing is cached for it.
+        // The answer depends on the catalog and these three parameters only (the cache bounds its size,
+        // whatever cursors clients send).
         const key = JSON.stringify([limit, status, cursor]);
         const body = listCache.get(deps.workspace, deps.workspace.catalogVersion, key, () => {
           const all = Object.values(releases)
@@ -72,10 +75,10 @@ export function releaseRoutes(deps: ApiDeps) {
           const cluster = customer ? clusters[customer.clusterId] : undefined;
           return { id, customer, clusterId: customer?.clusterId ?? null, clusterName: cluster?.name ?? '' };
         });
-        const keyOf = (e: (typeof entries)[number]) => [
-          e.clusterName.toLowerCase(),
-          e.customer?.name.toLowerCase() ?? '',
-          e.id,
+        const keyOf = (e: (typeof entries)[number]): [string, string, string] => [
+          keyText(e.clusterName.toLowerCase(), FIELD_LIMITS.clusterName),
+          keyText(e.customer?.name.toLowerCase() ?? '', FIELD_LIMITS.name),
+          keyText(e.id, MAX_ID_LENGTH),
         ];
         entries.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
         const page = pageOf(entries, keyOf, cursor ?? null, limit);

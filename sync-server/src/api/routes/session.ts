@@ -14,9 +14,29 @@ export function describePrincipal(principal: Principal) {
   };
 }
 
-export function sessionRoutes(_deps: ApiDeps) {
+export function sessionRoutes({ auth }: ApiDeps) {
   return [
     /** GET /api/session: who am I? 200 with user and role, or 401 (`unauthenticated`, `session-expired`, `setup-required`). */
     route(operations.accounts.session, (ctx) => ctx.json(200, describePrincipal(ctx.principal))),
+    /**
+     * GET /api/auth/status: the same question, answered 200 either way. The app asks it at start: a
+     * browser logs every 4xx as a failed request, and a visitor not signed in is not an error.
+     */
+    route(operations.accounts.signInStatus, async (ctx) => {
+      if (ctx.principal !== null) {
+        ctx.json(200, { signedIn: true, ...describePrincipal(ctx.principal) });
+        return;
+      }
+      const setup = await auth.needsSetup();
+      ctx.json(200, {
+        signedIn: false,
+        reason: setup
+          ? 'setup-required'
+          : ctx.credentialsProblem === 'expired'
+            ? 'session-expired'
+            : 'unauthenticated',
+        setupCodeRequired: setup && !ctx.loopback,
+      });
+    }),
   ];
 }

@@ -41,7 +41,7 @@ type StepCommand = Command<
 >;
 
 /**
- * Automation writes: mark a step done, skip it, revert it. The same domain commands as the app, run on the
+ * One step of a release, and the automation writes: mark a step done, skip it, revert it. The same domain commands as the app, run on the
  * relay's room document, so every connected device sees the change at once and history records it.
  */
 export function stepRoutes(deps: ApiDeps) {
@@ -67,6 +67,21 @@ export function stepRoutes(deps: ApiDeps) {
     entity: (ctx: { params: Readonly<Record<string, string>> }) => ctx.params.stepId ?? '',
   };
   return [
+    /** GET /api/releases/:releaseId/steps/:stepId : the step in full, as it is in that release. */
+    route(
+      ops.step,
+      async (ctx) => {
+        const release = await findRelease(deps, ctx.params.releaseId);
+        await deps.workspace.openRelease(release.id);
+        const step = resolveStep(deps.workspace.state, release.id, ctx.params.stepId as StepId);
+        if (step === null)
+          throw new ApiError('not-found', {
+            message: `No step "${ctx.params.stepId}" in release "${release.id}".`,
+          });
+        ctx.json(200, { step: stepView(step) });
+      },
+      { action: 'api.read', entity: (ctx) => ctx.params.stepId ?? '' },
+    ),
     /** POST /api/releases/:releaseId/steps/:stepId/done {notes?} */
     route(ops.markDone, (ctx) => change(ctx, markDone as StepCommand), audit),
     /** POST /api/releases/:releaseId/steps/:stepId/skip {reason} */

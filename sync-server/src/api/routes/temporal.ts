@@ -6,6 +6,7 @@ import {
   type TemporalReleaseRecord,
 } from '@runsheet/doc';
 import {
+  encodeCursor,
   type MirrorView,
   operations,
   type TemporalEntityView,
@@ -13,10 +14,9 @@ import {
 } from '@runsheet/protocol';
 import type { MirroredRelease, TemporalMirror } from '../../temporal/mirror.ts';
 import type { ApiContext } from '../context.ts';
-import { decodeCursor, encodeCursor, KeyCursor, pageOf } from '../cursor.ts';
+import { pageOf } from '../cursor.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
-import { requireTemporalId } from '../ids.ts';
 import { JsonCache, lastMember, openObject } from '../json-cache.ts';
 import { route } from '../router.ts';
 
@@ -40,15 +40,16 @@ function entityView(e: FlatEntity): TemporalEntityView {
   return { id: e.id, type: e.type, state: e.state, parentId: e.parentId, depth: e.depth, since: e.since };
 }
 
-/** A page of a list whose cursor is a position (the list's order is fixed between polls). */
-function pagePositions<T>(list: readonly T[], cursorText: string | null, limit: number) {
-  const cursor = decodeCursor(cursorText, KeyCursor);
-  const first = cursor?.k[0];
-  const start = typeof first === 'number' && Number.isInteger(first) && first >= 0 ? first + 1 : 0;
-  if (cursor !== null && start === 0) throw new ApiError('invalid-cursor');
+/**
+ * A page of a list whose cursor is the position of the previous page's last item (the list's order is
+ * fixed between polls). Any position is a place: before the start reads from the start, past the end
+ * reads nothing.
+ */
+function pagePositions<T>(list: readonly T[], after: readonly [number] | undefined, limit: number) {
+  const start = after === undefined ? 0 : Math.min(list.length, Math.max(0, after[0] + 1));
   const items = start === 0 && limit >= list.length ? list : list.slice(start, start + limit);
   const more = start + limit < list.length;
-  return { items, nextCursor: more ? encodeCursor({ k: [start + items.length - 1] }) : null };
+  return { items, nextCursor: more ? encodeCursor([start + items.length - 1]) : null };
 }
 
 function requireMirror(deps: ApiDeps): TemporalMirror {
@@ -57,8 +58,8 @@ function requireMirror(deps: ApiDeps): TemporalMirror {
   return mirror;
 }
 
-function requireRelease(mirror: TemporalMirror, value: string, field: string): MirroredRelease {
-  const id = requireTemporalId(value, field, 'release');
+/** The mirrored release of `id`, a Temporal `release:` id its operation's schema has checked. */
+function requireRelease(mirror: TemporalMirror, id: string): MirroredRelease {
   const found = mirror.byReleaseId(id);
   if (!found) throw new ApiError('not-found', { message: `No Temporal release "${id}".` });
   return found;
@@ -99,12 +100,12 @@ function entityHead(
   mirror: TemporalMirror,
   id: string,
   releaseText: string | undefined,
-  cursorText: string | undefined,
+  after: readonly [number] | undefined,
   limit: number,
 ) {
   let holders = mirror.releasesHolding(id);
   if (releaseText !== undefined) {
-    const release = requireRelease(mirror, releaseText, 'release');
+    const release = requireRelease(mirror, releaseText);
     holders = holders.filter((h) => h.record.workflowId === release.record.workflowId);
   }
   if (holders.length === 0) throw new ApiError('not-found', { message: `No Temporal entity "${id}".` });
@@ -119,7 +120,7 @@ function entityHead(
     depth: entity.depth + 1,
     position: i,
   }));
-  const page = pageOf(children, (c) => [c.position], cursorText ?? null, limit);
+  const page = pageOf(children, (c) => [c.position], after ?? null, limit);
   const path = [];
   let parent = entity.parentId === null ? undefined : holder.index.byId.get(entity.parentId);
   while (parent !== undefined && path.length < 10) {
@@ -169,8 +170,8 @@ export function temporalRoutes(deps: ApiDeps) {
         const { cursor, limit } = ctx.queryValues;
         const key = JSON.stringify(['release', releaseText, cursor, limit]);
         answerWithMirror(ctx, mirror, key, () => {
-          const release = requireRelease(mirror, releaseText, 'releaseId');
-          const page = pagePositions(release.views, cursor ?? null, limit);
+          const release = requireRelease(mirror, releaseText);
+          const page = pagePositions(release.views, cursor, limit);
           return {
             release: temporalReleaseView(release.record),
             entities: page.items,

@@ -3,6 +3,7 @@
  * text people typed goes through mdText or into a fence (escape.ts), so the file renders as written.
  */
 import type { ReleaseReport, ReportStepRef } from '@runsheet/domain';
+import { count } from '@/lib/count';
 import { unifiedDiff } from './diff.ts';
 import { mdFence, mdTable, mdText } from './escape.ts';
 import { ACTION_LABEL, progressText, releaseSubtitle, reportTime } from './format.ts';
@@ -19,7 +20,7 @@ function progressSection(report: ReleaseReport): string[] {
   const out = [
     '## Progress',
     '',
-    `**${overall.completePercent}% complete** · ${overall.donePercent}% done (${overall.done} done, ${overall.skipped} skipped of ${overall.total} steps)`,
+    `**${overall.completePercent}% complete** · ${overall.donePercent}% done (${overall.done} done, ${overall.skipped} skipped of ${count(overall.total, 'step')})`,
     '',
   ];
   out.push(

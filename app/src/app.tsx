@@ -1,0 +1,23 @@
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createAppRouter } from './router';
+import { WorkspaceProvider } from './state/workspace-context';
+import { SyncProvider } from './sync/sync-context';
+
+const router = createAppRouter();
+// The page's own code is fetched while the workspace opens, not after: the router mounts only then.
+void router.load();
+
+/** The app proper: the workspace (data core), sync, and the router with every page. */
+export function App() {
+  return (
+    <StrictMode>
+      <WorkspaceProvider>
+        {/* Sync connects the workspace's documents; pages and the header read its state. */}
+        <SyncProvider>
+          <RouterProvider router={router} />
+        </SyncProvider>
+      </WorkspaceProvider>
+    </StrictMode>
+  );
+}
