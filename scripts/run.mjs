@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './browser.mjs';
-import { EngineMissing, startPostgres, startRedis } from './engines.mjs';
+import { EngineMissing, findNginx, startPostgres, startRedis } from './engines.mjs';
 import { runFuzz } from './fuzz.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { runTemporalTests } from './temporal.mjs';
@@ -76,6 +76,14 @@ async function startTestEngines() {
       console.warn(`!!! The ${name} tests will NOT RUN.\n`);
       env[variable.replace(/_URL$/, '_MISSING')] = error.message;
     }
+  }
+  // nginx is only found (or installed): the deploy test starts its own in front of two relays.
+  try {
+    findNginx();
+  } catch (error) {
+    if (!(error instanceof EngineMissing)) throw error;
+    missing.push({ name: 'deploy/nginx routing', reason: error.message });
+    console.warn(`\n!!! ${error.message}\n!!! The deploy/nginx routing test will NOT RUN.\n`);
   }
   return {
     env,
