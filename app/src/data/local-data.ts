@@ -16,6 +16,7 @@ import {
   DirtySet,
   type DocName,
   heldUpdates,
+  ReleaseMirror,
   readRelease,
   receiveUpdate,
   releaseRows,
@@ -26,7 +27,8 @@ import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
 import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
-import { loadDoc, readUpdates, storedDocNames } from './doc-storage.ts';
+import { loadDoc, mergeRows, readUpdates, storedDocNames } from './doc-storage.ts';
+import { nextTask } from './next-task.ts';
 import {
   PROJECTION_VERSION,
   PROJECTION_VERSION_KEY,
@@ -57,6 +59,8 @@ export interface LocalDataOptions {
   /** How long a due compaction waits, so it does not land in a burst of edits. */
   compactDelayMs?: number;
   setTimer?: SetTimer;
+  /** Ends a task between the slices of opening a release (tests pass a resolved promise). */
+  pause?: () => Promise<void>;
 }
 
 /** Origin of updates read back from IndexedDB: they are stored already, so they are not written again. */
@@ -80,6 +84,7 @@ export class LocalData {
   private tabs: TabLink | null = null;
   private readonly writeListeners = new Set<() => void>();
   private readonly compactor: Compactor;
+  private readonly pause: () => Promise<void>;
 
   private constructor(
     readonly db: RunsheetDB,
@@ -87,6 +92,7 @@ export class LocalData {
     options: LocalDataOptions,
   ) {
     const setTimer = options.setTimer ?? defaultSetTimer;
+    this.pause = options.pause ?? nextTask;
     const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
       () => this.writeBatch(),
@@ -154,17 +160,40 @@ export class LocalData {
     if (this.workspace.isOpen(releaseId)) return this.hydrating.get(releaseId) ?? Promise.resolve();
     let opening = this.opening.get(releaseId);
     if (!opening) {
-      opening = (async () => {
-        const doc = new Y.Doc();
-        const loaded = await loadDoc(this.db, releaseId, doc, STORAGE_ORIGIN);
-        this.lastSeq.set(releaseId, loaded.lastSeq);
-        if (!this.workspace.isOpen(releaseId)) this.workspace.openRelease(releaseId, doc);
-        this.compactor.remember(releaseId, loaded.seqs);
-        if (loaded.seqs.length > 1) this.compactor.request(releaseId);
-      })().finally(() => this.opening.delete(releaseId));
+      opening = this.loadRelease(releaseId).finally(() => this.opening.delete(releaseId));
       this.opening.set(releaseId, opening);
     }
     return opening;
+  }
+
+  /**
+   * Reads a release document from IndexedDB in separate tasks, so a large one (a finished release)
+   * never holds the page in one long task: read the rows; apply them; read the log in slices
+   * (ReleaseMirror.openInSlices). The document is not observed or shared until it is read, so nothing
+   * changes it meanwhile; rows another tab stored in between are applied once it is open.
+   */
+  private async loadRelease(releaseId: ReleaseId): Promise<void> {
+    const rows = await readUpdates(this.db, releaseId);
+    await this.pause();
+    const doc = new Y.Doc();
+    if (rows.length > 0) Y.applyUpdate(doc, mergeRows(rows), STORAGE_ORIGIN);
+    const seqs = rows.map((r) => r.seq ?? 0);
+    await this.pause();
+    const mirror = await ReleaseMirror.openInSlices(doc, releaseId, this.pause);
+    if (this.workspace.isOpen(releaseId)) {
+      // Opened meanwhile by a command or a remote update (it loads what is stored by itself).
+      mirror.destroy();
+      doc.destroy();
+      return;
+    }
+    this.lastSeq.set(
+      releaseId,
+      seqs.reduce((max, seq) => Math.max(max, seq), 0),
+    );
+    this.workspace.adoptRelease(mirror);
+    this.compactor.remember(releaseId, seqs);
+    if (seqs.length > 1) this.compactor.request(releaseId);
+    await this.catchUp(releaseId, doc);
   }
 
   /** Whether the release document is open and holds what is stored of it (commands can run on it). */
@@ -213,18 +242,21 @@ export class LocalData {
    * while the tab was frozen or when there is no BroadcastChannel.
    */
   async syncFromStorage(): Promise<void> {
-    for (const [name, doc] of this.workspace.docs()) {
-      const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
-      if (rows.length === 0) continue;
-      receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
-      this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
-      // Held back (a gap): the document does not contain these rows yet, so they are not compacted.
-      if (heldUpdates(doc) === 0)
-        this.compactor.remember(
-          name,
-          rows.map((r) => r.seq ?? 0),
-        );
-    }
+    for (const [name, doc] of this.workspace.docs()) await this.catchUp(name, doc);
+  }
+
+  /** Applies a document's rows stored after the last one this tab read. */
+  private async catchUp(name: DocName, doc: Y.Doc): Promise<void> {
+    const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
+    if (rows.length === 0) return;
+    receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+    this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
+    // Held back (a gap): the document does not contain these rows yet, so they are not compacted.
+    if (heldUpdates(doc) === 0)
+      this.compactor.remember(
+        name,
+        rows.map((r) => r.seq ?? 0),
+      );
   }
 
   /** Drops the projection and rebuilds it from every stored document (open ones from memory). */
