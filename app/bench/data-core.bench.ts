@@ -230,9 +230,15 @@ async function floorRead(data: LocalData, releaseId: ReleaseId): Promise<number>
  * answers for comparison.
  */
 async function loadPhase(releaseId: ReleaseId): Promise<Report> {
+  const marks: Record<string, number> = {};
+  const mark = (name: string) => {
+    marks[name] = round(performance.now());
+  };
+  mark('start');
   let t = performance.now();
   const data = await open();
   const catalogLoadMs = performance.now() - t;
+  mark('catalogLoaded');
 
   // The read model's first read: the steps, not the history (read next, decoded when shown).
   t = performance.now();
@@ -248,9 +254,11 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
   );
   const matrixMs = performance.now() - t;
   const firstMatrixQueryMs = storedReadMs + storedUnpackMs + matrixMs;
+  mark('firstMatrix');
   const beforeFloor = await longTasks.take();
   const floorMs = await floorRead(data, releaseId);
   await longTasks.take(); // the floor's own JSON.parse is not the app's
+  mark('floorDone');
 
   // Opening the document as the app does (in slices, LocalData.loadRelease), with every long task of
   // the page's main thread while it runs: from the start of this phase (catalog and first matrix
@@ -258,6 +266,7 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
   t = performance.now();
   await data.openRelease(releaseId);
   const documentLoadMs = performance.now() - t;
+  mark('documentOpen');
   const afterFloor = await longTasks.take();
   const openTasks = {
     longest: Math.max(beforeFloor.longest, afterFloor.longest),
@@ -290,6 +299,8 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
     storedUpdateRows: await data.db.docUpdates.count(),
     longestTaskWhileOpeningMs: openTasks.longest,
     longTasksWhileOpening: openTasks.count,
+    marks,
+    longTasks: [...longTasks.all],
     oneTaskOpen: await oneTaskOpen(releaseId),
   };
   await data.close();
@@ -317,10 +328,16 @@ async function oneTaskOpen(releaseId: ReleaseId): Promise<Report> {
 /** The page's long tasks (over 50 ms) since the last take, from a `longtask` PerformanceObserver. */
 const longTasks = (() => {
   let durations: number[] = [];
+  /** Every long task of the page: [start, duration] in ms, to lay beside the phase marks. */
+  const all: Array<[number, number]> = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) durations.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      durations.push(entry.duration);
+      all.push([round(entry.startTime), round(entry.duration)]);
+    }
   }).observe({ type: 'longtask', buffered: true });
   return {
+    all,
     /** Waits a moment first: an entry is reported after its task ends. */
     async take(): Promise<{ longest: number; count: number }> {
       await new Promise((resolve) => setTimeout(resolve, 50));
