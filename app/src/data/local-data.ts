@@ -35,6 +35,7 @@ import {
   storedProjectionVersion,
   writeRows,
 } from './projection-writer.ts';
+import { defaultSlicer, type Slicer } from './release-slicer.ts';
 import { type ChannelLike, openTabChannel, TabLink, type TabMessage } from './tab-channel.ts';
 import { defaultSetTimer, type SetTimer, WriteQueue } from './write-queue.ts';
 
@@ -61,7 +62,14 @@ export interface LocalDataOptions {
   setTimer?: SetTimer;
   /** Ends a task between the slices of opening a release (tests pass a resolved promise). */
   pause?: () => Promise<void>;
+  /** A release document stored in more bytes than this opens a slice per task. Default 256 KB. */
+  sliceAbove?: number;
+  /** Cuts a document's rows into slices; default a worker (release-slicer.ts). */
+  slicer?: Slicer;
 }
+
+/** About how many entries (or characters) of content one slice holds: a few milliseconds to apply. */
+const SLICE_LENGTH = 2500;
 
 /** Origin of updates read back from IndexedDB: they are stored already, so they are not written again. */
 export const STORAGE_ORIGIN = { source: 'indexeddb' } as const;
@@ -85,6 +93,8 @@ export class LocalData {
   private readonly writeListeners = new Set<() => void>();
   private readonly compactor: Compactor;
   private readonly pause: () => Promise<void>;
+  private readonly sliceAbove: number;
+  private readonly slicer: Slicer;
 
   private constructor(
     readonly db: RunsheetDB,
@@ -93,6 +103,8 @@ export class LocalData {
   ) {
     const setTimer = options.setTimer ?? defaultSetTimer;
     this.pause = options.pause ?? nextTask;
+    this.sliceAbove = options.sliceAbove ?? 256 * 1024;
+    this.slicer = options.slicer ?? defaultSlicer;
     const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
       () => this.writeBatch(),
@@ -168,15 +180,34 @@ export class LocalData {
 
   /**
    * Reads a release document from IndexedDB in separate tasks, so a large one (a finished release)
-   * never holds the page in one long task: read the rows; apply them; read the log in slices
-   * (ReleaseMirror.openInSlices). The document is not observed or shared until it is read, so nothing
+   * never holds the page in one long task: read the rows; cut them into slices in a worker and apply
+   * one slice per task; read the log in slices (ReleaseMirror.openInSlices). The document is not observed or shared until it is read, so nothing
    * changes it meanwhile; rows another tab stored in between are applied once it is open.
    */
   private async loadRelease(releaseId: ReleaseId): Promise<void> {
     const rows = await readUpdates(this.db, releaseId);
-    await this.pause();
     const doc = new Y.Doc();
-    if (rows.length > 0) Y.applyUpdate(doc, mergeRows(rows), STORAGE_ORIGIN);
+    const bytes = rows.reduce((sum, r) => sum + r.update.length, 0);
+    if (bytes > this.sliceAbove) {
+      // Decoded and cut in a worker; each slice is a task here (a 50,000-done release: about 20).
+      let slices: Uint8Array[];
+      try {
+        slices = await this.slicer(
+          rows.map((r) => r.update),
+          SLICE_LENGTH,
+        );
+      } catch (error) {
+        console.error(error);
+        slices = [mergeRows(rows)];
+      }
+      for (const slice of slices) {
+        await this.pause();
+        Y.applyUpdate(doc, slice, STORAGE_ORIGIN);
+      }
+    } else if (rows.length > 0) {
+      await this.pause();
+      Y.applyUpdate(doc, mergeRows(rows), STORAGE_ORIGIN);
+    }
     const seqs = rows.map((r) => r.seq ?? 0);
     await this.pause();
     const mirror = await ReleaseMirror.openInSlices(doc, releaseId, this.pause);
