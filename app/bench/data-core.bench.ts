@@ -37,9 +37,10 @@ import {
 } from '@runsheet/domain';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
-import { loadDoc } from '../src/data/doc-storage.ts';
+import { loadDoc, readUpdates } from '../src/data/doc-storage.ts';
 import { LocalData, STORAGE_ORIGIN } from '../src/data/local-data.ts';
 import { projectionStore } from '../src/data/projection-store.ts';
+import { sliceHere } from '../src/data/release-slicer.ts';
 import { readEventRows, readReleaseRows, readStoredCustomer } from '../src/data/stored-release.ts';
 
 const DB_NAME = 'runsheet-bench';
@@ -302,6 +303,7 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
     marks,
     longTasks: [...longTasks.all],
     oneTaskOpen: await oneTaskOpen(releaseId),
+    sliceApply: await timeSlices(data, releaseId),
   };
   await data.close();
   return report;
@@ -323,6 +325,23 @@ async function oneTaskOpen(releaseId: ReleaseId): Promise<Report> {
   const tasks = await longTasks.take();
   await data.close();
   return { documentLoadMs: round(documentLoadMs), longestTaskMs: tasks.longest, longTasks: tasks.count };
+}
+
+/** What each slice of the stored document costs to apply (the tasks LocalData.loadRelease runs). */
+async function timeSlices(data: LocalData, releaseId: ReleaseId): Promise<Report> {
+  const rows = await readUpdates(data.db, releaseId);
+  const slices = sliceHere(
+    rows.map((r) => r.update),
+    2500,
+  );
+  const doc = new Y.Doc();
+  const ms = slices.map((slice) => {
+    const t = performance.now();
+    Y.applyUpdate(doc, slice);
+    return round(performance.now() - t);
+  });
+  doc.destroy();
+  return { count: slices.length, bytes: slices.map((s) => s.length), ms };
 }
 
 /** The page's long tasks (over 50 ms) since the last take, from a `longtask` PerformanceObserver. */
