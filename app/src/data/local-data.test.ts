@@ -74,7 +74,7 @@ describe('LocalData', () => {
     expect(second.state.releases[R]).toEqual(before.releases[R]);
   });
 
-  it('opens a large release a slice per task: the slices of its rows, then its log in slices', async () => {
+  it('RM-04 opens a large release a slice per task: the slices of its rows, then its log in slices', async () => {
     const idb = freshIndexedDB();
     const first = await start(idb);
     seed(first);

@@ -98,7 +98,7 @@ describe('DocMirror', () => {
     expect(new CatalogMirror(a.catalog).state).toEqual(readCatalog(a.catalog));
   });
 
-  it('a mirror read in slices (a large document opening) equals one read at once, and stays current', async () => {
+  it('RM-04 a mirror read in slices (a large document opening) equals one read at once, and stays current', async () => {
     const rng = new Prng(11);
     const [a, b] = [device(1), device(2)];
     // Two devices that worked apart, then met: entries of both, interleaved in the log.

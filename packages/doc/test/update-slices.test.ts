@@ -40,7 +40,7 @@ function applyInSlices(update: Uint8Array, maxLength: number) {
 
 describe('sliceUpdate', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
-    it(`seed ${seed}: the slices applied in order give the same document, none held back`, () => {
+    it(`RM-04 seed ${seed}: the slices applied in order give the same document, none held back`, () => {
       const source = releaseDoc(seed, 3, 40);
       const update = Y.encodeStateAsUpdate(source);
       const { doc, slices, heldBack } = applyInSlices(update, 40);
@@ -56,7 +56,7 @@ describe('sliceUpdate', () => {
     }, 20_000);
   }
 
-  it('cuts one long item (a log pushed by one client) into slices of about the size asked', () => {
+  it('RM-04 cuts one long item (a log pushed by one client) into slices of about the size asked', () => {
     const doc = new Y.Doc();
     const log = doc.getArray<number[]>('log');
     for (let i = 0; i < 1000; i++) log.push([[i, i * 2]]);
@@ -67,7 +67,7 @@ describe('sliceUpdate', () => {
     expect(copy.getArray('log').toJSON()).toEqual(log.toJSON());
   });
 
-  it('an update whose first part is missing is applied as Yjs would apply it whole', () => {
+  it('RM-04 an update whose first part is missing is applied as Yjs would apply it whole', () => {
     const doc = new Y.Doc();
     doc.getArray<number>('a').push([1, 2, 3]);
     const start = Y.encodeStateVector(doc);
