@@ -31,6 +31,7 @@ import {
   type ReleaseId,
   randomPart,
   reopenStep,
+  revertStep,
   stepStatusMatrix,
   type TemplateId,
   templateStepId,
@@ -432,7 +433,7 @@ async function fullPhase(releaseId: ReleaseId): Promise<Report> {
 }
 
 /**
- * Mark done on a release that is almost all done: the 50 steps timeMarkDone will mark are reopened
+ * Mark done on a release that is almost all done: the 50 steps timeMarkDone will mark are reverted and reopened
  * first (so 49,950 of 50,000 are done at the first mark, 49,999 at the last), then marked done one by
  * one, each timed to its commit. Leaves the release all done again.
  */
@@ -447,6 +448,8 @@ async function almostDonePhase(releaseId: ReleaseId): Promise<Report> {
       customers[(offset + i * 17) % customers.length] as CustomerId,
       verify[i % verify.length] as TemplateId,
     );
+    // A done step is locked (BR-R03): reverted first, then reopened to pending.
+    run(revertStep, { releaseId, stepId, reason: 'bench' });
     run(reopenStep, { releaseId, stepId, reason: 'bench' });
   }
   await data.flush();
