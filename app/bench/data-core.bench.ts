@@ -30,6 +30,8 @@ import {
   markDone,
   type ReleaseId,
   randomPart,
+  reopenStep,
+  revertStep,
   stepStatusMatrix,
   type TemplateId,
   templateStepId,
@@ -37,9 +39,17 @@ import {
 } from '@runsheet/domain';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
-import { LocalData } from '../src/data/local-data.ts';
+import { loadDoc, readUpdates } from '../src/data/doc-storage.ts';
+import { LocalData, STORAGE_ORIGIN } from '../src/data/local-data.ts';
+import { nextTask } from '../src/data/next-task.ts';
 import { projectionStore } from '../src/data/projection-store.ts';
-import { readEventRows, readReleaseRows, readStoredCustomer } from '../src/data/stored-release.ts';
+import { sliceHere } from '../src/data/release-slicer.ts';
+import {
+  readEventRows,
+  readReleaseRows,
+  readStoredCustomer,
+  releaseFromRowsInSlices,
+} from '../src/data/stored-release.ts';
 
 const DB_NAME = 'runsheet-bench';
 const CLUSTERS = 50;
@@ -229,16 +239,23 @@ async function floorRead(data: LocalData, releaseId: ReleaseId): Promise<number>
  * answers for comparison.
  */
 async function loadPhase(releaseId: ReleaseId): Promise<Report> {
+  const marks: Record<string, number> = {};
+  const mark = (name: string) => {
+    marks[name] = round(performance.now());
+  };
+  mark('start');
   let t = performance.now();
   const data = await open();
   const catalogLoadMs = performance.now() - t;
+  mark('catalogLoaded');
 
   // The read model's first read: the steps, not the history (read next, decoded when shown).
   t = performance.now();
   const rows = await readReleaseRows(data.db, releaseId, { events: false });
   const storedReadMs = performance.now() - t;
+  // Unpacked as the read model does: a few buckets per task (RM-04).
   t = performance.now();
-  const stored = releaseFromRows(releaseId, rows);
+  const stored = await releaseFromRowsInSlices(releaseId, rows, nextTask);
   const storedUnpackMs = performance.now() - t;
   t = performance.now();
   const matrix = stepStatusMatrix(
@@ -247,11 +264,24 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
   );
   const matrixMs = performance.now() - t;
   const firstMatrixQueryMs = storedReadMs + storedUnpackMs + matrixMs;
+  mark('firstMatrix');
+  const beforeFloor = await longTasks.take();
   const floorMs = await floorRead(data, releaseId);
+  await longTasks.take(); // the floor's own JSON.parse is not the app's
+  mark('floorDone');
 
+  // Opening the document as the app does (in slices, LocalData.loadRelease), with every long task of
+  // the page's main thread while it runs: from the start of this phase (catalog and first matrix
+  // included) until the document is open.
   t = performance.now();
   await data.openRelease(releaseId);
   const documentLoadMs = performance.now() - t;
+  mark('documentOpen');
+  const afterFloor = await longTasks.take();
+  const openTasks = {
+    longest: Math.max(beforeFloor.longest, afterFloor.longest),
+    count: beforeFloor.count + afterFloor.count,
+  };
   const store = projectionStore(data.db);
   t = performance.now();
   await store.releaseMatrix(releaseId);
@@ -277,10 +307,74 @@ async function loadPhase(releaseId: ReleaseId): Promise<Report> {
     customerSteps: steps.length,
     storedRows: { steps: rows.steps.length, events: (await readEventRows(data.db, releaseId)).length },
     storedUpdateRows: await data.db.docUpdates.count(),
+    longestTaskWhileOpeningMs: openTasks.longest,
+    longTasksWhileOpening: openTasks.count,
+    marks,
+    longTasks: [...longTasks.all],
+    oneTaskOpen: await oneTaskOpen(releaseId),
+    sliceApply: await timeSlices(data, releaseId),
   };
   await data.close();
   return report;
 }
+
+/**
+ * The same document opened as before slicing (and as commit 5afc536 did): the stored rows applied and
+ * the whole log read in one task. Measured after the sliced open in the same page, so its code is
+ * warmer: if anything, in its favour.
+ */
+async function oneTaskOpen(releaseId: ReleaseId): Promise<Report> {
+  const data = await open();
+  await longTasks.take();
+  const t = performance.now();
+  const doc = new Y.Doc();
+  await loadDoc(data.db, releaseId, doc, STORAGE_ORIGIN);
+  data.workspace.openRelease(releaseId, doc);
+  const documentLoadMs = performance.now() - t;
+  const tasks = await longTasks.take();
+  await data.close();
+  return { documentLoadMs: round(documentLoadMs), longestTaskMs: tasks.longest, longTasks: tasks.count };
+}
+
+/** What each slice of the stored document costs to apply (the tasks LocalData.loadRelease runs). */
+async function timeSlices(data: LocalData, releaseId: ReleaseId): Promise<Report> {
+  const rows = await readUpdates(data.db, releaseId);
+  const slices = sliceHere(
+    rows.map((r) => r.update),
+    2500,
+  );
+  const doc = new Y.Doc();
+  const ms = slices.map((slice) => {
+    const t = performance.now();
+    Y.applyUpdate(doc, slice);
+    return round(performance.now() - t);
+  });
+  doc.destroy();
+  return { count: slices.length, bytes: slices.map((s) => s.length), ms };
+}
+
+/** The page's long tasks (over 50 ms) since the last take, from a `longtask` PerformanceObserver. */
+const longTasks = (() => {
+  let durations: number[] = [];
+  /** Every long task of the page: [start, duration] in ms, to lay beside the phase marks. */
+  const all: Array<[number, number]> = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      durations.push(entry.duration);
+      all.push([round(entry.startTime), round(entry.duration)]);
+    }
+  }).observe({ type: 'longtask', buffered: true });
+  return {
+    all,
+    /** Waits a moment first: an entry is reported after its task ends. */
+    async take(): Promise<{ longest: number; count: number }> {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const out = { longest: round(Math.max(0, ...durations)), count: durations.length };
+      durations = [];
+      return out;
+    },
+  };
+})();
 
 async function growPhase(releaseId: ReleaseId): Promise<Report> {
   const data = await open();
@@ -338,6 +432,34 @@ async function fullPhase(releaseId: ReleaseId): Promise<Report> {
   return report;
 }
 
+/**
+ * Mark done on a release that is almost all done: the 50 steps timeMarkDone will mark are reverted and reopened
+ * first (so 49,950 of 50,000 are done at the first mark, 49,999 at the last), then marked done one by
+ * one, each timed to its commit. Leaves the release all done again.
+ */
+async function almostDonePhase(releaseId: ReleaseId): Promise<Report> {
+  const data = await open();
+  await data.openRelease(releaseId);
+  const run = runner(data);
+  const { customers, verify } = releaseShape(data, releaseId);
+  const offset = 900;
+  for (let i = 0; i < MARK_DONE_RUNS; i++) {
+    const stepId = templateStepId(
+      customers[(offset + i * 17) % customers.length] as CustomerId,
+      verify[i % verify.length] as TemplateId,
+    );
+    // A done step is locked (BR-R03): reverted first, then reopened to pending.
+    run(revertStep, { releaseId, stepId, reason: 'bench' });
+    run(reopenStep, { releaseId, stepId, reason: 'bench' });
+  }
+  await data.flush();
+  const doneBefore = countDone(data, releaseId);
+  const markDoneMs = await timeMarkDone(data, releaseId, offset);
+  const report = { doneBefore, doneAfter: countDone(data, releaseId), markDoneMs };
+  await data.close();
+  return report;
+}
+
 function countDone(data: LocalData, releaseId: ReleaseId): number {
   const states = Object.values(data.state.releases[releaseId]?.stepStates ?? {});
   return states.filter((s) => s.status === 'done').length;
@@ -363,7 +485,9 @@ async function main(): Promise<void> {
           ? await growPhase(releaseId)
           : phase === 'full'
             ? await fullPhase(releaseId)
-            : await writePhase();
+            : phase === 'almost'
+              ? await almostDonePhase(releaseId)
+              : await writePhase();
   } catch (error) {
     window.benchResult = {
       error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),

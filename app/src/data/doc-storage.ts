@@ -54,7 +54,13 @@ export async function loadDoc(
   origin: unknown,
 ): Promise<{ lastSeq: number; seqs: number[] }> {
   const rows = await readUpdates(db, docName);
-  if (rows.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), origin);
+  if (rows.length > 0) Y.applyUpdate(doc, mergeRows(rows), origin);
   const seqs = rows.map((r) => r.seq ?? 0);
   return { lastSeq: seqs.reduce((max, seq) => Math.max(max, seq), 0), seqs };
+}
+
+/** A document's rows as one update (the one row itself once compacted: nothing to merge). */
+export function mergeRows(rows: readonly DocUpdateRow[]): Uint8Array {
+  if (rows.length === 1) return (rows[0] as DocUpdateRow).update;
+  return Y.mergeUpdates(rows.map((r) => r.update));
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { DB_NAME } from './db.ts';
 import { countUpdates, readUpdates } from './doc-storage.ts';
 import type { LocalData } from './local-data.ts';
+import { sliceHere } from './release-slicer.ts';
 import { readStoredRelease } from './stored-release.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
 
@@ -71,6 +72,46 @@ describe('LocalData', () => {
     expect(second.state.catalog).toEqual(before.catalog);
     await second.openRelease(R);
     expect(second.state.releases[R]).toEqual(before.releases[R]);
+  });
+
+  it('RM-04 opens a large release a slice per task: the slices of its rows, then its log in slices', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    seed(first);
+    // A log of many entries, over several writes (several rows to merge).
+    for (let i = 0; i < 3; i++) {
+      first.workspace.apply({
+        ops: Array.from({ length: 300 }, (_, n) =>
+          ops.stepState(R, `step:c1.t${i * 300 + n}` as `step:${string}`, { status: 'done' }),
+        ),
+      });
+      await first.flush();
+    }
+    const before = structuredClone(first.state.releases[R]);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    let sliced = 0;
+    let pauses = 0;
+    const second = await start(idb, {
+      sliceAbove: 0,
+      slicer: async (updates, _maxLength) => {
+        const slices = sliceHere(updates, 40);
+        sliced += slices.length;
+        return slices;
+      },
+      pause: async () => {
+        pauses++;
+      },
+    });
+    await second.openRelease(R);
+    expect(sliced).toBeGreaterThan(5);
+    expect(pauses).toBeGreaterThan(sliced);
+    expect(second.state.releases[R]).toEqual(before);
+    // It goes on being edited and stored like any open release.
+    second.workspace.apply({ ops: [ops.stepState(R, 'step:c1.t1', { status: 'skipped' })] });
+    await second.flush();
+    expect((await readStoredRelease(second.db, R)).stepStates['step:c1.t1']?.status).toBe('skipped');
   });
 
   it('compacts a document to one stored row when it loads', async () => {

@@ -16,6 +16,7 @@ import {
   DirtySet,
   type DocName,
   heldUpdates,
+  ReleaseMirror,
   readRelease,
   receiveUpdate,
   releaseRows,
@@ -26,13 +27,15 @@ import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
 import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
-import { loadDoc, readUpdates, storedDocNames } from './doc-storage.ts';
+import { loadDoc, mergeRows, readUpdates, storedDocNames } from './doc-storage.ts';
+import { nextTask } from './next-task.ts';
 import {
   PROJECTION_VERSION,
   PROJECTION_VERSION_KEY,
   storedProjectionVersion,
   writeRows,
 } from './projection-writer.ts';
+import { defaultSlicer, type Slicer } from './release-slicer.ts';
 import { type ChannelLike, openTabChannel, TabLink, type TabMessage } from './tab-channel.ts';
 import { defaultSetTimer, type SetTimer, WriteQueue } from './write-queue.ts';
 
@@ -57,7 +60,16 @@ export interface LocalDataOptions {
   /** How long a due compaction waits, so it does not land in a burst of edits. */
   compactDelayMs?: number;
   setTimer?: SetTimer;
+  /** Ends a task between the slices of opening a release (tests pass a resolved promise). */
+  pause?: () => Promise<void>;
+  /** A release document stored in more bytes than this opens a slice per task. Default 256 KB. */
+  sliceAbove?: number;
+  /** Cuts a document's rows into slices; default a worker (release-slicer.ts). */
+  slicer?: Slicer;
 }
+
+/** About how many entries (or characters) of content one slice holds: a few milliseconds to apply. */
+const SLICE_LENGTH = 2500;
 
 /** Origin of updates read back from IndexedDB: they are stored already, so they are not written again. */
 export const STORAGE_ORIGIN = { source: 'indexeddb' } as const;
@@ -80,6 +92,9 @@ export class LocalData {
   private tabs: TabLink | null = null;
   private readonly writeListeners = new Set<() => void>();
   private readonly compactor: Compactor;
+  private readonly pause: () => Promise<void>;
+  private readonly sliceAbove: number;
+  private readonly slicer: Slicer;
 
   private constructor(
     readonly db: RunsheetDB,
@@ -87,6 +102,9 @@ export class LocalData {
     options: LocalDataOptions,
   ) {
     const setTimer = options.setTimer ?? defaultSetTimer;
+    this.pause = options.pause ?? nextTask;
+    this.sliceAbove = options.sliceAbove ?? 256 * 1024;
+    this.slicer = options.slicer ?? defaultSlicer;
     const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
       () => this.writeBatch(),
@@ -154,17 +172,59 @@ export class LocalData {
     if (this.workspace.isOpen(releaseId)) return this.hydrating.get(releaseId) ?? Promise.resolve();
     let opening = this.opening.get(releaseId);
     if (!opening) {
-      opening = (async () => {
-        const doc = new Y.Doc();
-        const loaded = await loadDoc(this.db, releaseId, doc, STORAGE_ORIGIN);
-        this.lastSeq.set(releaseId, loaded.lastSeq);
-        if (!this.workspace.isOpen(releaseId)) this.workspace.openRelease(releaseId, doc);
-        this.compactor.remember(releaseId, loaded.seqs);
-        if (loaded.seqs.length > 1) this.compactor.request(releaseId);
-      })().finally(() => this.opening.delete(releaseId));
+      opening = this.loadRelease(releaseId).finally(() => this.opening.delete(releaseId));
       this.opening.set(releaseId, opening);
     }
     return opening;
+  }
+
+  /**
+   * Reads a release document from IndexedDB in separate tasks, so a large one (a finished release)
+   * never holds the page in one long task: read the rows; cut them into slices in a worker and apply
+   * one slice per task; read the log in slices (ReleaseMirror.openInSlices). The document is not observed or shared until it is read, so nothing
+   * changes it meanwhile; rows another tab stored in between are applied once it is open.
+   */
+  private async loadRelease(releaseId: ReleaseId): Promise<void> {
+    const rows = await readUpdates(this.db, releaseId);
+    const doc = new Y.Doc();
+    const bytes = rows.reduce((sum, r) => sum + r.update.length, 0);
+    if (bytes > this.sliceAbove) {
+      // Decoded and cut in a worker; each slice is a task here (a 50,000-done release: about 20).
+      let slices: Uint8Array[];
+      try {
+        slices = await this.slicer(
+          rows.map((r) => r.update),
+          SLICE_LENGTH,
+        );
+      } catch (error) {
+        console.error(error);
+        slices = [mergeRows(rows)];
+      }
+      for (const slice of slices) {
+        await this.pause();
+        Y.applyUpdate(doc, slice, STORAGE_ORIGIN);
+      }
+    } else if (rows.length > 0) {
+      await this.pause();
+      Y.applyUpdate(doc, mergeRows(rows), STORAGE_ORIGIN);
+    }
+    const seqs = rows.map((r) => r.seq ?? 0);
+    await this.pause();
+    const mirror = await ReleaseMirror.openInSlices(doc, releaseId, this.pause);
+    if (this.workspace.isOpen(releaseId)) {
+      // Opened meanwhile by a command or a remote update (it loads what is stored by itself).
+      mirror.destroy();
+      doc.destroy();
+      return;
+    }
+    this.lastSeq.set(
+      releaseId,
+      seqs.reduce((max, seq) => Math.max(max, seq), 0),
+    );
+    this.workspace.adoptRelease(mirror);
+    this.compactor.remember(releaseId, seqs);
+    if (seqs.length > 1) this.compactor.request(releaseId);
+    await this.catchUp(releaseId, doc);
   }
 
   /** Whether the release document is open and holds what is stored of it (commands can run on it). */
@@ -213,18 +273,21 @@ export class LocalData {
    * while the tab was frozen or when there is no BroadcastChannel.
    */
   async syncFromStorage(): Promise<void> {
-    for (const [name, doc] of this.workspace.docs()) {
-      const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
-      if (rows.length === 0) continue;
-      receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
-      this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
-      // Held back (a gap): the document does not contain these rows yet, so they are not compacted.
-      if (heldUpdates(doc) === 0)
-        this.compactor.remember(
-          name,
-          rows.map((r) => r.seq ?? 0),
-        );
-    }
+    for (const [name, doc] of this.workspace.docs()) await this.catchUp(name, doc);
+  }
+
+  /** Applies a document's rows stored after the last one this tab read. */
+  private async catchUp(name: DocName, doc: Y.Doc): Promise<void> {
+    const rows = await readUpdates(this.db, name, this.lastSeq.get(name) ?? 0);
+    if (rows.length === 0) return;
+    receiveUpdate(doc, Y.mergeUpdates(rows.map((r) => r.update)), STORAGE_ORIGIN);
+    this.lastSeq.set(name, Math.max(...rows.map((r) => r.seq ?? 0)));
+    // Held back (a gap): the document does not contain these rows yet, so they are not compacted.
+    if (heldUpdates(doc) === 0)
+      this.compactor.remember(
+        name,
+        rows.map((r) => r.seq ?? 0),
+      );
   }
 
   /** Drops the projection and rebuilds it from every stored document (open ones from memory). */

@@ -120,13 +120,30 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
   private readonly waveMembers = new Set<string>();
   private readonly log: StepLog;
 
+  /**
+   * A mirror of a document that may be large, read in slices with `pause()` between them instead of in
+   * one task (StepLog.readInSlices). Nothing may change the document until this resolves.
+   */
+  static async openInSlices(
+    doc: Y.Doc,
+    releaseId: ReleaseId,
+    pause: () => Promise<void>,
+    sliceMs?: number,
+  ): Promise<ReleaseMirror> {
+    const log = new StepLog(releaseRoots(doc), releaseId, { deferRead: true });
+    await log.readInSlices(pause, sliceMs);
+    return new ReleaseMirror(doc, releaseId, log);
+  }
+
+  /** `log`: the document's log, already read (openInSlices); read here when not given. */
   constructor(
     doc: Y.Doc,
     readonly releaseId: ReleaseId,
+    log?: StepLog,
   ) {
     super(doc);
     const roots = releaseRoots(doc);
-    this.log = new StepLog(roots, releaseId);
+    this.log = log ?? new StepLog(roots, releaseId);
     this.state = readReleaseWith(doc, releaseId, this.log);
     this.collectIds(roots.templates, this.templates);
     this.collectIds(roots.customSteps, this.customSteps);

@@ -86,7 +86,20 @@ export class Workspace {
   openRelease(releaseId: ReleaseId, doc?: Y.Doc): Y.Doc {
     const open = this.releases.get(releaseId);
     if (open) return open.doc;
-    const mirror = new ReleaseMirror(doc ?? this.createDoc(releaseId), releaseId);
+    return this.adoptRelease(new ReleaseMirror(doc ?? this.createDoc(releaseId), releaseId));
+  }
+
+  /**
+   * Opens a release whose mirror was built outside (ReleaseMirror.openInSlices, for a large document).
+   * When the release is open already, the given mirror is let go and the open document returned.
+   */
+  adoptRelease(mirror: ReleaseMirror): Y.Doc {
+    const { releaseId } = mirror;
+    const open = this.releases.get(releaseId);
+    if (open) {
+      if (open !== mirror) mirror.destroy();
+      return open.doc;
+    }
     mirror.subscribe((changes) => this.emit(changes));
     this.releases.set(releaseId, mirror);
     this.state.releases[releaseId] = mirror.state;

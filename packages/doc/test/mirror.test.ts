@@ -98,6 +98,38 @@ describe('DocMirror', () => {
     expect(new CatalogMirror(a.catalog).state).toEqual(readCatalog(a.catalog));
   });
 
+  it('RM-04 a mirror read in slices (a large document opening) equals one read at once, and stays current', async () => {
+    const rng = new Prng(11);
+    const [a, b] = [device(1), device(2)];
+    // Two devices that worked apart, then met: entries of both, interleaved in the log.
+    for (let step = 0; step < 900; step++) applyChange(a.resolve, randomChange(rng, R), null);
+    for (let step = 0; step < 300; step++) applyChange(b.resolve, randomChange(rng, R), null);
+    syncInto(b, a);
+    const log = a.rel.getArray('log');
+    // More than two slices of 256 entries, so the read really stops and resumes.
+    expect(log.length).toBeGreaterThan(512);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.rel));
+    let pauses = 0;
+    const sliced = await ReleaseMirror.openInSlices(
+      copy,
+      R,
+      async () => {
+        pauses++;
+      },
+      0,
+    );
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(sliced.state).toEqual(readRelease(a.rel, R));
+    expect(sliced.state).toEqual(new ReleaseMirror(a.rel, R).state);
+    // It goes on incrementally like any mirror.
+    for (let step = 0; step < 30; step++) {
+      const change = randomChange(rng, R);
+      applyChange((name) => (name === CATALOG ? a.catalog : copy), change, null);
+    }
+    expect(sliced.state).toEqual(readRelease(copy, R));
+  }, 30_000);
+
   it('emits one change set per transaction, with origin and locality', () => {
     const a = device(1);
     const b = device(2);

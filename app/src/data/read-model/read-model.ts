@@ -19,10 +19,11 @@
  * Opening a release here also opens its document (it stays open, like active releases do), because
  * commands need it; they wait for it (WorkspaceApi.run) and never run against the stored copy.
  */
-import { type DocChanges, releaseFromRows, setEvents } from '@runsheet/doc';
+import { type DocChanges, setEvents } from '@runsheet/doc';
 import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from '@runsheet/domain';
 import type { LocalData } from '../local-data.ts';
-import { readEventRows, readReleaseRows } from '../stored-release.ts';
+import { nextTask } from '../next-task.ts';
+import { readEventRows, readReleaseRows, releaseFromRowsInSlices } from '../stored-release.ts';
 
 /** Where a release's data comes from right now. */
 export type ReleaseSource = 'document' | 'stored';
@@ -190,7 +191,8 @@ export class ReadModel {
   /** The stored copy: steps first (the matrix paints), then the history. */
   private async readStored(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
     const { db } = this.local;
-    const stored = releaseFromRows(releaseId, await readReleaseRows(db, releaseId, { events: false }));
+    const rows = await readReleaseRows(db, releaseId, { events: false });
+    const stored = await releaseFromRowsInSlices(releaseId, rows, nextTask);
     // The document may have won the race; then the stored copy is of no use.
     if (this.local.isLoaded(releaseId)) return;
     f.stored = stored;

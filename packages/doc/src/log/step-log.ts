@@ -63,12 +63,31 @@ export class StepLog {
   private regroup = false;
   private rebuild = false;
 
+  /**
+   * Reads the whole log at once, unless `deferRead`: then the first read is `readInSlices` (a large
+   * document opens without one long task), and the log must not be used before it resolves.
+   */
   constructor(
     private readonly roots: ReleaseRoots,
     private readonly releaseId: ReleaseId,
+    options: { deferRead?: boolean } = {},
   ) {
     this.refs = new RefReader(roots.refs, this.seen);
-    this.readAll();
+    if (!options.deferRead) this.readAll();
+  }
+
+  /**
+   * The first read, in slices of about `sliceMs` of work with `pause()` between them, so the page
+   * stays responsive while a 50,000-entry log is decoded. The document must not change meanwhile: it
+   * is not yet observed, so a change would be missed (the caller opens it only after this resolves).
+   */
+  async readInSlices(pause: () => Promise<void>, sliceMs = 40): Promise<void> {
+    const read = this.startRead();
+    for (;;) {
+      const deadline = Date.now() + sliceMs;
+      if (read(() => Date.now() >= deadline)) return;
+      await pause();
+    }
   }
 
   /** A delta of the log. Must run inside the observer: Yjs computes deltas only there. */
@@ -177,6 +196,14 @@ export class StepLog {
 
   /** Reads everything (the first read, and the safety net): one pass, each step folded as it goes. */
   private readAll(): void {
+    this.startRead()(() => false);
+  }
+
+  /**
+   * Starts a full read; the returned function goes on with it until `stop()` says so (asked every 256
+   * entries) and returns true once everything is read.
+   */
+  private startRead(): (stop: () => boolean) => boolean {
     this.slots = [];
     this.byStepIndex = null;
     this.waiting = new Map();
@@ -189,22 +216,30 @@ export class StepLog {
     for (const key of Object.keys(states)) delete states[key];
     for (const [stepId, base] of this.legacyBase) states[stepId] = { ...base };
     const raws = this.roots.log.toArray();
-    for (let pos = 0; pos < raws.length; pos++) {
-      const slot = this.decodeSlot(raws[pos], pos);
-      this.slots.push(slot);
-      const entry = slot.entry;
-      if (!entry?.stepId) continue;
-      // Objects made by this read: fold in place.
-      const state = states[entry.stepId];
-      if (state) applyEntry(state, entry);
-      else {
-        const fresh: Record<string, unknown> = {};
-        applyEntry(fresh, entry);
-        states[entry.stepId] = fresh;
+    let pos = 0;
+    return (stop) => {
+      while (pos < raws.length) {
+        const end = Math.min(raws.length, pos + 256);
+        for (; pos < end; pos++) {
+          const slot = this.decodeSlot(raws[pos], pos);
+          this.slots.push(slot);
+          const entry = slot.entry;
+          if (!entry?.stepId) continue;
+          // Objects made by this read: fold in place.
+          const state = states[entry.stepId];
+          if (state) applyEntry(state, entry);
+          else {
+            const fresh: Record<string, unknown> = {};
+            applyEntry(fresh, entry);
+            states[entry.stepId] = fresh;
+          }
+        }
+        if (pos < raws.length && stop()) return false;
       }
-    }
-    for (const key of Object.keys(states)) if (isEmpty(states[key] as object)) delete states[key];
-    this.relinkEvents();
+      for (const key of Object.keys(states)) if (isEmpty(states[key] as object)) delete states[key];
+      this.relinkEvents();
+      return true;
+    };
   }
 
   /**
