@@ -19,6 +19,7 @@ import type { CategoryActionContext } from '@/actions/customer-actions';
 import type { StepForm } from '@/actions/step-actions';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
+import { rolloutLocks } from '@/components/rollout/step-lock';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
@@ -55,6 +56,12 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const progress = useMemo(
     () => (ready ? customerProgress(ready.state, releaseId, customerId) : null),
+    [version],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const lockOf = useMemo(
+    () => (ready ? rolloutLocks(ready.state, releaseId, new Date().toISOString()) : () => null),
     [version],
   );
 
@@ -125,6 +132,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
                 state: ready.state,
                 run,
                 open: (form) => open(step, form),
+                lock: lockOf(step.customerId),
               })
             }
             onView={(step) => open(step, null)}
