@@ -66,7 +66,7 @@ export function RolloutSection({ release }: { release: Release }) {
           <p className="text-muted-foreground text-sm">
             {rollout.waves.length === 0
               ? 'This release goes to every customer at once. Add waves to roll it out group by group, with a gate before each wave after the first.'
-              : 'Each wave opens when its gate’s conditions are met. Steps of a wave that is not open can be read and copied, not marked done or skipped.'}
+              : 'Each wave opens when its gate’s conditions are met; a customer put in no other wave is in the last one. Steps of a wave that is not open can be read and copied, not marked done or skipped.'}
           </p>
         </div>
         <HaltControls release={release} rollout={rollout} canEdit={rights.edit} notify={notify} />
