@@ -15,6 +15,7 @@ import { useMemo } from 'react';
 import { toast } from '@/components/ui/use-toast';
 import { useNow, useReleaseView, useRolloutHistory, useRolloutStatus } from '@/data';
 import { HaltControls } from './halt-controls';
+import { RolloutConflicts } from './rollout-conflicts';
 import { RolloutHistory } from './rollout-history';
 import { useRolloutRights } from './use-rollout-role';
 import { WaveForm } from './wave-form';
@@ -70,6 +71,11 @@ export function RolloutSection({ release }: { release: Release }) {
           </p>
         </div>
         <HaltControls release={release} rollout={rollout} canEdit={rights.edit} notify={notify} />
+        <RolloutConflicts
+          releaseId={releaseId}
+          canReview={rights.edit && release.status === 'active'}
+          waveName={(id) => data.waveName(id ?? undefined)}
+        />
         {rollout.waves.length > 0 && (
           <WaveTimeline
             release={release}
