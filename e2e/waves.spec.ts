@@ -90,8 +90,17 @@ test('WV-01..WV-08: plan three waves, run wave one, sign off, wave two opens, ha
     'Waits for the previous wave to complete and a sign-off.',
   );
 
-  // 2. Done is refused in a closed wave: the panel says which wave and what its gate waits for; copy stays.
+  // 2. The matrix groups by wave, then cluster. Done is refused in a closed wave: the panel says which
+  // wave and what its gate waits for; copy stays.
   await matrix.goto(r);
+  expect(await matrix.columnNames()).toEqual([
+    'Canary · prod-eu',
+    'Acme',
+    'Europe · prod-eu',
+    'Globex',
+    'Everyone else · prod-us',
+    'Initech',
+  ]);
   const closed = await matrix.open('Migrate', 'Globex');
   await expect(closed.markDoneButton).toBeDisabled();
   await expect(closed.skipButton).toBeDisabled();
@@ -149,4 +158,17 @@ test('WV-01..WV-08: plan three waves, run wave one, sign off, wave two opens, ha
   const open = await matrix.open('Migrate', 'Globex');
   await open.markDoneButton.click();
   await open.expectStatus('done');
+
+  // 7. The dashboard says which wave runs and what the next gate waits for; the report lists the waves.
+  await page.goto('/');
+  const line = page.getByTestId('release-rollout');
+  await expect(line).toContainText('Wave 2 of 3 running: Europe');
+  await expect(line).toContainText('Next: Everyone else waits for the previous wave to complete.');
+  await page.goto(`/releases/${encodeURIComponent(r)}/report`);
+  const waves = page.getByTestId('report-waves');
+  await expect(waves.getByRole('row')).toHaveCount(4);
+  await expect(waves.getByRole('row', { name: /^Canary/ })).toContainText('(with the release)');
+  await expect(waves.getByRole('row', { name: /^Canary/ })).toContainText('3 of 3 complete');
+  await expect(waves.getByRole('row', { name: /^Europe/ })).toContainText('(signed off)');
+  await expect(waves.getByRole('row', { name: /^Everyone else/ })).toContainText('not open');
 });
