@@ -11,7 +11,7 @@ import { runCommand, seedDefault, stepIdOf } from './support/seed';
 test.describe.configure({ timeout: 150_000 });
 
 /** The usual release in three waves: Acme's canary done, Europe waiting for its sign-off, the US last. */
-async function seedRollout(page: Page) {
+async function seedRollout(page: Page, soakMinutes = 60) {
   const s = await seedDefault(page);
   const r = s.releaseId;
   await runCommand(
@@ -24,7 +24,7 @@ async function seedRollout(page: Page) {
         {
           name: 'Europe',
           select: { customerIds: [s.customers.beta] },
-          gate: { signOff: true, soakMinutes: 60 },
+          gate: { signOff: true, soakMinutes },
         },
         { name: 'United States', select: { customerIds: [s.customers.cobalt] } },
       ],
@@ -73,11 +73,13 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('keyboard: halt and resume are reached with Tab and named; the wave-lock is announced', async ({
+test('keyboard: halt and resume are reached with Tab and named; the palette offers halt and sign-off; the wave-lock is announced', async ({
   page,
   matrix,
+  palette,
 }) => {
-  const s = await seedRollout(page);
+  // No soak here: Europe's gate is ready for its sign-off at once.
+  const s = await seedRollout(page, 0);
   const rollout = new RolloutPage(page);
   await rollout.goto(s.releaseId);
   const tabTo = async (name: string) => {
@@ -101,14 +103,20 @@ test('keyboard: halt and resume are reached with Tab and named; the wave-lock is
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(rollout.halted).toHaveCount(0);
+  // The palette lists the view's actions and opens the same forms.
+  await palette.open();
+  await palette.run('Sign off', 'Sign off Europe…');
+  await expect(page.getByRole('textbox', { name: 'Sign-off note for Europe (optional)' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await palette.open();
+  await palette.run('Halt rollout', 'Halt rollout…');
+  await expect(page.getByRole('textbox', { name: 'Why halt the rollout?' })).toBeFocused();
   // The matrix: the lock of a closed wave is a status message the panel's buttons point at.
   await matrix.goto(s.releaseId);
   const panel = await matrix.open('Deploy app', 'Beta');
   const lock = panel.root.getByTestId('wave-lock');
   await expect(lock).toHaveAttribute('role', 'status');
-  await expect(lock).toContainText(
-    'Europe is not open yet: its gate waits for the soak time and a sign-off.',
-  );
+  await expect(lock).toContainText('Europe is not open yet: its gate waits for a sign-off.');
   await expect(panel.markDoneButton).toHaveAttribute(
     'aria-describedby',
     (await lock.getAttribute('id')) ?? '',

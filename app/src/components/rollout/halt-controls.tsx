@@ -5,7 +5,6 @@
  */
 import { haltRollout, type Release, type RolloutStatus, resumeRollout } from '@runsheet/domain';
 import { OctagonPause, Play } from 'lucide-react';
-import { useState } from 'react';
 import { ReasonForm } from '@/components/step-panel/reason-form';
 import { formatWhen } from '@/components/step-panel/step-execution';
 import { Button } from '@/components/ui/button';
@@ -17,14 +16,18 @@ export function HaltControls({
   rollout,
   canEdit,
   notify,
+  open,
+  setOpen,
 }: {
   release: Release;
   rollout: RolloutStatus;
   canEdit: boolean;
   notify: (message: string) => void;
+  /** The reason form is open (the palette's halt and resume open it too). */
+  open: boolean;
+  setOpen: (open: boolean) => void;
 }) {
   const { run } = useWorkspace();
-  const [open, setOpen] = useState(false);
   const releaseId = release.id;
   const halted = rollout.halted;
   const may = canEdit && release.status === 'active';

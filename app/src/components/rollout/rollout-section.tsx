@@ -11,7 +11,10 @@ import {
   waveCandidates,
   waveOfCustomer,
 } from '@runsheet/domain';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { type RolloutActionContext, rolloutActions } from '@/actions/rollout-actions';
+import { useActionScope } from '@/actions/scope';
+import { bind } from '@/actions/types';
 import { toast } from '@/components/ui/use-toast';
 import { useNow, useReleaseView, useRolloutHistory, useRolloutStatus } from '@/data';
 import { HaltControls } from './halt-controls';
@@ -28,6 +31,8 @@ export function RolloutSection({ release }: { release: Release }) {
   const history = useRolloutHistory(releaseId);
   const rights = useRolloutRights();
   const now = useNow();
+  const [haltOpen, setHaltOpen] = useState(false);
+  const [signOffRequest, setSignOffRequest] = useState<{ waveId: string; n: number } | null>(null);
   const ready = view.status === 'ready' ? view : null;
   const version = ready?.version ?? -1;
 
@@ -46,6 +51,22 @@ export function RolloutSection({ release }: { release: Release }) {
       waveName: (id: string | undefined) => (id ? (waveNames.get(id) ?? 'a removed wave') : 'a wave'),
     };
   }, [version, releaseId]);
+
+  const active = release.status === 'active';
+  const signOffWave =
+    active && rights.signOff ? (rollout?.waves.find((w) => w.gate?.readyForSignOff) ?? null) : null;
+  const actionCtx: RolloutActionContext = {
+    canEdit: rights.edit && active,
+    halted: rollout?.halted != null,
+    signOffWave: signOffWave?.wave.name ?? null,
+    openHalt: () => setHaltOpen(true),
+    openSignOff: () =>
+      signOffWave && setSignOffRequest((prev) => ({ waveId: signOffWave.wave.id, n: (prev?.n ?? 0) + 1 })),
+  };
+  useActionScope('rollout', () => ({
+    title: `Rollout: ${release.name}`,
+    actions: rolloutActions.map((a) => bind(a, actionCtx)),
+  }));
 
   if (!rollout || !data) return <p className="text-muted-foreground">Loading the rollout…</p>;
   const notify = (message: string) => toast({ title: message });
@@ -70,7 +91,14 @@ export function RolloutSection({ release }: { release: Release }) {
               : 'Each wave opens when its gate’s conditions are met; a customer put in no other wave is in the last one. Steps of a wave that is not open can be read and copied, not marked done or skipped.'}
           </p>
         </div>
-        <HaltControls release={release} rollout={rollout} canEdit={rights.edit} notify={notify} />
+        <HaltControls
+          release={release}
+          rollout={rollout}
+          canEdit={rights.edit}
+          notify={notify}
+          open={haltOpen}
+          setOpen={setHaltOpen}
+        />
         <RolloutConflicts
           releaseId={releaseId}
           canReview={rights.edit && release.status === 'active'}
@@ -83,6 +111,7 @@ export function RolloutSection({ release }: { release: Release }) {
             now={now}
             rights={rights}
             notify={notify}
+            signOffRequest={signOffRequest}
             renderEdit={(w, close) => (
               <WaveForm
                 {...formProps}

@@ -13,7 +13,7 @@ import {
   type WaveStatus,
 } from '@runsheet/domain';
 import { CircleCheck, CircleDashed } from 'lucide-react';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ReasonForm } from '@/components/step-panel/reason-form';
 import { formatWhen } from '@/components/step-panel/step-execution';
 import { Badge } from '@/components/ui/badge';
@@ -44,9 +44,19 @@ export interface WaveTimelineProps {
   /** Shows the change form of a wave (the planner owns it). */
   renderEdit: (w: WaveStatus, close: () => void) => ReactNode;
   notify: (message: string) => void;
+  /** A wave whose sign-off form the palette asked for, with a counter so asking again reopens it. */
+  signOffRequest: { waveId: string; n: number } | null;
 }
 
-export function WaveTimeline({ release, rollout, now, rights, renderEdit, notify }: WaveTimelineProps) {
+export function WaveTimeline({
+  release,
+  rollout,
+  now,
+  rights,
+  renderEdit,
+  notify,
+  signOffRequest,
+}: WaveTimelineProps) {
   return (
     <ol className="grid gap-4" aria-label="Waves" data-testid="wave-timeline">
       {rollout.waves.map((w) => (
@@ -59,6 +69,7 @@ export function WaveTimeline({ release, rollout, now, rights, renderEdit, notify
           rights={rights}
           renderEdit={renderEdit}
           notify={notify}
+          signOffRequest={signOffRequest}
         />
       ))}
     </ol>
@@ -73,9 +84,14 @@ function WaveItem({
   rights,
   renderEdit,
   notify,
+  signOffRequest,
 }: Omit<WaveTimelineProps, 'rollout'> & { rollout: RolloutStatus; w: WaveStatus }) {
   const { run } = useWorkspace();
   const [form, setForm] = useState<Form>(null);
+  const requested = signOffRequest?.waveId === w.wave.id ? signOffRequest.n : 0;
+  useEffect(() => {
+    if (requested > 0) setForm('sign-off');
+  }, [requested]);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const releaseId = release.id;
