@@ -6,7 +6,7 @@ import { wavedWorld } from './wave-helpers.ts';
 const groups = (m: ReturnType<typeof stepStatusMatrix>) =>
   m.clusters.map((g) => [g.waveName ?? null, g.name, m.columns.slice(g.start, g.end).map((c) => c.name)]);
 
-describe('the matrix groups by wave, then cluster (issue 15 views)', () => {
+describe('WV-10 the matrix groups by wave, then cluster', () => {
   it('without waves: by cluster, as before, and no group names a wave', () => {
     const { w, r } = activeWorld();
     expect(groups(stepStatusMatrix(w.state, r))).toEqual([

@@ -89,6 +89,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
     categoryLabel: categoryLabel(category),
     pending: steps.filter((s) => s.category === category && s.status === 'pending').length,
     editable,
+    lock: lockOf(customerId),
     confirmMarkAll: setConfirm,
     addCustomStep: setAdding,
   });
