@@ -27,6 +27,7 @@ import { Route as CustomersCustomerIdIndexRouteImport } from './routes/customers
 import { Route as CustomersCustomerIdEditRouteImport } from './routes/customers.$customerId.edit'
 import { Route as ReleasesReleaseIdIndexRouteImport } from './routes/releases.$releaseId.index'
 import { Route as ReleasesReleaseIdEditRouteImport } from './routes/releases.$releaseId.edit'
+import { Route as ReleasesReleaseIdRolloutRouteImport } from './routes/releases.$releaseId.rollout'
 import { Route as ReleasesReleaseIdStepsRouteImport } from './routes/releases.$releaseId.steps'
 import { Route as ReleasesReleaseIdReportRouteImport } from './routes/releases_.$releaseId.report'
 import { Route as ReleasesReleaseIdCustomersCustomerIdRouteImport } from './routes/releases.$releaseId.customers.$customerId'
@@ -123,6 +124,12 @@ const ReleasesReleaseIdEditRoute = ReleasesReleaseIdEditRouteImport.update({
   path: '/edit',
   getParentRoute: () => ReleasesReleaseIdRoute,
 } as any)
+const ReleasesReleaseIdRolloutRoute =
+  ReleasesReleaseIdRolloutRouteImport.update({
+    id: '/rollout',
+    path: '/rollout',
+    getParentRoute: () => ReleasesReleaseIdRoute,
+  } as any)
 const ReleasesReleaseIdStepsRoute = ReleasesReleaseIdStepsRouteImport.update({
   id: '/steps',
   path: '/steps',
@@ -162,6 +169,7 @@ export interface FileRoutesByFullPath {
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/rollout': typeof ReleasesReleaseIdRolloutRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
@@ -185,6 +193,7 @@ export interface FileRoutesByTo {
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/rollout': typeof ReleasesReleaseIdRolloutRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId': typeof ClustersClusterIdIndexRoute
@@ -210,6 +219,7 @@ export interface FileRoutesById {
   '/clusters/$clusterId/edit': typeof ClustersClusterIdEditRoute
   '/customers/$customerId/edit': typeof CustomersCustomerIdEditRoute
   '/releases/$releaseId/edit': typeof ReleasesReleaseIdEditRoute
+  '/releases/$releaseId/rollout': typeof ReleasesReleaseIdRolloutRoute
   '/releases/$releaseId/steps': typeof ReleasesReleaseIdStepsRoute
   '/releases_/$releaseId/report': typeof ReleasesReleaseIdReportRoute
   '/clusters/$clusterId/': typeof ClustersClusterIdIndexRoute
@@ -236,6 +246,7 @@ export interface FileRouteTypes {
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
     | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/rollout'
     | '/releases/$releaseId/steps'
     | '/releases/$releaseId/report'
     | '/clusters/$clusterId/'
@@ -259,6 +270,7 @@ export interface FileRouteTypes {
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
     | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/rollout'
     | '/releases/$releaseId/steps'
     | '/releases/$releaseId/report'
     | '/clusters/$clusterId'
@@ -283,6 +295,7 @@ export interface FileRouteTypes {
     | '/clusters/$clusterId/edit'
     | '/customers/$customerId/edit'
     | '/releases/$releaseId/edit'
+    | '/releases/$releaseId/rollout'
     | '/releases/$releaseId/steps'
     | '/releases_/$releaseId/report'
     | '/clusters/$clusterId/'
@@ -440,6 +453,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof ReleasesReleaseIdEditRouteImport
       parentRoute: typeof ReleasesReleaseIdRoute
     }
+    '/releases/$releaseId/rollout': {
+      id: '/releases/$releaseId/rollout'
+      path: '/rollout'
+      fullPath: '/releases/$releaseId/rollout'
+      preLoaderRoute: typeof ReleasesReleaseIdRolloutRouteImport
+      parentRoute: typeof ReleasesReleaseIdRoute
+    }
     '/releases/$releaseId/steps': {
       id: '/releases/$releaseId/steps'
       path: '/steps'
@@ -473,6 +493,7 @@ declare module '@tanstack/react-router' {
 
 interface ReleasesReleaseIdRouteChildren {
   ReleasesReleaseIdEditRoute: typeof ReleasesReleaseIdEditRoute
+  ReleasesReleaseIdRolloutRoute: typeof ReleasesReleaseIdRolloutRoute
   ReleasesReleaseIdStepsRoute: typeof ReleasesReleaseIdStepsRoute
   ReleasesReleaseIdIndexRoute: typeof ReleasesReleaseIdIndexRoute
   ReleasesReleaseIdCustomersCustomerIdRoute: typeof ReleasesReleaseIdCustomersCustomerIdRoute
@@ -481,6 +502,7 @@ interface ReleasesReleaseIdRouteChildren {
 
 const ReleasesReleaseIdRouteChildren: ReleasesReleaseIdRouteChildren = {
   ReleasesReleaseIdEditRoute: ReleasesReleaseIdEditRoute,
+  ReleasesReleaseIdRolloutRoute: ReleasesReleaseIdRolloutRoute,
   ReleasesReleaseIdStepsRoute: ReleasesReleaseIdStepsRoute,
   ReleasesReleaseIdIndexRoute: ReleasesReleaseIdIndexRoute,
   ReleasesReleaseIdCustomersCustomerIdRoute:

@@ -9,6 +9,8 @@ export interface CategoryActionContext {
   categoryLabel: string;
   pending: number;
   editable: boolean;
+  /** Why the customer's wave refuses done now (WV-05, WV-08); null when it does not. */
+  lock: string | null;
   confirmMarkAll: (category: StepCategory) => void;
   addCustomStep: (category: StepCategory) => void;
 }
@@ -18,7 +20,7 @@ export const markAllAction: Action<CategoryActionContext> = {
   label: (c) => `Mark all ${c.categoryLabel.toLowerCase()} steps done`,
   icon: ListChecks,
   // SS-03: every pending step of the category; nothing to do when none is pending.
-  isAvailable: (c) => c.editable && c.pending > 0,
+  isAvailable: (c) => c.editable && c.lock === null && c.pending > 0,
   perform: (c) => c.confirmMarkAll(c.category),
 };
 

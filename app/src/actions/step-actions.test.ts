@@ -12,12 +12,13 @@ import { testWorld } from '@/components/matrix/test-world';
 import { type StepActionContext, type StepForm, stepActions } from './step-actions';
 import { actionForKey, type KeyEventLike } from './types';
 
-function ctxFor(step: CustomerStep, editable = true) {
+function ctxFor(step: CustomerStep, editable = true, lock: string | null = null) {
   const opened: StepForm[] = [];
   const ctx: StepActionContext = {
     step,
     releaseId: step.releaseId,
     editable,
+    lock,
     content: { text: 'x', unknown: [], target: 'prod-eu / acme-prod', fileName: 'acme_x.sh' },
     run: () => Promise.reject(new Error('not in this test')),
     notes: () => '',
@@ -96,6 +97,16 @@ describe('step actions follow what each source allows and the status machine (SS
     const w = testWorld();
     const step = stepOf(w, templateStepId(w.ids.acme, w.ids.deployApp));
     expect(available(ctxFor(step, false).ctx)).toEqual(['step.copy', 'step.download']);
+  });
+
+  it('WV-05 / WV-08: a step of a wave that is not open (or halted) offers no done or skip; read, copy and download stay', () => {
+    const w = testWorld();
+    const step = stepOf(w, templateStepId(w.ids.acme, w.ids.deployApp));
+    expect(available(ctxFor(step, true, 'Wave 2 is not open yet').ctx)).toEqual([
+      'step.override',
+      'step.copy',
+      'step.download',
+    ]);
   });
 
   it('single keys D, S, R pick the action; with a modifier they do nothing', () => {

@@ -49,6 +49,11 @@ export interface StepActionContext {
   releaseId: ReleaseId;
   /** The release is active and the customer is not archived (LC-05, ST-08). */
   editable: boolean;
+  /**
+   * Why the step's wave refuses done and skip now (WV-05 `wave-not-open`, WV-08 halted), naming the wave
+   * and what its gate waits for; null when it does not. Read, copy and download stay available.
+   */
+  lock: string | null;
   content: RenderedContent;
   run: WorkspaceApi['run'];
   /** Notes typed in the panel, recorded with Mark done (FET-001). */
@@ -68,7 +73,7 @@ export const markDoneAction: Action<StepActionContext> = {
   keys: ['D'],
   icon: Check,
   keyTest: (e) => plainKey(e, 'd'),
-  isAvailable: (c) => c.editable && c.step.status !== 'done',
+  isAvailable: (c) => c.editable && c.lock === null && c.step.status !== 'done',
   async perform(c) {
     const notes = c.notes().trim();
     const result = await c.run(
@@ -95,7 +100,7 @@ export const skipAction: Action<StepActionContext> = {
   icon: SkipForward,
   keyTest: (e) => plainKey(e, 's'),
   // SS-01: pending or reverted can be skipped; done is locked, skipped already is.
-  isAvailable: (c) => c.editable && (pending(c) || c.step.status === 'reverted'),
+  isAvailable: (c) => c.editable && c.lock === null && (pending(c) || c.step.status === 'reverted'),
   perform: (c) => c.open('skip'),
 };
 

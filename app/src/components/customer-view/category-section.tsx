@@ -30,10 +30,27 @@ export function CategorySection({
           </span>
         </h2>
         <div className="ml-auto flex flex-wrap gap-2">
-          <ActionButton action={markAllAction} ctx={ctx} size="sm" variant="secondary" />
+          <ActionButton
+            action={markAllAction}
+            ctx={ctx}
+            size="sm"
+            variant="secondary"
+            showDisabled={ctx.editable && ctx.lock !== null && ctx.pending > 0}
+            aria-describedby={ctx.lock ? `${headingId}-lock` : undefined}
+          />
           <ActionButton action={addCustomStepAction} ctx={ctx} size="sm" />
         </div>
       </div>
+      {ctx.editable && ctx.lock && (
+        <p
+          id={`${headingId}-lock`}
+          role="status"
+          data-testid="wave-lock"
+          className="rounded-md border border-warning bg-warning/15 p-2 text-sm"
+        >
+          {ctx.lock}
+        </p>
+      )}
       <ProgressBar progress={progress} label={`${ctx.categoryLabel} progress`} />
       {steps.length === 0 ? (
         <p className="text-muted-foreground text-sm">No {ctx.categoryLabel.toLowerCase()} steps.</p>

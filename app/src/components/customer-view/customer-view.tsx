@@ -19,6 +19,7 @@ import type { CategoryActionContext } from '@/actions/customer-actions';
 import type { StepForm } from '@/actions/step-actions';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
+import { rolloutLocks } from '@/components/rollout/step-lock';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Button } from '@/components/ui/button';
@@ -58,6 +59,12 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
     [version],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const lockOf = useMemo(
+    () => (ready ? rolloutLocks(ready.state, releaseId, new Date().toISOString()) : () => null),
+    [version],
+  );
+
   if (!ready || !progress) return <p className="text-muted-foreground">Loading…</p>;
   const customer = ready.state.catalog.customers[customerId];
   const cluster = customer ? ready.state.catalog.clusters[customer.clusterId] : undefined;
@@ -82,6 +89,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
     categoryLabel: categoryLabel(category),
     pending: steps.filter((s) => s.category === category && s.status === 'pending').length,
     editable,
+    lock: lockOf(customerId),
     confirmMarkAll: setConfirm,
     addCustomStep: setAdding,
   });
@@ -125,6 +133,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
                 state: ready.state,
                 run,
                 open: (form) => open(step, form),
+                lock: lockOf(step.customerId),
               })
             }
             onView={(step) => open(step, null)}

@@ -15,8 +15,9 @@ import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { releaseTitle } from '@/components/matrix/release-title';
 import { ProgressBar } from '@/components/progress/progress-bar';
+import { type RolloutSummary, rolloutSummary } from '@/components/rollout/rollout-summary';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { useCatalog, useReleaseViews } from '@/data';
+import { useCatalog, useNow, useReleaseViews } from '@/data';
 import { customerCount } from '@/lib/count';
 
 const TYPE_BADGE = { release: 'Release', hotfix: 'Hotfix', onboarding: 'Onboarding' } as const;
@@ -39,6 +40,16 @@ export function DashboardOverview() {
     for (const id of ids) if (live.state.releases[id]) out.set(id, releaseProgress(live.state, id));
     return out;
   }, [live.version, ids]);
+  const now = useNow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const rollouts = useMemo(() => {
+    const out = new Map<ReleaseId, RolloutSummary>();
+    for (const id of ids) {
+      const summary = live.state.releases[id] ? rolloutSummary(live.state, id, now) : null;
+      if (summary) out.set(id, summary);
+    }
+    return out;
+  }, [live.version, ids, now]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const clusters = useMemo(() => clusterSummaries(catalog), [catalogVersion]);
 
@@ -79,6 +90,7 @@ export function DashboardOverview() {
                         {TYPE_BADGE[release.type]}
                       </span>
                     </div>
+                    <RolloutLine summary={rollouts.get(release.id)} />
                     {p ? (
                       <ProgressBar progress={p.overall} label={`Progress of ${releaseTitle(release)}`} />
                     ) : (
@@ -138,6 +150,18 @@ export function DashboardOverview() {
           </dl>
         </CardContent>
       </Card>
+    </div>
+  );
+}
+
+/** Halt, running wave and next gate of one active release; nothing for a release without waves. */
+function RolloutLine({ summary }: { summary: RolloutSummary | undefined }) {
+  if (!summary) return null;
+  return (
+    <div className="grid gap-0.5 text-xs" data-testid="release-rollout">
+      {summary.halt && <p className="font-medium text-destructive">{summary.halt}</p>}
+      {summary.running && <p>{summary.running}</p>}
+      {summary.next && <p className="text-muted-foreground">Next: {summary.next}</p>}
     </div>
   );
 }

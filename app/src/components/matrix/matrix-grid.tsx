@@ -14,7 +14,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { type GridPos, moveFocus } from './grid-navigation';
 import { AbsentCell, StepCell, SummaryCell } from './matrix-cells';
 import { ClusterHeaderCell, CornerCell, CustomerHeaderCell, RowHeaderCell } from './matrix-headers';
-import { type ColumnModel, cellAt, type MatrixModel, type RowModel } from './matrix-model';
+import { type ColumnModel, cellAt, groupName, type MatrixModel, type RowModel } from './matrix-model';
 
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 72;
@@ -182,7 +182,11 @@ export function MatrixGrid(props: MatrixGridProps) {
               const column = columns[ci.index];
               if (!column) return null;
               if (column.kind === 'cluster') {
-                const p = column.group.clusterId ? progress?.byCluster[column.group.clusterId] : undefined;
+                // A cluster's progress spans every wave: a wave's part of it is not shown as the whole.
+                const p =
+                  column.group.clusterId && !column.group.waveId
+                    ? progress?.byCluster[column.group.clusterId]
+                    : undefined;
                 return (
                   <ClusterHeaderCell
                     key={ci.key}
@@ -191,7 +195,7 @@ export function MatrixGrid(props: MatrixGridProps) {
                     width={ci.size}
                     active={isActive(-1, ci.index)}
                     onPick={onPick}
-                    name={column.group.name || 'Unknown cluster'}
+                    name={groupName(column.group)}
                     customers={column.members.length}
                     collapsed={column.collapsed}
                     percent={p ? p.completePercent : null}

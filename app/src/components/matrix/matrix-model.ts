@@ -73,9 +73,19 @@ export interface ModelOptions {
   collapsed: ReadonlySet<string>;
 }
 
-/** A cluster group's key: its id, or a fixed key for customers whose cluster is unknown here. */
-export function clusterKey(group: Pick<MatrixClusterGroup, 'clusterId'>): string {
-  return group.clusterId ?? 'cluster:unknown';
+/**
+ * A cluster group's key: its id, or a fixed key for customers whose cluster is unknown here; with waves,
+ * one per wave and cluster, so each folds on its own.
+ */
+export function clusterKey(group: Pick<MatrixClusterGroup, 'clusterId' | 'waveId'>): string {
+  const cluster = group.clusterId ?? 'cluster:unknown';
+  return group.waveId ? `${group.waveId}|${cluster}` : cluster;
+}
+
+/** The group's header name: "Canary · prod-eu" with waves, the cluster's name without. */
+export function groupName(group: MatrixClusterGroup): string {
+  const cluster = group.name || 'Unknown cluster';
+  return group.waveName ? `${group.waveName} · ${cluster}` : cluster;
 }
 
 const STATUS_CODE: Record<StepStatus, number> = { pending: 0, done: 1, skipped: 2, reverted: 3 };

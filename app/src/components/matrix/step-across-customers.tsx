@@ -220,7 +220,9 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
           const refused = result.value.refused.length;
           toast({
             title: `${row.name} done for ${customerCount(result.value.done.length)}`,
-            description: refused > 0 ? `${refused} were refused.` : undefined,
+            // The first refusal's reason (e.g. a wave not open, WV-05): the count alone does not say why.
+            description:
+              refused > 0 ? `${refused} were refused: ${result.value.refused[0]?.message ?? ''}` : undefined,
           });
         }}
       />

@@ -2,8 +2,16 @@
  * Add customers to an active release (LC-02). Only customers not in it yet are
  * offered; each new one gets every template step at once (ST-01).
  */
-import { addCustomersToRelease, type CustomerId, type Release } from '@runsheet/domain';
-import { useState } from 'react';
+import {
+  addCustomersToRelease,
+  type CustomerId,
+  liveWaves,
+  type Release,
+  type WaveId,
+} from '@runsheet/domain';
+import { useMemo, useState } from 'react';
+import { FormField } from '@/components/form/form-field';
+import { OptionSelect } from '@/components/form/option-select';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -14,7 +22,7 @@ import {
   DialogTitle,
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
-import { useCustomersByCluster, useParticipantIds } from '@/data';
+import { useCustomersByCluster, useParticipantIds, useReleaseView } from '@/data';
 import { customerCount } from '@/lib/count';
 import { useWorkspace } from '@/state/workspace-context';
 import { allCustomerIds, CustomerPicker, pickerGroups } from './customer-picker';
@@ -48,6 +56,13 @@ function AddForm({ release, onDone }: { release: Release; onDone: () => void }) 
   const [selected, setSelected] = useState<Set<CustomerId>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // WV-03: with waves, the new customers land in the wave picked here (default: the last).
+  const view = useReleaseView(release.id);
+  const doc = view.status === 'ready' ? view.state.releases[release.id] : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  const waves = useMemo(() => (doc ? liveWaves(doc) : []), [doc, view.version]);
+  const [waveId, setWaveId] = useState<WaveId | null>(null);
+  const chosenWave = waves.find((w) => w.id === waveId) ?? waves[waves.length - 1];
 
   if (!grouped || !participants) return <p className="text-muted-foreground text-sm">Loading customers…</p>;
   const groups = pickerGroups(grouped, participants);
@@ -67,7 +82,11 @@ function AddForm({ release, onDone }: { release: Release; onDone: () => void }) 
 
   const add = async () => {
     setBusy(true);
-    const result = await run(addCustomersToRelease, { releaseId: release.id, customerIds: ids }, release.id);
+    const result = await run(
+      addCustomersToRelease,
+      { releaseId: release.id, customerIds: ids, ...(chosenWave && { waveId: chosenWave.id }) },
+      release.id,
+    );
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);
@@ -80,6 +99,15 @@ function AddForm({ release, onDone }: { release: Release; onDone: () => void }) 
   return (
     <div className="grid gap-4">
       <CustomerPicker groups={groups} selected={selected} onChange={setSelected} />
+      {chosenWave && (
+        <FormField label="Wave they join" hint="The new customers’ steps follow this wave’s gate.">
+          <OptionSelect
+            value={chosenWave.id}
+            options={waves.map((w) => ({ value: w.id, label: w.name }))}
+            onValueChange={setWaveId}
+          />
+        </FormField>
+      )}
       {error && (
         <p role="alert" className="text-destructive text-sm">
           {error}

@@ -3,6 +3,7 @@ import type { Release } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import { PageHeader } from '@/components/layout/page-header';
+import { HaltNotice } from '@/components/rollout/halt-notice';
 import { ReleasePresence } from '@/components/sync/presence-avatars';
 import { ReleaseActions } from './release-actions';
 import { ReleaseStatusBadge, ReleaseTypeBadge } from './release-badges';
@@ -45,6 +46,7 @@ export function ReleaseHeader({ release }: { release: Release }) {
           </>
         }
       />
+      <HaltNotice releaseId={release.id} />
       {release.description && (
         <p className="-mt-4 mb-6 max-w-3xl whitespace-pre-line text-muted-foreground">
           {release.description}

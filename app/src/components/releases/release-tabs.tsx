@@ -35,6 +35,17 @@ export function ReleaseTabs({ releaseId }: { releaseId: ReleaseId }) {
             Template steps
           </Link>
         </li>
+        <li>
+          <Link
+            to="/releases/$releaseId/rollout"
+            params={{ releaseId }}
+            className={TAB}
+            activeProps={{ className: ACTIVE, 'aria-current': 'page' }}
+            inactiveProps={{ className: INACTIVE }}
+          >
+            Rollout
+          </Link>
+        </li>
       </ul>
     </nav>
   );

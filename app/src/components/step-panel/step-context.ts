@@ -2,6 +2,7 @@
 import type { CustomerStep, DomainState, Release, ReleaseId } from '@runsheet/domain';
 import type { StepActionContext, StepForm } from '@/actions/step-actions';
 import { copyText } from '@/components/code/copy-text';
+import { rolloutLocks } from '@/components/rollout/step-lock';
 import { toast } from '@/components/ui/use-toast';
 import { type WorkspaceApi, writesAllowed } from '@/state/workspace-context';
 import { type ShownContent, saveTextFile, shownContent } from './rendered-content';
@@ -18,6 +19,8 @@ export interface StepContextInput {
   notify?: StepActionContext['notify'];
   /** Already computed content (the panel shows it too). */
   shown?: ShownContent;
+  /** The rollout's lock on the step (see rolloutLocks); computed here when not given. */
+  lock?: string | null;
 }
 
 export function stepActionContext(input: StepContextInput): StepActionContext {
@@ -31,6 +34,10 @@ export function stepActionContext(input: StepContextInput): StepActionContext {
       writesAllowed() &&
       input.release.status === 'active' &&
       (state.catalog.customers[step.customerId]?.isActive ?? false),
+    lock:
+      input.lock !== undefined
+        ? input.lock
+        : rolloutLocks(state, input.releaseId, new Date().toISOString())(step.customerId),
     content: input.shown ?? shownContent(state.catalog, step),
     run: input.run,
     notes: input.notes ?? (() => ''),

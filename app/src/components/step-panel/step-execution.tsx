@@ -38,6 +38,9 @@ export function StepExecution({
 }: StepExecutionProps) {
   const { step, releaseId, run } = ctx;
   const notesId = `notes-${step.id}`;
+  const lockId = `lock-${step.id}`;
+  // Only where done or skip would otherwise be offered: a done step's lock does not matter here.
+  const lockShown = ctx.editable && ctx.lock !== null && step.status !== 'done';
   const reasonCommand = async (command: typeof skipStep, reason: string, done: string) => {
     const result = await run(command, { releaseId, stepId: step.id, reason }, releaseId);
     if (!result.ok) return result.error;
@@ -71,11 +74,33 @@ export function StepExecution({
         )}
       </div>
       <div className="flex flex-wrap gap-2">
-        <ActionButton action={markDoneAction} ctx={ctx} variant="default" />
-        <ActionButton action={skipAction} ctx={ctx} />
+        {/* Locked by the rollout: shown disabled with the reason, so nobody wonders where they went. */}
+        <ActionButton
+          action={markDoneAction}
+          ctx={ctx}
+          variant="default"
+          showDisabled={lockShown}
+          aria-describedby={lockShown ? lockId : undefined}
+        />
+        <ActionButton
+          action={skipAction}
+          ctx={ctx}
+          showDisabled={lockShown}
+          aria-describedby={lockShown ? lockId : undefined}
+        />
         <ActionButton action={revertAction} ctx={ctx} />
         <ActionButton action={reopenAction} ctx={ctx} />
       </div>
+      {lockShown && (
+        <p
+          id={lockId}
+          role="status"
+          data-testid="wave-lock"
+          className="rounded-md border border-warning bg-warning/15 p-2 text-sm"
+        >
+          {ctx.lock}
+        </p>
+      )}
       {!ctx.editable && (
         <p className="text-muted-foreground text-sm">
           This release or customer is archived: its steps can be read, not changed.

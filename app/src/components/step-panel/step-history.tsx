@@ -25,6 +25,8 @@ const CONFLICT_TEXT: Record<string, string> = {
     'Two devices changed this step while apart and disagreed. The status shown won; the other action is flagged below.',
   'edit-vs-done':
     'The content was changed on one device while the step was marked done on another. The executed content was kept.',
+  'done-while-closed':
+    'Done while the wave was closed: this step was marked done or skipped on a device that did not know its wave was locked elsewhere. The work is kept; look at it, then mark it reviewed.',
 };
 
 export function StepHistory({
@@ -49,7 +51,7 @@ export function StepHistory({
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const conflicts = useMemo(
-    () => (releaseDoc && history === 'ready' ? stepConflicts(releaseDoc, ctx.step.id) : []),
+    () => (releaseDoc && history === 'ready' ? stepConflicts(releaseDoc, state, ctx.step.id) : []),
     [releaseDoc, ctx.step.id, version, history],
   );
 
@@ -121,8 +123,11 @@ export function StepHistory({
   );
 }
 
-function stepConflicts(doc: ReleaseState, stepId: StepId): Conflict[] {
-  return listReleaseConflicts(doc).filter(
-    (c) => (c.kind === 'status-conflict' || c.kind === 'edit-vs-done') && c.stepId === stepId,
+const STEP_KINDS = new Set(['status-conflict', 'edit-vs-done', 'done-while-closed']);
+
+/** The step's own clashes; the catalog lets a step done in a wave closed elsewhere be found (MR-09). */
+function stepConflicts(doc: ReleaseState, state: DomainState, stepId: StepId): Conflict[] {
+  return listReleaseConflicts(doc, state.catalog).filter(
+    (c) => STEP_KINDS.has(c.kind) && 'stepId' in c && c.stepId === stepId,
   );
 }

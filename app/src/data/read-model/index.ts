@@ -32,6 +32,13 @@ export {
   useTemplates,
 } from './release-hooks.ts';
 export {
+  type HaltShown,
+  useNow,
+  useRolloutHalt,
+  useRolloutHistory,
+  useRolloutStatus,
+} from './rollout-hooks.ts';
+export {
   type ActivityLine,
   useActiveProgress,
   useCustomerReleases,

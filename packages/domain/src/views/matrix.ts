@@ -17,11 +17,13 @@ import {
   type StepId,
   type TemplateId,
   templateStepId,
+  type WaveId,
 } from '../ids.ts';
 import { compareOrdered, compareStrings } from '../ordering.ts';
 import { isOverridden, resolveCustomStep, statusOf } from '../resolve.ts';
 import type { DomainState } from '../state.ts';
 import { nameKey } from '../validation.ts';
+import { liveWaves, waveOfCustomer } from '../waves.ts';
 import { compareSteps } from './customer-steps.ts';
 
 /** Cell status codes: index into CELL_STATUSES; ABSENT for a cell with no step (deleted, never run). */
@@ -54,12 +56,18 @@ export interface MatrixColumn {
   isActive: boolean;
 }
 
-/** Columns [start, end) belong to one cluster. */
+/**
+ * Columns [start, end) belong to one cluster. When the release has waves, groups are by wave, then
+ * cluster (a cluster with customers in two waves is two groups), and name their wave.
+ */
 export interface MatrixClusterGroup {
   clusterId: ClusterId | null;
   name: string;
   start: number;
   end: number;
+  /** The wave of the group's customers; absent when the release has no waves. */
+  waveId?: WaveId;
+  waveName?: string;
 }
 
 export interface StatusMatrix {
@@ -116,11 +124,26 @@ export function stepStatusMatrix(
       isActive: customer?.isActive ?? false,
     });
   }
-  const keyed = columns.map((c) => ({ c, k: nameKey(c.clusterName), n: nameKey(c.name) }));
+  // With waves: by wave first (rollout order), then as without (issue 15: the matrix groups by wave).
+  const live = liveWaves(doc);
+  const waveAt = (id: CustomerId) => {
+    const wave = live.length > 0 ? waveOfCustomer(doc, live, id) : null;
+    return wave ? live.indexOf(wave) : -1;
+  };
+  const keyed = columns.map((c) => ({
+    c,
+    w: waveAt(c.customerId),
+    k: nameKey(c.clusterName),
+    n: nameKey(c.name),
+  }));
   keyed.sort(
     (a, b) =>
-      compareStrings(a.k, b.k) || compareStrings(a.n, b.n) || compareStrings(a.c.customerId, b.c.customerId),
+      a.w - b.w ||
+      compareStrings(a.k, b.k) ||
+      compareStrings(a.n, b.n) ||
+      compareStrings(a.c.customerId, b.c.customerId),
   );
+  const waveOfCol = keyed.map((x) => live[x.w]);
   const cols = keyed.map((x) => x.c);
   const colIndex = new Map<CustomerId, number>(cols.map((c, i) => [c.customerId, i]));
 
@@ -191,8 +214,16 @@ export function stepStatusMatrix(
   const clusters: MatrixClusterGroup[] = [];
   cols.forEach((c, i) => {
     const last = clusters[clusters.length - 1];
-    if (last && last.clusterId === c.clusterId) last.end = i + 1;
-    else clusters.push({ clusterId: c.clusterId, name: c.clusterName, start: i, end: i + 1 });
+    const wave = waveOfCol[i];
+    if (last && last.clusterId === c.clusterId && last.waveId === wave?.id) last.end = i + 1;
+    else
+      clusters.push({
+        clusterId: c.clusterId,
+        name: c.clusterName,
+        start: i,
+        end: i + 1,
+        ...(wave && { waveId: wave.id, waveName: wave.name }),
+      });
   });
 
   const customSteps: CustomerStep[] = [];

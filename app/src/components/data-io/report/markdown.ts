@@ -7,6 +7,7 @@ import { count } from '@/lib/count';
 import { unifiedDiff } from './diff.ts';
 import { mdFence, mdTable, mdText } from './escape.ts';
 import { ACTION_LABEL, progressText, releaseSubtitle, reportTime } from './format.ts';
+import { type ReportRollout, wavesMarkdown } from './waves.ts';
 
 const where = (s: ReportStepRef) => [
   mdText(s.cluster),
@@ -111,7 +112,7 @@ function executionsSection(report: ReleaseReport): string[] {
   return out;
 }
 
-export function reportMarkdown(report: ReleaseReport): string {
+export function reportMarkdown(report: ReleaseReport, rollout?: ReportRollout): string {
   const lines = [
     `# Release report: ${mdText(report.release.name)}`,
     '',
@@ -120,6 +121,7 @@ export function reportMarkdown(report: ReleaseReport): string {
     `Generated ${mdText(reportTime(report.generatedAt))} by Runsheet.`,
     '',
     ...progressSection(report),
+    ...wavesMarkdown(rollout),
     ...reasonsSection('Skipped steps', report.skipped, 'No step was skipped.'),
     ...reasonsSection('Reverted steps', report.reverted, 'No step was reverted.'),
     ...overridesSection(report),

@@ -21,6 +21,8 @@ import {
   ProgressSection,
   ReasonsSection,
 } from './report-sections.tsx';
+import { reportRollout } from './waves.ts';
+import { WavesSection } from './waves-section.tsx';
 
 export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
   const view = useReleaseView(releaseId);
@@ -35,6 +37,12 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
           ? releaseReport(state, releaseId, new Date().toISOString())
           : undefined,
     [state, releaseId, view.version, view.status],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
+  const rollout = useMemo(
+    () => (state ? reportRollout(state, releaseId, new Date().toISOString()) : undefined),
+    [state, releaseId, view.version],
   );
 
   if (report === undefined) {
@@ -81,7 +89,11 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
             variant="outline"
             size="sm"
             onClick={() =>
-              downloadText(slugFileName(name, 'report', date, 'md'), reportMarkdown(report), 'text/markdown')
+              downloadText(
+                slugFileName(name, 'report', date, 'md'),
+                reportMarkdown(report, rollout),
+                'text/markdown',
+              )
             }
           >
             <FileTextIcon aria-hidden="true" /> Download Markdown
@@ -95,6 +107,7 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
         <p className="text-muted-foreground text-sm">Generated {reportTime(report.generatedAt)}</p>
       </header>
       <ProgressSection report={report} />
+      {rollout && <WavesSection rollout={rollout} />}
       <ClustersSection report={report} />
       <ReasonsSection
         id="report-skipped"
