@@ -2,8 +2,8 @@ import { expect, test } from './matrix-fixtures';
 import { RolloutPage } from './pages/rollout-page';
 import { defineSpec, seedRelease } from './support/seed';
 
-// Issue 15 in the app: a regular release (like functional-spec §7.2: deploy and verify steps, every
-// customer) rolled out in three waves through the Rollout view, with the real domain commands behind it.
+// Issue 15 in the app: a regular release (the workflow docs/SPEC.md describes: deploy and verify steps,
+// every customer) rolled out in three waves through the Rollout view, with the real domain commands behind it.
 
 const REGULAR = defineSpec({
   clusters: ['prod-eu', 'prod-us'],
