@@ -65,6 +65,8 @@ export interface ServerOverrides {
   apiReleaseIdleMs?: number;
   /** How often rooms compare their numbers with PostgreSQL, Redis up and down (tests shorten them). */
   clusterResyncMs?: { up: number; down: number };
+  /** How often expired sessions are deleted (tests shorten it to exercise the timer). */
+  pruneSessionsEveryMs?: number;
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -222,11 +224,13 @@ export async function createRunsheetServer(
     });
   });
 
+  // An engine may throw before it returns a promise (better-sqlite3 does): the async wrapper turns both
+  // into one rejection, so a busy or full disk is logged and the next round tries again.
   const pruneTimer = setInterval(() => {
-    auth.sessions
-      .pruneExpired()
-      .catch((error: unknown) => log.warn('Pruning expired sessions failed:', error));
-  }, PRUNE_SESSIONS_EVERY_MS);
+    (async () => auth.sessions.pruneExpired())().catch((error: unknown) =>
+      log.warn('Pruning expired sessions failed:', error),
+    );
+  }, overrides.pruneSessionsEveryMs ?? PRUNE_SESSIONS_EVERY_MS);
   pruneTimer.unref();
 
   let closing: Promise<void> | null = null;

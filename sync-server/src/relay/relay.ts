@@ -260,7 +260,17 @@ export class Relay extends EventEmitter<RelayEvents> {
       connection.close('MALFORMED_MESSAGE');
       return;
     }
-    room.receive(connection, message);
+    try {
+      room.receive(connection, message);
+    } catch (error) {
+      // Nothing a room does with a message should throw; if it does (a storage engine throwing where it
+      // should reject), that one connection goes and the process keeps serving the others.
+      this.log.error(
+        `Room ${room.name}: handling a message from ${connection.identity.label} failed:`,
+        error,
+      );
+      connection.close('INTERNAL_ERROR');
+    }
   }
 
   /** Drops sockets that did not answer the previous ping: half-open TCP would otherwise hold rooms open. */
