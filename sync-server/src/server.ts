@@ -119,6 +119,11 @@ export async function createRunsheetServer(
         config.limits.maxMessagesPerSecondPerUser,
         config.limits.maxMessageBurstPerUser,
       ),
+      byteBudgets: cluster.sharedBudgets(
+        config.limits.maxUpdateBytesPerSecondPerUser,
+        2 * config.limits.maxFrameBytes,
+        'update-bytes',
+      ),
     }),
   });
   if (cluster !== null) {

@@ -15,6 +15,12 @@ export const CloseCode = {
   FORBIDDEN_ROOM: 4403,
   /** A frame larger than `limits.maxFrameBytes`. */
   FRAME_TOO_LARGE: 4413,
+  /**
+   * An incremental update (or a sync step 2 after the first) larger than `limits.maxUpdateBytes`. Transient
+   * on purpose: the client reconnects and its first sync step 2, which may be as large as a frame, carries
+   * the change.
+   */
+  UPDATE_TOO_LARGE: 4514,
   /** The session expired, was signed out, or the token was revoked or the user disabled while connected. */
   SESSION_EXPIRED: 4440,
   /** The server could not load or store the room (disk full, corrupt file). Retry later. */
