@@ -36,6 +36,16 @@ export interface ServerConfig {
   /** The built PWA (`app/dist`). */
   staticDir: string;
   limits: RelayLimits;
+  /**
+   * WebSocket connections (upgrades in progress and open sockets) the server holds at most, overall and
+   * from one client address (RELAY_MAX_CONNECTIONS, RELAY_MAX_CONNECTIONS_PER_ADDRESS).
+   */
+  connections: { max: number; perAddress: number };
+  /**
+   * HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS: how long a client may take to send a request's
+   * headers, and the whole request. A client that trickles bytes (slowloris) is cut off then.
+   */
+  timeouts: { headersMs: number; requestMs: number };
   /** How long a sign-in lasts without use; every authenticated request slides it forward. */
   sessionTtlMs: number;
   /** The longest a sign-in lasts however often it is used; then the user signs in again. */
@@ -152,6 +162,10 @@ const EnvSchema = TemporalEnvSchema.extend({
     1024 * 1024 * 1024,
     DEFAULT_RELAY_LIMITS.maxUpdateBytesPerSecondPerUser,
   ),
+  RELAY_MAX_CONNECTIONS: int(1, 1_000_000, 10_000),
+  RELAY_MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000, 256),
+  HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(100, 3600_000, 60_000),
   RELAY_IDLE_UNLOAD_MS: int(0, 24 * 3600_000, DEFAULT_RELAY_LIMITS.idleUnloadMs),
   RELAY_AUTH_RECHECK_MS: int(100, 24 * 3600_000, DEFAULT_RELAY_LIMITS.authRecheckMs),
   RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
@@ -211,6 +225,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       pingIntervalMs: e.RELAY_PING_INTERVAL_MS,
       maxBufferedBytes: e.RELAY_MAX_BUFFERED_BYTES,
     },
+    connections: { max: e.RELAY_MAX_CONNECTIONS, perAddress: e.RELAY_MAX_CONNECTIONS_PER_ADDRESS },
+    timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
     trustProxy: e.TRUST_PROXY,

@@ -9,6 +9,7 @@ import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
 import { type Cluster, startCluster } from './cluster/index.ts';
 import type { ServerConfig } from './config.ts';
+import { ConnectionGate } from './http/connection-gate.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
 import { clientAddress, isSameOrigin } from './http/request-info.ts';
@@ -213,14 +214,33 @@ export async function createRunsheetServer(
     await relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
-  const http = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
-    handleRequest(req, res).catch((error: unknown) => {
-      log.error('Request failed:', req.method, req.url, error);
-      if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
-      else res.destroy();
-    });
-  });
+  const { headersMs, requestMs } = config.timeouts;
+  const http = createServer(
+    {
+      maxHeaderSize: MAX_REQUEST_HEAD_BYTES,
+      // SE-03: a client trickling its headers or body (slowloris) is cut off; the check runs often enough
+      // to act within a quarter of the shorter limit.
+      headersTimeout: headersMs,
+      requestTimeout: Math.max(requestMs, headersMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(headersMs / 4))),
+    },
+    (req, res) => {
+      handleRequest(req, res).catch((error: unknown) => {
+        log.error('Request failed:', req.method, req.url, error);
+        if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
+        else res.destroy();
+      });
+    },
+  );
+  const gate = new ConnectionGate(config.connections.max, config.connections.perAddress);
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // SE-03: counted before anything costs more than a map lookup; released when the socket closes.
+    const release = gate.admit(clientAddress(req, config));
+    if (release === null) {
+      relay.reject(req, socket, head, 'TOO_MANY_CONNECTIONS');
+      return;
+    }
+    socket.once('close', release);
     // Storage may fail while signing in (a busy or full disk, PostgreSQL away): that fails this upgrade,
     // never the process.
     handleUpgrade(req, socket, head).catch((error: unknown) => {

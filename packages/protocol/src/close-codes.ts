@@ -33,6 +33,11 @@ export const CloseCode = {
    * client sees an abnormal close and reconnects, catching up from its state vector.
    */
   TOO_SLOW: 4508,
+  /**
+   * The server holds as many WebSocket connections as it allows, overall or from this address
+   * (RELAY_MAX_CONNECTIONS, RELAY_MAX_CONNECTIONS_PER_ADDRESS). Transient: retry with backoff.
+   */
+  TOO_MANY_CONNECTIONS: 4530,
   /** More messages than `limits.maxMessagesPerSecond` allows. Transient: the client may retry after backoff. */
   RATE_LIMITED: 4529,
 } as const;

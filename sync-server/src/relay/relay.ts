@@ -19,6 +19,7 @@ import {
   RefusedUpdateError,
   SyncType,
 } from './protocol.ts';
+import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
 import { Room } from './room.ts';
 import type { RoomName } from './room-name.ts';
@@ -133,17 +134,9 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, room, identity));
   }
 
-  /**
-   * Completes the upgrade only to close it at once with `reason`. Browsers show scripts no HTTP status of a
-   * failed upgrade, only a close code, and the stock client stops retrying on 44xx codes; an HTTP error
-   * would make it retry forever.
-   */
-  reject(req: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseCodeName): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(ws, REJECTED, this.options.limits);
-      ws.on('error', () => {});
-      connection.close(reason);
-    });
+  /** Refuses the upgrade with `reason` as its close code, reading nothing the client sends (SE-03). */
+  reject(req: IncomingMessage, socket: Duplex, _head: Buffer, reason: CloseCodeName): void {
+    refuseUpgrade(req, socket, reason);
   }
 
   private attach(ws: RelaySocket, roomName: RoomName, identity: Identity): void {
@@ -469,10 +462,3 @@ class RoomLink implements FeedSink {
     return this.room?.lastKnownSeq ?? Number.POSITIVE_INFINITY;
   }
 }
-
-/** The identity of a socket that is only upgraded to be closed. */
-const REJECTED: Identity = {
-  label: 'rejected',
-  role: 'viewer',
-  recheck: async () => ({ status: 'revoked' }),
-};
