@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { canWrite } from '@runsheet/protocol';
 import { createApiHandler } from './api/api.ts';
 import { ServerWorkspace } from './api/data/server-workspace.ts';
 import { AccessAudit } from './audit/access-audit.ts';
@@ -195,6 +196,17 @@ export async function createRunsheetServer(
     const result = await auth.authenticate(credentials);
     if (!result.ok) {
       relay.reject(req, socket, head, result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHORIZED');
+      return;
+    }
+    // SE-04: release rooms only for releases the catalog lists, checked before the audit is written (a
+    // flood of refused joins leaves no rows). Open mode is one person on loopback (SE-08): no check.
+    if (!config.openMode && room.startsWith('release:') && !(await workspace.knowsRelease(room))) {
+      relay.reject(
+        req,
+        socket,
+        head,
+        canWrite(result.principal.user.role) ? 'UNKNOWN_ROOM' : 'FORBIDDEN_ROOM',
+      );
       return;
     }
     // Joining a room reads release information (FR-014): logged before any of it is sent; no log, no join.

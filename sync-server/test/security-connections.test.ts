@@ -13,7 +13,10 @@ let admin: ApiClient;
 const cleanups: (() => unknown)[] = [];
 
 async function start(env: Record<string, string> = {}) {
-  t = await startTestServer({ env: { RUNSHEET_OPEN: '0', ...env } });
+  t = await startTestServer({
+    releases: ['release:caps', 'release:x'],
+    env: { RUNSHEET_OPEN: '0', ...env },
+  });
   admin = await setUpAdmin(t.url);
 }
 

@@ -16,7 +16,10 @@ let admin: ApiClient;
 const cleanups: (() => unknown)[] = [];
 
 async function start(env: Record<string, string> = {}) {
-  t = await startTestServer({ env: { RUNSHEET_OPEN: '0', RELAY_MAX_FRAME_BYTES: '65536', ...env } });
+  t = await startTestServer({
+    releases: [ROOM],
+    env: { RUNSHEET_OPEN: '0', RELAY_MAX_FRAME_BYTES: '65536', ...env },
+  });
   admin = await setUpAdmin(t.url);
 }
 

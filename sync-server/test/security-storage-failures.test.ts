@@ -18,6 +18,7 @@ const clients: StockClient[] = [];
 
 async function start(extra: Record<string, string> = {}) {
   t = await startTestServer({
+    releases: [ROOM, 'release:locked'],
     env: { RUNSHEET_OPEN: '0', RELAY_COMPACT_AFTER_UPDATES: '2', ...extra },
     overrides: { storage: faultyStorage(faults), now: clock.now, pruneSessionsEveryMs: 50 },
   });

@@ -13,6 +13,12 @@ export const CloseCode = {
   UNAUTHORIZED: 4401,
   /** The room name is not `catalog` or `release:<id>`, or the user may not open it. */
   FORBIDDEN_ROOM: 4403,
+  /**
+   * A release room the catalog does not list, asked for by someone who may write (SE-04). Transient: a
+   * release made offline reaches the catalog moments after its room is asked for, and the retry gets in.
+   * A viewer is refused such a room with FORBIDDEN_ROOM.
+   */
+  UNKNOWN_ROOM: 4504,
   /** A frame larger than `limits.maxFrameBytes`. */
   FRAME_TOO_LARGE: 4413,
   /**
