@@ -193,6 +193,7 @@ export class Auth {
   /** The relay's view of a principal: its role now, and how to check it again later. */
   identityFor(principal: Principal): Identity {
     const { user } = principal;
+    const presence = { id: user.id, name: user.displayName || user.username };
     const currentUser = async (): ReturnType<Identity['recheck']> => {
       const now = await this.users.byId(user.id);
       return now === undefined || now.disabledAt !== null
@@ -211,6 +212,7 @@ export class Auth {
         return {
           label: `${user.username} (session)`,
           account: user.id,
+          presence,
           role: user.role,
           // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
           recheck: async () => {
@@ -226,6 +228,7 @@ export class Auth {
         return {
           label: `${user.username} (token ${principal.token.name})`,
           account: user.id,
+          presence,
           role: user.role,
           recheck: async () => ((await this.tokens.isLive(tokenId)) ? currentUser() : { status: 'revoked' }),
         };

@@ -43,6 +43,14 @@ export interface RelayLimits {
   /** The same for one account over all its connections (burst: twice `maxFrameBytes`). Not in open mode. */
   maxUpdateBytesPerSecondPerUser: number;
   /**
+   * Largest awareness (presence) message a client may send. A tab's presence is a few hundred bytes;
+   * thousands of fake peers in one frame are what a hostile client sends every newcomer. Past it the
+   * connection closes (UPDATE_TOO_LARGE).
+   */
+  maxAwarenessBytes: number;
+  /** Presence client ids one connection may announce (a tab has one); more are dropped. */
+  maxPresencePerConnection: number;
+  /**
    * How long a room with no connections stays in memory before it is compacted and unloaded. Short enough
    * that archived releases do not pile up in memory, long enough that a page reload reuses the loaded doc.
    */
@@ -82,6 +90,8 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessagesPerSecondPerUser: 200,
   maxMessageBurstPerUser: 1_000,
   maxUpdateBytes: 256 * 1024,
+  maxAwarenessBytes: 16 * 1024,
+  maxPresencePerConnection: 4,
   maxUpdateBytesPerSecond: 512 * 1024,
   maxUpdateBytesPerSecondPerUser: 2 * 1024 * 1024,
   idleUnloadMs: 60_000,

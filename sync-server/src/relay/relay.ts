@@ -15,6 +15,7 @@ import {
   isEmptyWriteFrame,
   isWriteFrame,
   MalformedMessageError,
+  MessageType,
   peekFrameHeader,
   RefusedUpdateError,
   SyncType,
@@ -265,6 +266,16 @@ export class Relay extends EventEmitter<RelayEvents> {
     }
     const header = peekFrameHeader(data);
     if (isWriteFrame(header) && !this.admitWrite(connection, room, data, header!)) return;
+    if (
+      header?.type === MessageType.AWARENESS &&
+      header.payloadBytes > this.options.limits.maxAwarenessBytes
+    ) {
+      this.log.warn(
+        `Room ${room.name}: ${connection.identity.label} sent ${header.payloadBytes} bytes of presence; closed`,
+      );
+      connection.close('UPDATE_TOO_LARGE');
+      return;
+    }
     let message: ReturnType<typeof decodeClientMessage>;
     try {
       message = decodeClientMessage(data);
