@@ -46,6 +46,8 @@ export interface ServerConfig {
    * headers, and the whole request. A client that trickles bytes (slowloris) is cut off then.
    */
   timeouts: { headersMs: number; requestMs: number };
+  /** AUTH_MAX_PENDING_HASHES: password checks that may wait for a core; more are answered 503 (SE-06). */
+  maxPendingHashes: number;
   /** How long a sign-in lasts without use; every authenticated request slides it forward. */
   sessionTtlMs: number;
   /** The longest a sign-in lasts however often it is used; then the user signs in again. */
@@ -164,6 +166,7 @@ const EnvSchema = TemporalEnvSchema.extend({
   ),
   RELAY_MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxAwarenessBytes),
   RELAY_MAX_PRESENCE_PER_CONNECTION: int(1, 1000, DEFAULT_RELAY_LIMITS.maxPresencePerConnection),
+  AUTH_MAX_PENDING_HASHES: int(0, 100_000, 32),
   RELAY_MAX_CONNECTIONS: int(1, 1_000_000, 10_000),
   RELAY_MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000, 256),
   HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000, 10_000),
@@ -231,6 +234,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     connections: { max: e.RELAY_MAX_CONNECTIONS, perAddress: e.RELAY_MAX_CONNECTIONS_PER_ADDRESS },
     timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    maxPendingHashes: e.AUTH_MAX_PENDING_HASHES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
     trustProxy: e.TRUST_PROXY,

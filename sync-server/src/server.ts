@@ -107,6 +107,7 @@ export async function createRunsheetServer(
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
+    maxPendingHashes: config.maxPendingHashes,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),
     ...(cluster && { sharedThrottle: cluster.sharedThrottle }),
