@@ -57,6 +57,13 @@ export interface ServerConfig {
    * and the client address used to rate-limit sign-in. Off by default, because a client could forge them.
    */
   trustProxy: boolean;
+  /** TRUST_PROXY=<hops>: proxies in front (1 for TRUST_PROXY=1); the client is this many X-Forwarded-For entries from the right. */
+  proxyHops: number;
+  /**
+   * PUBLIC_ORIGIN: the origins (comma-separated, e.g. `https://runsheet.example.com`) people reach the
+   * server at. Their hosts, IP literals and (bound to loopback) `localhost` are the only Host names answered.
+   */
+  publicOrigins: string[];
   /** RUNSHEET_OPEN=1: no sign-in at all, every connection is an admin. For one person on localhost. */
   openMode: boolean;
   /** Creates the first admin at start-up when no user exists yet (RUNSHEET_ADMIN_USER / _PASSWORD). */
@@ -130,7 +137,41 @@ const EnvSchema = TemporalEnvSchema.extend({
   ),
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
   SESSION_MAX_DAYS: int(1, 3650, 30),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .string({ error: 'must be 1/0, true/false, yes/no or a number of proxies (1-10)' })
+      .regex(/^(|0|1|false|true|no|yes|[1-9]|10)$/, {
+        error: 'must be 1/0, true/false, yes/no or a number of proxies (1-10)',
+      })
+      .default('')
+      .transform((value) =>
+        value === 'true' || value === 'yes'
+          ? 1
+          : value === '' || value === 'false' || value === 'no'
+            ? 0
+            : Number(value),
+      ),
+  ),
+  PUBLIC_ORIGIN: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[^/\s?#]+$/, {
+            error: 'must be origins like https://runsheet.example.com, separated by commas',
+          }),
+        ),
+      )
+      .default([]),
+  ),
   RUNSHEET_OPEN: flag,
   RUNSHEET_ADMIN_USER: z.preprocess(
     unsetIfEmpty,
@@ -237,7 +278,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     maxPendingHashes: e.AUTH_MAX_PENDING_HASHES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY > 0,
+    proxyHops: e.TRUST_PROXY,
+    publicOrigins: e.PUBLIC_ORIGIN,
     openMode: e.RUNSHEET_OPEN,
     bootstrapAdmin:
       e.RUNSHEET_ADMIN_USER !== undefined && e.RUNSHEET_ADMIN_PASSWORD !== undefined

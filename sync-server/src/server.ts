@@ -13,7 +13,7 @@ import type { ServerConfig } from './config.ts';
 import { ConnectionGate } from './http/connection-gate.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
-import { clientAddress, isSameOrigin } from './http/request-info.ts';
+import { clientAddress, HostAllowList, isSameOrigin, requestedHost } from './http/request-info.ts';
 import { sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
 import { Relay } from './relay/relay.ts';
@@ -150,7 +150,7 @@ export async function createRunsheetServer(
       workspace,
       temporal: () => temporal?.mirror ?? null,
     },
-    { trustProxy: config.trustProxy, log },
+    { trustProxy: config.trustProxy, proxyHops: config.proxyHops, log },
   );
   const serveStatic = createStaticHandler(config.staticDir);
   const health = createHealthHandler({
@@ -158,8 +158,17 @@ export async function createRunsheetServer(
     ...(cluster && { redis: () => cluster.ping() }),
   });
 
+  const hosts = new HostAllowList(config.publicOrigins);
+  const MISDIRECTED =
+    'This server does not answer to that host name. Open it at its address, or list the name in PUBLIC_ORIGIN.\n';
+
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
+    // SE-07: a DNS-rebinding page reaches us under a name of its own; answer no name we were not given.
+    if (!hosts.allows(requestedHost(req, config))) {
+      sendText(res, 421, MISDIRECTED);
+      return;
+    }
     if (pathname === '/healthz') {
       await health.ready(req, res);
     } else if (pathname === '/livez') {
@@ -182,6 +191,12 @@ export async function createRunsheetServer(
    */
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    if (!hosts.allows(requestedHost(req, config))) {
+      socket.end(
+        `HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(MISDIRECTED)}\r\n\r\n${MISDIRECTED}`,
+      );
+      return;
+    }
     const room = roomFromPath(pathnameOf(req.url));
     if (room === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
