@@ -7,6 +7,7 @@ import {
   USERNAME_PATTERN,
 } from '@runsheet/protocol';
 import { z } from 'zod';
+import { isLoopbackHost } from './http/request-info.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
 import { type TemporalConfig, TemporalEnvSchema, temporalConfigFrom } from './temporal/config.ts';
 
@@ -111,7 +112,8 @@ const text = z.preprocess(unsetIfEmpty, z.string().optional());
 
 const EnvSchema = TemporalEnvSchema.extend({
   PORT: int(0, 65535, 8080),
-  HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
+  // No default here: open mode listens on loopback unless told otherwise (and refuses anything else).
+  HOST: z.preprocess(unsetIfEmpty, z.string().optional()),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   STATIC_DIR: text,
   DATABASE_URL: z.preprocess(
@@ -248,8 +250,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: several relays keep their data in one PostgreSQL',
     );
   }
+  // SE-10: open mode makes everyone who reaches the server an admin: only this machine may reach it.
+  const host = e.HOST ?? (e.RUNSHEET_OPEN ? '127.0.0.1' : '0.0.0.0');
+  if (e.RUNSHEET_OPEN && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  RUNSHEET_OPEN=1 with HOST=${JSON.stringify(host)}: open mode makes everyone who can ` +
+        'reach the server an admin, so it listens on loopback only (HOST=127.0.0.1, ::1 or localhost)',
+    );
+  }
   return {
-    host: e.HOST,
+    host,
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
