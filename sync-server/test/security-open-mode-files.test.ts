@@ -33,7 +33,13 @@ describe('SE-10: open mode and file permissions', () => {
     // A directory that does not exist yet: the server creates it (mkdtemp would already be 0700).
     const parent = makeTempDir('perm');
     const server = await startTestServer({ dataDir: path.join(parent.path, 'data') });
-    t = { ...server, dispose: async () => (await server.dispose(), parent.remove()) };
+    t = {
+      ...server,
+      async dispose() {
+        await server.dispose();
+        parent.remove();
+      },
+    };
     // A write, so that the WAL exists too.
     const c = stockClient(server.url, 'catalog');
     await synced(c);
