@@ -6,7 +6,7 @@ import { literalRe } from './support/text';
 const NAME_TAKEN = 'Another cluster already has this name (names are compared ignoring case).';
 const HAS_CUSTOMERS = 'A cluster with active customers cannot be archived; move or archive them first.';
 
-test('FC-001 a cluster is created with its path, description and metadata, and shows as a card (§5.3)', async ({
+test('FC-001 a cluster is created with its path, description and metadata, and shows as a card (FC-004)', async ({
   page,
   clusters,
   newCluster,

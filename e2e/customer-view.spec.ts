@@ -2,7 +2,7 @@ import { expect, test } from './matrix-fixtures';
 import { StepPanel } from './pages/step-panel';
 import { runCommand, seedDefault, stepIdOf } from './support/seed';
 
-// FV-004 (functional-spec §5.6) and the Add Custom Step dialog (§5.8).
+// FV-004 and the Add Custom Step dialog (FCS-003).
 
 test.describe('customer view', () => {
   test('FV-004: steps by category with "n/m done"; a step is marked done from its row', async ({

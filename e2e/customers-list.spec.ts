@@ -35,7 +35,7 @@ async function seedCatalog(page: Page) {
   return { eu, us, ap, ids };
 }
 
-test('§5.4 / BR-C03 customers are grouped by cluster, both sorted by name ignoring case', async ({
+test('FM-004 / BR-C03 customers are grouped by cluster, both sorted by name ignoring case', async ({
   page,
   customers,
 }) => {
@@ -50,7 +50,7 @@ test('§5.4 / BR-C03 customers are grouped by cluster, both sorted by name ignor
   await expect(customers.count).toHaveText('6 customers');
 });
 
-test('§8.3 sorting by name, cluster and progress, each reversible, is kept in the URL', async ({
+test('FM-006 sorting by name, cluster and progress, each reversible, is kept in the URL', async ({
   page,
   customers,
 }) => {

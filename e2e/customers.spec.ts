@@ -7,7 +7,7 @@ const NAMESPACE_INVALID =
   'A namespace must be a Kubernetes name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.';
 const NAMESPACE_TAKEN = 'Another active customer in this cluster already uses this namespace.';
 
-test('FM-001 a customer is created on a cluster and shown with its cluster and namespace everywhere (§8.1)', async ({
+test('FM-001 a customer is created on a cluster and shown with its cluster and namespace everywhere', async ({
   page,
   customers,
   newCustomer,

@@ -1,7 +1,7 @@
 import { expect, test } from './matrix-fixtures';
 import { runCommand, seedDefault, stepIdOf, type TestApi } from './support/seed';
 
-// FV-001 (functional-spec §5.2): the dashboard with data.
+// FV-001: the dashboard with data.
 
 test('FV-001: active releases with progress, clusters with customer counts, quick stats, recent activity', async ({
   page,

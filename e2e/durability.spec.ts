@@ -15,8 +15,9 @@ import { reloadAsSoonAsShown } from './support/reload';
 import { urlId } from './support/text';
 import { buildWorkspace } from './support/workspace-fixtures';
 
-// Restoring 1,000 customers and then a bulk change of 1,000 takes 10-40 s on a busy 2-core machine.
-test.describe.configure({ timeout: 120_000 });
+// Restoring 1,000 customers and then a bulk change of 1,000 takes 10-40 s on a busy 2-core machine, and
+// up to two minutes when other work shares it (seen at load average 20).
+test.describe.configure({ timeout: 180_000 });
 
 /** Restores a generated workspace through Settings › Your data and returns it. */
 async function restoreLarge(page: Page, options: LargeWorkspaceOptions) {
@@ -32,7 +33,7 @@ async function openRelease(page: Page, name: string): Promise<ReleasePage> {
   await releases.goto();
   await releases.open(name);
   const release = new ReleasePage(page);
-  await release.expectLoaded(name);
+  await release.expectLoaded(name, 30_000);
   return release;
 }
 
@@ -53,7 +54,10 @@ test('IO-18 a restore of 1,000 customers: saving is shown, leaving asks first, a
   const data = new DataSettings(page);
   await data.goto();
   await data.chooseBackup('large.json', workspace.text);
-  await expect(data.dialog.getByRole('heading', { name: 'Restore into this empty workspace' })).toBeVisible();
+  // Reading and comparing 1,000 customers takes seconds on a busy machine.
+  await expect(data.dialog.getByRole('heading', { name: 'Restore into this empty workspace' })).toBeVisible({
+    timeout: 30_000,
+  });
   await data.confirmButton('Restore workspace').click();
 
   // While it is being applied and stored, piece by piece: the dialog and the header say so, and
@@ -87,10 +91,12 @@ test('IO-18 a CSV import of 1,000 customers is there after a reload right after 
   const lines = ['cluster,namespace,name'];
   for (let i = 0; i < 1000; i++) lines.push(`prod-us,imported-${i},Imported ${String(i).padStart(4, '0')}`);
   await csv.pasteCsv(lines.join('\n'));
-  await reloadAsSoonAsShown(page, 'dialog', 'Imported 1000 customers.', () => csv.importButton(1000).click());
+  await reloadAsSoonAsShown(page, 'dialog', 'Imported 1,000 customers.', () =>
+    csv.importButton(1000).click(),
+  );
 
   await page.goto('/customers');
-  await expect(page.getByTestId('customer-count')).toContainText('1003', { timeout: 30_000 });
+  await expect(page.getByTestId('customer-count')).toContainText('1,003 customers', { timeout: 30_000 });
 });
 
 test('IO-18 activation for 1,000 customers is there after a reload right after "Activated"', async ({
@@ -100,12 +106,12 @@ test('IO-18 activation for 1,000 customers is there after a reload right after "
   const release = await openRelease(page, workspace.releaseName);
   await release.activateButton.click();
   await release.activation.expectOpen();
-  await expect(release.activation.activateButton).toHaveText('Activate for 1000 customers');
+  await expect(release.activation.activateButton).toHaveText('Activate for 1,000 customers');
   await reloadAsSoonAsShown(page, 'toast', `Activated ${workspace.releaseName}`, () =>
     release.activation.activateButton.click(),
   );
 
-  await release.expectLoaded(workspace.releaseName);
+  await release.expectLoaded(workspace.releaseName, 30_000);
   await release.expectStatus('Active');
   await expectOverall(release, 0, 50_000);
 });
@@ -122,13 +128,13 @@ test('IO-18 one step marked done for 1,000 customers is there after a reload rig
   await across.selectAllPending.click();
   await across.markSelected.click();
   await expect(across.confirmDialog).toBeVisible();
-  await reloadAsSoonAsShown(page, 'toast', 'Step 1 done for 1000 customers', () =>
+  await reloadAsSoonAsShown(page, 'toast', 'Step 1 done for 1,000 customers', () =>
     across.confirmDialog.getByRole('button', { name: 'Mark 1000 done' }).click(),
   );
 
   await page.goto(`/releases/${urlId(workspace.releaseId)}`);
   const release = new ReleasePage(page);
-  await release.expectLoaded(workspace.releaseName);
+  await release.expectLoaded(workspace.releaseName, 30_000);
   await expectOverall(release, 1000, 50_000);
 });
 
@@ -143,7 +149,7 @@ test('IO-18 archiving (freezing) a release of 1,000 customers is there after a r
     release.archiveDialog.getByRole('button', { name: 'Archive release' }).click(),
   );
 
-  await release.expectLoaded(workspace.releaseName);
+  await release.expectLoaded(workspace.releaseName, 30_000);
   await release.expectStatus('Archived');
   await expectOverall(release, 2000, 50_000);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from './matrix-fixtures';
 import { defineSpec, runCommand, seedDefault, seedRelease, stepIdOf } from './support/seed';
 
-// FV-003 (functional-spec §5.5): the release matrix in the body of the release page.
+// FV-003: the release matrix in the body of the release page.
 
 test.describe('release matrix', () => {
   test('FV-003 / BR-C03: steps as rows, customers as columns grouped by cluster, each with its cluster / namespace', async ({

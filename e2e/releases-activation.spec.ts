@@ -14,7 +14,7 @@ test.beforeEach(async ({ page }) => {
   await createCustomer(page, { name: 'Initech', namespace: 'initech-prod', cluster: 'prod-us' });
 });
 
-test('BR-R01 / §6.7: activation offers every customer by cluster, preselected; all / none per cluster and overall', async ({
+test('BR-R01 / LC-01: activation offers every customer by cluster, preselected; all / none per cluster and overall', async ({
   page,
   releaseForm,
   release,
@@ -29,7 +29,7 @@ test('BR-R01 / §6.7: activation offers every customer by cluster, preselected; 
   await activation.expectOpen();
   const choice = activation.choice;
   await choice.expectCount(3, 3);
-  // BR-C03: grouped by cluster; §8.1: every customer named with cluster and namespace.
+  // BR-C03: grouped by cluster; every customer named with cluster and namespace.
   await expect(choice.cluster('prod-eu').getByRole('checkbox')).toHaveCount(2);
   await expect(choice.cluster('prod-us').getByRole('checkbox')).toHaveCount(1);
   await expect(choice.customer('Acme')).toHaveAccessibleName('Acme (prod-eu / acme-prod)');
@@ -74,7 +74,7 @@ test('activating a release with no template steps asks first', async ({ releaseF
   await release.expectStatus('Active');
 });
 
-test('LC-02 / §6.8: add customers offers only those not in the release yet', async ({
+test('LC-02: add customers offers only those not in the release yet', async ({
   page,
   releaseForm,
   release,

@@ -11,7 +11,7 @@ import {
   type TestApi,
 } from './support/seed';
 
-// The step side panel (functional-spec §5.7, technical-spec §6.3), opened from the matrix.
+// The step side panel (FV-007), opened from the matrix.
 
 test.describe('step side panel', () => {
   test('shows the customer with cluster / namespace, the facts, and the content filled in for that customer', async ({

@@ -3,6 +3,7 @@ export class EngineMissing extends Error {}
 
 export function freePort(): Promise<number>;
 export function findPostgres(): string;
+export function findNginx(): string;
 export function findRedis(): string;
 
 export interface RunningPostgres {

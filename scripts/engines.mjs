@@ -83,6 +83,17 @@ export function findRedis() {
   return found;
 }
 
+/** nginx for the test of deploy/nginx (routing rooms by a consistent hash across two relays). */
+export function findNginx() {
+  const candidates = ['/usr/sbin/nginx', '/usr/bin/nginx'];
+  let found = candidates.find(existsSync);
+  if (!found && aptInstall(['nginx-light'])) found = candidates.find(existsSync);
+  if (!found && aptInstall(['nginx'])) found = candidates.find(existsSync);
+  if (!found)
+    throw new EngineMissing('nginx is not installed (Debian package nginx-light) and could not be installed');
+  return found;
+}
+
 /** Runs a command as the postgres user when we are root (PostgreSQL will not run as root). */
 function asPostgres(cmd, args) {
   return isRoot() ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];

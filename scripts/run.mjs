@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The two commands of the README, for a machine that has only Node (20+) and npm:
 //   npm start  -> install what is missing, build, start Runsheet (embedded SQLite under ./data)
-//   npm test   -> install what is missing (a browser too), then lint, typecheck, build and run every test
+//   npm test   -> install what is missing (a browser too), then lint, check references, typecheck, build
+//                 and run every test
 // Plain Node on purpose: it must run before any dependency is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBrowser } from './browser.mjs';
-import { EngineMissing, startPostgres, startRedis } from './engines.mjs';
+import { EngineMissing, findNginx, startPostgres, startRedis } from './engines.mjs';
 import { runFuzz } from './fuzz.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { runTemporalTests } from './temporal.mjs';
@@ -77,6 +78,14 @@ async function startTestEngines() {
       env[variable.replace(/_URL$/, '_MISSING')] = error.message;
     }
   }
+  // nginx is only found (or installed): the deploy test starts its own in front of two relays.
+  try {
+    findNginx();
+  } catch (error) {
+    if (!(error instanceof EngineMissing)) throw error;
+    missing.push({ name: 'deploy/nginx routing', reason: error.message });
+    console.warn(`\n!!! ${error.message}\n!!! The deploy/nginx routing test will NOT RUN.\n`);
+  }
   return {
     env,
     missing,
@@ -101,6 +110,8 @@ if (mode === 'start') {
   step('Start the dev server', pnpm, ['--filter', '@runsheet/app', 'run', 'dev']);
 } else if (mode === 'test') {
   step('Lint and format check (Biome)', pnpm, ['exec', 'biome', 'ci', '.']);
+  // Every reference a clone can follow: no document outside the repository, no dead relative link.
+  step('Self-contained references', process.execPath, [join(root, 'scripts/check-references.mjs')]);
   step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   build(pnpm);
   step('Check the production build has no test API', process.execPath, [

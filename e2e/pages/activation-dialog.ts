@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CustomerChoice } from './customer-choice';
 
-/** "Activate <release>": choose customers by cluster, then activate (technical-spec §6.7). */
+/** "Activate <release>": choose customers by cluster, then activate (LC-01). */
 export class ActivationDialog {
   readonly dialog: Locator;
   readonly choice: CustomerChoice;

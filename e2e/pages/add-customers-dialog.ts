@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CustomerChoice } from './customer-choice';
 
-/** "Add customers to <release>": only customers not in it yet are offered (technical-spec §6.8). */
+/** "Add customers to <release>": only customers not in it yet are offered (LC-02). */
 export class AddCustomersDialog {
   readonly dialog: Locator;
   readonly choice: CustomerChoice;

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { AppPage } from './app-page';
 import { CatalogConflictsNotice } from './catalog-conflicts';
 
-/** The clusters list (§5.3): a card per active cluster, archived ones folded away. */
+/** The clusters list (FC-004): a card per active cluster, archived ones folded away. */
 export class ClustersPage extends AppPage {
   readonly path = '/clusters';
   readonly headingText = 'Clusters';

@@ -11,7 +11,7 @@ export class CrossCustomerPage {
   constructor(readonly page: Page) {
     this.markSelected = page.getByRole('button', { name: /^Mark done for selected/ });
     this.selectAllPending = page.getByRole('button', { name: 'Select all pending' });
-    this.confirmDialog = page.getByRole('dialog', { name: /^Mark “.*” done for \d+ customers\?$/ });
+    this.confirmDialog = page.getByRole('dialog', { name: /^Mark “.*” done for [\d,]+ customers?\?$/ });
   }
 
   async goto(releaseId: string, templateId: string): Promise<void> {

@@ -34,6 +34,8 @@ export class CsvImportDialog {
   }
 
   importButton(count: number): Locator {
-    return this.dialog.getByRole('button', { name: `Import ${count} ready ${count === 1 ? 'row' : 'rows'}` });
+    return this.dialog.getByRole('button', {
+      name: `Import ${count.toLocaleString('en')} ready ${count === 1 ? 'row' : 'rows'}`,
+    });
   }
 }

@@ -11,7 +11,7 @@ export interface CustomStepInput {
   addToTemplate?: boolean;
 }
 
-/** "Add custom step" (functional-spec §5.8). */
+/** "Add custom step" (FCS-003). */
 export class CustomStepDialog {
   readonly root: Locator;
   readonly name: Locator;

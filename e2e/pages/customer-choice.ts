@@ -38,7 +38,7 @@ export class CustomerChoice {
   }
 
   async expectCount(selected: number, total: number): Promise<void> {
-    await expect(this.count).toHaveText(`Selected ${selected} of ${total} customers`);
+    await expect(this.count).toHaveText(`Selected ${selected} of ${total} customer${total === 1 ? '' : 's'}`);
   }
 }
 

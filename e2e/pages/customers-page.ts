@@ -4,7 +4,7 @@ import { CatalogConflictsNotice } from './catalog-conflicts';
 
 export type SortLabel = 'Cluster' | 'Name' | 'Progress';
 
-/** The customers list (§5.4): filter text, cluster filter, sort, rows grouped by cluster. */
+/** The customers list (FM-004): filter text, cluster filter, sort, rows grouped by cluster. */
 export class CustomersPage extends AppPage {
   readonly path = '/customers';
   readonly headingText = 'Customers';
@@ -64,7 +64,7 @@ export class CustomersPage extends AppPage {
     return this.rows.locator('[data-customer-context] > span:first-child').allInnerTexts();
   }
 
-  /** "cluster / namespace" of each row, in the order shown (§8.1). */
+  /** "cluster / namespace" of each row, in the order shown. */
   async rowContexts(): Promise<string[]> {
     return this.rows
       .locator('[data-customer-context]')

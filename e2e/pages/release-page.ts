@@ -42,8 +42,9 @@ export class ReleasePage {
     return this.page.getByRole('heading', { level: 1, name, exact: true });
   }
 
-  async expectLoaded(name: string): Promise<void> {
-    await expect(this.heading(name)).toBeVisible();
+  /** `timeout` for releases of 1,000 customers, which take seconds to open on a busy machine. */
+  async expectLoaded(name: string, timeout?: number): Promise<void> {
+    await expect(this.heading(name)).toBeVisible({ timeout });
     await expect(this.page).toHaveTitle(`${name} · Runsheet`);
   }
 

@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type StepStatusName = 'pending' | 'done' | 'skipped' | 'reverted';
 
-/** The step side panel (functional-spec §5.7): a sheet named after the step. */
+/** The step side panel (FV-007): a sheet named after the step. */
 export class StepPanel {
   readonly root: Locator;
   readonly content: Locator;

@@ -46,7 +46,7 @@ export class TemplateFormDialog {
   }
 }
 
-/** /releases/<id>/steps: the Deploy and Verify template lists (functional-spec §4.4). */
+/** /releases/<id>/steps: the Deploy and Verify template lists (FS-001..FS-005). */
 export class TemplateStepsPage {
   readonly form: TemplateFormDialog;
   readonly deleteDialog: Locator;

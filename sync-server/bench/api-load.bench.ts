@@ -6,7 +6,7 @@
  *
  * The server runs in a child process (the real server, sign-in on, the access audit writing a row per
  * request), so the load generator and the server do not share an event loop; on two cores they still share
- * the CPU (see TOOLCHAIN.md). Its Temporal mirror is fed by an in-process fake Temporal, so the figures are
+ * the CPU (timings are noisy). Its Temporal mirror is fed by an in-process fake Temporal, so the figures are
  * the API's, not Temporal's: the API never calls Temporal per request, it reads the mirror.
  */
 import { fork } from 'node:child_process';

@@ -20,7 +20,7 @@ import { stockClient, synced, until } from './helpers/y-client.ts';
 type Json = Record<string, unknown>;
 
 describe('Temporal hierarchy reader (tolerant)', () => {
-  it('reads the spec shape into flat entities with parents and order', () => {
+  it('reads the workflow answer into flat entities with parents and order', () => {
     const parsed = parseHierarchy(sampleAnswer('r1', { waves: 2, apps: 3 }));
     expect(parsed.problems).toEqual([]);
     expect(parsed.releaseId).toBe('release:r1');

@@ -37,7 +37,7 @@ function stepOf(w: ReturnType<typeof testWorld>, stepId: StepId): CustomerStep {
   return step;
 }
 
-describe('step actions follow the §5.7 table and the status machine (SS-01, SS-02)', () => {
+describe('step actions follow what each source allows and the status machine (SS-01, SS-02)', () => {
   it('a pending template step: mark done, skip, override, copy, download', () => {
     const w = testWorld();
     const step = stepOf(w, templateStepId(w.ids.acme, w.ids.deployApp));

@@ -1,5 +1,5 @@
 /**
- * What can be done to one customer step (functional-spec §5.7 "Actions by source type", §4.6). Each
+ * What can be done to one customer step (the actions by source of FV-007, and FET-001..FET-004). Each
  * action knows when it is available (the status machine SS-01, BR-R03 "done locks content", SS-02 for
  * override/reset, FCS-006 for custom steps), so buttons hide what the domain would refuse anyway; the
  * domain still checks every command.

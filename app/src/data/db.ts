@@ -43,7 +43,7 @@ export class RunsheetDB extends Dexie {
       templates: 'id, [releaseId+category]',
       participants: '[releaseId+customerId]',
       // Only steps with state of their own, and custom steps: pending cells are computed from
-      // template x participant, never stored (DESIGN.md "Keep a release small").
+      // template x participant, never stored (docs/ARCHITECTURE.md "Keep a release small").
       stepRecords: 'id, [releaseId+customerId], [releaseId+templateId], [releaseId+status]',
       events: 'id, [releaseId+at], [releaseId+kind], stepId, at',
       docUpdates: '++seq, [docName+seq]',
@@ -53,8 +53,9 @@ export class RunsheetDB extends Dexie {
     // with this table, so existing databases rebuild their projection and fill it.
     this.version(2).stores({ revisions: 'id, releaseId' });
     // A release packed into a few rows (packages/doc projection/rows.ts): one per bucket of customers,
-    // one per 512 events, one for its head (templates, waves), instead of one per step and one per event. The projection
-    // version moves with it, so databases of version 2 rebuild their projection from the documents.
+    // one per 512 events, one for its head (templates, waves), instead of one per step and one per event. The
+    // projection version moves with it, so databases of version 2 rebuild their projection from the
+    // documents.
     this.version(3).stores({
       templates: null,
       participants: null,

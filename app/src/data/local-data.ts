@@ -172,7 +172,7 @@ export class LocalData {
     return this.workspace.isOpen(releaseId) && !this.hydrating.has(releaseId);
   }
 
-  /** Active releases stay open; archived ones load on demand (DESIGN.md "Documents"). */
+  /** Active releases stay open; archived ones load on demand (SY-07; docs/ARCHITECTURE.md "Documents"). */
   async openActiveReleases(): Promise<void> {
     const active = Object.values(this.state.catalog.releases).filter((r) => r.status === 'active');
     await Promise.all(active.map((r) => this.openRelease(r.id)));

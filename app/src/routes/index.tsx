@@ -15,7 +15,7 @@ export const Route = createFileRoute('/')({
   component: DashboardPage,
 });
 
-// FV-001 (functional-spec §5.2): active releases, clusters, quick stats and recent activity.
+// FV-001: active releases, clusters, quick stats and recent activity.
 function DashboardPage() {
   return (
     <>

@@ -1,8 +1,8 @@
 /**
- * Convergence simulation (STYLE.md: tldraw's sync fuzz test, Yjs' testHelper): 3-5 replicas with their
- * own documents and workspaces run random domain commands while messages are delivered in random order,
- * dropped and re-synced; at the end every replica must hold the same documents and projections, and
- * every rule must hold or its conflict be listed (sim/invariants.ts).
+ * Convergence simulation (in the manner of tldraw's sync fuzz test and Yjs' testHelper): 3-5 replicas with
+ * their own documents and workspaces run random domain commands while messages are delivered in random order,
+ * dropped and re-synced; at the end every replica must hold the same documents and projections, and every
+ * rule must hold or its conflict be listed (sim/invariants.ts).
  *
  *   SIM_SEEDS=5000 pnpm --filter @runsheet/doc test convergence   more seeds
  *   SIM_FIRST_SEED=10000                                          start elsewhere

@@ -1,6 +1,6 @@
 /**
- * What survives when two devices change the same thing while apart (DESIGN.md "Rules that must survive
- * a merge"), checked in both merge directions.
+ * What survives when two devices change the same thing while apart (docs/ARCHITECTURE.md "Merge
+ * rules", MR-* in docs/SPEC.md), checked in both merge directions.
  */
 import type { ReleaseId, StepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
- * The merge cases of DESIGN.md "Rules that must survive a merge", each made by two devices running real
- * domain commands while apart, then checked in both merge directions (STYLE.md: Excalidraw reconcile
- * tests). The convergence simulation covers them at random; these pin each case by name.
+ * The merge cases of docs/ARCHITECTURE.md "Merge rules" (MR-* in docs/SPEC.md), each made by two devices
+ * running real domain commands while apart, then checked in both merge directions (in the manner of
+ * Excalidraw's reconcile tests). The convergence simulation covers them at random; these pin each case by
+ * name.
  */
 import {
   activateRelease,

@@ -1,6 +1,7 @@
 /**
- * Typed ids in the `type:random` form of temporal-spec.md. They are generated on the device, so two
- * devices never collide; names shown to people live in separate fields.
+ * Typed ids in the `type:random` form (the `entity-type:id` form the Temporal workflows use
+ * too). They are generated on the device, so two devices never collide; names shown to people live in
+ * separate fields.
  *
  * A customer step that comes from a template has no random part of its own: it is the pair
  * (customer, template), so every device derives the same id for it (`step:<customer>.<template>`).

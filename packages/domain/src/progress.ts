@@ -1,7 +1,7 @@
 /**
- * Progress (functional-spec §8.2, technical-spec §5.3; rules PR-01..PR-06 in docs/SPEC.md).
+ * Progress (FET-005; rules PR-01..PR-08 in docs/SPEC.md).
  *
- * The two specs disagree: done/total (functional) vs (done+skipped)/total (technical). Both are given:
+ * Two readings were asked for: done/total (functional) vs (done+skipped)/total (technical). Both are given:
  * `completePercent` counts a skipped step as handled (nothing left to do), `donePercent` counts only
  * what ran. The UI leads with complete and shows done beside it (PR-02).
  *
@@ -67,7 +67,7 @@ function floorPercent(ratio: number): number {
   return Math.floor(ratio * 100 + 1e-9);
 }
 
-/** Percentages of one set of counts (technical-spec §5.3 calculateProgress, both ways). */
+/** Percentages of one set of counts (both ways, PR-02). */
 export function progressOf(c: StepCounts): Progress {
   return {
     ...c,
@@ -86,7 +86,7 @@ function add(into: StepCounts, c: StepCounts): void {
 
 /**
  * PR-03: counts are summed; percentages are the average of the members' ratios (a customer with 3 steps
- * weighs as much as one with 30, as the functional spec asks), over members that have steps at all.
+ * weighs as much as one with 30, as PR-04 asks), over members that have steps at all.
  */
 function average(members: readonly StepCounts[]): GroupProgress {
   const counts = zero();

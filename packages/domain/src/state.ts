@@ -17,7 +17,7 @@ export interface CatalogState {
   releases: Record<ReleaseId, Release>;
 }
 
-/** One release document as plain data. Steps are sparse: see DESIGN.md "Keep a release small". */
+/** One release document as plain data. Steps are sparse: see docs/ARCHITECTURE.md "Keep a release small". */
 export interface ReleaseState {
   releaseId: ReleaseId;
   templates: Record<TemplateId, StepTemplate>;

@@ -1,6 +1,7 @@
 /**
  * Variables in step content, filled in per customer so that the script you copy is the script for THIS
- * customer on THIS cluster (DESIGN.md "Beyond the seeds"). Rules VR-01..VR-06 in docs/SPEC.md.
+ * customer on THIS cluster (docs/ARCHITECTURE.md "Variables and presence").
+ * Rules VR-01..VR-06 in docs/SPEC.md.
  *
  * Only three scopes are ours: `customer`, `cluster`, `release`. Other double-brace text (Helm's
  * `{{ .Values.x }}`, Jinja's `{{ item.name }}`) is somebody else's template language inside a script and is

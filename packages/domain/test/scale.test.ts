@@ -1,7 +1,7 @@
 /**
- * DESIGN.md "Keep a release small": 1,000 participants × 50 templates must stay fast. Plain state is
- * built directly (no commands) so the test measures the views, not the setup. Bounds are generous
- * (10× or more what a laptop needs) so a busy CI machine does not make them flaky; an accidental
+ * docs/ARCHITECTURE.md "Keep a release small": 1,000 participants × 50 templates must stay fast. Plain
+ * state is built directly (no commands) so the test measures the views, not the setup. Bounds are
+ * generous (10× or more what a laptop needs) so a busy CI machine does not make them flaky; an accidental
  * O(n²) or a per-cell object would still blow them.
  */
 import { describe, expect, it } from 'vitest';

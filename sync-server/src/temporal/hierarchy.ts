@@ -3,8 +3,9 @@
  * else's code, so a malformed part is reported in `problems` and skipped (with its subtree), never allowed
  * to fail the whole release; the rest is still shown.
  *
- * Expected shape (temporal-spec.md): `{id: "release:…", state, waves: [{id: "wave:…", state, clusters: [{
- * id: "cluster:…", state, bundles: [{id: "bundle:…", state, apps: [{id: "app:…", state}]}]}]}]}`.
+ * Expected shape (the release workflows' query answer): `{id: "release:…", state, waves: [{id: "wave:…",
+ * state, clusters: [{id: "cluster:…", state, bundles: [{id: "bundle:…", state, apps: [{id: "app:…",
+ * state}]}]}]}]}`.
  * Children may also be under `children`. `state` may be a string, a number, or an object with `name` or
  * `value`; `since` / `updatedAt` give when the state was entered.
  */

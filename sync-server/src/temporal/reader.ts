@@ -1,6 +1,6 @@
 /**
  * The bridge's whole view of Temporal: list, describe, query. Nothing else. The bridge NEVER starts,
- * signals, updates, cancels, terminates or resets a workflow (temporal-spec.md, "Out of scope"), and this
+ * signals, updates, cancels, terminates or resets a workflow (Runsheet only reads workflow state), and this
  * interface is how that is kept: it is the only thing the bridge gets, and this file is the only one that
  * imports the Temporal client (a test checks both).
  */

@@ -67,7 +67,7 @@ export class FakeTemporal implements TemporalReader {
   async close(): Promise<void> {}
 }
 
-/** A query answer of the spec's shape: `waves` waves of 1 cluster, 1 bundle, `apps` apps each. */
+/** A query answer of the workflows' shape: `waves` waves of 1 cluster, 1 bundle, `apps` apps each. */
 export function sampleAnswer(
   key: string,
   options: { waves?: number; apps?: number; appState?: string } = {},

@@ -1,5 +1,5 @@
 /**
- * One cluster in the clusters list (functional-spec §5.3): name, kubeconfig path, region, how many
+ * One cluster in the clusters list (FC-004): name, kubeconfig path, region, how many
  * customers and which, with Edit and Archive beside it.
  */
 import type { Cluster, Customer } from '@runsheet/domain';

@@ -1,5 +1,5 @@
 /**
- * Step content, read-only (technical-spec §6.6, FS-005): bash and SQL highlighted, text as plain text,
+ * Step content, read-only (FS-005): bash and SQL highlighted, text as plain text,
  * line numbers, and a copy button. `context` sits beside the copy button: the step panel puts the
  * customer's cluster / namespace there, so nobody copies a script for the wrong tenant.
  */

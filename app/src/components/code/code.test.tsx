@@ -73,7 +73,7 @@ describe('content holding markup is shown as text, never as markup', () => {
     expect(textOf(html)).toContain('<script>window.__pwned=1</script>');
   });
 
-  it('Prism.highlight itself escapes tags (the spec’s reference path stays safe too)', () => {
+  it('Prism.highlight itself escapes tags (the plain Prism path stays safe too)', () => {
     const grammar = Prism.languages.bash;
     if (!grammar) throw new Error('bash grammar missing');
     const html = Prism.highlight(HOSTILE, grammar, 'bash');

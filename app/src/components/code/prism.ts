@@ -1,5 +1,5 @@
 /**
- * The one module that loads Prism and its languages (TOOLCHAIN.md: the language components expect the
+ * The one module that loads Prism and its languages (the language components expect the
  * Prism global the core sets up, so they must be imported after it, in one place).
  *
  * We only ever call `Prism.tokenize` and render the tokens as React text nodes: no HTML string is built

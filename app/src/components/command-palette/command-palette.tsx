@@ -1,5 +1,5 @@
 /**
- * The command palette (Ctrl/Cmd+K): go to a release, a customer (with its cluster / namespace, §8.1) or a
+ * The command palette (Ctrl/Cmd+K): go to a release, a customer (with its cluster / namespace) or a
  * cluster, to a page, or run an action of the open screen (the step panel's Mark done, the matrix's
  * Collapse all, ...). Entries are the same named actions that buttons and shortcuts use.
  */

@@ -1,5 +1,5 @@
 /**
- * "Add custom step" (functional-spec §4.5 flow, §5.8, technical-spec §6.4): a step for one customer,
+ * "Add custom step" (FCS-003): a step for one customer,
  * placed before or after one of its steps (FCS-008), or — with "Add to template", unchecked by default —
  * a template step every customer of the release gets (BR-S06). What is typed is a draft until it is added.
  */

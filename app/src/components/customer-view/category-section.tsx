@@ -1,4 +1,4 @@
-/** One category of a customer's steps (functional-spec §5.6): "Deploy steps (2/3 done)", Mark all, the list. */
+/** One category of a customer's steps (FV-004): "Deploy steps (2/3 done)", Mark all, the list. */
 import type { CustomerStep, Progress } from '@runsheet/domain';
 import { addCustomStepAction, type CategoryActionContext, markAllAction } from '@/actions/customer-actions';
 import type { StepActionContext } from '@/actions/step-actions';

@@ -1,5 +1,5 @@
 /**
- * A customer's steps in one release (FV-004, functional-spec §5.6): by category with "n/m done", Mark all
+ * A customer's steps in one release (FV-004): by category with "n/m done", Mark all
  * (FET-004), each step's actions, Add custom step (FCS-003), and the step side panel.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The fields of a step a person writes (functional-spec §5.8): name, category, type, content. Used by
+ * The fields of a step a person writes (FCS-003): name, category, type, content. Used by
  * "Add custom step" and by "Edit" of a custom step, with each field's refusal shown beside it.
  */
 import { STEP_CATEGORIES, STEP_TYPES, type StepCategory, type StepType } from '@runsheet/domain';

@@ -1,5 +1,5 @@
 /**
- * One step in a customer's list (functional-spec §5.6): status, number, name, where it comes from, when
+ * One step in a customer's list (FV-004): status, number, name, where it comes from, when
  * it ran, and the actions of its state. Actions that need a reason or content open the side panel with
  * that form (the same named actions as the panel's buttons).
  */

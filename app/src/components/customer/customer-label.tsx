@@ -1,6 +1,7 @@
 /**
- * How a customer is named everywhere (functional-spec §8.1): its name together with its cluster and
- * namespace, so nobody acts on the wrong tenant. Use this instead of printing a customer's name alone.
+ * How a customer is named everywhere (docs/SPEC.md "Asked for": wherever a customer is shown): its name
+ * together with its cluster and namespace, so nobody acts on the wrong tenant. Use this instead of printing
+ * a customer's name alone.
  */
 import { cn } from '@/lib/utils';
 

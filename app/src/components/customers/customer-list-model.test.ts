@@ -103,7 +103,7 @@ describe('customers list model', () => {
     expect(names(sortRows(sorted, 'cluster', 'desc'))).toEqual(['Mike', 'Zeta', 'alpha', 'Kilo']);
   });
 
-  it('§8.3 sorts by name without groups, either way', () => {
+  it('FM-006 sorts by name without groups, either way', () => {
     const sorted = sortRows(filterRows(rows, {}), 'name', 'asc');
     expect(names(sorted)).toEqual(['alpha', 'Kilo', 'Mike', 'Zeta']);
     expect(listItems(sorted, 'name').every((i) => i.kind === 'customer')).toBe(true);

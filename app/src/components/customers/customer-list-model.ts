@@ -1,5 +1,5 @@
 /**
- * What the customers list shows, as pure functions over plain rows (functional-spec §5.4, §8.3): filter
+ * What the customers list shows, as pure functions over plain rows (FM-004, FM-006): filter
  * by text and by clusters, sort by cluster (grouped, BR-C03), name or progress. Sort keys are computed
  * once per data change (`customerRows`), so a filter or sort change is a linear pass plus one sort.
  */
@@ -117,7 +117,7 @@ export function sortRows(
   return [...withProgress, ...without];
 }
 
-/** The rows as list items: sorted by cluster they come in groups with a heading each (§5.4). */
+/** The rows as list items: sorted by cluster they come in groups with a heading each (BR-C03). */
 export function listItems(rows: readonly CustomerRow[], sort: CustomerSort): ListItem[] {
   if (sort !== 'cluster') return rows.map((row) => ({ kind: 'customer', key: row.customer.id, row }));
   const items: ListItem[] = [];

@@ -11,8 +11,9 @@ const linkClass =
   'rounded-sm hover:underline focus-visible:outline-2 focus-visible:outline-ring focus-visible:outline-offset-2';
 
 /**
- * One customer: who and where (§8.1), how far along its active releases are (PR-08), Edit. Memoised:
- * rows are derived once per data change, so a filter or sort change re-renders only rows that come in.
+ * One customer: who and where (cluster and namespace), how far along its active releases are (PR-08),
+ * Edit. Memoised: rows are derived once per data change, so a filter or sort change re-renders only rows
+ * that come in.
  */
 export const CustomerRowView = memo(function CustomerRowView({ row }: { row: CustomerRow }) {
   const { customer, cluster, progress } = row;
@@ -58,7 +59,7 @@ export const CustomerRowView = memo(function CustomerRowView({ row }: { row: Cus
   );
 });
 
-/** The heading of one cluster's customers when the list is grouped (§5.4). */
+/** The heading of one cluster's customers when the list is grouped (BR-C03). */
 export const GroupHeading = memo(function GroupHeading({
   item,
 }: {

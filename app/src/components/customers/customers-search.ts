@@ -17,7 +17,7 @@ export interface CustomersSearch {
   q?: string;
   /** Only these clusters (FM-006); absent means all. */
   clusters?: ClusterId[];
-  /** Default: cluster (grouped, §5.4). */
+  /** Default: cluster (grouped, BR-C03). */
   sort?: Exclude<CustomerSort, 'cluster'>;
   /** Default: asc. */
   dir?: Exclude<SortDirection, 'asc'>;

@@ -5,7 +5,7 @@ import { CUSTOMER_SORTS, type CustomerSort, type SortDirection } from './custome
 
 const LABELS: Record<CustomerSort, string> = { cluster: 'Cluster', name: 'Name', progress: 'Progress' };
 
-/** Sort by cluster, name or progress (§8.3): native radios, so arrows and Space work as everywhere. */
+/** Sort by cluster, name or progress (FM-006): native radios, so arrows and Space work as everywhere. */
 export function SortChoice({
   sort,
   dir,

@@ -1,5 +1,5 @@
 /**
- * The three cards of the dashboard (FV-001, functional-spec §5.2): active releases with their progress,
+ * The three cards of the dashboard (FV-001): active releases with their progress,
  * clusters with their customer counts, and quick stats summed over the active releases (PR-03: counts
  * are sums). Active releases are read through the read model (stored copy first, then the document,
  * which stays open as active releases do).

@@ -1,4 +1,4 @@
-/** Recent activity (FV-001, functional-spec §5.2): "[v2.5.0] Acme (prod-eu / acme-prod) — Deploy app — Done". */
+/** Recent activity (FV-001): "[v2.5.0] Acme (prod-eu / acme-prod) — Deploy app — Done". */
 import { Link } from '@tanstack/react-router';
 import { Activity } from 'lucide-react';
 import { CustomerLabel } from '@/components/customer/customer-label';

@@ -1,7 +1,7 @@
 /**
  * What the browser says about this site's storage: how much is used, how much is available, and whether
- * it is persistent (not cleared by the browser under storage pressure). DESIGN.md "Offline and devices":
- * ask for persistence, show usage. Every call tolerates a browser without the StorageManager API.
+ * it is persistent (not cleared by the browser under storage pressure). docs/ARCHITECTURE.md "Offline and
+ * devices": ask for persistence, show usage. Every call tolerates a browser without the StorageManager API.
  */
 
 export interface StorageStatus {

@@ -1,6 +1,6 @@
 import { LayoutDashboard, type LucideIcon, Rocket, Server, Settings, Users } from 'lucide-react';
 
-// The primary navigation of functional-spec §5.1, plus Settings.
+// The primary navigation (dashboard, clusters, customers, releases), plus Settings.
 
 export interface NavItem {
   to: '/' | '/clusters' | '/customers' | '/releases' | '/settings';

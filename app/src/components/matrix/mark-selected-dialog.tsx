@@ -1,6 +1,6 @@
 /**
  * Confirmation of "Mark done for selected" (FV-005): one step for many customers at once, so it names
- * them with their cluster / namespace (§8.1) before anything runs.
+ * them with their cluster / namespace before anything runs.
  */
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';

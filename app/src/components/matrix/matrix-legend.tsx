@@ -1,4 +1,4 @@
-/** The matrix legend (functional-spec §5.5): each status and marker with its icon and word. */
+/** The matrix legend (FV-003): each status and marker with its icon and word. */
 import { STEP_STATUSES } from '@runsheet/domain';
 import { MARKERS, type MarkerName, STATUS_META, StatusIcon } from './status-meta';
 

@@ -1,5 +1,5 @@
 /**
- * What the release matrix shows, computed from the domain's StatusMatrix (FV-003, functional-spec §5.5):
+ * What the release matrix shows, computed from the domain's StatusMatrix (FV-003):
  * one tab's rows (template steps, with each customer's custom steps placed between them by order key,
  * FCS-008) and the columns (per cluster: a cluster column, then its customers unless collapsed, BR-C03),
  * after the status filter.

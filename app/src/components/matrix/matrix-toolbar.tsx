@@ -1,5 +1,5 @@
 /**
- * Filters of the matrix (functional-spec §5.5, FR-007): cluster and status, both in the URL, and
+ * Filters of the matrix (FV-003, FR-007): cluster and status, both in the URL, and
  * expand / collapse all clusters.
  */
 import type { ClusterId, MatrixClusterGroup } from '@runsheet/domain';

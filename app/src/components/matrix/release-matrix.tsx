@@ -1,5 +1,5 @@
 /**
- * The body of a release page (FV-003, functional-spec §5.5): Deploy / Verify tabs, cluster and
+ * The body of a release page (FV-003): Deploy / Verify tabs, cluster and
  * status filters, the grid, the legend, and the step side panel of the step named in the URL.
  *
  * Data: the release's read-model view (data/read-model). It paints first from the stored copy of the

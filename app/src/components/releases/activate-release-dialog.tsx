@@ -1,5 +1,5 @@
 /**
- * Activate a draft (FR-003, BR-R01, technical-spec §6.7): choose the customers that take part, all
+ * Activate a draft (FR-003, BR-R01, LC-01): choose the customers that take part, all
  * usable customers preselected. A release with no template steps is activated only after a second,
  * explicit confirmation: its customers would get nothing to run.
  */

@@ -1,5 +1,5 @@
 /**
- * Add customers to an active release (LC-02, technical-spec §6.8). Only customers not in it yet are
+ * Add customers to an active release (LC-02). Only customers not in it yet are
  * offered; each new one gets every template step at once (ST-01).
  */
 import { addCustomersToRelease, type CustomerId, type Release } from '@runsheet/domain';

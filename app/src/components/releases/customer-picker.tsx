@@ -1,7 +1,7 @@
 /**
- * Choose customers, grouped by cluster (BR-C03, technical-spec §6.7 / §6.8): a checkbox per customer
- * named with its cluster and namespace (§8.1), select all / none per cluster and overall, and a running
- * "Selected X of Y customers".
+ * Choose customers, grouped by cluster (BR-C03; activation and adding customers): a checkbox per customer
+ * named with its cluster and namespace (see customer-label.tsx), select all / none per cluster and overall,
+ * and a running "Selected X of Y customers".
  */
 import type { ClusterId, Customer, CustomerId, CustomersOfCluster } from '@runsheet/domain';
 import { useId } from 'react';

@@ -1,6 +1,6 @@
 /**
  * The content a person sees, copies and downloads for one customer step: variables filled in for that
- * customer (DESIGN.md "Beyond the seeds", VR-01..VR-06), with where it is meant to run and the file name.
+ * customer (VR-01..VR-06 in docs/SPEC.md), with where it is meant to run and the file name.
  *
  * A done step shows what was executed (BR-R03): its `executedContent` was filled in at that moment, so
  * it is never filled in again with today's values. Variables it left unfilled are still pointed out.

@@ -1,5 +1,5 @@
 /**
- * CONTENT (functional-spec §5.7): the step as this customer runs it — variables filled in — with Copy and
+ * CONTENT (FV-007): the step as this customer runs it — variables filled in — with Copy and
  * Download, and the cluster / namespace right beside them so nobody runs it against the wrong customer.
  * Variables that could not be filled are listed as errors.
  */

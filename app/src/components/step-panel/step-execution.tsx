@@ -1,5 +1,5 @@
 /**
- * EXECUTION (functional-spec §5.7): notes, Mark done / Skip / Revert / Reopen, and the reason forms.
+ * EXECUTION (FV-007): notes, Mark done / Skip / Revert / Reopen, and the reason forms.
  * The buttons are the named step actions; the forms run the commands that need a reason.
  */
 import { reopenStep, revertStep, skipStep } from '@runsheet/domain';

@@ -1,7 +1,8 @@
 /**
- * HISTORY (functional-spec §5.7): every event of the step, oldest first, read from the same release
- * state as the step's status and notes (the panel's read-model view). When two devices changed the step apart and disagreed (MR-03) the losing action
- * stays here, flagged; "Mark reviewed" records that a person looked at it (reviewConflict, MR-07).
+ * HISTORY (FV-007, HI-01): every event of the step, oldest first, read from the same release
+ * state as the step's status and notes (the panel's read-model view). When two devices changed the step apart
+ * and disagreed (MR-03) the losing action stays here, flagged; "Mark reviewed" records that a person looked
+ * at it (reviewConflict, MR-07).
  */
 import {
   type Conflict,

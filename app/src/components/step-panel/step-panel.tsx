@@ -1,5 +1,5 @@
 /**
- * The step side panel (functional-spec §5.7, technical-spec §6.3): one customer's step with its source,
+ * The step side panel (FV-007): one customer's step with its source,
  * content (variables filled in), execution and history. Opened from a matrix cell or any step list; the
  * open step lives in the URL (`?step=`), so it survives a reload and can be linked.
  *

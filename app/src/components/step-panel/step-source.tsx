@@ -1,6 +1,6 @@
 /**
- * SOURCE (functional-spec §5.7): where the step comes from — its template, an override of it for this
- * customer, or a custom step of this customer — with the actions of the §5.7 table and their forms.
+ * SOURCE (FV-007): where the step comes from — its template, an override of it for this
+ * customer, or a custom step of this customer — with the actions each source allows (SS-02) and their forms.
  */
 import { deleteCustomStep, editCustomStep, overrideStep, type StepTemplate } from '@runsheet/domain';
 import { useState } from 'react';

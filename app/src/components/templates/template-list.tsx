@@ -1,5 +1,5 @@
 /**
- * The template steps of one category, in execution order (FS-003, technical-spec §6.5). Reordering
+ * The template steps of one category, in execution order (FS-003). Reordering
  * works three ways, all through the one `moveTemplate` command (one new order key, ID-03):
  * drag with a pointer, drag with the keyboard (focus a handle, Space, arrows, Space), or the explicit
  * Move up / Move down buttons. The new order shows at once and focus stays on the moved step.

@@ -1,5 +1,5 @@
 /**
- * The template layer of a release (functional-spec §4.4): its Deploy and Verify steps, each list in
+ * The template layer of a release (FS-001..FS-005): its Deploy and Verify steps, each list in
  * execution order (BR-S04), with add, edit, delete and reorder. An archived release is read-only.
  */
 import { type Release, STEP_CATEGORIES, type StepCategory, type StepTemplate } from '@runsheet/domain';

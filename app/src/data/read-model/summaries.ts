@@ -52,7 +52,7 @@ const unique = <T>(values: (T | null | undefined)[]): T[] => [
 ];
 
 /**
- * Recent activity as lines (functional-spec §5.2): what happened to steps, newest first, each with the
+ * Recent activity as lines (FV-001): what happened to steps, newest first, each with the
  * names of its release, customer (cluster / namespace) and step. Names of the catalog come from the
  * catalog, step names from the stored templates and custom steps, so a rename shows at once.
  */
@@ -61,7 +61,7 @@ export function useRecentActivity(limit: number): ActivityLine[] | undefined {
   const { db } = useReadModel().local;
   const { catalog, version } = useCatalog();
   const events = useLiveQuery(async () => {
-    // Only what happened to steps: the spec's activity is "customer - step - action".
+    // Only what happened to steps: FV-001's activity is "customer - step - action".
     const recent = (await store.recentActivity({ limit: limit * 3 })).filter((e) => e.stepId).slice(0, limit);
     const releaseIds = unique<ReleaseId>(recent.map((e) => e.releaseId));
     const customKeys = unique(

@@ -30,7 +30,7 @@ export interface ReadStore {
   customerSteps(releaseId: ReleaseId, customerId: CustomerId): Promise<CustomerStep[]>;
   /** FV-003: the status matrix of a release (domain `stepStatusMatrix`). */
   releaseMatrix(releaseId: ReleaseId, options?: MatrixOptions): Promise<StatusMatrix>;
-  /** FET-005 / §8.2: progress overall, per category, per cluster, per customer (domain `releaseProgress`). */
+  /** FET-005 / PR-03: progress overall, per category, per cluster, per customer (domain `releaseProgress`). */
   releaseProgress(releaseId: ReleaseId, options?: ProgressOptions): Promise<ReleaseProgress>;
   /** A step's history with conflict flags, in document order (domain `stepHistory`). */
   stepTimeline(releaseId: ReleaseId, stepId: StepId): Promise<TimelineEntry[]>;

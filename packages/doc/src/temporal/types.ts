@@ -1,7 +1,7 @@
 /**
  * The Temporal mirror as plain data: what the server's bridge read from the release workflows
- * (temporal-spec.md: Release -> Wave -> Cluster -> Bundle -> App, each `entity-type:id` with a state).
- * Read-only for everyone but the bridge: the relay refuses client changes to its room.
+ * (Release -> Wave -> Cluster -> Bundle -> App, as the Temporal workflows report it, each `entity-type:id`
+ * with a state). Read-only for everyone but the bridge: the relay refuses client changes to its room.
  */
 
 import { TEMPORAL_ENTITY_TYPES, type TemporalEntityType } from '@runsheet/domain';

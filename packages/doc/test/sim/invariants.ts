@@ -1,5 +1,5 @@
 /**
- * What must hold once every replica has everything (DESIGN.md "Rules that must survive a merge"). Each
+ * What must hold once every replica has everything (docs/ARCHITECTURE.md "Merge rules"). Each
  * check returns problems as text; a problem is acceptable only where the domain lists its conflict.
  */
 import {

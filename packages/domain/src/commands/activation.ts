@@ -1,7 +1,7 @@
 /**
- * Activating a release and adding customers to it (FR-003, BR-R01, technical-spec §4.3 / §5.1).
+ * Activating a release and adding customers to it (FR-003, BR-R01, LC-01, LC-02).
  *
- * The spec's algorithm copies every template into one row per customer. Here activation writes one
+ * The activation first asked for copies every template into one row per customer. Here activation writes one
  * participant entry per customer (ST-01): each participant has every template step by construction,
  * including templates added later (BR-S06 "new customers will inherit this step automatically").
  * Activation changes two documents: the release's status in the catalog, the participants and an
@@ -118,7 +118,7 @@ export function customersAvailableToAdd(state: DomainState, releaseId: ReleaseId
 }
 
 /**
- * Technical-spec §4.3 addCustomersToRelease: active releases only. Customers already in the release are
+ * LC-02 (adding customers to a release, as asked): active releases only. Customers already in the release are
  * passed over (and reported); if none is new, `customers-already-in-release`.
  */
 export function addCustomersToRelease(

@@ -1,6 +1,6 @@
 /**
- * Cluster commands (functional-spec §4.1, technical-spec §4.1). Clusters are archived, never deleted
- * (FC-003 "soft delete"); "delete" in the specs is `archiveCluster` here.
+ * Cluster commands (FC-001..FC-003). Clusters are archived, never deleted
+ * (FC-003 "soft delete"); "delete" as first asked for is `archiveCluster` here.
  */
 import { z } from 'zod';
 import type { CatalogOp } from '../change.ts';

@@ -1,5 +1,5 @@
 /**
- * Customising one customer's template step (functional-spec §4.5, technical-spec §4.5): override its
+ * Customising one customer's template step (FCS-002, FCS-005): override its
  * content, reset it to the template, and notes. Custom steps are in custom-steps.ts; execution in
  * step-status.ts.
  */

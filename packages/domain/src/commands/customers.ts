@@ -1,5 +1,5 @@
 /**
- * Customer commands (functional-spec §4.2, technical-spec §4.2). Customers are archived, never deleted
+ * Customer commands (FM-001..FM-003). Customers are archived, never deleted
  * (BR-M03): their steps and history in releases stay.
  */
 import { z } from 'zod';

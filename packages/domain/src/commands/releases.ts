@@ -1,5 +1,5 @@
 /**
- * Release commands (functional-spec §4.3, technical-spec §4.3): create, edit, clone, archive.
+ * Release commands (FR-001, FR-002, FR-004, FR-005): create, edit, clone, archive.
  * Activation and adding customers are in activation.ts. The release entity lives in the catalog so
  * that release lists never open release documents; templates live in the release document.
  */

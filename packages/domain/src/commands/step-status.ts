@@ -1,5 +1,5 @@
 /**
- * Execution tracking (functional-spec §4.6, technical-spec §4.5): done, skipped, reverted, and back to
+ * Execution tracking (FET-001..FET-004): done, skipped, reverted, and back to
  * pending. The status machine:
  *
  *   pending  --markDone--> done      --revertStep--> reverted

@@ -1,7 +1,7 @@
 /**
- * Template step commands (functional-spec §4.4, technical-spec §4.4).
+ * Template step commands (FS-001..FS-004, FCS-007).
  *
- * The spec's updateTemplateStep rewrites the content of pending, non-overridden customer steps. Here a
+ * The template edit first asked for rewrites the content of pending, non-overridden customer steps. Here a
  * template edit writes the template only: such steps inherit it, and every other step has its own
  * content (override or snapshot), so BR-R02 / BR-S07 / BR-S08 hold by construction and still hold when
  * the edit meets a done or an override from another device (MR-02).

@@ -3,7 +3,7 @@ import { idSchema } from '../ids.ts';
 import { FIELD_LIMITS } from '../limits.ts';
 import { metadataSchema, timestampSchema } from './common.ts';
 
-/** A Kubernetes cluster that hosts customers (functional-spec §3.2). Archived, never deleted. */
+/** A Kubernetes cluster that hosts customers (FC-001). Archived, never deleted. */
 export const clusterSchema = z.object({
   id: idSchema('cluster'),
   name: z.string().min(1).max(FIELD_LIMITS.clusterName),

@@ -2,8 +2,8 @@ import type { StepCategory, StepStatus, StepType } from '../enums.ts';
 import type { CustomerId, ReleaseId, StepId, TemplateId } from '../ids.ts';
 
 /**
- * A customer step as the views and the API see it: the fields of functional-spec §3.2, resolved from
- * template, custom step and step state. It is computed, never stored.
+ * A customer step as the views and the API see it: its name, category, type, content,
+ * status and the rest, resolved from template, custom step and step state. It is computed, never stored.
  */
 export interface CustomerStep {
   id: StepId;

@@ -3,7 +3,7 @@ import { idSchema } from '../ids.ts';
 import { FIELD_LIMITS } from '../limits.ts';
 import { metadataSchema, timestampSchema } from './common.ts';
 
-/** A tenant deployed in one namespace of one cluster (functional-spec §3.2). Archived, never deleted. */
+/** A tenant deployed in one namespace of one cluster (FM-001). Archived, never deleted. */
 export const customerSchema = z.object({
   id: idSchema('customer'),
   clusterId: idSchema('cluster'),

@@ -8,7 +8,7 @@ import { metadataSchema, timestampSchema } from './common.ts';
 export const dateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
- * A release (functional-spec §3.2). It lives in the catalog document so that lists never open the
+ * A release (FR-001). It lives in the catalog document so that lists never open the
  * release documents; its templates, participants and customer steps live in its own document.
  */
 export const releaseSchema = z.object({

@@ -7,8 +7,8 @@ import { timestampSchema } from './common.ts';
 export const STEP_CONTENT_MAX = FIELD_LIMITS.stepContent;
 
 /**
- * A common step of a release (functional-spec §3.2). `order` is a fractional index key (sorted as a
- * string, id as tie-break) instead of the spec's integer order_index, so devices inserting at one place
+ * A common step of a release (FS-001). `order` is a fractional index key (sorted as a
+ * string, id as tie-break) instead of an integer order index (ID-03), so devices inserting at one place
  * never collide. Deleting sets `deletedAt`: the steps that were already executed keep pointing here.
  *
  * `contentRev` names the revision holding the template's current name, category, type and content

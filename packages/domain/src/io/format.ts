@@ -1,6 +1,6 @@
 /**
  * The workspace file: everything a workspace holds, as ONE versioned JSON document, so the data outlives
- * any server and any browser (DESIGN.md "Offline and devices"). Described for people in
+ * any server and any browser (docs/ARCHITECTURE.md "Offline and devices"). Described for people in
  * docs/EXPORT-FORMAT.md; the version moves when a reader of the old version would misread a new file.
  *
  * Collections are flat lists; a record that belongs to a release document names it (`releaseId`).
@@ -20,7 +20,7 @@ import type { ReleaseId, RevId, StepId } from '../ids.ts';
 
 export const WORKSPACE_FORMAT = 'runsheet-workspace';
 /**
- * The version this app writes. 0 is the technical specification's shape (see migrate-v0.ts). 2 added
+ * The version this app writes. 0 is the first server-side design's tables (migrate-v0.ts, IO-02). 2 added
  * content revisions (`revisions`; step states name them instead of holding copies, ST-09): an app that
  * reads only 1 would keep the ids but show the wrong content, so it must refuse a 2. A version-1 file
  * reads as it is: its copies are the legacy fields every step still reads (ST-11).

@@ -33,7 +33,7 @@ export class Names {
     return this.clusters.get(id) ?? id;
   }
 
-  /** `Acme (prod-eu / acme-prod)`: a customer is never shown without its cluster and namespace (§8.1). */
+  /** `Acme (prod-eu / acme-prod)`: a customer is never shown without its cluster and namespace. */
   customer(id: string): string {
     const c = this.customers.get(id);
     return c ? `${c.name} (${this.cluster(c.clusterId)} / ${c.namespace})` : id;

@@ -1,5 +1,5 @@
 /**
- * Version 0 -> version 1. Version 0 is the technical specification's data as its server stored it: one
+ * Version 0 -> version 1. Version 0 is the data as the first server-side design stored it (IO-02): one
  * list per table (`clusters`, `customers`, `releases`, `step_templates`, `customer_steps`), snake_case
  * columns, integer ids, integer `order_index` (decimals for custom steps), Unix-second timestamps, JSON
  * metadata that may be a string, and one row per customer step. See docs/EXPORT-FORMAT.md.

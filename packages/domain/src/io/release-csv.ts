@@ -1,6 +1,6 @@
 /**
  * Spreadsheets of a release and of the catalog (IO-13). Rows are built here as plain cells; `toCsv`
- * makes them formula-safe text. Customers always come with their cluster and namespace (§8.1), grouped
+ * makes them formula-safe text. Customers always come with their cluster and namespace, grouped
  * by cluster (BR-C03), steps in execution order.
  */
 import type { Customer } from '../entities/customer.ts';

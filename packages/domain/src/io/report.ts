@@ -16,7 +16,7 @@ import { resolveCustomerSteps } from '../views/customer-steps.ts';
 import { customersInClusterOrder } from './release-csv.ts';
 import { isStatusEvent, lastStatusEvents } from './step-actors.ts';
 
-/** Where a step runs: the customer with its cluster and namespace (§8.1), and the step's name. */
+/** Where a step runs: the customer with its cluster and namespace, and the step's name. */
 export interface ReportStepRef {
   stepId: StepId;
   customerId: CustomerId;

@@ -1,5 +1,5 @@
 /**
- * Catalog views: customers grouped by cluster (BR-C03, functional-spec §5.4 / §5.5) and the cluster
+ * Catalog views: customers grouped by cluster (BR-C03, FM-004, FV-003) and the cluster
  * list with customer counts (FC-004). Sorted by name ignoring case, id as tie-break, so every device
  * shows the same order.
  */

@@ -1,5 +1,5 @@
 /**
- * History views: one step's timeline (side panel, functional-spec §5.7) and recent activity across the
+ * History views: one step's timeline (side panel, FV-007) and recent activity across the
  * loaded releases (dashboard, FV-001). Events are shown with a flag when a conflict lost their outcome
  * (MR-03: the other action stays in history, flagged).
  */

@@ -1,5 +1,5 @@
 /**
- * The release matrix (FV-003, technical-spec §5.2 / §6.1): template steps as rows, customers as columns
+ * The release matrix (FV-003): template steps as rows, customers as columns
  * grouped by cluster (BR-C03), one status per cell.
  *
  * Built for 1,000 customers × 50 templates: cells are two typed arrays (status code and flags), filled

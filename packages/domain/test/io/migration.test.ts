@@ -78,7 +78,7 @@ describe('IO-02 a file from an older format version', () => {
     expect(acme[2]).toMatchObject({ skipReason: 'no schema change' });
     const beta = resolveCustomerSteps(state, R, BETA);
     expect(beta[0]).toMatchObject({ isOverridden: true, content: 'helm upgrade app --atomic' });
-    // Untouched pending steps have no record of their own (DESIGN "steps inherit, cells are sparse").
+    // Untouched pending steps have no record of their own (ST-01: steps inherit, cells are sparse).
     expect(Object.keys(doc?.stepStates ?? {})).toHaveLength(3);
     expect(doc?.events.map((e) => [e.kind, e.byName, e.detail.migratedFrom])).toEqual([
       ['done', 'alice', 'v0'],

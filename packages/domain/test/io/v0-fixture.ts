@@ -1,5 +1,5 @@
 /**
- * A version-0 file: the technical specification's tables as its server kept them (snake_case columns,
+ * A version-0 file: the first server-side design's tables as its server kept them (IO-02; snake_case columns,
  * integer ids, integer order_index and a decimal one for a custom step, Unix-second timestamps,
  * metadata as JSON text, one row per customer step).
  */
