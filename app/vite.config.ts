@@ -6,10 +6,15 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { webManifest } from './src/pwa/web-manifest.ts';
 
+const TEST_API = process.env.VITE_RUNSHEET_TEST_API === '1';
+
 export default defineConfig({
   // Icons, favicon and other static files live at the repository root so the server and the app share them.
   publicDir: '../public',
-  build: { outDir: 'dist', emptyOutDir: true },
+  // SE-13: the test API (window.__runsheet) is compiled in only with VITE_RUNSHEET_TEST_API=1, into its own
+  // directory: app/dist (what `npm start` serves) never holds it; app/dist-test serves browser tests and
+  // benchmarks.
+  build: { outDir: TEST_API ? 'dist-test' : 'dist', emptyOutDir: true },
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   plugins: [
     // The router plugin must run before react(): it rewrites route files and regenerates routeTree.gen.ts.

@@ -114,6 +114,16 @@ if (mode === 'start') {
   step('Self-contained references', process.execPath, [join(root, 'scripts/check-references.mjs')]);
   step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   build(pnpm);
+  step('Check the production build has no test API', process.execPath, [
+    join(root, 'scripts/check-no-test-api.mjs'),
+  ]);
+  // Browser tests and benchmarks drive the app through window.__runsheet: a build of its own (SE-13).
+  step('Build the app with the test API (browser tests)', pnpm, [
+    '--filter',
+    '@runsheet/app',
+    'run',
+    'build:test',
+  ]);
   // Real PostgreSQL and Redis for the storage contract and the tests of several relays.
   const engines = await startTestEngines();
   const vitest = tryStep(

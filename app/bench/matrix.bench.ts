@@ -70,7 +70,7 @@ async function startServer(port: number, dataDir: string): Promise<ChildProcess>
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      STATIC_DIR: join(root, 'app', 'dist'),
+      STATIC_DIR: join(root, 'app', 'dist-test'),
     },
     stdio: 'ignore',
   });
@@ -299,7 +299,7 @@ async function markDone(
 
 async function main() {
   if (
-    !existsSync(join(root, 'app', 'dist', 'index.html')) ||
+    !existsSync(join(root, 'app', 'dist-test', 'index.html')) ||
     !existsSync(join(root, 'sync-server', 'dist', 'main.js'))
   ) {
     throw new Error(

@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const staticDir = join(root, 'app', 'dist');
+// The build with the test API (SE-13): `pnpm --filter @runsheet/app run build:test`.
+const staticDir = join(root, 'app', 'dist-test');
 const serverMain = join(root, 'sync-server', 'dist', 'main.js');
 for (const [file, build] of [
   [join(staticDir, 'index.html'), 'pnpm --filter @runsheet/app build'],

@@ -16,7 +16,11 @@ function files(dir) {
   });
 }
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+// The same directory vite.config.ts built into.
+const dist = new URL(
+  process.env.VITE_RUNSHEET_TEST_API === '1' ? '../dist-test/' : '../dist/',
+  import.meta.url,
+).pathname;
 let before = 0;
 let after = 0;
 for (const file of files(dist)) {

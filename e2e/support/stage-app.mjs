@@ -6,12 +6,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = join(root, 'app', 'dist');
+// The build with the test API (SE-13): `pnpm --filter @runsheet/app run build:test`.
+const dist = join(root, 'app', 'dist-test');
 const staticDir = resolve(root, process.env.STATIC_DIR ?? 'test-results/server/app');
 const dataDir = resolve(root, process.env.DATA_DIR ?? 'test-results/server/data');
 
 if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'sw.js'))) {
-  console.error('app/dist is missing or incomplete: run `pnpm --filter @runsheet/app build` first.');
+  console.error(
+    'app/dist-test is missing or incomplete: run `pnpm --filter @runsheet/app run build:test` first.',
+  );
   process.exit(1);
 }
 if (!existsSync(join(root, 'sync-server', 'dist', 'main.js'))) {

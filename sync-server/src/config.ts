@@ -7,6 +7,7 @@ import {
   USERNAME_PATTERN,
 } from '@runsheet/protocol';
 import { z } from 'zod';
+import { isLoopbackHost } from './http/request-info.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
 import { type TemporalConfig, TemporalEnvSchema, temporalConfigFrom } from './temporal/config.ts';
 
@@ -36,6 +37,18 @@ export interface ServerConfig {
   /** The built PWA (`app/dist`). */
   staticDir: string;
   limits: RelayLimits;
+  /**
+   * WebSocket connections (upgrades in progress and open sockets) the server holds at most, overall and
+   * from one client address (RELAY_MAX_CONNECTIONS, RELAY_MAX_CONNECTIONS_PER_ADDRESS).
+   */
+  connections: { max: number; perAddress: number };
+  /**
+   * HTTP_HEADERS_TIMEOUT_MS / HTTP_REQUEST_TIMEOUT_MS: how long a client may take to send a request's
+   * headers, and the whole request. A client that trickles bytes (slowloris) is cut off then.
+   */
+  timeouts: { headersMs: number; requestMs: number };
+  /** AUTH_MAX_PENDING_HASHES: password checks that may wait for a core; more are answered 503 (SE-06). */
+  maxPendingHashes: number;
   /** How long a sign-in lasts without use; every authenticated request slides it forward. */
   sessionTtlMs: number;
   /** The longest a sign-in lasts however often it is used; then the user signs in again. */
@@ -45,6 +58,13 @@ export interface ServerConfig {
    * and the client address used to rate-limit sign-in. Off by default, because a client could forge them.
    */
   trustProxy: boolean;
+  /** TRUST_PROXY=<hops>: proxies in front (1 for TRUST_PROXY=1); the client is this many X-Forwarded-For entries from the right. */
+  proxyHops: number;
+  /**
+   * PUBLIC_ORIGIN: the origins (comma-separated, e.g. `https://runsheet.example.com`) people reach the
+   * server at. Their hosts, IP literals and (bound to loopback) `localhost` are the only Host names answered.
+   */
+  publicOrigins: string[];
   /** RUNSHEET_OPEN=1: no sign-in at all, every connection is an admin. For one person on localhost. */
   openMode: boolean;
   /** Creates the first admin at start-up when no user exists yet (RUNSHEET_ADMIN_USER / _PASSWORD). */
@@ -92,7 +112,8 @@ const text = z.preprocess(unsetIfEmpty, z.string().optional());
 
 const EnvSchema = TemporalEnvSchema.extend({
   PORT: int(0, 65535, 8080),
-  HOST: z.preprocess(unsetIfEmpty, z.string().default('0.0.0.0')),
+  // No default here: open mode listens on loopback unless told otherwise (and refuses anything else).
+  HOST: z.preprocess(unsetIfEmpty, z.string().optional()),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('./data')),
   STATIC_DIR: text,
   DATABASE_URL: z.preprocess(
@@ -118,7 +139,41 @@ const EnvSchema = TemporalEnvSchema.extend({
   ),
   SESSION_TTL_HOURS: int(1, 24 * 365, 12),
   SESSION_MAX_DAYS: int(1, 3650, 30),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z.preprocess(
+    (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z
+      .string({ error: 'must be 1/0, true/false, yes/no or a number of proxies (1-10)' })
+      .regex(/^(|0|1|false|true|no|yes|[1-9]|10)$/, {
+        error: 'must be 1/0, true/false, yes/no or a number of proxies (1-10)',
+      })
+      .default('')
+      .transform((value) =>
+        value === 'true' || value === 'yes'
+          ? 1
+          : value === '' || value === 'false' || value === 'no'
+            ? 0
+            : Number(value),
+      ),
+  ),
+  PUBLIC_ORIGIN: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter((origin) => origin !== ''),
+      )
+      .pipe(
+        z.array(
+          z.string().regex(/^https?:\/\/[^/\s?#]+$/, {
+            error: 'must be origins like https://runsheet.example.com, separated by commas',
+          }),
+        ),
+      )
+      .default([]),
+  ),
   RUNSHEET_OPEN: flag,
   RUNSHEET_ADMIN_USER: z.preprocess(
     unsetIfEmpty,
@@ -141,6 +196,24 @@ const EnvSchema = TemporalEnvSchema.extend({
   RELAY_MAX_MESSAGE_BURST: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurst),
   RELAY_MAX_MESSAGES_PER_SECOND_PER_USER: int(1, 1_000_000, DEFAULT_RELAY_LIMITS.maxMessagesPerSecondPerUser),
   RELAY_MAX_MESSAGE_BURST_PER_USER: int(1, 10_000_000, DEFAULT_RELAY_LIMITS.maxMessageBurstPerUser),
+  RELAY_MAX_UPDATE_BYTES: int(64, 512 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxUpdateBytes),
+  RELAY_MAX_UPDATE_BYTES_PER_SECOND: int(
+    1024,
+    1024 * 1024 * 1024,
+    DEFAULT_RELAY_LIMITS.maxUpdateBytesPerSecond,
+  ),
+  RELAY_MAX_UPDATE_BYTES_PER_SECOND_PER_USER: int(
+    1024,
+    1024 * 1024 * 1024,
+    DEFAULT_RELAY_LIMITS.maxUpdateBytesPerSecondPerUser,
+  ),
+  RELAY_MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxAwarenessBytes),
+  RELAY_MAX_PRESENCE_PER_CONNECTION: int(1, 1000, DEFAULT_RELAY_LIMITS.maxPresencePerConnection),
+  AUTH_MAX_PENDING_HASHES: int(0, 100_000, 32),
+  RELAY_MAX_CONNECTIONS: int(1, 1_000_000, 10_000),
+  RELAY_MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000, 256),
+  HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000, 10_000),
+  HTTP_REQUEST_TIMEOUT_MS: int(100, 3600_000, 60_000),
   RELAY_IDLE_UNLOAD_MS: int(0, 24 * 3600_000, DEFAULT_RELAY_LIMITS.idleUnloadMs),
   RELAY_AUTH_RECHECK_MS: int(100, 24 * 3600_000, DEFAULT_RELAY_LIMITS.authRecheckMs),
   RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
@@ -177,8 +250,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       'Invalid configuration:\n  REDIS_URL needs DATABASE_URL: several relays keep their data in one PostgreSQL',
     );
   }
+  // SE-10: open mode makes everyone who reaches the server an admin: only this machine may reach it.
+  const host = e.HOST ?? (e.RUNSHEET_OPEN ? '127.0.0.1' : '0.0.0.0');
+  if (e.RUNSHEET_OPEN && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  RUNSHEET_OPEN=1 with HOST=${JSON.stringify(host)}: open mode makes everyone who can ` +
+        'reach the server an admin, so it listens on loopback only (HOST=127.0.0.1, ::1 or localhost)',
+    );
+  }
   return {
-    host: e.HOST,
+    host,
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
@@ -191,15 +272,25 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxMessageBurst: e.RELAY_MAX_MESSAGE_BURST,
       maxMessagesPerSecondPerUser: e.RELAY_MAX_MESSAGES_PER_SECOND_PER_USER,
       maxMessageBurstPerUser: e.RELAY_MAX_MESSAGE_BURST_PER_USER,
+      maxUpdateBytes: e.RELAY_MAX_UPDATE_BYTES,
+      maxAwarenessBytes: e.RELAY_MAX_AWARENESS_BYTES,
+      maxPresencePerConnection: e.RELAY_MAX_PRESENCE_PER_CONNECTION,
+      maxUpdateBytesPerSecond: e.RELAY_MAX_UPDATE_BYTES_PER_SECOND,
+      maxUpdateBytesPerSecondPerUser: e.RELAY_MAX_UPDATE_BYTES_PER_SECOND_PER_USER,
       idleUnloadMs: e.RELAY_IDLE_UNLOAD_MS,
       authRecheckMs: e.RELAY_AUTH_RECHECK_MS,
       compactAfterUpdates: e.RELAY_COMPACT_AFTER_UPDATES,
       pingIntervalMs: e.RELAY_PING_INTERVAL_MS,
       maxBufferedBytes: e.RELAY_MAX_BUFFERED_BYTES,
     },
+    connections: { max: e.RELAY_MAX_CONNECTIONS, perAddress: e.RELAY_MAX_CONNECTIONS_PER_ADDRESS },
+    timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS },
+    maxPendingHashes: e.AUTH_MAX_PENDING_HASHES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: e.TRUST_PROXY > 0,
+    proxyHops: e.TRUST_PROXY,
+    publicOrigins: e.PUBLIC_ORIGIN,
     openMode: e.RUNSHEET_OPEN,
     bootstrapAdmin:
       e.RUNSHEET_ADMIN_USER !== undefined && e.RUNSHEET_ADMIN_PASSWORD !== undefined

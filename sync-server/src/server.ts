@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { canWrite } from '@runsheet/protocol';
 import { createApiHandler } from './api/api.ts';
 import { ServerWorkspace } from './api/data/server-workspace.ts';
 import { AccessAudit } from './audit/access-audit.ts';
@@ -9,9 +10,10 @@ import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
 import { type Cluster, startCluster } from './cluster/index.ts';
 import type { ServerConfig } from './config.ts';
+import { ConnectionGate } from './http/connection-gate.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
-import { clientAddress, isSameOrigin } from './http/request-info.ts';
+import { clientAddress, HostAllowList, isSameOrigin, requestedHost } from './http/request-info.ts';
 import { sendText } from './http/respond.ts';
 import { createStaticHandler } from './http/static.ts';
 import { Relay } from './relay/relay.ts';
@@ -65,6 +67,8 @@ export interface ServerOverrides {
   apiReleaseIdleMs?: number;
   /** How often rooms compare their numbers with PostgreSQL, Redis up and down (tests shorten them). */
   clusterResyncMs?: { up: number; down: number };
+  /** How often expired sessions are deleted (tests shorten it to exercise the timer). */
+  pruneSessionsEveryMs?: number;
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -103,6 +107,7 @@ export async function createRunsheetServer(
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
+    maxPendingHashes: config.maxPendingHashes,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),
     ...(cluster && { sharedThrottle: cluster.sharedThrottle }),
@@ -116,6 +121,11 @@ export async function createRunsheetServer(
       budgets: cluster.sharedBudgets(
         config.limits.maxMessagesPerSecondPerUser,
         config.limits.maxMessageBurstPerUser,
+      ),
+      byteBudgets: cluster.sharedBudgets(
+        config.limits.maxUpdateBytesPerSecondPerUser,
+        2 * config.limits.maxFrameBytes,
+        'update-bytes',
       ),
     }),
   });
@@ -140,7 +150,7 @@ export async function createRunsheetServer(
       workspace,
       temporal: () => temporal?.mirror ?? null,
     },
-    { trustProxy: config.trustProxy, log },
+    { trustProxy: config.trustProxy, proxyHops: config.proxyHops, log },
   );
   const serveStatic = createStaticHandler(config.staticDir);
   const health = createHealthHandler({
@@ -148,8 +158,17 @@ export async function createRunsheetServer(
     ...(cluster && { redis: () => cluster.ping() }),
   });
 
+  const hosts = new HostAllowList(config.publicOrigins);
+  const MISDIRECTED =
+    'This server does not answer to that host name. Open it at its address, or list the name in PUBLIC_ORIGIN.\n';
+
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
+    // SE-07: a DNS-rebinding page reaches us under a name of its own; answer no name we were not given.
+    if (!hosts.allows(requestedHost(req, config))) {
+      sendText(res, 421, MISDIRECTED);
+      return;
+    }
     if (pathname === '/healthz') {
       await health.ready(req, res);
     } else if (pathname === '/livez') {
@@ -172,6 +191,12 @@ export async function createRunsheetServer(
    */
   async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy());
+    if (!hosts.allows(requestedHost(req, config))) {
+      socket.end(
+        `HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(MISDIRECTED)}\r\n\r\n${MISDIRECTED}`,
+      );
+      return;
+    }
     const room = roomFromPath(pathnameOf(req.url));
     if (room === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -187,6 +212,17 @@ export async function createRunsheetServer(
     const result = await auth.authenticate(credentials);
     if (!result.ok) {
       relay.reject(req, socket, head, result.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHORIZED');
+      return;
+    }
+    // SE-04: release rooms only for releases the catalog lists, checked before the audit is written (a
+    // flood of refused joins leaves no rows). Open mode is one person on loopback (SE-08): no check.
+    if (!config.openMode && room.startsWith('release:') && !(await workspace.knowsRelease(room))) {
+      relay.reject(
+        req,
+        socket,
+        head,
+        canWrite(result.principal.user.role) ? 'UNKNOWN_ROOM' : 'FORBIDDEN_ROOM',
+      );
       return;
     }
     // Joining a room reads release information (FR-014): logged before any of it is sent; no log, no join.
@@ -206,14 +242,33 @@ export async function createRunsheetServer(
     await relay.accept(req, socket, head, room, auth.identityFor(result.principal));
   }
 
-  const http = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
-    handleRequest(req, res).catch((error: unknown) => {
-      log.error('Request failed:', req.method, req.url, error);
-      if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
-      else res.destroy();
-    });
-  });
+  const { headersMs, requestMs } = config.timeouts;
+  const http = createServer(
+    {
+      maxHeaderSize: MAX_REQUEST_HEAD_BYTES,
+      // SE-03: a client trickling its headers or body (slowloris) is cut off; the check runs often enough
+      // to act within a quarter of the shorter limit.
+      headersTimeout: headersMs,
+      requestTimeout: Math.max(requestMs, headersMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(headersMs / 4))),
+    },
+    (req, res) => {
+      handleRequest(req, res).catch((error: unknown) => {
+        log.error('Request failed:', req.method, req.url, error);
+        if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
+        else res.destroy();
+      });
+    },
+  );
+  const gate = new ConnectionGate(config.connections.max, config.connections.perAddress);
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // SE-03: counted before anything costs more than a map lookup; released when the socket closes.
+    const release = gate.admit(clientAddress(req, config));
+    if (release === null) {
+      relay.reject(req, socket, head, 'TOO_MANY_CONNECTIONS');
+      return;
+    }
+    socket.once('close', release);
     // Storage may fail while signing in (a busy or full disk, PostgreSQL away): that fails this upgrade,
     // never the process.
     handleUpgrade(req, socket, head).catch((error: unknown) => {
@@ -222,11 +277,13 @@ export async function createRunsheetServer(
     });
   });
 
+  // An engine may throw before it returns a promise (better-sqlite3 does): the async wrapper turns both
+  // into one rejection, so a busy or full disk is logged and the next round tries again.
   const pruneTimer = setInterval(() => {
-    auth.sessions
-      .pruneExpired()
-      .catch((error: unknown) => log.warn('Pruning expired sessions failed:', error));
-  }, PRUNE_SESSIONS_EVERY_MS);
+    (async () => auth.sessions.pruneExpired())().catch((error: unknown) =>
+      log.warn('Pruning expired sessions failed:', error),
+    );
+  }, overrides.pruneSessionsEveryMs ?? PRUNE_SESSIONS_EVERY_MS);
   pruneTimer.unref();
 
   let closing: Promise<void> | null = null;

@@ -36,6 +36,15 @@ afterEach(async () => {
 });
 
 /** `n` relays sharing a fresh database and a fresh Redis prefix. */
+/** The release rooms these tests open, listed in the shared catalog by the first relay (SE-04). */
+const CLUSTER_RELEASES = [
+  'release:conv',
+  'release:presence',
+  'release:auth',
+  'release:revoke',
+  'release:budget',
+];
+
 async function relays(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
   if ('missing' in pg || 'missing' in redis) throw new Error('PostgreSQL or Redis is not available');
   const shared = {
@@ -48,6 +57,7 @@ async function relays(n: number, env: Record<string, string> = {}): Promise<Test
   for (let i = 0; i < n; i++) {
     const t = await startTestServer({
       env: shared,
+      ...(i === 0 && { releases: CLUSTER_RELEASES }),
       overrides: { clusterResyncMs: { up: 3_600_000, down: 3_600_000 } },
     });
     cleanups.push(() => t.dispose());

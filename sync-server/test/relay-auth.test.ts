@@ -21,6 +21,7 @@ async function start(options: TestServerOptions = {}) {
   t = await startTestServer({
     ...options,
     env: { RUNSHEET_OPEN: '0', ...options.env },
+    releases: [ROOM],
     overrides: { now: clock.now, ...options.overrides },
   });
   admin = await setUpAdmin(t.url);

@@ -24,7 +24,10 @@ async function database(): Promise<string> {
 }
 
 async function server(url: string, env: Record<string, string> = {}): Promise<TestServer> {
-  const t = await startTestServer({ env: { DATABASE_URL: url, RUNSHEET_OPEN: '0', ...env } });
+  const t = await startTestServer({
+    env: { DATABASE_URL: url, RUNSHEET_OPEN: '0', ...env },
+    releases: ['release:pg', 'release:gap'],
+  });
   cleanups.push(() => t.dispose());
   return t;
 }

@@ -18,7 +18,6 @@ import { BootShell } from '@/components/layout/boot-shell';
 import { LocalData, ReadModel, ReadModelContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
-import { installTestApi } from './test-api.ts';
 
 export interface WorkspaceApi {
   local: LocalData;
@@ -81,9 +80,12 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     };
   }, [local]);
   const readModel = useMemo(() => (local ? new ReadModel(local) : null), [local]);
-  // Only with ?bench=1 in the URL (benchmark and browser tests); see test-api.ts.
+  // SE-13: only in builds made with VITE_RUNSHEET_TEST_API=1 (browser tests and benchmarks), and there only
+  // with ?bench=1 in the URL; see test-api.ts. Vite replaces the variable at build time, so the production
+  // build drops this branch and never emits the module.
   useEffect(() => {
-    if (api) installTestApi(api);
+    if (!api || import.meta.env.VITE_RUNSHEET_TEST_API !== '1') return;
+    void import('./test-api.ts').then(({ installTestApi }) => installTestApi(api));
   }, [api]);
 
   if (error) {

@@ -13,8 +13,20 @@ export const CloseCode = {
   UNAUTHORIZED: 4401,
   /** The room name is not `catalog` or `release:<id>`, or the user may not open it. */
   FORBIDDEN_ROOM: 4403,
+  /**
+   * A release room the catalog does not list, asked for by someone who may write (SE-04). Transient: a
+   * release made offline reaches the catalog moments after its room is asked for, and the retry gets in.
+   * A viewer is refused such a room with FORBIDDEN_ROOM.
+   */
+  UNKNOWN_ROOM: 4504,
   /** A frame larger than `limits.maxFrameBytes`. */
   FRAME_TOO_LARGE: 4413,
+  /**
+   * An incremental update (or a sync step 2 after the first) larger than `limits.maxUpdateBytes`. Transient
+   * on purpose: the client reconnects and its first sync step 2, which may be as large as a frame, carries
+   * the change.
+   */
+  UPDATE_TOO_LARGE: 4514,
   /** The session expired, was signed out, or the token was revoked or the user disabled while connected. */
   SESSION_EXPIRED: 4440,
   /** The server could not load or store the room (disk full, corrupt file). Retry later. */
@@ -27,6 +39,11 @@ export const CloseCode = {
    * client sees an abnormal close and reconnects, catching up from its state vector.
    */
   TOO_SLOW: 4508,
+  /**
+   * The server holds as many WebSocket connections as it allows, overall or from this address
+   * (RELAY_MAX_CONNECTIONS, RELAY_MAX_CONNECTIONS_PER_ADDRESS). Transient: retry with backoff.
+   */
+  TOO_MANY_CONNECTIONS: 4530,
   /** More messages than `limits.maxMessagesPerSecond` allows. Transient: the client may retry after backoff. */
   RATE_LIMITED: 4529,
 } as const;

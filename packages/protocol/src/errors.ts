@@ -67,6 +67,10 @@ export const API_ERRORS = {
     status: 429,
     message: 'Too many failed attempts. Wait a few minutes, then try again.',
   },
+  'server-busy': {
+    status: 503,
+    message: 'The server is busy checking other sign-ins. Try again in a few seconds.',
+  },
   // A server that does not read Temporal has no Temporal resources: nothing failed, so not a 5xx.
   'temporal-not-configured': {
     status: 404,

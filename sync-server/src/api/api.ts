@@ -5,7 +5,7 @@ import { AuthError } from '../auth/errors.ts';
 import {
   clientAddress,
   isHttps,
-  isLoopback,
+  isLoopbackRequest,
   isSameOrigin,
   type RequestInfoOptions,
 } from '../http/request-info.ts';
@@ -93,7 +93,7 @@ export function createApiHandler(deps: ApiDeps, options: ApiOptions) {
       new URLSearchParams((req.url ?? '').split('?')[1] ?? ''),
       principal,
       address,
-      isLoopback(address),
+      isLoopbackRequest(req, options),
       isHttps(req, options),
     );
     current.ctx = ctx;

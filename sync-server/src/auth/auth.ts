@@ -3,6 +3,7 @@ import type { Identity } from '../relay/identity.ts';
 import type { SessionRow, Storage, TokenRow, UserRow } from '../storage/contract.ts';
 import type { Credentials } from './credentials.ts';
 import { AuthError } from './errors.ts';
+import { HashQueue } from './hash-queue.ts';
 import { DEFAULT_THROTTLE, LoginThrottle, type Throttle, type ThrottleOptions } from './login-throttle.ts';
 import {
   DEFAULT_SCRYPT_PARAMS,
@@ -41,7 +42,15 @@ export interface AuthOptions {
    */
   sharedThrottle?: (options: ThrottleOptions) => Throttle;
   now?: () => number;
+  /** Password checks waiting for a place (SE-06); past this, `server-busy`. */
+  maxPendingHashes?: number;
 }
+
+/** Failed sign-ins of one username from every address together, and of one address for every username. */
+const PER_USER_FAILURES = 20;
+const PER_ADDRESS_FAILURES = 50;
+/** Password hashes computed at once: the machine's cores are shared with the relay. */
+const HASH_CONCURRENCY = 2;
 
 /** The user every request acts as in open mode (RUNSHEET_OPEN=1). Not stored. */
 const OPEN_USER: UserRow = {
@@ -74,6 +83,10 @@ export class Auth {
   readonly sessions: Sessions;
   readonly tokens: ApiTokens;
   readonly throttle: Throttle;
+  /** SE-06: failures of one username over all addresses, and of one address over all usernames. */
+  private readonly userThrottle: Throttle;
+  private readonly addressThrottle: Throttle;
+  readonly hashing: HashQueue;
   readonly openMode: boolean;
   /**
    * While no user exists, creating the first admin from another machine needs this code, printed in the
@@ -123,7 +136,17 @@ export class Auth {
       now,
     );
     const throttleOptions = { ...DEFAULT_THROTTLE, ...options.throttle, now };
-    this.throttle = options.sharedThrottle?.(throttleOptions) ?? new LoginThrottle(throttleOptions);
+    const makeThrottle = (o: ThrottleOptions) => options.sharedThrottle?.(o) ?? new LoginThrottle(o);
+    this.throttle = makeThrottle(throttleOptions);
+    this.userThrottle = makeThrottle({
+      ...throttleOptions,
+      maxFailures: Math.max(throttleOptions.maxFailures, PER_USER_FAILURES),
+    });
+    this.addressThrottle = makeThrottle({
+      ...throttleOptions,
+      maxFailures: Math.max(throttleOptions.maxFailures, PER_ADDRESS_FAILURES),
+    });
+    this.hashing = new HashQueue(HASH_CONCURRENCY, options.maxPendingHashes ?? 32);
     this.openMode = options.openMode;
     this.setupCode = Array.from(
       { length: 8 },
@@ -193,6 +216,7 @@ export class Auth {
   /** The relay's view of a principal: its role now, and how to check it again later. */
   identityFor(principal: Principal): Identity {
     const { user } = principal;
+    const presence = { id: user.id, name: user.displayName || user.username };
     const currentUser = async (): ReturnType<Identity['recheck']> => {
       const now = await this.users.byId(user.id);
       return now === undefined || now.disabledAt !== null
@@ -211,6 +235,7 @@ export class Auth {
         return {
           label: `${user.username} (session)`,
           account: user.id,
+          presence,
           role: user.role,
           // The user first: a disabled account is `revoked`, even though disabling also ends its sessions.
           recheck: async () => {
@@ -226,6 +251,7 @@ export class Auth {
         return {
           label: `${user.username} (token ${principal.token.name})`,
           account: user.id,
+          presence,
           role: user.role,
           recheck: async () => ((await this.tokens.isLive(tokenId)) ? currentUser() : { status: 'revoked' }),
         };
@@ -243,18 +269,46 @@ export class Auth {
     clientAddress: string,
   ): Promise<{ user: UserRow; secret: string; session: SessionRow }> {
     const user = await this.users.byUsername(username);
-    const key = `${user?.username ?? username.trim().toLowerCase()}|${clientAddress}`;
-    const wait = await this.throttle.retryAfter(key);
+    const name = user?.username ?? username.trim().toLowerCase();
+    const key = `${name}|${clientAddress}`;
+    // '#' is in no username, so these keys never meet the pair keys (`name|address`).
+    const userKey = `u#${name}`;
+    const addressKey = `a#${clientAddress}`;
+    const wait = Math.max(
+      await this.throttle.retryAfter(key),
+      await this.userThrottle.retryAfter(userKey),
+      await this.addressThrottle.retryAfter(addressKey),
+    );
     if (wait > 0) throw new AuthError('too-many-attempts', wait);
-    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummy()));
+    const stored = user?.passwordHash ?? (await this.dummy());
+    const matches = await this.hashing.run(() => verifyPassword(password, stored));
     if (user === undefined || !matches) {
-      await this.throttle.fail(key);
+      await Promise.all([
+        this.throttle.fail(key),
+        this.userThrottle.fail(userKey),
+        this.addressThrottle.fail(addressKey),
+      ]);
       throw new AuthError('invalid-credentials');
     }
     if (user.disabledAt !== null) throw new AuthError('account-disabled');
     await this.throttle.succeed(key);
     if (needsRehash(user.passwordHash, this.scrypt)) await this.users.setPassword(user.id, password);
     return { user, ...(await this.sessions.create(user.id)) };
+  }
+
+  /**
+   * SE-06: checks the signed-in user's current password before a change, throttled per user (5 wrong
+   * guesses, then `too-many-attempts`) and through the hashing queue like a sign-in.
+   */
+  async checkCurrentPassword(user: UserRow, password: string): Promise<void> {
+    const key = `pw#${user.id}`;
+    const wait = await this.throttle.retryAfter(key);
+    if (wait > 0) throw new AuthError('too-many-attempts', wait);
+    if (!(await this.hashing.run(() => verifyPassword(password, user.passwordHash)))) {
+      await this.throttle.fail(key);
+      throw new AuthError('invalid-credentials');
+    }
+    await this.throttle.succeed(key);
   }
 
   private dummy(): Promise<string> {

@@ -9,6 +9,7 @@ export type AuthErrorCode = Extract<
   | 'invalid-credentials'
   | 'account-disabled'
   | 'too-many-attempts'
+  | 'server-busy'
   | 'username-taken'
   | 'already-set-up'
   | 'setup-code-required'

@@ -88,7 +88,7 @@ export class Sessions {
     return this.store.deleteForUser(userId);
   }
 
-  pruneExpired(): Promise<number> {
-    return this.store.deleteExpired(this.now());
+  async pruneExpired(): Promise<number> {
+    return await this.store.deleteExpired(this.now());
   }
 }

@@ -23,7 +23,7 @@ export interface Cluster {
   readonly control: ControlChannel;
   sharedThrottle(options: ThrottleOptions): Throttle;
   /** Accounts' message budgets, settled between relays through Redis. */
-  sharedBudgets(ratePerSecond: number, burst: number): AccountBudgets;
+  sharedBudgets(ratePerSecond: number, burst: number, kind?: string): AccountBudgets;
   /** Resolves when Redis answers PING (readiness); rejects when it cannot be reached. */
   ping(): Promise<void>;
   /** Compares every room with PostgreSQL now (tests; the relay does it on a timer). */
@@ -69,7 +69,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     feed: fanout,
     control,
     sharedThrottle: (throttleOptions) => new SharedThrottle(commands, prefix, throttleOptions, log),
-    sharedBudgets: (rate, burst) => new SharedAccountBudgets(commands, prefix, rate, burst),
+    sharedBudgets: (rate, burst, kind) => new SharedAccountBudgets(commands, prefix, rate, burst, kind),
     async ping() {
       const answer = await withTimeout(commands.ping(), 1_000, 'Redis did not answer PING in time');
       if (answer !== 'PONG') throw new Error(`Redis answered ${answer} to PING`);

@@ -52,13 +52,15 @@ export class SharedAccountBudgets implements AccountBudgets {
     private readonly prefix: string,
     private readonly ratePerSecond: number,
     private readonly burst: number,
+    /** Which budget (messages, update bytes): each has its own Redis keys. */
+    private readonly kind = 'budget',
     private readonly now: () => number = () => performance.now(),
   ) {
     this.timer = setInterval(() => void this.settle(), SETTLE_EVERY_MS);
     this.timer.unref();
   }
 
-  take(account: string): boolean {
+  take(account: string, cost = 1): boolean {
     const t = this.now();
     let view = this.views.get(account);
     if (view === undefined) {
@@ -68,9 +70,9 @@ export class SharedAccountBudgets implements AccountBudgets {
     view.tokens = Math.min(this.burst, view.tokens + ((t - view.at) * this.ratePerSecond) / 1000);
     view.at = t;
     view.used = t;
-    if (view.tokens < 1) return false;
-    view.tokens -= 1;
-    view.pending += 1;
+    if (view.tokens < cost) return false;
+    view.tokens -= cost;
+    view.pending += cost;
     return true;
   }
 
@@ -92,7 +94,7 @@ export class SharedAccountBudgets implements AccountBudgets {
         pipeline.eval(
           SETTLE_SCRIPT,
           1,
-          `${this.prefix}budget:${account}`,
+          `${this.prefix}${this.kind}:${account}`,
           this.ratePerSecond,
           this.burst,
           view.inFlight,

@@ -7,8 +7,8 @@ import { TokenBucket } from './token-bucket.ts';
  * and settles with the others in the background (`cluster/shared-budgets.ts`).
  */
 export interface AccountBudgets {
-  /** Spends one message of `account`'s budget; false when it is spent. */
-  take(account: string): boolean;
+  /** Spends `cost` (one message by default, or bytes) of `account`'s budget; false when it is spent. */
+  take(account: string, cost?: number): boolean;
   close(): void;
 }
 
@@ -32,14 +32,14 @@ export class LocalAccountBudgets implements AccountBudgets {
     this.sweep.unref();
   }
 
-  take(account: string): boolean {
+  take(account: string, cost = 1): boolean {
     let entry = this.buckets.get(account);
     if (entry === undefined) {
       entry = { bucket: new TokenBucket(this.ratePerSecond, this.burst, this.now), used: 0 };
       this.buckets.set(account, entry);
     }
     entry.used = this.now();
-    return entry.bucket.take();
+    return entry.bucket.take(cost);
   }
 
   close(): void {

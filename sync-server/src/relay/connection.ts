@@ -16,6 +16,10 @@ export class Connection {
   alive = true;
   role: Role;
   private readonly bucket: TokenBucket;
+  /** Update bytes this connection may still send (SE-01). */
+  private readonly byteBucket: TokenBucket;
+  /** False until its first sync step 2, the one write that may be as large as a frame. */
+  sentFirstStep2 = false;
   private readonly maxBufferedBytes: number;
   /** Set when the connection was dropped for not reading: why it closed, for the relay's log and events. */
   droppedAs: CloseCodeName | null = null;
@@ -30,6 +34,7 @@ export class Connection {
     this.role = identity.role;
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessageBurst);
     this.maxBufferedBytes = limits.maxBufferedBytes;
+    this.byteBucket = new TokenBucket(limits.maxUpdateBytesPerSecond, limits.maxFrameBytes);
   }
 
   get isOpen(): boolean {
@@ -43,6 +48,11 @@ export class Connection {
   /** Spends one message from the rate budget. */
   allowMessage(): boolean {
     return this.bucket.take();
+  }
+
+  /** Spends `bytes` from the update byte budget. */
+  allowUpdateBytes(bytes: number): boolean {
+    return this.byteBucket.take(bytes);
   }
 
   /**

@@ -23,5 +23,7 @@ export interface Identity {
    */
   readonly account?: string;
   readonly role: Role;
+  /** Who the connection is in presence, stamped by the relay on every state it sends (SE-05); absent in open mode. */
+  readonly presence?: { id: string; name: string };
   recheck(): Promise<Recheck>;
 }

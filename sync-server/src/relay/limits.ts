@@ -28,6 +28,29 @@ export interface RelayLimits {
   /** Burst of that account-wide budget (a device reconnecting with its offline edits). */
   maxMessageBurstPerUser: number;
   /**
+   * Largest Yjs update a client may send as an incremental update, or as a sync step 2 after the first one
+   * of its connection. Typing and step actions make updates of a few hundred bytes; a bulk import of a
+   * large release a few tens of KB. Larger ones are what a hostile client sends to make the relay decode a
+   * huge structure: the connection closes (UPDATE_TOO_LARGE) and the honest client's reconnect carries the
+   * change in its first sync step 2, which only `maxFrameBytes` bounds.
+   */
+  maxUpdateBytes: number;
+  /**
+   * Sustained update bytes per second one connection may send (token bucket, `maxFrameBytes` of burst so a
+   * first sync step 2 of a large release passes). Past it: RATE_LIMITED.
+   */
+  maxUpdateBytesPerSecond: number;
+  /** The same for one account over all its connections (burst: twice `maxFrameBytes`). Not in open mode. */
+  maxUpdateBytesPerSecondPerUser: number;
+  /**
+   * Largest awareness (presence) message a client may send. A tab's presence is a few hundred bytes;
+   * thousands of fake peers in one frame are what a hostile client sends every newcomer. Past it the
+   * connection closes (UPDATE_TOO_LARGE).
+   */
+  maxAwarenessBytes: number;
+  /** Presence client ids one connection may announce (a tab has one); more are dropped. */
+  maxPresencePerConnection: number;
+  /**
    * How long a room with no connections stays in memory before it is compacted and unloaded. Short enough
    * that archived releases do not pile up in memory, long enough that a page reload reuses the loaded doc.
    */
@@ -66,6 +89,11 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessageBurst: 200,
   maxMessagesPerSecondPerUser: 200,
   maxMessageBurstPerUser: 1_000,
+  maxUpdateBytes: 256 * 1024,
+  maxAwarenessBytes: 16 * 1024,
+  maxPresencePerConnection: 4,
+  maxUpdateBytesPerSecond: 512 * 1024,
+  maxUpdateBytesPerSecondPerUser: 2 * 1024 * 1024,
   idleUnloadMs: 60_000,
   authRecheckMs: 60_000,
   compactAfterUpdates: 500,

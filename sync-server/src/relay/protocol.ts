@@ -49,13 +49,72 @@ function expectEnd(decoder: decoding.Decoder): void {
   }
 }
 
-/** Parses the whole update (structs and delete set) without touching any document. */
+/**
+ * A well-formed update the relay still refuses: one that would create a sub-document. Runsheet's documents
+ * never hold any, and each one a client plants would be a document inside a document the relay neither
+ * stores apart nor authorises apart.
+ */
+export class RefusedUpdateError extends MalformedMessageError {
+  override name = 'RefusedUpdateError';
+}
+
+/**
+ * Parses the whole update (structs and delete set) without touching any document, and scans the parsed
+ * structs (already in hand, no second pass over the bytes) for sub-documents.
+ */
 function checkUpdate(update: Uint8Array): void {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    Y.decodeUpdate(update);
+    decoded = Y.decodeUpdate(update);
   } catch (error) {
     throw new MalformedMessageError(`invalid Yjs update: ${(error as Error).message}`);
   }
+  for (const struct of decoded.structs) {
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentDoc) {
+      throw new RefusedUpdateError('the update would create a sub-document');
+    }
+  }
+}
+
+/** What the first bytes of a frame say, read without touching its payload. */
+export interface FrameHeader {
+  type: number;
+  /** For SYNC frames. */
+  syncType?: number;
+  /** Bytes the payload claims (SYNC frames): what a cap or a budget is charged before decoding. */
+  payloadBytes: number;
+}
+
+/**
+ * Reads a frame's message type (and sync type and payload length) and nothing else: the relay decides who
+ * may write, how large and how often, before paying for a decode. null when even that does not parse
+ * (`decodeClientMessage` then says why).
+ */
+export function peekFrameHeader(frame: Uint8Array): FrameHeader | null {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    if (type !== MessageType.SYNC) return { type, payloadBytes: frame.byteLength - decoder.pos };
+    const syncType = decoding.readVarUint(decoder);
+    const payloadBytes = decoding.readVarUint(decoder);
+    return { type, syncType, payloadBytes };
+  } catch {
+    return null;
+  }
+}
+
+/** True for a frame that would change the document: a sync step 2 or an update. */
+export function isWriteFrame(header: FrameHeader | null): boolean {
+  return (
+    header !== null &&
+    header.type === MessageType.SYNC &&
+    (header.syncType === SyncType.STEP_2 || header.syncType === SyncType.UPDATE)
+  );
+}
+
+/** A sync frame carrying an empty Yjs update (`[0, 0]`): what the stock client answers with nothing new. */
+export function isEmptyWriteFrame(frame: Uint8Array): boolean {
+  return frame.byteLength === 5 && frame[2] === 2 && frame[3] === 0 && frame[4] === 0;
 }
 
 function checkStateVector(stateVector: Uint8Array): void {

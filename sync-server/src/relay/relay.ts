@@ -9,7 +9,18 @@ import { Connection } from './connection.ts';
 import type { FeedSink, RoomFeed } from './feed.ts';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
-import { decodeClientMessage, MalformedMessageError } from './protocol.ts';
+import {
+  decodeClientMessage,
+  type FrameHeader,
+  isEmptyWriteFrame,
+  isWriteFrame,
+  MalformedMessageError,
+  MessageType,
+  peekFrameHeader,
+  RefusedUpdateError,
+  SyncType,
+} from './protocol.ts';
+import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
 import { Room } from './room.ts';
 import type { RoomName } from './room-name.ts';
@@ -37,6 +48,8 @@ export interface RelayOptions {
   feed?: RoomFeed;
   /** Accounts' message budgets; shared through Redis with several relays, else in this process. */
   budgets?: AccountBudgets;
+  /** Accounts' update byte budgets (`limits.maxUpdateBytesPerSecondPerUser`), shared the same way. */
+  byteBudgets?: AccountBudgets;
 }
 
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
@@ -61,6 +74,7 @@ export class Relay extends EventEmitter<RelayEvents> {
   private readonly timers: NodeJS.Timeout[];
   private readonly log: Pick<Console, 'warn' | 'error'>;
   private readonly budgets: AccountBudgets;
+  private readonly byteBudgets: AccountBudgets;
   private closing = false;
 
   constructor(private readonly options: RelayOptions) {
@@ -71,6 +85,12 @@ export class Relay extends EventEmitter<RelayEvents> {
       new LocalAccountBudgets(
         options.limits.maxMessagesPerSecondPerUser,
         options.limits.maxMessageBurstPerUser,
+      );
+    this.byteBudgets =
+      options.byteBudgets ??
+      new LocalAccountBudgets(
+        options.limits.maxUpdateBytesPerSecondPerUser,
+        2 * options.limits.maxFrameBytes,
       );
     this.wss = new WebSocketServer({
       noServer: true,
@@ -115,17 +135,9 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, room, identity));
   }
 
-  /**
-   * Completes the upgrade only to close it at once with `reason`. Browsers show scripts no HTTP status of a
-   * failed upgrade, only a close code, and the stock client stops retrying on 44xx codes; an HTTP error
-   * would make it retry forever.
-   */
-  reject(req: IncomingMessage, socket: Duplex, head: Buffer, reason: CloseCodeName): void {
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const connection = new Connection(ws, REJECTED, this.options.limits);
-      ws.on('error', () => {});
-      connection.close(reason);
-    });
+  /** Refuses the upgrade with `reason` as its close code, reading nothing the client sends (SE-03). */
+  reject(req: IncomingMessage, socket: Duplex, _head: Buffer, reason: CloseCodeName): void {
+    refuseUpgrade(req, socket, reason);
   }
 
   private attach(ws: RelaySocket, roomName: RoomName, identity: Identity): void {
@@ -252,15 +264,75 @@ export class Relay extends EventEmitter<RelayEvents> {
       connection.close('MALFORMED_MESSAGE');
       return;
     }
+    const header = peekFrameHeader(data);
+    if (isWriteFrame(header) && !this.admitWrite(connection, room, data, header!)) return;
+    if (
+      header?.type === MessageType.AWARENESS &&
+      header.payloadBytes > this.options.limits.maxAwarenessBytes
+    ) {
+      this.log.warn(
+        `Room ${room.name}: ${connection.identity.label} sent ${header.payloadBytes} bytes of presence; closed`,
+      );
+      connection.close('UPDATE_TOO_LARGE');
+      return;
+    }
     let message: ReturnType<typeof decodeClientMessage>;
     try {
       message = decodeClientMessage(data);
     } catch (error) {
-      if (!(error instanceof MalformedMessageError)) this.log.warn('Unexpected decoding failure:', error);
+      if (error instanceof RefusedUpdateError) {
+        this.log.warn(
+          `Room ${room.name}: refused an update from ${connection.identity.label}: ${error.message}`,
+        );
+      } else if (!(error instanceof MalformedMessageError)) {
+        this.log.warn('Unexpected decoding failure:', error);
+      }
       connection.close('MALFORMED_MESSAGE');
       return;
     }
-    room.receive(connection, message);
+    try {
+      room.receive(connection, message);
+    } catch (error) {
+      // Nothing a room does with a message should throw; if it does (a storage engine throwing where it
+      // should reject), that one connection goes and the process keeps serving the others.
+      this.log.error(
+        `Room ${room.name}: handling a message from ${connection.identity.label} failed:`,
+        error,
+      );
+      connection.close('INTERNAL_ERROR');
+    }
+  }
+
+  /**
+   * SE-01: decides on a write from its header alone, before its payload is decoded. A viewer's or a
+   * server-written room's write is dropped undecoded (the client is told once that it is read-only; the
+   * empty answer the stock client gives a server-written room's sync step 1 is not worth telling). A write
+   * over `maxUpdateBytes` (the first sync step 2 of a connection excepted) or over the connection's or the
+   * account's byte budget closes the connection. False when the frame goes no further.
+   */
+  private admitWrite(connection: Connection, room: Room, frame: Buffer, header: FrameHeader): boolean {
+    if (connection.readOnly || !room.clientWritable) {
+      if (room.clientWritable || !isEmptyWriteFrame(frame)) connection.refuseWrite();
+      return false;
+    }
+    const firstStep2 = header.syncType === SyncType.STEP_2 && !connection.sentFirstStep2;
+    if (header.syncType === SyncType.STEP_2) connection.sentFirstStep2 = true;
+    if (!firstStep2 && header.payloadBytes > this.options.limits.maxUpdateBytes) {
+      this.log.warn(
+        `Room ${room.name}: ${connection.identity.label} sent an update of ${header.payloadBytes} bytes; closed`,
+      );
+      connection.close('UPDATE_TOO_LARGE');
+      return false;
+    }
+    const account = connection.identity.account;
+    if (
+      !connection.allowUpdateBytes(header.payloadBytes) ||
+      (account !== undefined && !this.byteBudgets.take(account, header.payloadBytes))
+    ) {
+      connection.close('RATE_LIMITED');
+      return false;
+    }
+    return true;
   }
 
   /** Drops sockets that did not answer the previous ping: half-open TCP would otherwise hold rooms open. */
@@ -340,6 +412,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.closing = true;
     for (const timer of this.timers) clearInterval(timer);
     this.budgets.close();
+    this.byteBudgets.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(
       sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),
@@ -400,10 +473,3 @@ class RoomLink implements FeedSink {
     return this.room?.lastKnownSeq ?? Number.POSITIVE_INFINITY;
   }
 }
-
-/** The identity of a socket that is only upgraded to be closed. */
-const REJECTED: Identity = {
-  label: 'rejected',
-  role: 'viewer',
-  recheck: async () => ({ status: 'revoked' }),
-};

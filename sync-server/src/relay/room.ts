@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { RelayLimits } from './limits.ts';
+import { stampPresence } from './presence-stamp.ts';
 import {
   type ClientMessage,
   encodeAwareness,
@@ -372,9 +373,16 @@ export class Room {
         }
         this.applyClientUpdate(connection, message.update);
         return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+      case 'awareness': {
+        const stamped = stampPresence(message.update, {
+          identity: connection.identity.presence,
+          own: connection.awarenessIds,
+          takenByOther: (id) => [...this.connections].some((c) => c !== connection && c.awarenessIds.has(id)),
+          maxIds: this.limits.maxPresencePerConnection,
+        });
+        if (stamped !== null) awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped, connection);
         return;
+      }
       case 'query-awareness':
         connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         return;

@@ -3,6 +3,7 @@ import { loadConfig, type ServerConfig } from '../../src/config.ts';
 import { createRunsheetServer, type RunsheetServer, type ServerOverrides } from '../../src/server.ts';
 import type { Db } from '../../src/storage/sqlite/database.ts';
 import type { SqliteStorage } from '../../src/storage/sqlite/index.ts';
+import { knownReleases } from './known-release.ts';
 import { writeStaticFixture } from './static-fixture.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -27,6 +28,8 @@ export interface TestServerOptions {
   dataDir?: string;
   configure?: (config: ServerConfig) => ServerConfig;
   overrides?: ServerOverrides;
+  /** Release rooms signed-in clients may open (SE-04): listed in the catalog once the server listens. */
+  releases?: readonly string[];
 }
 
 /** Cheap password hashing: the cost of scrypt is not what these tests are about, and the cores are shared. */
@@ -59,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.overrides,
   });
   const { port } = await server.listen();
+  await knownReleases(server, options.releases ?? []);
   // Each start writes its own static fixture, so stopping can remove it; the data dir may be reused.
   const stop = async () => {
     await server.close();

@@ -80,7 +80,7 @@ export const accountOperations = {
     summary: 'Sign in (sets the session cookie)',
     body: LoginRequest,
     answers: { 200: { description: 'Signed in', schema: SignedInAnswer } },
-    errors: ['invalid-credentials', 'account-disabled', 'too-many-attempts'],
+    errors: ['invalid-credentials', 'account-disabled', 'too-many-attempts', 'server-busy'],
   }),
   logout: defineOperation({
     id: 'signOut',
@@ -110,9 +110,10 @@ export const accountOperations = {
     summary: 'Change your password: ends your other sign-ins and signs this browser in afresh',
     body: ChangeOwnPasswordRequest,
     answers: { 204: { description: 'Changed' } },
-    errors: ['invalid-credentials', 'forbidden', 'weak-password'],
+    errors: ['invalid-credentials', 'forbidden', 'weak-password', 'too-many-attempts', 'server-busy'],
     errorNotes: {
       'invalid-credentials': 'The current password is wrong',
+      'too-many-attempts': 'Five wrong current passwords: wait, then try again',
       forbidden: 'Open mode has no accounts',
     },
   }),

@@ -9,7 +9,7 @@
  * and then reads `state` synchronously. A command resolves once its change is stored.
  */
 import type { Command } from '@runsheet/doc';
-import { Workspace } from '@runsheet/doc';
+import { catalogRoots, Workspace } from '@runsheet/doc';
 import type { CommandContext, CommandResult, DomainState, ReleaseId } from '@runsheet/domain';
 import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
@@ -83,6 +83,12 @@ export class ServerWorkspace {
   /** The current state; after `ready()` (and `openRelease` for the releases read). */
   get state(): DomainState {
     return this.loaded.state;
+  }
+
+  /** SE-04: true when the catalog lists `releaseId`; a release room exists only for those. */
+  async knowsRelease(releaseId: string): Promise<boolean> {
+    await this.ready();
+    return this.current !== null && catalogRoots(this.current.room.doc).releases.has(releaseId);
   }
 
   /**

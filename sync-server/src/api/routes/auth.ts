@@ -1,7 +1,5 @@
 import { operations } from '@runsheet/protocol';
 import { clearedSessionCookie, sessionCookie } from '../../auth/cookies.ts';
-import { AuthError } from '../../auth/errors.ts';
-import { verifyPassword } from '../../auth/passwords.ts';
 import { toPublicUser } from '../../auth/users.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -47,9 +45,7 @@ export function authRoutes({ auth, onAccessChanged }: ApiDeps) {
       if (principal.kind === 'open')
         throw new ApiError('forbidden', { message: 'Open mode has no accounts.' });
       const body = await ctx.body();
-      if (!(await verifyPassword(body.currentPassword, principal.user.passwordHash))) {
-        throw new AuthError('invalid-credentials');
-      }
+      await auth.checkCurrentPassword(principal.user, body.currentPassword);
       await auth.users.setPassword(principal.user.id, body.newPassword);
       await auth.sessions.revokeAllFor(principal.user.id);
       await onAccessChanged();

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
@@ -18,14 +18,27 @@ export const DATABASE_FILE = 'runsheet.sqlite';
  * document locally and re-sends whatever the relay lacks on its next sync.
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  // SE-10: sessions, token hashes and every release live here: only the server's own user may read them.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    chmodSync(dataDir, 0o700);
+  } catch {
+    // A directory someone else owns (given as DATA_DIR): its owner decides; the file below is ours.
+  }
+  const file = path.join(dataDir, DATABASE_FILE);
+  // Created 0600 before SQLite opens it (its own default follows the umask, usually 0644).
+  closeSync(openSync(file, 'a', 0o600));
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   // Another process holding the write lock (a backup, the sqlite3 shell) makes us wait rather than fail.
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // The file, and the WAL and shared-memory files SQLite made beside it, whatever umask made them.
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  }
   return db;
 }
 
