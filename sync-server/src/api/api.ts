@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { releaseRoutes } from './routes/releases.ts';
+import { rolloutRoutes } from './routes/rollout.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { stepRoutes } from './routes/steps.ts';
@@ -44,6 +45,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...openApiRoutes(),
     ...releaseRoutes(deps),
     ...stepRoutes(deps),
+    ...rolloutRoutes(deps),
     ...entityRoutes(deps),
     ...temporalRoutes(deps),
     ...auditRoutes(deps),

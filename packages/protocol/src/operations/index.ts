@@ -2,6 +2,7 @@ import type { Operation } from '../operation.ts';
 import { accountOperations } from './accounts.ts';
 import { auditOperations } from './audit.ts';
 import { metaOperations } from './meta.ts';
+import { rolloutOperations } from './rollout.ts';
 import { runsheetOperations } from './runsheet.ts';
 import { temporalOperations } from './temporal.ts';
 
@@ -11,6 +12,7 @@ export const operations = {
   audit: auditOperations,
   meta: metaOperations,
   runsheet: runsheetOperations,
+  rollout: rolloutOperations,
   temporal: temporalOperations,
 } as const;
 

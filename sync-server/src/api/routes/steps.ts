@@ -27,7 +27,8 @@ export function apiCommandContext(principal: Principal): CommandContext {
   return {
     now: () => new Date().toISOString(),
     newId: <T extends IdType>(type: T) => `${type}:${randomPart(randomBytes(16))}` as Id<T>,
-    actor: { id: principal.user.id, name: principal.user.displayName },
+    // The role lets the few admin-only commands (opening a gate early, WV-07) check it themselves too.
+    actor: { id: principal.user.id, name: principal.user.displayName, role: principal.user.role },
     device: 'api',
   };
 }
