@@ -1,6 +1,7 @@
 import type { Operation } from '../operation.ts';
 import { accountOperations } from './accounts.ts';
 import { auditOperations } from './audit.ts';
+import { inventoryOperations } from './inventory.ts';
 import { metaOperations } from './meta.ts';
 import { rolloutOperations } from './rollout.ts';
 import { runsheetOperations } from './runsheet.ts';
@@ -13,6 +14,7 @@ export const operations = {
   meta: metaOperations,
   runsheet: runsheetOperations,
   rollout: rolloutOperations,
+  inventory: inventoryOperations,
   temporal: temporalOperations,
 } as const;
 
