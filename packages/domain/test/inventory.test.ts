@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   archiveCustomer,
   inventory,
+  inventoryCsv,
   markDone,
+  parseCsv,
   revertStep,
   skipStep,
   type TemplateId,
@@ -94,5 +96,25 @@ describe('inventory: what runs where (IV-01..IV-05)', () => {
       inProgress: null,
       behind: 0,
     });
+  });
+
+  it('IV-05 exports the rows as CSV, one line per customer, formula-safe', () => {
+    const { w, r, a, d1, d2, v1 } = activeWorld();
+    complete(w, r, a, [d1, d2, v1]);
+    const csv = inventoryCsv(inventory(w.state).rows, w.state.catalog);
+    const parsed = parseCsv(csv);
+    if (!parsed.ok) throw new Error('unparseable');
+    expect(parsed.rows[0]).toEqual([
+      'cluster',
+      'customer',
+      'namespace',
+      'runs',
+      'hotfixes',
+      'in_progress',
+      'in_progress_percent',
+      'behind',
+    ]);
+    expect(parsed.rows[1]).toEqual(['prod-eu', 'Acme', 'acme-prod', 'v2.5.0', '', '', '', '0']);
+    expect(parsed.rows[3]).toEqual(['prod-us', 'Cobalt', 'cobalt-prod', '', '', 'v2.5.0', '0', '1']);
   });
 });
