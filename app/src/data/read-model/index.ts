@@ -35,6 +35,7 @@ export {
   type ActivityLine,
   useActiveProgress,
   useCustomerReleases,
+  useInventory,
   useRecentActivity,
   useStoredReleaseProgress,
 } from './summaries.ts';

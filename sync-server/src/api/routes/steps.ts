@@ -60,7 +60,7 @@ export function stepRoutes(deps: ApiDeps) {
     );
     if (!result.ok) throw new CommandRefusedError(result.error);
     const step = resolveStep(deps.workspace.state, release.id, stepId);
-    ctx.json(200, { step: step === null ? null : stepView(step) });
+    ctx.json(200, { step: step === null ? null : stepView(step, deps.workspace.state.catalog) });
   }
 
   const audit = {
@@ -79,7 +79,7 @@ export function stepRoutes(deps: ApiDeps) {
           throw new ApiError('not-found', {
             message: `No step "${ctx.params.stepId}" in release "${release.id}".`,
           });
-        ctx.json(200, { step: stepView(step) });
+        ctx.json(200, { step: stepView(step, deps.workspace.state.catalog) });
       },
       { action: 'api.read', entity: (ctx) => ctx.params.stepId ?? '' },
     ),
