@@ -104,11 +104,9 @@ export const StepView = StepSummaryView.extend({
     description:
       "The content with this customer's variables filled in (`{{customer.namespace}}`…): what to run now",
   }),
-  unfilledVariables: z
-    .array(z.string())
-    .meta({
-      description: 'Variables of ours left as written in `filledContent` (unknown, or no value here)',
-    }),
+  unfilledVariables: z.array(z.string()).meta({
+    description: 'Variables of ours left as written in `filledContent` (unknown, or no value here)',
+  }),
   isOverridden: z.boolean(),
   statusAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
