@@ -77,6 +77,9 @@ describe('REST API: waves, gates and halt (WV-01..WV-09) against a real server a
     });
     expect(dup.status).toBe(409);
     expect(dup.body.error).toMatchObject({ code: 'wave-name-taken', field: 'waves.1.name' });
+    const blank = await member.post<ErrorAnswer>(`${base()}/waves`, { waves: [{ name: '  ' }] });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error).toMatchObject({ code: 'invalid-body', field: 'waves.0.name' });
     const res = await member.post<{ rollout: Rollout }>(`${base()}/waves`, plan);
     expect(res.status).toBe(200);
     waves = res.body.rollout.waves;

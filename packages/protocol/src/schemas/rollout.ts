@@ -125,7 +125,8 @@ export const PlanWavesRequest = z
     waves: z
       .array(
         z.strictObject({
-          name: z.string().max(1_000),
+          // Blank or too long is refused here, as the document states, not only by the command.
+          name: nonBlankText(100, 'give the wave a name'),
           select: WaveSelectionInput.optional(),
           gate: GateSettings.optional(),
         }),
