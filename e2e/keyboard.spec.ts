@@ -32,7 +32,7 @@ test('Tab walks through the brand and the navigation with a visible focus ring',
   await page.keyboard.press('Tab'); // skip link
   await page.keyboard.press('Tab'); // brand
   await expect(shell.header.getByRole('link', { name: 'Runsheet' })).toBeFocused();
-  for (const label of ['Dashboard', 'Clusters', 'Customers', 'Releases', 'Settings'] as const) {
+  for (const label of ['Dashboard', 'Clusters', 'Customers', 'Releases', 'Inventory', 'Settings'] as const) {
     await page.keyboard.press('Tab');
     const link = shell.navLink(label);
     await expect(link).toBeFocused();

@@ -1,8 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export type ThemeChoice = 'Light' | 'Dark' | 'System';
-export type NavLabel = 'Dashboard' | 'Clusters' | 'Customers' | 'Releases' | 'Settings';
-export const NAV_LABELS: readonly NavLabel[] = ['Dashboard', 'Clusters', 'Customers', 'Releases', 'Settings'];
+export type NavLabel = 'Dashboard' | 'Clusters' | 'Customers' | 'Releases' | 'Inventory' | 'Settings';
+export const NAV_LABELS: readonly NavLabel[] = [
+  'Dashboard',
+  'Clusters',
+  'Customers',
+  'Releases',
+  'Inventory',
+  'Settings',
+];
 
 /** The frame around every page: skip link, header, navigation, sync status, theme menu, toasts. */
 export class AppShell {

@@ -48,6 +48,8 @@ describe('REST API: automation writes through the domain commands', () => {
         executedBy: 'mo',
       });
       expect(res.body.step.executedContent).toBe('echo 0 ns-0-0');
+      // The content as written, and filled in for this customer (what a pipeline runs).
+      expect(res.body.step).toMatchObject({ filledContent: 'echo 0 ns-0-0', unfilledVariables: [] });
       await seen;
       expect(Date.now() - started).toBeLessThan(5_000);
       const events = readRelease(device.doc, seeded.releaseId).events;

@@ -3,12 +3,12 @@
  * clusters are listed by the palette from the data; where they lead is decided here (`targetOf*`).
  */
 import type { ClusterId, CustomerId, DomainState, ReleaseId } from '@runsheet/domain';
-import { Command, LayoutDashboard, Rocket, Server, Settings, Users } from 'lucide-react';
+import { Boxes, Command, LayoutDashboard, Rocket, Server, Settings, Users } from 'lucide-react';
 import type { Action } from './types';
 
 /** A place in the app, in the router's terms (kept plain so this module does not import the router). */
 export type Destination =
-  | { to: '/' | '/clusters' | '/releases' | '/settings' }
+  | { to: '/' | '/clusters' | '/releases' | '/inventory' | '/settings' }
   | { to: '/customers'; search: Record<string, never> }
   | { to: '/customers/$customerId'; params: { customerId: CustomerId } }
   | { to: '/clusters/$clusterId'; params: { clusterId: ClusterId } }
@@ -41,7 +41,7 @@ const goTo = (
   id: string,
   label: string,
   icon: Action<NavigationContext>['icon'],
-  to: '/' | '/clusters' | '/releases' | '/settings',
+  to: '/' | '/clusters' | '/releases' | '/inventory' | '/settings',
 ) =>
   ({
     id,
@@ -62,6 +62,7 @@ export const pageActions: readonly Action<NavigationContext>[] = [
     isAvailable: () => true,
     perform: (c) => c.go({ to: '/customers', search: {} }),
   },
+  goTo('go.inventory', 'Inventory', Boxes, '/inventory'),
   goTo('go.settings', 'Settings', Settings, '/settings'),
 ];
 

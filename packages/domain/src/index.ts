@@ -67,6 +67,7 @@ export * from './views/catalog.ts';
 export * from './views/customer-steps.ts';
 export * from './views/event-content.ts';
 export * from './views/history.ts';
+export * from './views/inventory.ts';
 export * from './views/matrix.ts';
 export * from './views/rollout-history.ts';
 export * from './views/template-impact.ts';

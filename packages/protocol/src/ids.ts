@@ -34,8 +34,8 @@ export const RUNSHEET_ENTITIES = ['release', 'cluster', 'customer'] as const;
 /** Types that exist only in Temporal's hierarchy (answered from the Temporal mirror). */
 export const TEMPORAL_ONLY = ['wave', 'bundle', 'app'] as const;
 
-/** A Runsheet id of `type`: `release:…`, `step:…`. */
-export function runsheetIdSchema(type: (typeof RUNSHEET_ADDRESSABLE)[number]) {
+/** A Runsheet id of `type`: `release:…`, `step:…`, `wave:…` (a wave under its release). */
+export function runsheetIdSchema(type: (typeof RUNSHEET_ADDRESSABLE)[number] | 'wave') {
   return z.string().regex(new RegExp(idPatternSource(type)), {
     error: (issue) => {
       const value = text(issue.input);

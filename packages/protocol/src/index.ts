@@ -16,5 +16,7 @@ export * from './schemas/accounts.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/common.ts';
 export * from './schemas/entities.ts';
+export * from './schemas/inventory.ts';
+export * from './schemas/rollout.ts';
 export * from './schemas/runsheet.ts';
 export * from './schemas/temporal.ts';

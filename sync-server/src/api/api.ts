@@ -18,8 +18,10 @@ import { createRouter, type Route } from './router.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { inventoryRoutes } from './routes/inventory.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { releaseRoutes } from './routes/releases.ts';
+import { rolloutRoutes } from './routes/rollout.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { stepRoutes } from './routes/steps.ts';
@@ -44,6 +46,8 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...openApiRoutes(),
     ...releaseRoutes(deps),
     ...stepRoutes(deps),
+    ...rolloutRoutes(deps),
+    ...inventoryRoutes(deps),
     ...entityRoutes(deps),
     ...temporalRoutes(deps),
     ...auditRoutes(deps),

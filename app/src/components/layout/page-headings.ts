@@ -17,6 +17,10 @@ export const PAGE_HEADINGS = {
     title: 'Customers',
     description: 'Every customer, grouped by the cluster its namespace lives on.',
   },
+  '/inventory': {
+    title: 'Inventory',
+    description: 'What runs where: the version each customer runs, and how far behind the newest it is.',
+  },
   '/clusters': { title: 'Clusters', description: 'The Kubernetes clusters your customers run on.' },
   '/settings': { title: 'Settings', description: 'This device, its data and how it syncs.' },
 } as const satisfies Record<string, PageHeading>;

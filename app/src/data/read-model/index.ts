@@ -42,6 +42,7 @@ export {
   type ActivityLine,
   useActiveProgress,
   useCustomerReleases,
+  useInventory,
   useRecentActivity,
   useStoredReleaseProgress,
 } from './summaries.ts';

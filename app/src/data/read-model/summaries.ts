@@ -10,6 +10,7 @@ import { bucketOf, bucketStepsOf, headOf, type ReadStore, UNKNOWN_CUSTOMER } fro
 import type { Customer, HistoryEvent, ReleaseId, StepId, TemplateId } from '@runsheet/domain';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { readInventory } from '../inventory.ts';
 import { projectionStore } from '../projection-store.ts';
 import { readActiveProgress, readCustomerReleases } from '../release-progress.ts';
 import { useCatalog, useReadModel } from './hooks.ts';
@@ -29,6 +30,12 @@ export function useStoredReleaseProgress(releaseId: ReleaseId) {
 export function useActiveProgress() {
   const { db } = useReadModel().local;
   return useLiveQuery(() => readActiveProgress(db), [db]);
+}
+
+/** What runs where (IV-01..IV-05); re-read when a release, the catalog or a step changes. */
+export function useInventory() {
+  const { db } = useReadModel().local;
+  return useLiveQuery(() => readInventory(db), [db]);
 }
 
 /** The releases a customer took part in, with its progress in each (FM-005). */

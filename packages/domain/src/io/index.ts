@@ -4,6 +4,7 @@ export * from './csv.ts';
 export * from './export.ts';
 export * from './format.ts';
 export * from './import.ts';
+export * from './inventory-csv.ts';
 export * from './problems.ts';
 export * from './read.ts';
 export * from './release-csv.ts';

@@ -1,7 +1,9 @@
 import type { Operation } from '../operation.ts';
 import { accountOperations } from './accounts.ts';
 import { auditOperations } from './audit.ts';
+import { inventoryOperations } from './inventory.ts';
 import { metaOperations } from './meta.ts';
+import { rolloutOperations } from './rollout.ts';
 import { runsheetOperations } from './runsheet.ts';
 import { temporalOperations } from './temporal.ts';
 
@@ -11,6 +13,8 @@ export const operations = {
   audit: auditOperations,
   meta: metaOperations,
   runsheet: runsheetOperations,
+  rollout: rolloutOperations,
+  inventory: inventoryOperations,
   temporal: temporalOperations,
 } as const;
 

@@ -35,6 +35,9 @@ const STEP_REFUSALS = [
   'text-too-long',
   'skip-needs-reason',
   'revert-needs-reason',
+  // A rollout in waves (WV-05, WV-08): the step's wave is not open yet, or the rollout is halted.
+  'wave-not-open',
+  'rollout-halted',
 ] as const;
 const stepNotes = {
   forbidden: 'Viewers cannot change steps',

@@ -100,6 +100,13 @@ export const StepView = StepSummaryView.extend({
   templateId: z.string().nullable(),
   content: z.string(),
   executedContent: z.string().nullable(),
+  filledContent: z.string().meta({
+    description:
+      "The content with this customer's variables filled in (`{{customer.namespace}}`…): what to run now",
+  }),
+  unfilledVariables: z.array(z.string()).meta({
+    description: 'Variables of ours left as written in `filledContent` (unknown, or no value here)',
+  }),
   isOverridden: z.boolean(),
   statusAt: z.string().nullable(),
   updatedAt: z.string().nullable(),

@@ -27,7 +27,8 @@ export function apiCommandContext(principal: Principal): CommandContext {
   return {
     now: () => new Date().toISOString(),
     newId: <T extends IdType>(type: T) => `${type}:${randomPart(randomBytes(16))}` as Id<T>,
-    actor: { id: principal.user.id, name: principal.user.displayName },
+    // The role lets the few admin-only commands (opening a gate early, WV-07) check it themselves too.
+    actor: { id: principal.user.id, name: principal.user.displayName, role: principal.user.role },
     device: 'api',
   };
 }
@@ -59,7 +60,7 @@ export function stepRoutes(deps: ApiDeps) {
     );
     if (!result.ok) throw new CommandRefusedError(result.error);
     const step = resolveStep(deps.workspace.state, release.id, stepId);
-    ctx.json(200, { step: step === null ? null : stepView(step) });
+    ctx.json(200, { step: step === null ? null : stepView(step, deps.workspace.state.catalog) });
   }
 
   const audit = {
@@ -78,7 +79,7 @@ export function stepRoutes(deps: ApiDeps) {
           throw new ApiError('not-found', {
             message: `No step "${ctx.params.stepId}" in release "${release.id}".`,
           });
-        ctx.json(200, { step: stepView(step) });
+        ctx.json(200, { step: stepView(step, deps.workspace.state.catalog) });
       },
       { action: 'api.read', entity: (ctx) => ctx.params.stepId ?? '' },
     ),

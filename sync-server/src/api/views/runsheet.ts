@@ -3,6 +3,7 @@
  * one with its `source` ("runsheet"), so a client that also reads Temporal entities can tell the two `release:` / `cluster:` id spaces apart.
  */
 import type {
+  CatalogState,
   Cluster,
   Customer,
   CustomerStep,
@@ -11,7 +12,7 @@ import type {
   Release,
   ReleaseId,
 } from '@runsheet/domain';
-import { releaseProgress } from '@runsheet/domain';
+import { releaseProgress, renderContent, variableContextFor } from '@runsheet/domain';
 import type {
   ClusterView,
   CustomerView,
@@ -90,8 +91,12 @@ export function stepSummaryView(step: CustomerStep): StepSummaryView {
   };
 }
 
-/** One step in full, content and executed content included. */
-export function stepView(step: CustomerStep): StepView {
+/**
+ * One step in full, content and executed content included, and the content filled in for its customer
+ * (VR-01..VR-06, the catalog as it is now), so a pipeline can run it as the app would copy it.
+ */
+export function stepView(step: CustomerStep, catalog: CatalogState): StepView {
+  const rendered = renderContent(step.content, variableContextFor(catalog, step.releaseId, step.customerId));
   return {
     ...stepSummaryView(step),
     source: 'runsheet' as const,
@@ -100,6 +105,8 @@ export function stepView(step: CustomerStep): StepView {
     templateId: step.templateId,
     content: step.content,
     executedContent: step.executedContent,
+    filledContent: rendered.text,
+    unfilledVariables: [...new Set(rendered.unknown.map((u) => u.name))],
     isOverridden: step.isOverridden,
     statusAt: step.statusAt,
     updatedAt: step.updatedAt,

@@ -1,0 +1,89 @@
+import type { Command } from '@runsheet/doc';
+import {
+  haltRollout,
+  openGateEarly,
+  planWaves,
+  type ReleaseId,
+  resumeRollout,
+  rolloutStatus,
+  signOffGate,
+} from '@runsheet/domain';
+import { canWrite, type Operation, operations } from '@runsheet/protocol';
+import type { SignedInContext } from '../context.ts';
+import type { ApiDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { CommandRefusedError } from '../refusal.ts';
+import { route } from '../router.ts';
+import { rolloutView } from '../views/rollout.ts';
+import { findRelease } from './releases.ts';
+import { apiCommandContext } from './steps.ts';
+
+const ops = operations.rollout;
+
+type RolloutCommand = Command<Record<string, unknown>, unknown>;
+
+/**
+ * The rollout of a release in waves (WV-01..WV-09): the same domain commands as the app, run on the
+ * relay's room document, so every device sees a sign-off or a halt at once and history records it.
+ * Each write answers the rollout as it stands after it.
+ */
+export function rolloutRoutes(deps: ApiDeps) {
+  async function answerRollout(ctx: SignedInContext, releaseId: ReleaseId): Promise<void> {
+    const status = rolloutStatus(deps.workspace.state, releaseId, { now: new Date().toISOString() });
+    ctx.json(200, { rollout: rolloutView(status) });
+  }
+
+  /** Runs `command` with the body and the path's ids; viewers are refused before anything runs. */
+  async function change<O extends Operation>(
+    ctx: SignedInContext<O>,
+    command: RolloutCommand,
+    input: (body: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<void> {
+    if (!canWrite(ctx.principal.user.role))
+      throw new ApiError('forbidden', { message: 'Viewers can read the rollout but not change it.' });
+    const params = ctx.params as Record<string, string>;
+    const release = await findRelease(deps, params.releaseId ?? '');
+    const body = (await ctx.body()) as Record<string, unknown>;
+    const result = await deps.workspace.run(
+      command,
+      {
+        releaseId: release.id,
+        ...(params.waveId !== undefined && { waveId: params.waveId }),
+        ...input(body),
+      },
+      apiCommandContext(ctx.principal),
+      release.id,
+    );
+    if (!result.ok) throw new CommandRefusedError(result.error);
+    await answerRollout(ctx as SignedInContext, release.id);
+  }
+
+  const audit = {
+    action: 'api.write' as const,
+    entity: (ctx: { params: Readonly<Record<string, string>> }) =>
+      ctx.params.waveId ?? ctx.params.releaseId ?? '',
+  };
+  const same = (body: Record<string, unknown>) => body;
+  return [
+    /** GET /api/releases/:releaseId/rollout */
+    route(
+      ops.rollout,
+      async (ctx) => {
+        const release = await findRelease(deps, ctx.params.releaseId);
+        await deps.workspace.openRelease(release.id);
+        await answerRollout(ctx, release.id);
+      },
+      { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
+    ),
+    /** POST /api/releases/:releaseId/waves {waves: [{name, select?, gate?}]} */
+    route(ops.planWaves, (ctx) => change(ctx, planWaves as RolloutCommand, same), audit),
+    /** POST /api/releases/:releaseId/waves/:waveId/sign-off {note?} */
+    route(ops.signOff, (ctx) => change(ctx, signOffGate as RolloutCommand, same), audit),
+    /** POST /api/releases/:releaseId/waves/:waveId/open {reason} (admins) */
+    route(ops.openEarly, (ctx) => change(ctx, openGateEarly as RolloutCommand, same), audit),
+    /** POST /api/releases/:releaseId/halt {reason} */
+    route(ops.halt, (ctx) => change(ctx, haltRollout as RolloutCommand, same), audit),
+    /** POST /api/releases/:releaseId/resume {reason} */
+    route(ops.resume, (ctx) => change(ctx, resumeRollout as RolloutCommand, same), audit),
+  ];
+}
