@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The two commands of the README, for a machine that has only Node (20+) and npm:
 //   npm start  -> install what is missing, build, start Runsheet (embedded SQLite under ./data)
-//   npm test   -> install what is missing (a browser too), then lint, typecheck, build and run every test
+//   npm test   -> install what is missing (a browser too), then lint (format and import graph), typecheck, build and run every test
 // Plain Node on purpose: it must run before any dependency is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -101,6 +101,7 @@ if (mode === 'start') {
   step('Start the dev server', pnpm, ['--filter', '@runsheet/app', 'run', 'dev']);
 } else if (mode === 'test') {
   step('Lint and format check (Biome)', pnpm, ['exec', 'biome', 'ci', '.']);
+  step('Import graph (dependency-cruiser)', pnpm, ['run', 'lint:imports']);
   step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   build(pnpm);
   // Real PostgreSQL and Redis for the storage contract and the tests of several relays.
