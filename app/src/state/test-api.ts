@@ -29,7 +29,7 @@ import {
   updateCustomer,
 } from '@runsheet/domain';
 import { type OtherDevice, otherDevice } from './test-api-device';
-import type { WorkspaceApi } from './workspace-context';
+import type { WorkspaceApi } from './workspace-api.ts';
 
 const COMMANDS = {
   createCluster,

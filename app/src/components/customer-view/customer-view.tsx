@@ -21,6 +21,7 @@ import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
+import { categoryLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
@@ -28,7 +29,6 @@ import { useWorkspace } from '@/state/workspace-context';
 import { AddCustomStepDialog } from './add-custom-step-dialog';
 import { CategorySection } from './category-section';
 import { MarkAllDialog } from './mark-all-dialog';
-import { categoryLabel } from './step-fields';
 
 export interface CustomerViewProps {
   release: Release;

@@ -5,6 +5,7 @@
 import { bulkMarkDone, type CustomerId, type ReleaseId, type StepCategory } from '@runsheet/domain';
 import { useState } from 'react';
 import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
+import { categoryLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -16,7 +17,6 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { count } from '@/lib/count';
-import { categoryLabel } from './step-fields';
 
 export interface MarkAllDialogProps {
   /** The category to confirm, or null when closed. */

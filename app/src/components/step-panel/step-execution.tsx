@@ -2,6 +2,7 @@
  * EXECUTION (functional-spec §5.7): notes, Mark done / Skip / Revert / Reopen, and the reason forms.
  * The buttons are the named step actions; the forms run the commands that need a reason.
  */
+
 import { reopenStep, revertStep, skipStep } from '@runsheet/domain';
 import {
   markDoneAction,
@@ -11,10 +12,11 @@ import {
   type StepForm,
   skipAction,
 } from '@/actions/step-actions';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { ActionButton } from './action-button';
+import { formatWhen } from '@/lib/format-when';
 import { ReasonForm } from './reason-form';
 
 export interface StepExecutionProps {
@@ -143,12 +145,4 @@ function StatusDetails({ ctx }: { ctx: StepActionContext }) {
       ))}
     </dl>
   );
-}
-
-/** A local date and time, e.g. "15 Jan 2026, 10:30". */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

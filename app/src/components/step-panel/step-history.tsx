@@ -16,8 +16,8 @@ import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import type { StepActionContext } from '@/actions/step-actions';
 import { Button } from '@/components/ui/button';
+import { formatWhen } from '@/lib/format-when';
 import { describeEvent } from './event-text';
-import { formatWhen } from './step-execution';
 
 const CONFLICT_TEXT: Record<string, string> = {
   'status-conflict':

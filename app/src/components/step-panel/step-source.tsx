@@ -13,13 +13,13 @@ import {
   type StepForm,
   viewOriginalAction,
 } from '@/actions/step-actions';
-import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/customer-view/step-fields';
 import { FormField } from '@/components/form/form-field';
-import { MARKERS, type MarkerName } from '@/components/matrix/status-meta';
+import { MARKERS, type MarkerName } from '@/components/steps/status-meta';
+import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/steps/step-fields';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/textarea';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
-import { ActionButton } from './action-button';
 import { ContentDiff } from './content-diff';
 
 export interface StepSourceProps {
