@@ -6,53 +6,17 @@
  *
  * Why this is safe to ship: it gives a script in the page nothing that script does not already have
  * (it could open IndexedDB or drive the UI), the commands validate their input exactly as for a click,
- * and only the named commands below exist. It is not installed without the query parameter.
+ * and only the commands of the domain's registry exist. It is not installed without the query parameter.
  */
-import type { Command } from '@runsheet/doc';
-import {
-  activateRelease,
-  addCustomStep,
-  addTemplate,
-  archiveCluster,
-  archiveCustomer,
-  bulkMarkDone,
-  type CommandResult,
-  createCluster,
-  createCustomer,
-  createRelease,
-  markDone,
-  overrideStep,
-  type ReleaseId,
-  revertStep,
-  setNotes,
-  skipStep,
-  updateCustomer,
-} from '@runsheet/domain';
+import { COMMANDS, type CommandResult, isCommandName, type ReleaseId } from '@runsheet/domain';
 import { type OtherDevice, otherDevice } from './test-api-device';
 import type { WorkspaceApi } from './workspace-api.ts';
 
-const COMMANDS = {
-  createCluster,
-  createCustomer,
-  archiveCluster,
-  archiveCustomer,
-  createRelease,
-  addTemplate,
-  activateRelease,
-  markDone,
-  bulkMarkDone,
-  skipStep,
-  revertStep,
-  overrideStep,
-  addCustomStep,
-  setNotes,
-  updateCustomer,
-} as const;
-
+/** Any command of the registry (CM-01), by its name; the input names the release to open (CM-02). */
 export type TestCommandName = keyof typeof COMMANDS;
 
 export interface RunsheetTestApi {
-  run(name: TestCommandName, input: unknown, releaseId?: ReleaseId): Promise<CommandResult<unknown>>;
+  run(name: TestCommandName, input: unknown): Promise<CommandResult<unknown>>;
   /** Resolves once everything run so far is stored and projected (what the lists read). */
   flush(): Promise<void>;
   /**
@@ -78,10 +42,9 @@ const requestedAtStart = typeof window !== 'undefined' && testApiRequested(windo
 export function installTestApi(api: WorkspaceApi): void {
   if (!requestedAtStart) return;
   window.__runsheet = {
-    run(name, input, releaseId) {
-      const command = COMMANDS[name] as Command<unknown, unknown> | undefined;
-      if (!command) return Promise.reject(new Error(`unknown command ${String(name)}`));
-      return api.run(command, input, releaseId);
+    run(name, input) {
+      if (!isCommandName(name)) return Promise.reject(new Error(`unknown command ${String(name)}`));
+      return api.runNamed(name, input as never) as Promise<CommandResult<unknown>>;
     },
     flush: () => api.local.flush(),
     otherDevice: (releaseId) => otherDevice(api, releaseId, COMMANDS),

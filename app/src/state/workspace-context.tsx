@@ -69,10 +69,13 @@ export function WorkspaceProvider({ children, opening }: { children: ReactNode; 
     const device = deviceId();
     return {
       local,
-      async run(command, input, releaseId) {
+      async run(command, input) {
         if (!mayWrite()) return READ_ONLY;
-        if (releaseId) await local.openRelease(releaseId);
-        return local.run(command, input, browserContext(currentActor(), device));
+        return local.runCommand(command, input, browserContext(currentActor(), device));
+      },
+      async runNamed(name, input) {
+        if (!mayWrite()) return READ_ONLY;
+        return local.runNamed(name, input, browserContext(currentActor(), device));
       },
     };
   }, [local]);

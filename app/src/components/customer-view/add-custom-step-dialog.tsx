@@ -89,11 +89,13 @@ export function AddCustomStepDialog(props: AddCustomStepDialogProps) {
           onSubmit={async (event) => {
             event.preventDefault();
             const { position: _p, addToTemplate, ...fields } = draft;
-            const result = await run(
-              addCustomStep,
-              { releaseId, customerId, ...fields, position: positionOf(position), addToTemplate },
+            const result = await run(addCustomStep, {
               releaseId,
-            );
+              customerId,
+              ...fields,
+              position: positionOf(position),
+              addToTemplate,
+            });
             if (!result.ok) {
               setErrors(errorsOf(result.error, [...STEP_FIELD_NAMES, 'position']));
               return;

@@ -61,12 +61,11 @@ export function MarkAllDialog({
               if (!category) return;
               setBusy(true);
               // The toast says done only once stored (IO-18).
-              const result = await runStored(
-                `Marking ${count(pending, 'step')} done`,
-                bulkMarkDone,
-                { releaseId, customerId, category },
+              const result = await runStored(`Marking ${count(pending, 'step')} done`, bulkMarkDone, {
                 releaseId,
-              ).finally(() => setBusy(false));
+                customerId,
+                category,
+              }).finally(() => setBusy(false));
               onClose();
               if (!result.ok) {
                 toast({

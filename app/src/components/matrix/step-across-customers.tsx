@@ -205,7 +205,6 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
             `Marking ${row.name} done for ${customerCount(chosen.length)}`,
             bulkMarkDone,
             { releaseId, stepIds: chosen.map((i) => i.stepId) },
-            releaseId,
           );
           setConfirming(false);
           if (!result.ok) {

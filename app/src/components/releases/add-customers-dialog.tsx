@@ -67,7 +67,7 @@ function AddForm({ release, onDone }: { release: Release; onDone: () => void }) 
 
   const add = async () => {
     setBusy(true);
-    const result = await run(addCustomersToRelease, { releaseId: release.id, customerIds: ids }, release.id);
+    const result = await run(addCustomersToRelease, { releaseId: release.id, customerIds: ids });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);

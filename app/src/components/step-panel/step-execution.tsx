@@ -40,8 +40,12 @@ export function StepExecution({
 }: StepExecutionProps) {
   const { step, releaseId, run } = ctx;
   const notesId = `notes-${step.id}`;
-  const reasonCommand = async (command: typeof skipStep, reason: string, done: string) => {
-    const result = await run(command, { releaseId, stepId: step.id, reason }, releaseId);
+  const reasonCommand = async (
+    command: typeof skipStep | typeof revertStep,
+    reason: string,
+    done: string,
+  ) => {
+    const result = await run(command, { releaseId, stepId: step.id, reason });
     if (!result.ok) return result.error;
     closeForm();
     ctx.notify({ title: done });
@@ -116,7 +120,7 @@ export function StepExecution({
           draftKey={`step-reopen:${step.id}`}
           onCancel={closeForm}
           onSubmit={async (reason) => {
-            const result = await run(reopenStep, { releaseId, stepId: step.id, reason }, releaseId);
+            const result = await run(reopenStep, { releaseId, stepId: step.id, reason });
             if (!result.ok) return result.error;
             closeForm();
             ctx.notify({ title: `${step.name} is pending again` });

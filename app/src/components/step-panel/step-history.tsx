@@ -53,11 +53,7 @@ export function StepHistory({
   );
 
   const review = async (conflict: Conflict) => {
-    const result = await ctx.run(
-      reviewConflict,
-      { releaseId: ctx.releaseId, conflictId: conflict.id },
-      ctx.releaseId,
-    );
+    const result = await ctx.run(reviewConflict, { releaseId: ctx.releaseId, conflictId: conflict.id });
     ctx.notify(
       result.ok
         ? { title: 'Conflict marked reviewed' }
