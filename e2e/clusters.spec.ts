@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { ClusterDetailPage, ClusterFormPage, CustomerDetailPage } from './pages';
+import { literalRe } from './pages/text';
 import { createCluster, createCustomer } from './support/catalog';
-import { literalRe } from './support/text';
 
 const NAME_TAKEN = 'Another cluster already has this name (names are compared ignoring case).';
 const HAS_CUSTOMERS = 'A cluster with active customers cannot be archived; move or archive them first.';

@@ -76,4 +76,28 @@ test.describe('command palette', () => {
     await panel.expectStatus('done');
     await expect(panel.notice()).toHaveText('Update config done for prod-us / cobalt-prod');
   });
+
+  test('it offers the customer view’s actions too: Mark all and Add custom step, per category', async ({
+    page,
+    palette,
+    customerView,
+  }) => {
+    const s = await seedDefault(page);
+    await customerView.goto(s.releaseId, s.customers.beta);
+    await palette.open();
+    await expect(palette.option(/^Add custom verify step/)).toBeVisible();
+    await palette.run('mark all deploy', /^Mark all deploy steps done/);
+    // The same confirmation as the button's, then the same result.
+    await expect(customerView.markAllDialog).toContainText(
+      '3 pending deploy steps of Beta (prod-eu / beta-prod)',
+    );
+    await customerView.markAllDialog.getByRole('button', { name: 'Mark 3 done' }).click();
+    await expect(customerView.sectionHeading('deploy')).toHaveText('Deploy steps (3/3 done)');
+    // Nothing pending is left in deploy, so the palette no longer offers to mark it.
+    await palette.open();
+    await expect(palette.option(/^Mark all verify steps done/)).toBeVisible();
+    await expect(palette.option(/^Mark all deploy steps done/)).toHaveCount(0);
+    await palette.run('add custom deploy', /^Add custom deploy step/);
+    await expect(customerView.customStepDialog.root).toBeVisible();
+  });
 });

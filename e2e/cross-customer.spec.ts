@@ -9,12 +9,10 @@ test('FV-005: a step across customers, grouped by cluster; mark done for the sel
   crossCustomer,
 }) => {
   const s = await seedDefault(page);
-  await runCommand(
-    page,
-    'markDone',
-    { releaseId: s.releaseId, stepId: stepIdOf(s.customers.acme, s.templates.migrate) },
-    s.releaseId,
-  );
+  await runCommand(page, 'markDone', {
+    releaseId: s.releaseId,
+    stepId: stepIdOf(s.customers.acme, s.templates.migrate),
+  });
   await matrix.goto(s.releaseId);
   // The step's name in the matrix leads here, from the keyboard too.
   await matrix.grid.locator('[tabindex="0"]').focus();
@@ -55,12 +53,11 @@ test('FV-005: a step across customers, grouped by cluster; mark done for the sel
 
 test('Select all pending picks only what is left to do', async ({ page, crossCustomer }) => {
   const s = await seedDefault(page);
-  await runCommand(
-    page,
-    'skipStep',
-    { releaseId: s.releaseId, stepId: stepIdOf(s.customers.beta, s.templates.deploy), reason: 'manual' },
-    s.releaseId,
-  );
+  await runCommand(page, 'skipStep', {
+    releaseId: s.releaseId,
+    stepId: stepIdOf(s.customers.beta, s.templates.deploy),
+    reason: 'manual',
+  });
   await crossCustomer.goto(s.releaseId, s.templates.deploy);
   await crossCustomer.selectAllPending.click();
   await expect(crossCustomer.select('Acme')).toBeChecked();

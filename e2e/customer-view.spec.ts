@@ -38,16 +38,11 @@ test.describe('customer view', () => {
     customerView,
   }) => {
     const s = await seedDefault(page);
-    await runCommand(
-      page,
-      'skipStep',
-      {
-        releaseId: s.releaseId,
-        stepId: stepIdOf(s.customers.beta, s.templates.config),
-        reason: 'not needed',
-      },
-      s.releaseId,
-    );
+    await runCommand(page, 'skipStep', {
+      releaseId: s.releaseId,
+      stepId: stepIdOf(s.customers.beta, s.templates.config),
+      reason: 'not needed',
+    });
     await customerView.goto(s.releaseId, s.customers.beta);
     await customerView.markAllButton('deploy').click();
     await expect(customerView.markAllDialog).toContainText(

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { ClusterDetailPage, CustomerDetailPage, CustomerFormPage } from './pages';
+import { literalRe } from './pages/text';
 import { command, createCluster, createCustomer, openWithTestApi, seedRelease } from './support/catalog';
-import { literalRe } from './support/text';
 
 const NAMESPACE_INVALID =
   'A namespace must be a Kubernetes name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters.';

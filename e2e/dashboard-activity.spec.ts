@@ -10,18 +10,15 @@ test('FV-001: active releases with progress, clusters with customer counts, quic
 }) => {
   const s = await seedDefault(page);
   const r = s.releaseId;
-  await runCommand(
-    page,
-    'markDone',
-    { releaseId: r, stepId: stepIdOf(s.customers.acme, s.templates.deploy) },
-    r,
-  );
-  await runCommand(
-    page,
-    'skipStep',
-    { releaseId: r, stepId: stepIdOf(s.customers.beta, s.templates.migrate), reason: 'no database' },
-    r,
-  );
+  await runCommand(page, 'markDone', {
+    releaseId: r,
+    stepId: stepIdOf(s.customers.acme, s.templates.deploy),
+  });
+  await runCommand(page, 'skipStep', {
+    releaseId: r,
+    stepId: stepIdOf(s.customers.beta, s.templates.migrate),
+    reason: 'no database',
+  });
   await dashboard.goto();
 
   const release = dashboard.activeReleases.getByRole('link', { name: 'v2.5.0' });
@@ -72,11 +69,10 @@ test('the dashboard follows changes live, and keeps "Find a customer"', async ({
   await expect(dashboard.stat('done')).toHaveText('0');
   await page.evaluate(
     async ({ releaseId, stepId }) => {
-      await (window as unknown as { __runsheet?: TestApi }).__runsheet?.run(
-        'markDone',
-        { releaseId, stepId },
+      await (window as unknown as { __runsheet?: TestApi }).__runsheet?.run('markDone', {
         releaseId,
-      );
+        stepId,
+      });
     },
     { releaseId: s.releaseId, stepId: stepIdOf(s.customers.cobalt, s.templates.health) },
   );

@@ -12,9 +12,9 @@ import { writeFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { DataSettings } from './pages';
 import { ReleasePage } from './pages/release-page';
+import { urlId } from './pages/text';
 import { buildLargeWorkspace } from './support/large-workspace';
 import { reloadAsSoonAsShown } from './support/reload';
-import { urlId } from './support/text';
 
 const PHASES_KEY = 'e2e-import-phases';
 

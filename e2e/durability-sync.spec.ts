@@ -4,8 +4,8 @@
  */
 import { DataSettings } from './pages';
 import { ReleasePage } from './pages/release-page';
+import { urlId } from './pages/text';
 import { buildLargeWorkspace } from './support/large-workspace';
-import { urlId } from './support/text';
 import { expect, test } from './sync-fixtures';
 
 test.use({ relayPort: 4457 });

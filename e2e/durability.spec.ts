@@ -10,9 +10,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AppShell, CsvImportDialog, DataSettings, ReleasePage, ReleasesPage } from './pages';
 import { CrossCustomerPage } from './pages/cross-customer-page';
+import { urlId } from './pages/text';
 import { buildLargeWorkspace, type LargeWorkspaceOptions } from './support/large-workspace';
 import { reloadAsSoonAsShown } from './support/reload';
-import { urlId } from './support/text';
 import { buildWorkspace } from './support/workspace-fixtures';
 
 // Restoring 1,000 customers and then a bulk change of 1,000 takes 10-40 s on a busy 2-core machine, and

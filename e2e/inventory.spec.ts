@@ -32,22 +32,21 @@ async function seed(page: Page) {
   })) as { releaseId: string };
   const templates: string[] = [];
   for (const name of ['Deploy', 'Migrate']) {
-    const { templateId } = (await command(
-      page,
-      'addTemplate',
-      { releaseId, name, category: 'deploy', type: 'text', content: name },
+    const { templateId } = (await command(page, 'addTemplate', {
       releaseId,
-    )) as { templateId: string };
+      name,
+      category: 'deploy',
+      type: 'text',
+      content: name,
+    })) as { templateId: string };
     templates.push(templateId);
   }
-  await command(page, 'activateRelease', { releaseId }, releaseId);
+  await command(page, 'activateRelease', { releaseId });
   const done = (customerId: string, template: number) =>
-    command(
-      page,
-      'markDone',
-      { releaseId, stepId: `step:${part(customerId)}.${part(templates[template]!)}` },
+    command(page, 'markDone', {
       releaseId,
-    );
+      stepId: `step:${part(customerId)}.${part(templates[template]!)}`,
+    });
   await done(acme, 0);
   await done(acme, 1);
   await done(beta, 0);

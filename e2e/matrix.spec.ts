@@ -33,41 +33,33 @@ test.describe('release matrix', () => {
     const r = s.releaseId;
     const step = (c: keyof typeof s.customers, t: keyof typeof s.templates) =>
       stepIdOf(s.customers[c], s.templates[t]);
-    await runCommand(page, 'markDone', { releaseId: r, stepId: step('acme', 'deploy') }, r);
-    await runCommand(
-      page,
-      'skipStep',
-      { releaseId: r, stepId: step('beta', 'migrate'), reason: 'no database' },
-      r,
-    );
-    await runCommand(page, 'markDone', { releaseId: r, stepId: step('cobalt', 'deploy') }, r);
-    await runCommand(
-      page,
-      'revertStep',
-      { releaseId: r, stepId: step('cobalt', 'deploy'), reason: 'rollback' },
-      r,
-    );
-    await runCommand(
-      page,
-      'overrideStep',
-      { releaseId: r, stepId: step('acme', 'config'), content: 'echo own' },
-      r,
-    );
-    await runCommand(page, 'setNotes', { releaseId: r, stepId: step('beta', 'deploy'), notes: 'slow' }, r);
-    await runCommand(
-      page,
-      'addCustomStep',
-      {
-        releaseId: r,
-        customerId: s.customers.acme,
-        name: 'Warm cache',
-        category: 'deploy',
-        type: 'bash',
-        content: 'echo warm',
-        position: { after: step('acme', 'deploy') },
-      },
-      r,
-    );
+    await runCommand(page, 'markDone', { releaseId: r, stepId: step('acme', 'deploy') });
+    await runCommand(page, 'skipStep', {
+      releaseId: r,
+      stepId: step('beta', 'migrate'),
+      reason: 'no database',
+    });
+    await runCommand(page, 'markDone', { releaseId: r, stepId: step('cobalt', 'deploy') });
+    await runCommand(page, 'revertStep', {
+      releaseId: r,
+      stepId: step('cobalt', 'deploy'),
+      reason: 'rollback',
+    });
+    await runCommand(page, 'overrideStep', {
+      releaseId: r,
+      stepId: step('acme', 'config'),
+      content: 'echo own',
+    });
+    await runCommand(page, 'setNotes', { releaseId: r, stepId: step('beta', 'deploy'), notes: 'slow' });
+    await runCommand(page, 'addCustomStep', {
+      releaseId: r,
+      customerId: s.customers.acme,
+      name: 'Warm cache',
+      category: 'deploy',
+      type: 'bash',
+      content: 'echo warm',
+      position: { after: step('acme', 'deploy') },
+    });
     await matrix.goto(r);
 
     await matrix.expectStatus('Deploy app', 'Acme', 'done');
@@ -116,12 +108,11 @@ test.describe('release matrix', () => {
   }) => {
     const s = await seedDefault(page);
     const r = s.releaseId;
-    await runCommand(
-      page,
-      'skipStep',
-      { releaseId: r, stepId: stepIdOf(s.customers.beta, s.templates.migrate), reason: 'no database' },
-      r,
-    );
+    await runCommand(page, 'skipStep', {
+      releaseId: r,
+      stepId: stepIdOf(s.customers.beta, s.templates.migrate),
+      reason: 'no database',
+    });
     await matrix.goto(r);
     await matrix.filterCluster('prod-us');
     await expect.poll(() => matrix.columnNames()).toEqual(['prod-us', 'Cobalt']);

@@ -14,30 +14,20 @@ test.describe.configure({ timeout: 150_000 });
 async function seedRollout(page: Page, soakMinutes = 60) {
   const s = await seedDefault(page);
   const r = s.releaseId;
-  await runCommand(
-    page,
-    'planWaves',
-    {
-      releaseId: r,
-      waves: [
-        { name: 'Canary', select: { customerIds: [s.customers.acme] } },
-        {
-          name: 'Europe',
-          select: { customerIds: [s.customers.beta] },
-          gate: { signOff: true, soakMinutes },
-        },
-        { name: 'United States', select: { customerIds: [s.customers.cobalt] } },
-      ],
-    },
-    r,
-  );
+  await runCommand(page, 'planWaves', {
+    releaseId: r,
+    waves: [
+      { name: 'Canary', select: { customerIds: [s.customers.acme] } },
+      {
+        name: 'Europe',
+        select: { customerIds: [s.customers.beta] },
+        gate: { signOff: true, soakMinutes },
+      },
+      { name: 'United States', select: { customerIds: [s.customers.cobalt] } },
+    ],
+  });
   for (const t of ['deploy', 'migrate', 'config', 'health'] as const)
-    await runCommand(
-      page,
-      'markDone',
-      { releaseId: r, stepId: stepIdOf(s.customers.acme, s.templates[t]) },
-      r,
-    );
+    await runCommand(page, 'markDone', { releaseId: r, stepId: stepIdOf(s.customers.acme, s.templates[t]) });
   return s;
 }
 

@@ -11,17 +11,16 @@ async function seedStates(page: Page) {
   const r = s.releaseId;
   const step = (c: keyof typeof s.customers, t: keyof typeof s.templates) =>
     stepIdOf(s.customers[c], s.templates[t]);
-  await runCommand(page, 'markDone', { releaseId: r, stepId: step('acme', 'deploy') }, r);
-  await runCommand(page, 'skipStep', { releaseId: r, stepId: step('beta', 'migrate'), reason: 'n/a' }, r);
-  await runCommand(page, 'markDone', { releaseId: r, stepId: step('cobalt', 'deploy') }, r);
-  await runCommand(page, 'revertStep', { releaseId: r, stepId: step('cobalt', 'deploy'), reason: 'oops' }, r);
-  await runCommand(
-    page,
-    'overrideStep',
-    { releaseId: r, stepId: step('acme', 'config'), content: 'x {{release.nope}}' },
-    r,
-  );
-  await runCommand(page, 'setNotes', { releaseId: r, stepId: step('beta', 'deploy'), notes: 'slow' }, r);
+  await runCommand(page, 'markDone', { releaseId: r, stepId: step('acme', 'deploy') });
+  await runCommand(page, 'skipStep', { releaseId: r, stepId: step('beta', 'migrate'), reason: 'n/a' });
+  await runCommand(page, 'markDone', { releaseId: r, stepId: step('cobalt', 'deploy') });
+  await runCommand(page, 'revertStep', { releaseId: r, stepId: step('cobalt', 'deploy'), reason: 'oops' });
+  await runCommand(page, 'overrideStep', {
+    releaseId: r,
+    stepId: step('acme', 'config'),
+    content: 'x {{release.nope}}',
+  });
+  await runCommand(page, 'setNotes', { releaseId: r, stepId: step('beta', 'deploy'), notes: 'slow' });
   return s;
 }
 

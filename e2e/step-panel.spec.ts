@@ -88,12 +88,10 @@ test.describe('step side panel', () => {
     matrix,
   }) => {
     const s = await seedDefault(page);
-    await runCommand(
-      page,
-      'markDone',
-      { releaseId: s.releaseId, stepId: stepIdOf(s.customers.acme, s.templates.deploy) },
-      s.releaseId,
-    );
+    await runCommand(page, 'markDone', {
+      releaseId: s.releaseId,
+      stepId: stepIdOf(s.customers.acme, s.templates.deploy),
+    });
     await matrix.goto(s.releaseId);
     const panel = await matrix.open('Deploy app', 'Acme');
     await expect(panel.skipButton).toHaveCount(0);
@@ -163,19 +161,14 @@ test.describe('step side panel', () => {
 
   test('FCS-006: a custom step is edited and deleted from its panel', async ({ page, matrix }) => {
     const s = await seedDefault(page);
-    await runCommand(
-      page,
-      'addCustomStep',
-      {
-        releaseId: s.releaseId,
-        customerId: s.customers.beta,
-        name: 'Warm cache',
-        category: 'deploy',
-        type: 'bash',
-        content: 'redis-cli -n 0 ping',
-      },
-      s.releaseId,
-    );
+    await runCommand(page, 'addCustomStep', {
+      releaseId: s.releaseId,
+      customerId: s.customers.beta,
+      name: 'Warm cache',
+      category: 'deploy',
+      type: 'bash',
+      content: 'redis-cli -n 0 ping',
+    });
     await matrix.goto(s.releaseId);
     const panel = await matrix.open('Warm cache', 'Beta');
     await expect(panel.source).toHaveText('Custom step, only for Beta');
@@ -298,7 +291,7 @@ test.describe('step side panel', () => {
         const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
         if (!rs) throw new Error('no test API');
         const other = await rs.otherDevice(releaseId);
-        const here = await rs.run('markDone', { releaseId, stepId }, releaseId);
+        const here = await rs.run('markDone', { releaseId, stepId });
         const there = other.run('skipStep', { releaseId, stepId, reason: 'done by hand' });
         if (!here.ok || !there.ok) throw new Error('a command was refused');
         other.sync();

@@ -1,6 +1,6 @@
 import { MatrixPage } from './pages/matrix-page';
+import { urlId } from './pages/text';
 import { type Scenario, seedDefault } from './support/seed';
-import { urlId } from './support/text';
 import { ADMIN, type Device, expect, test } from './sync-fixtures';
 
 test.use({ relayPort: 4448 });

@@ -1,7 +1,7 @@
 import { MatrixPage } from './pages/matrix-page';
 import { RolloutPage } from './pages/rollout-page';
+import { urlId } from './pages/text';
 import { defineSpec, runCommand, seedRelease } from './support/seed';
-import { urlId } from './support/text';
 import { ADMIN, type Device, expect, test } from './sync-fixtures';
 
 // Issue 15 "merges stay safe", through two real browsers and a real relay: MR-08 (a halt wins over a
@@ -45,22 +45,17 @@ async function twoDevicesOnOneRollout(a: Device, b: Device) {
   const s = await seedRelease(a.page, SPEC);
   const r = s.releaseId;
   // Canary: Acme and Initech. Europe: Globex, behind a gate that asks only for a sign-off.
-  await runCommand(
-    a.page,
-    'planWaves',
-    {
-      releaseId: r,
-      waves: [
-        { name: 'Canary', select: { customerIds: [s.customers.acme, s.customers.initech] } },
-        {
-          name: 'Europe',
-          select: { customerIds: [s.customers.globex] },
-          gate: { previousComplete: false, signOff: true },
-        },
-      ],
-    },
-    r,
-  );
+  await runCommand(a.page, 'planWaves', {
+    releaseId: r,
+    waves: [
+      { name: 'Canary', select: { customerIds: [s.customers.acme, s.customers.initech] } },
+      {
+        name: 'Europe',
+        select: { customerIds: [s.customers.globex] },
+        gate: { previousComplete: false, signOff: true },
+      },
+    ],
+  });
   await a.sync.expectSynced();
   await b.openSignedIn(BEN.username, BEN.password);
   for (const device of [a, b]) {

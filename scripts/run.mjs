@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The two commands of the README, for a machine that has only Node (20+) and npm:
 //   npm start  -> install what is missing, build, start Runsheet (embedded SQLite under ./data)
-//   npm test   -> install what is missing (a browser too), then lint, check references, typecheck, build
-//                 and run every test
+//   npm test   -> install what is missing (a browser too), then lint (format, references, import graph),
+//                 typecheck, build and run every test
 // Plain Node on purpose: it must run before any dependency is installed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -112,6 +112,7 @@ if (mode === 'start') {
   step('Lint and format check (Biome)', pnpm, ['exec', 'biome', 'ci', '.']);
   // Every reference a clone can follow: no document outside the repository, no dead relative link.
   step('Self-contained references', process.execPath, [join(root, 'scripts/check-references.mjs')]);
+  step('Import graph (dependency-cruiser)', pnpm, ['run', 'lint:imports']);
   step('Typecheck every package', pnpm, ['-r', '--workspace-concurrency=1', 'run', 'typecheck']);
   build(pnpm);
   step('Check the production build has no test API', process.execPath, [

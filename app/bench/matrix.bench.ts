@@ -97,13 +97,13 @@ async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
       const rs = (
         window as unknown as {
           __runsheet: {
-            run(n: string, i: unknown, r?: string): Promise<Result>;
+            run(n: string, i: unknown): Promise<Result>;
             flush(): Promise<void>;
           };
         }
       ).__runsheet;
-      const must = async (name: string, input: unknown, releaseId?: string) => {
-        const r = await rs.run(name, input, releaseId);
+      const must = async (name: string, input: unknown) => {
+        const r = await rs.run(name, input);
         if (!r.ok || !r.value) throw new Error(`${name}: ${r.error?.code}`);
         return r.value;
       };
@@ -131,19 +131,15 @@ async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
       const content = (n: number) =>
         `# step ${n} for {{customer.name}}\nkubectl --context {{cluster.name}} -n {{customer.namespace}} rollout restart deploy/app-${n}\nkubectl -n {{customer.namespace}} rollout status deploy/app-${n} --timeout=300s`;
       for (let t = 0; t < deploy + verify; t++) {
-        await must(
-          'addTemplate',
-          {
-            releaseId,
-            name: `Step ${String(t).padStart(2, '0')}`,
-            category: t < deploy ? 'deploy' : 'verify',
-            type: 'bash',
-            content: content(t),
-          },
+        await must('addTemplate', {
           releaseId,
-        );
+          name: `Step ${String(t).padStart(2, '0')}`,
+          category: t < deploy ? 'deploy' : 'verify',
+          type: 'bash',
+          content: content(t),
+        });
       }
-      await must('activateRelease', { releaseId }, releaseId);
+      await must('activateRelease', { releaseId });
       await rs.flush();
       return { releaseId: releaseId as string, ms: performance.now() - start };
     },

@@ -1,5 +1,6 @@
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
+import { BootShell } from './components/layout/boot-shell';
 import { createAppRouter } from './router';
 import { WorkspaceProvider } from './state/workspace-context';
 import { SyncProvider } from './sync/sync-context';
@@ -12,7 +13,8 @@ void router.load();
 export function App() {
   return (
     <StrictMode>
-      <WorkspaceProvider>
+      {/* Until the data is open: the shell the first paint showed, unchanged. */}
+      <WorkspaceProvider opening={<BootShell />}>
         {/* Sync connects the workspace's documents; pages and the header read its state. */}
         <SyncProvider>
           <RouterProvider router={router} />

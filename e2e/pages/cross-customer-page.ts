@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { literal, urlId } from '../support/text';
 import type { StepStatusName } from './step-panel';
+import { literal, urlId } from './text';
 
 /** One step across all customers (FV-005): /releases/<id>/step/<template id>. */
 export class CrossCustomerPage {

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { literal } from '../support/text';
 import { AppPage } from './app-page';
 import { CatalogForm } from './catalog-form';
+import { literal } from './text';
 
 export interface CustomerInput {
   name: string;

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { literal, urlId } from '../support/text';
 import { CustomStepDialog } from './custom-step-dialog';
 import { StepPanel, type StepStatusName } from './step-panel';
+import { literal, urlId } from './text';
 
 type Category = 'deploy' | 'verify';
 

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { literal, urlId } from '../support/text';
 import { selectOption } from './select-option';
 import { StepPanel, type StepStatusName } from './step-panel';
+import { literal, urlId } from './text';
 
 /** The release matrix (FV-003) in the body of the release page (/releases/<id>). */
 export class MatrixPage {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { urlId } from '../support/text';
+import { urlId } from './text';
 
 export interface GateSpec {
   previousComplete?: boolean;

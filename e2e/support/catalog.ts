@@ -53,7 +53,6 @@ interface PageTestApi {
   run(
     name: string,
     input: unknown,
-    releaseId?: string,
   ): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>;
   flush(): Promise<void>;
 }
@@ -65,18 +64,19 @@ declare global {
 }
 
 /** Runs one domain command in the page; fails the test with the reason code when it is refused. */
-export async function command(page: Page, name: string, input: unknown, releaseId?: string): Promise<Value> {
+/** The release the input names is opened by the page itself (the command registry knows it). */
+export async function command(page: Page, name: string, input: unknown): Promise<Value> {
   const result = await page.evaluate(
-    async ([n, i, r]) => {
+    async ([n, i]) => {
       const api = window.__runsheet;
       if (!api) throw new Error('window.__runsheet is missing: open the page with ?bench=1');
-      const out = await api.run(n, i, r ?? undefined);
+      const out = await api.run(n, i);
       await api.flush();
       return out.ok
         ? { ok: true as const, value: out.value as Value }
         : { ok: false as const, code: out.error.code };
     },
-    [name, input, releaseId ?? null] as const,
+    [name, input] as const,
   );
   if (!result.ok) throw new Error(`${name} was refused: ${result.code}`);
   return result.value;
@@ -99,25 +99,25 @@ export async function seedRelease(page: Page, seed: ReleaseSeed): Promise<string
   };
   const templateIds: string[] = [];
   for (const name of seed.templates) {
-    const { templateId } = (await command(
-      page,
-      'addTemplate',
-      { releaseId, name, category: 'deploy', type: 'text', content: name },
+    const { templateId } = (await command(page, 'addTemplate', {
       releaseId,
-    )) as { templateId: string };
+      name,
+      category: 'deploy',
+      type: 'text',
+      content: name,
+    })) as { templateId: string };
     templateIds.push(templateId);
   }
   await command(
     page,
     'activateRelease',
     seed.customerIds ? { releaseId, customerIds: seed.customerIds } : { releaseId },
-    releaseId,
   );
   const part = (id: string) => id.slice(id.indexOf(':') + 1);
   for (const [customerId, count] of Object.entries(seed.done)) {
     for (const templateId of templateIds.slice(0, count)) {
       const stepId = `step:${part(customerId)}.${part(templateId)}`;
-      await command(page, 'markDone', { releaseId, stepId }, releaseId);
+      await command(page, 'markDone', { releaseId, stepId });
     }
   }
   return releaseId;

@@ -11,7 +11,7 @@ type Result = { ok: true; value: unknown } | { ok: false; error: { code: string;
  * through `testApi()` in the page, not a global declaration, so it does not clash with support/catalog.ts.
  */
 export interface TestApi {
-  run(name: string, input: unknown, releaseId?: string): Promise<Result>;
+  run(name: string, input: unknown): Promise<Result>;
   flush(): Promise<void>;
   otherDevice(releaseId: string): Promise<{ run(name: string, input: unknown): Result; sync(): void }>;
 }
@@ -112,8 +112,8 @@ export async function seedRelease<C extends string, K extends string, T extends 
   const ids = await page.evaluate(async (s: ScenarioSpec) => {
     const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
     if (!rs) throw new Error('test API missing: open the page with ?bench=1');
-    const must = async <T>(name: string, input: unknown, releaseId?: string): Promise<T> => {
-      const r = await rs.run(name, input, releaseId);
+    const must = async <T>(name: string, input: unknown): Promise<T> => {
+      const r = await rs.run(name, input);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
       return r.value as T;
     };
@@ -137,10 +137,10 @@ export async function seedRelease<C extends string, K extends string, T extends 
     for (const t of s.templates) {
       const { key, ...fields } = t;
       templates[key] = (
-        await must<{ templateId: string }>('addTemplate', { releaseId, ...fields }, releaseId)
+        await must<{ templateId: string }>('addTemplate', { releaseId, ...fields })
       ).templateId;
     }
-    await must('activateRelease', { releaseId }, releaseId);
+    await must('activateRelease', { releaseId });
     await rs.flush();
     return { releaseId, clusters, customers, templates };
   }, spec);
@@ -159,21 +159,16 @@ export function stepIdOf(customerId: string, templateId: string): string {
 }
 
 /** Runs one command through the hook and fails loudly when it is refused. */
-export async function runCommand(
-  page: Page,
-  name: string,
-  input: unknown,
-  releaseId?: string,
-): Promise<unknown> {
+export async function runCommand(page: Page, name: string, input: unknown): Promise<unknown> {
   return page.evaluate(
-    async ({ name, input, releaseId }) => {
+    async ({ name, input }) => {
       const rs = (window as unknown as { __runsheet?: TestApi }).__runsheet;
       if (!rs) throw new Error('test API missing: open the page with ?bench=1');
-      const r = await rs.run(name, input, releaseId);
+      const r = await rs.run(name, input);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
       await rs.flush();
       return r.value;
     },
-    { name, input, releaseId },
+    { name, input },
   );
 }

@@ -8,7 +8,7 @@ import {
   templateStepId,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { testWorld } from '@/components/matrix/test-world';
+import { testWorld } from '@/test-support/test-world';
 import { type StepActionContext, type StepForm, stepActions } from './step-actions';
 import { actionForKey, type KeyEventLike } from './types';
 

@@ -76,11 +76,11 @@ export const markDoneAction: Action<StepActionContext> = {
   isAvailable: (c) => c.editable && c.lock === null && c.step.status !== 'done',
   async perform(c) {
     const notes = c.notes().trim();
-    const result = await c.run(
-      markDone,
-      { releaseId: c.releaseId, stepId: c.step.id, ...(notes ? { notes } : {}) },
-      c.releaseId,
-    );
+    const result = await c.run(markDone, {
+      releaseId: c.releaseId,
+      stepId: c.step.id,
+      ...(notes ? { notes } : {}),
+    });
     if (!result.ok) {
       c.notify({ title: 'Not marked done', description: result.error.message, variant: 'destructive' });
       return;
@@ -147,7 +147,7 @@ export const resetAction: Action<StepActionContext> = {
   icon: Unlink,
   isAvailable: (c) => c.editable && c.step.isOverridden && pending(c),
   async perform(c) {
-    const result = await c.run(resetToTemplate, { releaseId: c.releaseId, stepId: c.step.id }, c.releaseId);
+    const result = await c.run(resetToTemplate, { releaseId: c.releaseId, stepId: c.step.id });
     c.notify(
       result.ok
         ? { title: `${c.step.name} follows the template again` }

@@ -22,7 +22,17 @@ import {
   releaseRows,
   Workspace,
 } from '@runsheet/doc';
-import type { CommandContext, CommandResult, ReleaseId } from '@runsheet/domain';
+import {
+  anyCommand,
+  type CommandContext,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+  type CommandValue,
+  type DefinedCommand,
+  type ReleaseId,
+  releaseIdOf,
+} from '@runsheet/domain';
 import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
 import { Compactor } from './compactor.ts';
@@ -159,9 +169,37 @@ export class LocalData {
     return this.workspace.state;
   }
 
-  /** The one write path (see Workspace.run); persistence and projection follow within one write. */
+  /**
+   * The one write path (see Workspace.run) for a release that is already open, or the catalog;
+   * persistence and projection follow within one write. Screens use `runCommand` or `runNamed`, which
+   * open the release the input names first.
+   */
   run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext): CommandResult<T> {
     return this.workspace.run(command, input, ctx);
+  }
+
+  /**
+   * Runs `command` after opening the release its input names (CM-02): the caller never passes the
+   * release id a second time. A command made without `defineCommand` runs as it is.
+   */
+  async runCommand<I, T>(command: Command<I, T>, input: I, ctx: CommandContext): Promise<CommandResult<T>> {
+    const releaseId =
+      'spec' in command ? releaseIdOf(command as unknown as DefinedCommand, input as never) : undefined;
+    if (releaseId) await this.openRelease(releaseId);
+    return this.workspace.run(command, input, ctx);
+  }
+
+  /** Runs the command registered under `name` (CM-01), opening its release first. */
+  runNamed<N extends CommandName>(
+    name: N,
+    input: CommandInput<N>,
+    ctx: CommandContext,
+  ): Promise<CommandResult<CommandValue<N>>> {
+    return this.runCommand(
+      anyCommand(name) as unknown as Command<CommandInput<N>, CommandValue<N>>,
+      input,
+      ctx,
+    );
   }
 
   /**

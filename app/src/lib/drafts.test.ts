@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeStorage } from '@/test-support/fake-storage';
+import { fakeStorage } from '@/lib/fake-storage';
 import { clearDraft, DRAFT_PREFIX, readDraft, writeDraft } from './drafts';
 
 describe('drafts', () => {

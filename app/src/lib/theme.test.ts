@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fakeStorage } from '@/test-support/fake-storage';
+import { fakeStorage } from '@/lib/fake-storage';
 import {
   applyTheme,
   readThemePreference,

@@ -29,11 +29,7 @@ function EditReleasePage() {
           initial={releaseFormValues(release)}
           submitLabel="Save changes"
           onSubmit={async (values): Promise<DomainError | null> => {
-            const result = await run(
-              updateRelease,
-              { releaseId: release.id, ...releaseInput(values) },
-              release.id,
-            );
+            const result = await run(updateRelease, { releaseId: release.id, ...releaseInput(values) });
             if (!result.ok) return result.error;
             await back();
             return null;

@@ -6,7 +6,7 @@
 import { type Command, Workspace } from '@runsheet/doc';
 import type { CommandContext, DomainError, Id, IdType, ReleaseId } from '@runsheet/domain';
 import * as Y from 'yjs';
-import type { WorkspaceApi } from './workspace-context';
+import type { WorkspaceApi } from './workspace-api.ts';
 
 export interface OtherDevice<N extends string> {
   /** Runs a command on the other device; the result crosses into the test as plain JSON. */

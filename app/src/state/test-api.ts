@@ -1,72 +1,20 @@
 /**
- * `window.__runsheet`: a tiny handle on the one write path for the benchmark and browser tests, present
- * only when the page was opened with `?bench=1` (docs/BENCHMARKS.md, "Catalog lists"). It lets a script
- * seed 1,000 customers, or a release with progress, through the same domain commands the UI runs, in
- * the production build, without screens this branch does not own.
+ * `window.__runsheet`: a tiny handle on the one write path for the benchmark and browser tests. It lets a
+ * script seed 1,000 customers, or a release with progress, through the same domain commands the UI runs.
  *
- * Why this is safe to ship: it gives a script in the page nothing that script does not already have
- * (it could open IndexedDB or drive the UI), the commands validate their input exactly as for a click,
- * and only the named commands below exist. It is not installed without the query parameter.
+ * It exists only in builds made for tests and benchmarks (`VITE_RUNSHEET_TEST_API=1`, `build:test`; SE-13),
+ * and there only when the page was opened with `?bench=1` (docs/BENCHMARKS.md, "Catalog lists"). The
+ * bundle `npm start` serves never contains it (scripts/check-no-test-api.mjs checks the build).
  */
-import type { Command } from '@runsheet/doc';
-import {
-  activateRelease,
-  addCustomStep,
-  addTemplate,
-  addWave,
-  archiveCluster,
-  archiveCustomer,
-  assignToWave,
-  bulkMarkDone,
-  type CommandResult,
-  createCluster,
-  createCustomer,
-  createRelease,
-  haltRollout,
-  markDone,
-  openGateEarly,
-  overrideStep,
-  planWaves,
-  type ReleaseId,
-  resumeRollout,
-  revertStep,
-  setNotes,
-  signOffGate,
-  skipStep,
-  updateCustomer,
-} from '@runsheet/domain';
+import { COMMANDS, type CommandResult, isCommandName, type ReleaseId } from '@runsheet/domain';
 import { type OtherDevice, otherDevice } from './test-api-device';
-import type { WorkspaceApi } from './workspace-context';
+import type { WorkspaceApi } from './workspace-api.ts';
 
-const COMMANDS = {
-  createCluster,
-  createCustomer,
-  archiveCluster,
-  archiveCustomer,
-  createRelease,
-  addTemplate,
-  activateRelease,
-  markDone,
-  bulkMarkDone,
-  skipStep,
-  revertStep,
-  overrideStep,
-  addCustomStep,
-  setNotes,
-  updateCustomer,
-  planWaves,
-  addWave,
-  assignToWave,
-  signOffGate,
-  openGateEarly,
-  haltRollout,
-  resumeRollout,
-} as const;
-
+/** Any command of the registry (CM-01), by its name; the input names the release to open (CM-02). */
 export type TestCommandName = keyof typeof COMMANDS;
 
 export interface RunsheetTestApi {
-  run(name: TestCommandName, input: unknown, releaseId?: ReleaseId): Promise<CommandResult<unknown>>;
+  run(name: TestCommandName, input: unknown): Promise<CommandResult<unknown>>;
   /** Resolves once everything run so far is stored and projected (what the lists read). */
   flush(): Promise<void>;
   /**
@@ -92,10 +40,9 @@ const requestedAtStart = typeof window !== 'undefined' && testApiRequested(windo
 export function installTestApi(api: WorkspaceApi): void {
   if (!requestedAtStart) return;
   window.__runsheet = {
-    run(name, input, releaseId) {
-      const command = COMMANDS[name] as Command<unknown, unknown> | undefined;
-      if (!command) return Promise.reject(new Error(`unknown command ${String(name)}`));
-      return api.run(command, input, releaseId);
+    run(name, input) {
+      if (!isCommandName(name)) return Promise.reject(new Error(`unknown command ${String(name)}`));
+      return api.runNamed(name, input as never) as Promise<CommandResult<unknown>>;
     },
     flush: () => api.local.flush(),
     otherDevice: (releaseId) => otherDevice(api, releaseId, COMMANDS),

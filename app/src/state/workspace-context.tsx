@@ -3,8 +3,7 @@
  * where every view reads live data), and `run` — the one write path (domain command -> Yjs transaction
  * -> stored, projected, sent to other tabs). Views never write the projection.
  */
-import type { Command } from '@runsheet/doc';
-import { type CommandResult, type Failure, type ReleaseId, refuse } from '@runsheet/domain';
+import { type Failure, refuse } from '@runsheet/domain';
 import {
   createContext,
   type ReactNode,
@@ -14,16 +13,12 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { BootShell } from '@/components/layout/boot-shell';
 import { LocalData, ReadModel, ReadModelContext } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
+import type { WorkspaceApi } from './workspace-api.ts';
 
-export interface WorkspaceApi {
-  local: LocalData;
-  /** Runs a domain command. Commands on a release need it open: pass its id and it is opened first. */
-  run<I, T>(command: Command<I, T>, input: I, releaseId?: ReleaseId): Promise<CommandResult<T>>;
-}
+export type { WorkspaceApi } from './workspace-api.ts';
 
 const WorkspaceContext = createContext<WorkspaceApi | null>(null);
 
@@ -44,14 +39,15 @@ export function writesAllowed(): boolean {
 
 const READ_ONLY: Failure = refuse('read-only');
 
-let opening: Promise<LocalData> | null = null;
+let openingData: Promise<LocalData> | null = null;
 /** One LocalData per tab, even under StrictMode's double effects. */
 function openLocalData(): Promise<LocalData> {
-  opening ??= LocalData.open();
-  return opening;
+  openingData ??= LocalData.open();
+  return openingData;
 }
 
-export function WorkspaceProvider({ children }: { children: ReactNode }) {
+/** `opening` shows until the data is open (the app passes the shell the first paint showed). */
+export function WorkspaceProvider({ children, opening }: { children: ReactNode; opening: ReactNode }) {
   const [local, setLocal] = useState<LocalData | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -72,10 +68,13 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
     const device = deviceId();
     return {
       local,
-      async run(command, input, releaseId) {
+      async run(command, input) {
         if (!mayWrite()) return READ_ONLY;
-        if (releaseId) await local.openRelease(releaseId);
-        return local.run(command, input, browserContext(currentActor(), device));
+        return local.runCommand(command, input, browserContext(currentActor(), device));
+      },
+      async runNamed(name, input) {
+        if (!mayWrite()) return READ_ONLY;
+        return local.runNamed(name, input, browserContext(currentActor(), device));
       },
     };
   }, [local]);
@@ -98,8 +97,7 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  // Until the data is open: the shell the first paint showed, unchanged.
-  if (!api || !readModel) return <BootShell />;
+  if (!api || !readModel) return opening;
   return (
     <WorkspaceContext.Provider value={api}>
       <ReadModelContext.Provider value={readModel}>{children}</ReadModelContext.Provider>

@@ -4,8 +4,6 @@
  *   usePresenceView({ releaseId, customerId, stepId })   // in a release page or step panel
  *   const peers = usePresence(releaseId)                 // others on that release
  *   <StepPresence releaseId={r} stepId={s} />            // others on that step (step-presence.tsx)
- *
- * `setPresenceView` is the same without React (null: looking at no release).
  */
 import type { ReleaseId } from '@runsheet/domain';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
@@ -16,25 +14,19 @@ import { useSyncApi } from './sync-context.tsx';
 
 export type { Peer, PresenceView } from './presence-hub.ts';
 
-let hub: PresenceHub | null = null;
-/** What setPresenceView said, for pages that do not use the hook. */
-let manual: PresenceView | null = null;
-/** Views of mounted components, in mount order: a step panel mounts after its release page. */
-const mounted: Array<{ view: PresenceView }> = [];
+/**
+ * Views of mounted components per hub, in mount order: a step panel mounts after its release page. Kept
+ * beside the hub (one per tab, made by the SyncProvider) rather than in a module-wide variable.
+ */
+const mountedViews = new WeakMap<PresenceHub, Array<{ view: PresenceView }>>();
 
-function effectiveView(): PresenceView | null {
-  return mounted.at(-1)?.view ?? manual;
-}
-
-/** Called once by the SyncProvider; a view set before that is applied then. */
-export function bindPresenceHub(next: PresenceHub): void {
-  hub = next;
-  hub.setView(effectiveView());
-}
-
-export function setPresenceView(next: PresenceView | null): void {
-  manual = next;
-  hub?.setView(effectiveView());
+function mountedOn(hub: PresenceHub): Array<{ view: PresenceView }> {
+  let mounted = mountedViews.get(hub);
+  if (!mounted) {
+    mounted = [];
+    mountedViews.set(hub, mounted);
+  }
+  return mounted;
 }
 
 /**
@@ -43,6 +35,7 @@ export function setPresenceView(next: PresenceView | null): void {
  */
 export function usePresenceView(next: PresenceView | null): void {
   const { local } = useWorkspace();
+  const { presence: hub } = useSyncApi();
   const releaseId = next?.releaseId ?? null;
   const customerId = next?.customerId ?? null;
   const stepId = next?.stepId ?? null;
@@ -53,15 +46,16 @@ export function usePresenceView(next: PresenceView | null): void {
     local
       .openRelease(releaseId)
       .catch((error: unknown) => console.error('Opening the release failed:', error));
+    const mounted = mountedOn(hub);
     const entry = { view: { releaseId, customerId, stepId } };
     mounted.push(entry);
-    hub?.setView(effectiveView());
+    hub.setView(mounted.at(-1)?.view ?? null);
     return () => {
       const index = mounted.indexOf(entry);
       if (index >= 0) mounted.splice(index, 1);
-      hub?.setView(effectiveView());
+      hub.setView(mounted.at(-1)?.view ?? null);
     };
-  }, [local, releaseId, customerId, stepId]);
+  }, [local, hub, releaseId, customerId, stepId]);
 }
 
 /** Others who have `releaseId` open (one per person and device), live. */

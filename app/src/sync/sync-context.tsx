@@ -9,7 +9,6 @@ import { deviceId } from '@/state/device.ts';
 import { setWriteGate, useWorkspace } from '@/state/workspace-context';
 import { ApiClient } from './api.ts';
 import { bindDocumentFollower } from './followed-documents.ts';
-import { bindPresenceHub } from './presence.ts';
 import { PresenceHub } from './presence-hub.ts';
 import { canWrite, type SessionState, SessionStore } from './session.ts';
 import { SyncManager, type SyncSnapshot } from './sync-manager.ts';
@@ -58,7 +57,6 @@ function createSync(local: LocalData): SyncApi {
     online: navigator.onLine,
   });
   const presence = new PresenceHub(manager, deviceId());
-  bindPresenceHub(presence);
   // Server-written documents (the Temporal mirror) sync under the same rules as every other document.
   bindDocumentFollower((room, doc) => manager.follow(room, doc));
   // The one write path refuses commands while a viewer is signed in (the relay would refuse them anyway).

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { LocalData } from '@/data';
 import { freshIndexedDB, openTestData } from '@/data/test-db';
-import { fakeStorage } from '@/test-support/fake-storage';
+import { fakeStorage } from '@/lib/fake-storage';
 import { type ApiClient, ApiError, ServerUnreachable } from './api.ts';
 import { SessionStore } from './session.ts';
 import { SyncManager } from './sync-manager.ts';

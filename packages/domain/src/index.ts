@@ -11,11 +11,13 @@ export * from './commands/conflict-review.ts';
 export * from './commands/custom-steps.ts';
 export * from './commands/customer-steps.ts';
 export * from './commands/customers.ts';
+export * from './commands/define-command.ts';
 export * from './commands/gates.ts';
 // Commands, one file per area.
 export * from './commands/guards.ts';
 export * from './commands/halt.ts';
 export * from './commands/placement.ts';
+export * from './commands/registry.ts';
 export * from './commands/releases.ts';
 export * from './commands/revision-writer.ts';
 export * from './commands/step-reopen.ts';

@@ -49,8 +49,8 @@ export async function seedRelease(
     device: `seed${Math.random().toString(36).slice(2, 8)}`,
     ...(options.start !== undefined && { start: options.start }),
   });
-  const run = async <I, T>(command: Command<I, T>, input: I, releaseId?: ReleaseId) =>
-    must(await server.workspace.run(command, input, ctx, releaseId));
+  const run = async <I, T>(command: Command<I, T>, input: I) =>
+    must(await server.workspace.run(command, input, ctx));
   const clusterIds: ClusterId[] = [];
   const customerIds: CustomerId[] = [];
   for (let c = 0; c < (options.clusters ?? 2); c++) {
@@ -73,20 +73,16 @@ export async function seedRelease(
   });
   const templateIds: TemplateId[] = [];
   for (let t = 0; t < (options.templates ?? 3); t++) {
-    const { templateId } = await run(
-      addTemplate,
-      {
-        releaseId,
-        name: `Step ${t}`,
-        category: 'deploy',
-        type: 'bash',
-        content: `echo ${t} {{customer.namespace}}`,
-      },
+    const { templateId } = await run(addTemplate, {
       releaseId,
-    );
+      name: `Step ${t}`,
+      category: 'deploy',
+      type: 'bash',
+      content: `echo ${t} {{customer.namespace}}`,
+    });
     templateIds.push(templateId);
   }
-  await run(activateRelease, { releaseId, customerIds }, releaseId);
+  await run(activateRelease, { releaseId, customerIds });
   return {
     releaseId,
     clusterIds,

@@ -5,9 +5,9 @@
 import type { Cluster, Customer, ReleaseId } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { CustomerLabel } from '@/components/customer/customer-label';
+import { ProgressCell } from '@/components/progress/progress-cell';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ActiveProgress } from '@/data/release-progress';
-import { ProgressCell } from './progress-cell';
 
 export function ClusterCustomers({
   cluster,

@@ -1,6 +1,6 @@
 import type { Cluster } from '@runsheet/domain';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { MetadataList } from './metadata-list';
+import { MetadataList } from '@/components/ui/metadata-list';
 
 /** What a cluster is: its kubeconfig path, description and metadata (FC-005). */
 export function ClusterDetails({ cluster }: { cluster: Cluster }) {

@@ -23,10 +23,10 @@ import {
 } from '@/actions/navigation-actions';
 import { type ActionGroup, currentActionGroups } from '@/actions/scope';
 import { labelOf } from '@/actions/types';
-import { releaseTitle } from '@/components/matrix/release-title';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { useCatalog, useReadModel } from '@/data';
 import { count } from '@/lib/count';
+import { releaseTitle } from '@/lib/release-title';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
 
 function Item({

@@ -1,6 +1,6 @@
 /** A visible way into the command palette, labelled with its shortcut. */
 import { openPaletteAction } from '@/actions/navigation-actions';
-import { ActionButton } from '@/components/step-panel/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { setPaletteOpen, usePaletteOpen } from './palette-store';
 
 export function PaletteButton() {

@@ -13,6 +13,7 @@ import {
 } from '@runsheet/domain';
 import { useId, useState } from 'react';
 import { FormField } from '@/components/form/form-field';
+import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import {
@@ -29,7 +30,6 @@ import { toast } from '@/components/ui/use-toast';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
 import { useDraft } from '@/lib/drafts';
 import { useWorkspace } from '@/state/workspace-context';
-import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from './step-fields';
 
 const AT_END = 'end';
 
@@ -89,11 +89,13 @@ export function AddCustomStepDialog(props: AddCustomStepDialogProps) {
           onSubmit={async (event) => {
             event.preventDefault();
             const { position: _p, addToTemplate, ...fields } = draft;
-            const result = await run(
-              addCustomStep,
-              { releaseId, customerId, ...fields, position: positionOf(position), addToTemplate },
+            const result = await run(addCustomStep, {
               releaseId,
-            );
+              customerId,
+              ...fields,
+              position: positionOf(position),
+              addToTemplate,
+            });
             if (!result.ok) {
               setErrors(errorsOf(result.error, [...STEP_FIELD_NAMES, 'position']));
               return;

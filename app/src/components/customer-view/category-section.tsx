@@ -3,7 +3,7 @@ import type { CustomerStep, Progress } from '@runsheet/domain';
 import { addCustomStepAction, type CategoryActionContext, markAllAction } from '@/actions/customer-actions';
 import type { StepActionContext } from '@/actions/step-actions';
 import { ProgressBar } from '@/components/progress/progress-bar';
-import { ActionButton } from '@/components/step-panel/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { StepRow } from './step-row';
 
 export function CategorySection({

@@ -14,14 +14,17 @@ import {
 } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
-import { useMemo, useState } from 'react';
-import type { CategoryActionContext } from '@/actions/customer-actions';
+import { useMemo, useRef, useState } from 'react';
+import { type CategoryActionContext, customerActions } from '@/actions/customer-actions';
+import { useActionScope } from '@/actions/scope';
 import type { StepForm } from '@/actions/step-actions';
+import { bind } from '@/actions/types';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { rolloutLocks } from '@/components/rollout/step-lock';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
+import { categoryLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
@@ -29,7 +32,6 @@ import { useWorkspace } from '@/state/workspace-context';
 import { AddCustomStepDialog } from './add-custom-step-dialog';
 import { CategorySection } from './category-section';
 import { MarkAllDialog } from './mark-all-dialog';
-import { categoryLabel } from './step-fields';
 
 export interface CustomerViewProps {
   release: Release;
@@ -45,6 +47,14 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
   const [confirm, setConfirm] = useState<StepCategory | null>(null);
   const [adding, setAdding] = useState<StepCategory | null>(null);
   const [panelForm, setPanelForm] = useState<StepForm | null>(null);
+  // The palette offers this screen's actions (Mark all, Add custom step, per category), the same named
+  // actions as the buttons; the render below fills in their context once the customer is known.
+  const paletteScope = useRef<{ title: string; contexts: CategoryActionContext[] } | null>(null);
+  paletteScope.current = null;
+  useActionScope('customer-view', () => ({
+    title: paletteScope.current?.title ?? 'Customer',
+    actions: (paletteScope.current?.contexts ?? []).flatMap((c) => customerActions.map((a) => bind(a, c))),
+  }));
 
   const ready = live.status === 'ready' ? live : null;
   const version = ready?.version ?? -1;
@@ -93,6 +103,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
     confirmMarkAll: setConfirm,
     addCustomStep: setAdding,
   });
+  paletteScope.current = { title: `Customer: ${customer.name}`, contexts: STEP_CATEGORIES.map(categoryCtx) };
 
   return (
     <>

@@ -5,6 +5,7 @@
 import { bulkMarkDone, type CustomerId, type ReleaseId, type StepCategory } from '@runsheet/domain';
 import { useState } from 'react';
 import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
+import { categoryLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import {
   Dialog,
@@ -16,7 +17,6 @@ import {
 } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/use-toast';
 import { count } from '@/lib/count';
-import { categoryLabel } from './step-fields';
 
 export interface MarkAllDialogProps {
   /** The category to confirm, or null when closed. */
@@ -61,12 +61,11 @@ export function MarkAllDialog({
               if (!category) return;
               setBusy(true);
               // The toast says done only once stored (IO-18).
-              const result = await runStored(
-                `Marking ${count(pending, 'step')} done`,
-                bulkMarkDone,
-                { releaseId, customerId, category },
+              const result = await runStored(`Marking ${count(pending, 'step')} done`, bulkMarkDone, {
                 releaseId,
-              ).finally(() => setBusy(false));
+                customerId,
+                category,
+              }).finally(() => setBusy(false));
               onClose();
               if (!result.ok) {
                 toast({

@@ -14,10 +14,10 @@ import {
   type StepActionContext,
   skipAction,
 } from '@/actions/step-actions';
-import { MarkerIcon, StatusBadge, StatusIcon } from '@/components/matrix/status-meta';
-import { ActionButton } from '@/components/step-panel/action-button';
-import { formatWhen } from '@/components/step-panel/step-execution';
+import { MarkerIcon, StatusBadge, StatusIcon } from '@/components/steps/status-meta';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
+import { formatWhen } from '@/lib/format-when';
 
 export function StepRow({
   step,

@@ -1,7 +1,7 @@
 import type { Cluster, Customer } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
-import { MetadataList } from '@/components/clusters/metadata-list';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { MetadataList } from '@/components/ui/metadata-list';
 
 /** Where a customer runs (cluster, its kubeconfig path, namespace) and what it is (FM-005). */
 export function CustomerDetails({ customer, cluster }: { customer: Customer; cluster: Cluster | null }) {

@@ -3,7 +3,7 @@
  * the customer's own progress in each.
  */
 
-import { ProgressCell } from '@/components/clusters/progress-cell';
+import { ProgressCell } from '@/components/progress/progress-cell';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ReleaseHistoryEntry } from '@/data/release-progress';

@@ -13,12 +13,12 @@ import {
 } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { releaseTitle } from '@/components/matrix/release-title';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { type RolloutSummary, rolloutSummary } from '@/components/rollout/rollout-summary';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useCatalog, useNow, useReleaseViews } from '@/data';
 import { customerCount } from '@/lib/count';
+import { releaseTitle } from '@/lib/release-title';
 
 const TYPE_BADGE = { release: 'Release', hotfix: 'Hotfix', onboarding: 'Onboarding' } as const;
 

@@ -4,8 +4,8 @@ import { Activity } from 'lucide-react';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { EmptyState } from '@/components/layout/empty-state';
 import { KIND_TEXT } from '@/components/step-panel/event-text';
-import { formatWhen } from '@/components/step-panel/step-execution';
 import { useRecentActivity } from '@/data';
+import { formatWhen } from '@/lib/format-when';
 
 export function RecentActivity({ limit = 15 }: { limit?: number }) {
   const lines = useRecentActivity(limit);

@@ -5,9 +5,9 @@
  */
 import type { StepStatus } from '@runsheet/domain';
 import { memo } from 'react';
+import { MarkerIcon, STATUS_META, StatusIcon } from '@/components/steps/status-meta';
 import { cn } from '@/lib/utils';
 import { abs, CellFrame, type PickCell } from './cell-frame';
-import { MarkerIcon, STATUS_META, StatusIcon } from './status-meta';
 
 export type { PickCell } from './cell-frame';
 

@@ -1,8 +1,8 @@
 /** The header cells of the matrix: cluster and customer columns, step names, the corner. */
 import { ChevronDown, ChevronRight } from 'lucide-react';
+import { MarkerIcon } from '@/components/steps/status-meta';
 import { customerCount } from '@/lib/count';
 import { abs, CellFrame, type PickCell } from './cell-frame';
-import { MarkerIcon } from './status-meta';
 
 /** A thin bar under a header: the same number as its text (which is what is read out). */
 function HeaderBar({ percent }: { percent: number | null }) {

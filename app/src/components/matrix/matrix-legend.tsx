@@ -1,6 +1,6 @@
 /** The matrix legend (FV-003): each status and marker with its icon and word. */
 import { STEP_STATUSES } from '@runsheet/domain';
-import { MARKERS, type MarkerName, STATUS_META, StatusIcon } from './status-meta';
+import { MARKERS, type MarkerName, STATUS_META, StatusIcon } from '@/components/steps/status-meta';
 
 export function MatrixLegend() {
   return (

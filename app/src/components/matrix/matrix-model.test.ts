@@ -1,7 +1,7 @@
 import { markDone, overrideStep, skipStep, stepStatusMatrix, templateStepId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
+import { testWorld } from '@/test-support/test-world';
 import { buildMatrixModel, type CellModel, cellAt, clusterKey, type ModelOptions } from './matrix-model';
-import { testWorld } from './test-world';
 
 const deploy: ModelOptions = { category: 'deploy', status: 'all', collapsed: new Set() };
 

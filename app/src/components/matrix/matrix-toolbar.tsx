@@ -4,7 +4,7 @@
  */
 import type { ClusterId, MatrixClusterGroup } from '@runsheet/domain';
 import { collapseAllAction, expandAllAction, type MatrixActionContext } from '@/actions/matrix-actions';
-import { ActionButton } from '@/components/step-panel/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { MatrixSearch } from './matrix-search';

@@ -14,9 +14,10 @@ import { Link } from '@tanstack/react-router';
 import { ArrowLeft, Check } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { CustomerLabel } from '@/components/customer/customer-label';
-import { categoryLabel, typeLabel } from '@/components/customer-view/step-fields';
 import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
 import { StepPanel } from '@/components/step-panel/step-panel';
+import { MarkerIcon, StatusBadge } from '@/components/steps/status-meta';
+import { categoryLabel, typeLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { toast } from '@/components/ui/use-toast';
@@ -25,7 +26,6 @@ import { customerCount } from '@/lib/count';
 import { pageTitle } from '@/lib/page-title';
 import { MarkSelectedDialog } from './mark-selected-dialog';
 import { clusterKey } from './matrix-model';
-import { MarkerIcon, StatusBadge } from './status-meta';
 import { stepRows } from './step-rows';
 
 export interface StepAcrossCustomersProps {
@@ -205,7 +205,6 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
             `Marking ${row.name} done for ${customerCount(chosen.length)}`,
             bulkMarkDone,
             { releaseId, stepIds: chosen.map((i) => i.stepId) },
-            releaseId,
           );
           setConfirming(false);
           if (!result.ok) {

@@ -9,7 +9,7 @@ import {
   templateStepId,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { testWorld } from './test-world';
+import { testWorld } from '@/test-support/test-world';
 import { patchable, patchMatrix } from './use-live-matrix';
 
 describe('patching the live matrix after status changes', () => {

@@ -94,12 +94,10 @@ function ActivateForm({
     }
     setBusy(true);
     // Said done only once stored: a reload right after must not lose 1,000 participants (IO-18).
-    const result = await runStored(
-      `Activating ${release.name}`,
-      activateRelease,
-      { releaseId: release.id, customerIds: ids },
-      release.id,
-    );
+    const result = await runStored(`Activating ${release.name}`, activateRelease, {
+      releaseId: release.id,
+      customerIds: ids,
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);

@@ -82,11 +82,11 @@ function AddForm({ release, onDone }: { release: Release; onDone: () => void }) 
 
   const add = async () => {
     setBusy(true);
-    const result = await run(
-      addCustomersToRelease,
-      { releaseId: release.id, customerIds: ids, ...(chosenWave && { waveId: chosenWave.id }) },
-      release.id,
-    );
+    const result = await run(addCustomersToRelease, {
+      releaseId: release.id,
+      customerIds: ids,
+      ...(chosenWave && { waveId: chosenWave.id }),
+    });
     setBusy(false);
     if (!result.ok) {
       setError(result.error.message);

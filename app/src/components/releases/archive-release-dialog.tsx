@@ -29,12 +29,9 @@ export function ArchiveReleaseDialog({
   const archive = async () => {
     setBusy(true);
     // Said archived only once stored (IO-18).
-    const result = await runStored(
-      `Archiving ${release.name}`,
-      archiveRelease,
-      { releaseId: release.id },
-      release.id,
-    ).finally(() => setBusy(false));
+    const result = await runStored(`Archiving ${release.name}`, archiveRelease, {
+      releaseId: release.id,
+    }).finally(() => setBusy(false));
     if (!result.ok) {
       setError(result.error.message);
       return;

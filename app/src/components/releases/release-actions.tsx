@@ -34,7 +34,7 @@ export function ReleaseActions({ release }: { release: Release }) {
     toast({ variant: 'destructive', title, description: message });
 
   const clone = async () => {
-    const result = await run(cloneRelease, { releaseId: release.id }, release.id);
+    const result = await run(cloneRelease, { releaseId: release.id });
     if (!result.ok) return failed('Could not clone', result.error.message);
     // The new release must be in the projection before its page reads it.
     await local.flush();
@@ -46,7 +46,7 @@ export function ReleaseActions({ release }: { release: Release }) {
   };
 
   const unarchive = async () => {
-    const result = await run(unarchiveRelease, { releaseId: release.id }, release.id);
+    const result = await run(unarchiveRelease, { releaseId: release.id });
     if (!result.ok) return failed('Could not un-archive', result.error.message);
     toast({ title: `Un-archived ${release.name}`, description: `It is ${result.value.status} again.` });
   };

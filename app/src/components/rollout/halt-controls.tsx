@@ -5,9 +5,9 @@
  */
 import { haltRollout, type Release, type RolloutStatus, resumeRollout } from '@runsheet/domain';
 import { OctagonPause, Play } from 'lucide-react';
-import { ReasonForm } from '@/components/step-panel/reason-form';
-import { formatWhen } from '@/components/step-panel/step-execution';
+import { ReasonForm } from '@/components/form/reason-form';
 import { Button } from '@/components/ui/button';
+import { formatWhen } from '@/lib/format-when';
 import { useWorkspace } from '@/state/workspace-context';
 import { haltText } from './rollout-text';
 
@@ -69,7 +69,7 @@ export function HaltControls({
           onCancel={() => setOpen(false)}
           onSubmit={async (reason) => {
             const command = halted ? resumeRollout : haltRollout;
-            const result = await run(command, { releaseId, reason }, releaseId);
+            const result = await run(command, { releaseId, reason });
             if (!result.ok) return result.error;
             setOpen(false);
             notify(halted ? 'Rollout resumed.' : 'Rollout halted.');

@@ -52,7 +52,7 @@ export function RolloutConflicts({
   if (!state || conflicts.length === 0) return null;
 
   const review = async (c: RolloutConflict) => {
-    const result = await run(reviewConflict, { releaseId, conflictId: c.id }, releaseId);
+    const result = await run(reviewConflict, { releaseId, conflictId: c.id });
     toast(
       result.ok
         ? { title: 'Conflict marked reviewed' }

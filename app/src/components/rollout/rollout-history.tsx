@@ -3,8 +3,8 @@
  * A sign-off or early opening made apart from a halt stays listed, flagged: it did not count (MR-08).
  */
 import type { HistoryEvent, RolloutEntry } from '@runsheet/domain';
-import { formatWhen } from '@/components/step-panel/step-execution';
 import { Badge } from '@/components/ui/badge';
+import { formatWhen } from '@/lib/format-when';
 
 export function rolloutEventText(e: HistoryEvent, waveName: (id: string | undefined) => string): string {
   const d = e.detail;

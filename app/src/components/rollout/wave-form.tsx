@@ -85,26 +85,24 @@ export function WaveForm({
     let refusal: DomainError | null = null;
     let message = '';
     if (!wave) {
-      const result = await run(
-        addWave,
-        { releaseId, name, select: toSelection(selection), ...(gateInput && { gate: gateInput }) },
+      const result = await run(addWave, {
         releaseId,
-      );
+        name,
+        select: toSelection(selection),
+        ...(gateInput && { gate: gateInput }),
+      });
       if (result.ok) message = `Added ${name.trim()}.`;
       else refusal = result.error;
     } else {
-      const result = await run(
-        updateWave,
-        { releaseId, waveId: wave.id, name, ...(gateInput && { gate: gateInput }) },
+      const result = await run(updateWave, {
         releaseId,
-      );
+        waveId: wave.id,
+        name,
+        ...(gateInput && { gate: gateInput }),
+      });
       if (!result.ok) refusal = result.error;
       else if (hasSelection(selection)) {
-        const moved = await run(
-          assignToWave,
-          { releaseId, waveId: wave.id, select: toSelection(selection) },
-          releaseId,
-        );
+        const moved = await run(assignToWave, { releaseId, waveId: wave.id, select: toSelection(selection) });
         if (!moved.ok) refusal = moved.error;
       }
       if (!refusal) message = `Saved ${name.trim()}.`;

@@ -14,11 +14,11 @@ import {
 } from '@runsheet/domain';
 import { CircleCheck, CircleDashed } from 'lucide-react';
 import { type ReactNode, useEffect, useState } from 'react';
-import { ReasonForm } from '@/components/step-panel/reason-form';
-import { formatWhen } from '@/components/step-panel/step-execution';
+import { ReasonForm } from '@/components/form/reason-form';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { customerCount } from '@/lib/count';
+import { formatWhen } from '@/lib/format-when';
 import { useWorkspace } from '@/state/workspace-context';
 import { conditionLabel, soakLeftText, waitingText } from './rollout-text';
 import type { RolloutRights } from './use-rollout-role';
@@ -104,7 +104,7 @@ function WaveItem({
   const canPlan = rights.edit && release.status !== 'archived';
 
   const remove = async () => {
-    const result = await run(deleteWave, { releaseId, waveId: w.wave.id }, releaseId);
+    const result = await run(deleteWave, { releaseId, waveId: w.wave.id });
     if (!result.ok) setError(result.error.message);
     else notify(`Removed ${w.wave.name}.`);
   };
@@ -212,7 +212,7 @@ function WaveItem({
           draftKey={`gate-sign-off:${w.wave.id}`}
           onCancel={() => setForm(null)}
           onSubmit={async (note) => {
-            const result = await run(signOffGate, { releaseId, waveId: w.wave.id, note }, releaseId);
+            const result = await run(signOffGate, { releaseId, waveId: w.wave.id, note });
             if (!result.ok) return result.error;
             setForm(null);
             notify(`Signed off ${w.wave.name}: it is open.`);
@@ -229,7 +229,7 @@ function WaveItem({
           draftKey={`gate-open-early:${w.wave.id}`}
           onCancel={() => setForm(null)}
           onSubmit={async (reason) => {
-            const result = await run(openGateEarly, { releaseId, waveId: w.wave.id, reason }, releaseId);
+            const result = await run(openGateEarly, { releaseId, waveId: w.wave.id, reason });
             if (!result.ok) return result.error;
             setForm(null);
             notify(`${w.wave.name} opened early.`);

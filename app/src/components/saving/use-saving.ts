@@ -1,6 +1,6 @@
 /** The saving store as React sees it, and the one way screens run work that must be stored. */
 import type { Command } from '@runsheet/doc';
-import type { CommandResult, ReleaseId } from '@runsheet/domain';
+import type { CommandResult } from '@runsheet/domain';
 import { useCallback, useSyncExternalStore } from 'react';
 import { useWorkspace } from '@/state/workspace-context';
 import { type SavingSnapshot, savingStore } from './saving-store.ts';
@@ -43,9 +43,9 @@ export function failureTitle(failure: { error: { code: string } }, refused: stri
 export function useStoredRun() {
   const { run, local } = useWorkspace();
   return useCallback(
-    <I, T>(label: string, command: Command<I, T>, input: I, releaseId?: ReleaseId) =>
+    <I, T>(label: string, command: Command<I, T>, input: I) =>
       savingStore.track(label, async (): Promise<StoredResult<T>> => {
-        const result = await run(command, input, releaseId);
+        const result = await run(command, input);
         if (!result.ok) return result;
         try {
           await local.flush();

@@ -1,6 +1,6 @@
 import { markDone, resolveStep, templateStepId, updateCustomer } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { testWorld } from '../matrix/test-world';
+import { testWorld } from '@/test-support/test-world';
 import { shownContent, slug, stepFileName } from './rendered-content';
 
 describe('content shown, copied and downloaded for one customer', () => {

@@ -6,7 +6,7 @@
 import type { CustomerStep } from '@runsheet/domain';
 import { Server } from 'lucide-react';
 import { copyAction, downloadAction, type StepActionContext } from '@/actions/step-actions';
-import { ActionButton } from './action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { CodeView } from './code-view';
 import type { ShownContent } from './rendered-content';
 

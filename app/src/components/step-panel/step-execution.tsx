@@ -2,6 +2,7 @@
  * EXECUTION (FV-007): notes, Mark done / Skip / Revert / Reopen, and the reason forms.
  * The buttons are the named step actions; the forms run the commands that need a reason.
  */
+
 import { reopenStep, revertStep, skipStep } from '@runsheet/domain';
 import {
   markDoneAction,
@@ -11,11 +12,12 @@ import {
   type StepForm,
   skipAction,
 } from '@/actions/step-actions';
+import { ReasonForm } from '@/components/form/reason-form';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { ActionButton } from './action-button';
-import { ReasonForm } from './reason-form';
+import { formatWhen } from '@/lib/format-when';
 
 export interface StepExecutionProps {
   ctx: StepActionContext;
@@ -41,8 +43,12 @@ export function StepExecution({
   const lockId = `lock-${step.id}`;
   // Only where done or skip would otherwise be offered: a done step's lock does not matter here.
   const lockShown = ctx.editable && ctx.lock !== null && step.status !== 'done';
-  const reasonCommand = async (command: typeof skipStep, reason: string, done: string) => {
-    const result = await run(command, { releaseId, stepId: step.id, reason }, releaseId);
+  const reasonCommand = async (
+    command: typeof skipStep | typeof revertStep,
+    reason: string,
+    done: string,
+  ) => {
+    const result = await run(command, { releaseId, stepId: step.id, reason });
     if (!result.ok) return result.error;
     closeForm();
     ctx.notify({ title: done });
@@ -139,7 +145,7 @@ export function StepExecution({
           draftKey={`step-reopen:${step.id}`}
           onCancel={closeForm}
           onSubmit={async (reason) => {
-            const result = await run(reopenStep, { releaseId, stepId: step.id, reason }, releaseId);
+            const result = await run(reopenStep, { releaseId, stepId: step.id, reason });
             if (!result.ok) return result.error;
             closeForm();
             ctx.notify({ title: `${step.name} is pending again` });
@@ -168,12 +174,4 @@ function StatusDetails({ ctx }: { ctx: StepActionContext }) {
       ))}
     </dl>
   );
-}
-
-/** A local date and time, e.g. "15 Jan 2026, 10:30". */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -17,8 +17,8 @@ import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import type { StepActionContext } from '@/actions/step-actions';
 import { Button } from '@/components/ui/button';
+import { formatWhen } from '@/lib/format-when';
 import { describeEvent } from './event-text';
-import { formatWhen } from './step-execution';
 
 const CONFLICT_TEXT: Record<string, string> = {
   'status-conflict':
@@ -56,11 +56,7 @@ export function StepHistory({
   );
 
   const review = async (conflict: Conflict) => {
-    const result = await ctx.run(
-      reviewConflict,
-      { releaseId: ctx.releaseId, conflictId: conflict.id },
-      ctx.releaseId,
-    );
+    const result = await ctx.run(reviewConflict, { releaseId: ctx.releaseId, conflictId: conflict.id });
     ctx.notify(
       result.ok
         ? { title: 'Conflict marked reviewed' }

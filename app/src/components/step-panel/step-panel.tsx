@@ -222,7 +222,7 @@ function StepPanelBody({
         notesChanged={editedNotes !== null && editedNotes !== (step.notes ?? '')}
         onNotesChange={setEditedNotes}
         onSaveNotes={async () => {
-          const result = await run(setNotes, { releaseId, stepId, notes }, releaseId);
+          const result = await run(setNotes, { releaseId, stepId, notes });
           if (!result.ok) {
             setNotice({
               title: 'Notes not saved',

@@ -13,13 +13,13 @@ import {
   type StepForm,
   viewOriginalAction,
 } from '@/actions/step-actions';
-import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/customer-view/step-fields';
 import { FormField } from '@/components/form/form-field';
-import { MARKERS, type MarkerName } from '@/components/matrix/status-meta';
+import { MARKERS, type MarkerName } from '@/components/steps/status-meta';
+import { STEP_FIELD_NAMES, StepFields, type StepFieldValues } from '@/components/steps/step-fields';
+import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Textarea } from '@/components/ui/textarea';
 import { errorsOf, type FormErrors, noErrors } from '@/lib/command-errors';
-import { ActionButton } from './action-button';
 import { ContentDiff } from './content-diff';
 
 export interface StepSourceProps {
@@ -83,11 +83,7 @@ export function StepSource({ ctx, template, customerName, form, closeForm, onDel
               size="sm"
               variant="destructive"
               onClick={async () => {
-                const result = await ctx.run(
-                  deleteCustomStep,
-                  { releaseId: ctx.releaseId, stepId: step.id },
-                  ctx.releaseId,
-                );
+                const result = await ctx.run(deleteCustomStep, { releaseId: ctx.releaseId, stepId: step.id });
                 if (!result.ok) {
                   ctx.notify({
                     title: 'Not deleted',
@@ -127,11 +123,11 @@ function OverrideForm({ ctx, onDone }: { ctx: StepActionContext; onDone: () => v
       aria-label="Override content"
       onSubmit={async (event) => {
         event.preventDefault();
-        const result = await ctx.run(
-          overrideStep,
-          { releaseId: ctx.releaseId, stepId: ctx.step.id, content },
-          ctx.releaseId,
-        );
+        const result = await ctx.run(overrideStep, {
+          releaseId: ctx.releaseId,
+          stepId: ctx.step.id,
+          content,
+        });
         if (!result.ok) {
           setErrors(errorsOf(result.error, ['content']));
           return;
@@ -185,11 +181,11 @@ function EditCustomForm({ ctx, onDone }: { ctx: StepActionContext; onDone: () =>
       aria-label="Edit custom step"
       onSubmit={async (event) => {
         event.preventDefault();
-        const result = await ctx.run(
-          editCustomStep,
-          { releaseId: ctx.releaseId, stepId: step.id, ...values },
-          ctx.releaseId,
-        );
+        const result = await ctx.run(editCustomStep, {
+          releaseId: ctx.releaseId,
+          stepId: step.id,
+          ...values,
+        });
         if (!result.ok) {
           setErrors(errorsOf(result.error, STEP_FIELD_NAMES));
           return;

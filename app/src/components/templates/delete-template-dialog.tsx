@@ -54,7 +54,7 @@ function Confirm({
     : null;
 
   const remove = async () => {
-    const result = await run(deleteTemplate, { releaseId: release.id, templateId: template.id }, release.id);
+    const result = await run(deleteTemplate, { releaseId: release.id, templateId: template.id });
     if (!result.ok) {
       setError(result.error.message);
       return;

@@ -140,7 +140,7 @@ function TemplateForm({
 
   const save = async (): Promise<DomainError | null> => {
     if (target.mode === 'add') {
-      const result = await run(addTemplate, { releaseId: release.id, ...values }, release.id);
+      const result = await run(addTemplate, { releaseId: release.id, ...values });
       if (!result.ok) return result.error;
       toast({
         title: `Added ${values.name.trim()}`,
@@ -149,7 +149,7 @@ function TemplateForm({
       return null;
     }
     const input = { releaseId: release.id, templateId: target.template.id, ...values };
-    const result = await run(updateTemplate, input, release.id);
+    const result = await run(updateTemplate, input);
     if (!result.ok) return result.error;
     toast({
       title: `Saved ${values.name.trim()}`,

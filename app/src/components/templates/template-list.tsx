@@ -97,11 +97,11 @@ export function TemplateList({
     );
     setOptimistic({ base: templates, ids });
     focusAfterMove.current = { id: moved.id, control };
-    void run(
-      moveTemplate,
-      { releaseId: release.id, templateId: moved.id, position: positionAt(ids, to) },
-      release.id,
-    ).then((result) => {
+    void run(moveTemplate, {
+      releaseId: release.id,
+      templateId: moved.id,
+      position: positionAt(ids, to),
+    }).then((result) => {
       if (result.ok) return;
       setOptimistic(null);
       toast({

@@ -8,6 +8,7 @@
  * event in the release document. When the release has waves, each new participant's wave is written
  * too (WV-03): the one picked, the one it was planned into, else the last.
  */
+
 import { z } from 'zod';
 import type { Op } from '../change.ts';
 import type { CommandContext } from '../context.ts';
@@ -16,7 +17,7 @@ import { newEvent } from '../history.ts';
 import { type CustomerId, idSchema, type ReleaseId } from '../ids.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
-import { parseInput } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { getRelease, getUsableCustomer, isUsableCustomer, releaseDoc } from './guards.ts';
 import { getLiveWave } from './wave-support.ts';
 import { joinWaveOps } from './waves.ts';
@@ -67,49 +68,47 @@ function checkChosen(state: DomainState, ids: readonly CustomerId[]) {
 }
 
 /** FR-003 / BR-R01: draft -> active, with all usable customers or the chosen ones. */
-export function activateRelease(
-  state: DomainState,
-  input: ActivateReleaseInput,
-  ctx: CommandContext,
-): CommandResult<{ releaseId: ReleaseId; customerIds: CustomerId[] }> {
-  const parsed = parseInput(activateReleaseInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const got = getRelease(state, i.releaseId);
-  if (!got.ok) return got;
-  const release = got.value;
-  if (release.status === 'archived') return refuse('release-archived', 'releaseId');
-  if (release.status !== 'draft') return refuse('release-not-draft', 'releaseId');
+export const activateRelease = defineCommand({
+  name: 'activateRelease',
+  input: activateReleaseInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ releaseId: ReleaseId; customerIds: CustomerId[] }> {
+    const got = getRelease(state, i.releaseId);
+    if (!got.ok) return got;
+    const release = got.value;
+    if (release.status === 'archived') return refuse('release-archived', 'releaseId');
+    if (release.status !== 'draft') return refuse('release-not-draft', 'releaseId');
 
-  let customerIds: CustomerId[];
-  if (i.customerIds === undefined) {
-    customerIds = usableCustomerIds(state);
-  } else {
-    const chosen = checkChosen(state, i.customerIds);
-    if (!chosen.ok) return chosen;
-    customerIds = chosen.value;
-  }
-  if (customerIds.length === 0) return refuse('no-customers-selected', 'customerIds');
+    let customerIds: CustomerId[];
+    if (i.customerIds === undefined) {
+      customerIds = usableCustomerIds(state);
+    } else {
+      const chosen = checkChosen(state, i.customerIds);
+      if (!chosen.ok) return chosen;
+      customerIds = chosen.value;
+    }
+    if (customerIds.length === 0) return refuse('no-customers-selected', 'customerIds');
 
-  const now = ctx.now();
-  const ops: Op[] = [
-    {
-      doc: 'catalog',
-      op: 'put-release',
-      id: release.id,
-      fields: { status: 'active', activatedAt: now, updatedAt: now },
-    },
-    ...participantOps(release.id, customerIds, ctx, now),
-    ...joinWaveOps(releaseDoc(state, release.id), customerIds),
-  ];
-  const event = newEvent(ctx, {
-    releaseId: release.id,
-    kind: 'release-activated',
-    detail: { customers: String(customerIds.length), customerIds: customerIds.join(',') },
-  });
-  ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
-  return ok({ ops }, { releaseId: release.id, customerIds });
-}
+    const now = ctx.now();
+    const ops: Op[] = [
+      {
+        doc: 'catalog',
+        op: 'put-release',
+        id: release.id,
+        fields: { status: 'active', activatedAt: now, updatedAt: now },
+      },
+      ...participantOps(release.id, customerIds, ctx, now),
+      ...joinWaveOps(releaseDoc(state, release.id), customerIds),
+    ];
+    const event = newEvent(ctx, {
+      releaseId: release.id,
+      kind: 'release-activated',
+      detail: { customers: String(customerIds.length), customerIds: customerIds.join(',') },
+    });
+    ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
+    return ok({ ops }, { releaseId: release.id, customerIds });
+  },
+});
 
 /** The customers the "add customers" dialog offers: usable, and not in the release yet. */
 export function customersAvailableToAdd(state: DomainState, releaseId: ReleaseId): CustomerId[] {
@@ -121,43 +120,41 @@ export function customersAvailableToAdd(state: DomainState, releaseId: ReleaseId
  * LC-02 (adding customers to a release, as asked): active releases only. Customers already in the release are
  * passed over (and reported); if none is new, `customers-already-in-release`.
  */
-export function addCustomersToRelease(
-  state: DomainState,
-  input: AddCustomersInput,
-  ctx: CommandContext,
-): CommandResult<{ added: CustomerId[]; alreadyIn: CustomerId[] }> {
-  const parsed = parseInput(addCustomersInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const got = getRelease(state, i.releaseId);
-  if (!got.ok) return got;
-  const release = got.value;
-  if (release.status === 'archived') return refuse('release-archived', 'releaseId');
-  if (release.status !== 'active') return refuse('release-not-active', 'releaseId');
-  if (i.customerIds.length === 0) return refuse('no-customers-selected', 'customerIds');
+export const addCustomersToRelease = defineCommand({
+  name: 'addCustomersToRelease',
+  input: addCustomersInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ added: CustomerId[]; alreadyIn: CustomerId[] }> {
+    const got = getRelease(state, i.releaseId);
+    if (!got.ok) return got;
+    const release = got.value;
+    if (release.status === 'archived') return refuse('release-archived', 'releaseId');
+    if (release.status !== 'active') return refuse('release-not-active', 'releaseId');
+    if (i.customerIds.length === 0) return refuse('no-customers-selected', 'customerIds');
 
-  const doc = releaseDoc(state, release.id);
-  if (i.waveId !== undefined) {
-    const wave = getLiveWave(doc, i.waveId);
-    if (!wave.ok) return wave;
-  }
-  const unique = [...new Set(i.customerIds)];
-  const alreadyIn = unique.filter((id) => doc.participants[id]);
-  const fresh = unique.filter((id) => !doc.participants[id]);
-  if (fresh.length === 0) return refuse('customers-already-in-release', 'customerIds');
-  const chosen = checkChosen(state, fresh);
-  if (!chosen.ok) return chosen;
+    const doc = releaseDoc(state, release.id);
+    if (i.waveId !== undefined) {
+      const wave = getLiveWave(doc, i.waveId);
+      if (!wave.ok) return wave;
+    }
+    const unique = [...new Set(i.customerIds)];
+    const alreadyIn = unique.filter((id) => doc.participants[id]);
+    const fresh = unique.filter((id) => !doc.participants[id]);
+    if (fresh.length === 0) return refuse('customers-already-in-release', 'customerIds');
+    const chosen = checkChosen(state, fresh);
+    if (!chosen.ok) return chosen;
 
-  const now = ctx.now();
-  const ops: Op[] = [
-    ...participantOps(release.id, chosen.value, ctx, now),
-    ...joinWaveOps(doc, chosen.value, i.waveId),
-  ];
-  const event = newEvent(ctx, {
-    releaseId: release.id,
-    kind: 'customers-added',
-    detail: { customers: String(chosen.value.length), customerIds: chosen.value.join(',') },
-  });
-  ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
-  return ok({ ops }, { added: chosen.value, alreadyIn });
-}
+    const now = ctx.now();
+    const ops: Op[] = [
+      ...participantOps(release.id, chosen.value, ctx, now),
+      ...joinWaveOps(doc, chosen.value, i.waveId),
+    ];
+    const event = newEvent(ctx, {
+      releaseId: release.id,
+      kind: 'customers-added',
+      detail: { customers: String(chosen.value.length), customerIds: chosen.value.join(',') },
+    });
+    ops.push({ doc: 'release', releaseId: release.id, op: 'append-event', event });
+    return ok({ ops }, { added: chosen.value, alreadyIn });
+  },
+});

@@ -3,15 +3,15 @@
  * review records that a person looked at it (and what they decided, in the note), and the conflict
  * stops being listed. Catalog conflicts have no review: they end when the data is fixed.
  */
+
 import { z } from 'zod';
 import { type Conflict, listReleaseConflicts } from '../conflicts.ts';
-import type { CommandContext } from '../context.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema } from '../ids.ts';
 import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
-import type { DomainState } from '../state.ts';
-import { checkText, parseInput } from '../validation.ts';
+import { checkText } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { editableRelease } from './guards.ts';
 import { eventOp } from './step-support.ts';
 
@@ -22,42 +22,40 @@ export const reviewConflictInput = z.object({
 });
 export type ReviewConflictInput = z.input<typeof reviewConflictInput>;
 
-export function reviewConflict(
-  state: DomainState,
-  input: ReviewConflictInput,
-  ctx: CommandContext,
-): CommandResult<{ conflictId: string }> {
-  const parsed = parseInput(reviewConflictInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const note = checkText(i.note?.trim() ?? '', 'note', FIELD_LIMITS.reason);
-  if (!note.ok) return note;
-  const got = editableRelease(state, i.releaseId);
-  if (!got.ok) return got;
-  const { doc } = got.value;
-  const conflict = listReleaseConflicts(doc, state.catalog).find((c) => c.id === i.conflictId);
-  if (!conflict) return refuse('conflict-not-found', 'conflictId');
-  const subject = subjectOfConflict(conflict);
-  if (!subject) return refuse('conflict-not-found', 'conflictId');
-  const event = newEvent(ctx, {
-    releaseId: doc.releaseId,
-    kind: 'conflict-reviewed',
-    stepId: subject.stepId,
-    customerId: subject.customerId,
-    templateId: subject.templateId,
-    prior:
-      subject.stepId || subject.templateId
-        ? eventsOfSubject(doc.events, subject.stepId ?? subject.templateId ?? '')
-        : [],
-    detail: {
-      conflict: conflict.id,
-      conflictKind: conflict.kind,
-      kept: conflict.kind === 'status-conflict' ? conflict.current : undefined,
-      note: note.value || undefined,
-    },
-  });
-  return ok({ ops: [eventOp(event)] }, { conflictId: conflict.id });
-}
+export const reviewConflict = defineCommand({
+  name: 'reviewConflict',
+  input: reviewConflictInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ conflictId: string }> {
+    const note = checkText(i.note?.trim() ?? '', 'note', FIELD_LIMITS.reason);
+    if (!note.ok) return note;
+    const got = editableRelease(state, i.releaseId);
+    if (!got.ok) return got;
+    const { doc } = got.value;
+    const conflict = listReleaseConflicts(doc, state.catalog).find((c) => c.id === i.conflictId);
+    if (!conflict) return refuse('conflict-not-found', 'conflictId');
+    const subject = subjectOfConflict(conflict);
+    if (!subject) return refuse('conflict-not-found', 'conflictId');
+    const event = newEvent(ctx, {
+      releaseId: doc.releaseId,
+      kind: 'conflict-reviewed',
+      stepId: subject.stepId,
+      customerId: subject.customerId,
+      templateId: subject.templateId,
+      prior:
+        subject.stepId || subject.templateId
+          ? eventsOfSubject(doc.events, subject.stepId ?? subject.templateId ?? '')
+          : [],
+      detail: {
+        conflict: conflict.id,
+        conflictKind: conflict.kind,
+        kept: conflict.kind === 'status-conflict' ? conflict.current : undefined,
+        note: note.value || undefined,
+      },
+    });
+    return ok({ ops: [eventOp(event)] }, { conflictId: conflict.id });
+  },
+});
 
 function subjectOfConflict(c: Conflict) {
   switch (c.kind) {

@@ -2,9 +2,9 @@
  * Custom steps: a step for one customer only (FCS-003, FCS-006, BR-S01), or, with "add to template"
  * checked, a new template that every participant gets now and later (BR-S06).
  */
+
 import { z } from 'zod';
 import type { Op } from '../change.ts';
-import type { CommandContext } from '../context.ts';
 import type { CustomStep } from '../entities/custom-step.ts';
 import { LEGACY_SNAPSHOT_FIELDS, type StepState } from '../entities/step-state.ts';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
@@ -13,8 +13,8 @@ import { idSchema, type StepId, type TemplateId, templateStepId } from '../ids.t
 import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { contentFieldsOf } from '../revisions.ts';
-import type { DomainState } from '../state.ts';
-import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
+import { checkContent, checkName, checkText } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { editableRelease, getUsableCustomer } from './guards.ts';
 import { placeInCustomerList, planKey, positionInput } from './placement.ts';
 import { RevisionWriter } from './revision-writer.ts';
@@ -55,66 +55,64 @@ export type DeleteCustomStepInput = z.input<typeof deleteCustomStepInput>;
  * (BR-S01). With it: a template placed at the same spot, so the step id returned is this customer's
  * template step and every other participant has the step too (BR-S06).
  */
-export function addCustomStep(
-  state: DomainState,
-  input: AddCustomStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId; templateId: TemplateId | null }> {
-  const parsed = parseInput(addCustomStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const got = editableRelease(state, i.releaseId);
-  if (!got.ok) return got;
-  const { release, doc } = got.value;
-  if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
-  const customer = getUsableCustomer(state.catalog, i.customerId);
-  if (!customer.ok) return customer;
-  const fields = checkStepFields(i);
-  if (!fields.ok) return fields;
-  const placement = placeInCustomerList(doc, i.customerId, i.category, i.position);
-  if (!placement.ok) return placement;
+export const addCustomStep = defineCommand({
+  name: 'addCustomStep',
+  input: addCustomStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId; templateId: TemplateId | null }> {
+    const got = editableRelease(state, i.releaseId);
+    if (!got.ok) return got;
+    const { release, doc } = got.value;
+    if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
+    const customer = getUsableCustomer(state.catalog, i.customerId);
+    if (!customer.ok) return customer;
+    const fields = checkStepFields(i);
+    if (!fields.ok) return fields;
+    const placement = placeInCustomerList(doc, i.customerId, i.category, i.position);
+    if (!placement.ok) return placement;
 
-  if (i.addToTemplate) {
-    const built = buildAddTemplate(doc, release, fields.value, placement.value, ctx, {
-      fromCustomer: i.customerId,
+    if (i.addToTemplate) {
+      const built = buildAddTemplate(doc, release, fields.value, placement.value, ctx, {
+        fromCustomer: i.customerId,
+      });
+      return ok(
+        { ops: built.ops },
+        { stepId: templateStepId(i.customerId, built.templateId), templateId: built.templateId },
+      );
+    }
+
+    const now = ctx.now();
+    const { plan, ops } = planKey(doc, placement.value);
+    const stepId = ctx.newId('step');
+    const revs = new RevisionWriter(doc, ctx);
+    const custom: CustomStep = {
+      id: stepId,
+      releaseId: release.id,
+      customerId: i.customerId,
+      ...fields.value,
+      order: plan.order,
+      createdAt: now,
+      createdBy: ctx.actor.id,
+      updatedAt: now,
+      deletedAt: null,
+      contentRev: revs.write(fields.value),
+    };
+    const event = newEvent(ctx, {
+      releaseId: release.id,
+      kind: 'custom-added',
+      stepId,
+      customerId: i.customerId,
+      detail: { name: custom.name, category: custom.category },
     });
-    return ok(
-      { ops: built.ops },
-      { stepId: templateStepId(i.customerId, built.templateId), templateId: built.templateId },
-    );
-  }
-
-  const now = ctx.now();
-  const { plan, ops } = planKey(doc, placement.value);
-  const stepId = ctx.newId('step');
-  const revs = new RevisionWriter(doc, ctx);
-  const custom: CustomStep = {
-    id: stepId,
-    releaseId: release.id,
-    customerId: i.customerId,
-    ...fields.value,
-    order: plan.order,
-    createdAt: now,
-    createdBy: ctx.actor.id,
-    updatedAt: now,
-    deletedAt: null,
-    contentRev: revs.write(fields.value),
-  };
-  const event = newEvent(ctx, {
-    releaseId: release.id,
-    kind: 'custom-added',
-    stepId,
-    customerId: i.customerId,
-    detail: { name: custom.name, category: custom.category },
-  });
-  const all: Op[] = [
-    ...ops,
-    ...revs.ops,
-    { doc: 'release', releaseId: release.id, op: 'put-custom-step', id: stepId, fields: custom },
-    eventOp(event),
-  ];
-  return ok({ ops: all }, { stepId, templateId: null });
-}
+    const all: Op[] = [
+      ...ops,
+      ...revs.ops,
+      { doc: 'release', releaseId: release.id, op: 'put-custom-step', id: stepId, fields: custom },
+      eventOp(event),
+    ];
+    return ok({ ops: all }, { stepId, templateId: null });
+  },
+});
 
 /**
  * Edit a custom step. Done is locked (BR-R03). A skipped or reverted custom step shows its snapshot, so
@@ -122,71 +120,69 @@ export function addCustomStep(
  * category, type or content is a new revision (ST-09) for the record, and for the snapshot when the step
  * is not pending; the revision a past run refers to is left as it was.
  */
-export function editCustomStep(
-  state: DomainState,
-  input: EditCustomStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId; changed: string[] }> {
-  const parsed = parseInput(editCustomStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
-  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
-  const c = ref.custom;
-  const fields: Partial<CustomStep> = {};
-  const ops: Op[] = [];
+export const editCustomStep = defineCommand({
+  name: 'editCustomStep',
+  input: editCustomStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId; changed: string[] }> {
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
+    if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+    const c = ref.custom;
+    const fields: Partial<CustomStep> = {};
+    const ops: Op[] = [];
 
-  if (i.name !== undefined) {
-    const name = checkName(i.name);
-    if (!name.ok) return name;
-    if (name.value !== c.name) fields.name = name.value;
-  }
-  if (i.content !== undefined) {
-    const content = checkContent(i.content);
-    if (!content.ok) return content;
-    if (content.value !== c.content) fields.content = content.value;
-  }
-  if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
-    if (!description.ok) return description;
-    if (description.value !== c.description) fields.description = description.value;
-  }
-  if (i.type !== undefined && i.type !== c.type) fields.type = i.type;
-  if (i.category !== undefined && i.category !== c.category) {
-    fields.category = i.category;
-    const placement = placeInCustomerList(doc, c.customerId, i.category, undefined);
-    if (!placement.ok) return placement;
-    const { plan, ops: rekeyOps } = planKey(doc, placement.value);
-    fields.order = plan.order;
-    ops.push(...rekeyOps);
-  }
-  const changed = Object.keys(fields).filter((k) => k !== 'order');
-  if (changed.length === 0) return ok({ ops: [] }, { stepId: c.id, changed });
-  const now = ctx.now();
-  fields.updatedAt = now;
-  const revs = new RevisionWriter(doc, ctx);
-  const contentChanged = changed.some((k) => k !== 'description');
-  if (contentChanged) fields.contentRev = revs.write({ ...contentFieldsOf(c), ...pickContent(fields) });
-  ops.push({ doc: 'release', releaseId: doc.releaseId, op: 'put-custom-step', id: c.id, fields });
-  if (ref.step.status !== 'pending' && contentChanged) {
-    const shown = { ...contentFieldsOf(ref.step), ...pickContent(fields) };
-    const snapshot: StepState = {
-      updatedAt: now,
-      snapshotRev: revs.revisionFor(shown, [fields.contentRev]),
-    };
-    ops.push(stepStateOp(doc.releaseId, c.id, snapshot, presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS)));
-  }
-  ops.unshift(...revs.ops);
-  const event = stepEvent(ctx, target.value, {
-    kind: 'custom-edited',
-    detail: { fields: changed.join(','), rev: fields.contentRev },
-  });
-  ops.push(eventOp(event));
-  return ok({ ops }, { stepId: c.id, changed });
-}
+    if (i.name !== undefined) {
+      const name = checkName(i.name);
+      if (!name.ok) return name;
+      if (name.value !== c.name) fields.name = name.value;
+    }
+    if (i.content !== undefined) {
+      const content = checkContent(i.content);
+      if (!content.ok) return content;
+      if (content.value !== c.content) fields.content = content.value;
+    }
+    if (i.description !== undefined) {
+      const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
+      if (!description.ok) return description;
+      if (description.value !== c.description) fields.description = description.value;
+    }
+    if (i.type !== undefined && i.type !== c.type) fields.type = i.type;
+    if (i.category !== undefined && i.category !== c.category) {
+      fields.category = i.category;
+      const placement = placeInCustomerList(doc, c.customerId, i.category, undefined);
+      if (!placement.ok) return placement;
+      const { plan, ops: rekeyOps } = planKey(doc, placement.value);
+      fields.order = plan.order;
+      ops.push(...rekeyOps);
+    }
+    const changed = Object.keys(fields).filter((k) => k !== 'order');
+    if (changed.length === 0) return ok({ ops: [] }, { stepId: c.id, changed });
+    const now = ctx.now();
+    fields.updatedAt = now;
+    const revs = new RevisionWriter(doc, ctx);
+    const contentChanged = changed.some((k) => k !== 'description');
+    if (contentChanged) fields.contentRev = revs.write({ ...contentFieldsOf(c), ...pickContent(fields) });
+    ops.push({ doc: 'release', releaseId: doc.releaseId, op: 'put-custom-step', id: c.id, fields });
+    if (ref.step.status !== 'pending' && contentChanged) {
+      const shown = { ...contentFieldsOf(ref.step), ...pickContent(fields) };
+      const snapshot: StepState = {
+        updatedAt: now,
+        snapshotRev: revs.revisionFor(shown, [fields.contentRev]),
+      };
+      ops.push(stepStateOp(doc.releaseId, c.id, snapshot, presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS)));
+    }
+    ops.unshift(...revs.ops);
+    const event = stepEvent(ctx, target.value, {
+      kind: 'custom-edited',
+      detail: { fields: changed.join(','), rev: fields.contentRev },
+    });
+    ops.push(eventOp(event));
+    return ok({ ops }, { stepId: c.id, changed });
+  },
+});
 
 /** The content fields an edit set, without undefined ones (they would overwrite in a spread). */
 function pickContent(fields: Partial<CustomStep>): Partial<CustomStep> {
@@ -199,30 +195,28 @@ function pickContent(fields: Partial<CustomStep>): Partial<CustomStep> {
 }
 
 /** FCS-006: a tombstone; refused when done (its execution is history, BR-R03). */
-export function deleteCustomStep(
-  state: DomainState,
-  input: DeleteCustomStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(deleteCustomStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
-  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
-  const now = ctx.now();
-  const event = stepEvent(ctx, target.value, { kind: 'custom-deleted', detail: { name: ref.custom.name } });
-  const ops: Op[] = [
-    {
-      doc: 'release',
-      releaseId: doc.releaseId,
-      op: 'put-custom-step',
-      id: ref.custom.id,
-      fields: { deletedAt: now, updatedAt: now },
-    },
-    eventOp(event),
-  ];
-  return ok({ ops }, { stepId: ref.custom.id });
-}
+export const deleteCustomStep = defineCommand({
+  name: 'deleteCustomStep',
+  input: deleteCustomStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
+    if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+    const now = ctx.now();
+    const event = stepEvent(ctx, target.value, { kind: 'custom-deleted', detail: { name: ref.custom.name } });
+    const ops: Op[] = [
+      {
+        doc: 'release',
+        releaseId: doc.releaseId,
+        op: 'put-custom-step',
+        id: ref.custom.id,
+        fields: { deletedAt: now, updatedAt: now },
+      },
+      eventOp(event),
+    ];
+    return ok({ ops }, { stepId: ref.custom.id });
+  },
+});

@@ -3,16 +3,16 @@
  * content, reset it to the template, and notes. Custom steps are in custom-steps.ts; execution in
  * step-status.ts.
  */
+
 import { z } from 'zod';
-import type { CommandContext } from '../context.ts';
 import { LEGACY_OVERRIDE_FIELDS, type StepState } from '../entities/step-state.ts';
 import { idSchema, type RevId, type StepId } from '../ids.ts';
 import { FIELD_LIMITS } from '../limits.ts';
 import type { StepRef } from '../resolve.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import { overrideOf } from '../revisions.ts';
-import type { DomainState } from '../state.ts';
-import { checkContent, checkName, checkText, parseInput } from '../validation.ts';
+import { checkContent, checkName, checkText } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { RevisionWriter } from './revision-writer.ts';
 import { eventOp, presentFields, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
 
@@ -49,77 +49,73 @@ function contentEditable(ref: StepRef): Failure | null {
  * previous override keeps it. Without a name given, an own name the step had stays; a name equal to
  * the template's is no own name.
  */
-export function overrideStep(
-  state: DomainState,
-  input: OverrideStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(overrideStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const content = checkContent(i.content);
-  if (!content.ok) return content;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if (ref.kind === 'custom') return refuse('custom-step-not-overridable', 'stepId');
-  const locked = contentEditable(ref);
-  if (locked) return locked;
-  let ownName = overrideOf(ref.state, doc.revisions).name;
-  if (i.name !== undefined) {
-    const name = checkName(i.name);
-    if (!name.ok) return name;
-    ownName = name.value !== ref.template.name ? name.value : undefined;
-  }
-  const revs = new RevisionWriter(doc, ctx);
-  const { template } = ref;
-  const rev = revs.write(
-    {
-      name: ownName ?? template.name,
-      category: template.category,
-      type: template.type,
-      content: content.value,
-    },
-    ownName !== undefined,
-  );
-  const now = ctx.now();
-  const fields: StepState = { overrideRev: rev, overriddenAt: now, updatedAt: now };
-  const unset = presentFields(ref.state, LEGACY_OVERRIDE_FIELDS);
-  const event = stepEvent(ctx, target.value, { kind: 'overridden', detail: { rev } });
-  return ok(
-    { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
-    { stepId: ref.step.id },
-  );
-}
+export const overrideStep = defineCommand({
+  name: 'overrideStep',
+  input: overrideStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const content = checkContent(i.content);
+    if (!content.ok) return content;
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if (ref.kind === 'custom') return refuse('custom-step-not-overridable', 'stepId');
+    const locked = contentEditable(ref);
+    if (locked) return locked;
+    let ownName = overrideOf(ref.state, doc.revisions).name;
+    if (i.name !== undefined) {
+      const name = checkName(i.name);
+      if (!name.ok) return name;
+      ownName = name.value !== ref.template.name ? name.value : undefined;
+    }
+    const revs = new RevisionWriter(doc, ctx);
+    const { template } = ref;
+    const rev = revs.write(
+      {
+        name: ownName ?? template.name,
+        category: template.category,
+        type: template.type,
+        content: content.value,
+      },
+      ownName !== undefined,
+    );
+    const now = ctx.now();
+    const fields: StepState = { overrideRev: rev, overriddenAt: now, updatedAt: now };
+    const unset = presentFields(ref.state, LEGACY_OVERRIDE_FIELDS);
+    const event = stepEvent(ctx, target.value, { kind: 'overridden', detail: { rev } });
+    return ok(
+      { ops: [...revs.ops, stepStateOp(doc.releaseId, ref.step.id, fields, unset), eventOp(event)] },
+      { stepId: ref.step.id },
+    );
+  },
+});
 
 /** FCS-005: drop the override; the step shows the template again. */
-export function resetToTemplate(
-  state: DomainState,
-  input: StepRefInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(stepRefInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if (ref.kind === 'custom' || !ref.step.isOverridden) return refuse('not-overridden', 'stepId');
-  const locked = contentEditable(ref);
-  if (locked) return locked;
-  const revs = new RevisionWriter(doc, ctx);
-  const event = stepEvent(ctx, target.value, {
-    kind: 'reset-to-template',
-    detail: { previousRev: droppedOverride(ref, revs) },
-  });
-  const op = stepStateOp(
-    doc.releaseId,
-    ref.step.id,
-    { updatedAt: ctx.now() },
-    presentFields(ref.state, ['overrideRev', 'overriddenAt', ...LEGACY_OVERRIDE_FIELDS]),
-  );
-  return ok({ ops: [...revs.ops, op, eventOp(event)] }, { stepId: ref.step.id });
-}
+export const resetToTemplate = defineCommand({
+  name: 'resetToTemplate',
+  input: stepRefInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if (ref.kind === 'custom' || !ref.step.isOverridden) return refuse('not-overridden', 'stepId');
+    const locked = contentEditable(ref);
+    if (locked) return locked;
+    const revs = new RevisionWriter(doc, ctx);
+    const event = stepEvent(ctx, target.value, {
+      kind: 'reset-to-template',
+      detail: { previousRev: droppedOverride(ref, revs) },
+    });
+    const op = stepStateOp(
+      doc.releaseId,
+      ref.step.id,
+      { updatedAt: ctx.now() },
+      presentFields(ref.state, ['overrideRev', 'overriddenAt', ...LEGACY_OVERRIDE_FIELDS]),
+    );
+    return ok({ ops: [...revs.ops, op, eventOp(event)] }, { stepId: ref.step.id });
+  },
+});
 
 /**
  * The revision of the override a reset drops, for its event (HI-03). A legacy override (copies, ST-11)
@@ -143,25 +139,23 @@ function droppedOverride(ref: StepRef & { kind: 'template' }, revs: RevisionWrit
 }
 
 /** Execution notes: allowed in any status (notes are not content); empty text removes them. */
-export function setNotes(
-  state: DomainState,
-  input: SetNotesInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(setNotesInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const notes = checkText(i.notes.trim(), 'notes', FIELD_LIMITS.notes);
-  if (!notes.ok) return notes;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if ((ref.state?.notes ?? '') === notes.value) return ok({ ops: [] }, { stepId: ref.step.id });
-  const now = ctx.now();
-  const op =
-    notes.value === ''
-      ? stepStateOp(doc.releaseId, ref.step.id, { updatedAt: now }, ['notes'])
-      : stepStateOp(doc.releaseId, ref.step.id, { notes: notes.value, updatedAt: now });
-  const event = stepEvent(ctx, target.value, { kind: 'notes', detail: { notes: notes.value } });
-  return ok({ ops: [op, eventOp(event)] }, { stepId: ref.step.id });
-}
+export const setNotes = defineCommand({
+  name: 'setNotes',
+  input: setNotesInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const notes = checkText(i.notes.trim(), 'notes', FIELD_LIMITS.notes);
+    if (!notes.ok) return notes;
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if ((ref.state?.notes ?? '') === notes.value) return ok({ ops: [] }, { stepId: ref.step.id });
+    const now = ctx.now();
+    const op =
+      notes.value === ''
+        ? stepStateOp(doc.releaseId, ref.step.id, { updatedAt: now }, ['notes'])
+        : stepStateOp(doc.releaseId, ref.step.id, { notes: notes.value, updatedAt: now });
+    const event = stepEvent(ctx, target.value, { kind: 'notes', detail: { notes: notes.value } });
+    return ok({ ops: [op, eventOp(event)] }, { stepId: ref.step.id });
+  },
+});

@@ -2,9 +2,9 @@
  * Customer commands (FM-001..FM-003). Customers are archived, never deleted
  * (BR-M03): their steps and history in releases stay.
  */
+
 import { z } from 'zod';
 import type { CatalogOp } from '../change.ts';
-import type { CommandContext } from '../context.ts';
 import type { Cluster } from '../entities/cluster.ts';
 import type { Customer } from '../entities/customer.ts';
 import { type ClusterId, type CustomerId, idSchema, type ReleaseId } from '../ids.ts';
@@ -12,6 +12,7 @@ import { FIELD_LIMITS } from '../limits.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { CatalogState, DomainState } from '../state.ts';
 import { checkMetadata, checkName, checkNamespace, checkText, parseInput } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { getActiveCluster, getCustomer } from './guards.ts';
 
 const metadataInput = z.record(z.string(), z.string());
@@ -76,90 +77,84 @@ const put = (id: CustomerId, fields: Partial<Customer>): CatalogOp => ({
 });
 
 /** FM-001. */
-export function createCustomer(
-  state: DomainState,
-  input: CreateCustomerInput,
-  ctx: CommandContext,
-): CommandResult<{ customerId: CustomerId }> {
-  const parsed = parseInput(createCustomerInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const name = checkName(i.name);
-  if (!name.ok) return name;
-  const namespace = checkNamespace(i.namespace);
-  if (!namespace.ok) return namespace;
-  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
-  if (!description.ok) return description;
-  const metadata = checkMetadata(i.metadata ?? {});
-  if (!metadata.ok) return metadata;
-  const cluster = getActiveCluster(state.catalog, i.clusterId);
-  if (!cluster.ok) return cluster;
-  const taken = namespaceTaken(state.catalog, i.clusterId, namespace.value);
-  if (taken) return taken;
-
-  const id = ctx.newId('customer');
-  const now = ctx.now();
-  const customer: Customer = {
-    id,
-    clusterId: i.clusterId,
-    namespace: namespace.value,
-    name: name.value,
-    description: description.value,
-    isActive: true,
-    metadata: metadata.value,
-    createdAt: now,
-    updatedAt: now,
-  };
-  return ok({ ops: [put(id, customer)] }, { customerId: id });
-}
-
-/** FM-002 (details). Moving to another cluster is `moveCustomer`, which carries the BR-M02 warning. */
-export function updateCustomer(
-  state: DomainState,
-  input: UpdateCustomerInput,
-  ctx: CommandContext,
-): CommandResult<{ customerId: CustomerId; changed: string[] }> {
-  const parsed = parseInput(updateCustomerInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const got = getCustomer(state.catalog, i.customerId);
-  if (!got.ok) return got;
-  const customer = got.value;
-  const fields: Partial<Customer> = {};
-
-  if (i.name !== undefined) {
+export const createCustomer = defineCommand({
+  name: 'createCustomer',
+  input: createCustomerInput,
+  run(state, i, ctx): CommandResult<{ customerId: CustomerId }> {
     const name = checkName(i.name);
     if (!name.ok) return name;
-    if (name.value !== customer.name) fields.name = name.value;
-  }
-  if (i.namespace !== undefined) {
     const namespace = checkNamespace(i.namespace);
     if (!namespace.ok) return namespace;
-    if (namespace.value !== customer.namespace) {
-      // An archived customer is not held to BR-M01; restoreCustomer checks it again.
-      const taken = customer.isActive
-        ? namespaceTaken(state.catalog, customer.clusterId, namespace.value, customer.id)
-        : null;
-      if (taken) return taken;
-      fields.namespace = namespace.value;
-    }
-  }
-  if (i.description !== undefined) {
-    const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
+    const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
     if (!description.ok) return description;
-    if (description.value !== customer.description) fields.description = description.value;
-  }
-  if (i.metadata !== undefined) {
-    const metadata = checkMetadata(i.metadata);
+    const metadata = checkMetadata(i.metadata ?? {});
     if (!metadata.ok) return metadata;
-    if (JSON.stringify(metadata.value) !== JSON.stringify(customer.metadata))
-      fields.metadata = metadata.value;
-  }
-  const changed = Object.keys(fields);
-  if (changed.length === 0) return ok({ ops: [] }, { customerId: customer.id, changed });
-  fields.updatedAt = ctx.now();
-  return ok({ ops: [put(customer.id, fields)] }, { customerId: customer.id, changed });
-}
+    const cluster = getActiveCluster(state.catalog, i.clusterId);
+    if (!cluster.ok) return cluster;
+    const taken = namespaceTaken(state.catalog, i.clusterId, namespace.value);
+    if (taken) return taken;
+
+    const id = ctx.newId('customer');
+    const now = ctx.now();
+    const customer: Customer = {
+      id,
+      clusterId: i.clusterId,
+      namespace: namespace.value,
+      name: name.value,
+      description: description.value,
+      isActive: true,
+      metadata: metadata.value,
+      createdAt: now,
+      updatedAt: now,
+    };
+    return ok({ ops: [put(id, customer)] }, { customerId: id });
+  },
+});
+
+/** FM-002 (details). Moving to another cluster is `moveCustomer`, which carries the BR-M02 warning. */
+export const updateCustomer = defineCommand({
+  name: 'updateCustomer',
+  input: updateCustomerInput,
+  run(state, i, ctx): CommandResult<{ customerId: CustomerId; changed: string[] }> {
+    const got = getCustomer(state.catalog, i.customerId);
+    if (!got.ok) return got;
+    const customer = got.value;
+    const fields: Partial<Customer> = {};
+
+    if (i.name !== undefined) {
+      const name = checkName(i.name);
+      if (!name.ok) return name;
+      if (name.value !== customer.name) fields.name = name.value;
+    }
+    if (i.namespace !== undefined) {
+      const namespace = checkNamespace(i.namespace);
+      if (!namespace.ok) return namespace;
+      if (namespace.value !== customer.namespace) {
+        // An archived customer is not held to BR-M01; restoreCustomer checks it again.
+        const taken = customer.isActive
+          ? namespaceTaken(state.catalog, customer.clusterId, namespace.value, customer.id)
+          : null;
+        if (taken) return taken;
+        fields.namespace = namespace.value;
+      }
+    }
+    if (i.description !== undefined) {
+      const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
+      if (!description.ok) return description;
+      if (description.value !== customer.description) fields.description = description.value;
+    }
+    if (i.metadata !== undefined) {
+      const metadata = checkMetadata(i.metadata);
+      if (!metadata.ok) return metadata;
+      if (JSON.stringify(metadata.value) !== JSON.stringify(customer.metadata))
+        fields.metadata = metadata.value;
+    }
+    const changed = Object.keys(fields);
+    if (changed.length === 0) return ok({ ops: [] }, { customerId: customer.id, changed });
+    fields.updatedAt = ctx.now();
+    return ok({ ops: [put(customer.id, fields)] }, { customerId: customer.id, changed });
+  },
+});
 
 /** Where a customer's commands run: shown side by side in the BR-M02 warning. */
 export interface ClusterContext {
@@ -248,54 +243,50 @@ export function previewMoveCustomer(
 }
 
 /** FM-002 / BR-M02: move to another cluster; BR-M01 is checked in the target cluster. */
-export function moveCustomer(
-  state: DomainState,
-  input: MoveCustomerInput,
-  ctx: CommandContext,
-): CommandResult<MoveWarning> {
-  const preview = previewMoveCustomer(state, input);
-  if (!preview.ok) return preview;
-  const w = preview.value;
-  const fields: Partial<Customer> = { clusterId: w.to.clusterId, updatedAt: ctx.now() };
-  if (w.namespaceTo !== w.namespaceFrom) fields.namespace = w.namespaceTo;
-  return ok({ ops: [put(w.customerId, fields)] }, w);
-}
+export const moveCustomer = defineCommand({
+  name: 'moveCustomer',
+  input: moveCustomerInput,
+  run(state, i, ctx): CommandResult<MoveWarning> {
+    const preview = previewMoveCustomer(state, i);
+    if (!preview.ok) return preview;
+    const w = preview.value;
+    const fields: Partial<Customer> = { clusterId: w.to.clusterId, updatedAt: ctx.now() };
+    if (w.namespaceTo !== w.namespaceFrom) fields.namespace = w.namespaceTo;
+    return ok({ ops: [put(w.customerId, fields)] }, w);
+  },
+});
 
 /** FM-003 / BR-M03: soft delete. Release participation and history stay. */
-export function archiveCustomer(
-  state: DomainState,
-  input: CustomerIdInput,
-  ctx: CommandContext,
-): CommandResult<{ customerId: CustomerId }> {
-  const parsed = parseInput(customerIdInput, input);
-  if (!parsed.ok) return parsed;
-  const got = getCustomer(state.catalog, parsed.value.customerId);
-  if (!got.ok) return got;
-  if (!got.value.isActive) return refuse('customer-archived', 'customerId');
-  return ok(
-    { ops: [put(got.value.id, { isActive: false, updatedAt: ctx.now() })] },
-    { customerId: got.value.id },
-  );
-}
+export const archiveCustomer = defineCommand({
+  name: 'archiveCustomer',
+  input: customerIdInput,
+  run(state, i, ctx): CommandResult<{ customerId: CustomerId }> {
+    const got = getCustomer(state.catalog, i.customerId);
+    if (!got.ok) return got;
+    if (!got.value.isActive) return refuse('customer-archived', 'customerId');
+    return ok(
+      { ops: [put(got.value.id, { isActive: false, updatedAt: ctx.now() })] },
+      { customerId: got.value.id },
+    );
+  },
+});
 
 /** Undo of archive: the cluster must be active and BR-M01 must still hold. */
-export function restoreCustomer(
-  state: DomainState,
-  input: CustomerIdInput,
-  ctx: CommandContext,
-): CommandResult<{ customerId: CustomerId }> {
-  const parsed = parseInput(customerIdInput, input);
-  if (!parsed.ok) return parsed;
-  const got = getCustomer(state.catalog, parsed.value.customerId);
-  if (!got.ok) return got;
-  const customer = got.value;
-  if (customer.isActive) return refuse('customer-not-archived', 'customerId');
-  const cluster = getActiveCluster(state.catalog, customer.clusterId);
-  if (!cluster.ok) return cluster;
-  const taken = namespaceTaken(state.catalog, customer.clusterId, customer.namespace, customer.id);
-  if (taken) return taken;
-  return ok(
-    { ops: [put(customer.id, { isActive: true, updatedAt: ctx.now() })] },
-    { customerId: customer.id },
-  );
-}
+export const restoreCustomer = defineCommand({
+  name: 'restoreCustomer',
+  input: customerIdInput,
+  run(state, i, ctx): CommandResult<{ customerId: CustomerId }> {
+    const got = getCustomer(state.catalog, i.customerId);
+    if (!got.ok) return got;
+    const customer = got.value;
+    if (customer.isActive) return refuse('customer-not-archived', 'customerId');
+    const cluster = getActiveCluster(state.catalog, customer.clusterId);
+    if (!cluster.ok) return cluster;
+    const taken = namespaceTaken(state.catalog, customer.clusterId, customer.namespace, customer.id);
+    if (taken) return taken;
+    return ok(
+      { ops: [put(customer.id, { isActive: true, updatedAt: ctx.now() })] },
+      { customerId: customer.id },
+    );
+  },
+});

@@ -4,6 +4,7 @@
  * opening they cause (`gate-opened`), so the wave stays open whatever its conditions say later (WV-09).
  * A halt made apart from either voids it (MR-08, rollout-log.ts).
  */
+
 import { z } from 'zod';
 import type { CommandContext } from '../context.ts';
 import type { Release } from '../entities/release.ts';
@@ -11,7 +12,8 @@ import { idSchema, type WaveId } from '../ids.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import { rolloutStatus, type WaveStatus } from '../rollout-status.ts';
 import type { DomainState, ReleaseState } from '../state.ts';
-import { checkText, parseInput } from '../validation.ts';
+import { checkText } from '../validation.ts';
+import { defineCommand } from './define-command.ts';
 import { activeRelease } from './guards.ts';
 import { getLiveWave, RolloutEvents } from './wave-support.ts';
 
@@ -51,49 +53,45 @@ function gatedWave(
 }
 
 /** WV-06: signs a gate off (who and when from ctx, an optional note); it opens the wave. */
-export function signOffGate(
-  state: DomainState,
-  input: SignOffGateInput,
-  ctx: CommandContext,
-): CommandResult<{ waveId: WaveId }> {
-  const parsed = parseInput(signOffGateInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const note = checkText(i.note?.trim() ?? '', 'note', 5_000);
-  if (!note.ok) return note;
-  const got = gatedWave(state, i.releaseId, i.waveId, ctx);
-  if (!got.ok) return got;
-  const { doc, status } = got.value;
-  const gate = status.gate;
-  if (!status.wave.gateSignOff || !gate) return refuse('gate-needs-no-sign-off', 'waveId');
-  if (gate.signOffs.some((s) => !s.voided)) return refuse('gate-already-signed-off', 'waveId');
-  if (!gate.readyForSignOff)
-    return refuse('gate-not-ready', 'waveId', {
-      waitingFor: gate.waitingFor.filter((k) => k !== 'sign-off').join(','),
-    });
-  const events = new RolloutEvents(doc, ctx);
-  events.add('gate-signed-off', { wave: i.waveId, note: note.value || undefined });
-  events.add('gate-opened', { wave: i.waveId, how: 'sign-off', openedAt: ctx.now() });
-  return ok({ ops: events.ops }, { waveId: i.waveId });
-}
+export const signOffGate = defineCommand({
+  name: 'signOffGate',
+  input: signOffGateInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ waveId: WaveId }> {
+    const note = checkText(i.note?.trim() ?? '', 'note', 5_000);
+    if (!note.ok) return note;
+    const got = gatedWave(state, i.releaseId, i.waveId, ctx);
+    if (!got.ok) return got;
+    const { doc, status } = got.value;
+    const gate = status.gate;
+    if (!status.wave.gateSignOff || !gate) return refuse('gate-needs-no-sign-off', 'waveId');
+    if (gate.signOffs.some((s) => !s.voided)) return refuse('gate-already-signed-off', 'waveId');
+    if (!gate.readyForSignOff)
+      return refuse('gate-not-ready', 'waveId', {
+        waitingFor: gate.waitingFor.filter((k) => k !== 'sign-off').join(','),
+      });
+    const events = new RolloutEvents(doc, ctx);
+    events.add('gate-signed-off', { wave: i.waveId, note: note.value || undefined });
+    events.add('gate-opened', { wave: i.waveId, how: 'sign-off', openedAt: ctx.now() });
+    return ok({ ops: events.ops }, { waveId: i.waveId });
+  },
+});
 
 /** WV-07: an admin opens a gate before its conditions are met, with a reason. */
-export function openGateEarly(
-  state: DomainState,
-  input: OpenGateEarlyInput,
-  ctx: CommandContext,
-): CommandResult<{ waveId: WaveId }> {
-  const parsed = parseInput(openGateEarlyInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  if (ctx.actor.role !== undefined && ctx.actor.role !== 'admin') return refuse('admin-only', 'waveId');
-  const reason = i.reason.trim();
-  if (reason === '') return refuse('open-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', 5_000);
-  if (!long.ok) return long;
-  const got = gatedWave(state, i.releaseId, i.waveId, ctx);
-  if (!got.ok) return got;
-  const events = new RolloutEvents(got.value.doc, ctx);
-  events.add('gate-opened', { wave: i.waveId, how: 'early', reason, openedAt: ctx.now() });
-  return ok({ ops: events.ops }, { waveId: i.waveId });
-}
+export const openGateEarly = defineCommand({
+  name: 'openGateEarly',
+  input: openGateEarlyInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ waveId: WaveId }> {
+    if (ctx.actor.role !== undefined && ctx.actor.role !== 'admin') return refuse('admin-only', 'waveId');
+    const reason = i.reason.trim();
+    if (reason === '') return refuse('open-needs-reason', 'reason');
+    const long = checkText(reason, 'reason', 5_000);
+    if (!long.ok) return long;
+    const got = gatedWave(state, i.releaseId, i.waveId, ctx);
+    if (!got.ok) return got;
+    const events = new RolloutEvents(got.value.doc, ctx);
+    events.add('gate-opened', { wave: i.waveId, how: 'early', reason, openedAt: ctx.now() });
+    return ok({ ops: events.ops }, { waveId: i.waveId });
+  },
+});

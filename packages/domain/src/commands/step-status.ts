@@ -15,6 +15,7 @@
  * Done and skip also ask the rollout (rollout-guard.ts): a step of a wave that is not open, or of a
  * halted rollout, is refused (WV-05, WV-08); revert, reopen and notes are not (they undo or annotate).
  */
+
 import { z } from 'zod';
 import type { Op } from '../change.ts';
 import type { CommandContext } from '../context.ts';
@@ -27,9 +28,10 @@ import { FIELD_LIMITS } from '../limits.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
-import { checkText, parseInput } from '../validation.ts';
+import { checkText } from '../validation.ts';
 import { filledValues, renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
 import { resolveCustomerSteps } from '../views/customer-steps.ts';
+import { defineCommand } from './define-command.ts';
 import { editableRelease } from './guards.ts';
 import { RevisionWriter } from './revision-writer.ts';
 import { RolloutGuard } from './rollout-guard.ts';
@@ -143,119 +145,113 @@ function planDone(
 }
 
 /** FET-001: from pending, skipped or reverted; optional notes. */
-export function markDone(
-  state: DomainState,
-  input: MarkDoneInput,
-  ctx: CommandContext,
-): CommandResult<DoneValue> {
-  const parsed = parseInput(markDoneInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
-    if (!notes.ok) return notes;
-  }
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const revs = new RevisionWriter(target.value.doc, ctx);
-  const rollout = new RolloutGuard(state, target.value.doc, ctx);
-  const plan = planDone(state, target.value, ctx, i.notes, revs, rollout);
-  if (!plan.ok) return plan;
-  return ok({ ops: [...rollout.ops, ...revs.ops, ...plan.ops] }, plan.value);
-}
+export const markDone = defineCommand({
+  name: 'markDone',
+  input: markDoneInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<DoneValue> {
+    if (i.notes !== undefined) {
+      const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
+      if (!notes.ok) return notes;
+    }
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const revs = new RevisionWriter(target.value.doc, ctx);
+    const rollout = new RolloutGuard(state, target.value.doc, ctx);
+    const plan = planDone(state, target.value, ctx, i.notes, revs, rollout);
+    if (!plan.ok) return plan;
+    return ok({ ops: [...rollout.ops, ...revs.ops, ...plan.ops] }, plan.value);
+  },
+});
 
 /** FET-003 / BR-S03: a reason is required; a done step is locked (revert it first). */
-export function skipStep(
-  state: DomainState,
-  input: SkipStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(skipStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const reason = i.reason.trim();
-  if (reason === '') return refuse('skip-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
-  if (!long.ok) return long;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  const from = ref.step.status;
-  if (from === 'done') return refuse('step-locked', 'stepId');
-  if (from === 'skipped') return refuse('step-already-skipped', 'stepId');
-  const rollout = new RolloutGuard(state, doc, ctx);
-  const locked = rollout.check(ref.step.customerId);
-  if (locked) return locked;
-  rollout.admit(ref.step.customerId);
-  const now = ctx.now();
-  const fields: StepState = {
-    status: 'skipped',
-    statusAt: now,
-    statusBy: ctx.actor.id,
-    skipReason: reason,
-    updatedAt: now,
-  };
-  const revs = new RevisionWriter(doc, ctx);
-  let unset: StepStateField[] = [];
-  if (needsSnapshot(ref)) {
-    fields.snapshotRev = shownRevision(ref, revs);
-    unset = presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS);
-  }
-  const event = stepEvent(ctx, target.value, {
-    kind: 'skipped',
-    from,
-    to: 'skipped',
-    detail: { reason, rollout: rollout.marker },
-  });
-  return ok(
-    {
-      ops: [
-        ...rollout.ops,
-        ...revs.ops,
-        stepStateOp(doc.releaseId, ref.step.id, fields, unset),
-        eventOp(event),
-      ],
-    },
-    { stepId: ref.step.id },
-  );
-}
+export const skipStep = defineCommand({
+  name: 'skipStep',
+  input: skipStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const reason = i.reason.trim();
+    if (reason === '') return refuse('skip-needs-reason', 'reason');
+    const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
+    if (!long.ok) return long;
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    const from = ref.step.status;
+    if (from === 'done') return refuse('step-locked', 'stepId');
+    if (from === 'skipped') return refuse('step-already-skipped', 'stepId');
+    const rollout = new RolloutGuard(state, doc, ctx);
+    const locked = rollout.check(ref.step.customerId);
+    if (locked) return locked;
+    rollout.admit(ref.step.customerId);
+    const now = ctx.now();
+    const fields: StepState = {
+      status: 'skipped',
+      statusAt: now,
+      statusBy: ctx.actor.id,
+      skipReason: reason,
+      updatedAt: now,
+    };
+    const revs = new RevisionWriter(doc, ctx);
+    let unset: StepStateField[] = [];
+    if (needsSnapshot(ref)) {
+      fields.snapshotRev = shownRevision(ref, revs);
+      unset = presentFields(ref.state, LEGACY_SNAPSHOT_FIELDS);
+    }
+    const event = stepEvent(ctx, target.value, {
+      kind: 'skipped',
+      from,
+      to: 'skipped',
+      detail: { reason, rollout: rollout.marker },
+    });
+    return ok(
+      {
+        ops: [
+          ...rollout.ops,
+          ...revs.ops,
+          stepStateOp(doc.releaseId, ref.step.id, fields, unset),
+          eventOp(event),
+        ],
+      },
+      { stepId: ref.step.id },
+    );
+  },
+});
 
 /** FET-002 / BR-R04: done -> reverted with a reason; the execution record and history stay. */
-export function revertStep(
-  state: DomainState,
-  input: RevertStepInput,
-  ctx: CommandContext,
-): CommandResult<{ stepId: StepId }> {
-  const parsed = parseInput(revertStepInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const reason = i.reason.trim();
-  if (reason === '') return refuse('revert-needs-reason', 'reason');
-  const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
-  if (!long.ok) return long;
-  const target = stepForChange(state, i.releaseId, i.stepId);
-  if (!target.ok) return target;
-  const { ref, doc } = target.value;
-  if (ref.step.status !== 'done') return refuse('step-not-done', 'stepId');
-  const now = ctx.now();
-  const fields: StepState = {
-    status: 'reverted',
-    statusAt: now,
-    statusBy: ctx.actor.id,
-    revertReason: reason,
-    updatedAt: now,
-  };
-  const event = stepEvent(ctx, target.value, {
-    kind: 'reverted',
-    from: 'done',
-    to: 'reverted',
-    detail: { reason },
-  });
-  return ok(
-    { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
-    { stepId: ref.step.id },
-  );
-}
+export const revertStep = defineCommand({
+  name: 'revertStep',
+  input: revertStepInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<{ stepId: StepId }> {
+    const reason = i.reason.trim();
+    if (reason === '') return refuse('revert-needs-reason', 'reason');
+    const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
+    if (!long.ok) return long;
+    const target = stepForChange(state, i.releaseId, i.stepId);
+    if (!target.ok) return target;
+    const { ref, doc } = target.value;
+    if (ref.step.status !== 'done') return refuse('step-not-done', 'stepId');
+    const now = ctx.now();
+    const fields: StepState = {
+      status: 'reverted',
+      statusAt: now,
+      statusBy: ctx.actor.id,
+      revertReason: reason,
+      updatedAt: now,
+    };
+    const event = stepEvent(ctx, target.value, {
+      kind: 'reverted',
+      from: 'done',
+      to: 'reverted',
+      detail: { reason },
+    });
+    return ok(
+      { ops: [stepStateOp(doc.releaseId, ref.step.id, fields), eventOp(event)] },
+      { stepId: ref.step.id },
+    );
+  },
+});
 
 export interface BulkDoneValue {
   done: StepId[];
@@ -267,48 +263,46 @@ export interface BulkDoneValue {
  * category ("Mark all"). Each step is checked on its own: the value lists which were done and which
  * were refused, and why. Events get their `after` from one index of the history, not a scan per step.
  */
-export function bulkMarkDone(
-  state: DomainState,
-  input: BulkMarkDoneInput,
-  ctx: CommandContext,
-): CommandResult<BulkDoneValue> {
-  const parsed = parseInput(bulkMarkDoneInput, input);
-  if (!parsed.ok) return parsed;
-  const i = parsed.value;
-  const got = editableRelease(state, i.releaseId);
-  if (!got.ok) return got;
-  const { release, doc } = got.value;
-  if (i.notes !== undefined) {
-    const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
-    if (!notes.ok) return notes;
-  }
-
-  let stepIds: StepId[];
-  if ('stepIds' in i) {
-    stepIds = [...new Set(i.stepIds)];
-  } else {
-    if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
-    stepIds = resolveCustomerSteps(state, release.id, i.customerId)
-      .filter((s) => s.category === i.category && s.status === 'pending')
-      .map((s) => s.id);
-  }
-
-  const index = eventsBySubject(doc.events);
-  const revs = new RevisionWriter(doc, ctx);
-  const rollout = new RolloutGuard(state, doc, ctx);
-  const ops: Op[] = [];
-  const value: BulkDoneValue = { done: [], refused: [] };
-  for (const stepId of stepIds) {
-    const target = stepInRelease(state, release, doc, stepId);
-    const plan = target.ok
-      ? planDone(state, target.value, ctx, i.notes, revs, rollout, index.get(stepId) ?? [])
-      : target;
-    if (!plan.ok) {
-      value.refused.push({ stepId, code: plan.error.code, message: plan.error.message });
-      continue;
+export const bulkMarkDone = defineCommand({
+  name: 'bulkMarkDone',
+  input: bulkMarkDoneInput,
+  releaseId: (i) => i.releaseId,
+  run(state, i, ctx): CommandResult<BulkDoneValue> {
+    const got = editableRelease(state, i.releaseId);
+    if (!got.ok) return got;
+    const { release, doc } = got.value;
+    if (i.notes !== undefined) {
+      const notes = checkText(i.notes, 'notes', FIELD_LIMITS.notes);
+      if (!notes.ok) return notes;
     }
-    ops.push(...plan.ops);
-    value.done.push(stepId);
-  }
-  return ok({ ops: [...rollout.ops, ...revs.ops, ...ops] }, value);
-}
+
+    let stepIds: StepId[];
+    if ('stepIds' in i) {
+      stepIds = [...new Set(i.stepIds)];
+    } else {
+      if (!doc.participants[i.customerId]) return refuse('customer-not-in-release', 'customerId');
+      stepIds = resolveCustomerSteps(state, release.id, i.customerId)
+        .filter((s) => s.category === i.category && s.status === 'pending')
+        .map((s) => s.id);
+    }
+
+    const index = eventsBySubject(doc.events);
+    const revs = new RevisionWriter(doc, ctx);
+    const rollout = new RolloutGuard(state, doc, ctx);
+    const ops: Op[] = [];
+    const value: BulkDoneValue = { done: [], refused: [] };
+    for (const stepId of stepIds) {
+      const target = stepInRelease(state, release, doc, stepId);
+      const plan = target.ok
+        ? planDone(state, target.value, ctx, i.notes, revs, rollout, index.get(stepId) ?? [])
+        : target;
+      if (!plan.ok) {
+        value.refused.push({ stepId, code: plan.error.code, message: plan.error.message });
+        continue;
+      }
+      ops.push(...plan.ops);
+      value.done.push(stepId);
+    }
+    return ok({ ops: [...rollout.ops, ...revs.ops, ...ops] }, value);
+  },
+});

@@ -6,7 +6,7 @@
  */
 import type { ReleaseId, RevId } from '../ids.ts';
 import type { DomainState } from '../state.ts';
-import type { Planner } from './import-planner.ts';
+import type { Planner } from './import-plan-builder.ts';
 import { sameJson } from './json-safety.ts';
 import type { ProblemList } from './problems.ts';
 import type { ImportFile } from './read.ts';

@@ -10,7 +10,18 @@
  */
 import type { Command } from '@runsheet/doc';
 import { catalogRoots, Workspace } from '@runsheet/doc';
-import type { CommandContext, CommandResult, DomainState, ReleaseId } from '@runsheet/domain';
+import {
+  anyCommand,
+  type CommandContext,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+  type CommandValue,
+  type DefinedCommand,
+  type DomainState,
+  type ReleaseId,
+  releaseIdOf,
+} from '@runsheet/domain';
 import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
 import { parseRoomName } from '../../relay/room-name.ts';
@@ -123,15 +134,12 @@ export class ServerWorkspace {
   }
 
   /**
-   * Runs a domain command on the documents (a release command opens its release first) and resolves once
-   * its change is stored, so an API answer never confirms what a crash could still lose.
+   * Runs a domain command on the documents (the release its input names is opened first, CM-02) and
+   * resolves once its change is stored, so an API answer never confirms what a crash could still lose.
    */
-  async run<I, T>(
-    command: Command<I, T>,
-    input: I,
-    ctx: CommandContext,
-    releaseId?: ReleaseId,
-  ): Promise<CommandResult<T>> {
+  async run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext): Promise<CommandResult<T>> {
+    const releaseId =
+      'spec' in command ? releaseIdOf(command as unknown as DefinedCommand, input as never) : undefined;
     if (releaseId !== undefined) await this.openRelease(releaseId);
     else await this.ready();
     const catalog = this.current!.room;
@@ -139,6 +147,15 @@ export class ServerWorkspace {
     const result = this.loaded.run(command, input, ctx);
     if (result.ok) await Promise.all([catalog.persisted(), release?.persisted()]);
     return result;
+  }
+
+  /** The command registered under `name` (CM-01): the REST API's write routes name theirs. */
+  runNamed<N extends CommandName>(
+    name: N,
+    input: CommandInput<N>,
+    ctx: CommandContext,
+  ): Promise<CommandResult<CommandValue<N>>> {
+    return this.run(anyCommand(name) as unknown as Command<CommandInput<N>, CommandValue<N>>, input, ctx);
   }
 
   private forgetRelease(releaseId: ReleaseId): void {

@@ -1,13 +1,4 @@
-import type { Command } from '@runsheet/doc';
-import {
-  haltRollout,
-  openGateEarly,
-  planWaves,
-  type ReleaseId,
-  resumeRollout,
-  rolloutStatus,
-  signOffGate,
-} from '@runsheet/domain';
+import { type CommandInput, type CommandName, type ReleaseId, rolloutStatus } from '@runsheet/domain';
 import { canWrite, type Operation, operations } from '@runsheet/protocol';
 import type { SignedInContext } from '../context.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -20,7 +11,11 @@ import { apiCommandContext } from './steps.ts';
 
 const ops = operations.rollout;
 
-type RolloutCommand = Command<Record<string, unknown>, unknown>;
+/** The registry's rollout commands (CM-01), run by name. */
+type RolloutCommand = Extract<
+  CommandName,
+  'planWaves' | 'signOffGate' | 'openGateEarly' | 'haltRollout' | 'resumeRollout'
+>;
 
 /**
  * The rollout of a release in waves (WV-01..WV-09): the same domain commands as the app, run on the
@@ -44,16 +39,13 @@ export function rolloutRoutes(deps: ApiDeps) {
     const params = ctx.params as Record<string, string>;
     const release = await findRelease(deps, params.releaseId ?? '');
     const body = (await ctx.body()) as Record<string, unknown>;
-    const result = await deps.workspace.run(
-      command,
-      {
-        releaseId: release.id,
-        ...(params.waveId !== undefined && { waveId: params.waveId }),
-        ...input(body),
-      },
-      apiCommandContext(ctx.principal),
-      release.id,
-    );
+    // The body is checked by the command's own schema (CM-03); the path's ids come last, so they win.
+    const commandInput = {
+      ...input(body),
+      releaseId: release.id,
+      ...(params.waveId !== undefined && { waveId: params.waveId }),
+    } as unknown as CommandInput<typeof command>;
+    const result = await deps.workspace.runNamed(command, commandInput, apiCommandContext(ctx.principal));
     if (!result.ok) throw new CommandRefusedError(result.error);
     await answerRollout(ctx as SignedInContext, release.id);
   }
@@ -76,14 +68,14 @@ export function rolloutRoutes(deps: ApiDeps) {
       { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
     ),
     /** POST /api/releases/:releaseId/waves {waves: [{name, select?, gate?}]} */
-    route(ops.planWaves, (ctx) => change(ctx, planWaves as RolloutCommand, same), audit),
+    route(ops.planWaves, (ctx) => change(ctx, 'planWaves', same), audit),
     /** POST /api/releases/:releaseId/waves/:waveId/sign-off {note?} */
-    route(ops.signOff, (ctx) => change(ctx, signOffGate as RolloutCommand, same), audit),
+    route(ops.signOff, (ctx) => change(ctx, 'signOffGate', same), audit),
     /** POST /api/releases/:releaseId/waves/:waveId/open {reason} (admins) */
-    route(ops.openEarly, (ctx) => change(ctx, openGateEarly as RolloutCommand, same), audit),
+    route(ops.openEarly, (ctx) => change(ctx, 'openGateEarly', same), audit),
     /** POST /api/releases/:releaseId/halt {reason} */
-    route(ops.halt, (ctx) => change(ctx, haltRollout as RolloutCommand, same), audit),
+    route(ops.halt, (ctx) => change(ctx, 'haltRollout', same), audit),
     /** POST /api/releases/:releaseId/resume {reason} */
-    route(ops.resume, (ctx) => change(ctx, resumeRollout as RolloutCommand, same), audit),
+    route(ops.resume, (ctx) => change(ctx, 'resumeRollout', same), audit),
   ];
 }

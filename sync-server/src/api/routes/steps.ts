@@ -1,16 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { Command } from '@runsheet/doc';
 import {
   type CommandContext,
   type Id,
   type IdType,
-  markDone,
   type ReleaseId,
   randomPart,
   resolveStep,
-  revertStep,
   type StepId,
-  skipStep,
 } from '@runsheet/domain';
 import { canWrite, operations } from '@runsheet/protocol';
 import type { Principal } from '../../auth/auth.ts';
@@ -36,28 +32,27 @@ export function apiCommandContext(principal: Principal): CommandContext {
 const ops = operations.runsheet;
 type StepOperation = typeof ops.markDone | typeof ops.skip | typeof ops.revert;
 
-type StepCommand = Command<
-  { releaseId: ReleaseId; stepId: StepId; notes?: string; reason?: string },
-  unknown
->;
+/** The registry's name (CM-01) of each write route's command. */
+type StepCommandName = 'markDone' | 'skipStep' | 'revertStep';
 
 /**
  * One step of a release, and the automation writes: mark a step done, skip it, revert it. The same domain commands as the app, run on the
  * relay's room document, so every connected device sees the change at once and history records it.
  */
 export function stepRoutes(deps: ApiDeps) {
-  async function change(ctx: SignedInContext<StepOperation>, command: StepCommand): Promise<void> {
+  async function change(ctx: SignedInContext<StepOperation>, name: StepCommandName): Promise<void> {
     if (!canWrite(ctx.principal.user.role))
       throw new ApiError('forbidden', { message: 'Viewers can read releases but not change steps.' });
     const release = await findRelease(deps, ctx.params.releaseId);
     const stepId = ctx.params.stepId as StepId;
     const input = await ctx.body();
-    const result = await deps.workspace.run(
-      command,
-      { releaseId: release.id, stepId, ...input },
-      apiCommandContext(ctx.principal),
-      release.id,
-    );
+    // The body was checked against the route's schema; the command checks it again with its own.
+    const commandInput = { ...input, releaseId: release.id as ReleaseId, stepId } as {
+      releaseId: ReleaseId;
+      stepId: StepId;
+      reason: string;
+    };
+    const result = await deps.workspace.runNamed(name, commandInput, apiCommandContext(ctx.principal));
     if (!result.ok) throw new CommandRefusedError(result.error);
     const step = resolveStep(deps.workspace.state, release.id, stepId);
     ctx.json(200, { step: step === null ? null : stepView(step, deps.workspace.state.catalog) });
@@ -84,10 +79,10 @@ export function stepRoutes(deps: ApiDeps) {
       { action: 'api.read', entity: (ctx) => ctx.params.stepId ?? '' },
     ),
     /** POST /api/releases/:releaseId/steps/:stepId/done {notes?} */
-    route(ops.markDone, (ctx) => change(ctx, markDone as StepCommand), audit),
+    route(ops.markDone, (ctx) => change(ctx, 'markDone'), audit),
     /** POST /api/releases/:releaseId/steps/:stepId/skip {reason} */
-    route(ops.skip, (ctx) => change(ctx, skipStep as StepCommand), audit),
+    route(ops.skip, (ctx) => change(ctx, 'skipStep'), audit),
     /** POST /api/releases/:releaseId/steps/:stepId/revert {reason} */
-    route(ops.revert, (ctx) => change(ctx, revertStep as StepCommand), audit),
+    route(ops.revert, (ctx) => change(ctx, 'revertStep'), audit),
   ];
 }
