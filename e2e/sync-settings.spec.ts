@@ -1,5 +1,7 @@
+import { ClustersPage } from './pages';
 import { SignInPage } from './pages/sign-in-page';
 import { SyncSettingsPage } from './pages/sync-settings-page';
+import { createCluster } from './support/catalog';
 import { ADMIN, expect, test } from './sync-fixtures';
 
 test.use({ relayPort: 4442 });
@@ -109,4 +111,31 @@ test('signing out keeps the device usable and says to sign in to sync', async ({
   await new SignInPage(deviceA.page).expectLoaded();
   await deviceA.sync.expectLabel('Sign in to sync');
   await expect(deviceA.sync.banner).toBeHidden();
+});
+
+test('SE-12 signing out and clearing the device leaves no workspace, draft or session behind; signing in brings the server copy back', async ({
+  deviceA,
+}) => {
+  await deviceA.openSignedIn();
+  await createCluster(deviceA.page, { name: 'on-the-tablet' });
+  await deviceA.sync.expectSynced();
+  await deviceA.page.evaluate(() => localStorage.setItem('runsheet-draft:probe', 'typed on the tablet'));
+
+  const settings = new SyncSettingsPage(deviceA.page);
+  await settings.goto();
+  await settings.signOutAndClear();
+  await new SignInPage(deviceA.page).expectLoaded();
+
+  // Signed out, the device shows an empty workspace: nothing of the old one is left to read.
+  const clusters = new ClustersPage(deviceA.page);
+  await clusters.goto();
+  await expect(clusters.heading).toBeVisible();
+  await expect(clusters.card('on-the-tablet')).toHaveCount(0);
+  expect(await deviceA.page.evaluate(() => localStorage.getItem('runsheet-draft:probe'))).toBeNull();
+  await deviceA.sync.expectLabel('Sign in to sync');
+
+  // What the server had comes back with the next sign-in.
+  await deviceA.openSignedIn();
+  await clusters.goto();
+  await expect(clusters.card('on-the-tablet')).toBeVisible({ timeout: 10_000 });
 });

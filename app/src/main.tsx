@@ -2,6 +2,7 @@ import { startTransition } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { BootShell } from './components/layout/boot-shell';
+import { clearDeviceData, takeClearRequest } from './lib/clear-device';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -16,6 +17,8 @@ requestAnimationFrame(() =>
   setTimeout(() => {
     // A transition: React renders the app in slices and keeps the shell on screen until it is done,
     // instead of one long task that would block input.
-    void import('./app').then(({ App }) => startTransition(() => root.render(<App />)));
+    // "Sign out and clear this device" asked for a clean start: nothing has opened a database yet.
+    const cleared = takeClearRequest() ? clearDeviceData().catch(() => []) : Promise.resolve([]);
+    void cleared.then(() => import('./app')).then(({ App }) => startTransition(() => root.render(<App />)));
   }, 0),
 );

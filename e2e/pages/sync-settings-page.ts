@@ -33,6 +33,14 @@ export class SyncSettingsPage extends AppPage {
     await this.account.getByRole('button', { name: 'Sign out of this device' }).click();
   }
 
+  /** SE-12: "Sign out and clear this device…", confirmed in its dialog. */
+  async signOutAndClear(): Promise<void> {
+    await this.account.getByRole('button', { name: 'Sign out and clear this device…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Sign out and clear this device?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Sign out and clear' }).click();
+  }
+
   /** Creates a token and returns the secret shown once. */
   async createToken(name: string): Promise<string> {
     const form = this.tokens.getByRole('form', { name: 'Create a token' });

@@ -7,7 +7,16 @@ import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
+import { requestClearDevice } from '@/lib/clear-device';
 import type { FormErrors } from '@/lib/command-errors';
 import { requiredErrors } from '@/sync/api-errors';
 import { useSyncApi } from '@/sync/sync-context';
@@ -47,7 +56,65 @@ export function AccountSection({ user }: { user: PublicUser }) {
           Your checklists stay on this device; changes you make signed out wait until someone signs in.
         </p>
       </div>
+      <ClearDevice />
     </SettingsSection>
+  );
+}
+
+/**
+ * SE-12: on a shared tablet, sign out and leave nothing behind. Asked first, since what this device has not
+ * yet sent to the server is gone with it; the clearing itself happens as the page starts again.
+ */
+function ClearDevice() {
+  const { session } = useSyncApi();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signOut();
+      requestClearDevice();
+      window.location.replace('/signin');
+    } catch (cause) {
+      setBusy(false);
+      setError(
+        `Could not sign out: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was cleared.`,
+      );
+    }
+  };
+  return (
+    <div className="border-t pt-4">
+      <Button variant="outline" onClick={() => setOpen(true)}>
+        Sign out and clear this device…
+      </Button>
+      <p className="mt-2 text-muted-foreground text-sm">
+        For a shared device: signs out and removes every checklist, draft and setting Runsheet keeps in this
+        browser.
+      </p>
+      <Dialog open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>Sign out and clear this device?</DialogTitle>
+            <DialogDescription>
+              Everything Runsheet keeps in this browser is removed: clusters, customers, releases, their
+              history, drafts and settings. What the server has comes back when you sign in again; changes
+              this device has not sent yet are lost.
+            </DialogDescription>
+          </DialogHeader>
+          {error && <FormAlert>{error}</FormAlert>}
+          <DialogFooter>
+            <Button variant="outline" onClick={() => setOpen(false)} disabled={busy}>
+              Cancel
+            </Button>
+            <Button variant="destructive" onClick={confirm} disabled={busy}>
+              Sign out and clear
+            </Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
   );
 }
 
