@@ -517,6 +517,16 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   const matrixMs = performance.now() - t;
   const firstMatrixMs = performance.now() - start;
   const firstMatrixSinceNavigationMs = performance.now();
+  // The history follows a part per task (the step panel's history waits for it).
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      const read = model.release(releaseId);
+      if (read.status === 'ready' && read.history === 'ready') resolve();
+    };
+    model.subscribeRelease(releaseId, check);
+    check();
+  });
+  const historyReadyMs = performance.now() - start;
   const tasks = await longTasks.take();
   const report = {
     catalogLoadMs: round(catalogLoadMs),
@@ -524,6 +534,7 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
     matrixMs: round(matrixMs),
     firstMatrixMs: round(firstMatrixMs),
     firstMatrixSinceNavigationMs: round(firstMatrixSinceNavigationMs),
+    historyReadyMs: round(historyReadyMs),
     matrixCells: matrix.rows.length * matrix.columns.length,
     done: countDone({ state: view.state } as LocalData, releaseId),
     documentOpened: data.workspace.isOpen(releaseId),

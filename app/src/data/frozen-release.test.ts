@@ -141,7 +141,9 @@ function nextRead(model: ReadModel, releaseId: ReleaseId, accept: (read: Release
   });
 }
 
-const from = (source: string) => (r: ReleaseRead) => r.status === 'ready' && r.source === source;
+/** A read from `source` with its history there (a frozen read paints its steps first, FZ-02). */
+const from = (source: string) => (r: ReleaseRead) =>
+  r.status === 'ready' && r.source === source && r.history === 'ready';
 
 // Each test builds a release of 240 steps through the real commands into fake-indexeddb: about 2 s on a
 // quiet machine, more than the 5 s default on the shared, loaded one.

@@ -63,6 +63,7 @@ class FollowedRelease {
   storedHistory = false;
   /** The snapshot of an archived release: read instead of its document, which is not opened. */
   frozen: ReleaseState | null = null;
+  frozenHistory = false;
   cached: ReleaseRead | null = null;
   readonly listeners = new Set<Listener>();
   readonly changeListeners = new Set<(change: ReadChange) => void>();
@@ -169,7 +170,10 @@ export class ReadModel {
       release,
       version: f.version,
       source,
-      history: source !== 'stored' || f.storedHistory ? 'ready' : 'loading',
+      history:
+        source === 'document' || (source === 'frozen' ? f.frozenHistory : f.storedHistory)
+          ? 'ready'
+          : 'loading',
     };
   }
 
@@ -198,6 +202,7 @@ export class ReadModel {
         f.stored = null;
         f.storedHistory = false;
         f.frozen = null;
+        f.frozenHistory = false;
         // The view moves from the stored copy (or from "loading") to the document's mirror.
         if (wasStored || f.cached?.status !== 'ready' || f.cached.source !== 'document') {
           this.bump(releaseId, f, { kind: 'reload', releaseId });
@@ -209,12 +214,18 @@ export class ReadModel {
 
   /** The snapshot of an archived release; without one (or unreadable), the document as for any release. */
   private async readFrozen(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
-    const frozen = await readFrozen(this.local.db, releaseId);
+    // The steps paint first; the history follows a part per task (as the stored copy's does).
+    const frozen = await readFrozen(this.local.db, releaseId, nextTask, (steps) => {
+      if (!this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return;
+      f.frozen = steps;
+      this.bump(releaseId, f, { kind: 'reload', releaseId });
+    });
     if (!frozen || !this.isArchived(releaseId)) {
-      this.openBoth(releaseId, f);
+      if (!f.frozen) this.openBoth(releaseId, f);
       return;
     }
-    f.frozen = frozen;
+    if (f.frozen !== frozen) return;
+    f.frozenHistory = true;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
   }
 
