@@ -152,4 +152,26 @@ test('IO-18 archiving (freezing) a release of 1,000 customers is there after a r
   await release.expectLoaded(workspace.releaseName, 30_000);
   await release.expectStatus('Archived');
   await expectOverall(release, 2000, 50_000);
+  // The frozen snapshot was stored with the archive (FZ-01): the page read after the reload is its.
+  expect(await frozenSnapshots(page)).toEqual([workspace.releaseId]);
 });
+
+/** The release ids that have a frozen snapshot in the app's IndexedDB (app/src/data/db.ts). */
+function frozenSnapshots(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('runsheet');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const keys = db.transaction('frozenReleases').objectStore('frozenReleases').getAllKeys();
+          keys.onerror = () => reject(keys.error);
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.map(String));
+          };
+        };
+      }),
+  );
+}

@@ -13,12 +13,18 @@
  * - full: every remaining step of every customer marked done (bulk, per customer and category,
  *   flushed every 50 customers), so all 50,000 steps are done: the document size a finished release
  *   of this shape reaches, and the bytes each done step costs.
+ * - freeze (after full): the release archived, timed from the command until the archive and its frozen
+ *   snapshot are committed (FZ-01); the snapshot's size beside the document's.
+ * - frozen (after freeze, a fresh page): the archived release read as the app reads it (the read model
+ *   over its snapshot, FZ-02) until its first matrix query, with the page's long tasks; its document is
+ *   never opened.
  */
 
 import { type Command, releaseFromRows } from '@runsheet/doc';
 import {
   activateRelease,
   addTemplate,
+  archiveRelease,
   bulkMarkDone,
   type CommandResult,
   type CustomerId,
@@ -43,6 +49,7 @@ import { loadDoc, readUpdates } from '../src/data/doc-storage.ts';
 import { LocalData, STORAGE_ORIGIN } from '../src/data/local-data.ts';
 import { nextTask } from '../src/data/next-task.ts';
 import { projectionStore } from '../src/data/projection-store.ts';
+import { ReadModel } from '../src/data/read-model/read-model.ts';
 import { sliceHere } from '../src/data/release-slicer.ts';
 import {
   readEventRows,
@@ -460,6 +467,85 @@ async function almostDonePhase(releaseId: ReleaseId): Promise<Report> {
   return report;
 }
 
+/** Archives the (all done) release: the archive and its snapshot committed, and the snapshot's size. */
+async function freezePhase(releaseId: ReleaseId): Promise<Report> {
+  const data = await open();
+  await data.openRelease(releaseId);
+  const run = runner(data);
+  const done = countDone(data, releaseId);
+  const t = performance.now();
+  run(archiveRelease, { releaseId });
+  await data.flush();
+  const archiveStoredMs = performance.now() - t;
+  const row = await data.db.frozenReleases.get(releaseId);
+  if (!row) throw new Error('no snapshot was stored');
+  const report = {
+    done,
+    archiveStoredMs: round(archiveStoredMs),
+    frozenBytes: row.bytes.length,
+    frozenMB: Math.round((row.bytes.length / 2 ** 20) * 100) / 100,
+    releaseDocBytes: sizes(data, releaseId).releaseDocBytes,
+    hash: row.hash,
+  };
+  await data.close();
+  return report;
+}
+
+/**
+ * A cold open of the archived release as its page does it: the catalog, then the read model until the
+ * release is ready from its snapshot, then the matrix query the page paints from. Times from the start
+ * of the phase (the bundle already loaded) and from the page's navigation start.
+ */
+async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
+  await longTasks.take();
+  const start = performance.now();
+  const data = await open();
+  const catalogLoadMs = performance.now() - start;
+  const model = new ReadModel(data);
+  const view = await new Promise<ReturnType<ReadModel['release']>>((resolve) => {
+    const check = () => {
+      const read = model.release(releaseId);
+      if (read.status === 'ready' && read.source === 'frozen') resolve(read);
+    };
+    model.subscribeRelease(releaseId, check);
+    check();
+  });
+  const readyMs = performance.now() - start;
+  if (view.status !== 'ready') throw new Error('not ready');
+  const t = performance.now();
+  const matrix = stepStatusMatrix(view.state, releaseId);
+  const matrixMs = performance.now() - t;
+  const firstMatrixMs = performance.now() - start;
+  const firstMatrixSinceNavigationMs = performance.now();
+  // The history follows a part per task (the step panel's history waits for it).
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      const read = model.release(releaseId);
+      if (read.status === 'ready' && read.history === 'ready') resolve();
+    };
+    model.subscribeRelease(releaseId, check);
+    check();
+  });
+  const historyReadyMs = performance.now() - start;
+  const tasks = await longTasks.take();
+  const report = {
+    catalogLoadMs: round(catalogLoadMs),
+    snapshotReadyMs: round(readyMs - catalogLoadMs),
+    matrixMs: round(matrixMs),
+    firstMatrixMs: round(firstMatrixMs),
+    firstMatrixSinceNavigationMs: round(firstMatrixSinceNavigationMs),
+    historyReadyMs: round(historyReadyMs),
+    matrixCells: matrix.rows.length * matrix.columns.length,
+    done: countDone({ state: view.state } as LocalData, releaseId),
+    documentOpened: data.workspace.isOpen(releaseId),
+    longestTaskMs: tasks.longest,
+    longTasks: tasks.count,
+  };
+  model.destroy();
+  await data.close();
+  return report;
+}
+
 function countDone(data: LocalData, releaseId: ReleaseId): number {
   const states = Object.values(data.state.releases[releaseId]?.stepStates ?? {});
   return states.filter((s) => s.status === 'done').length;
@@ -487,7 +573,11 @@ async function main(): Promise<void> {
             ? await fullPhase(releaseId)
             : phase === 'almost'
               ? await almostDonePhase(releaseId)
-              : await writePhase();
+              : phase === 'freeze'
+                ? await freezePhase(releaseId)
+                : phase === 'frozen'
+                  ? await frozenPhase(releaseId)
+                  : await writePhase();
   } catch (error) {
     window.benchResult = {
       error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),

@@ -5,7 +5,8 @@
 // To measure loads again without writing the release again (minutes for the 50,000-done one), keep the
 // browser profile and the origin: BENCH_PROFILE=/tmp/dir BENCH_PORT=4390 for the first run, then add
 // BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed> (BENCH_ONLY=rebuild times a projection rebuild,
-// BENCH_ONLY=almost mark done on the all-done release with 50 of its steps reopened).
+// BENCH_ONLY=almost mark done on the all-done release with 50 of its steps reopened; BENCH_ONLY=freeze archives
+// it, storing its frozen snapshot, then BENCH_ONLY=frozen opens it cold from the snapshot).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -89,6 +90,9 @@ try {
   const full = process.env.BENCH_FULL === '0' ? null : await runPhase(context, q('full'), 1_800_000);
   const loadFull = full ? await runPhase(context, q('load'), 900_000) : null;
   const almostDone = full ? await runPhase(context, q('almost'), 900_000) : null;
+  // The finished release archived (its frozen snapshot stored), then opened cold from the snapshot.
+  const freeze = full ? await runPhase(context, q('freeze'), 900_000) : null;
+  const frozen = full ? await runPhase(context, q('frozen'), 900_000) : null;
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -103,7 +107,7 @@ try {
     scenario: { clusters: 50, customers: 1000, templates: { deploy: 40, verify: 10 } },
     afterActivation: { ...write, load, loadAgain },
     after3000Done: { ...grow, load: loadGrown },
-    allDone: full ? { ...full, load: loadFull, almostDone } : 'skipped (BENCH_FULL=0)',
+    allDone: full ? { ...full, load: loadFull, almostDone, freeze, frozen } : 'skipped (BENCH_FULL=0)',
     targets: { activationMs: 2000, coldLoadMs: 1500, releaseDocBytes: 15 * 2 ** 20, markDoneP95Ms: 20 },
   };
   console.log(JSON.stringify(report, null, 2));

@@ -8,6 +8,7 @@
 import type { DocName, EventPackRow, HeadPackRow, RevisionRow, StepPackRow, TableName } from '@runsheet/doc';
 import type { Cluster, ClusterId, Customer, CustomerId, Release, ReleaseId, RevId } from '@runsheet/domain';
 import { Dexie, type DexieOptions, type Table } from 'dexie';
+import type { FrozenRow } from './frozen-store.ts';
 
 export const DB_NAME = 'runsheet';
 
@@ -32,6 +33,7 @@ export class RunsheetDB extends Dexie {
   stepPacks!: Table<StepPackRow, [ReleaseId, number]>;
   eventPacks!: Table<EventPackRow, [ReleaseId, number]>;
   docUpdates!: Table<DocUpdateRow, number>;
+  frozenReleases!: Table<FrozenRow, ReleaseId>;
   meta!: Table<MetaRow, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
@@ -65,6 +67,9 @@ export class RunsheetDB extends Dexie {
       stepPacks: '[releaseId+bucket]',
       eventPacks: '[releaseId+chunk], newestAt',
     });
+    // Archived releases frozen into one snapshot each (frozen-store.ts, FZ-01). Not a projection table:
+    // a rebuild keeps them, and a missing one is made again when the release's document is next loaded.
+    this.version(4).stores({ frozenReleases: 'releaseId' });
   }
 
   /** The projection's tables, in the order RowWrites lists them. */

@@ -14,6 +14,7 @@ import {
   CATALOG,
   type Command,
   DirtySet,
+  type DocChanges,
   type DocName,
   heldUpdates,
   ReleaseMirror,
@@ -38,6 +39,7 @@ import * as Y from 'yjs';
 import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
 import { loadDoc, mergeRows, readUpdates, storedDocNames } from './doc-storage.ts';
+import { type FrozenRow, frozenRow, hasFrozen } from './frozen-store.ts';
 import { nextTask } from './next-task.ts';
 import {
   PROJECTION_VERSION,
@@ -98,6 +100,8 @@ export class LocalData {
   private readonly lastSeq = new Map<DocName, number>();
   private readonly opening = new Map<ReleaseId, Promise<void>>();
   private readonly hydrating = new Map<ReleaseId, Promise<void>>();
+  /** Releases whose snapshot must be written (archived) or dropped (unarchived) with the next write. */
+  private readonly freezeDue = new Set<ReleaseId>();
   private readonly cleanups: Array<() => void> = [];
   private tabs: TabLink | null = null;
   private readonly writeListeners = new Set<() => void>();
@@ -118,7 +122,7 @@ export class LocalData {
     const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
       () => this.writeBatch(),
-      () => this.pending.length > 0 || !this.dirty.isEmpty,
+      () => this.pending.length > 0 || !this.dirty.isEmpty || this.freezeReady(),
       options.batchMs ?? 0,
       setTimer,
       onError,
@@ -155,6 +159,7 @@ export class LocalData {
     data.cleanups.push(
       data.workspace.subscribe((changes) => {
         data.dirty.add(changes);
+        data.noteFreeze(changes);
         data.queue.schedule();
       }),
     );
@@ -263,6 +268,53 @@ export class LocalData {
     this.compactor.remember(releaseId, seqs);
     if (seqs.length > 1) this.compactor.request(releaseId);
     await this.catchUp(releaseId, doc);
+    // An archived release with no snapshot here (archived before this device froze releases, or
+    // archived elsewhere while its document was closed) is frozen now that its document is read.
+    if (this.isArchived(releaseId) && !(await hasFrozen(this.db, releaseId))) {
+      this.freezeDue.add(releaseId);
+      this.queue.schedule();
+    }
+  }
+
+  private isArchived(releaseId: ReleaseId): boolean {
+    return this.state.catalog.releases[releaseId]?.status === 'archived';
+  }
+
+  /**
+   * Which snapshots a change makes due (FZ-01..FZ-05): a release archived here or on another device
+   * (the catalog says so), unarchived (its snapshot goes), or an archived release whose document
+   * changed (a late event: it is frozen again with the event in it).
+   */
+  private noteFreeze(changes: DocChanges): void {
+    if (changes.kind === 'catalog') {
+      for (const id of changes.releases) this.freezeDue.add(id);
+    } else if (this.isArchived(changes.releaseId)) {
+      this.freezeDue.add(changes.releaseId);
+    }
+  }
+
+  /** Whether a due snapshot can be written now (a release still loading is written once it is read). */
+  private freezeReady(): boolean {
+    for (const id of this.freezeDue) if (!this.isArchived(id) || this.isLoaded(id)) return true;
+    return false;
+  }
+
+  /** The snapshots to write and drop with this write; what cannot be frozen yet stays due. */
+  private takeFreezes(): { put: FrozenRow[]; drop: ReleaseId[] } {
+    const put: FrozenRow[] = [];
+    const drop: ReleaseId[] = [];
+    for (const id of [...this.freezeDue]) {
+      if (!this.isArchived(id)) drop.push(id);
+      else if (!this.workspace.isOpen(id)) {
+        // Frozen when its document is next loaded (loadRelease).
+      } else if (!this.isLoaded(id)) continue;
+      else {
+        const release = this.state.releases[id];
+        if (release) put.push(frozenRow(release));
+      }
+      this.freezeDue.delete(id);
+    }
+    return { put, drop };
   }
 
   /** Whether the release document is open and holds what is stored of it (commands can run on it). */
@@ -371,7 +423,11 @@ export class LocalData {
             rows.map((r) => r.seq ?? 0),
           );
       })
-      .finally(() => this.hydrating.delete(releaseId));
+      .finally(() => {
+        this.hydrating.delete(releaseId);
+        // A snapshot that waited for the document to be read (a late event on an archived release).
+        if (this.freezeDue.has(releaseId)) this.queue.schedule();
+      });
     this.hydrating.set(releaseId, running);
   }
 
@@ -394,22 +450,31 @@ export class LocalData {
     if (doc) receiveUpdate(doc, message.update, TAB_ORIGIN);
   }
 
-  /** One transaction: the pending updates and the rows of everything they changed. */
+  /**
+   * One transaction: the pending updates, the rows of everything they changed, and the snapshots of
+   * releases archived (or changed while archived) by them, so "Archived" is said only once the
+   * snapshot is stored too (IO-18, FZ-01).
+   */
   private async writeBatch(): Promise<void> {
     const updates = mergePerDoc(this.pending);
     this.pending = [];
     const writes = this.dirty.take(this.state);
-    const tables = [...Object.values(this.db.projectionTables()), this.db.docUpdates];
+    const frozen = this.takeFreezes();
+    const tables = [...Object.values(this.db.projectionTables()), this.db.docUpdates, this.db.frozenReleases];
     let seqs: number[] = [];
     try {
       seqs = await this.db.transaction('rw', tables, async () => {
         const added = updates.length > 0 ? await this.db.docUpdates.bulkAdd(updates, { allKeys: true }) : [];
         await writeRows(this.db, writes);
+        if (frozen.put.length > 0) await this.db.frozenReleases.bulkPut(frozen.put);
+        if (frozen.drop.length > 0) await this.db.frozenReleases.bulkDelete(frozen.drop);
         return added;
       });
     } catch (error) {
       // Keep the updates for the next attempt; the rows are recomputed from the documents on rebuild.
       this.pending = [...updates, ...this.pending];
+      for (const row of frozen.put) this.freezeDue.add(row.releaseId);
+      for (const id of frozen.drop) this.freezeDue.add(id);
       throw error;
     }
     updates.forEach(({ docName }, i) => {

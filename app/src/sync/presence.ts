@@ -42,10 +42,12 @@ export function usePresenceView(next: PresenceView | null): void {
   useEffect(() => {
     if (releaseId === null) return;
     // Presence travels on the release's own connection: the document must be open (an archived release
-    // connects on demand, SY-07).
-    local
-      .openRelease(releaseId)
-      .catch((error: unknown) => console.error('Opening the release failed:', error));
+    // connects on demand, SY-07). An archived release is read from its frozen snapshot (FZ-02), so its
+    // page does not open the document for presence: others on an archived release are not shown.
+    if (local.state.catalog.releases[releaseId]?.status !== 'archived')
+      local
+        .openRelease(releaseId)
+        .catch((error: unknown) => console.error('Opening the release failed:', error));
     const mounted = mountedOn(hub);
     const entry = { view: { releaseId, customerId, stepId } };
     mounted.push(entry);

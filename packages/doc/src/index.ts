@@ -5,6 +5,9 @@ export {
   FrozenReleaseError,
   freezeRelease,
   frozenHash,
+  type ThawPart,
+  type ThawStage,
+  thawParts,
   thawRelease,
 } from './frozen/freeze.ts';
 export {

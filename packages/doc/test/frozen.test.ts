@@ -37,6 +37,8 @@ import {
   freezeRelease,
   frozenHash,
   readRelease,
+  type ThawStage,
+  thawParts,
   thawRelease,
   Workspace,
 } from '../src/index.ts';
@@ -208,5 +210,28 @@ describe('frozen releases', () => {
     newer[4] = 9;
     expect(code(newer)).toBe('frozen-newer-format');
     expect(code(bytes.slice(0, 40))).toBe('frozen-damaged');
+  });
+
+  it('ST-15 thaws in parts: the steps are all read before the history, and the end equals thawRelease', () => {
+    const { state, releaseId } = fixture(current);
+    const live = state.releases[releaseId] as ReleaseState;
+    const bytes = freezeRelease(live);
+    const parts = thawParts(bytes, 7);
+    const stages: ThawStage[] = [];
+    let next = parts.next();
+    while (!next.done) {
+      stages.push(next.value.stage);
+      // From the history on, the release read so far holds every step state.
+      if (next.value.stage === 'history') expect(next.value.release?.stepStates).toEqual(live.stepStates);
+      next = parts.next();
+    }
+    expect(next.value).toEqual(live);
+    // The hash, then a part per 7 step rows, then a part per 7 events: never a step after the history.
+    expect(stages.indexOf('history')).toBe(1 + Math.floor((Object.keys(live.stepStates).length - 1) / 7));
+    expect(stages.slice(stages.indexOf('history')).every((s) => s === 'history')).toBe(true);
+    expect(stages.length).toBeGreaterThan(3);
+    const flipped = bytes.slice();
+    flipped[flipped.length - 3] = (flipped[flipped.length - 3] as number) ^ 0xff;
+    expect(() => thawParts(flipped).next()).toThrow(FrozenReleaseError);
   });
 });

@@ -7,6 +7,7 @@ import { type ReleaseId, releaseMatrixCsv, slugFileName } from '@runsheet/domain
 import { Link } from '@tanstack/react-router';
 import { FileTextIcon, SheetIcon } from 'lucide-react';
 import { Button, type ButtonProps } from '@/components/ui/button';
+import { useReleaseView } from '@/data';
 import { useWorkspace } from '@/state/workspace-context';
 import { downloadText, localDate } from './download.ts';
 
@@ -32,12 +33,19 @@ export function MatrixCsvButton({
   size = 'sm',
 }: { releaseId: ReleaseId } & Look) {
   const { local } = useWorkspace();
+  const view = useReleaseView(releaseId);
   async function download() {
-    await local.openRelease(releaseId);
-    const name = local.state.catalog.releases[releaseId]?.name ?? 'release';
+    // An archived release read whole from its snapshot exports from it (FZ-02); otherwise the document.
+    let state =
+      view.status === 'ready' && view.source === 'frozen' && view.history === 'ready' ? view.state : null;
+    if (!state) {
+      await local.openRelease(releaseId);
+      state = local.state;
+    }
+    const name = state.catalog.releases[releaseId]?.name ?? 'release';
     downloadText(
       slugFileName(name, 'matrix', localDate(), 'csv'),
-      releaseMatrixCsv(local.state, releaseId),
+      releaseMatrixCsv(state, releaseId),
       'text/csv',
     );
   }

@@ -21,12 +21,13 @@
  */
 import { type DocChanges, setEvents } from '@runsheet/doc';
 import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from '@runsheet/domain';
+import { readFrozen } from '../frozen-store.ts';
 import type { LocalData } from '../local-data.ts';
 import { nextTask } from '../next-task.ts';
 import { readEventRows, readReleaseRows, releaseFromRowsInSlices } from '../stored-release.ts';
 
-/** Where a release's data comes from right now. */
-export type ReleaseSource = 'document' | 'stored';
+/** Where a release's data comes from right now ('frozen': an archived release's snapshot, FZ-02). */
+export type ReleaseSource = 'document' | 'stored' | 'frozen';
 
 export interface ReleaseView {
   status: 'ready';
@@ -60,6 +61,9 @@ class FollowedRelease {
   started = false;
   stored: ReleaseState | null = null;
   storedHistory = false;
+  /** The snapshot of an archived release: read instead of its document, which is not opened. */
+  frozen: ReleaseState | null = null;
+  frozenHistory = false;
   cached: ReleaseRead | null = null;
   readonly listeners = new Set<Listener>();
   readonly changeListeners = new Set<(change: ReadChange) => void>();
@@ -156,29 +160,49 @@ export class ReadModel {
     const release = catalog.releases[releaseId];
     if (!release) return { status: 'missing', version: f.version };
     const loaded = this.local.isLoaded(releaseId);
-    const doc = loaded ? this.local.state.releases[releaseId] : (f.stored ?? undefined);
+    // The document once it is loaded (a late event, unarchiving), else the snapshot, else the stored copy.
+    const source: ReleaseSource = loaded ? 'document' : f.frozen ? 'frozen' : 'stored';
+    const doc = loaded ? this.local.state.releases[releaseId] : (f.frozen ?? f.stored ?? undefined);
     if (!doc) return { status: 'loading', version: f.version };
     return {
       status: 'ready',
       state: { catalog, releases: { [releaseId]: doc } },
       release,
       version: f.version,
-      source: loaded ? 'document' : 'stored',
-      history: loaded || f.storedHistory ? 'ready' : 'loading',
+      source,
+      history:
+        source === 'document' || (source === 'frozen' ? f.frozenHistory : f.storedHistory)
+          ? 'ready'
+          : 'loading',
     };
   }
 
-  /** Starts loading a release the catalog knows (once): the stored copy and the document, in parallel. */
+  /**
+   * Starts loading a release the catalog knows (once). An archived release with a snapshot on this
+   * device is read from it and its document is not opened (FZ-02); otherwise the stored copy and the
+   * document load in parallel.
+   */
   private start(releaseId: ReleaseId, f: FollowedRelease): void {
-    if (f.started || !this.local.state.catalog.releases[releaseId]) return;
+    const release = this.local.state.catalog.releases[releaseId];
+    if (f.started || !release) return;
     f.started = true;
+    if (release.status === 'archived' && !this.local.isLoaded(releaseId)) {
+      this.readFrozen(releaseId, f).catch((e: unknown) => console.error(e));
+      return;
+    }
+    this.openBoth(releaseId, f);
+  }
+
+  private openBoth(releaseId: ReleaseId, f: FollowedRelease): void {
     if (!this.local.isLoaded(releaseId))
       this.readStored(releaseId, f).catch((e: unknown) => console.error(e));
     this.local.openRelease(releaseId).then(
       () => {
-        const wasStored = f.stored !== null;
+        const wasStored = f.stored !== null || f.frozen !== null;
         f.stored = null;
         f.storedHistory = false;
+        f.frozen = null;
+        f.frozenHistory = false;
         // The view moves from the stored copy (or from "loading") to the document's mirror.
         if (wasStored || f.cached?.status !== 'ready' || f.cached.source !== 'document') {
           this.bump(releaseId, f, { kind: 'reload', releaseId });
@@ -186,6 +210,27 @@ export class ReadModel {
       },
       (error: unknown) => console.error(error),
     );
+  }
+
+  /** The snapshot of an archived release; without one (or unreadable), the document as for any release. */
+  private async readFrozen(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
+    // The steps paint first; the history follows a part per task (as the stored copy's does).
+    const frozen = await readFrozen(this.local.db, releaseId, nextTask, (steps) => {
+      if (!this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return;
+      f.frozen = steps;
+      this.bump(releaseId, f, { kind: 'reload', releaseId });
+    });
+    if (!frozen || !this.isArchived(releaseId)) {
+      if (!f.frozen) this.openBoth(releaseId, f);
+      return;
+    }
+    if (f.frozen !== frozen) return;
+    f.frozenHistory = true;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
+  }
+
+  private isArchived(releaseId: ReleaseId): boolean {
+    return this.local.state.catalog.releases[releaseId]?.status === 'archived';
   }
 
   /** The stored copy: steps first (the matrix paints), then the history. */
@@ -212,6 +257,8 @@ export class ReadModel {
       // Views of a release show catalog data too (customer and cluster names), and a release that
       // was missing may have arrived.
       for (const [releaseId, f] of this.followed) {
+        // Unarchived (here or elsewhere): the snapshot gives way to the document, which edits need.
+        if (f.frozen && !this.isArchived(releaseId)) this.openBoth(releaseId, f);
         if (f.listeners.size > 0) this.start(releaseId, f);
         this.bump(releaseId, f, changes);
       }

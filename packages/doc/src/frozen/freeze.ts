@@ -327,36 +327,73 @@ function split(bytes: Uint8Array): { hash: Uint8Array; body: Uint8Array } {
 
 /** The release a frozen form holds. Refuses bytes whose hash does not match (`frozen-damaged`). */
 export function thawRelease(bytes: Uint8Array): ReleaseState {
+  const parts = thawParts(bytes, Number.POSITIVE_INFINITY);
+  for (let next = parts.next(); ; next = parts.next()) if (next.done) return next.value;
+}
+
+/** Where a thaw in parts stands when it yields: reading step states, or the history (after the steps). */
+export type ThawStage = 'steps' | 'history';
+
+/**
+ * What a thaw in parts yields. From the first 'history' part on, `release` is the release being read,
+ * its step states complete and its events still filling (a view of steps can paint from it).
+ */
+export interface ThawPart {
+  stage: ThawStage;
+  release: ReleaseState | null;
+}
+
+/**
+ * `thawRelease` in parts, so a page can read a large frozen release over several tasks: it yields every
+ * `rowsPerPart` rows, with the stage it is in; once it yields 'history', the state it returns at the
+ * end already holds every step state (only events follow). The hash is checked first, as one part.
+ */
+export function* thawParts(bytes: Uint8Array, rowsPerPart = 10_000): Generator<ThawPart, ReleaseState> {
   const { hash, body } = split(bytes);
   const actual = digest(body);
   if (actual.length !== hash.length || actual.some((b, i) => b !== hash[i])) {
     throw new FrozenReleaseError('frozen-damaged');
   }
+  yield { stage: 'steps', release: null };
+  let r: ValueReader;
+  let state: ReleaseState;
   try {
     const d = decoding.createDecoder(body);
     const count = decoding.readVarUint(d);
     const strings: string[] = [];
     for (let i = 0; i < count; i++) strings.push(decoding.readVarString(d));
-    const r = new ValueReader(d, strings);
-    const releaseId = r.string() as ReleaseId;
-    const state = emptyReleaseState(releaseId);
+    r = new ValueReader(d, strings);
+    state = emptyReleaseState(r.string() as ReleaseId);
     const collections = r.uint();
     for (let i = 0; i < collections; i++) {
       const key = r.string();
       (state as unknown as Record<string, unknown>)[key] = r.value();
     }
-    const steps = r.uint();
-    const stateRows = new StateRows();
-    for (let i = 0; i < steps; i++) {
-      const [stepId, s] = stateRows.read(r);
-      state.stepStates[stepId] = s;
-    }
-    const events = r.uint();
-    const eventRows = new EventRows(releaseId);
-    for (let i = 0; i < events; i++) state.events.push(eventRows.read(r));
-    return state;
   } catch {
     // The hash matched, so these are bytes a broken writer made: say so the same way.
+    throw new FrozenReleaseError('frozen-damaged');
+  }
+  const steps = readOrDamaged(() => r.uint());
+  const stateRows = new StateRows();
+  for (let i = 0; i < steps; i++) {
+    if (i > 0 && i % rowsPerPart === 0) yield { stage: 'steps', release: null };
+    const [stepId, s] = readOrDamaged(() => stateRows.read(r));
+    state.stepStates[stepId] = s;
+  }
+  yield { stage: 'history', release: state };
+  const events = readOrDamaged(() => r.uint());
+  const eventRows = new EventRows(state.releaseId);
+  for (let i = 0; i < events; i++) {
+    if (i > 0 && i % rowsPerPart === 0) yield { stage: 'history', release: state };
+    state.events.push(readOrDamaged(() => eventRows.read(r)));
+  }
+  return state;
+}
+
+function readOrDamaged<T>(read: () => T): T {
+  try {
+    return read();
+  } catch {
     throw new FrozenReleaseError('frozen-damaged');
   }
 }

@@ -1,0 +1,281 @@
+/**
+ * Frozen releases on a device (FZ-01..FZ-05): archiving stores a snapshot with the archive, every view
+ * reads the same from it as from the document, unarchiving goes on editing, another device's archive
+ * freezes here too, and a late event is kept.
+ */
+import type { Command } from '@runsheet/doc';
+import {
+  activateRelease,
+  addTemplate,
+  archiveRelease,
+  type CommandResult,
+  type CustomerId,
+  createCluster,
+  createCustomer,
+  createRelease,
+  type DomainState,
+  flaggedEventIds,
+  markDone,
+  overrideStep,
+  type ReleaseId,
+  releaseMatrixCsv,
+  releaseProgress,
+  resolveCustomerSteps,
+  resolveReleaseSteps,
+  revertStep,
+  setNotes,
+  skipStep,
+  stepHistory,
+  stepStatusMatrix,
+  type TemplateId,
+  templateStepId,
+  testContext,
+  unarchiveRelease,
+} from '@runsheet/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readFrozen } from './frozen-store.ts';
+import type { LocalData } from './local-data.ts';
+import { ReadModel, type ReleaseRead, type ReleaseView } from './read-model/read-model.ts';
+import { freshIndexedDB, openTestData } from './test-db.ts';
+
+type Idb = ReturnType<typeof freshIndexedDB>;
+const open: Array<{ data: LocalData; model?: ReadModel }> = [];
+
+afterEach(async () => {
+  for (const { data, model } of open.splice(0)) {
+    model?.destroy();
+    await data.close();
+  }
+});
+
+async function device(idb: Idb) {
+  const data = await openTestData(idb);
+  const model = new ReadModel(data);
+  open.push({ data, model });
+  return { data, model };
+}
+
+async function closeAll() {
+  for (const { data, model } of open.splice(0)) {
+    model?.destroy();
+    await data.close();
+  }
+}
+
+function runner(data: LocalData, name: string) {
+  const ctx = testContext({ device: name });
+  return <I, T>(command: Command<I, T>, input: I): T => {
+    ctx.tick();
+    const result: CommandResult<T> = data.run(command, input, ctx);
+    if (!result.ok) throw new Error(result.error.code);
+    return result.value;
+  };
+}
+
+/**
+ * A generated release (24 customers in 3 clusters x 10 templates) well under way: most steps done,
+ * some skipped, reverted, with notes and overrides.
+ */
+async function generatedRelease(data: LocalData) {
+  const run = runner(data, 'gen');
+  const clusters = [0, 1, 2].map((i) => run(createCluster, { name: `cluster-${i}` }).clusterId);
+  const customers: CustomerId[] = [];
+  for (let i = 0; i < 24; i++) {
+    const clusterId = clusters[i % 3] as (typeof clusters)[number];
+    customers.push(
+      run(createCustomer, { clusterId, name: `Customer ${i}`, namespace: `tenant-${i}` }).customerId,
+    );
+  }
+  const releaseId = run(createRelease, { name: 'Big', type: 'release', versionNumber: '9.0.0' }).releaseId;
+  const templates: TemplateId[] = [];
+  for (let t = 0; t < 10; t++) {
+    const category = t < 8 ? 'deploy' : 'verify';
+    const content = `kubectl -n {{customer.namespace}} --context {{cluster.name}} apply -f step-${t}.yaml`;
+    templates.push(
+      run(addTemplate, { releaseId, name: `Step ${t}`, category, type: 'bash', content }).templateId,
+    );
+  }
+  run(activateRelease, { releaseId });
+  customers.forEach((customerId, c) => {
+    templates.forEach((templateId, t) => {
+      const stepId = templateStepId(customerId, templateId);
+      const k = (c * 10 + t) % 13;
+      if (k === 0) run(overrideStep, { releaseId, stepId, content: `echo only for ${c}` });
+      if (k === 1) run(setNotes, { releaseId, stepId, notes: `note ${c}/${t}` });
+      if (k === 2) run(skipStep, { releaseId, stepId, reason: 'not used here' });
+      else if (k === 3) {
+        run(markDone, { releaseId, stepId });
+        run(revertStep, { releaseId, stepId, reason: 'rolled back' });
+      } else if (k !== 4) run(markDone, { releaseId, stepId, notes: k === 5 ? 'ok' : undefined });
+    });
+  });
+  await data.flush();
+  return { releaseId, customers, templates };
+}
+
+/** Every view a release page, the report and the CSV export derive from a release, by name. */
+function views(state: DomainState, releaseId: ReleaseId, customers: CustomerId[]) {
+  const steps = resolveReleaseSteps(state, releaseId);
+  return {
+    matrix: stepStatusMatrix(state, releaseId),
+    steps,
+    progress: releaseProgress(state, releaseId),
+    csv: releaseMatrixCsv(state, releaseId),
+    flagged: [...flaggedEventIds(state, releaseId)].sort(),
+    customers: customers.map((c) => resolveCustomerSteps(state, releaseId, c)),
+    history: steps.map((s) => stepHistory(state, releaseId, s.id)),
+  };
+}
+
+function nextRead(model: ReadModel, releaseId: ReleaseId, accept: (read: ReleaseRead) => boolean) {
+  return new Promise<ReleaseView>((resolve) => {
+    const check = () => {
+      const read = model.release(releaseId);
+      if (!accept(read) || read.status !== 'ready') return;
+      off();
+      resolve(read);
+    };
+    const off = model.subscribeRelease(releaseId, check);
+    check();
+  });
+}
+
+/** A read from `source` with its history there (a frozen read paints its steps first, FZ-02). */
+const from = (source: string) => (r: ReleaseRead) =>
+  r.status === 'ready' && r.source === source && r.history === 'ready';
+
+// Each test builds a release of 240 steps through the real commands into fake-indexeddb: about 2 s on a
+// quiet machine, more than the 5 s default on the shared, loaded one.
+describe('frozen releases on a device', { timeout: 30_000 }, () => {
+  it('FZ-01 FZ-02: archiving stores the snapshot with the archive, and every view reads the same from it', async () => {
+    const idb = freshIndexedDB();
+    const a = await device(idb);
+    const g = await generatedRelease(a.data);
+    const run = runner(a.data, 'a');
+    const before = views(a.data.state, g.releaseId, g.customers);
+    const live = structuredClone(a.data.state.releases[g.releaseId]);
+    expect(await a.data.db.frozenReleases.count()).toBe(0);
+
+    run(archiveRelease, { releaseId: g.releaseId });
+    await a.data.flush();
+    // Stored by the same write as the archive: what flush() resolved for is what "Archived" waits on.
+    const row = await a.data.db.frozenReleases.get(g.releaseId);
+    expect(row?.bytes.length).toBeGreaterThan(0);
+    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+    const archivedDoc = views(a.data.state, g.releaseId, g.customers);
+    await closeAll();
+
+    // A reload: the archived release is read from its snapshot; its document is never opened.
+    const b = await device(idb);
+    const read = await nextRead(b.model, g.releaseId, from('frozen'));
+    expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    expect(read.history).toBe('ready');
+    expect(read.release.status).toBe('archived');
+    expect(read.state.releases[g.releaseId]).toEqual(live);
+    const frozen = views(read.state, g.releaseId, g.customers);
+    expect(frozen).toEqual(archivedDoc);
+    // The release's own views do not depend on its status, so they equal those before archiving too.
+    expect(frozen).toEqual(before);
+    expect(frozen.steps.filter((s) => s.status === 'done').length).toBeGreaterThan(150);
+    expect(frozen.history.flat().length).toBeGreaterThan(200);
+  });
+
+  it('FZ-03: unarchiving drops the snapshot, opens the document, and editing goes on with nothing lost', async () => {
+    const idb = freshIndexedDB();
+    const a = await device(idb);
+    const g = await generatedRelease(a.data);
+    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+    await a.data.flush();
+    await closeAll();
+
+    const b = await device(idb);
+    const frozen = await nextRead(b.model, g.releaseId, from('frozen'));
+    const thawed = structuredClone(frozen.state.releases[g.releaseId]);
+    const run = runner(b.data, 'b');
+    // A command waits for the document (as WorkspaceApi.run does).
+    await b.data.openRelease(g.releaseId);
+    run(unarchiveRelease, { releaseId: g.releaseId });
+    const live = await nextRead(b.model, g.releaseId, from('document'));
+    expect(live.release.status).toBe('active');
+    expect(live.state.releases[g.releaseId]).toEqual(thawed);
+    const stepId = templateStepId(g.customers[0] as CustomerId, g.templates[4] as TemplateId);
+    expect(resolveReleaseSteps(live.state, g.releaseId).find((s) => s.id === stepId)?.status).toBe('pending');
+    run(markDone, { releaseId: g.releaseId, stepId });
+    await b.data.flush();
+    expect(await b.data.db.frozenReleases.get(g.releaseId)).toBeUndefined();
+    expect(stepHistory(b.data.state, g.releaseId, stepId).map((e) => e.event.kind)).toEqual(['done']);
+  });
+
+  it('FZ-04: another device archives: the archive arrives through the catalog and this device freezes too', async () => {
+    const idbA = freshIndexedDB();
+    const idbB = freshIndexedDB();
+    const a = await device(idbA);
+    const g = await generatedRelease(a.data);
+    const b = await device(idbB);
+    // B has the whole workspace (as syncing gives it), with the release open as active releases are.
+    for (const name of ['catalog', g.releaseId] as const) {
+      await b.data.openRelease(g.releaseId);
+      const doc = b.data.workspace.doc(name);
+      const source = a.data.workspace.doc(name);
+      if (!doc || !source) throw new Error(`no ${name}`);
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), 'relay');
+    }
+    await b.data.flush();
+    expect(await b.data.db.frozenReleases.count()).toBe(0);
+
+    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+    const catalogA = a.data.workspace.doc('catalog');
+    const catalogB = b.data.workspace.doc('catalog');
+    if (!catalogA || !catalogB) throw new Error('no catalog');
+    Y.applyUpdate(catalogB, Y.encodeStateAsUpdate(catalogA, Y.encodeStateVector(catalogB)), 'relay');
+    await b.data.flush();
+    const frozen = await readFrozen(b.data.db, g.releaseId);
+    expect(frozen).toEqual(a.data.state.releases[g.releaseId]);
+  });
+
+  it('FZ-05: a late event for an archived release is kept: the device applies it and freezes again', async () => {
+    const idbA = freshIndexedDB();
+    const idbB = freshIndexedDB();
+    const a = await device(idbA);
+    const g = await generatedRelease(a.data);
+    const b = await device(idbB);
+    for (const name of ['catalog', g.releaseId] as const) {
+      await b.data.openRelease(g.releaseId);
+      const doc = b.data.workspace.doc(name);
+      const source = a.data.workspace.doc(name);
+      if (!doc || !source) throw new Error(`no ${name}`);
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(source), 'relay');
+    }
+    // B, apart, marks a pending step done; A archives meanwhile and freezes without it.
+    const stepId = templateStepId(g.customers[0] as CustomerId, g.templates[4] as TemplateId);
+    runner(b.data, 'b')(markDone, { releaseId: g.releaseId, stepId, notes: 'done offline' });
+    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+    await a.data.flush();
+    const first = await a.data.db.frozenReleases.get(g.releaseId);
+    const lateDoc = b.data.workspace.doc(g.releaseId);
+    if (!lateDoc) throw new Error('no late doc');
+    const late = Y.encodeStateAsUpdate(lateDoc);
+    await closeAll();
+
+    // A reloads: the release reads from the snapshot; then B's late update arrives from the relay.
+    const a2 = await device(idbA);
+    await nextRead(a2.model, g.releaseId, from('frozen'));
+    await a2.data.openRelease(g.releaseId);
+    const docA = a2.data.workspace.doc(g.releaseId);
+    if (!docA) throw new Error('no doc');
+    Y.applyUpdate(docA, late, 'relay');
+    // The view moves to the document, which holds the late event: it is shown, not dropped.
+    const after = await nextRead(a2.model, g.releaseId, from('document'));
+    const step = resolveReleaseSteps(after.state, g.releaseId).find((s) => s.id === stepId);
+    expect([step?.status, step?.notes]).toEqual(['done', 'done offline']);
+    expect(after.release.status).toBe('archived');
+    await a2.data.flush();
+    const second = await a2.data.db.frozenReleases.get(g.releaseId);
+    expect(second?.hash).not.toBe(first?.hash);
+    const refrozen = await readFrozen(a2.data.db, g.releaseId);
+    expect(refrozen).toEqual(a2.data.state.releases[g.releaseId]);
+    expect(refrozen?.stepStates[stepId]?.status).toBe('done');
+    expect(stepHistory(a2.data.state, g.releaseId, stepId).map((e) => e.event.kind)).toEqual(['done']);
+  });
+});
