@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import {
   AppShell,
   ClusterFormPage,
@@ -13,9 +13,12 @@ import {
   SettingsPage,
   TemplateStepsPage,
 } from './pages';
+import { watchCsp } from './support/csp-watch';
 
 /** Page models as fixtures, so specs read as what a user does. */
 interface Screens {
+  /** Refusals of the server's Content-Security-Policy seen in this test (none allowed). */
+  cspViolations: string[];
   shell: AppShell;
   dashboard: DashboardPage;
   clusters: ClustersPage;
@@ -31,6 +34,14 @@ interface Screens {
 }
 
 export const test = base.extend<Screens>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const seen = watchCsp(context);
+      await use(seen);
+      expect(seen, "the app broke none of the server's Content-Security-Policy").toEqual([]);
+    },
+    { auto: true },
+  ],
   shell: async ({ page }, use) => use(new AppShell(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   clusters: async ({ page }, use) => use(new ClustersPage(page)),

@@ -5,6 +5,7 @@
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
 import { AppShell } from '../pages/app-shell';
 import { SyncIndicator } from '../pages/sync-indicator';
+import { watchCsp } from './csp-watch';
 import type { SyncServer } from './sync-server';
 
 export const ADMIN = { username: 'admin', password: 'admin-password-123', displayName: 'admin' } as const;
@@ -12,12 +13,16 @@ export const ADMIN = { username: 'admin', password: 'admin-password-123', displa
 export class Device {
   readonly sync: SyncIndicator;
 
+  /** Refusals of the server's Content-Security-Policy on this device (none allowed, SE-09). */
+  private readonly cspViolations: string[];
+
   private constructor(
     readonly name: string,
     readonly context: BrowserContext,
     readonly page: Page,
   ) {
     this.sync = new SyncIndicator(page);
+    this.cspViolations = watchCsp(context);
   }
 
   static async open(browser: Browser, server: SyncServer, name: string): Promise<Device> {
@@ -52,5 +57,6 @@ export class Device {
 
   async close(): Promise<void> {
     await this.context.close();
+    expect(this.cspViolations, `${this.name} broke none of the server's Content-Security-Policy`).toEqual([]);
   }
 }

@@ -15,6 +15,7 @@ import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
 import { clientAddress, HostAllowList, isSameOrigin, requestedHost } from './http/request-info.ts';
 import { sendText } from './http/respond.ts';
+import { createSecurityHeaders } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static.ts';
 import { Relay } from './relay/relay.ts';
 import { roomFromPath } from './relay/room-name.ts';
@@ -153,6 +154,10 @@ export async function createRunsheetServer(
     { trustProxy: config.trustProxy, proxyHops: config.proxyHops, log },
   );
   const serveStatic = createStaticHandler(config.staticDir);
+  const securityHeaders = createSecurityHeaders({
+    staticDir: config.staticDir,
+    https: config.publicOrigins.some((origin) => origin.startsWith('https:')),
+  });
   const health = createHealthHandler({
     storage: () => storage.ping(),
     ...(cluster && { redis: () => cluster.ping() }),
@@ -164,6 +169,8 @@ export async function createRunsheetServer(
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
+    // SE-09: on every answer, set before anything is written (writeHead merges its own headers in).
+    for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
     // SE-07: a DNS-rebinding page reaches us under a name of its own; answer no name we were not given.
     if (!hosts.allows(requestedHost(req, config))) {
       sendText(res, 421, MISDIRECTED);
