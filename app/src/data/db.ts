@@ -8,11 +8,17 @@
 import type { DocName, EventPackRow, HeadPackRow, RevisionRow, StepPackRow, TableName } from '@runsheet/doc';
 import type { Cluster, ClusterId, Customer, CustomerId, Release, ReleaseId, RevId } from '@runsheet/domain';
 import { Dexie, type DexieOptions, type Table } from 'dexie';
-import type { FrozenRow } from './frozen-store.ts';
 
 export const DB_NAME = 'runsheet';
 
 /** One stored Yjs update of one document; compaction merges a document's rows into one. */
+/** One frozen release (frozen-store.ts, FZ-01): its bytes and their SHA-256 (hex). */
+export interface FrozenRow {
+  releaseId: ReleaseId;
+  bytes: Uint8Array;
+  hash: string;
+}
+
 export interface DocUpdateRow {
   seq?: number;
   docName: DocName;

@@ -6,14 +6,9 @@
  */
 import { FrozenReleaseError, freezeRelease, frozenHash, thawParts } from '@runsheet/doc';
 import type { ReleaseId, ReleaseState } from '@runsheet/domain';
-import type { RunsheetDB } from './db.ts';
+import type { FrozenRow, RunsheetDB } from './db.ts';
 
-/** One frozen release: its bytes and their SHA-256 (hex). */
-export interface FrozenRow {
-  releaseId: ReleaseId;
-  bytes: Uint8Array;
-  hash: string;
-}
+export type { FrozenRow } from './db.ts';
 
 /** The snapshot of a release as its document's mirror holds it now. */
 export function frozenRow(release: ReleaseState): FrozenRow {
