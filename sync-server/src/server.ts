@@ -170,7 +170,12 @@ export async function createRunsheetServer(
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = pathnameOf(req.url);
     // SE-09: on every answer, set before anything is written (writeHead merges its own headers in).
-    for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value);
+    const forStatic =
+      !isUnder(pathname, '/api') &&
+      !isUnder(pathname, '/sync') &&
+      pathname !== '/healthz' &&
+      pathname !== '/livez';
+    for (const [name, value] of Object.entries(securityHeaders(forStatic))) res.setHeader(name, value);
     // SE-07: a DNS-rebinding page reaches us under a name of its own; answer no name we were not given.
     if (!hosts.allows(requestedHost(req, config))) {
       sendText(res, 421, MISDIRECTED);

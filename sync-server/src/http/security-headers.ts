@@ -62,7 +62,12 @@ function htmlPages(staticDir: string): { path: string; mtimeMs: number }[] {
 export function createSecurityHeaders(options: { staticDir: string | null; https: boolean }) {
   let key = '';
   let headers: Record<string, string> = {};
-  return function securityHeaders(): Record<string, string> {
+  /**
+   * `refresh`: look at the pages again (a directory read and a stat each). Done for requests the static
+   * handler answers, where a new version would show; API and health answers, the many, reuse the last.
+   */
+  return function securityHeaders(refresh: boolean): Record<string, string> {
+    if (!refresh && key !== '') return headers;
     const pages = options.staticDir === null ? [] : htmlPages(options.staticDir);
     const now = pages.map((p) => `${p.path}:${p.mtimeMs}`).join('|');
     if (now !== key || key === '') {
