@@ -13,14 +13,43 @@ import { EngineMissing, findNginx, startPostgres, startRedis } from './engines.m
 import { runFuzz } from './fuzz.mjs';
 import { ensurePnpm } from './pnpm.mjs';
 import { runTemporalTests } from './temporal.mjs';
+import { createTestCounter, runTee } from './test-counts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mode = process.argv[2] ?? 'start';
+// Every test the runners report, for the closing line (also printed when a stage fails).
+const counter = createTestCounter();
+
+/** Ends the run with the given status, closing on the plain count of the tests that ran. */
+function finish(status) {
+  if (mode === 'test') console.log(`\n${counter.line()}`);
+  process.exit(status);
+}
 
 /** Run a command in the repository root, inheriting stdio; exit with its code when it fails. */
 function step(title, cmd, args, env = {}) {
   const status = tryStep(title, cmd, args, env);
-  if (status !== 0) process.exit(status);
+  if (status !== 0) finish(status);
+}
+
+/** A stage whose runner reports tests: its output streams through and its summary is counted. */
+async function testStep(title, cmd, args, env = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${title}`);
+  const status = await runTee(cmd, args, { cwd: root, env: { ...process.env, ...env } }, counter.scan);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds}s (exit ${status})`);
+    return status;
+  }
+  console.log(`✔ ${title} (${seconds}s)`);
+  return 0;
+}
+
+/** Like `testStep`, but ends the run when the stage fails. */
+async function mustTestStep(title, cmd, args, env = {}) {
+  const status = await testStep(title, cmd, args, env);
+  if (status !== 0) finish(status);
 }
 
 /** Like `step`, but returns the exit status (0 when it passed) instead of exiting. */
@@ -127,20 +156,20 @@ if (mode === 'start') {
   ]);
   // Real PostgreSQL and Redis for the storage contract and the tests of several relays.
   const engines = await startTestEngines();
-  const vitest = tryStep(
+  const vitest = await testStep(
     'Unit and integration tests (vitest)',
     pnpm,
     ['-r', '--workspace-concurrency=1', 'run', 'test'],
     engines.env,
   );
   await engines.stop();
-  if (vitest !== 0) process.exit(vitest);
+  if (vitest !== 0) finish(vitest);
   // Schemathesis against the served OpenAPI document of a real server: no 5xx, the document kept.
   const fuzz = await runFuzz(root);
-  if (fuzz === 'failed') process.exit(1);
+  if (fuzz === 'failed') finish(1);
   const browser = ensureBrowser(root, pnpm);
-  step('Browser tests (Playwright)', pnpm, ['exec', 'playwright', 'test'], browser.env);
-  const temporal = await runTemporalTests(root, pnpm, step, browser.env);
+  await mustTestStep('Browser tests (Playwright)', pnpm, ['exec', 'playwright', 'test'], browser.env);
+  const temporal = await runTemporalTests(root, pnpm, mustTestStep, browser.env);
   // Never a green summary over a part that did not run.
   const notRun = [
     ...(temporal === 'not-run' ? ['Temporal bridge tests'] : []),
@@ -152,6 +181,8 @@ if (mode === 'start') {
   } else {
     console.log('\nAll test stages passed (Temporal bridge, PostgreSQL, Redis and API fuzzing included).');
   }
+  // The last line of the run: how many tests ran, in the plain form CI log readers look for.
+  finish(0);
 } else {
   console.error(`Unknown mode "${mode}". Use start, dev or test.`);
   process.exit(2);

@@ -128,7 +128,8 @@ async function startDevServer(cli) {
 }
 
 /**
- * Runs the Temporal stage. `step(title, cmd, args, env)` is run.mjs's: it exits the process on failure.
+ * Runs the Temporal stage. `step(title, cmd, args, env)` is run.mjs's (sync or async): it exits the process on
+ * failure.
  * Returns 'passed' or 'not-run'.
  */
 export async function runTemporalTests(root, pnpm, step, browserEnv = {}) {
@@ -151,13 +152,13 @@ export async function runTemporalTests(root, pnpm, step, browserEnv = {}) {
   process.once('exit', onExit);
   try {
     const env = { TEMPORAL_TEST_ADDRESS: server.address };
-    step(
+    await step(
       'Temporal bridge tests (vitest, test-temporal/)',
       pnpm,
       ['--filter', '@runsheet/sync-server', 'run', 'test:temporal'],
       env,
     );
-    step(
+    await step(
       'Temporal browser test (Playwright, e2e/temporal*.spec.ts)',
       pnpm,
       ['exec', 'playwright', 'test', '--grep', '@temporal'],
