@@ -15,6 +15,8 @@ export class ReleasePage {
   readonly overviewTab: Locator;
   readonly stepsTab: Locator;
   readonly matrixRegion: Locator;
+  /** Progress by cluster: a compact strip that scrolls past a few clusters. */
+  readonly clusterProgress: Locator;
   readonly participants: Locator;
   readonly activation: ActivationDialog;
   readonly addCustomers: AddCustomersDialog;
@@ -32,6 +34,7 @@ export class ReleasePage {
     this.overviewTab = this.viewsNav.getByRole('link', { name: 'Overview' });
     this.stepsTab = this.viewsNav.getByRole('link', { name: 'Template steps' });
     this.matrixRegion = page.getByRole('region', { name: 'Steps by customer' });
+    this.clusterProgress = page.getByRole('region', { name: /^By cluster/ });
     this.participants = page.getByTestId('participants');
     this.activation = new ActivationDialog(page);
     this.addCustomers = new AddCustomersDialog(page);
@@ -60,6 +63,22 @@ export class ReleasePage {
   /** A progress bar by its label ("Overall progress", "Deploy progress", "<cluster> progress"). */
   progress(label: string): Locator {
     return this.page.getByRole('progressbar', { name: label, exact: true });
+  }
+
+  /** Orders the clusters' progress ("Name" or "Least complete"), by the visible label as a pointer does. */
+  async sortClusters(by: 'Name' | 'Least complete'): Promise<void> {
+    const group = this.page.getByRole('group', { name: 'Sort clusters by' });
+    const radio = this.page.getByRole('radio', { name: by, exact: true });
+    await group.locator('label').filter({ has: radio }).click();
+    await expect(group.getByRole('radio', { name: by, exact: true })).toBeChecked();
+  }
+
+  /** The clusters in the order the strip lists them, by their progress bars' names. */
+  async clusterOrder(): Promise<string[]> {
+    const labels = await this.clusterProgress
+      .getByRole('progressbar')
+      .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('aria-label') ?? ''));
+    return labels.map((label) => label.replace(/ progress$/, ''));
   }
 
   async archive(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The summary at the top of a release page (FR-006, FET-005): progress overall, per category and per
- * cluster, leading with "complete" and showing "done" beside it (PR-02). A draft shows what is left to
+ * cluster (a compact strip, so the matrix stays on the first screen), leading with "complete" and
+ * showing "done" beside it (PR-02). A draft shows what is left to
  * do before it can be activated instead.
  */
 import type { GroupProgress, Release, ReleaseProgress } from '@runsheet/domain';
@@ -9,8 +10,8 @@ import { ProgressBar } from '@/components/progress/progress-bar';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { useCatalog, useParticipantIds, useReleaseProgress, useTemplates } from '@/data';
-import { customerCount, stepCount, takePart } from '@/lib/count';
-import { compareNames } from './compare';
+import { stepCount, takePart } from '@/lib/count';
+import { ClusterProgressList, type ClusterProgressRow } from './cluster-progress-list';
 
 export function ReleaseOverview({ release }: { release: Release }) {
   const templates = useTemplates(release.id);
@@ -18,6 +19,7 @@ export function ReleaseOverview({ release }: { release: Release }) {
   const participants = useParticipantIds(release.id);
   const deploy = templates?.deploy.length ?? 0;
   const verify = templates?.verify.length ?? 0;
+  const byCluster = useClusterRows(participants?.size ? progress : undefined);
 
   return (
     <div className="grid gap-6 md:grid-cols-3">
@@ -45,7 +47,7 @@ export function ReleaseOverview({ release }: { release: Release }) {
           </Button>
         </CardContent>
       </Card>
-      <Card className="md:col-span-2">
+      <Card className={byCluster.length > 0 ? undefined : 'md:col-span-2'}>
         <CardHeader>
           <CardTitle asChild>
             <h2>Progress</h2>
@@ -62,67 +64,55 @@ export function ReleaseOverview({ release }: { release: Release }) {
           {progress && participants?.size ? <ProgressDetails progress={progress} /> : null}
         </CardContent>
       </Card>
+      {byCluster.length > 0 && (
+        <Card className="py-4">
+          <CardContent className="px-4">
+            <ClusterProgressList rows={byCluster} />
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }
 
-function ProgressDetails({ progress }: { progress: ReleaseProgress }) {
+/** Progress per cluster, with the number of participants in each (empty until there are steps). */
+function useClusterRows(progress: ReleaseProgress | undefined): ClusterProgressRow[] {
   const { clusters } = useCatalog().catalog;
-  if (progress.overall.total === 0) {
-    return <p className="text-sm">No steps to run yet: add template steps and every customer gets them.</p>;
-  }
+  if (!progress || progress.overall.total === 0) return [];
   // Customers per cluster from the participants themselves (a group's `customers` counts only those
   // that have steps, which is what its average is over).
   const members = new Map<string, number>();
   for (const c of Object.values(progress.byCustomer)) {
     if (c.clusterId) members.set(c.clusterId, (members.get(c.clusterId) ?? 0) + 1);
   }
-  const byCluster = Object.entries(progress.byCluster)
-    .map(([id, p]) => ({ id, name: clusters?.[id as keyof typeof clusters]?.name ?? id, progress: p }))
-    .sort((a, b) => compareNames(a, b));
+  return Object.entries(progress.byCluster).map(([id, p]) => ({
+    id,
+    name: clusters?.[id as keyof typeof clusters]?.name ?? id,
+    customers: members.get(id) ?? 0,
+    progress: p,
+  }));
+}
+
+function ProgressDetails({ progress }: { progress: ReleaseProgress }) {
+  if (progress.overall.total === 0) {
+    return <p className="text-sm">No steps to run yet: add template steps and every customer gets them.</p>;
+  }
   return (
-    <div className="grid gap-5">
+    <div className="grid gap-4">
       <LabelledProgress title="Overall" progress={progress.overall} />
       <div className="grid gap-4 sm:grid-cols-2">
         <LabelledProgress title="Deploy" progress={progress.byCategory.deploy} />
         <LabelledProgress title="Verify" progress={progress.byCategory.verify} />
       </div>
-      {byCluster.length > 0 && (
-        <section aria-labelledby="progress-by-cluster" className="grid gap-3">
-          <h3 id="progress-by-cluster" className="font-medium text-sm">
-            By cluster
-          </h3>
-          <ul className="grid gap-3">
-            {byCluster.map((c) => (
-              <li key={c.id}>
-                <LabelledProgress
-                  title={c.name}
-                  progress={c.progress}
-                  extra={customerCount(members.get(c.id) ?? 0)}
-                />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </div>
   );
 }
 
-function LabelledProgress({
-  title,
-  progress,
-  extra,
-}: {
-  title: string;
-  progress: GroupProgress;
-  extra?: string;
-}) {
+function LabelledProgress({ title, progress }: { title: string; progress: GroupProgress }) {
   return (
     <div className="grid gap-1">
-      <p className="flex justify-between gap-2 text-sm">
+      <p className="text-sm">
         <span className="font-medium">{title}</span>
-        {extra && <span className="text-muted-foreground">{extra}</span>}
       </p>
       <ProgressBar progress={progress} label={`${title} progress`} />
     </div>
