@@ -1,7 +1,8 @@
 /**
  * Several relays benchmark (a script, not a test: it measures and reports, it asserts nothing). Build the
  * server first, then `pnpm --filter @runsheet/sync-server bench:cluster` (bench/run.mjs bundles and runs
- * this file); results go to docs/BENCHMARKS.md, "Several relays".
+ * this file); results go to docs/BENCHMARKS.md, "Several relays". BENCH_SERVER_MAIN=<path of a main.js>
+ * runs another build of the relay (an older commit's) instead of dist/main.js, to compare builds.
  *
  * In one run, on this machine:
  * - engines: a real PostgreSQL (fsync on) and a real Redis, started by scripts/engines.mjs;
@@ -54,7 +55,8 @@ const CHAOS_SECONDS = Number(process.env.BENCH_CHAOS_SECONDS ?? 330);
 const KILL_EVERY = Number(process.env.BENCH_KILL_EVERY ?? 30);
 const PHASES = (process.env.BENCH_PHASES ?? 'latency,cold,chaos').split(',');
 const PACKAGE = join(import.meta.dirname, '..', '..');
-const SERVER_MAIN = join(PACKAGE, 'dist', 'main.js');
+// BENCH_SERVER_MAIN: another build of the relay (an older commit's dist/main.js) to compare with.
+const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? join(PACKAGE, 'dist', 'main.js');
 const TICKS_PER_SECOND = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -59,6 +59,8 @@ export class RoomFanout implements RoomFeed {
   private readonly followed = new Map<string, FeedSink>();
   /** Rooms whose last publish failed: the newest number, re-announced once Redis is back. */
   private readonly unsent = new Map<string, number>();
+  /** When each stream's lifetime was last renewed (Date.now()); see `publish`. */
+  private readonly renewedAt = new Map<string, number>();
   private resyncTimer: NodeJS.Timeout | null = null;
   private resyncing = false;
   private closed = false;
@@ -72,7 +74,11 @@ export class RoomFanout implements RoomFeed {
   ) {
     this.resyncMs = options.resyncMs ?? RESYNC_MS;
     this.resyncWhileDownMs = options.resyncWhileDownMs ?? RESYNC_WHILE_DOWN_MS;
-    commands.on('ready', () => void this.announceUnsent());
+    commands.on('ready', () => {
+      // Redis may have restarted: streams created again by XADD have no lifetime until it is renewed.
+      this.renewedAt.clear();
+      this.announceUnsent();
+    });
     this.scheduleResync();
   }
 
@@ -101,6 +107,8 @@ export class RoomFanout implements RoomFeed {
     this.followed.delete(room);
     this.reader.remove(this.key(room, 'u'));
     this.reader.remove(this.key(room, 'p'));
+    this.renewedAt.delete(this.key(room, 'u'));
+    this.renewedAt.delete(this.key(room, 'p'));
   }
 
   stored(room: string, firstSeq: number, updates: readonly Uint8Array[]): void {
@@ -122,7 +130,11 @@ export class RoomFanout implements RoomFeed {
     this.publish(this.key(room, 'p'), ['p', buffer(update)], PRESENCE_MAXLEN, PRESENCE_TTL_MS);
   }
 
-  /** XADD (capped) and renew the stream's lifetime, in one round trip; never throws. */
+  /**
+   * XADD (capped), and renew the stream's lifetime when a tenth of it has passed since this relay last did
+   * (in the same round trip): a busy room's batches do not each pay for a PEXPIRE, and a stream still
+   * outlives its last write by at least nine tenths of its lifetime. Never throws.
+   */
   private publish(
     key: string,
     fields: Array<string | Buffer>,
@@ -131,17 +143,30 @@ export class RoomFanout implements RoomFeed {
     onFailure?: () => void,
   ): void {
     if (this.closed) return;
-    this.commands
-      .pipeline()
-      .xadd(key, 'MAXLEN', '~', maxLen, '*', 'r', this.options.relayId, ...fields)
-      .pexpire(key, ttlMs)
-      .exec()
-      .then(
-        (results) => {
-          if (results?.some(([error]) => error !== null)) onFailure?.();
-        },
-        () => onFailure?.(),
-      );
+    const now = Date.now();
+    const renew = now - (this.renewedAt.get(key) ?? 0) >= ttlMs / 10;
+    if (renew) this.renewedAt.set(key, now);
+    const xadd = ['MAXLEN', '~', maxLen, '*', 'r', this.options.relayId, ...fields] as const;
+    const sent = renew
+      ? this.commands
+          .pipeline()
+          .xadd(key, ...xadd)
+          .pexpire(key, ttlMs)
+          .exec()
+          .then((results) => results?.some(([error]) => error !== null) ?? false)
+      : this.commands.xadd(key, ...xadd).then(() => false);
+    sent.then(
+      (failed) => {
+        if (failed) this.failed(key, renew, onFailure);
+      },
+      () => this.failed(key, renew, onFailure),
+    );
+  }
+
+  private failed(key: string, renewing: boolean, onFailure?: () => void): void {
+    // The lifetime may not have been renewed: the next publish renews it.
+    if (renewing) this.renewedAt.delete(key);
+    onFailure?.();
   }
 
   /** Once Redis is back: for each room whose publish failed, says how far it is stored (no bytes). */
