@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BootShell } from './components/layout/boot-shell';
 import { clearDeviceData, takeClearRequest } from './lib/clear-device';
 import './styles.css';
+// Before zod loads with the app proper (see the module).
+import './lib/zod-config';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
