@@ -21,6 +21,12 @@ requestAnimationFrame(() =>
     // instead of one long task that would block input.
     // "Sign out and clear this device" asked for a clean start: nothing has opened a database yet.
     const cleared = takeClearRequest() ? clearDeviceData().catch(() => []) : Promise.resolve([]);
-    void cleared.then(() => import('./app')).then(({ App }) => startTransition(() => root.render(<App />)));
+    void cleared
+      .then(() => import('./app'))
+      .then(({ App, composeApp }) => {
+        // The composition root: the app's parts, made once, in order (compose.ts).
+        const parts = composeApp();
+        startTransition(() => root.render(<App parts={parts} />));
+      });
   }, 0),
 );
