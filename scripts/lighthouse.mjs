@@ -100,13 +100,14 @@ function measure(bin, url, scratch) {
   };
 }
 
-/** Lighthouse now and then fails to record a trace on a loaded machine (NO_NAVSTART): one more try. */
-function measureRetrying(bin, url, scratch) {
+/** Lighthouse now and then fails to record a trace on a loaded machine (NO_NAVSTART): up to 3 tries. */
+function measureRetrying(bin, url, scratch, tries = 3) {
   try {
     return measure(bin, url, scratch);
   } catch (error) {
-    console.log(`(retrying once) ${error.message.split('\n')[0]}`);
-    return measure(bin, url, scratch);
+    if (tries <= 1) throw error;
+    console.log(`(trying again) ${error.message.split('\n')[0]}`);
+    return measureRetrying(bin, url, scratch, tries - 1);
   }
 }
 
