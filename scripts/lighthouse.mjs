@@ -100,6 +100,17 @@ function measure(bin, url, scratch) {
   };
 }
 
+/** Lighthouse now and then fails to record a trace on a loaded machine (NO_NAVSTART): up to 3 tries. */
+function measureRetrying(bin, url, scratch, tries = 3) {
+  try {
+    return measure(bin, url, scratch);
+  } catch (error) {
+    if (tries <= 1) throw error;
+    console.log(`(trying again) ${error.message.split('\n')[0]}`);
+    return measureRetrying(bin, url, scratch, tries - 1);
+  }
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const bin = lighthouseBin();
@@ -110,7 +121,7 @@ try {
   const rows = [];
   for (const page of PAGES) {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(measure(bin, `${server.url}${page}`, scratch));
+    for (let i = 0; i < runs; i++) samples.push(measureRetrying(bin, `${server.url}${page}`, scratch));
     const pick = (key) => median(samples.map((s) => s[key]));
     rows.push({
       page,

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { BootShell } from './components/layout/boot-shell';
 import { clearDeviceData, takeClearRequest } from './lib/clear-device';
 import './styles.css';
+// Before zod loads with the app proper (see the module).
+import './lib/zod-config';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -19,6 +21,12 @@ requestAnimationFrame(() =>
     // instead of one long task that would block input.
     // "Sign out and clear this device" asked for a clean start: nothing has opened a database yet.
     const cleared = takeClearRequest() ? clearDeviceData().catch(() => []) : Promise.resolve([]);
-    void cleared.then(() => import('./app')).then(({ App }) => startTransition(() => root.render(<App />)));
+    void cleared
+      .then(() => import('./app'))
+      .then(({ App, composeApp }) => {
+        // The composition root: the app's parts, made once, in order (compose.ts).
+        const parts = composeApp();
+        startTransition(() => root.render(<App parts={parts} />));
+      });
   }, 0),
 );

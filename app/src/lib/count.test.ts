@@ -17,6 +17,13 @@ describe('counts of things in words', () => {
     expect(`${count(1, 'row')} ${agree(1, 'stays', 'stay')}`).toBe('1 row stays');
   });
 
+  it('writes every number as Intl.NumberFormat("en") does, whole or not', () => {
+    const intl = new Intl.NumberFormat('en');
+    for (const n of [0, 7, 999, 1000, 12_345, 1_234_567, 9_007_199_254_740_991, -1, -1234, 1.5, 1234.5678]) {
+      expect(count(n, 'row')).toBe(`${intl.format(n)} rows`);
+    }
+  });
+
   // Nouns the app counts. A number written straight before one of them (`{n} steps`, `${n} customers`),
   // or a plural chosen by hand (`n === 1 ? 'step' : 'steps'`, `=== 1 ? '' : 's'`), says "1 steps" sooner
   // or later: every count goes through count().

@@ -15,13 +15,13 @@ function SettingsPage() {
   return (
     <>
       <PageHeader {...PAGE_HEADINGS['/settings']} />
-      <div className="grid items-start gap-6 md:grid-cols-2">
+      {/* The device's own data first: it needs no network, and its intro is what the start-up shell
+          already painted (page-headings.ts), so the first screen does not move when the page arrives. */}
+      <DataSection />
+      <div className="mt-10 grid items-start gap-6 md:grid-cols-2">
         {/* Sync, your account, tokens and (admins) accounts: components/settings. */}
         <SyncSettings />
         <AuditLogSection />
-      </div>
-      <div className="mt-10">
-        <DataSection />
       </div>
     </>
   );

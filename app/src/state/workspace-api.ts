@@ -6,6 +6,8 @@ import type { LocalData } from '@/data';
 
 export interface WorkspaceApi {
   local: LocalData;
+  /** The write gate: false while the person signed in may not change anything (a viewer, SY-05). */
+  writesAllowed(): boolean;
   /** Runs a domain command; the release its input names is opened first (CM-02). */
   run<I, T>(command: Command<I, T>, input: I): Promise<CommandResult<T>>;
   /** The same, for the command registered under `name` (the test API's way in, CM-01). */

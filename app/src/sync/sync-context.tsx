@@ -1,25 +1,13 @@
 /**
- * The sync client, once per tab: the session store, the manager of document links and presence. Mounted
- * under the WorkspaceProvider (it connects the workspace's documents) and above the router (pages and the
- * header read it).
+ * The sync client in React: the composition root (compose.ts) makes it once per tab (create-sync.ts);
+ * this provider starts it and hands it to the pages and the header, which read it through these hooks.
  */
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { LocalData } from '@/data';
-import { deviceId } from '@/state/device.ts';
-import { setWriteGate, useWorkspace } from '@/state/workspace-context';
-import { ApiClient } from './api.ts';
-import { bindDocumentFollower } from './followed-documents.ts';
-import { PresenceHub } from './presence-hub.ts';
-import { canWrite, type SessionState, SessionStore } from './session.ts';
-import { SyncManager, type SyncSnapshot } from './sync-manager.ts';
-import { WaitingStore } from './waiting-store.ts';
+import { createContext, type ReactNode, useContext, useEffect, useSyncExternalStore } from 'react';
+import type { SyncApi } from './create-sync.ts';
+import { canWrite, type SessionState } from './session.ts';
+import type { SyncSnapshot } from './sync-manager.ts';
 
-export interface SyncApi {
-  api: ApiClient;
-  session: SessionStore;
-  manager: SyncManager;
-  presence: PresenceHub;
-}
+export type { SyncApi } from './create-sync.ts';
 
 const SyncContext = createContext<SyncApi | null>(null);
 
@@ -27,43 +15,6 @@ const SyncContext = createContext<SyncApi | null>(null);
 const SESSION_CHECK_MS = 10 * 60_000;
 /** How often a local-only page looks for a server again. */
 const LOCAL_CHECK_MS = 60_000;
-
-/** One sync client per LocalData, which is one per tab (also under StrictMode's double renders). */
-const instances = new WeakMap<LocalData, SyncApi>();
-
-function syncFor(local: LocalData): SyncApi {
-  let sync = instances.get(local);
-  if (!sync) {
-    sync = createSync(local);
-    instances.set(local, sync);
-  }
-  return sync;
-}
-
-/** `ws(s)://this-origin/sync`: the relay is always the server that served the app. */
-export function relayUrl(location: Pick<Location, 'protocol' | 'host'>): string {
-  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`;
-}
-
-function createSync(local: LocalData): SyncApi {
-  let session: SessionStore | null = null;
-  const api = new ApiClient({ onUnauthorized: () => session?.credentialsRefused() });
-  session = new SessionStore(api, localStorage);
-  const manager = new SyncManager({
-    local,
-    session,
-    waiting: new WaitingStore(localStorage),
-    serverUrl: relayUrl(location),
-    online: navigator.onLine,
-  });
-  const presence = new PresenceHub(manager, deviceId());
-  // Server-written documents (the Temporal mirror) sync under the same rules as every other document.
-  bindDocumentFollower((room, doc) => manager.follow(room, doc));
-  // The one write path refuses commands while a viewer is signed in (the relay would refuse them anyway).
-  const store = session;
-  setWriteGate(() => canWrite(store.get()));
-  return { api, session, manager, presence };
-}
 
 /** Starts the manager and wires it to the page: network events, other tabs, visibility, a periodic check. */
 function startSync({ session, manager, presence }: SyncApi): void {
@@ -96,9 +47,7 @@ function startSync({ session, manager, presence }: SyncApi): void {
   setInterval(checkIfDue, 60_000);
 }
 
-export function SyncProvider({ children }: { children: ReactNode }) {
-  const { local } = useWorkspace();
-  const sync = useMemo(() => syncFor(local), [local]);
+export function SyncProvider({ sync, children }: { sync: SyncApi; children: ReactNode }) {
   useEffect(() => {
     // Once per tab, also under StrictMode's double effects: the manager lives as long as the page.
     if (started.has(sync)) return;

@@ -43,7 +43,7 @@ export interface CustomerViewProps {
 export function CustomerView({ release, customerId, openStep, onOpenStep }: CustomerViewProps) {
   const releaseId = release.id;
   const live = useReleaseView(releaseId);
-  const { run } = useWorkspace();
+  const { run, writesAllowed } = useWorkspace();
   const [confirm, setConfirm] = useState<StepCategory | null>(null);
   const [adding, setAdding] = useState<StepCategory | null>(null);
   const [panelForm, setPanelForm] = useState<StepForm | null>(null);
@@ -143,6 +143,7 @@ export function CustomerView({ release, customerId, openStep, onOpenStep }: Cust
                 release: ready.release,
                 state: ready.state,
                 run,
+                mayWrite: writesAllowed(),
                 open: (form) => open(step, form),
                 lock: lockOf(step.customerId),
               })

@@ -15,16 +15,24 @@ const PHASE_TEXT: Record<ImportPhase, string> = {
   saving: 'Saving on this device',
 };
 
-const number = new Intl.NumberFormat('en');
-const megabytes = new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+// Made on first use, not when the settings page's code loads: the first Intl.NumberFormat loads the
+// browser's number data, a long task at start-up (lib/count.ts).
+let formats: { number: Intl.NumberFormat; megabytes: Intl.NumberFormat } | null = null;
+function numberFormats() {
+  formats ??= {
+    number: new Intl.NumberFormat('en'),
+    megabytes: new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  };
+  return formats;
+}
 
 /** Building counts changes; applying counts the bytes of the documents' updates. */
 function amount(phase: ImportPhase, done: number, total: number): string {
   if (phase === 'applying') {
-    const mb = (n: number) => megabytes.format(n / 2 ** 20);
+    const mb = (n: number) => numberFormats().megabytes.format(n / 2 ** 20);
     return `${mb(done)} of ${mb(total)} MB`;
   }
-  return `${number.format(done)} of ${count(total, 'change')}`;
+  return `${numberFormats().number.format(done)} of ${count(total, 'change')}`;
 }
 
 export function ImportProgressView({ fileName, progress }: { fileName: string; progress: ImportProgress }) {

@@ -8,7 +8,7 @@
 import { fileTooLarge, MAX_IMPORT_CHARS, type Problem, reasonText } from '@runsheet/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { savingStore } from '@/components/saving/saving-store';
-import { useWorkspace, writesAllowed } from '@/state/workspace-context';
+import { useWorkspace } from '@/state/workspace-context';
 import { applyImport, ImportNotStored, snapshotDocs } from './apply-import.ts';
 import { ImportWorkerClient } from './import-client.ts';
 import type { ImportProgress, PlanSummary } from './import-pipeline.ts';
@@ -30,7 +30,7 @@ const PROGRESS_EVERY_MS = 100;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useWorkspaceImport() {
-  const { local } = useWorkspace();
+  const { local, writesAllowed } = useWorkspace();
   const [state, setState] = useState<ImportStep>({ step: 'idle' });
   const worker = useRef<ImportWorkerClient | null>(null);
   const lastProgress = useRef<{ at: number; phase: string }>({ at: 0, phase: '' });
@@ -115,7 +115,7 @@ export function useWorkspaceImport() {
       .catch((error: unknown): ImportStep => ({ step: 'failed', fileName, message: messageOf(error) }));
     endWorker();
     setState(outcome);
-  }, [local, state, onProgress, endWorker]);
+  }, [local, writesAllowed, state, onProgress, endWorker]);
 
   const reset = useCallback(() => {
     endWorker();

@@ -7,6 +7,7 @@
 import { APP_NAME } from '@/lib/page-title';
 import { PageHeader } from './page-header';
 import { headingFor } from './page-headings';
+import { SectionIntro } from './section-intro';
 
 export function BootShell() {
   const heading = headingFor(window.location.pathname);
@@ -24,10 +25,24 @@ export function BootShell() {
       </header>
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6 lg:px-8">
         {heading && <PageHeader title={heading.title} description={heading.description} />}
-        <p className="text-muted-foreground" role="status">
-          Opening your workspace…
-        </p>
+        {heading?.lead ? (
+          // The page's first section as the page lays it out (settings: "Your data").
+          <section aria-labelledby={heading.lead.id} className="grid gap-4">
+            <SectionIntro {...heading.lead} />
+            <OpeningStatus />
+          </section>
+        ) : (
+          <OpeningStatus />
+        )}
       </main>
     </div>
+  );
+}
+
+function OpeningStatus() {
+  return (
+    <p className="text-muted-foreground" role="status">
+      Opening your workspace…
+    </p>
   );
 }

@@ -19,13 +19,27 @@ function usageText(s: StorageStatus): string {
   return `${formatBytes(s.usage)} used of ${formatBytes(s.quota)} available to Runsheet on this device.`;
 }
 
+// Asked for as soon as the settings page's code loads (the router fetches it while the workspace opens),
+// so the card usually renders with the answer at once: a card that grows after it is on screen pushes
+// everything below it (layout shift).
+let lastStatus: StorageStatus | null = null;
+const early = readStorageStatus().then(
+  (s) => {
+    lastStatus = s;
+    return s;
+  },
+  () => null,
+);
+
 export function StorageCard() {
-  const [status, setStatus] = useState<StorageStatus | null>(null);
+  const [status, setStatus] = useState<StorageStatus | null>(lastStatus);
   const [asked, setAsked] = useState<'granted' | 'refused' | null>(null);
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
     let live = true;
+    // The early answer first (if it was not there at the first render), then a fresh one.
+    void early.then((s) => live && s && setStatus((now) => now ?? s));
     readStorageStatus().then((s) => live && setStatus(s));
     return () => {
       live = false;

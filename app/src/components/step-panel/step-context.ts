@@ -4,7 +4,7 @@ import type { StepActionContext, StepForm } from '@/actions/step-actions';
 import { copyText } from '@/components/code/copy-text';
 import { rolloutLocks } from '@/components/rollout/step-lock';
 import { toast } from '@/components/ui/use-toast';
-import { type WorkspaceApi, writesAllowed } from '@/state/workspace-context';
+import type { WorkspaceApi } from '@/state/workspace-context';
 import { type ShownContent, saveTextFile, shownContent } from './rendered-content';
 
 export interface StepContextInput {
@@ -13,6 +13,8 @@ export interface StepContextInput {
   release: Release;
   state: DomainState;
   run: WorkspaceApi['run'];
+  /** The workspace's write gate, asked now (false for a viewer, SY-05). */
+  mayWrite: boolean;
   open: (form: StepForm) => void;
   notes?: () => string;
   /** Where results are told; default: a toast. The panel says them inside itself instead. */
@@ -31,7 +33,7 @@ export function stepActionContext(input: StepContextInput): StepActionContext {
     // LC-05: an archived release is frozen; ST-08: steps of an archived customer refuse changes; SY-05: a
     // viewer changes nothing.
     editable:
-      writesAllowed() &&
+      input.mayWrite &&
       input.release.status === 'active' &&
       (state.catalog.customers[step.customerId]?.isActive ?? false),
     lock:

@@ -127,7 +127,7 @@ function StepPanelBody({
   keys: MutableRefObject<PanelKeys>;
 }) {
   const live = useReleaseView(releaseId);
-  const { run } = useWorkspace();
+  const { run, writesAllowed } = useWorkspace();
   const [requested, setForm] = useState<StepForm | null>(initialForm);
   // Results are told inside the panel, not in a toast: a toast would take the next Escape for itself.
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -152,6 +152,7 @@ function StepPanelBody({
           release: ready.release,
           state: ready.state,
           run,
+          mayWrite: writesAllowed(),
           open: setForm,
           notes: () => notes,
           notify: setNotice,

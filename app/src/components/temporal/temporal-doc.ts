@@ -4,13 +4,13 @@
  * sees it) and synced from the relay's `temporal` room, so the list and trees show offline too, with the
  * mirror's age.
  *
- * The app's sync layer follows it (SyncManager.follow): it connects under the same rules as every other
- * document (signed in, sync not paused, online), so "Pause sync" and local-only mode hold for it too.
+ * The composition root (compose.ts) opens it on first use and has the sync layer follow it
+ * (SyncManager.follow): it connects under the same rules as every other document (signed in, sync not
+ * paused, online), so "Pause sync" and local-only mode hold for it too.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import * as Y from 'yjs';
 import { STORAGE_ORIGIN } from '@/data';
-import { followServerDocument } from '@/sync/followed-documents';
 
 interface UpdateRow {
   seq?: number;
@@ -36,7 +36,8 @@ export interface TemporalDocHandle {
   version: number;
 }
 
-let handle: TemporalDocHandle | null = null;
+/** Keeps a document synced from the relay's room (the sync layer's SyncManager.follow). */
+export type FollowDocument = (room: string, doc: Y.Doc) => void;
 
 async function persist(doc: Y.Doc, db: TemporalDB): Promise<void> {
   const rows = await db.updates.toArray();
@@ -59,18 +60,20 @@ async function persist(doc: Y.Doc, db: TemporalDB): Promise<void> {
   });
 }
 
-/** The one temporal document of this tab: loaded from IndexedDB, then kept live by the relay. */
-export function temporalDoc(): TemporalDocHandle {
-  if (handle) return handle;
+/**
+ * Opens the temporal document: loaded from IndexedDB, then kept live by the relay through `follow`.
+ * The composition root calls it once per tab, on first use.
+ */
+export function openTemporalDoc(follow: FollowDocument): TemporalDocHandle {
   const doc = new Y.Doc();
+  const handle: TemporalDocHandle = { doc, loaded: Promise.resolve(), version: 0 };
   // The first listener, so the count has moved before any hook is told of the update.
   doc.on('update', () => {
-    if (handle) handle.version++;
+    handle.version++;
   });
-  const loaded =
+  handle.loaded =
     typeof indexedDB === 'undefined' ? Promise.resolve() : persist(doc, new TemporalDB()).catch(() => {});
-  handle = { doc, loaded, version: 0 };
   // Follow after the stored state is in, so the first sync asks only for what is new.
-  void loaded.then(() => followServerDocument(ROOM, doc));
+  void handle.loaded.then(() => follow(ROOM, doc));
   return handle;
 }

@@ -14,11 +14,11 @@ import {
 } from '@runsheet/doc';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { temporalDoc } from './temporal-doc.ts';
+import { useTemporalDoc } from './temporal-context.tsx';
 
 /** `select(doc)`, recomputed when the document changed or `key` did. */
 function useDocSelector<T>(select: (doc: Y.Doc) => T, key: string): T {
-  const handle = temporalDoc();
+  const handle = useTemporalDoc();
   const cache = useRef<{ version: number; key: string; value: T } | null>(null);
   const subscribe = useCallback(
     (notify: () => void) => {
@@ -39,14 +39,15 @@ function useDocSelector<T>(select: (doc: Y.Doc) => T, key: string): T {
 
 /** True once this device's stored copy is loaded (so "nothing here" means nothing, not "not yet"). */
 export function useTemporalLoaded(): boolean {
+  const handle = useTemporalDoc();
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     let live = true;
-    void temporalDoc().loaded.then(() => live && setLoaded(true));
+    void handle.loaded.then(() => live && setLoaded(true));
     return () => {
       live = false;
     };
-  }, []);
+  }, [handle]);
   return loaded;
 }
 

@@ -1,0 +1,46 @@
+/**
+ * The composition root: the parts the app runs on, made once per tab, here and in this order, then handed
+ * down (app.tsx puts each in its React context). No module sets another module's global to wire them.
+ *
+ * 1. The local data: this device's documents, their projection, the source of the read model.
+ * 2. The sync client (create-sync.ts): API, session, document links, presence; it links the local data's
+ *    documents with the relay. SyncProvider starts it once the app is on screen.
+ * 3. The write gate: the one write path asks the session whether this person may change anything (a viewer
+ *    may not, SY-05; the relay would refuse it anyway).
+ * 4. The temporal mirror (a document only the server writes): opened by the first screen that shows it,
+ *    then followed by the sync client under the same rules as every other document.
+ */
+import {
+  type FollowDocument,
+  openTemporalDoc,
+  type TemporalDocHandle,
+} from '@/components/temporal/temporal-doc';
+import { LocalData } from '@/data';
+import { createSync, type SyncApi } from '@/sync/create-sync';
+import { canWrite } from '@/sync/session';
+
+export interface AppParts {
+  local: LocalData;
+  sync: SyncApi;
+  writesAllowed: () => boolean;
+  temporal: () => TemporalDocHandle;
+}
+
+export async function composeApp(): Promise<AppParts> {
+  const local = await LocalData.open();
+  const sync = createSync(local);
+  const writesAllowed = () => canWrite(sync.session.get());
+  const temporal = temporalOnFirstUse((room, doc) => {
+    sync.manager.follow(room, doc);
+  });
+  return { local, sync, writesAllowed, temporal };
+}
+
+/** Opens the temporal document on the first call, and only then (most pages never show it). */
+export function temporalOnFirstUse(follow: FollowDocument): () => TemporalDocHandle {
+  let handle: TemporalDocHandle | null = null;
+  return () => {
+    handle ??= openTemporalDoc(follow);
+    return handle;
+  };
+}
