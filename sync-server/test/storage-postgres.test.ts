@@ -49,7 +49,8 @@ describe.skipIf(missing)('PostgreSQL schema', () => {
     const client = await engine.connect(url);
     try {
       const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY version');
-      if (rows.length !== MIGRATIONS.length || rows.at(-1).version !== MIGRATIONS.length) throw new Error(`migrations: ${JSON.stringify(rows)}`);
+      if (rows.length !== MIGRATIONS.length || rows.at(-1).version !== MIGRATIONS.length)
+        throw new Error(`migrations: ${JSON.stringify(rows)}`);
     } finally {
       await client.end();
       await Promise.all(relays.map((r) => r.close()));

@@ -237,7 +237,10 @@ export interface WebhookStore {
   claimEvent(webhookId: string, eventId: string, at: number): Promise<boolean>;
   appendDelivery(entry: WebhookDeliveryEntry): Promise<void>;
   /** Newest first; `beforeId` is the cursor (rows with a smaller id). */
-  deliveries(webhookId: string, options: { limit: number; beforeId?: number | undefined }): Promise<WebhookDeliveryRow[]>;
+  deliveries(
+    webhookId: string,
+    options: { limit: number; beforeId?: number | undefined },
+  ): Promise<WebhookDeliveryRow[]>;
 }
 
 /** Everything the server keeps. */

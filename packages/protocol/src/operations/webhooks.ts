@@ -67,7 +67,8 @@ export const webhookOperations = {
     path: '/api/webhooks/:id/deliveries',
     access: 'admin',
     tag,
-    summary: 'The delivery log of a webhook (admins): every attempt, its status or error, and how long it took',
+    summary:
+      'The delivery log of a webhook (admins): every attempt, its status or error, and how long it took',
     params: webhookId,
     query: WebhookDeliveriesQuery,
     answers: { 200: { description: 'Newest first', schema: WebhookDeliveriesAnswer } },
