@@ -27,7 +27,11 @@ function check(url: string, events: readonly string[], secret: string): FormErro
   return { fields, form: null };
 }
 
-export function WebhookForm({ onCreated }: { onCreated: (created: { url: string; secret: string }) => void }) {
+export function WebhookForm({
+  onCreated,
+}: {
+  onCreated: (created: { url: string; secret: string }) => void;
+}) {
   const { api } = useSyncApi();
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEventType[]>([]);
