@@ -2,7 +2,7 @@
  * WH-03: turns changes of release documents into webhook events, off the message path. The relay says
  * "an update of room R is stored" (synchronously, while it sends it on); the watcher only (re)starts a
  * timer for R there. When the timer fires (`debounceMs` after the last update of a burst) it reads the
- * room's document as it is, derives the events it implies (events.ts) and hands over those it had not
+ * room's document as it is (or `maxWaitMs` after the first, if changes never stop), derives the events it implies (events.ts) and hands over those it had not
  * seen in that room before. Nothing here awaits a receiver: `onEvents` is fire-and-forget.
  *
  * The first read of a room, taken synchronously when the relay loads it, is the baseline: facts already
@@ -17,6 +17,8 @@ import { releaseEvents, type WebhookEvent } from './events.ts';
 
 export interface WatcherOptions {
   debounceMs: number;
+  /** The longest a change waits to be read while more keep coming. */
+  maxWaitMs: number;
   recheckMs: number;
   now: () => number;
   log: Pick<Console, 'warn'>;
@@ -26,6 +28,8 @@ export class ReleaseWatcher {
   /** Per loaded release room: the ids of the events its document implied at the last read. */
   private readonly seen = new Map<string, Set<string>>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest change not yet read arrived, per room: a busy room is still read every `maxWaitMs`. */
+  private readonly firstPending = new Map<string, number>();
   private readonly recheck: NodeJS.Timeout;
   private closed = false;
 
@@ -55,10 +59,16 @@ export class ReleaseWatcher {
     if (this.closed || !room.startsWith('release:')) return;
     const pending = this.timers.get(room);
     if (pending !== undefined) clearTimeout(pending);
+    const now = performance.now();
+    const first = this.firstPending.get(room) ?? now;
+    this.firstPending.set(room, first);
+    // Debounced, but never starved: a room changed every few ms is still read within maxWaitMs.
+    const delay = Math.max(0, Math.min(this.options.debounceMs, first + this.options.maxWaitMs - now));
     const timer = setTimeout(() => {
       this.timers.delete(room);
+      this.firstPending.delete(room);
       this.evaluate(room);
-    }, this.options.debounceMs);
+    }, delay);
     timer.unref();
     this.timers.set(room, timer);
   };
@@ -68,6 +78,7 @@ export class ReleaseWatcher {
     const pending = this.timers.get(room);
     if (pending !== undefined) clearTimeout(pending);
     this.timers.delete(room);
+    this.firstPending.delete(room);
   };
 
   /** The events the room's document implies now; null when the room or the catalog is not loaded. */

@@ -13,6 +13,8 @@ import { ReleaseWatcher } from './watcher.ts';
 export interface WebhookOptions extends Omit<DispatchOptions, 'userAgent' | 'now' | 'log'> {
   /** How long a room's changes settle before its events are derived. */
   debounceMs: number;
+  /** A room that never stops changing is still read this often. */
+  maxWaitMs: number;
   /** How often loaded release rooms are read again for soaks that ended (gate ready for sign-off). */
   recheckMs: number;
 }
@@ -20,6 +22,7 @@ export interface WebhookOptions extends Omit<DispatchOptions, 'userAgent' | 'now
 export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   ...DEFAULT_DISPATCH,
   debounceMs: 250,
+  maxWaitMs: 1_000,
   recheckMs: 60_000,
 };
 
