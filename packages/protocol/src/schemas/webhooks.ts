@@ -33,16 +33,15 @@ const URL_MESSAGE = 'use an http:// or https:// address, e.g. https://ci.example
  * the URL is set by an admin (docs/SECURITY.md says why).
  */
 export function webhookUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return URL_MESSAGE;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return URL_MESSAGE;
-  if (url.hostname === '') return URL_MESSAGE;
-  if (url.username !== '' || url.password !== '')
+  // Read by hand: this package runs where no URL class is typed (no DOM, no Node types). Scheme, then
+  // the authority up to the first "/", "?" or "#"; no blanks anywhere.
+  const match = /^(https?):\/\/([^/?#]*)([/?#][^\s]*)?$/i.exec(value);
+  if (match === null || /\s/.test(value)) return URL_MESSAGE;
+  const authority = match[2] ?? '';
+  if (authority.includes('@'))
     return 'leave the user name and password out of the address; the secret signs each request';
+  const host = authority.replace(/:[0-9]*$/, '');
+  if (host === '' || host === '[]') return URL_MESSAGE;
   return null;
 }
 
