@@ -23,6 +23,8 @@ import type { Storage } from './storage/contract.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { startTemporalBridge, type TemporalBridge, type TemporalMirror } from './temporal/index.ts';
 import type { TemporalReader } from './temporal/reader.ts';
+import { VERSION } from './version.ts';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions, Webhooks } from './webhooks/webhooks.ts';
 
 /**
  * The request line and headers may take this much. Node's default (16 KiB) answers 431 before the API
@@ -40,6 +42,8 @@ export interface RunsheetServer {
   readonly auth: Auth;
   readonly audit: AccessAudit;
   readonly workspace: ServerWorkspace;
+  /** Outgoing webhooks (WH-01..WH-09). */
+  readonly webhooks: Webhooks;
   /** This relay among several (REDIS_URL), or null for a relay on its own. */
   readonly cluster: Cluster | null;
   /** The Temporal bridge once started (TEMPORAL_ADDRESS set), else null. */
@@ -70,6 +74,8 @@ export interface ServerOverrides {
   clusterResyncMs?: { up: number; down: number };
   /** How often expired sessions are deleted (tests shorten it to exercise the timer). */
   pruneSessionsEveryMs?: number;
+  /** Webhook timing: tests shorten timeouts, backoff and debounce. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -139,6 +145,24 @@ export async function createRunsheetServer(
   }
   const audit = new AccessAudit(storage.audit);
   const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
+  const webhooks = new Webhooks(
+    storage.webhooks,
+    relay,
+    () => {
+      try {
+        return workspace.state;
+      } catch {
+        return null;
+      }
+    },
+    {
+      ...DEFAULT_WEBHOOK_OPTIONS,
+      ...overrides.webhooks,
+      userAgent: `Runsheet-Webhooks/${VERSION}`,
+      now: Date.now,
+      log,
+    },
+  );
   let temporal: { bridge: TemporalBridge; mirror: TemporalMirror } | null = null;
   const api = createApiHandler(
     {
@@ -150,6 +174,7 @@ export async function createRunsheetServer(
       audit,
       workspace,
       temporal: () => temporal?.mirror ?? null,
+      webhooks,
     },
     { trustProxy: config.trustProxy, proxyHops: config.proxyHops, log },
   );
@@ -308,6 +333,7 @@ export async function createRunsheetServer(
     auth,
     audit,
     workspace,
+    webhooks,
     cluster,
     temporal: () => temporal,
     async listen() {
@@ -315,6 +341,12 @@ export async function createRunsheetServer(
       if (bootstrapped === 'created')
         log.log(`Created admin "${config.bootstrapAdmin?.username}" from RUNSHEET_ADMIN_USER`);
       if (bootstrapped === 'skipped') log.log('RUNSHEET_ADMIN_USER ignored: users exist already');
+      // Webhooks read release rooms against the catalog from the moment one loads (WH-03).
+      await workspace
+        .ready()
+        .catch((error: unknown) =>
+          log.warn('Webhooks: the catalog could not be loaded yet; events start with its first use', error),
+        );
       if (config.temporal !== null && temporal === null) {
         temporal = await startTemporalBridge(relay, config.temporal, log, overrides.temporalReader);
         log.log(
@@ -337,6 +369,7 @@ export async function createRunsheetServer(
           temporal.mirror.close();
           await temporal.bridge.closeReader();
         }
+        await webhooks.close();
         workspace.close();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Keep-alive sockets would hold `close` open until they time out.

@@ -1,5 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
 import { openPostgresStorage } from '../src/storage/postgres/index.ts';
+import { MIGRATIONS } from '../src/storage/postgres/migrations.ts';
 import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
 import { storageContract } from './storage/contract.ts';
 
@@ -48,7 +49,8 @@ describe.skipIf(missing)('PostgreSQL schema', () => {
     const client = await engine.connect(url);
     try {
       const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY version');
-      if (rows.length !== 1 || rows[0].version !== 1) throw new Error(`migrations: ${JSON.stringify(rows)}`);
+      if (rows.length !== MIGRATIONS.length || rows.at(-1).version !== MIGRATIONS.length)
+        throw new Error(`migrations: ${JSON.stringify(rows)}`);
     } finally {
       await client.end();
       await Promise.all(relays.map((r) => r.close()));

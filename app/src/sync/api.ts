@@ -19,6 +19,9 @@ import {
   type SessionInfo,
   type SetupStatus,
   type SignInStatus,
+  type WebhookDeliveryView,
+  type WebhookEventType,
+  type WebhookView,
 } from '@runsheet/protocol';
 import type { z } from 'zod';
 
@@ -54,7 +57,7 @@ type AnswerOf<O extends Operation> = {
     : undefined;
 }[keyof O['answers']];
 
-const { accounts } = operations;
+const { accounts, webhooks } = operations;
 
 export class ApiClient {
   private readonly fetchImpl: Fetch;
@@ -118,6 +121,31 @@ export class ApiClient {
 
   async revokeToken(id: string): Promise<void> {
     await this.call(accounts.revokeToken, { params: { id } });
+  }
+
+  async webhooks(): Promise<WebhookView[]> {
+    return (await this.call(webhooks.webhooks)).webhooks;
+  }
+
+  createWebhook(body: { url: string; events: WebhookEventType[]; secret?: string; description?: string }) {
+    return this.call(webhooks.createWebhook, { body });
+  }
+
+  async setWebhookEnabled(id: string, enabled: boolean): Promise<WebhookView> {
+    return (await this.call(webhooks.updateWebhook, { params: { id }, body: { enabled } })).webhook;
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    await this.call(webhooks.deleteWebhook, { params: { id } });
+  }
+
+  /** The newest attempts first (one page). */
+  async webhookDeliveries(id: string): Promise<WebhookDeliveryView[]> {
+    return (await this.call(webhooks.deliveries, { params: { id } })).items;
+  }
+
+  async sendWebhookTest(id: string): Promise<string> {
+    return (await this.call(webhooks.testWebhook, { params: { id } })).eventId;
   }
 
   private async call<O extends Operation>(

@@ -20,3 +20,4 @@ export * from './schemas/inventory.ts';
 export * from './schemas/rollout.ts';
 export * from './schemas/runsheet.ts';
 export * from './schemas/temporal.ts';
+export * from './schemas/webhooks.ts';

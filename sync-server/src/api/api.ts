@@ -28,6 +28,7 @@ import { stepRoutes } from './routes/steps.ts';
 import { temporalRoutes } from './routes/temporal.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -51,6 +52,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...entityRoutes(deps),
     ...temporalRoutes(deps),
     ...auditRoutes(deps),
+    ...webhookRoutes(deps),
   ];
 }
 

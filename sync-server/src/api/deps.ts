@@ -1,6 +1,7 @@
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Auth } from '../auth/auth.ts';
 import type { TemporalMirror } from '../temporal/mirror.ts';
+import type { Webhooks } from '../webhooks/webhooks.ts';
 import type { ServerWorkspace } from './data/server-workspace.ts';
 
 /** What the API routes need from the rest of the server. */
@@ -17,4 +18,6 @@ export interface ApiDeps {
   workspace: ServerWorkspace;
   /** The Temporal mirror, or null when TEMPORAL_ADDRESS is not set (or the bridge has not started yet). */
   temporal(): TemporalMirror | null;
+  /** Outgoing webhooks: the admins' list, the delivery log, and "send test event". */
+  webhooks: Webhooks;
 }

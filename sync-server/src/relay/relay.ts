@@ -398,6 +398,11 @@ export class Relay extends EventEmitter<RelayEvents> {
     return { room, release: room.hold() };
   }
 
+  /** The room if this relay has it loaded now, else undefined; never loads (webhooks read what is here). */
+  loadedRoom(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
   stats(): { rooms: number; connections: number } {
     return { rooms: this.rooms.size, connections: this.connections.size };
   }

@@ -186,6 +186,63 @@ export interface AuditStore {
   query(filter: AuditFilter): Promise<AuditRow[]>;
 }
 
+/** An outgoing webhook (WH-01). The secret is kept as given: the server needs it to sign every request. */
+export interface WebhookRow {
+  id: string;
+  url: string;
+  /** The event types it hears, in the order the admin chose them. */
+  events: string[];
+  description: string;
+  secret: string;
+  enabled: boolean;
+  createdAt: number;
+  /** The admin's user id; null in open mode. */
+  createdBy: string | null;
+}
+
+/** One attempt to deliver one event to one webhook (WH-06). */
+export interface WebhookDeliveryEntry {
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  /** 1 for the first try. */
+  attempt: number;
+  /** The receiver's HTTP status, or null when none came (timeout, refused connection, queue full). */
+  status: number | null;
+  error: string | null;
+  ok: boolean;
+  durationMs: number;
+  /** Unix ms when the attempt started. */
+  at: number;
+}
+
+export interface WebhookDeliveryRow extends WebhookDeliveryEntry {
+  id: number;
+}
+
+export interface WebhookStore {
+  insert(webhook: WebhookRow): Promise<void>;
+  byId(id: string): Promise<WebhookRow | undefined>;
+  /** Oldest first. */
+  list(): Promise<WebhookRow[]>;
+  /** False when there is no such webhook. */
+  setEnabled(id: string, enabled: boolean): Promise<boolean>;
+  /** Deletes the webhook, its claims and its delivery log; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  /**
+   * WH-04: records that event `eventId` is sent to `webhookId`. Resolves true for the first claim only,
+   * atomically across connections and relays: an event derived twice (two relays, a replayed update, a
+   * restart) is sent once.
+   */
+  claimEvent(webhookId: string, eventId: string, at: number): Promise<boolean>;
+  appendDelivery(entry: WebhookDeliveryEntry): Promise<void>;
+  /** Newest first; `beforeId` is the cursor (rows with a smaller id). */
+  deliveries(
+    webhookId: string,
+    options: { limit: number; beforeId?: number | undefined },
+  ): Promise<WebhookDeliveryRow[]>;
+}
+
 /** Everything the server keeps. */
 export interface Storage {
   readonly engine: 'sqlite' | 'postgres';
@@ -196,6 +253,7 @@ export interface Storage {
   readonly sessions: SessionStore;
   readonly tokens: TokenStore;
   readonly audit: AuditStore;
+  readonly webhooks: WebhookStore;
   /** Resolves when the engine answers a trivial query (readiness); rejects when it cannot be reached. */
   ping(): Promise<void>;
   /** Flushes and closes; safe to call twice. */

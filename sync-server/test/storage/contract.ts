@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { AuditEntry, SessionRow, Storage, TokenRow, UserRow } from '../../src/storage/contract.ts';
+import type {
+  AuditEntry,
+  SessionRow,
+  Storage,
+  TokenRow,
+  UserRow,
+  WebhookDeliveryEntry,
+  WebhookRow,
+} from '../../src/storage/contract.ts';
 
 /** One engine under test: fresh, empty storage per test, and a way to reach it as another client could. */
 export interface StorageHarness {
@@ -339,6 +347,80 @@ export function storageContract(
           await expect(h.raw(sql), sql).rejects.toThrow(/append-only|permission denied/);
         }
         expect(await s.audit.query({ limit: 100 })).toHaveLength(2);
+      });
+    });
+
+    describe('webhooks', () => {
+      const hook = (n: number, overrides: Partial<WebhookRow> = {}): WebhookRow => ({
+        id: `webhook:${n}`,
+        url: `https://hooks.example/${n}`,
+        events: ['rollout.halted', 'gate.opened'],
+        description: `hook ${n}`,
+        secret: `secret-secret-${n}`,
+        enabled: true,
+        createdAt: 500 + n,
+        createdBy: null,
+        ...overrides,
+      });
+      const attempt = (n: number, webhookId: string): WebhookDeliveryEntry => ({
+        webhookId,
+        eventId: `evt_${n}`,
+        eventType: 'rollout.halted',
+        attempt: n,
+        status: n === 3 ? null : 500,
+        error: n === 3 ? 'timeout' : null,
+        ok: false,
+        durationMs: 12,
+        at: 1_000 + n,
+      });
+
+      it('WH-01 keeps webhooks with their events and secret; enables, disables and deletes them', async () => {
+        await s.webhooks.insert(hook(2));
+        await s.webhooks.insert(hook(1, { enabled: false, events: ['step.skipped'] }));
+        expect(await s.webhooks.byId('webhook:2')).toEqual(hook(2));
+        expect((await s.webhooks.list()).map((w) => w.id)).toEqual(['webhook:1', 'webhook:2']);
+        expect(await s.webhooks.setEnabled('webhook:1', true)).toBe(true);
+        expect(await s.webhooks.byId('webhook:1')).toEqual(hook(1, { events: ['step.skipped'] }));
+        expect(await s.webhooks.setEnabled('webhook:9', true)).toBe(false);
+        expect(await s.webhooks.delete('webhook:1')).toBe(true);
+        expect(await s.webhooks.delete('webhook:1')).toBe(false);
+        expect(await s.webhooks.byId('webhook:1')).toBeUndefined();
+      });
+
+      it('WH-04 claims an event for a webhook once, even when two relays claim it at the same moment', async () => {
+        await s.webhooks.insert(hook(1));
+        await s.webhooks.insert(hook(2));
+        const other = await another();
+        const claims = await Promise.all([
+          s.webhooks.claimEvent('webhook:1', 'evt_a', 10),
+          other.webhooks.claimEvent('webhook:1', 'evt_a', 11),
+          s.webhooks.claimEvent('webhook:1', 'evt_a', 12),
+        ]);
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        // Another webhook hears the same event for itself.
+        expect(await other.webhooks.claimEvent('webhook:2', 'evt_a', 13)).toBe(true);
+        expect(await s.webhooks.claimEvent('webhook:1', 'evt_b', 14)).toBe(true);
+      });
+
+      it('WH-06 keeps the delivery log newest first, pages it, and deletes it with its webhook', async () => {
+        await s.webhooks.insert(hook(1));
+        await s.webhooks.insert(hook(2));
+        for (let n = 1; n <= 3; n++) await s.webhooks.appendDelivery(attempt(n, 'webhook:1'));
+        await s.webhooks.appendDelivery({ ...attempt(4, 'webhook:2'), ok: true, status: 204 });
+        const page = await s.webhooks.deliveries('webhook:1', { limit: 2 });
+        expect(page.map((d) => d.attempt)).toEqual([3, 2]);
+        expect(page[0]).toMatchObject({ ...attempt(3, 'webhook:1'), status: null, error: 'timeout' });
+        const rest = await s.webhooks.deliveries('webhook:1', { limit: 2, beforeId: page[1]!.id });
+        expect(rest.map((d) => d.attempt)).toEqual([1]);
+        expect(await s.webhooks.deliveries('webhook:2', { limit: 5 })).toMatchObject([
+          { ok: true, status: 204 },
+        ]);
+        await s.webhooks.claimEvent('webhook:1', 'evt_x', 1);
+        await s.webhooks.delete('webhook:1');
+        expect(await s.webhooks.deliveries('webhook:1', { limit: 5 })).toEqual([]);
+        // A webhook made again under the same id starts with no claims.
+        await s.webhooks.insert(hook(1));
+        expect(await s.webhooks.claimEvent('webhook:1', 'evt_x', 2)).toBe(true);
       });
     });
 

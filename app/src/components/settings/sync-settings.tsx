@@ -8,6 +8,7 @@ import { AccountSection } from './account-section';
 import { SettingsSection } from './settings-section';
 import { TokensSection } from './tokens-section';
 import { UsersSection } from './users-section';
+import { WebhooksSection } from './webhooks-section';
 
 export function SyncSettings() {
   const session = useSession();
@@ -49,6 +50,7 @@ export function SyncSettings() {
           <AccountSection user={session.user} />
           <TokensSection />
           {session.user.role === 'admin' && <UsersSection me={session.user} />}
+          {session.user.role === 'admin' && <WebhooksSection />}
         </>
       )}
     </>

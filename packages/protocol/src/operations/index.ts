@@ -6,6 +6,7 @@ import { metaOperations } from './meta.ts';
 import { rolloutOperations } from './rollout.ts';
 import { runsheetOperations } from './runsheet.ts';
 import { temporalOperations } from './temporal.ts';
+import { webhookOperations } from './webhooks.ts';
 
 /** Every operation of the JSON API by area; handlers and clients name them from here. */
 export const operations = {
@@ -16,6 +17,7 @@ export const operations = {
   rollout: rolloutOperations,
   inventory: inventoryOperations,
   temporal: temporalOperations,
+  webhooks: webhookOperations,
 } as const;
 
 /** All of them, in the order the document lists them. */

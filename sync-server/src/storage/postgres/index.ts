@@ -6,6 +6,7 @@ import { createRoomStore } from './rooms.ts';
 import { createSessionStore } from './sessions.ts';
 import { createTokenStore } from './tokens.ts';
 import { createUserStore } from './users.ts';
+import { createWebhookStore } from './webhooks.ts';
 
 export interface PostgresStorage extends Storage {
   readonly engine: 'postgres';
@@ -38,6 +39,7 @@ export async function openPostgresStorage(url: string, options: PostgresOptions)
     sessions: createSessionStore(pool),
     tokens: createTokenStore(pool),
     audit: createAuditStore(pool),
+    webhooks: createWebhookStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

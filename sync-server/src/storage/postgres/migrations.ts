@@ -81,4 +81,36 @@ export const MIGRATIONS: readonly string[] = [
      FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
    REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM PUBLIC;
    REVOKE UPDATE, DELETE, TRUNCATE ON access_log FROM CURRENT_USER;`,
+
+  // 2: outgoing webhooks, as SQLite migration 5. The ledger's primary key makes a claim atomic across
+  // relays (WH-04).
+  `CREATE TABLE webhooks (
+     id text PRIMARY KEY,
+     url text NOT NULL,
+     events text NOT NULL,
+     description text NOT NULL,
+     secret text NOT NULL,
+     enabled boolean NOT NULL,
+     created_at bigint NOT NULL,
+     created_by text
+   );
+   CREATE TABLE webhook_events (
+     webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id text NOT NULL,
+     claimed_at bigint NOT NULL,
+     PRIMARY KEY (webhook_id, event_id)
+   );
+   CREATE TABLE webhook_deliveries (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id text NOT NULL,
+     event_type text NOT NULL,
+     attempt integer NOT NULL,
+     status integer,
+     error text,
+     ok boolean NOT NULL,
+     duration_ms integer NOT NULL,
+     at bigint NOT NULL
+   );
+   CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);`,
 ];

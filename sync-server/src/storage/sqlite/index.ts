@@ -7,6 +7,7 @@ import { createSessionStore } from './sessions.ts';
 import { settled } from './sync.ts';
 import { createTokenStore } from './tokens.ts';
 import { createUserStore } from './users.ts';
+import { createWebhookStore } from './webhooks.ts';
 
 /** The SQLite engine also hands out its file (tests inspect rows; nothing in the server does). */
 export interface SqliteStorage extends Storage {
@@ -26,6 +27,7 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
     sessions: settled(createSessionStore(db)),
     tokens: settled(createTokenStore(db)),
     audit: settled(createAuditStore(db)),
+    webhooks: settled(createWebhookStore(db)),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

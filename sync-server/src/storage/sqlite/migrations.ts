@@ -86,4 +86,36 @@ export const MIGRATIONS: readonly string[] = [
    INSERT INTO rooms (name, last_seq) SELECT room, count(*) FROM room_updates GROUP BY room;
    DROP TABLE room_updates;
    ALTER TABLE room_updates_by_seq RENAME TO room_updates;`,
+
+  // 5: outgoing webhooks (WH-01..WH-09). `webhook_events` is the ledger of events claimed for a webhook:
+  // its primary key is what makes an event derived twice (two relays, a replay) go out once (WH-04).
+  `CREATE TABLE webhooks (
+     id TEXT PRIMARY KEY,
+     url TEXT NOT NULL,
+     events TEXT NOT NULL,
+     description TEXT NOT NULL,
+     secret TEXT NOT NULL,
+     enabled INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT
+   );
+   CREATE TABLE webhook_events (
+     webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id TEXT NOT NULL,
+     claimed_at INTEGER NOT NULL,
+     PRIMARY KEY (webhook_id, event_id)
+   );
+   CREATE TABLE webhook_deliveries (
+     id INTEGER PRIMARY KEY,
+     webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id TEXT NOT NULL,
+     event_type TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     status INTEGER,
+     error TEXT,
+     ok INTEGER NOT NULL,
+     duration_ms INTEGER NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);`,
 ];
