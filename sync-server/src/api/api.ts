@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { inventoryRoutes } from './routes/inventory.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { historyAttestationRoutes } from './routes/history-attestations.ts';
 import { releaseRoutes } from './routes/releases.ts';
 import { rolloutRoutes } from './routes/rollout.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -45,6 +46,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...tokenRoutes(deps),
     ...openApiRoutes(),
     ...releaseRoutes(deps),
+    ...historyAttestationRoutes(deps),
     ...stepRoutes(deps),
     ...rolloutRoutes(deps),
     ...inventoryRoutes(deps),
