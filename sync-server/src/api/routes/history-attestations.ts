@@ -13,8 +13,10 @@ export function historyAttestationRoutes(deps: ApiDeps) {
     route(
       operations.runsheet.historyAttestations,
       async (ctx) => {
-        const release = await findRelease(deps, ctx.params.releaseId);
-        const rows = await deps.audit.store.attestations(release.id);
+        const { releaseId } = ctx.params;
+        await findRelease(deps, releaseId);
+        // The room of a release is its id (the catalog entry's key).
+        const rows = await deps.audit.store.attestations(releaseId);
         ctx.json(200, {
           items: rows.map((r) => ({
             entryId: r.entryId,
