@@ -120,6 +120,11 @@ export class ApiClient {
     await this.call(accounts.revokeToken, { params: { id } });
   }
 
+  /** SE-11: whom the server received each history entry of a release from. */
+  async historyAttestations(releaseId: string) {
+    return (await this.call(operations.runsheet.historyAttestations, { params: { releaseId } })).items;
+  }
+
   private async call<O extends Operation>(
     operation: O,
     request: { params?: Record<string, string>; body?: unknown } = {},
