@@ -83,7 +83,9 @@ async function write(s: RawSocket, update: Uint8Array): Promise<void> {
 async function auditOf(ready: (items: AuditItem[]) => boolean): Promise<AuditItem[]> {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const res = await admin.get<{ items: AuditItem[] }>(`/api/audit?entity=${encodeURIComponent(ROOM)}&limit=500`);
+    const res = await admin.get<{ items: AuditItem[] }>(
+      `/api/audit?entity=${encodeURIComponent(ROOM)}&limit=500`,
+    );
     expect(res.status).toBe(200);
     if (ready(res.body.items)) return res.body.items;
     if (Date.now() > deadline) throw new Error(`audit never ready: ${JSON.stringify(res.body.items)}`);
@@ -112,112 +114,126 @@ const engines = [
   },
 ];
 
-describe.each(engines)('SE-11: every write is audited, history is attested ($name)', ({ name, skip, env }) => {
-  async function start(): Promise<void> {
-    t = await startTestServer({ env: { RUNSHEET_OPEN: '0', ...(await env()) }, releases: [ROOM] });
-    admin = await setUpAdmin(t.url);
-  }
+describe.each(engines)(
+  'SE-11: every write is audited, history is attested ($name)',
+  ({ name, skip, env }) => {
+    async function start(): Promise<void> {
+      t = await startTestServer({ env: { RUNSHEET_OPEN: '0', ...(await env()) }, releases: [ROOM] });
+      admin = await setUpAdmin(t.url);
+    }
 
-  it.skipIf(skip)(
-    "SE-11a SE-11b a member's history entry under the admin's name is kept, audited as a mismatch, and attested as the member's",
-    async () => {
+    it.skipIf(skip)(
+      "SE-11a SE-11b SE-11c a member's history entry under the admin's name is kept, audited as a mismatch, and attested as the member's",
+      async () => {
+        await start();
+        const member = await signedInUser(admin, 'mia', 'member');
+        const adminId = (await admin.get<{ user: { id: string } }>('/api/session')).body.user.id;
+        const s = await socket(member);
+        const { update, event } = historyUpdate({ id: adminId, name: 'Ada' });
+        await write(s, update);
+
+        const items = await auditOf((i) => writes(i).length === 1 && mismatches(i).length === 1);
+        const [w] = writes(items);
+        expect(w).toMatchObject({ userId: member.userId, entity: ROOM, bytes: update.byteLength });
+        expect(w!.sha256).toBe(createHash('sha256').update(update).digest('hex'));
+        expect(JSON.parse(w!.detail!)).toMatchObject({ entries: 1, entryIds: [event.id] });
+        const [m] = mismatches(items);
+        expect(m!.userId).toBe(member.userId);
+        expect(JSON.parse(m!.detail!)).toEqual({
+          entryId: event.id,
+          claimedBy: adminId,
+          claimedName: 'Ada',
+          signedInAs: member.userId,
+        });
+
+        // The entry is kept (SE-11a: never drop work): it is in the room's document.
+        const { room, release } = await t.server.relay.hold(ROOM as never);
+        const log = room.doc.getArray('log');
+        expect(log.length).toBe(1);
+        release();
+
+        // The server's record says who really sent it, to anyone who may read the release.
+        expect(await attestations(member)).toEqual([
+          expect.objectContaining({
+            entryId: event.id,
+            userId: member.userId,
+            username: 'mia',
+            claimedBy: adminId,
+            mismatch: true,
+          }),
+        ]);
+      },
+    );
+
+    it.skipIf(skip)('SE-11a SE-11c an honest write is audited and attested with no mismatch', async () => {
       await start();
       const member = await signedInUser(admin, 'mia', 'member');
-      const adminId = (await admin.get<{ user: { id: string } }>('/api/session')).body.user.id;
       const s = await socket(member);
-      const { update, event } = historyUpdate({ id: adminId, name: 'Ada' });
+      const { update, event } = historyUpdate({ id: member.userId, name: 'mia' });
       await write(s, update);
-
-      const items = await auditOf((i) => writes(i).length === 1 && mismatches(i).length === 1);
-      const [w] = writes(items);
-      expect(w).toMatchObject({ userId: member.userId, entity: ROOM, bytes: update.byteLength });
-      expect(w!.sha256).toBe(createHash('sha256').update(update).digest('hex'));
-      expect(JSON.parse(w!.detail!)).toMatchObject({ entries: 1, entryIds: [event.id] });
-      const [m] = mismatches(items);
-      expect(m!.userId).toBe(member.userId);
-      expect(JSON.parse(m!.detail!)).toEqual({
-        entryId: event.id,
-        claimedBy: adminId,
-        claimedName: 'Ada',
-        signedInAs: member.userId,
-      });
-
-      // The entry is kept (SE-11a: never drop work): it is in the room's document.
-      const { room, release } = await t.server.relay.hold(ROOM as never);
-      const log = room.doc.getArray('log');
-      expect(log.length).toBe(1);
-      release();
-
-      // The server's record says who really sent it, to anyone who may read the release.
-      expect(await attestations(member)).toEqual([
+      const items = await auditOf((i) => writes(i).length === 1);
+      expect(mismatches(items)).toEqual([]);
+      expect(await attestations(admin)).toEqual([
         expect.objectContaining({
           entryId: event.id,
           userId: member.userId,
-          username: 'mia',
-          claimedBy: adminId,
-          mismatch: true,
+          claimedBy: member.userId,
+          mismatch: false,
         }),
       ]);
-    },
-  );
+    });
 
-  it.skipIf(skip)('SE-11b an honest write is audited and attested with no mismatch', async () => {
-    await start();
-    const member = await signedInUser(admin, 'mia', 'member');
-    const s = await socket(member);
-    const { update, event } = historyUpdate({ id: member.userId, name: 'mia' });
-    await write(s, update);
-    const items = await auditOf((i) => writes(i).length === 1);
-    expect(mismatches(items)).toEqual([]);
-    expect(await attestations(admin)).toEqual([
-      expect.objectContaining({ entryId: event.id, userId: member.userId, claimedBy: member.userId, mismatch: false }),
-    ]);
-  });
+    it.skipIf(skip)(
+      "SE-11d a viewer's write is still dropped: neither audited as a write nor attested",
+      async () => {
+        await start();
+        const viewer = await signedInUser(admin, 'vic', 'viewer');
+        const member = await signedInUser(admin, 'mia', 'member');
+        const v = await socket(viewer);
+        const before = v.received.length;
+        v.ws.send(encodeUpdate(historyUpdate({ id: 'user:someone', name: 'Someone' }).update));
+        // A query answered after the refused update: the relay handles one socket's frames in order.
+        v.ws.send(Uint8Array.of(MessageType.QUERY_AWARENESS));
+        await v.frame(before + 1);
+        // An honest write after it: once that one is in the audit, the viewer's would have been too.
+        const m = await socket(member);
+        const honest = historyUpdate({ id: member.userId, name: 'mia' });
+        await write(m, honest.update);
+        const items = await auditOf((i) => writes(i).length >= 1);
+        expect(writes(items).map((i) => i.userId)).toEqual([member.userId]);
+        expect(mismatches(items)).toEqual([]);
+        expect((await attestations(admin)).map((a) => a.entryId)).toEqual([honest.event.id]);
+      },
+    );
 
-  it.skipIf(skip)("SE-11d a viewer's write is still dropped: neither audited as a write nor attested", async () => {
-    await start();
-    const viewer = await signedInUser(admin, 'vic', 'viewer');
-    const member = await signedInUser(admin, 'mia', 'member');
-    const v = await socket(viewer);
-    const before = v.received.length;
-    v.ws.send(encodeUpdate(historyUpdate({ id: 'user:someone', name: 'Someone' }).update));
-    // A query answered after the refused update: the relay handles one socket's frames in order.
-    v.ws.send(Uint8Array.of(MessageType.QUERY_AWARENESS));
-    await v.frame(before + 1);
-    // An honest write after it: once that one is in the audit, the viewer's would have been too.
-    const m = await socket(member);
-    const honest = historyUpdate({ id: member.userId, name: 'mia' });
-    await write(m, honest.update);
-    const items = await auditOf((i) => writes(i).length >= 1);
-    expect(writes(items).map((i) => i.userId)).toEqual([member.userId]);
-    expect(mismatches(items)).toEqual([]);
-    expect((await attestations(admin)).map((a) => a.entryId)).toEqual([honest.event.id]);
-  });
-
-  it.skipIf(skip)('SE-11e the write audit and the attestations are append-only in the database', async () => {
-    await start();
-    const member = await signedInUser(admin, 'mia', 'member');
-    const s = await socket(member);
-    await write(s, historyUpdate({ id: 'user:someone-else', name: 'Else' }).update);
-    await auditOf((i) => writes(i).length === 1 && mismatches(i).length === 1);
-    const tries = [
-      "UPDATE history_attestations SET user_id = 'user:someone-else'",
-      'DELETE FROM history_attestations',
-      "UPDATE access_log SET user_id = 'user:someone-else' WHERE action = 'history.actor-mismatch'",
-      "DELETE FROM access_log WHERE action = 'sync.write'",
-    ];
-    if (name === 'SQLite') {
-      const db = sqliteDb(t.server);
-      for (const sql of tries) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
-    } else {
-      const client = await (pg as TestPostgres).connect(t.server.config.databaseUrl!);
-      cleanups.push(() => client.end());
-      for (const sql of [...tries, 'TRUNCATE history_attestations']) {
-        await expect(client.query(sql), sql).rejects.toThrow(/append-only|permission denied/);
-      }
-    }
-    const attested = await attestations(admin);
-    expect(attested).toHaveLength(1);
-    expect(attested[0]!.userId).toBe(member.userId);
-  });
-});
+    it.skipIf(skip)(
+      'SE-11e the write audit and the attestations are append-only in the database',
+      async () => {
+        await start();
+        const member = await signedInUser(admin, 'mia', 'member');
+        const s = await socket(member);
+        await write(s, historyUpdate({ id: 'user:someone-else', name: 'Else' }).update);
+        await auditOf((i) => writes(i).length === 1 && mismatches(i).length === 1);
+        const tries = [
+          "UPDATE history_attestations SET user_id = 'user:someone-else'",
+          'DELETE FROM history_attestations',
+          "UPDATE access_log SET user_id = 'user:someone-else' WHERE action = 'history.actor-mismatch'",
+          "DELETE FROM access_log WHERE action = 'sync.write'",
+        ];
+        if (name === 'SQLite') {
+          const db = sqliteDb(t.server);
+          for (const sql of tries) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+        } else {
+          const client = await (pg as TestPostgres).connect(t.server.config.databaseUrl!);
+          cleanups.push(() => client.end());
+          for (const sql of [...tries, 'TRUNCATE history_attestations']) {
+            await expect(client.query(sql), sql).rejects.toThrow(/append-only|permission denied/);
+          }
+        }
+        const attested = await attestations(admin);
+        expect(attested).toHaveLength(1);
+        expect(attested[0]!.userId).toBe(member.userId);
+      },
+    );
+  },
+);

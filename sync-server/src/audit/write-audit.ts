@@ -98,7 +98,10 @@ export class WriteAudit {
       });
     }
     this.audit.append(rows, attestations).catch((error: unknown) => {
-      this.log.error(`Could not record a write to ${write.room} by ${who.username ?? '?'} in the audit:`, error);
+      this.log.error(
+        `Could not record a write to ${write.room} by ${who.username ?? '?'} in the audit:`,
+        error,
+      );
     });
   };
 }

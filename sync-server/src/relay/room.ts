@@ -116,8 +116,12 @@ export class Room {
   /** The release a `release:` room holds (its log is watched, SE-11); null for other rooms. */
   private readonly releaseId: ReleaseId | null;
   /** While a client's update is applied: the log entries it inserted and removed, and whether it changed anything. */
-  private applying: { connection: Connection; inserted: unknown[]; removed: number; changed: boolean } | null =
-    null;
+  private applying: {
+    connection: Connection;
+    inserted: unknown[];
+    removed: number;
+    changed: boolean;
+  } | null = null;
 
   private constructor(
     readonly name: RoomName,

@@ -348,9 +348,17 @@ export function storageContract(
           [attestation('event:a', 'user:1', 1), attestation('event:b', 'user:2', 2)],
         );
         // A second receipt of event:a (another device re-sending it) changes nothing; event:c is new.
-        await s.audit.appendMany([], [attestation('event:a', 'user:3', 3), attestation('event:c', 'user:3', 4)]);
+        await s.audit.appendMany(
+          [],
+          [attestation('event:a', 'user:3', 3), attestation('event:c', 'user:3', 4)],
+        );
         expect(await s.audit.query({ limit: 10 })).toEqual([
-          expect.objectContaining({ action: 'sync.write', bytes: 42, sha256: 'ab'.repeat(32), detail: '{"entries":2}' }),
+          expect.objectContaining({
+            action: 'sync.write',
+            bytes: 42,
+            sha256: 'ab'.repeat(32),
+            detail: '{"entries":2}',
+          }),
         ]);
         expect(await s.audit.attestations('release:r1')).toEqual([
           attestation('event:a', 'user:1', 1),

@@ -75,9 +75,11 @@ export const runsheetOperations = {
     access: 'signed-in',
     tag,
     summary:
-      "Who the server received each history entry of a release from (SE-11): the signed-in sender beside the actor the entry names",
+      'Who the server received each history entry of a release from (SE-11): the signed-in sender beside the actor the entry names',
     params: releaseParams,
-    answers: { 200: { description: 'Attestations, in the order received', schema: HistoryAttestationsAnswer } },
+    answers: {
+      200: { description: 'Attestations, in the order received', schema: HistoryAttestationsAnswer },
+    },
     errors: ['not-found'],
   }),
   step: defineOperation({

@@ -49,13 +49,11 @@ export const HistoryAttestationView = z
   })
   .meta({ id: 'HistoryAttestation' });
 
-export const HistoryAttestationsAnswer = z
-  .object({ items: z.array(HistoryAttestationView) })
-  .meta({
-    id: 'HistoryAttestations',
-    description:
-      'In the order received. Entries written through the REST API, in open mode, or before the server kept attestations are not listed',
-  });
+export const HistoryAttestationsAnswer = z.object({ items: z.array(HistoryAttestationView) }).meta({
+  id: 'HistoryAttestations',
+  description:
+    'In the order received. Entries written through the REST API, in open mode, or before the server kept attestations are not listed',
+});
 
 const DATE_TIME = 'use an RFC 3339 time, e.g. 2030-01-31T12:00:00Z';
 /** An RFC 3339 date-time, given to the handler as milliseconds since the epoch. */
