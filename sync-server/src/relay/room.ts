@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { RelayLimits } from './limits.ts';
+import { logChangesOf } from './log-changes.ts';
 import { stampPresence } from './presence-stamp.ts';
 import {
   type ClientMessage,
@@ -115,6 +116,9 @@ export class Room {
   private failure: unknown = null;
   /** The release a `release:` room holds (its log is watched, SE-11); null for other rooms. */
   private readonly releaseId: ReleaseId | null;
+  /** The release document's history log and its refs (SE-11), or null. */
+  private readonly log: Y.Array<unknown> | null;
+  private readonly refs: Y.Map<unknown> | null;
   /** While a client's update is applied: the log entries it inserted and removed, and whether it changed anything. */
   private applying: {
     connection: Connection;
@@ -132,6 +136,8 @@ export class Room {
   ) {
     this.clientWritable = !isServerWrittenRoom(name);
     this.releaseId = name.startsWith('release:') ? (name as string as ReleaseId) : null;
+    this.log = this.releaseId === null ? null : releaseRoots(this.doc).log;
+    this.refs = this.releaseId === null ? null : releaseRoots(this.doc).refs;
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.applyLoaded(stored.updates);
@@ -145,7 +151,7 @@ export class Room {
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
-    if (this.releaseId !== null) releaseRoots(this.doc).log.observe(this.onLogChange);
+    if (this.log !== null) this.doc.on('afterTransaction', this.onTransaction);
     if (this.storedRows > limits.compactAfterUpdates) this.compactSoon();
   }
 
@@ -188,16 +194,17 @@ export class Room {
   };
 
   /**
-   * SE-11: notes the entries a client's update adds to (or removes from) the log. Observers run inside
+   * SE-11: notes the entries a client's update adds to (or removes from) the log. Runs inside
    * `Y.applyUpdate`, after the whole update is integrated (its refs included), so this only collects.
    */
-  private readonly onLogChange = (event: Y.YArrayEvent<unknown>): void => {
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
     const applying = this.applying;
-    if (applying === null || event.transaction.origin !== applying.connection) return;
-    for (const part of event.changes.delta) {
-      if (Array.isArray(part.insert)) for (const entry of part.insert) applying.inserted.push(entry);
-      if (typeof part.delete === 'number') applying.removed += part.delete;
-    }
+    const log = this.log;
+    if (applying === null || log === null || transaction.origin !== applying.connection) return;
+    if (!transaction.changed.has(log)) return;
+    const changes = logChangesOf(transaction, log);
+    for (const entry of changes.inserted) applying.inserted.push(entry);
+    applying.removed += changes.removed;
   };
 
   private enqueue(update: Uint8Array, origin: unknown, broadcast: boolean): void {
@@ -466,8 +473,8 @@ export class Room {
     // An update that changed nothing (a sync step 2 of what the room had) is no write.
     if (!applying.changed || this.hooks.onClientWrite === undefined) return;
     let log: ClientLogChange | null = null;
-    if (this.releaseId !== null) {
-      const read = claimsOf(applying.inserted, releaseRoots(this.doc).refs, this.releaseId);
+    if (this.releaseId !== null && this.refs !== null) {
+      const read = claimsOf(applying.inserted, this.refs, this.releaseId);
       log = { ...read, removed: applying.removed };
     }
     this.hooks.onClientWrite(this, connection, update, log);
@@ -513,7 +520,7 @@ export class Room {
     if (this.destroyed) return;
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.doc.off('update', this.onDocUpdate);
-    if (this.releaseId !== null) releaseRoots(this.doc).log.unobserve(this.onLogChange);
+    if (this.log !== null) this.doc.off('afterTransaction', this.onTransaction);
     if (this.failure === null) {
       while (this.flushing !== null || this.flushScheduled) {
         if (this.flushing === null) await new Promise((resolve) => setImmediate(resolve));
