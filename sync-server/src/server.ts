@@ -5,6 +5,7 @@ import { canWrite } from '@runsheet/protocol';
 import { createApiHandler } from './api/api.ts';
 import { ServerWorkspace } from './api/data/server-workspace.ts';
 import { AccessAudit } from './audit/access-audit.ts';
+import { WriteAudit } from './audit/write-audit.ts';
 import { Auth } from './auth/auth.ts';
 import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
@@ -119,10 +120,14 @@ export async function createRunsheetServer(
     ...(overrides.now && { now: overrides.now }),
     ...(cluster && { sharedThrottle: cluster.sharedThrottle }),
   });
+  const audit = new AccessAudit(storage.audit);
+  // SE-11: every accepted sync write goes into the audit, beside the message path.
+  const writeAudit = new WriteAudit(audit, log);
   const relay = new Relay({
     store: storage.rooms,
     limits: config.limits,
     log,
+    onClientWrite: writeAudit.record,
     ...(cluster && {
       feed: cluster.feed,
       budgets: cluster.sharedBudgets(
@@ -143,7 +148,6 @@ export async function createRunsheetServer(
       relay.recheckNow().catch((error: unknown) => log.warn('Re-checking connections failed:', error));
     };
   }
-  const audit = new AccessAudit(storage.audit);
   const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
   const webhooks = new Webhooks(
     storage.webhooks,
@@ -276,7 +280,17 @@ export async function createRunsheetServer(
       relay.reject(req, socket, head, 'INTERNAL_ERROR');
       return;
     }
-    await relay.accept(req, socket, head, room, auth.identityFor(result.principal));
+    const { principal } = result;
+    await relay.accept(req, socket, head, room, {
+      ...auth.identityFor(principal),
+      auditAs: {
+        userId: principal.user.id,
+        username: principal.user.username,
+        auth: principal.kind,
+        ip: clientAddress(req, config),
+        userAgent: (req.headers['user-agent'] ?? '').slice(0, 512),
+      },
+    });
   }
 
   const { headersMs, requestMs } = config.timeouts;

@@ -148,6 +148,11 @@ export class ApiClient {
     return (await this.call(webhooks.testWebhook, { params: { id } })).eventId;
   }
 
+  /** SE-11: whom the server received each history entry of a release from. */
+  async historyAttestations(releaseId: string) {
+    return (await this.call(operations.runsheet.historyAttestations, { params: { releaseId } })).items;
+  }
+
   private async call<O extends Operation>(
     operation: O,
     request: { params?: Record<string, string>; body?: unknown } = {},

@@ -21,6 +21,7 @@ export {
   SCHEMA_VERSION,
   stepStateKey,
 } from './layout.ts';
+export { claimsOf, type LogClaim, type LogClaims } from './log/claims.ts';
 export { CatalogMirror, ReleaseMirror } from './mirror.ts';
 export { CustomerIndex, customerKeyOf } from './projection/customer-index.ts';
 export { MemoryTables } from './projection/memory-tables.ts';

@@ -18,6 +18,7 @@ import { createRouter, type Route } from './router.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { historyAttestationRoutes } from './routes/history-attestations.ts';
 import { inventoryRoutes } from './routes/inventory.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { releaseRoutes } from './routes/releases.ts';
@@ -46,6 +47,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...tokenRoutes(deps),
     ...openApiRoutes(),
     ...releaseRoutes(deps),
+    ...historyAttestationRoutes(deps),
     ...stepRoutes(deps),
     ...rolloutRoutes(deps),
     ...inventoryRoutes(deps),

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Principal } from '../auth/auth.ts';
-import type { AuditAction, AuditEntry, AuditStore } from '../storage/contract.ts';
+import type { AuditAction, AuditEntry, AuditStore, HistoryAttestation } from '../storage/contract.ts';
 
 /** User agents are free text from the client: kept, but bounded. */
 const MAX_USER_AGENT = 512;
@@ -18,7 +18,8 @@ export interface AccessFacts {
 }
 
 interface Waiting {
-  entry: AuditEntry;
+  entries: readonly AuditEntry[];
+  attestations: readonly HistoryAttestation[];
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -51,9 +52,16 @@ export class AccessAudit {
    * commit failed. The time is taken now, when the access is decided, not at the commit.
    */
   commit(facts: AccessFacts): Promise<void> {
-    const entry = this.entryOf(facts);
+    return this.append([this.entryOf(facts)]);
+  }
+
+  /**
+   * Queues rows made elsewhere (the write audit, SE-11) and attestations into the same batches; resolves
+   * and rejects as `commit` does.
+   */
+  append(entries: readonly AuditEntry[], attestations: readonly HistoryAttestation[] = []): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entries, attestations, resolve, reject });
       this.schedule();
     });
   }
@@ -79,7 +87,10 @@ export class AccessAudit {
     this.queue = [];
     this.writing = true;
     try {
-      await this.store.appendMany(batch.map((w) => w.entry));
+      await this.store.appendMany(
+        batch.flatMap((w) => w.entries),
+        batch.flatMap((w) => w.attestations),
+      );
       for (const w of batch) w.resolve();
     } catch (error) {
       for (const w of batch) w.reject(error);

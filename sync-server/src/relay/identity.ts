@@ -25,5 +25,17 @@ export interface Identity {
   readonly role: Role;
   /** Who the connection is in presence, stamped by the relay on every state it sends (SE-05); absent in open mode. */
   readonly presence?: { id: string; name: string };
+  /** Who the write audit names for this connection's writes (SE-11), taken at the upgrade; absent in tests of the relay alone. */
+  readonly auditAs?: AuditedAs;
   recheck(): Promise<Recheck>;
+}
+
+/** The signed-in person behind a connection as the audit records them (SE-11). */
+export interface AuditedAs {
+  userId: string | null;
+  username: string | null;
+  /** `session`, `token` or `open`. */
+  auth: string;
+  ip: string;
+  userAgent: string;
 }

@@ -22,7 +22,7 @@ import {
 } from './protocol.ts';
 import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
-import { Room } from './room.ts';
+import { type ClientLogChange, Room } from './room.ts';
 import type { RoomName } from './room-name.ts';
 
 /** Lifecycle events, for logs, metrics and tests that wait for something to happen instead of sleeping. */
@@ -50,6 +50,19 @@ export interface RelayOptions {
   budgets?: AccountBudgets;
   /** Accounts' update byte budgets (`limits.maxUpdateBytesPerSecondPerUser`), shared the same way. */
   byteBudgets?: AccountBudgets;
+  /**
+   * SE-11: every client update this relay accepted and applied (the write audit listens here). Must not
+   * throw nor block: it is called on the message path.
+   */
+  onClientWrite?: (write: ClientWrite) => void;
+}
+
+/** One accepted client write (SE-11): who sent it on which room, the bytes, and what its log entries claim. */
+export interface ClientWrite {
+  room: RoomName;
+  identity: Identity;
+  update: Uint8Array;
+  log: ClientLogChange | null;
 }
 
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
@@ -212,6 +225,10 @@ export class Relay extends EventEmitter<RelayEvents> {
         onBatchStored: (r: Room, firstSeq: number, updates: readonly Uint8Array[]) =>
           feed.stored(r.name, firstSeq, updates),
         onLocalPresence: (r: Room, update: Uint8Array) => feed.presence(r.name, update),
+      }),
+      ...(this.options.onClientWrite && {
+        onClientWrite: (r: Room, connection: Connection, update: Uint8Array, log: ClientLogChange | null) =>
+          this.options.onClientWrite?.({ room: r.name, identity: connection.identity, update, log }),
       }),
       onCompacted: (r) => this.emit('room-compacted', r.name),
       onFailed: (r, error) => {

@@ -1,8 +1,11 @@
+import { claimsOf, type LogClaims, releaseRoots } from '@runsheet/doc';
+import type { ReleaseId } from '@runsheet/domain';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
 import type { RelayLimits } from './limits.ts';
+import { logChangesOf } from './log-changes.ts';
 import { stampPresence } from './presence-stamp.ts';
 import {
   type ClientMessage,
@@ -32,6 +35,12 @@ export interface RoomHooks {
   onCompacted(room: Room): void;
   /** Storage failed; the room is no longer trustworthy in memory and must be dropped. */
   onFailed(room: Room, error: unknown): void;
+  /**
+   * SE-11: a client's update changed the document. `log` says what the history entries it added claim
+   * (release rooms only, else null) and how many entries it removed. Called after the change is applied
+   * and queued, before it is stored: the audit is written beside, never on the path of the update.
+   */
+  onClientWrite?(room: Room, connection: Connection, update: Uint8Array, log: ClientLogChange | null): void;
   /** A client's update parsed but Yjs could not integrate it; only that client is at fault. */
   onRejected(room: Room, connection: Connection, error: unknown): void;
   warn(message: string, error?: unknown): void;
@@ -45,6 +54,12 @@ export const STORED_ORIGIN = Object.freeze({ source: 'storage' });
 
 /** The origin of presence that came from another relay: sent to this relay's connections, never back. */
 export const REMOTE_PRESENCE = Object.freeze({ source: 'another relay' });
+
+/** What one client update did to a release document's history log (SE-11). */
+export interface ClientLogChange extends LogClaims {
+  /** Log entries the update removed (the app never removes any: history is append-only). */
+  removed: number;
+}
 
 /** At most this many updates go into one append, so one commit stays small whatever the backlog. */
 const MAX_BATCH_UPDATES = 500;
@@ -99,6 +114,18 @@ export class Room {
   private flushScheduled = false;
   private compacting: Promise<void> | null = null;
   private failure: unknown = null;
+  /** The release a `release:` room holds (its log is watched, SE-11); null for other rooms. */
+  private readonly releaseId: ReleaseId | null;
+  /** The release document's history log and its refs (SE-11), or null. */
+  private readonly log: Y.Array<unknown> | null;
+  private readonly refs: Y.Map<unknown> | null;
+  /** While a client's update is applied: the log entries it inserted and removed, and whether it changed anything. */
+  private applying: {
+    connection: Connection;
+    inserted: unknown[];
+    removed: number;
+    changed: boolean;
+  } | null = null;
 
   private constructor(
     readonly name: RoomName,
@@ -108,6 +135,9 @@ export class Room {
     stored: { updates: Uint8Array[]; lastSeq: number },
   ) {
     this.clientWritable = !isServerWrittenRoom(name);
+    this.releaseId = name.startsWith('release:') ? (name as string as ReleaseId) : null;
+    this.log = this.releaseId === null ? null : releaseRoots(this.doc).log;
+    this.refs = this.releaseId === null ? null : releaseRoots(this.doc).refs;
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.applyLoaded(stored.updates);
@@ -121,6 +151,7 @@ export class Room {
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+    if (this.log !== null) this.doc.on('afterTransaction', this.onTransaction);
     if (this.storedRows > limits.compactAfterUpdates) this.compactSoon();
   }
 
@@ -158,7 +189,22 @@ export class Room {
       this.send(encodeUpdate(update), null);
       return;
     }
+    if (this.applying !== null && origin === this.applying.connection) this.applying.changed = true;
     this.enqueue(update, origin, true);
+  };
+
+  /**
+   * SE-11: notes the entries a client's update adds to (or removes from) the log. Runs inside
+   * `Y.applyUpdate`, after the whole update is integrated (its refs included), so this only collects.
+   */
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    const applying = this.applying;
+    const log = this.log;
+    if (applying === null || log === null || transaction.origin !== applying.connection) return;
+    if (!transaction.changed.has(log)) return;
+    const changes = logChangesOf(transaction, log);
+    for (const entry of changes.inserted) applying.inserted.push(entry);
+    applying.removed += changes.removed;
   };
 
   private enqueue(update: Uint8Array, origin: unknown, broadcast: boolean): void {
@@ -405,9 +451,12 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const applying = { connection, inserted: [] as unknown[], removed: 0, changed: false };
+    this.applying = applying;
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
+      this.applying = null;
       // A frame can decode cleanly and still not integrate (fuzzing finds these). Whatever part did
       // integrate went through the update event and is queued, so memory and storage will agree: only
       // the sender goes.
@@ -416,9 +465,19 @@ export class Room {
     }
     // Parts that wait for something the room lacks (pending structs) are in no update event yet; if what
     // they wait for came from storage, their update event would not be stored. Keep the sender's bytes.
+    this.applying = null;
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.enqueue(update, connection, false);
+      applying.changed = true;
     }
+    // An update that changed nothing (a sync step 2 of what the room had) is no write.
+    if (!applying.changed || this.hooks.onClientWrite === undefined) return;
+    let log: ClientLogChange | null = null;
+    if (this.releaseId !== null && this.refs !== null) {
+      const read = claimsOf(applying.inserted, this.refs, this.releaseId);
+      log = { ...read, removed: applying.removed };
+    }
+    this.hooks.onClientWrite(this, connection, update, log);
   }
 
   /** Starts a compaction unless one runs; never awaited on the path of an update. */
@@ -461,6 +520,7 @@ export class Room {
     if (this.destroyed) return;
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.doc.off('update', this.onDocUpdate);
+    if (this.log !== null) this.doc.off('afterTransaction', this.onTransaction);
     if (this.failure === null) {
       while (this.flushing !== null || this.flushScheduled) {
         if (this.flushing === null) await new Promise((resolve) => setImmediate(resolve));

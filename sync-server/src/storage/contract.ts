@@ -135,8 +135,17 @@ export interface TokenStore {
   revoke(id: string, at: number): Promise<void>;
 }
 
-/** What was done: read through the REST API, changed through it, or a sync room joined. */
-export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
+/**
+ * What was done: read through the REST API, changed through it, a sync room joined, a document changed
+ * over sync (SE-11), or a history entry received from someone other than the actor it names (SE-11).
+ */
+export const AUDIT_ACTIONS = [
+  'api.read',
+  'api.write',
+  'sync.join',
+  'sync.write',
+  'history.actor-mismatch',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One access to release information (FR-014): who, what, when, from where. */
@@ -156,10 +165,36 @@ export interface AuditEntry {
   status: number | null;
   ip: string;
   userAgent: string;
+  /** `sync.write`: the update's size in bytes (absent: null). */
+  bytes?: number | null;
+  /** `sync.write`: SHA-256 of the update, hex. */
+  sha256?: string | null;
+  /** A small JSON object with what the row's action needs (log entries of a write, a mismatch's claim). */
+  detail?: string | null;
 }
 
 export interface AuditRow extends AuditEntry {
   id: number;
+  bytes: number | null;
+  sha256: string | null;
+  detail: string | null;
+}
+
+/**
+ * SE-11: the server's record of who sent it a history entry: the signed-in user a relay received the
+ * entry from, whatever actor the entry names. Written once per entry (the first receipt), never changed.
+ */
+export interface HistoryAttestation {
+  /** The room, `release:…`. */
+  room: string;
+  /** The event id of the entry. */
+  entryId: string;
+  userId: string | null;
+  username: string | null;
+  /** The actor id the entry names, as it named it. */
+  claimedBy: string;
+  /** Unix ms of the receipt. */
+  at: number;
 }
 
 export interface AuditFilter {
@@ -180,10 +215,15 @@ export interface AuditFilter {
  * refuses UPDATE and DELETE (and TRUNCATE) from any other path too, in the database itself.
  */
 export interface AuditStore {
-  /** Appends every entry in one transaction: all of them are written, or (it rejects) none. */
-  appendMany(entries: readonly AuditEntry[]): Promise<void>;
+  /**
+   * Appends every entry, and every attestation not recorded yet (an entry's first receipt wins), in one
+   * transaction: all of them are written, or (it rejects) none.
+   */
+  appendMany(entries: readonly AuditEntry[], attestations?: readonly HistoryAttestation[]): Promise<void>;
   /** Newest first. */
   query(filter: AuditFilter): Promise<AuditRow[]>;
+  /** SE-11: every attestation of a room's history entries, in the order they were received. */
+  attestations(room: string): Promise<HistoryAttestation[]>;
 }
 
 /** An outgoing webhook (WH-01). The secret is kept as given: the server needs it to sign every request. */

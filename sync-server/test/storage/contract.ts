@@ -317,7 +317,7 @@ export function storageContract(
           at: 10_006,
           userAgent: 'contract',
         });
-        expect(all[1]).toEqual({ id: all[1]!.id, ...entry(5) });
+        expect(all[1]).toEqual({ id: all[1]!.id, ...entry(5), bytes: null, sha256: null, detail: null });
         expect((await s.audit.query({ user: 'user1', limit: 100 })).map((r) => r.at)).toEqual([
           10_004, 10_001,
         ]);
@@ -339,6 +339,49 @@ export function storageContract(
         const broken = { ...entry(3), ip: null } as unknown as AuditEntry;
         await expect(s.audit.appendMany([entry(2), broken, entry(4)])).rejects.toThrow();
         expect((await s.audit.query({ limit: 100 })).map((r) => r.at)).toEqual([10_001]);
+      });
+
+      it('SE-11 keeps a write row with its bytes, hash and detail, and the first attestation of each entry', async () => {
+        const write = { ...entry(1, { action: 'sync.write', method: null, path: null, status: null }) };
+        const attestation = (entryId: string, userId: string, at: number) => ({
+          room: 'release:r1',
+          entryId,
+          userId,
+          username: userId.slice(5),
+          claimedBy: 'user:1',
+          at,
+        });
+        await s.audit.appendMany(
+          [{ ...write, bytes: 42, sha256: 'ab'.repeat(32), detail: '{"entries":2}' }],
+          [attestation('event:a', 'user:1', 1), attestation('event:b', 'user:2', 2)],
+        );
+        // A second receipt of event:a (another device re-sending it) changes nothing; event:c is new.
+        await s.audit.appendMany(
+          [],
+          [attestation('event:a', 'user:3', 3), attestation('event:c', 'user:3', 4)],
+        );
+        expect(await s.audit.query({ limit: 10 })).toEqual([
+          expect.objectContaining({
+            action: 'sync.write',
+            bytes: 42,
+            sha256: 'ab'.repeat(32),
+            detail: '{"entries":2}',
+          }),
+        ]);
+        expect(await s.audit.attestations('release:r1')).toEqual([
+          attestation('event:a', 'user:1', 1),
+          attestation('event:b', 'user:2', 2),
+          attestation('event:c', 'user:3', 4),
+        ]);
+        expect(await s.audit.attestations('release:other')).toEqual([]);
+        // Whole or not at all, across both tables.
+        const broken = { ...entry(3), ip: null } as unknown as AuditEntry;
+        await expect(s.audit.appendMany([broken], [attestation('event:d', 'user:1', 5)])).rejects.toThrow();
+        expect((await s.audit.attestations('release:r1')).map((a) => a.entryId)).toEqual([
+          'event:a',
+          'event:b',
+          'event:c',
+        ]);
       });
 
       it('DB-06 the database itself refuses to alter or remove audit rows, whoever asks', async () => {

@@ -22,6 +22,35 @@ interface AuditEntry {
   status: number | null;
   ip: string;
   userAgent: string;
+  /** SE-11: a sync write's size and SHA-256; a row's JSON detail. */
+  bytes?: number | null;
+  sha256?: string | null;
+  detail?: string | null;
+}
+
+/** What the Result column says: the HTTP status, a join, a write's size and hash, or whose name was used. */
+export function auditResult(
+  e: Pick<AuditEntry, 'action' | 'status' | 'bytes' | 'sha256' | 'detail'>,
+): string {
+  if (e.status !== null) return String(e.status);
+  if (e.action === 'sync.write') return `${e.bytes ?? '?'} bytes · sha256 ${(e.sha256 ?? '').slice(0, 12)}`;
+  if (e.action === 'history.actor-mismatch') {
+    let claimed = '';
+    try {
+      const detail = JSON.parse(e.detail ?? '{}') as {
+        claimedName?: string;
+        claimedBy?: string;
+        more?: number;
+      };
+      claimed =
+        detail.more !== undefined ? `${detail.more} more` : `${detail.claimedName} (${detail.claimedBy})`;
+    } catch {
+      // A detail that does not parse is shown as it is.
+      claimed = e.detail ?? '';
+    }
+    return `history written as ${claimed}`;
+  }
+  return 'joined';
 }
 
 interface Filters {
@@ -173,7 +202,7 @@ export function AuditLogSection() {
                   </TableCell>
                   <TableCell>{e.action}</TableCell>
                   <TableCell className="font-mono text-xs">{e.entity}</TableCell>
-                  <TableCell>{e.status ?? 'joined'}</TableCell>
+                  <TableCell>{auditResult(e)}</TableCell>
                   <TableCell className="max-w-64 truncate text-xs" title={e.userAgent}>
                     {e.ip} · {e.userAgent || 'no user agent'}
                   </TableCell>

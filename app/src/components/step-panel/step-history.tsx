@@ -17,8 +17,8 @@ import { TriangleAlert } from 'lucide-react';
 import { useMemo } from 'react';
 import type { StepActionContext } from '@/actions/step-actions';
 import { Button } from '@/components/ui/button';
-import { formatWhen } from '@/lib/format-when';
-import { describeEvent } from './event-text';
+import { attestationNote, useHistoryAttestations } from './history-attestations';
+import { HistoryEntry } from './history-entry';
 
 const CONFLICT_TEXT: Record<string, string> = {
   'status-conflict':
@@ -54,6 +54,9 @@ export function StepHistory({
     () => (releaseDoc && history === 'ready' ? stepConflicts(releaseDoc, state, ctx.step.id) : []),
     [releaseDoc, ctx.step.id, version, history],
   );
+
+  // SE-11c: who the server received each entry from; shown only where it differs from the named actor.
+  const attestations = useHistoryAttestations(ctx.releaseId, timeline?.length ?? 0);
 
   const review = async (conflict: Conflict) => {
     const result = await ctx.run(reviewConflict, { releaseId: ctx.releaseId, conflictId: conflict.id });
@@ -94,24 +97,12 @@ export function StepHistory({
       ) : (
         <ol className="grid gap-2 border-l pl-4" data-testid="step-history">
           {timeline.map(({ event, flagged }) => (
-            <li key={event.id} className="relative text-sm" data-flagged={flagged || undefined}>
-              <span
-                aria-hidden="true"
-                className="absolute top-1.5 -left-[1.3rem] size-2 rounded-full bg-border"
-              />
-              <p className="break-words">
-                {describeEvent(event)}
-                {flagged && (
-                  <span className="ml-2 inline-flex items-center gap-1 rounded border border-destructive px-1.5 text-destructive text-xs">
-                    <TriangleAlert aria-hidden="true" className="size-3" />
-                    Lost in a conflict
-                  </span>
-                )}
-              </p>
-              <p className="text-muted-foreground text-xs">
-                <time dateTime={event.at}>{formatWhen(event.at)}</time> · {event.byName}
-              </p>
-            </li>
+            <HistoryEntry
+              key={event.id}
+              event={event}
+              flagged={flagged}
+              recordedAs={attestationNote(event, attestations)}
+            />
           ))}
         </ol>
       )}

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { entityIdSchema, runsheetIdSchema } from '../ids.ts';
 import { defineOperation } from '../operation.ts';
+import { HistoryAttestationsAnswer } from '../schemas/audit.ts';
 import { EntityAnswer, EntityQuery } from '../schemas/entities.ts';
 import {
   MarkDoneRequest,
@@ -65,6 +66,20 @@ export const runsheetOperations = {
     params: releaseParams,
     query: ReleaseDetailQuery,
     answers: { 200: { description: 'The release hierarchy', schema: ReleaseDetailAnswer } },
+    errors: ['not-found'],
+  }),
+  historyAttestations: defineOperation({
+    id: 'listHistoryAttestations',
+    method: 'GET',
+    path: '/api/releases/:releaseId/history-attestations',
+    access: 'signed-in',
+    tag,
+    summary:
+      'Who the server received each history entry of a release from (SE-11): the signed-in sender beside the actor the entry names',
+    params: releaseParams,
+    answers: {
+      200: { description: 'Attestations, in the order received', schema: HistoryAttestationsAnswer },
+    },
     errors: ['not-found'],
   }),
   step: defineOperation({

@@ -4,7 +4,14 @@ import { cursorParam } from '../cursor.ts';
 import { parseDateTime } from '../date-time.ts';
 import { limitParam, nextCursor } from './common.ts';
 
-export const AUDIT_ACTIONS = ['api.read', 'api.write', 'sync.join'] as const;
+/** `sync.write` and `history.actor-mismatch`: SE-11 (every accepted sync write; history under another's name). */
+export const AUDIT_ACTIONS = [
+  'api.read',
+  'api.write',
+  'sync.join',
+  'sync.write',
+  'history.actor-mismatch',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AuditEntryView = z
@@ -21,8 +28,32 @@ export const AuditEntryView = z
     status: z.number().int().nullable(),
     ip: z.string(),
     userAgent: z.string(),
+    bytes: z.number().int().nullable().meta({ description: '`sync.write`: the size of the update' }),
+    sha256: z.string().nullable().meta({ description: '`sync.write`: SHA-256 of the update, hex' }),
+    detail: z.string().nullable().meta({
+      description:
+        'JSON: for `sync.write` the history entries the update added; for `history.actor-mismatch` `entryId`, `claimedBy`, `claimedName`, `signedInAs`',
+    }),
   })
   .meta({ id: 'AuditEntry' });
+
+/** SE-11: whom the server received one history entry from. */
+export const HistoryAttestationView = z
+  .object({
+    entryId: z.string().meta({ description: 'The history event id' }),
+    userId: z.string().nullable().meta({ description: 'The signed-in user the server received it from' }),
+    username: z.string().nullable(),
+    claimedBy: z.string().meta({ description: 'The actor id the entry names' }),
+    mismatch: z.boolean().meta({ description: 'True when the entry names someone else than its sender' }),
+    at: z.string().meta({ description: 'When the server received it' }),
+  })
+  .meta({ id: 'HistoryAttestation' });
+
+export const HistoryAttestationsAnswer = z.object({ items: z.array(HistoryAttestationView) }).meta({
+  id: 'HistoryAttestations',
+  description:
+    'In the order received. Entries written through the REST API, in open mode, or before the server kept attestations are not listed',
+});
 
 const DATE_TIME = 'use an RFC 3339 time, e.g. 2030-01-31T12:00:00Z';
 /** An RFC 3339 date-time, given to the handler as milliseconds since the epoch. */

@@ -14,6 +14,18 @@ interface DbRow {
   status: number | null;
   ip: string;
   user_agent: string;
+  bytes: number | null;
+  sha256: string | null;
+  detail: string | null;
+}
+
+interface AttestationRow {
+  room: string;
+  entry_id: string;
+  user_id: string | null;
+  username: string | null;
+  claimed_by: string;
+  at: string | number;
 }
 
 /**
@@ -22,15 +34,28 @@ interface DbRow {
  */
 export function createAuditStore(pool: Pool): AuditStore {
   return {
-    async appendMany(entries) {
-      if (entries.length === 0) return;
+    async appendMany(entries, attestations = []) {
+      if (entries.length === 0 && attestations.length === 0) return;
+      // ONE statement for both tables (a data-modifying CTE): written whole or not at all. An entry's first
+      // receipt is kept; a later one is ignored (ON CONFLICT DO NOTHING, which is no UPDATE).
       await pool.query(
-        `INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent)
-         SELECT at, user_id, username, auth, action, entity, method, path, status, ip, user_agent
+        `WITH attested AS (
+           INSERT INTO history_attestations (room, entry_id, user_id, username, claimed_by, at)
+           SELECT room, entry_id, user_id, username, claimed_by, at
+           FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bigint[])
+             WITH ORDINALITY AS a (room, entry_id, user_id, username, claimed_by, at, ord)
+           ORDER BY ord
+           ON CONFLICT (room, entry_id) DO NOTHING
+         )
+         INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent,
+                                 bytes, sha256, detail)
+         SELECT at, user_id, username, auth, action, entity, method, path, status, ip, user_agent,
+                bytes, sha256, detail
          FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                     $7::text[], $8::text[], $9::int[], $10::text[], $11::text[])
+                     $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::int[], $13::text[],
+                     $14::text[])
            WITH ORDINALITY AS batch (at, user_id, username, auth, action, entity, method, path, status, ip,
-                                     user_agent, ord)
+                                     user_agent, bytes, sha256, detail, ord)
          ORDER BY ord`,
         [
           entries.map((e) => e.at),
@@ -44,6 +69,15 @@ export function createAuditStore(pool: Pool): AuditStore {
           entries.map((e) => e.status),
           entries.map((e) => e.ip),
           entries.map((e) => e.userAgent),
+          entries.map((e) => e.bytes ?? null),
+          entries.map((e) => e.sha256 ?? null),
+          entries.map((e) => e.detail ?? null),
+          attestations.map((a) => a.room),
+          attestations.map((a) => a.entryId),
+          attestations.map((a) => a.userId),
+          attestations.map((a) => a.username),
+          attestations.map((a) => a.claimedBy),
+          attestations.map((a) => a.at),
         ],
       );
     },
@@ -72,6 +106,24 @@ export function createAuditStore(pool: Pool): AuditStore {
         status: r.status,
         ip: r.ip,
         userAgent: r.user_agent,
+        bytes: r.bytes,
+        sha256: r.sha256,
+        detail: r.detail,
+      }));
+    },
+    async attestations(room) {
+      const { rows } = await pool.query<AttestationRow>(
+        `SELECT room, entry_id, user_id, username, claimed_by, at FROM history_attestations
+         WHERE room = $1 ORDER BY id`,
+        [room],
+      );
+      return rows.map((r) => ({
+        room: r.room,
+        entryId: r.entry_id,
+        userId: r.user_id,
+        username: r.username,
+        claimedBy: r.claimed_by,
+        at: Number(r.at),
       }));
     },
   };

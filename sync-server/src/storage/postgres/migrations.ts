@@ -113,4 +113,23 @@ export const MIGRATIONS: readonly string[] = [
      at bigint NOT NULL
    );
    CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);`,
+  // 3: the write audit (SE-11), as SQLite migration 6. ADD COLUMN without a default rewrites no row. The
+  // attestations are append-only the same way as the log: triggers and revoked rights.
+  `ALTER TABLE access_log ADD COLUMN bytes integer, ADD COLUMN sha256 text, ADD COLUMN detail text;
+   CREATE TABLE history_attestations (
+     id bigint GENERATED ALWAYS AS IDENTITY,
+     room text NOT NULL,
+     entry_id text NOT NULL,
+     user_id text,
+     username text,
+     claimed_by text NOT NULL,
+     at bigint NOT NULL,
+     PRIMARY KEY (room, entry_id)
+   );
+   CREATE TRIGGER history_attestations_no_update_or_delete BEFORE UPDATE OR DELETE ON history_attestations
+     FOR EACH ROW EXECUTE FUNCTION access_log_append_only();
+   CREATE TRIGGER history_attestations_no_truncate BEFORE TRUNCATE ON history_attestations
+     FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
+   REVOKE UPDATE, DELETE, TRUNCATE ON history_attestations FROM PUBLIC;
+   REVOKE UPDATE, DELETE, TRUNCATE ON history_attestations FROM CURRENT_USER;`,
 ];

@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry, AuditStore } from '../contract.ts';
+import type { AuditAction, AuditEntry, AuditStore, HistoryAttestation } from '../contract.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
 
@@ -15,10 +15,23 @@ interface DbRow {
   status: number | null;
   ip: string;
   user_agent: string;
+  bytes: number | null;
+  sha256: string | null;
+  detail: string | null;
+}
+
+interface AttestationRow {
+  room: string;
+  entry_id: string;
+  user_id: string | null;
+  username: string | null;
+  claimed_by: string;
+  at: number;
 }
 
 /**
- * The access log in SQLite. Append-only: triggers (migration 3) refuse UPDATE and DELETE from any path.
+ * The access log in SQLite. Append-only: triggers (migrations 3 and 5) refuse UPDATE and DELETE from any
+ * path, on the log and on the history attestations alike.
  */
 export function createAuditStore(db: Db): Sync<AuditStore> {
   const insert = db.prepare<
@@ -34,10 +47,22 @@ export function createAuditStore(db: Db): Sync<AuditStore> {
       number | null,
       string,
       string,
+      number | null,
+      string | null,
+      string | null,
     ]
   >(
-    `INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO access_log (at, user_id, username, auth, action, entity, method, path, status, ip, user_agent,
+                             bytes, sha256, detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // The first receipt of an entry is the one kept: a later one (an echo, another device re-sending) is ignored.
+  const attest = db.prepare<[string, string, string | null, string | null, string, number]>(
+    `INSERT OR IGNORE INTO history_attestations (room, entry_id, user_id, username, claimed_by, at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const selectAttestations = db.prepare<[string], AttestationRow>(
+    'SELECT * FROM history_attestations WHERE room = ? ORDER BY rowid',
   );
   // Every filter is optional: a NULL parameter switches its condition off, so one prepared statement serves
   // every combination (and the planner still uses the id primary key for the cursor).
@@ -75,15 +100,31 @@ export function createAuditStore(db: Db): Sync<AuditStore> {
       e.status,
       e.ip,
       e.userAgent,
+      e.bytes ?? null,
+      e.sha256 ?? null,
+      e.detail ?? null,
     );
   // One commit for many rows: a commit (a WAL append and its locking) costs far more than an INSERT.
-  const insertAll = db.transaction((entries: readonly AuditEntry[]) => {
-    for (const e of entries) run(e);
-  });
+  const insertAll = db.transaction(
+    (entries: readonly AuditEntry[], attestations: readonly HistoryAttestation[]) => {
+      for (const e of entries) run(e);
+      for (const a of attestations) attest.run(a.room, a.entryId, a.userId, a.username, a.claimedBy, a.at);
+    },
+  );
 
   return {
-    appendMany(entries) {
-      insertAll(entries);
+    appendMany(entries, attestations = []) {
+      insertAll(entries, attestations);
+    },
+    attestations(room) {
+      return selectAttestations.all(room).map((r) => ({
+        room: r.room,
+        entryId: r.entry_id,
+        userId: r.user_id,
+        username: r.username,
+        claimedBy: r.claimed_by,
+        at: r.at,
+      }));
     },
     query(f) {
       return select
@@ -108,6 +149,9 @@ export function createAuditStore(db: Db): Sync<AuditStore> {
           status: r.status,
           ip: r.ip,
           userAgent: r.user_agent,
+          bytes: r.bytes,
+          sha256: r.sha256,
+          detail: r.detail,
         }));
     },
   };

@@ -118,4 +118,24 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);`,
+  // 6: the write audit (SE-11). Each accepted sync write is an access_log row with its size and hash (and a
+  // small JSON detail); history_attestations says, per history entry, whom the server received it from.
+  // Append only like access_log (ADD COLUMN rewrites no row and fires no trigger); an entry's first
+  // receipt is kept (INSERT OR IGNORE on its key), a later one changes nothing.
+  `ALTER TABLE access_log ADD COLUMN bytes INTEGER;
+   ALTER TABLE access_log ADD COLUMN sha256 TEXT;
+   ALTER TABLE access_log ADD COLUMN detail TEXT;
+   CREATE TABLE history_attestations (
+     room TEXT NOT NULL,
+     entry_id TEXT NOT NULL,
+     user_id TEXT,
+     username TEXT,
+     claimed_by TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (room, entry_id)
+   );
+   CREATE TRIGGER history_attestations_no_update BEFORE UPDATE ON history_attestations
+     BEGIN SELECT RAISE(ABORT, 'history_attestations is append-only'); END;
+   CREATE TRIGGER history_attestations_no_delete BEFORE DELETE ON history_attestations
+     BEGIN SELECT RAISE(ABORT, 'history_attestations is append-only'); END;`,
 ];
