@@ -1,7 +1,8 @@
 /**
  * WH-05..WH-07: sends events to the webhooks that asked for them. Each (webhook, event) is claimed in
  * storage first (WH-04), so it goes out once however many relays derived it. Attempts run at most
- * `concurrency` at a time, each cut off after `timeoutMs`; a failure (no answer, a network error, a status
+ * `concurrency` at a time, at most `perWebhook` of them for one webhook (so a receiver that hangs holds only
+ * its own slots and the others keep being served), each cut off after `timeoutMs`; a failure (no answer, a network error, a status
  * outside 2xx) is tried again after `backoffMs · 2^(attempt-1)` (at most `backoffCapMs`), up to
  * `maxAttempts` in all. Every attempt is a row of the delivery log. Jobs waiting or running are bounded
  * by `maxQueue`: past it a new event is logged as `queue-full` and not sent, so a receiver that is down
@@ -21,6 +22,8 @@ export interface DispatchOptions {
   backoffCapMs: number;
   maxQueue: number;
   concurrency: number;
+  /** Attempts in flight for one webhook at most (fewer than `concurrency`: one slow receiver never holds all). */
+  perWebhook: number;
   userAgent: string;
   now: () => number;
   log: Pick<Console, 'warn'>;
@@ -33,6 +36,7 @@ export const DEFAULT_DISPATCH: Omit<DispatchOptions, 'userAgent' | 'now' | 'log'
   backoffCapMs: 10 * 60_000,
   maxQueue: 1_000,
   concurrency: 4,
+  perWebhook: 2,
 };
 
 interface Job {
@@ -48,6 +52,7 @@ export class WebhookDispatcher {
   private readonly waiting = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
   private running = 0;
+  private readonly runningFor = new Map<string, number>();
   private closed = false;
   private idleWaiters: Array<() => void> = [];
 
@@ -107,13 +112,22 @@ export class WebhookDispatcher {
   }
 
   private pump(): void {
-    while (!this.closed && this.running < this.options.concurrency && this.ready.length > 0) {
-      const job = this.ready.shift() as Job;
+    while (!this.closed && this.running < this.options.concurrency) {
+      // The oldest job whose webhook has a free slot (WH-06: fair between webhooks).
+      const index = this.ready.findIndex(
+        (job) => (this.runningFor.get(job.webhookId) ?? 0) < this.options.perWebhook,
+      );
+      if (index < 0) return;
+      const [job] = this.ready.splice(index, 1) as [Job];
       this.running++;
+      this.runningFor.set(job.webhookId, (this.runningFor.get(job.webhookId) ?? 0) + 1);
       this.attempt(job)
         .catch((error: unknown) => this.options.log.warn('Webhooks: an attempt failed to run:', error))
         .finally(() => {
           this.running--;
+          const left = (this.runningFor.get(job.webhookId) ?? 1) - 1;
+          if (left > 0) this.runningFor.set(job.webhookId, left);
+          else this.runningFor.delete(job.webhookId);
           this.pump();
           this.notifyIdle();
         });
