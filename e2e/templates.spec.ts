@@ -96,9 +96,12 @@ test.describe('template steps', () => {
       await templateSteps.keyboardMove('One', 2);
       await templateSteps.expectNames('Deploy', ['Two', 'Three', 'One']);
       await expect(templateSteps.handle('One')).toBeFocused();
-      // Escape cancels a pick-up: nothing moves.
+      // Escape cancels a pick-up: nothing moves. Each key waits for the announcement of the one before:
+      // dnd-kit listens for the drag's keys only once the pick-up has rendered (a key sooner is lost).
       await page.keyboard.press('Space');
+      await expect(templateSteps.dragAnnouncement).toContainText('One is over position 3 of');
       await page.keyboard.press('ArrowUp');
+      await expect(templateSteps.dragAnnouncement).toContainText('One is over position 2 of');
       await page.keyboard.press('Escape');
       await expect(templateSteps.dragAnnouncement).toContainText('Cancelled. One stays where it was.');
       await templateSteps.expectNames('Deploy', ['Two', 'Three', 'One']);
