@@ -1,4 +1,5 @@
 import { templateStepId } from '@runsheet/domain';
+import { WEBHOOK_EVENT_TYPES } from '@runsheet/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignature } from '../src/webhooks/signature.ts';
 import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
@@ -28,16 +29,8 @@ interface ErrorAnswer {
   error: { code: string; field?: string; message: string };
 }
 
-const ALL_EVENTS = [
-  'gate.ready_for_sign_off',
-  'gate.opened',
-  'rollout.halted',
-  'rollout.resumed',
-  'wave.completed',
-  'release.completed',
-  'step.skipped',
-  'step.reverted',
-];
+// Every event type the protocol offers (one list: a type added there is subscribed here too).
+const ALL_EVENTS = [...WEBHOOK_EVENT_TYPES];
 const SECRET = 'a-shared-secret-of-some-length';
 
 describe('Outgoing webhooks (WH-01..WH-09) against a real server, SQLite and a real HTTP receiver', () => {
