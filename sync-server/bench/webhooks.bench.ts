@@ -179,7 +179,7 @@ async function main() {
     );
     const held = await latency(server, url, small, churn);
     console.log(
-      `  receiver never answers, halt/resume every 50 ms: ${stats(held)} (${hang.count()} requests held, ${server.webhooks.dispatcher.pending} deliveries pending)`,
+      `  receiver never answers, halt/resume every 50 ms: ${stats(held)} (${hang.count()} requests held, ${(await server.webhooks.store.queued()).count} deliveries queued)`,
     );
     await server.webhooks.store.delete(slow.webhook.id);
     const fast = await receiver('fast');

@@ -1,32 +1,12 @@
 // WH-06: one receiver that hangs holds only its own delivery slots; the other webhooks keep being served.
-// A real HTTP receiver on loopback; the store is a small in-memory one (the storage engines have their own
-// contract tests).
+// A real HTTP receiver on loopback and the real SQLite engine (the queue is in storage, WH-10).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebhookDeliveryEntry, WebhookRow, WebhookStore } from '../src/storage/contract.ts';
+import type { WebhookRow } from '../src/storage/contract.ts';
+import { openSqliteStorage } from '../src/storage/sqlite/index.ts';
 import { DEFAULT_DISPATCH, WebhookDispatcher } from '../src/webhooks/dispatcher.ts';
 import type { WebhookEvent } from '../src/webhooks/events.ts';
+import { makeTempDir } from './helpers/temp-dir.ts';
 import { startReceiver } from './helpers/webhook-receiver.ts';
-
-function memoryStore(hooks: WebhookRow[]) {
-  const claims = new Set<string>();
-  const log: WebhookDeliveryEntry[] = [];
-  const store: WebhookStore = {
-    insert: async (hook) => void hooks.push(hook),
-    byId: async (id) => hooks.find((h) => h.id === id),
-    list: async () => [...hooks],
-    setEnabled: async () => true,
-    delete: async () => true,
-    claimEvent: async (webhookId, eventId) => {
-      const key = `${webhookId}|${eventId}`;
-      if (claims.has(key)) return false;
-      claims.add(key);
-      return true;
-    },
-    appendDelivery: async (entry) => void log.push(entry),
-    deliveries: async () => [],
-  };
-  return { store, log };
-}
 
 const hook = (id: string, url: string): WebhookRow => ({
   id,
@@ -48,7 +28,7 @@ const events = (n: number): WebhookEvent[] =>
   }));
 
 describe('WH-06 delivery slots per webhook', () => {
-  let cleanup: Array<() => Promise<void>> = [];
+  let cleanup: Array<() => unknown> = [];
   afterEach(async () => {
     for (const c of cleanup.reverse()) await c();
     cleanup = [];
@@ -59,8 +39,13 @@ describe('WH-06 delivery slots per webhook', () => {
     cleanup.push(() => receiver.close());
     receiver.script('/slow', ['hang']);
     receiver.script('/fast', [204]);
-    const { store } = memoryStore([hook('slow', receiver.url('/slow')), hook('fast', receiver.url('/fast'))]);
-    const dispatcher = new WebhookDispatcher(store, {
+    const dir = makeTempDir('fairness');
+    cleanup.push(() => dir.remove());
+    const storage = openSqliteStorage(dir.path);
+    cleanup.push(() => storage.close());
+    await storage.webhooks.insert(hook('slow', receiver.url('/slow')));
+    await storage.webhooks.insert(hook('fast', receiver.url('/fast')));
+    const dispatcher = new WebhookDispatcher(storage.webhooks, {
       ...DEFAULT_DISPATCH,
       timeoutMs: 30_000,
       userAgent: 'test',

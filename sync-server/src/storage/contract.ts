@@ -260,6 +260,47 @@ export interface WebhookDeliveryRow extends WebhookDeliveryEntry {
   id: number;
 }
 
+/**
+ * A delivery still to be made (WH-10): one per (webhook, event), kept in storage until an attempt succeeds
+ * or the attempts run out, so a restart or another relay carries on where the last attempt left off.
+ */
+export interface WebhookJob {
+  /** Runsheet-Delivery: the same on every attempt. */
+  deliveryId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  /** The event's JSON, exactly as it is signed and sent on every attempt. */
+  body: string;
+  /** The number the next attempt gets (1 for the first). */
+  attempt: number;
+  /** Unix ms: not sent before this (the backoff of the last failure). */
+  dueAt: number;
+  createdAt: number;
+}
+
+export type WebhookEnqueue = 'queued' | 'claimed-before' | 'queue-full';
+
+export interface WebhookTake {
+  now: number;
+  /** Who takes them (one per dispatcher): only the owner may finish a job while its lease lasts. */
+  owner: string;
+  /** Unix ms the lease ends: after it, a job whose attempt never finished (a crash) is taken again. */
+  leaseUntil: number;
+  /** Jobs to take at most. */
+  limit: number;
+  /** At most this many jobs of one webhook in flight at once (WH-06)... */
+  perWebhook: number;
+  /** ...counting the ones the taker has in flight already. */
+  busy: ReadonlyMap<string, number>;
+}
+
+/** How an attempt ended: its delivery log row, and when to try again (null: never, the job is done). */
+export interface WebhookOutcome {
+  entry: WebhookDeliveryEntry;
+  retryAt: number | null;
+}
+
 export interface WebhookStore {
   insert(webhook: WebhookRow): Promise<void>;
   byId(id: string): Promise<WebhookRow | undefined>;
@@ -276,6 +317,31 @@ export interface WebhookStore {
    */
   claimEvent(webhookId: string, eventId: string, at: number): Promise<boolean>;
   appendDelivery(entry: WebhookDeliveryEntry): Promise<void>;
+  /**
+   * WH-10: queues `job`, in one transaction with its claim when `claim` is set (WH-04; the test event is
+   * not claimed): 'claimed-before' (nothing queued) when the event was claimed for the webhook already,
+   * 'queue-full' (claimed, not queued) when `maxQueue` jobs wait already.
+   */
+  enqueue(
+    job: WebhookJob,
+    options: { claim: boolean; maxQueue: number; at: number },
+  ): Promise<WebhookEnqueue>;
+  /**
+   * WH-10, WH-11: leases due jobs (oldest due first) that nobody holds, or whose lease ended, to
+   * `take.owner` until `take.leaseUntil`. Atomic across relays: a job is leased to one taker at a time.
+   */
+  take(take: WebhookTake): Promise<WebhookJob[]>;
+  /**
+   * Records how an attempt of a leased job ended, in one transaction: its delivery log row (when given),
+   * then the job deleted (`retryAt` null, or no outcome: the webhook was disabled or deleted) or put back
+   * for attempt + 1 at `retryAt`. False (the log row still written) when the lease was no longer the
+   * owner's: the job is someone else's now, and is left as it is.
+   */
+  finish(deliveryId: string, owner: string, outcome: WebhookOutcome | null): Promise<boolean>;
+  /** Gives a leased job back untouched (taken, but no attempt made): due again at once. */
+  release(deliveryId: string, owner: string): Promise<void>;
+  /** Jobs queued (leased or not), and the earliest time one not leased is due (null: none). */
+  queued(): Promise<{ count: number; nextDueAt: number | null }>;
   /** Newest first; `beforeId` is the cursor (rows with a smaller id). */
   deliveries(
     webhookId: string,

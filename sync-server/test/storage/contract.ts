@@ -7,7 +7,9 @@ import type {
   TokenRow,
   UserRow,
   WebhookDeliveryEntry,
+  WebhookJob,
   WebhookRow,
+  WebhookTake,
 } from '../../src/storage/contract.ts';
 
 /** One engine under test: fresh, empty storage per test, and a way to reach it as another client could. */
@@ -464,6 +466,127 @@ export function storageContract(
         // A webhook made again under the same id starts with no claims.
         await s.webhooks.insert(hook(1));
         expect(await s.webhooks.claimEvent('webhook:1', 'evt_x', 2)).toBe(true);
+      });
+
+      describe('the delivery queue (WH-10, WH-11)', () => {
+        const job = (
+          n: number,
+          webhookId = 'webhook:1',
+          overrides: Partial<WebhookJob> = {},
+        ): WebhookJob => ({
+          deliveryId: `delivery-${n}`,
+          webhookId,
+          eventId: `evt_${n}`,
+          eventType: 'rollout.halted',
+          body: JSON.stringify({ id: `evt_${n}`, type: 'rollout.halted' }),
+          attempt: 1,
+          dueAt: 100 + n,
+          createdAt: 100 + n,
+          ...overrides,
+        });
+        const take = (owner: string, now: number, overrides: Partial<WebhookTake> = {}): WebhookTake => ({
+          now,
+          owner,
+          leaseUntil: now + 1_000,
+          limit: 10,
+          perWebhook: 10,
+          busy: new Map(),
+          ...overrides,
+        });
+        const queue = { claim: true, maxQueue: 100, at: 50 };
+        const failed = (j: WebhookJob, retryAt: number | null) => ({
+          entry: { ...attempt(j.attempt, j.webhookId), eventId: j.eventId },
+          retryAt,
+        });
+
+        beforeEach(async () => {
+          await s.webhooks.insert(hook(1));
+          await s.webhooks.insert(hook(2));
+        });
+
+        it('WH-10 queues a job with its claim in one step: the same event again queues nothing; past maxQueue, nothing', async () => {
+          expect(await s.webhooks.enqueue(job(1), queue)).toBe('queued');
+          expect(await s.webhooks.enqueue(job(1, 'webhook:1', { deliveryId: 'again' }), queue)).toBe(
+            'claimed-before',
+          );
+          // The test event is not claimed: each send is queued.
+          expect(await s.webhooks.enqueue(job(2), { ...queue, claim: false })).toBe('queued');
+          expect(await s.webhooks.enqueue(job(3), { ...queue, claim: false, maxQueue: 2 })).toBe(
+            'queue-full',
+          );
+          // A full queue still claims the event: it is logged queue-full once, never queued later.
+          expect(await s.webhooks.enqueue(job(4), { ...queue, maxQueue: 2 })).toBe('queue-full');
+          expect(await s.webhooks.enqueue(job(4, 'webhook:1', { deliveryId: 'd4b' }), queue)).toBe(
+            'claimed-before',
+          );
+          expect(await s.webhooks.queued()).toEqual({ count: 2, nextDueAt: 101 });
+        });
+
+        it('WH-10 leases due jobs oldest first, keeps a failed one for attempt + 1 at its retry time, deletes it once sent', async () => {
+          await s.webhooks.enqueue(job(2), queue);
+          await s.webhooks.enqueue(job(1), queue);
+          await s.webhooks.enqueue(job(3, 'webhook:1', { dueAt: 900 }), queue);
+          const taken = await s.webhooks.take(take('a', 500));
+          expect(taken).toEqual([job(1), job(2)]);
+          // Leased: nobody else takes them while the lease lasts.
+          expect(await s.webhooks.take(take('b', 600))).toEqual([]);
+          expect(await s.webhooks.finish('delivery-1', 'a', failed(taken[0]!, 5_000))).toBe(true);
+          expect(
+            await s.webhooks.finish('delivery-2', 'a', { ...failed(taken[1]!, null), retryAt: null }),
+          ).toBe(true);
+          expect(await s.webhooks.queued()).toEqual({ count: 2, nextDueAt: 900 });
+          expect(await s.webhooks.take(take('b', 1_000))).toEqual([job(3, 'webhook:1', { dueAt: 900 })]);
+          expect(await s.webhooks.finish('delivery-3', 'b', null)).toBe(true);
+          // The same delivery id, the attempt count kept, not before its backoff ends.
+          expect(await s.webhooks.take(take('b', 4_999))).toEqual([]);
+          expect(await s.webhooks.take(take('b', 5_000))).toEqual([
+            job(1, 'webhook:1', { attempt: 2, dueAt: 5_000 }),
+          ]);
+          expect((await s.webhooks.deliveries('webhook:1', { limit: 5 })).map((d) => d.eventId)).toEqual([
+            'evt_2',
+            'evt_1',
+          ]);
+        });
+
+        it('WH-11 a lease that ends (its relay died) lets another take the job; the first cannot finish it then', async () => {
+          await s.webhooks.enqueue(job(1), queue);
+          const [first] = await s.webhooks.take(take('a', 500));
+          expect(await s.webhooks.queued()).toEqual({ count: 1, nextDueAt: 1_500 });
+          expect(await s.webhooks.take(take('b', 1_499))).toEqual([]);
+          expect(await s.webhooks.take(take('b', 1_500))).toEqual([first]);
+          expect(await s.webhooks.finish('delivery-1', 'a', failed(first!, null))).toBe(false);
+          expect(await s.webhooks.queued()).toMatchObject({ count: 1 });
+          await s.webhooks.release('delivery-1', 'b');
+          expect(await s.webhooks.take(take('c', 1_600))).toEqual([first]);
+          expect(await s.webhooks.finish('delivery-1', 'c', null)).toBe(true);
+          expect(await s.webhooks.queued()).toEqual({ count: 0, nextDueAt: null });
+        });
+
+        it('WH-11 two relays taking at the same moment never get the same job', async () => {
+          for (let n = 1; n <= 20; n++)
+            await s.webhooks.enqueue(job(n, n % 2 ? 'webhook:1' : 'webhook:2'), queue);
+          const other = await another();
+          const rounds = await Promise.all([
+            s.webhooks.take(take('a', 500, { limit: 8 })),
+            other.webhooks.take(take('b', 500, { limit: 8 })),
+            s.webhooks.take(take('c', 500, { limit: 8 })),
+            other.webhooks.take(take('d', 500, { limit: 8 })),
+          ]);
+          const ids = rounds.flat().map((j) => j.deliveryId);
+          expect(new Set(ids).size).toBe(ids.length);
+          expect(ids.length).toBeGreaterThan(0);
+        });
+
+        it('WH-06 takes at most perWebhook jobs of one webhook, counting those the taker holds; deleting a webhook drops its jobs', async () => {
+          for (let n = 1; n <= 4; n++) await s.webhooks.enqueue(job(n), queue);
+          await s.webhooks.enqueue(job(5, 'webhook:2'), queue);
+          const taken = await s.webhooks.take(
+            take('a', 500, { perWebhook: 2, busy: new Map([['webhook:1', 1]]) }),
+          );
+          expect(taken.map((j) => j.deliveryId)).toEqual(['delivery-1', 'delivery-5']);
+          await s.webhooks.delete('webhook:1');
+          expect(await s.webhooks.queued()).toMatchObject({ count: 1 });
+        });
       });
     });
 

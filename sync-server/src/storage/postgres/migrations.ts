@@ -132,4 +132,21 @@ export const MIGRATIONS: readonly string[] = [
      FOR EACH STATEMENT EXECUTE FUNCTION access_log_append_only();
    REVOKE UPDATE, DELETE, TRUNCATE ON history_attestations FROM PUBLIC;
    REVOKE UPDATE, DELETE, TRUNCATE ON history_attestations FROM CURRENT_USER;`,
+  // 4: the webhook delivery queue (WH-10, WH-11), as SQLite migration 7. Every relay takes due rows from
+  // it; the lease (a conditional UPDATE, re-checked under the row lock) gives each row to one relay.
+  `CREATE TABLE webhook_jobs (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     delivery_id text NOT NULL UNIQUE,
+     webhook_id text NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id text NOT NULL,
+     event_type text NOT NULL,
+     body text NOT NULL,
+     attempt integer NOT NULL,
+     due_at bigint NOT NULL,
+     lease_owner text,
+     lease_until bigint,
+     created_at bigint NOT NULL
+   );
+   CREATE INDEX webhook_jobs_by_due ON webhook_jobs (due_at, seq);
+   CREATE INDEX webhook_jobs_by_webhook ON webhook_jobs (webhook_id);`,
 ];

@@ -1,5 +1,6 @@
-import type { WebhookDeliveryRow, WebhookRow, WebhookStore } from '../contract.ts';
-import type { Pool } from './pool.ts';
+import type { WebhookDeliveryEntry, WebhookDeliveryRow, WebhookRow, WebhookStore } from '../contract.ts';
+import { fromJobRow, type JobRow, pickFair, TAKE_CANDIDATES } from '../webhook-jobs.ts';
+import { inTransaction, type Pool, type PoolClient } from './pool.ts';
 
 interface Row {
   id: string;
@@ -49,6 +50,27 @@ const fromDelivery = (row: DeliveryRow): WebhookDeliveryRow => ({
   at: row.at,
 });
 
+const deliveryParams = (d: WebhookDeliveryEntry) => [
+  d.webhookId,
+  d.eventId,
+  d.eventType,
+  d.attempt,
+  d.status,
+  d.error,
+  d.ok,
+  Math.round(d.durationMs),
+  d.at,
+];
+
+/** Appends one log row, unless the webhook was deleted meanwhile (its log went with it). */
+async function appendIfWebhookExists(client: PoolClient, d: WebhookDeliveryEntry): Promise<void> {
+  await client.query(
+    `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, attempt, status, error, ok, duration_ms, at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 WHERE EXISTS (SELECT 1 FROM webhooks WHERE id = $1)`,
+    deliveryParams(d),
+  );
+}
+
 export function createWebhookStore(pool: Pool): WebhookStore {
   return {
     async insert(w) {
@@ -87,18 +109,92 @@ export function createWebhookStore(pool: Pool): WebhookStore {
       await pool.query(
         `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, attempt, status, error, ok, duration_ms, at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          d.webhookId,
-          d.eventId,
-          d.eventType,
-          d.attempt,
-          d.status,
-          d.error,
-          d.ok,
-          Math.round(d.durationMs),
-          d.at,
-        ],
+        deliveryParams(d),
       );
+    },
+    enqueue(job, { claim, maxQueue, at }) {
+      return inTransaction(pool, async (client) => {
+        if (claim) {
+          const claimed = await client.query(
+            `INSERT INTO webhook_events (webhook_id, event_id, claimed_at) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING`,
+            [job.webhookId, job.eventId, at],
+          );
+          if (claimed.rowCount !== 1) return 'claimed-before';
+        }
+        // A bound, not an exact count under concurrency: two relays may each add one past it.
+        const { rows } = await client.query<{ count: number }>(
+          'SELECT count(*)::int AS count FROM webhook_jobs',
+        );
+        if ((rows[0]?.count ?? 0) >= maxQueue) return 'queue-full';
+        await client.query(
+          `INSERT INTO webhook_jobs (delivery_id, webhook_id, event_id, event_type, body, attempt, due_at, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [
+            job.deliveryId,
+            job.webhookId,
+            job.eventId,
+            job.eventType,
+            job.body,
+            job.attempt,
+            job.dueAt,
+            job.createdAt,
+          ],
+        );
+        return 'queued';
+      });
+    },
+    async take(t) {
+      // At most `perWebhook` candidates per webhook, so one webhook's backlog cannot hide the others' (WH-06).
+      const { rows: candidates } = await pool.query<JobRow>(
+        `SELECT * FROM (
+           SELECT *, row_number() OVER (PARTITION BY webhook_id ORDER BY due_at, seq) AS n FROM webhook_jobs
+            WHERE due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+         ) AS due WHERE n <= $2 ORDER BY due_at, seq LIMIT $3`,
+        [t.now, t.perWebhook, TAKE_CANDIDATES],
+      );
+      const picked = pickFair(candidates, t);
+      if (picked.length === 0) return [];
+      // WH-11: the condition is checked again under each row's lock (READ COMMITTED re-reads a row another
+      // relay updated first), so when two relays pick the same row only one lease takes.
+      const { rows } = await pool.query<JobRow & { seq: number }>(
+        `UPDATE webhook_jobs SET lease_owner = $1, lease_until = $2
+          WHERE delivery_id = ANY($3) AND due_at <= $4 AND (lease_until IS NULL OR lease_until <= $4)
+          RETURNING *`,
+        [t.owner, t.leaseUntil, picked.map((row) => row.delivery_id), t.now],
+      );
+      return rows.sort((a, b) => a.due_at - b.due_at || a.seq - b.seq).map(fromJobRow);
+    },
+    finish(deliveryId, owner, outcome) {
+      return inTransaction(pool, async (client) => {
+        if (outcome !== null) await appendIfWebhookExists(client, outcome.entry);
+        const result =
+          outcome === null || outcome.retryAt === null
+            ? await client.query('DELETE FROM webhook_jobs WHERE delivery_id = $1 AND lease_owner = $2', [
+                deliveryId,
+                owner,
+              ])
+            : await client.query(
+                `UPDATE webhook_jobs SET attempt = attempt + 1, due_at = $1, lease_owner = NULL, lease_until = NULL
+                  WHERE delivery_id = $2 AND lease_owner = $3`,
+                [outcome.retryAt, deliveryId, owner],
+              );
+        return result.rowCount === 1;
+      });
+    },
+    async release(deliveryId, owner) {
+      await pool.query(
+        'UPDATE webhook_jobs SET lease_owner = NULL, lease_until = NULL WHERE delivery_id = $1 AND lease_owner = $2',
+        [deliveryId, owner],
+      );
+    },
+    async queued() {
+      const { rows } = await pool.query<{ count: number; next: number | null }>(
+        `SELECT count(*)::int AS count,
+                min(CASE WHEN lease_until IS NULL THEN due_at ELSE GREATEST(due_at, lease_until) END) AS next
+           FROM webhook_jobs`,
+      );
+      return { count: rows[0]?.count ?? 0, nextDueAt: rows[0]?.next ?? null };
     },
     async deliveries(webhookId, { limit, beforeId }) {
       const { rows } = await pool.query<DeliveryRow>(

@@ -138,4 +138,22 @@ export const MIGRATIONS: readonly string[] = [
      BEGIN SELECT RAISE(ABORT, 'history_attestations is append-only'); END;
    CREATE TRIGGER history_attestations_no_delete BEFORE DELETE ON history_attestations
      BEGIN SELECT RAISE(ABORT, 'history_attestations is append-only'); END;`,
+  // 7: the webhook delivery queue (WH-10): a row per delivery still to be made, so a restart sends what was
+  // pending or waiting to retry, with the same delivery id and attempt count. `lease_until` is how long the
+  // relay that took a row may keep it before another may take it again (its attempt never finished).
+  `CREATE TABLE webhook_jobs (
+     seq INTEGER PRIMARY KEY,
+     delivery_id TEXT NOT NULL UNIQUE,
+     webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+     event_id TEXT NOT NULL,
+     event_type TEXT NOT NULL,
+     body TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     due_at INTEGER NOT NULL,
+     lease_owner TEXT,
+     lease_until INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_jobs_by_due ON webhook_jobs (due_at, seq);
+   CREATE INDEX webhook_jobs_by_webhook ON webhook_jobs (webhook_id);`,
 ];
