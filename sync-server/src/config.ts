@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { isLoopbackHost } from './http/request-info.ts';
 import { DEFAULT_RELAY_LIMITS, type RelayLimits } from './relay/limits.ts';
 import { type TemporalConfig, TemporalEnvSchema, temporalConfigFrom } from './temporal/config.ts';
+import { DEFAULT_DISPATCH } from './webhooks/dispatcher.ts';
 
 /**
  * The server's whole configuration, read from the environment once at start-up. Every variable has a
@@ -71,6 +72,12 @@ export interface ServerConfig {
   bootstrapAdmin: { username: string; password: string } | null;
   /** The read-only Temporal bridge (TEMPORAL_ADDRESS and friends); null when TEMPORAL_ADDRESS is unset. */
   temporal: TemporalConfig | null;
+  /**
+   * Outgoing webhooks (WH-06, WH-10): WEBHOOK_TIMEOUT_MS an attempt may take, WEBHOOK_BACKOFF_MS before
+   * the first retry (doubling after), WEBHOOK_POLL_MS the longest a relay goes without looking at the
+   * shared delivery queue.
+   */
+  webhooks: { timeoutMs: number; backoffMs: number; pollMs: number };
 }
 
 export type Env = Record<string, string | undefined>;
@@ -219,6 +226,9 @@ const EnvSchema = TemporalEnvSchema.extend({
   RELAY_COMPACT_AFTER_UPDATES: int(2, 1_000_000, DEFAULT_RELAY_LIMITS.compactAfterUpdates),
   RELAY_PING_INTERVAL_MS: int(100, 3600_000, DEFAULT_RELAY_LIMITS.pingIntervalMs),
   RELAY_MAX_BUFFERED_BYTES: int(1024, 4 * 1024 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxBufferedBytes),
+  WEBHOOK_TIMEOUT_MS: int(100, 600_000, DEFAULT_DISPATCH.timeoutMs),
+  WEBHOOK_BACKOFF_MS: int(10, 3600_000, DEFAULT_DISPATCH.backoffMs),
+  WEBHOOK_POLL_MS: int(10, 3600_000, DEFAULT_DISPATCH.pollMs),
 });
 
 /** Every environment variable the server reads (the deploy manifests may set only these). */
@@ -297,5 +307,6 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         ? { username: e.RUNSHEET_ADMIN_USER, password: e.RUNSHEET_ADMIN_PASSWORD }
         : null,
     temporal: temporalConfigFrom(e),
+    webhooks: { timeoutMs: e.WEBHOOK_TIMEOUT_MS, backoffMs: e.WEBHOOK_BACKOFF_MS, pollMs: e.WEBHOOK_POLL_MS },
   };
 }

@@ -161,6 +161,7 @@ export async function createRunsheetServer(
     },
     {
       ...DEFAULT_WEBHOOK_OPTIONS,
+      ...config.webhooks,
       ...overrides.webhooks,
       userAgent: `Runsheet-Webhooks/${VERSION}`,
       now: Date.now,

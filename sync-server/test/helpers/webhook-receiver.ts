@@ -6,6 +6,8 @@ export interface Received {
   headers: IncomingMessage['headers'];
   body: string;
   json: Record<string, unknown> & { id: string; type: string };
+  /** Unix ms when the request had arrived whole. */
+  at: number;
 }
 
 /** How the receiver answers one request: a status, or `hang` (never answers until closed). */
@@ -26,7 +28,7 @@ export async function startReceiver() {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const path = req.url ?? '/';
-      received.push({ path, headers: req.headers, body, json: JSON.parse(body) });
+      received.push({ path, headers: req.headers, body, json: JSON.parse(body), at: Date.now() });
       for (const wake of waiters.splice(0)) wake();
       const script = scripts.get(path) ?? [];
       const answer = (script.length > 1 ? script.shift() : script[0]) ?? 204;
