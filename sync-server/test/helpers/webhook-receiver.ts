@@ -20,6 +20,7 @@ export type Answer = number | 'hang';
 export async function startReceiver() {
   const received: Received[] = [];
   const scripts = new Map<string, Answer[]>();
+  const eachScripts = new Map<string, Answer[]>();
   const hanging = new Set<ServerResponse>();
   const waiters: Array<() => void> = [];
   const server = createServer((req, res) => {
@@ -30,7 +31,11 @@ export async function startReceiver() {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body, json: JSON.parse(body), at: Date.now() });
       for (const wake of waiters.splice(0)) wake();
-      const script = scripts.get(path) ?? [];
+      // A script per delivery (`scriptEach`) walks on for each Runsheet-Delivery id separately.
+      const each = eachScripts.get(path);
+      const key = each === undefined ? path : `${path}#${String(req.headers['runsheet-delivery'])}`;
+      if (each !== undefined && !scripts.has(key)) scripts.set(key, [...each]);
+      const script = scripts.get(key) ?? [];
       const answer = (script.length > 1 ? script.shift() : script[0]) ?? 204;
       if (answer === 'hang') {
         hanging.add(res);
@@ -49,6 +54,10 @@ export async function startReceiver() {
     hanging,
     script(path: string, answers: Answer[]) {
       scripts.set(path, [...answers]);
+    },
+    /** Like `script`, but each delivery (Runsheet-Delivery id) to `path` gets the answers from the start. */
+    scriptEach(path: string, answers: Answer[]) {
+      eachScripts.set(path, [...answers]);
     },
     at: (path: string) => received.filter((r) => r.path === path),
     /** Resolves once `predicate` holds over what was received (checked after every request). */
