@@ -43,7 +43,7 @@ export interface RunsheetServer {
   readonly auth: Auth;
   readonly audit: AccessAudit;
   readonly workspace: ServerWorkspace;
-  /** Outgoing webhooks (WH-01..WH-09). */
+  /** Outgoing webhooks (WH-01..WH-11). */
   readonly webhooks: Webhooks;
   /** This relay among several (REDIS_URL), or null for a relay on its own. */
   readonly cluster: Cluster | null;

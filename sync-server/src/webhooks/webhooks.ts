@@ -1,5 +1,5 @@
 /**
- * Outgoing webhooks (WH-01..WH-09), composed: the admin's list in storage, the watcher that derives
+ * Outgoing webhooks (WH-01..WH-11), composed: the admin's list in storage, the watcher that derives
  * events from release documents, and the dispatcher that signs and sends them. One per server.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
