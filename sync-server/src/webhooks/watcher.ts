@@ -9,8 +9,13 @@
  * true when the room was loaded (history from before, or from while no relay held it) are not announced.
  * A timer re-reads every watched room every `recheckMs`, so a soak that ends with nobody editing still
  * makes its gate "ready for sign-off".
+ *
+ * Reading is incremental (WH-12): each watched room has a ReleaseMirror, the read model the app uses,
+ * which keeps the release's plain state current at the cost of what each transaction changed (an
+ * appended log entry is decoded once). A timer then derives events from that state without reading the
+ * document again.
  */
-import { readRelease } from '@runsheet/doc';
+import { ReleaseMirror } from '@runsheet/doc';
 import type { DomainState, ReleaseId } from '@runsheet/domain';
 import type { Relay } from '../relay/relay.ts';
 import { releaseEvents, type WebhookEvent } from './events.ts';
@@ -27,6 +32,8 @@ export interface WatcherOptions {
 export class ReleaseWatcher {
   /** Per loaded release room: the ids of the events its document implied at the last read. */
   private readonly seen = new Map<string, Set<string>>();
+  /** Per loaded release room: its state, kept current by the document's own transactions. */
+  private readonly mirrors = new Map<string, ReleaseMirror>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** When the oldest change not yet read arrived, per room: a busy room is still read every `maxWaitMs`. */
   private readonly firstPending = new Map<string, number>();
@@ -51,6 +58,10 @@ export class ReleaseWatcher {
 
   private readonly onLoaded = (room: string) => {
     if (!room.startsWith('release:')) return;
+    const loaded = this.relay.loadedRoom(room);
+    if (loaded === undefined) return;
+    this.mirrors.get(room)?.destroy();
+    this.mirrors.set(room, new ReleaseMirror(loaded.doc, room as ReleaseId));
     const events = this.read(room);
     if (events !== null) this.seen.set(room, new Set(events.map((e) => e.id)));
   };
@@ -75,23 +86,28 @@ export class ReleaseWatcher {
 
   private readonly onUnloading = (room: string) => {
     this.seen.delete(room);
+    this.mirrors.get(room)?.destroy();
+    this.mirrors.delete(room);
     const pending = this.timers.get(room);
     if (pending !== undefined) clearTimeout(pending);
     this.timers.delete(room);
     this.firstPending.delete(room);
   };
 
-  /** The events the room's document implies now; null when the room or the catalog is not loaded. */
-  private read(room: string): WebhookEvent[] | null {
-    const loaded = this.relay.loadedRoom(room);
+  /**
+   * The events the room's document implies now (at `now`, ISO); null when the room or the catalog is not
+   * loaded. Public for the test that compares it with a full read of the document (WH-12).
+   */
+  read(room: string, now = new Date(this.options.now()).toISOString()): WebhookEvent[] | null {
+    const mirror = this.mirrors.get(room);
     const catalog = this.catalogState();
-    if (loaded === undefined || catalog === null) return null;
+    if (mirror === undefined || catalog === null) return null;
     const releaseId = room as ReleaseId;
     const state: DomainState = {
       catalog: catalog.catalog,
-      releases: { [releaseId]: readRelease(loaded.doc, releaseId) } as DomainState['releases'],
+      releases: { [releaseId]: mirror.state } as DomainState['releases'],
     };
-    return releaseEvents(state, releaseId, new Date(this.options.now()).toISOString());
+    return releaseEvents(state, releaseId, now);
   }
 
   private evaluate(room: string): void {
@@ -120,5 +136,7 @@ export class ReleaseWatcher {
     this.relay.off('room-loaded', this.onLoaded);
     this.relay.off('update-stored', this.onStored);
     this.relay.off('room-unloading', this.onUnloading);
+    for (const mirror of this.mirrors.values()) mirror.destroy();
+    this.mirrors.clear();
   }
 }

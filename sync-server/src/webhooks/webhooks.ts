@@ -49,7 +49,7 @@ export function toWebhookView(row: WebhookRow): WebhookView {
 
 export class Webhooks {
   readonly dispatcher: WebhookDispatcher;
-  private readonly watcher: ReleaseWatcher;
+  readonly watcher: ReleaseWatcher;
 
   constructor(
     readonly store: WebhookStore,
