@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { runsheetIdSchema } from '../ids.ts';
 import { defineOperation } from '../operation.ts';
-import { PlanWavesRequest, RolloutAnswer, RolloutReasonRequest, SignOffRequest } from '../schemas/rollout.ts';
+import {
+  AssignToWaveRequest,
+  PlanWavesRequest,
+  RolloutAnswer,
+  RolloutReasonRequest,
+  SignOffRequest,
+  UpdateWaveRequest,
+  WaveAnswer,
+} from '../schemas/rollout.ts';
 
 const tag = 'Rollout';
 const releaseParams = z.object({
@@ -60,6 +68,67 @@ export const rolloutOperations = {
       'wave-name-taken',
       'name-required',
       'name-too-long',
+      'customer-not-in-release',
+      'customer-not-found',
+      'customer-archived',
+      'cluster-archived',
+    ],
+    errorNotes: writeNotes,
+  }),
+  wave: defineOperation({
+    id: 'getWave',
+    method: 'GET',
+    path: '/api/releases/:releaseId/waves/:waveId',
+    access: 'signed-in',
+    tag,
+    summary:
+      "One wave: its members, progress, whether it is open, complete or locked, its gate's conditions and which are met, and the halt",
+    params: waveParams,
+    answers: { 200: { description: 'The wave', schema: WaveAnswer } },
+    errors: ['not-found', 'wave-not-found'],
+  }),
+  updateWave: defineOperation({
+    id: 'updateWave',
+    method: 'PATCH',
+    path: '/api/releases/:releaseId/waves/:waveId',
+    access: 'signed-in',
+    tag,
+    summary: "Rename a wave or change its gate's conditions (members and admins); what is not given stays",
+    params: waveParams,
+    body: UpdateWaveRequest,
+    answers: answer,
+    errors: [...COMMON, 'wave-not-found', 'wave-name-taken', 'name-required', 'name-too-long'],
+    errorNotes: writeNotes,
+  }),
+  deleteWave: defineOperation({
+    id: 'deleteWave',
+    method: 'DELETE',
+    path: '/api/releases/:releaseId/waves/:waveId',
+    access: 'signed-in',
+    tag,
+    summary:
+      'Remove a wave nobody worked in yet (members and admins); its customers move to the last wave that remains',
+    params: waveParams,
+    answers: answer,
+    errors: [...COMMON, 'wave-not-found', 'wave-has-work'],
+    errorNotes: writeNotes,
+  }),
+  assignToWave: defineOperation({
+    id: 'assignToWave',
+    method: 'POST',
+    path: '/api/releases/:releaseId/waves/:waveId/members',
+    access: 'signed-in',
+    tag,
+    summary:
+      'Move the selected customers (by id, cluster or a metadata value) into a wave (members and admins); customers with work done move only into an open wave',
+    params: waveParams,
+    body: AssignToWaveRequest,
+    answers: answer,
+    errors: [
+      ...COMMON,
+      'wave-not-found',
+      'no-customers-selected',
+      'customer-has-work',
       'customer-not-in-release',
       'customer-not-found',
       'customer-archived',

@@ -102,6 +102,13 @@ export type RolloutView = z.infer<typeof RolloutView>;
 
 export const RolloutAnswer = z.object({ rollout: RolloutView }).meta({ id: 'RolloutAnswer' });
 
+export const WaveAnswer = z
+  .object({
+    wave: WaveView,
+    halted: RolloutView.shape.halted,
+  })
+  .meta({ id: 'WaveAnswer' });
+
 const ids = (type: 'customer' | 'cluster', max: number) =>
   z
     .array(runsheetIdSchema(type))
@@ -143,3 +150,14 @@ export const SignOffRequest = z
 export const RolloutReasonRequest = z
   .strictObject({ reason: nonBlankText(FIELD_LIMITS.reason, 'give a reason') })
   .meta({ id: 'RolloutReasonRequest' });
+
+export const UpdateWaveRequest = z
+  .strictObject({
+    name: nonBlankText(100, 'give the wave a name').optional(),
+    gate: GateSettings.optional().meta({ description: 'Only the conditions given change' }),
+  })
+  .meta({ id: 'UpdateWaveRequest' });
+
+export const AssignToWaveRequest = z
+  .strictObject({ select: WaveSelectionInput })
+  .meta({ id: 'AssignToWaveRequest' });

@@ -1,4 +1,11 @@
-import { type CommandInput, type CommandName, type ReleaseId, rolloutStatus } from '@runsheet/domain';
+import {
+  type CommandInput,
+  type CommandName,
+  type DomainError,
+  type ReleaseId,
+  reasonText,
+  rolloutStatus,
+} from '@runsheet/domain';
 import { canWrite, type Operation, operations } from '@runsheet/protocol';
 import type { SignedInContext } from '../context.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -11,10 +18,23 @@ import { apiCommandContext } from './steps.ts';
 
 const ops = operations.rollout;
 
+const waveNotFound = (): DomainError => ({
+  code: 'wave-not-found',
+  message: reasonText('wave-not-found'),
+  field: 'waveId',
+});
+
 /** The registry's rollout commands (CM-01), run by name. */
 type RolloutCommand = Extract<
   CommandName,
-  'planWaves' | 'signOffGate' | 'openGateEarly' | 'haltRollout' | 'resumeRollout'
+  | 'planWaves'
+  | 'updateWave'
+  | 'deleteWave'
+  | 'assignToWave'
+  | 'signOffGate'
+  | 'openGateEarly'
+  | 'haltRollout'
+  | 'resumeRollout'
 >;
 
 /**
@@ -38,7 +58,8 @@ export function rolloutRoutes(deps: ApiDeps) {
       throw new ApiError('forbidden', { message: 'Viewers can read the rollout but not change it.' });
     const params = ctx.params as Record<string, string>;
     const release = await findRelease(deps, params.releaseId ?? '');
-    const body = (await ctx.body()) as Record<string, unknown>;
+    // DELETE takes no body: its input is the path's ids.
+    const body = (ctx.operation.body === undefined ? {} : await ctx.body()) as Record<string, unknown>;
     // The body is checked by the command's own schema (CM-03); the path's ids come last, so they win.
     const commandInput = {
       ...input(body),
@@ -67,8 +88,28 @@ export function rolloutRoutes(deps: ApiDeps) {
       },
       { action: 'api.read', entity: (ctx) => ctx.params.releaseId ?? '' },
     ),
+    /** GET /api/releases/:releaseId/waves/:waveId */
+    route(
+      ops.wave,
+      async (ctx) => {
+        const release = await findRelease(deps, ctx.params.releaseId);
+        await deps.workspace.openRelease(release.id);
+        const status = rolloutStatus(deps.workspace.state, release.id, { now: new Date().toISOString() });
+        const view = rolloutView(status);
+        const wave = view.waves.find((w) => w.id === ctx.params.waveId);
+        if (wave === undefined) throw new CommandRefusedError(waveNotFound());
+        ctx.json(200, { wave, halted: view.halted });
+      },
+      { action: 'api.read', entity: (ctx) => ctx.params.waveId ?? ctx.params.releaseId ?? '' },
+    ),
     /** POST /api/releases/:releaseId/waves {waves: [{name, select?, gate?}]} */
     route(ops.planWaves, (ctx) => change(ctx, 'planWaves', same), audit),
+    /** PATCH /api/releases/:releaseId/waves/:waveId {name?, gate?} */
+    route(ops.updateWave, (ctx) => change(ctx, 'updateWave', same), audit),
+    /** DELETE /api/releases/:releaseId/waves/:waveId */
+    route(ops.deleteWave, (ctx) => change(ctx, 'deleteWave', same), audit),
+    /** POST /api/releases/:releaseId/waves/:waveId/members {select} */
+    route(ops.assignToWave, (ctx) => change(ctx, 'assignToWave', same), audit),
     /** POST /api/releases/:releaseId/waves/:waveId/sign-off {note?} */
     route(ops.signOff, (ctx) => change(ctx, 'signOffGate', same), audit),
     /** POST /api/releases/:releaseId/waves/:waveId/open {reason} (admins) */
