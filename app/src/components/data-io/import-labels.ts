@@ -11,6 +11,8 @@ export const COLLECTION_LABEL: Record<CollectionName, string> = {
   customSteps: 'Custom steps',
   stepStates: 'Step records',
   events: 'History events',
+  waves: 'Rollout waves',
+  waveMembers: "Customers' waves",
 };
 
 /** A field value in one short line: text quoted, long text cut, absent said so. */

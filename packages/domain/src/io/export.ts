@@ -2,7 +2,7 @@
  * Workspace -> file. Pure and deterministic: the same state gives the same bytes (records sorted by
  * id, events in document order), so two backups of an unchanged workspace are equal files.
  */
-import type { ReleaseId, RevId } from '../ids.ts';
+import type { CustomerId, ReleaseId, RevId } from '../ids.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
 import { appendAll } from './append.ts';
@@ -27,6 +27,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => compareStrings(a.id, b.id
 const LEADING: Partial<Record<CollectionName, string[]>> = {
   participants: ['releaseId', 'customerId'],
   stepStates: ['releaseId', 'stepId'],
+  waveMembers: ['releaseId', 'customerId'],
 };
 
 /**
@@ -82,6 +83,11 @@ export function workspaceData(state: DomainState): WorkspaceData {
       if (s) data.stepStates.push({ releaseId, stepId: stepId as keyof typeof doc.stepStates, ...s });
     }
     appendAll(data.events, doc.events);
+    appendAll(data.waves, Object.values(doc.waves).sort(byId));
+    for (const customerId of Object.keys(doc.waveMembers).sort(compareStrings)) {
+      const waveId = doc.waveMembers[customerId as keyof typeof doc.waveMembers];
+      if (waveId) data.waveMembers.push({ releaseId, customerId: customerId as CustomerId, waveId });
+    }
   }
   return data;
 }

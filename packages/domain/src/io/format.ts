@@ -16,7 +16,8 @@ import type { Release } from '../entities/release.ts';
 import type { HistoryEvent } from '../entities/step-event.ts';
 import type { StepState } from '../entities/step-state.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
-import type { ReleaseId, RevId, StepId } from '../ids.ts';
+import type { Wave } from '../entities/wave.ts';
+import type { CustomerId, ReleaseId, RevId, StepId, WaveId } from '../ids.ts';
 
 export const WORKSPACE_FORMAT = 'runsheet-workspace';
 /**
@@ -36,6 +37,13 @@ export type RevisionRecord = ContentRevision & { releaseId: ReleaseId; id: RevId
 /** A customer step's own state as stored in the file: whose it is, and its (sparse) fields. */
 export type StepStateRecord = StepState & { releaseId: ReleaseId; stepId: StepId };
 
+/** A customer's wave in a release (WV-02): one per customer, as the release document keeps it. */
+export interface WaveMemberRecord {
+  releaseId: ReleaseId;
+  customerId: CustomerId;
+  waveId: WaveId;
+}
+
 /** The collections of a workspace, in the order a reader needs them (references point backwards). */
 export interface WorkspaceData {
   clusters: Cluster[];
@@ -49,6 +57,12 @@ export interface WorkspaceData {
   stepStates: StepStateRecord[];
   /** Per release in the order its document holds them (history is append-only). */
   events: HistoryEvent[];
+  /**
+   * A release's rollout waves (WV-01), deleted ones included (history names them). Gates are computed;
+   * sign-offs, early openings, halts and resumes are history events (`events`).
+   */
+  waves: Wave[];
+  waveMembers: WaveMemberRecord[];
 }
 
 export type CollectionName = keyof WorkspaceData;
@@ -62,6 +76,8 @@ export const COLLECTIONS: readonly CollectionName[] = [
   'customSteps',
   'stepStates',
   'events',
+  'waves',
+  'waveMembers',
 ];
 
 export interface WorkspaceFile extends WorkspaceData {
@@ -84,6 +100,8 @@ export function emptyWorkspaceData(): WorkspaceData {
     customSteps: [],
     stepStates: [],
     events: [],
+    waves: [],
+    waveMembers: [],
   };
 }
 

@@ -9,7 +9,8 @@ import type { Customer } from '../entities/customer.ts';
 import type { Release } from '../entities/release.ts';
 import type { StepStateField } from '../entities/step-state.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
-import type { ClusterId, CustomerId, ReleaseId, StepId, TemplateId } from '../ids.ts';
+import type { Wave } from '../entities/wave.ts';
+import type { ClusterId, CustomerId, ReleaseId, StepId, TemplateId, WaveId } from '../ids.ts';
 import type { DomainState } from '../state.ts';
 import { differingFields, isNewer, type Planner, type Rec } from './import-plan-builder.ts';
 import { planRevisions } from './import-revisions.ts';
@@ -94,6 +95,55 @@ export function planReleaseDocs(p: Planner, file: ImportFile): void {
   }
   for (const rec of file.data.stepStates) planStepState(p, rec);
   planEvents(p, file);
+  planWaves(p, file);
+}
+
+/**
+ * Waves are entities like templates (IO-06: field by field, the newer copy kept). A customer's wave is
+ * the file's when it differs: the workspace's rollout then lists what it makes conflict (MR-09).
+ */
+function planWaves(p: Planner, file: ImportFile): void {
+  for (const w of file.data.waves) {
+    const label = p.names.inRelease(w.releaseId, `wave "${w.name}"`);
+    const fields = p.entity('waves', w.id, label, p.doc(w.releaseId)?.waves[w.id], w);
+    if (fields)
+      p.releaseOp({
+        doc: 'release',
+        releaseId: w.releaseId,
+        op: 'put-wave',
+        id: w.id as WaveId,
+        fields: fields as Partial<Wave>,
+      });
+  }
+  const counts = p.plan.counts.waveMembers;
+  for (const m of file.data.waveMembers) {
+    const current = p.doc(m.releaseId)?.waveMembers[m.customerId];
+    const id = `${m.releaseId} ${m.customerId}`;
+    const label = p.names.participant(m.releaseId, m.customerId);
+    if (current === m.waveId) {
+      counts.unchanged++;
+      continue;
+    }
+    if (current === undefined) {
+      counts.added++;
+      p.plan.added.push({ collection: 'waveMembers', id, label });
+    } else {
+      counts.changed++;
+      p.plan.changed.push({
+        collection: 'waveMembers',
+        id,
+        label,
+        fields: [{ field: 'waveId', from: current, to: m.waveId }],
+      });
+    }
+    p.releaseOp({
+      doc: 'release',
+      releaseId: m.releaseId,
+      op: 'put-wave-member',
+      id: m.customerId,
+      waveId: m.waveId,
+    });
+  }
 }
 
 /** A step state is replaced as a whole when the file's is not older (see the module comment). */

@@ -75,6 +75,15 @@ function checkReferences(state: DomainState, file: ImportFile, problems: Problem
   }
   for (const s of data.stepStates) need(s, 'releaseId', s.releaseId, releases, 'release');
   for (const e of data.events) need(e, 'releaseId', e.releaseId, releases, 'release');
+  for (const w of data.waves) need(w, 'releaseId', w.releaseId, releases, 'release');
+  const waves = new Set<string>(data.waves.map((w) => w.id));
+  for (const doc of Object.values(state.releases))
+    for (const id of Object.keys(doc?.waves ?? {})) waves.add(id);
+  for (const m of data.waveMembers) {
+    need(m, 'releaseId', m.releaseId, releases, 'release');
+    need(m, 'customerId', m.customerId, customers, 'customer');
+    need(m, 'waveId', m.waveId, waves, 'wave');
+  }
 }
 
 /**

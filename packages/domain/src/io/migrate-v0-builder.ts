@@ -27,6 +27,8 @@ export class Builder {
     customSteps: [],
     stepStates: [],
     events: [],
+    waves: [],
+    waveMembers: [],
   };
   readonly sources: Record<CollectionName, Source[]> = {
     clusters: [],
@@ -38,6 +40,8 @@ export class Builder {
     customSteps: [],
     stepStates: [],
     events: [],
+    waves: [],
+    waveMembers: [],
   };
 
   add(collection: CollectionName, record: unknown, source: Source): void {

@@ -6,9 +6,10 @@
  */
 import { z } from 'zod';
 import { metadataSchema, timestampSchema } from '../entities/common.ts';
-import { RELEASE_EVENT_KINDS, STEP_EVENT_KINDS } from '../entities/step-event.ts';
+import { RELEASE_EVENT_KINDS, ROLLOUT_EVENT_KINDS, STEP_EVENT_KINDS } from '../entities/step-event.ts';
 import { stepStateSchema } from '../entities/step-state.ts';
 import { STEP_CONTENT_MAX } from '../entities/step-template.ts';
+import { SOAK_MAX_MINUTES } from '../entities/wave.ts';
 import {
   releaseStatusSchema,
   releaseTypeSchema,
@@ -140,7 +141,9 @@ const schemas = {
     .object({
       id: idSchema('event'),
       releaseId: idSchema('release'),
-      kind: z.enum([...STEP_EVENT_KINDS, ...RELEASE_EVENT_KINDS]),
+      // Rollout events (halts, sign-offs, openings) too: without them a backup of a release with waves
+      // was refused as a whole (IO-20).
+      kind: z.enum([...STEP_EVENT_KINDS, ...RELEASE_EVENT_KINDS, ...ROLLOUT_EVENT_KINDS]),
       at: ts,
       by: text(500),
       byName: text(500).optional(),
@@ -152,6 +155,28 @@ const schemas = {
       from: stepStatusSchema.nullable().default(null),
       to: stepStatusSchema.nullable().default(null),
       detail: z.record(z.string(), text(STEP_CONTENT_MAX * 2)).default(emptyMetadata),
+    })
+    .loose(),
+  waves: z
+    .object({
+      id: idSchema('wave'),
+      releaseId: idSchema('release'),
+      name: text(100),
+      order: z.string().min(1).max(1_000),
+      gatePreviousComplete: z.boolean().default(true),
+      gateVerifyComplete: z.boolean().default(false),
+      gateSoakMinutes: z.number().int().min(0).max(SOAK_MAX_MINUTES).default(0),
+      gateSignOff: z.boolean().default(false),
+      createdAt: ts.optional(),
+      updatedAt: ts.optional(),
+      deletedAt: ts.nullable().default(null),
+    })
+    .loose(),
+  waveMembers: z
+    .object({
+      releaseId: idSchema('release'),
+      customerId: idSchema('customer'),
+      waveId: idSchema('wave'),
     })
     .loose(),
 } satisfies Record<CollectionName, z.ZodObject>;
@@ -305,6 +330,8 @@ const KEY_OF: Record<CollectionName, (r: Record<string, unknown>) => string> = {
   customSteps: (r) => r.id as string,
   stepStates: (r) => `${r.releaseId} ${r.stepId}`,
   events: (r) => r.id as string,
+  waves: (r) => r.id as string,
+  waveMembers: (r) => `${r.releaseId} ${r.customerId}`,
 };
 
 export interface ReadCollections {

@@ -59,6 +59,8 @@ describe('IO-01 round trip', () => {
       'customSteps',
       'stepStates',
       'events',
+      'waves',
+      'waveMembers',
     ]);
     expect(fileOf(w.state)).toBe(fileOf(clone(w.state)));
   });
