@@ -104,6 +104,21 @@ describe('REST API: one wave (WV-11) against a real server and SQLite', () => {
     expect(none.body.error.code).toBe('no-customers-selected');
   });
 
+  it('WV-11 members add a wave at the end, closed until its gate opens; viewers get 403', async () => {
+    const body = { name: 'Late', select: { customerIds: [s.customerIds[3]] }, gate: { signOff: true } };
+    expect((await viewer.post<ErrorAnswer>(`${base()}/add-wave`, body)).status).toBe(403);
+    const added = await member.post<{ rollout: { waves: Wave[] } }>(`${base()}/add-wave`, body);
+    expect(added.status).toBe(200);
+    const late = added.body.rollout.waves.at(-1)!;
+    expect(late).toMatchObject({ name: 'Late', customerIds: [s.customerIds[3]], open: false });
+    expect(late.settings).toMatchObject({ signOff: true });
+    const again = await member.post<ErrorAnswer>(`${base()}/add-wave`, { name: 'late' });
+    expect(again.body.error).toMatchObject({ code: 'wave-name-taken', field: 'name' });
+    expect(
+      (await member.request<{ rollout: { waves: Wave[] } }>('DELETE', `${base()}/waves/${late.id}`)).status,
+    ).toBe(200);
+  });
+
   it('WV-11 members delete a wave nobody worked in: its customers go to the last wave; viewers get 403', async () => {
     expect((await viewer.request<ErrorAnswer>('DELETE', wave(1))).status).toBe(403);
     const gone = await member.request<{ rollout: { waves: Wave[] } }>('DELETE', wave(1));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { runsheetIdSchema } from '../ids.ts';
 import { defineOperation } from '../operation.ts';
 import {
+  AddWaveRequest,
   AssignToWaveRequest,
   PlanWavesRequest,
   RolloutAnswer,
@@ -68,6 +69,31 @@ export const rolloutOperations = {
       'wave-name-taken',
       'name-required',
       'name-too-long',
+      'customer-not-in-release',
+      'customer-not-found',
+      'customer-archived',
+      'cluster-archived',
+    ],
+    errorNotes: writeNotes,
+  }),
+  addWave: defineOperation({
+    id: 'addWave',
+    method: 'POST',
+    path: '/api/releases/:releaseId/add-wave',
+    access: 'signed-in',
+    tag,
+    summary:
+      'Add a wave at the end of the rollout (members and admins), at any time, with the customers the selection picks; it is closed until its gate opens',
+    params: releaseParams,
+    body: AddWaveRequest,
+    answers: answer,
+    errors: [
+      ...COMMON,
+      'too-many-waves',
+      'wave-name-taken',
+      'name-required',
+      'name-too-long',
+      'customer-has-work',
       'customer-not-in-release',
       'customer-not-found',
       'customer-archived',

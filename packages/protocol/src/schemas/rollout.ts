@@ -161,3 +161,11 @@ export const UpdateWaveRequest = z
 export const AssignToWaveRequest = z
   .strictObject({ select: WaveSelectionInput })
   .meta({ id: 'AssignToWaveRequest' });
+
+export const AddWaveRequest = z
+  .strictObject({
+    name: nonBlankText(100, 'give the wave a name'),
+    select: WaveSelectionInput.optional(),
+    gate: GateSettings.optional(),
+  })
+  .meta({ id: 'AddWaveRequest' });

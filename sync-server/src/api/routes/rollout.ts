@@ -28,6 +28,7 @@ const waveNotFound = (): DomainError => ({
 type RolloutCommand = Extract<
   CommandName,
   | 'planWaves'
+  | 'addWave'
   | 'updateWave'
   | 'deleteWave'
   | 'assignToWave'
@@ -104,6 +105,8 @@ export function rolloutRoutes(deps: ApiDeps) {
     ),
     /** POST /api/releases/:releaseId/waves {waves: [{name, select?, gate?}]} */
     route(ops.planWaves, (ctx) => change(ctx, 'planWaves', same), audit),
+    /** POST /api/releases/:releaseId/add-wave {name, select?, gate?} (not under /waves/: it would read as a wave id) */
+    route(ops.addWave, (ctx) => change(ctx, 'addWave', same), audit),
     /** PATCH /api/releases/:releaseId/waves/:waveId {name?, gate?} */
     route(ops.updateWave, (ctx) => change(ctx, 'updateWave', same), audit),
     /** DELETE /api/releases/:releaseId/waves/:waveId */
