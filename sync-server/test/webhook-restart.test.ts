@@ -144,4 +144,26 @@ describe('WH-10 webhook deliveries survive a restart (built process, SQLite)', (
         [1, 'server-shutdown'],
       ]);
   });
+
+  it('WH-10 an attempt in flight when the process is killed (SIGKILL) is made again at the next start: same delivery, same attempt', async () => {
+    const { receiver, start, stop, jobsOnDisk } = await setUp();
+    receiver.script('/killed', ['hang', 204]);
+    const first = await start();
+    const hookId = await createWebhook(first.api, receiver.url('/killed'));
+    const sent = await first.api.post<{ eventId: string }>(`/api/webhooks/${hookId}/test`);
+    await receiver.until(() => receiver.hanging.size === 1);
+    expect(await stop(first.server, 'SIGKILL')).toBe('SIGKILL');
+    // Nothing was logged of the attempt: it is still attempt 1, leased by the dead process.
+    expect(jobsOnDisk()).toMatchObject([{ attempt: 1 }]);
+
+    const second = await start();
+    await receiver.until(() => receiver.at('/killed').length === 2, 10_000);
+    const [a, b] = receiver.at('/killed');
+    // At least once: the receiver sees the cut attempt again, and dedupes on the delivery id.
+    expect(b!.headers['runsheet-delivery']).toBe(a!.headers['runsheet-delivery']);
+    expect(b!.json.id).toBe(sent.body.eventId);
+    await expect
+      .poll(async () => (await log(second.api, hookId)).map((d) => [d.attempt, d.status]))
+      .toEqual([[1, 204]]);
+  });
 });

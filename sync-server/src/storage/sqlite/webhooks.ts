@@ -52,6 +52,11 @@ const fromDelivery = (row: DeliveryRow): WebhookDeliveryRow => ({
 });
 
 export function createWebhookStore(db: Db): Sync<WebhookStore> {
+  // One process owns the SQLite file: a lease found when it opens was taken by a process that died mid-
+  // attempt (kill -9, a crash). Its job is due again now rather than when the lease would have ended.
+  db.prepare(
+    'UPDATE webhook_jobs SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL',
+  ).run();
   const insert = db.prepare(
     `INSERT INTO webhooks (id, url, events, description, secret, enabled, created_at, created_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
