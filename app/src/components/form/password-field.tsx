@@ -3,6 +3,7 @@
  * tells password managers what the field holds: `current-password` to fill in a saved one,
  * `new-password` to offer a new one and save it.
  */
+import { PASSWORD_HINT } from '@runsheet/protocol';
 import type { ChangeEvent } from 'react';
 import { Input } from '@/components/ui/input';
 import { FormField } from './form-field';
@@ -37,5 +38,47 @@ export function PasswordField({
         onChange={onChange}
       />
     </FormField>
+  );
+}
+
+/**
+ * A new password asked twice (`password` and `confirm`), as the first-run setup and a password change ask
+ * it: the rule as the first field's hint, a slip of the finger caught by the second.
+ */
+export function NewPasswordFields({
+  label,
+  repeatLabel,
+  password,
+  confirm,
+  errors,
+  onChange,
+}: {
+  label: string;
+  repeatLabel: string;
+  password: string;
+  confirm: string;
+  errors: Record<string, string>;
+  onChange: (field: 'password' | 'confirm') => (event: ChangeEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <>
+      <PasswordField
+        label={label}
+        name="password"
+        autoComplete="new-password"
+        hint={PASSWORD_HINT}
+        error={errors.password}
+        value={password}
+        onChange={onChange('password')}
+      />
+      <PasswordField
+        label={repeatLabel}
+        name="confirm"
+        autoComplete="new-password"
+        error={errors.confirm}
+        value={confirm}
+        onChange={onChange('confirm')}
+      />
+    </>
   );
 }

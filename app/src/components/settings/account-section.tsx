@@ -1,11 +1,11 @@
 /** Your account: who you are signed in as, changing your password, signing out of this device. */
 
-import { PASSWORD_HINT, type PublicUser } from '@runsheet/protocol';
+import type { PublicUser } from '@runsheet/protocol';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { checkNewPassword } from '@/components/form/new-password';
-import { PasswordField } from '@/components/form/password-field';
+import { NewPasswordFields, PasswordField } from '@/components/form/password-field';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import {
@@ -161,22 +161,13 @@ function ChangePasswordForm() {
         value={values.currentPassword}
         onChange={set('currentPassword')}
       />
-      <PasswordField
+      <NewPasswordFields
         label="New password"
-        name="password"
-        autoComplete="new-password"
-        hint={PASSWORD_HINT}
-        error={errors.fields.password}
-        value={values.password}
-        onChange={set('password')}
-      />
-      <PasswordField
-        label="Repeat the new password"
-        name="confirm"
-        autoComplete="new-password"
-        error={errors.fields.confirm}
-        value={values.confirm}
-        onChange={set('confirm')}
+        repeatLabel="Repeat the new password"
+        password={values.password}
+        confirm={values.confirm}
+        errors={errors.fields}
+        onChange={set}
       />
       {errors.form && <FormAlert>{errors.form}</FormAlert>}
       <div className="flex flex-wrap items-center gap-3">

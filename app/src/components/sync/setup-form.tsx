@@ -2,12 +2,11 @@
  * The first-run form: creates the first admin on a server that has no account yet (POST /api/setup) and
  * signs them in. Away from the server's own machine the server asks for the setup code from its log.
  */
-import { PASSWORD_HINT } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
 import { checkNewPassword } from '@/components/form/new-password';
-import { PasswordField } from '@/components/form/password-field';
+import { NewPasswordFields } from '@/components/form/password-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { FormErrors } from '@/lib/command-errors';
@@ -88,22 +87,13 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
           onChange={set('displayName')}
         />
       </FormField>
-      <PasswordField
+      <NewPasswordFields
         label="Password"
-        name="password"
-        autoComplete="new-password"
-        hint={PASSWORD_HINT}
-        error={form.errors.fields.password}
-        value={values.password}
-        onChange={set('password')}
-      />
-      <PasswordField
-        label="Repeat the password"
-        name="confirm"
-        autoComplete="new-password"
-        error={form.errors.fields.confirm}
-        value={values.confirm}
-        onChange={set('confirm')}
+        repeatLabel="Repeat the password"
+        password={values.password}
+        confirm={values.confirm}
+        errors={form.errors.fields}
+        onChange={set}
       />
       {setupCodeRequired && (
         <FormField
