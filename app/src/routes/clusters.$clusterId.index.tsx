@@ -3,7 +3,7 @@ import { groupCustomersByCluster } from '@runsheet/domain';
 import { createFileRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
-import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts-panel';
 import { ClusterActions } from '@/components/clusters/cluster-actions';
 import { ClusterCustomers } from '@/components/clusters/cluster-customers';
 import { ClusterDetails } from '@/components/clusters/cluster-details';

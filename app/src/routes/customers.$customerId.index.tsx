@@ -3,7 +3,7 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { Archive, ArchiveRestore, Pencil } from 'lucide-react';
 import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
-import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts-panel';
 import { CustomerLabel } from '@/components/customer/customer-label';
 import { activeClusters } from '@/components/customers/active-clusters';
 import { CustomerDetails } from '@/components/customers/customer-details';
