@@ -115,6 +115,25 @@ describe('static hosting: directories, compressed index, errors', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
+  it('an error about a compressed copy (412, 416) is plain text: no Content-Encoding, no validator, never cached', async () => {
+    const asset = 'assets/index-Bx7k2Qz1.js';
+    writeFileSync(path.join(t.staticDir, `${asset}.br`), brotliCompressSync('console.log("app");'));
+    try {
+      for (const headers of [{ Range: 'bytes=5000-6000' }, { 'If-Match': 'W/"not-this-one"' }]) {
+        const res = await rawRequest(t.port, `/${asset}`, {
+          headers: { 'Accept-Encoding': 'br', ...headers },
+        });
+        expect([412, 416], JSON.stringify(headers)).toContain(res.status);
+        expect(res.headers['content-encoding']).toBeUndefined();
+        expect(res.headers.etag).toBeUndefined();
+        expect(res.headers['cache-control']).toBe('no-store');
+        expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+      }
+    } finally {
+      rmSync(path.join(t.staticDir, `${asset}.br`));
+    }
+  });
+
   it('answers 503 with no-store while the app is not built, and serves it once it is', async () => {
     const index = path.join(t.staticDir, 'index.html');
     renameSync(index, `${index}.away`);

@@ -159,7 +159,12 @@ async function sendFile(
         resolve('refused');
       } else {
         // After the file was found: a failed precondition (412), an unsatisfiable range (416), a read error.
-        sendText(res, status, `${STATUS_CODES[status] ?? 'Error'}\n`, error.headers);
+        // The file's headers were set already; the error text is none of them, and is never cached.
+        for (const name of ['Content-Encoding', 'ETag', 'Last-Modified']) res.removeHeader(name);
+        sendText(res, status, `${STATUS_CODES[status] ?? 'Error'}\n`, {
+          ...error.headers,
+          'Cache-Control': 'no-store',
+        });
         resolve('sent');
       }
     });
