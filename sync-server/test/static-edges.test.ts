@@ -119,7 +119,11 @@ describe('static hosting: directories, compressed index, errors', () => {
     const asset = 'assets/index-Bx7k2Qz1.js';
     writeFileSync(path.join(t.staticDir, `${asset}.br`), brotliCompressSync('console.log("app");'));
     try {
-      for (const headers of [{ Range: 'bytes=5000-6000' }, { 'If-Match': 'W/"not-this-one"' }]) {
+      const cases: Record<string, string>[] = [
+        { Range: 'bytes=5000-6000' },
+        { 'If-Match': 'W/"not-this-one"' },
+      ];
+      for (const headers of cases) {
         const res = await rawRequest(t.port, `/${asset}`, {
           headers: { 'Accept-Encoding': 'br', ...headers },
         });
