@@ -41,20 +41,20 @@ describe('static hosting: ways out of the root', () => {
     ['from under /assets', () => `/assets/..%2f..%2f${evil()}%2fsecret.txt`],
     ['NUL byte', () => `/../${evil()}/secret.txt%00.js`],
     ['NUL byte in a plain name', () => '/sw.js%00'],
-  ])('refuses %s with 400 and never sends the file beside the root', async (_name, target) => {
+  ])('SV-03 refuses %s with 400 and never sends the file beside the root', async (_name, target) => {
     const res = await rawRequest(t.port, target());
     expect(res.status).toBe(400);
     expect(res.body).not.toContain(SECRET);
   });
 
-  it('decodes once: a double-encoded ../ is a file name that is not there, answered by the app', async () => {
+  it('SV-03 decodes once: a double-encoded ../ is a file name that is not there, answered by the app', async () => {
     const res = await rawRequest(t.port, `/%252e%252e%252f${evil()}%252fsecret.txt`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('<div id="root">');
     expect(res.body).not.toContain(SECRET);
   });
 
-  it('never sends a dotfile: the app answers instead', async () => {
+  it('SV-03 never sends a dotfile: the app answers instead', async () => {
     const res = await rawRequest(t.port, '/.env');
     expect(res.body).not.toContain(SECRET);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -62,7 +62,7 @@ describe('static hosting: ways out of the root', () => {
 });
 
 describe('static hosting: directories, compressed index, errors', () => {
-  it('a directory is no page: /assets without a slash gets the app, /assets/ a 404', async () => {
+  it('SV-02 a directory is no page: /assets without a slash gets the app, /assets/ a 404', async () => {
     const bare = await rawRequest(t.port, '/assets');
     expect(bare.status).toBe(200);
     expect(bare.body).toContain('<div id="root">');
@@ -71,7 +71,7 @@ describe('static hosting: directories, compressed index, errors', () => {
     expect(slash.headers['content-type']).not.toContain('html');
   });
 
-  it('sends the compressed index.html for /, for a deep link, and for /index.html, with no-cache', async () => {
+  it('SV-04 sends the compressed index.html for /, for a deep link, and for /index.html, with no-cache', async () => {
     const html = '<!doctype html><title>Runsheet</title><div id="root"></div>';
     writeFileSync(path.join(t.staticDir, 'index.html.br'), brotliCompressSync(html));
     writeFileSync(path.join(t.staticDir, 'index.html.gz'), gzipSync(html));
@@ -89,7 +89,7 @@ describe('static hosting: directories, compressed index, errors', () => {
     }
   });
 
-  it('gives the compressed and the plain answer different validators', async () => {
+  it('SV-04 gives the compressed and the plain answer different validators', async () => {
     const asset = 'assets/index-C9aa01Fe.css';
     writeFileSync(path.join(t.staticDir, `${asset}.gz`), gzipSync('body{margin:0}'));
     try {
@@ -107,7 +107,7 @@ describe('static hosting: directories, compressed index, errors', () => {
     }
   });
 
-  it('SE-09: an error answered after the file was found (unsatisfiable range) keeps the security headers', async () => {
+  it('SE-09 / SV-04: an error answered after the file was found (unsatisfiable range) keeps the security headers', async () => {
     const res = await rawRequest(t.port, '/robots.txt', { headers: { Range: 'bytes=5000-6000' } });
     expect(res.status).toBe(416);
     expect(res.headers['content-range']).toBe('bytes */13');
@@ -115,7 +115,7 @@ describe('static hosting: directories, compressed index, errors', () => {
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 
-  it('an error about a compressed copy (412, 416) is plain text: no Content-Encoding, no validator, never cached', async () => {
+  it('SV-04 an error about a compressed copy (412, 416) is plain text: no Content-Encoding, no validator, never cached', async () => {
     const asset = 'assets/index-Bx7k2Qz1.js';
     writeFileSync(path.join(t.staticDir, `${asset}.br`), brotliCompressSync('console.log("app");'));
     try {
@@ -138,7 +138,7 @@ describe('static hosting: directories, compressed index, errors', () => {
     }
   });
 
-  it('answers 503 with no-store while the app is not built, and serves it once it is', async () => {
+  it('SV-02 answers 503 with no-store while the app is not built, and serves it once it is', async () => {
     const index = path.join(t.staticDir, 'index.html');
     renameSync(index, `${index}.away`);
     try {
