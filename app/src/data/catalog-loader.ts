@@ -37,6 +37,7 @@ export async function loadCatalogInSlices(
   const rows = await readUpdates(db, CATALOG);
   const doc = new Y.Doc();
   const bytes = rows.reduce((sum, r) => sum + r.update.length, 0);
+  rememberSize(bytes > options.sliceAbove);
   if (bytes > options.sliceAbove) {
     let slices: Uint8Array[];
     try {
@@ -60,4 +61,30 @@ export async function loadCatalogInSlices(
   const state = await readCatalogInSlices(doc, pause);
   const seqs = rows.map((r) => r.seq ?? 0);
   return { doc, state, seqs, lastSeq: seqs.reduce((max, seq) => Math.max(max, seq), 0) };
+}
+
+/** Where this browser remembers that its catalog was cut in a worker last time (see catalogWasLarge). */
+const LARGE_KEY = 'runsheet.catalog-sliced';
+
+/**
+ * Whether the catalog was large enough to be cut in a worker when this browser last loaded it: then
+ * LocalData.open starts the worker before it opens the database, so the worker's start (80 to 200 ms)
+ * overlaps the database's. A hint only: wrong, it costs a worker started for nothing, or no head start.
+ */
+export function catalogWasLarge(): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem(LARGE_KEY) === '1';
+  } catch {
+    return false; // storage refused (a private window): no head start
+  }
+}
+
+function rememberSize(large: boolean): void {
+  try {
+    if (typeof localStorage === 'undefined') return;
+    if (large) localStorage.setItem(LARGE_KEY, '1');
+    else localStorage.removeItem(LARGE_KEY);
+  } catch {
+    // Only a hint.
+  }
 }
