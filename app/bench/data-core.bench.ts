@@ -16,9 +16,10 @@
  *   of this shape reaches, and the bytes each done step costs.
  * - freeze (after full): the release archived, timed from the command until the archive and its frozen
  *   snapshot are committed (FZ-01); the snapshot's size beside the document's.
- * - frozen (after freeze, a fresh page): the archived release read as the app reads it (the read model
- *   over its snapshot, FZ-02) until its first matrix query, with the page's long tasks; its document is
- *   never opened.
+ * - frozen (after freeze, a fresh page): the archived release read as the app reads it (the read model:
+ *   its packed projection first, RM-07, then its snapshot, FZ-02) until its first matrix query, then
+ *   until the snapshot and its history are read, with the page's long tasks; its document is never
+ *   opened.
  */
 
 import { type Command, releaseFromRows } from '@runsheet/doc';
@@ -510,8 +511,9 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   const model = new ReadModel(data);
   const view = await new Promise<ReturnType<ReadModel['release']>>((resolve) => {
     const check = () => {
+      // Whatever the page paints first: the packed projection (RM-07), else the snapshot.
       const read = model.release(releaseId);
-      if (read.status === 'ready' && read.source === 'frozen') resolve(read);
+      if (read.status === 'ready') resolve(read);
     };
     model.subscribeRelease(releaseId, check);
     check();
@@ -527,7 +529,7 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   await new Promise<void>((resolve) => {
     const check = () => {
       const read = model.release(releaseId);
-      if (read.status === 'ready' && read.history === 'ready') resolve();
+      if (read.status === 'ready' && read.source === 'frozen' && read.history === 'ready') resolve();
     };
     model.subscribeRelease(releaseId, check);
     check();
@@ -536,7 +538,8 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   const tasks = await longTasks.take();
   const report = {
     catalogLoadMs: round(catalogLoadMs),
-    snapshotReadyMs: round(readyMs - catalogLoadMs),
+    firstSource: view.source,
+    releaseReadyMs: round(readyMs - catalogLoadMs),
     matrixMs: round(matrixMs),
     firstMatrixMs: round(firstMatrixMs),
     firstMatrixSinceNavigationMs: round(firstMatrixSinceNavigationMs),
