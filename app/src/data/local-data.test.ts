@@ -168,14 +168,36 @@ describe('LocalData', () => {
     expect(pauses).toBeGreaterThan(sliced);
     expect(second.state.catalog).toEqual(before);
     expect(readCatalog(second.workspace.catalog)).toEqual(before);
+    // The slices replaced the rows read: the next load applies them as they are.
+    const stored = await readUpdates(second.db, 'catalog');
+    expect(stored).toHaveLength(sliced);
+    expect(stored.every((r) => r.sliced)).toBe(true);
     // The mirror follows later changes, and they are stored.
     second.workspace.apply({ ops: [ops.customer(customer('customer:c1-7', 'cluster:k0', 'renamed'))] });
     expect(second.state.catalog.customers['customer:c1-7']?.name).toBe('renamed');
     await second.close();
     open.splice(open.indexOf(second), 1);
-    const third = await start(idb);
+    // Loaded from the stored slices (plus the row of the rename): no worker asked to cut anything.
+    let cutAgain = 0;
+    const counting = {
+      sliceAbove: 0,
+      slicer: async (updates: Uint8Array[]) => {
+        cutAgain++;
+        return sliceHere(updates, 40);
+      },
+    };
+    // Slices and one more row (the rename): cut again, once.
+    const third = await start(idb, counting);
     expect(third.state.catalog.customers['customer:c1-7']?.name).toBe('renamed');
     expect(Object.keys(third.state.catalog.customers)).toHaveLength(450);
+    expect(cutAgain).toBe(1);
+    const after = structuredClone(third.state.catalog);
+    await third.close();
+    open.splice(open.indexOf(third), 1);
+    // Only slices: applied as stored, nothing cut.
+    const fourth = await start(idb, counting);
+    expect(cutAgain).toBe(1);
+    expect(fourth.state.catalog).toEqual(after);
   });
 
   it('compacts a document to one stored row when it loads', async () => {

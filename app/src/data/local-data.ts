@@ -36,7 +36,7 @@ import {
 } from '@runsheet/domain';
 import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
-import { catalogWasLarge, loadCatalogInSlices } from './catalog-loader.ts';
+import { loadCatalogInSlices } from './catalog-loader.ts';
 import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
 import { loadDoc, mergeRows, readUpdates, storedDocNames } from './doc-storage.ts';
@@ -48,7 +48,7 @@ import {
   storedProjectionVersion,
   writeRows,
 } from './projection-writer.ts';
-import { defaultSlicer, prewarmSlicer, type Slicer } from './release-slicer.ts';
+import { defaultSlicer, type Slicer } from './release-slicer.ts';
 import { type ChannelLike, openTabChannel, TabLink, type TabMessage } from './tab-channel.ts';
 import { defaultSetTimer, type SetTimer, WriteQueue } from './write-queue.ts';
 
@@ -140,8 +140,6 @@ export class LocalData {
 
   /** Opens the database, loads the catalog and makes sure the projection is current. */
   static async open(options: LocalDataOptions = {}): Promise<LocalData> {
-    // A catalog cut in a worker last time: the worker starts while the database opens.
-    if (!options.slicer && catalogWasLarge()) prewarmSlicer();
     const db = new RunsheetDB(options.dbName ?? DB_NAME, options.dexie);
     await db.open();
     // In slices (RM-05): the workspace, its mirror and every reader come after the whole catalog.
@@ -169,7 +167,7 @@ export class LocalData {
     self = data;
     data.lastSeq.set(CATALOG, loaded.lastSeq);
     data.compactor.remember(CATALOG, loaded.seqs);
-    if (loaded.seqs.length > 1) data.compactor.request(CATALOG);
+    if (loaded.compact) data.compactor.request(CATALOG);
     data.attach(CATALOG, catalog);
     data.cleanups.push(data.workspace.onDocOpen((name, doc) => data.attach(name, doc)));
     data.cleanups.push(

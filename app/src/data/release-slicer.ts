@@ -3,7 +3,7 @@
  * applies a large document (the catalog, a finished release) a slice per task. One worker serves every
  * request and ends after a few idle seconds: the catalog and then the release a page opens are cut by
  * the same warm worker (starting one costs 80 to 200 ms before its first answer), and an idle worker
- * does not hold its memory for long. `prewarmSlicer` starts it early, while the database opens.
+ * does not hold its memory for long.
  */
 import { sliceUpdate } from '@runsheet/doc';
 import * as Y from 'yjs';
@@ -77,12 +77,6 @@ function endWhenIdle(me: Shared): void {
     me.worker.terminate();
     if (shared === me) shared = null;
   }, IDLE_MS);
-}
-
-/** Starts the worker ahead of a request (it ends after a few idle seconds if none comes). */
-export function prewarmSlicer(): void {
-  if (typeof Worker === 'undefined') return;
-  endWhenIdle(theWorker());
 }
 
 function sliceInWorker(updates: Uint8Array[], maxLength: number): Promise<Uint8Array[]> {
