@@ -34,6 +34,28 @@ const RATE = Number(process.env.BENCH_RATE ?? 1);
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 5);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 10);
 
+/**
+ * The default order: the cheap attacks first, those that leave memory or storage behind (huge updates, a
+ * locked database) last, so that one phase's leftovers weigh on as few others as possible; then the quiet
+ * load again, to show what the server kept.
+ */
+const DEFAULT_ORDER: AttackName[] = [
+  'forged-host',
+  'forged-xff',
+  'room-spray',
+  'presence-spoof',
+  'forged-history',
+  'unauth-flood',
+  'sign-in-flood',
+  'huge-viewer',
+  'sqlite-lock',
+  'huge-member',
+];
+
+type PhaseName = 'quiet' | 'quiet again' | AttackName;
+const isQuiet = (name: PhaseName): name is 'quiet' | 'quiet again' =>
+  name === 'quiet' || name === 'quiet again';
+
 interface WorkerJob {
   attack: AttackName;
   target: Target;
@@ -68,18 +90,20 @@ interface Phase {
   row: string;
   honest: Delivery;
   p99RatioToQuiet: number | null;
-  serverRssMB: { start: number; peak: number; end: number; peakDeltaVsQuiet: number | null };
+  /** Peak: the phase's highest RSS; growth: peak minus the RSS at the phase's start. */
+  serverRssMB: {
+    start: number;
+    peak: number;
+    end: number;
+    growth: number;
+    peakDeltaVsQuiet: number | null;
+  };
   serverLoopDelayMaxMs: number | null;
   attack: Tally | { error: string } | null;
   alive: boolean;
 }
 
-async function runPhase(
-  name: 'quiet' | AttackName,
-  server: ServerProcess,
-  target: Target,
-  honest: HonestClients,
-) {
+async function runPhase(name: PhaseName, server: ServerProcess, target: Target, honest: HonestClients) {
   const pid = server.child.pid as number;
   const memory = watchMemory(pid);
   await server.stats(); // resets the probe's loop-delay histogram
@@ -89,7 +113,7 @@ async function runPhase(
       if (s) loopMax = Math.max(loopMax, s.loopDelayMs.max);
     });
   }, 1000);
-  const attack = name === 'quiet' ? null : attackInWorker({ attack: name, target, seconds: SECONDS });
+  const attack = isQuiet(name) ? null : attackInWorker({ attack: name, target, seconds: SECONDS });
   await honest.write(SECONDS, RATE);
   const tally = attack ? await attack : null;
   await honest.settle(SETTLE_SECONDS * 1000);
@@ -122,8 +146,8 @@ function answers(attack: Phase['attack']): string {
 
 function markdown(phases: Phase[]): string {
   const lines = [
-    '| phase | row | honest sent | delivered / expected | lost | p50 ms | p99 ms | p99 / quiet | peak RSS MB | Δ vs quiet MB | server loop delay max ms | attack requests | how the server answered | honest disconnects | alive |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| phase | row | honest sent | delivered / expected | lost | p50 ms | p99 ms | p99 / quiet | peak RSS MB | Δ vs quiet MB | growth in phase MB | server loop delay max ms | attack requests | how the server answered | honest disconnects | alive |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const p of phases) {
     const h = p.honest;
@@ -131,14 +155,14 @@ function markdown(phases: Phase[]): string {
       .map(([code, n]) => `${code}: ${n}`)
       .join('; ');
     lines.push(
-      `| ${p.phase} | ${p.row} | ${h.updatesSent} | ${h.delivered} / ${h.deliveriesExpected} | ${h.lost} | ${fmt(h.latencyMs.p50)} | ${fmt(h.latencyMs.p99)} | ${fmt(p.p99RatioToQuiet, 2)} | ${fmt(p.serverRssMB.peak)} | ${fmt(p.serverRssMB.peakDeltaVsQuiet)} | ${fmt(p.serverLoopDelayMaxMs)} | ${p.attack && !('error' in p.attack) ? p.attack.requests : '—'} | ${answers(p.attack)} | ${disconnects || 'none'} | ${p.alive ? 'yes' : '**no**'} |`,
+      `| ${p.phase} | ${p.row} | ${h.updatesSent} | ${h.delivered} / ${h.deliveriesExpected} | ${h.lost} | ${fmt(h.latencyMs.p50)} | ${fmt(h.latencyMs.p99)} | ${fmt(p.p99RatioToQuiet, 2)} | ${fmt(p.serverRssMB.peak)} | ${fmt(p.serverRssMB.peakDeltaVsQuiet)} | ${fmt(p.serverRssMB.growth)} | ${fmt(p.serverLoopDelayMaxMs)} | ${p.attack && !('error' in p.attack) ? p.attack.requests : '—'} | ${answers(p.attack)} | ${disconnects || 'none'} | ${p.alive ? 'yes' : '**no**'} |`,
     );
   }
   return lines.join('\n');
 }
 
 async function main() {
-  const attacks = (process.env.BENCH_ATTACKS ?? ATTACK_NAMES.join(',')).split(',').filter(Boolean);
+  const attacks = (process.env.BENCH_ATTACKS ?? DEFAULT_ORDER.join(',')).split(',').filter(Boolean);
   for (const a of attacks) {
     if (!(a in ATTACKS)) throw new Error(`unknown attack ${a}; known: ${ATTACK_NAMES.join(', ')}`);
   }
@@ -149,7 +173,9 @@ async function main() {
   process.setMaxListeners(CLIENTS + 20);
   const phases: Phase[] = [];
   let exited: string | null = null;
+  let stopping = false;
   server.child.once('exit', (code, signal) => {
+    if (stopping) return;
     exited = `the server exited (${code ?? signal}) at ${new Date().toISOString()}`;
     console.error(exited);
   });
@@ -164,19 +190,20 @@ async function main() {
     await honest.write(3, RATE);
     await honest.settle(SETTLE_SECONDS * 1000);
     let quiet: Phase | null = null;
-    for (const name of ['quiet', ...attacks] as Array<'quiet' | AttackName>) {
+    for (const name of ['quiet', ...attacks, 'quiet again'] as PhaseName[]) {
       if (exited) break;
       console.error(`${new Date().toISOString()} phase ${name}`);
       const r = await runPhase(name, server, target, honest);
       const phase: Phase = {
         phase: name,
-        row: name === 'quiet' ? '—' : ATTACKS[name].row,
+        row: isQuiet(name) ? '—' : ATTACKS[name].row,
         honest: r.delivery,
         p99RatioToQuiet: quiet ? r.delivery.latencyMs.p99 / quiet.honest.latencyMs.p99 : null,
         serverRssMB: {
           start: round(r.rss.start),
           peak: round(r.rss.peak),
           end: round(r.rss.end),
+          growth: round(r.rss.peak - r.rss.start),
           peakDeltaVsQuiet: quiet ? round(r.rss.peak - quiet.serverRssMB.peak) : null,
         },
         serverLoopDelayMaxMs: r.loopMax === null ? null : round(r.loopMax),
@@ -190,6 +217,7 @@ async function main() {
     }
     honest.close();
   } finally {
+    stopping = true;
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
