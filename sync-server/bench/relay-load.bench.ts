@@ -78,7 +78,7 @@ interface RelayProcess extends ServerProcess {
 
 /** Its figures; a relay that exited in the middle of a benchmark ends it. */
 async function statsOf(relay: RelayProcess): Promise<RelayStats> {
-  const stats = await statsOf(relay);
+  const stats = await relay.stats();
   if (!stats) throw new Error(`${relay.name} relay exited:\n${relay.output()}`);
   return stats;
 }
