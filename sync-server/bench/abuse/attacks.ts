@@ -21,6 +21,11 @@ export interface AttackOptions {
 
 type Driver = (target: Target, options: AttackOptions) => Promise<Tally>;
 
+/**
+ * How long a driver waits for the server to close a connection it expects closed: long enough that a
+ * server busy with a previous frame still answers (what it answers is the point), bounded all the same.
+ */
+const ANSWER_WAIT_MS = 10_000;
 const until = (seconds: number) => performance.now() + seconds * 1000;
 const cookie = (account: { cookie: string }) => ({ Cookie: account.cookie });
 const clientId = () => 1 + Math.floor(Math.random() * 2 ** 30);
@@ -72,9 +77,9 @@ const hugeMember: Driver = async (target, { seconds }) => {
       await drained(s.ws);
       await sleep(250);
     }
-    const code = await Promise.race([s.closed, sleep(2000).then(() => null)]);
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
     if (code === null) {
-      t.note('open after both');
+      t.note('open 10 s after both');
       s.ws.terminate();
     } else t.note(`close ${code}`);
   }
@@ -136,6 +141,10 @@ const unauthFlood: Driver = async (target, { seconds }) => {
         }, 20);
         return () => clearInterval(flood);
       });
+      if (received.length === 0 && !endedByServer) {
+        t.note('cut by the attacker at the end, before any answer');
+        continue;
+      }
       const head = received.toString('latin1', 0, 12);
       const body = received.subarray(received.indexOf('\r\n\r\n') + 4);
       const code = body[0] === 0x88 && body.length >= 4 ? body.readUInt16BE(2) : 'none';
@@ -168,7 +177,7 @@ const roomSpray: Driver = async (target, { seconds }) => {
   await loops(4, until(seconds), 200 * seconds, t, async (n) => {
     const who = n % 2 === 0 ? target.attackerViewer : target.attackerMember;
     const s = rawWs(target.url, `release:spray-${randomBytes(6).toString('hex')}`, cookie(who), '127.0.0.5');
-    const code = await Promise.race([s.closed, sleep(3000).then(() => null)]);
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
     if (code === null) s.ws.terminate();
     t.note(`${n % 2 === 0 ? 'viewer' : 'member'} close ${code ?? 'none: room opened'}`);
   });
@@ -209,9 +218,9 @@ const presenceSpoof: Driver = async (target, { seconds }) => {
     s.ws.send(presenceFrame(spoof));
     s.ws.send(fakePeers);
     t.requests += 2;
-    const code = await Promise.race([s.closed, sleep(2000).then(() => null)]);
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
     if (code === null) {
-      t.note('open after the fake peers');
+      t.note('open 10 s after the fake peers');
       s.ws.terminate();
     } else t.note(`close ${code}`);
     await sleep(200);
