@@ -168,7 +168,13 @@ async function main() {
   }
   const loadAtStart = loadavg().map((n) => round(n, 2));
   const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-abuse-'));
-  const server = await startServerProcess({ RUNSHEET_OPEN: '0', DATA_DIR: dataDir, TRUST_PROXY: '1' });
+  const server = await startServerProcess({
+    RUNSHEET_OPEN: '0',
+    DATA_DIR: dataDir,
+    TRUST_PROXY: '1',
+    // To compare settings of the server in one sitting, e.g. AUTH_HASH_CONCURRENCY=2 against its default.
+    ...(process.env.AUTH_HASH_CONCURRENCY && { AUTH_HASH_CONCURRENCY: process.env.AUTH_HASH_CONCURRENCY }),
+  });
   // Every stock provider adds a process 'exit' listener.
   process.setMaxListeners(CLIENTS + 20);
   const phases: Phase[] = [];
