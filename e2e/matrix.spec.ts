@@ -222,4 +222,71 @@ test.describe('release matrix', () => {
     await expect.poll(() => matrix.isScrolledIntoGrid(matrix.cell('Step 39', 'Customer 89'))).toBe(true);
     await expect(matrix.cell('Step 00', 'Customer 00')).toHaveCount(0);
   });
+
+  test('RM-06 a release of more than 5,000 step states paints its matrix computed in slices, and follows status and template changes', async ({
+    page,
+    matrix,
+  }) => {
+    const clusters = ['c-a', 'c-b'] as const;
+    const customers = Array.from({ length: 130 }, (_, i) => ({
+      key: `k${i}`,
+      name: `Customer ${String(i).padStart(3, '0')}`,
+      namespace: `ns-${i}`,
+      cluster: clusters[i % 2] as (typeof clusters)[number],
+    }));
+    const templates = [
+      ...Array.from({ length: 40 }, (_, i) => ({
+        key: `t${i}`,
+        name: `Step ${String(i).padStart(2, '0')}`,
+        category: 'deploy' as const,
+        type: 'bash' as const,
+        content: `echo ${i}`,
+      })),
+      { key: 'check', name: 'Check', category: 'verify' as const, type: 'bash' as const, content: 'echo ok' },
+    ];
+    const s = await seedRelease(page, defineSpec({ clusters, customers, templates }));
+    // Every deploy step done: 130 x 40 = 5,200 step states, over the 5,000 computed at once.
+    const customerIds = Object.values(s.customers) as string[];
+    await page.evaluate(
+      async ({ releaseId, customerIds }) => {
+        type Run = (name: string, input: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+        const rs = (window as unknown as { __runsheet: { run: Run; flush: () => Promise<void> } }).__runsheet;
+        for (const customerId of customerIds) {
+          const r = await rs.run('bulkMarkDone', { releaseId, customerId, category: 'deploy' });
+          if (!r.ok) throw new Error(r.error?.code);
+        }
+        await rs.flush();
+      },
+      { releaseId: s.releaseId, customerIds },
+    );
+    // A fresh page: its first matrix is computed in slices.
+    await matrix.goto(s.releaseId);
+    await matrix.expectStatus('Step 00', 'Customer 000', 'done');
+    await matrix.expectStatus('Step 01', 'Customer 002', 'done');
+    await expect(matrix.grid).toHaveAttribute('aria-colcount', String(130 + 2 + 1));
+
+    // With the test API (bench=1), to run commands on this page while its matrix is shown.
+    await matrix.goto(s.releaseId, 'tab=verify&bench=1');
+    await page.waitForFunction(() => '__runsheet' in window);
+    const first = s.customers.k0;
+    const check = s.templates.check;
+    if (!first || !check) throw new Error('customer k0 or template check was not seeded');
+    await matrix.expectStatus('Check', 'Customer 000', 'pending');
+    // A status change patches its cell.
+    await runCommand(page, 'markDone', {
+      releaseId: s.releaseId,
+      stepId: stepIdOf(first, check),
+    });
+    await matrix.expectStatus('Check', 'Customer 000', 'done');
+    // A new template is a full recompute (in slices again): its row appears, the done cell stays done.
+    await runCommand(page, 'addTemplate', {
+      releaseId: s.releaseId,
+      name: 'Smoke',
+      category: 'verify',
+      type: 'bash',
+      content: 'echo smoke',
+    });
+    await matrix.expectStatus('Smoke', 'Customer 000', 'pending');
+    await matrix.expectStatus('Check', 'Customer 000', 'done');
+  });
 });

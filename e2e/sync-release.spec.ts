@@ -5,6 +5,9 @@ import { ADMIN, type Device, expect, test } from './sync-fixtures';
 
 test.use({ relayPort: 4448 });
 
+/** The relay's transient refusal of a release room it does not know yet (packages/protocol close-codes.ts). */
+const UNKNOWN_ROOM = 4504;
+
 const BEN = { username: 'ben', password: 'ben-password-123', displayName: 'Ben Brown' };
 
 /**
@@ -107,4 +110,53 @@ test('SY-09 apart, both devices work on steps; back online they converge and the
   // The same deterministic winner on both devices.
   expect(winners[0]).toBe(winners[1]);
   expect(['done', 'skipped']).toContain(winners[0]);
+});
+
+test('SE-04 a release made and worked on with no server reaches another device once its catalog is on the server', async ({
+  deviceA,
+  deviceB,
+}) => {
+  test.setTimeout(90_000);
+  // Device A has no server yet: everything below is made on the device alone.
+  await deviceA.context.route('**/api/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+  const seeded = await seedDefault(deviceA.page);
+  const releasePath = `/releases/${urlId(seeded.releaseId)}`;
+  await deviceA.page.goto(releasePath);
+  await deviceA.sync.expectLabel('Local only');
+  const matrixA = new MatrixPage(deviceA.page);
+  const panel = await matrixA.open('Deploy app', 'Acme');
+  await panel.markDoneButton.click();
+  await panel.expectStatus('done');
+  await panel.close();
+
+  // A server is found and A signs in. Its release room is asked for while the catalog that lists the
+  // release has not reached the server (the catalog's socket is held back here): the relay refuses the
+  // room with UNKNOWN_ROOM, a transient code, and the app keeps trying. Once the catalog is through, the
+  // release room gets in on its next try, with the step done offline.
+  let catalogHeld = true;
+  await deviceA.context.routeWebSocket(/\/sync\/catalog/, (ws) => {
+    if (catalogHeld) ws.close({ code: 1013, reason: 'held back by the test' });
+    else ws.connectToServer();
+  });
+  const releaseCloses: number[] = [];
+  await deviceA.context.routeWebSocket(/\/sync\/release/, (ws) => {
+    const server = ws.connectToServer();
+    server.onClose((code, reason) => {
+      releaseCloses.push(code ?? 0);
+      ws.close({ code, reason });
+    });
+  });
+  await deviceA.context.unroute('**/api/**');
+  await deviceA.signInByApi(ADMIN.username, ADMIN.password);
+  await deviceA.page.goto(releasePath);
+  await expect.poll(() => releaseCloses, { timeout: 15_000 }).toContain(UNKNOWN_ROOM);
+  catalogHeld = false;
+  await deviceA.sync.expectSynced();
+
+  await deviceB.openSignedIn();
+  await deviceB.page.goto(releasePath);
+  const matrixB = new MatrixPage(deviceB.page);
+  await expect(matrixB.grid).toBeVisible();
+  await matrixB.expectStatus('Deploy app', 'Acme', 'done');
+  await matrixB.expectStatus('Run migration', 'Acme', 'pending');
 });

@@ -101,6 +101,16 @@ test('WV-01..WV-08: plan three waves, run wave one, sign off, wave two opens, ha
     'Everyone else · prod-us',
     'Initech',
   ]);
+  // A whole wave folds at once, by keyboard, and unfolds again.
+  await matrix.waveFold('Europe').focus();
+  await matrix.page.keyboard.press('Enter');
+  await expect(matrix.waveFold('Europe')).toHaveAttribute('aria-pressed', 'true');
+  await expect(matrix.waveFold('Europe')).toHaveText('Unfold Europe');
+  await expect.poll(() => matrix.columnNames()).not.toContain('Globex');
+  expect(await matrix.columnNames()).toContain('Initech');
+  await matrix.page.keyboard.press('Enter');
+  await expect(matrix.waveFold('Europe')).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => matrix.columnNames()).toContain('Globex');
   const closed = await matrix.open('Migrate', 'Globex');
   await expect(closed.markDoneButton).toBeDisabled();
   await expect(closed.skipButton).toBeDisabled();

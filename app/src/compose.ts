@@ -6,10 +6,12 @@
  * 2. The sync client (create-sync.ts): API, session, document links, presence; it links the local data's
  *    documents with the relay. SyncProvider starts it once the app is on screen.
  * 3. The write gate: the one write path asks the session whether this person may change anything (a viewer
- *    may not, SY-05; the relay would refuse it anyway).
+ *    may not, SY-05; the relay would refuse it anyway), and which role they act in (admin-only commands).
  * 4. The temporal mirror (a document only the server writes): opened by the first screen that shows it,
  *    then followed by the sync client under the same rules as every other document.
  */
+
+import type { Role } from '@runsheet/protocol';
 import {
   type FollowDocument,
   openTemporalDoc,
@@ -17,12 +19,14 @@ import {
 } from '@/components/temporal/temporal-doc';
 import { LocalData } from '@/data';
 import { createSync, type SyncApi } from '@/sync/create-sync';
-import { canWrite } from '@/sync/session';
+import { canWrite, roleOf } from '@/sync/session';
 
 export interface AppParts {
   local: LocalData;
   sync: SyncApi;
   writesAllowed: () => boolean;
+  /** The signed-in account's role for the domain commands (undefined on a device that never signed in). */
+  actorRole: () => Role | undefined;
   temporal: () => TemporalDocHandle;
 }
 
@@ -30,10 +34,11 @@ export async function composeApp(): Promise<AppParts> {
   const local = await LocalData.open();
   const sync = createSync(local);
   const writesAllowed = () => canWrite(sync.session.get());
+  const actorRole = () => roleOf(sync.session.get());
   const temporal = temporalOnFirstUse((room, doc) => {
     sync.manager.follow(room, doc);
   });
-  return { local, sync, writesAllowed, temporal };
+  return { local, sync, writesAllowed, actorRole, temporal };
 }
 
 /** Opens the temporal document on the first call, and only then (most pages never show it). */

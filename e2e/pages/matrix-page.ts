@@ -90,6 +90,13 @@ export class MatrixPage {
     );
   }
 
+  /** The toggle that folds every cluster column of one wave ("Fold Europe", pressed once folded). */
+  waveFold(wave: string): Locator {
+    return this.page
+      .getByRole('group', { name: 'Fold a wave' })
+      .getByRole('button', { name: new RegExp(`^(Fold|Unfold) ${literal(wave)}$`) });
+  }
+
   async expectStatus(step: string, customer: string, status: StepStatusName): Promise<void> {
     await expect(this.cell(step, customer)).toHaveAttribute('data-status', status);
   }

@@ -18,8 +18,6 @@
  * Cold sync: the 50,000-step release (50 clusters, 1,000 customers, 50 templates, activated, ~5% of steps
  * done, all through the domain commands) uploaded once, then fresh clients time connect -> complete copy.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +47,17 @@ import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import {
+  now,
+  PACKAGE,
+  percentile,
+  type RelayStats,
+  round,
+  SERVER_MAIN,
+  type ServerProcess,
+  startServerProcess,
+  synced,
+} from './harness.ts';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -56,69 +65,29 @@ const COLD_SYNC_RUNS = 3;
 /** Generator threads: receiving 10,000 updates a second takes more than one core. */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const APPLY = process.env.BENCH_APPLY === '1';
-// bench/run.mjs bundles this file into sync-server/dist/bench/.
-const PACKAGE = join(import.meta.dirname, '..', '..');
-const SERVER_MAIN = join(PACKAGE, 'dist', 'main.js');
 const REFERENCE_MAIN = join(PACKAGE, 'bench', 'reference-relay.mjs');
-const PROBE = join(PACKAGE, 'bench', 'probe.mjs');
 
 // ---------------------------------------------------------------------------------------------------
 // Relays as child processes
 
-interface RelayStats {
-  cpu: { user: number; system: number };
-  rss: number;
-  /** The relay's event-loop delay since the previous question. */
-  loopDelayMs: { p50: number; p99: number; max: number };
-}
-
-interface RelayProcess {
-  name: string;
-  url: string;
-  stats(): Promise<RelayStats>;
-  stop(signal?: NodeJS.Signals): Promise<void>;
-}
-
 type RelayName = 'runsheet' | 'reference';
 
+interface RelayProcess extends ServerProcess {
+  name: RelayName;
+}
+
+/** Its figures; a relay that exited in the middle of a benchmark ends it. */
+async function statsOf(relay: RelayProcess): Promise<RelayStats> {
+  const stats = await relay.stats();
+  if (!stats) throw new Error(`${relay.name} relay exited:\n${relay.output()}`);
+  return stats;
+}
+
 async function startRelay(name: RelayName, dataDir?: string): Promise<RelayProcess> {
-  const script = name === 'runsheet' ? SERVER_MAIN : REFERENCE_MAIN;
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0' };
-  if (name === 'runsheet') Object.assign(env, { RUNSHEET_OPEN: '1', DATA_DIR: dataDir ?? '' });
-  const child: ChildProcess = spawn(process.execPath, ['--import', PROBE, script], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} relay exited (${code}):\n${output}`)));
-  });
-  // One listener answers the questions in order (the sampler may ask while an answer is on its way).
-  const waiting: Array<(stats: RelayStats) => void> = [];
-  child.on('message', (stats: RelayStats) => waiting.shift()?.(stats));
-  return {
-    name,
-    url,
-    stats() {
-      return new Promise<RelayStats>((resolve) => {
-        waiting.push(resolve);
-        child.send('stats');
-      });
-    },
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill(signal);
-      await exited;
-    },
-  };
+  const env: Record<string, string> =
+    name === 'runsheet' ? { RUNSHEET_OPEN: '1', DATA_DIR: dataDir ?? '' } : {};
+  const server = await startServerProcess(env, name === 'runsheet' ? SERVER_MAIN : REFERENCE_MAIN);
+  return Object.assign(server, { name });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -130,18 +99,6 @@ function connect(url: string, room: string, doc: Y.Doc): WebsocketProvider {
     // Node 20 has a global BroadcastChannel: without this, clients of one process sync with each other
     // directly and the relay carries almost nothing.
     disableBc: true,
-  });
-}
-
-function synced(provider: WebsocketProvider): Promise<void> {
-  if (provider.synced) return Promise.resolve();
-  return new Promise((resolve) => {
-    const on = (isSynced: boolean) => {
-      if (!isSynced) return;
-      provider.off('sync', on);
-      resolve();
-    };
-    provider.on('sync', on);
   });
 }
 
@@ -256,14 +213,6 @@ function plannedChanges(built: BuiltRelease): Change[][] {
 // ---------------------------------------------------------------------------------------------------
 // Measurements
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: Float64Array | number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return round(sorted[i] as number, 2);
-}
-
 const cpuMs = (a: RelayStats['cpu'], b: RelayStats['cpu']) => (b.user - a.user + b.system - a.system) / 1000;
 
 /**
@@ -277,9 +226,6 @@ function updateKey(update: Uint8Array): string | null {
   const client = decoding.readVarUint(decoder);
   return `${client}:${decoding.readVarUint(decoder)}`;
 }
-
-/** Milliseconds on a clock all threads of this process share (performance.now() is per thread). */
-const now = () => performance.timeOrigin + performance.now();
 
 type ToWorker =
   | { type: 'connect'; url: string; room: string; seed: Uint8Array; plans: Change[][]; first: number }
@@ -419,13 +365,13 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
   const connectMs = now() - connectStart;
 
   const expected = CLIENTS * SECONDS * (CLIENTS - 1);
-  const before = await relay.stats();
+  const before = await statsOf(relay);
   const generatorBefore = process.cpuUsage();
   let peakRss = before.rss;
   let loopP99 = 0;
   let loopMax = 0;
   const sampler = setInterval(() => {
-    relay.stats().then((s) => {
+    statsOf(relay).then((s) => {
       peakRss = Math.max(peakRss, s.rss);
       loopP99 = Math.max(loopP99, s.loopDelayMs.p99);
       loopMax = Math.max(loopMax, s.loopDelayMs.max);
@@ -444,7 +390,7 @@ async function loadPhase(relay: RelayProcess, seed: Uint8Array, room: string, pl
   });
   const wallMs = now() - started;
   clearInterval(sampler);
-  const after = await relay.stats();
+  const after = await statsOf(relay);
   const generatorCpuMs = cpuMs(generatorBefore, process.cpuUsage());
   const relayCpuMs = cpuMs(before.cpu, after.cpu);
 
@@ -517,7 +463,7 @@ async function coldSync(relay: RelayProcess, room: string, update: Uint8Array, u
     provider.destroy();
     doc.destroy();
   }
-  const stats = await relay.stats();
+  const stats = await statsOf(relay);
   uploader?.provider.destroy();
   uploader?.doc.destroy();
   return {

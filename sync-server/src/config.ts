@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -50,6 +51,8 @@ export interface ServerConfig {
   timeouts: { headersMs: number; requestMs: number };
   /** AUTH_MAX_PENDING_HASHES: password checks that may wait for a core; more are answered 503 (SE-06). */
   maxPendingHashes: number;
+  /** AUTH_HASH_CONCURRENCY: password hashes computed at once (SE-06); by default one core stays the relay's. */
+  hashConcurrency: number;
   /** How long a sign-in lasts without use; every authenticated request slides it forward. */
   sessionTtlMs: number;
   /** The longest a sign-in lasts however often it is used; then the user signs in again. */
@@ -84,6 +87,16 @@ export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * Password hashes (scrypt, tens of milliseconds of a core each) computed at once by default: every core but
+ * one, at most 4 (libuv's thread pool), at least 1. A flood of junk sign-ins then leaves the relay a core
+ * of its own: on a 2-core machine two hashes at a time stalled the event loop 0.5 to 0.9 s and held
+ * honest sync p99 near 2 s (docs/BENCHMARKS.md, "Load and abuse"). Real sign-ins wait longer in a flood.
+ */
+export function defaultHashConcurrency(cores: number = availableParallelism()): number {
+  return Math.min(4, Math.max(1, cores - 1));
 }
 
 /**
@@ -217,6 +230,7 @@ const EnvSchema = TemporalEnvSchema.extend({
   RELAY_MAX_AWARENESS_BYTES: int(256, 16 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxAwarenessBytes),
   RELAY_MAX_PRESENCE_PER_CONNECTION: int(1, 1000, DEFAULT_RELAY_LIMITS.maxPresencePerConnection),
   AUTH_MAX_PENDING_HASHES: int(0, 100_000, 32),
+  AUTH_HASH_CONCURRENCY: int(1, 64, defaultHashConcurrency()),
   RELAY_MAX_CONNECTIONS: int(1, 1_000_000, 10_000),
   RELAY_MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000, 256),
   HTTP_HEADERS_TIMEOUT_MS: int(100, 600_000, 10_000),
@@ -296,6 +310,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     connections: { max: e.RELAY_MAX_CONNECTIONS, perAddress: e.RELAY_MAX_CONNECTIONS_PER_ADDRESS },
     timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_MS, requestMs: e.HTTP_REQUEST_TIMEOUT_MS },
     maxPendingHashes: e.AUTH_MAX_PENDING_HASHES,
+    hashConcurrency: e.AUTH_HASH_CONCURRENCY,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     sessionMaxMs: e.SESSION_MAX_DAYS * 24 * 3600_000,
     trustProxy: e.TRUST_PROXY > 0,

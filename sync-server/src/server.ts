@@ -116,6 +116,7 @@ export async function createRunsheetServer(
     sessionMaxMs: config.sessionMaxMs,
     openMode: config.openMode,
     maxPendingHashes: config.maxPendingHashes,
+    hashConcurrency: config.hashConcurrency,
     ...(overrides.scrypt && { scrypt: overrides.scrypt }),
     ...(overrides.now && { now: overrides.now }),
     ...(cluster && { sharedThrottle: cluster.sharedThrottle }),

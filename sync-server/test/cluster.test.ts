@@ -43,6 +43,7 @@ const CLUSTER_RELEASES = [
   'release:auth',
   'release:revoke',
   'release:budget',
+  'release:bytes',
 ];
 
 async function relays(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
@@ -216,6 +217,39 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     onB.ws.send(queryAwareness);
     expect((await onB.closed).code).toBe(CloseCode.RATE_LIMITED);
+  });
+
+  it('CL-03 SE-01 an account has one update-bytes budget on all relays together', async () => {
+    // Budget: 1,024 bytes a second per account, a burst of 2 frames of 1,024 bytes.
+    const [a, b] = await relays(2, {
+      RUNSHEET_OPEN: '0',
+      RELAY_MAX_FRAME_BYTES: '1024',
+      RELAY_MAX_UPDATE_BYTES_PER_SECOND: '1000000',
+      RELAY_MAX_UPDATE_BYTES_PER_SECOND_PER_USER: '1024',
+    });
+    const admin = await setUpAdmin(a!.url);
+    const grace = await signedInUser(admin, 'grace', 'member');
+    const auth = { Cookie: grace.cookie! };
+    const onA = await rawSocket(a!.url, 'release:bytes', auth);
+    const onB = await rawSocket(b!.url, 'release:bytes', auth);
+    cleanups.push(
+      () => onA.ws.terminate(),
+      () => onB.ws.terminate(),
+    );
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 11; i++) doc.getMap('m').set(`k${i}`, 'x'.repeat(340));
+    expect(updates.every((u) => u.byteLength > 340 && u.byteLength < 400)).toBe(true);
+    // About 1,900 bytes on relay A, then 1,900 on relay B: each relay alone stays within the burst.
+    for (const u of updates.slice(0, 5)) onA.ws.send(encodeUpdate(u));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const u of updates.slice(5, 10)) onB.ws.send(encodeUpdate(u));
+    // Once the relays have settled what they spent, B knows the account is overdrawn.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    onB.ws.send(encodeUpdate(updates[10]!));
+    expect((await onB.closed).code).toBe(CloseCode.RATE_LIMITED);
+    doc.destroy();
   });
 
   it('CL-04 /healthz on a relay of several checks storage and Redis', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultStaticDir, loadConfig } from '../src/config.ts';
+import { ConfigError, defaultHashConcurrency, defaultStaticDir, loadConfig } from '../src/config.ts';
 import { DEFAULT_RELAY_LIMITS } from '../src/relay/limits.ts';
 
 describe('configuration', () => {
@@ -51,6 +51,13 @@ describe('configuration', () => {
   it('finds app/dist from both the source file and the bundle', () => {
     expect(defaultStaticDir('file:///repo/sync-server/src/config.ts')).toBe(path.resolve('/repo/app/dist'));
     expect(defaultStaticDir('file:///repo/sync-server/dist/main.js')).toBe(path.resolve('/repo/app/dist'));
+  });
+
+  it('SE-06 hashes passwords on every core but one by default (1 to 4), or as AUTH_HASH_CONCURRENCY says', () => {
+    expect([1, 2, 3, 4, 8, 64].map((cores) => defaultHashConcurrency(cores))).toEqual([1, 1, 2, 3, 4, 4]);
+    expect(loadConfig({}).hashConcurrency).toBe(defaultHashConcurrency());
+    expect(loadConfig({ AUTH_HASH_CONCURRENCY: '2' }).hashConcurrency).toBe(2);
+    expect(() => loadConfig({ AUTH_HASH_CONCURRENCY: '0' })).toThrow(/AUTH_HASH_CONCURRENCY/);
   });
 
   it('resolves DATA_DIR and STATIC_DIR against the working directory', () => {

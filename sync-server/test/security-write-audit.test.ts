@@ -8,6 +8,7 @@ import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.t
 import { storedUpdates } from './helpers/events.ts';
 import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
 import { type RawSocket, rawSocket } from './helpers/raw-socket.ts';
+import { seedRelease } from './helpers/seed.ts';
 import { sqliteDb, startTestServer, type TestServer } from './helpers/test-server.ts';
 
 /**
@@ -203,6 +204,51 @@ describe.each(engines)(
         expect(writes(items).map((i) => i.userId)).toEqual([member.userId]);
         expect(mismatches(items)).toEqual([]);
         expect((await attestations(admin)).map((a) => a.entryId)).toEqual([honest.event.id]);
+      },
+    );
+
+    it.skipIf(skip)(
+      "SE-11f a step marked done through the REST API is audited as the caller's write and attested to the caller",
+      async () => {
+        t = await startTestServer({ env: { RUNSHEET_OPEN: '0', ...(await env()) } });
+        admin = await setUpAdmin(t.url);
+        const member = await signedInUser(admin, 'mia', 'member');
+        const seeded = await seedRelease(t.server, { clusters: 1, customersPerCluster: 1, templates: 1 });
+        const room = seeded.releaseId;
+        const done = await member.post(`/api/releases/${room}/steps/${seeded.firstStep}/done`, {
+          notes: 'from the pipeline',
+        });
+        expect(done.status).toBe(200);
+
+        const deadline = Date.now() + 5_000;
+        let rows: AuditItem[] = [];
+        while (Date.now() < deadline) {
+          const res = await admin.get<{ items: AuditItem[] }>(
+            `/api/audit?entity=${encodeURIComponent(room)}&limit=500`,
+          );
+          rows = res.body.items.filter((i) => i.action === 'sync.write');
+          if (rows.length > 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // One write, the caller's, with the bytes and hash of the change the server made for them.
+        expect(rows).toHaveLength(1);
+        expect(rows[0]).toMatchObject({ userId: member.userId, entity: room });
+        expect(rows[0]!.bytes).toBeGreaterThan(0);
+        expect(rows[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+        const entryIds = JSON.parse(rows[0]!.detail!).entryIds as string[];
+        expect(entryIds).toHaveLength(1);
+
+        const res = await member.get<{ items: Attestation[] }>(`/api/releases/${room}/history-attestations`);
+        expect(res.status).toBe(200);
+        expect(res.body.items).toEqual([
+          expect.objectContaining({
+            entryId: entryIds[0],
+            userId: member.userId,
+            username: 'mia',
+            claimedBy: member.userId,
+            mismatch: false,
+          }),
+        ]);
       },
     );
 

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('static hosting of the built app', () => {
-  it('serves index.html at / with no-cache', async () => {
+  it('SV-01 serves index.html at / with no-cache', async () => {
     const res = await fetch(`${t.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -20,7 +20,7 @@ describe('static hosting of the built app', () => {
     expect(await res.text()).toContain('<div id="root">');
   });
 
-  it('falls back to index.html for deep links', async () => {
+  it('SV-02 falls back to index.html for deep links', async () => {
     for (const path of ['/releases/release:abc', '/settings', '/customers/customer:x/steps?tab=2']) {
       const res = await fetch(`${t.url}${path}`);
       expect(res.status, path).toBe(200);
@@ -29,7 +29,7 @@ describe('static hosting of the built app', () => {
     }
   });
 
-  it('answers a missing hashed asset with 404, not HTML', async () => {
+  it('SV-02 answers a missing hashed asset with 404, not HTML', async () => {
     const res = await fetch(`${t.url}/assets/index-OLD.js`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).not.toContain('html');
@@ -48,7 +48,7 @@ describe('static hosting of the built app', () => {
     ['/icon-192.png', 'image/png', 'public, max-age=600'],
     ['/logo.svg', 'image/svg+xml', 'public, max-age=600'],
     ['/robots.txt', 'text/plain; charset=utf-8', 'public, max-age=600'],
-  ])('%s: %s, %s', async (path, type, cache) => {
+  ])('SV-01 %s: %s, %s', async (path, type, cache) => {
     const res = await fetch(`${t.url}${path}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(type);
@@ -56,7 +56,7 @@ describe('static hosting of the built app', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('sends the precompressed copy the browser accepts (Brotli first), marked Vary: Accept-Encoding', async () => {
+  it('SV-04 sends the precompressed copy the browser accepts (Brotli first), marked Vary: Accept-Encoding', async () => {
     const asset = 'assets/index-Bx7k2Qz1.js';
     const plain = 'console.log("app");';
     writeFileSync(path.join(t.staticDir, `${asset}.br`), brotliCompressSync(plain));
@@ -79,7 +79,7 @@ describe('static hosting of the built app', () => {
     expect(css.headers.get('content-encoding')).toBeNull();
   });
 
-  it('never sends a compressed copy older than its file (a file replaced in place by a deploy)', async () => {
+  it('SV-04 never sends a compressed copy older than its file (a file replaced in place by a deploy)', async () => {
     const sw = path.join(t.staticDir, 'sw.js');
     writeFileSync(`${sw}.br`, brotliCompressSync('self.oldVersion=1;'));
     const past = new Date(Date.now() - 60_000);
@@ -89,14 +89,14 @@ describe('static hosting of the built app', () => {
     expect(await res.text()).toBe('self.addEventListener("install",()=>{});');
   });
 
-  it('supports HEAD with headers and no body', async () => {
+  it('SV-03 supports HEAD with headers and no body', async () => {
     const res = await rawRequest(t.port, '/assets/index-Bx7k2Qz1.js', { method: 'HEAD' });
     expect(res.status).toBe(200);
     expect(res.headers['content-length']).toBe(String('console.log("app");'.length));
     expect(res.body).toBe('');
   });
 
-  it('answers conditional requests with 304 (ETag and Last-Modified)', async () => {
+  it('SV-04 answers conditional requests with 304 (ETag and Last-Modified)', async () => {
     const first = await fetch(`${t.url}/sw.js`);
     const etag = first.headers.get('etag');
     const lastModified = first.headers.get('last-modified');
@@ -111,7 +111,7 @@ describe('static hosting of the built app', () => {
     expect(stale.status).toBe(200);
   });
 
-  it('refuses methods other than GET and HEAD', async () => {
+  it('SV-03 refuses methods other than GET and HEAD', async () => {
     const res = await fetch(`${t.url}/index.html`, { method: 'POST' });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('GET, HEAD');
@@ -126,7 +126,7 @@ describe('static hosting of the built app', () => {
     '/..%5c..%5cetc%5cpasswd',
     '/index.html%00.js',
     '/%E0%A4%A',
-  ])('refuses traversal and malformed paths: %s', async (path) => {
+  ])('SV-03 refuses traversal and malformed paths: %s', async (path) => {
     const res = await rawRequest(t.port, path);
     expect(res.status).toBe(400);
     expect(res.body).not.toContain('root:');

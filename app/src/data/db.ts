@@ -23,6 +23,11 @@ export interface DocUpdateRow {
   seq?: number;
   docName: DocName;
   update: Uint8Array;
+  /**
+   * One of the slices a large document's rows were replaced with when it was last loaded (RM-05):
+   * when every row of a document is one, they apply one per task in order, with no worker and no merge.
+   */
+  sliced?: true;
 }
 
 export interface MetaRow {

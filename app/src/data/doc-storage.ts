@@ -64,3 +64,23 @@ export function mergeRows(rows: readonly DocUpdateRow[]): Uint8Array {
   if (rows.length === 1) return (rows[0] as DocUpdateRow).update;
   return Y.mergeUpdates(rows.map((r) => r.update));
 }
+
+/**
+ * Replaces the rows `seqs` of a document with `slices` (each a row marked `sliced`, in order), in one
+ * transaction: the same document in rows that load a slice per task without being cut again (RM-05).
+ * Rows another tab added meanwhile stay; returns the new rows' seqs.
+ */
+export async function replaceWithSlices(
+  db: RunsheetDB,
+  docName: DocName,
+  seqs: readonly number[],
+  slices: readonly Uint8Array[],
+): Promise<number[]> {
+  return db.transaction('rw', db.docUpdates, async () => {
+    await db.docUpdates.bulkDelete([...seqs]);
+    return db.docUpdates.bulkAdd(
+      slices.map((update) => ({ docName, update, sliced: true as const })),
+      { allKeys: true },
+    );
+  });
+}

@@ -181,6 +181,37 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     expect(frozen.history.flat().length).toBeGreaterThan(200);
   });
 
+  it('RM-07 an archived release paints first from its packed projection, the same steps as its snapshot, which then takes over', async () => {
+    const idb = freshIndexedDB();
+    const a = await device(idb);
+    const g = await generatedRelease(a.data);
+    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+    await a.data.flush();
+    const live = structuredClone(a.data.state.releases[g.releaseId]);
+    await closeAll();
+
+    const b = await device(idb);
+    // Every ready read the views get, by source, with the matrix and steps they would paint.
+    const seen: Array<{ source: string; matrix: unknown; stepStates: unknown }> = [];
+    const off = b.model.subscribeRelease(g.releaseId, () => {
+      const read = b.model.release(g.releaseId);
+      if (read.status !== 'ready' || seen.at(-1)?.source === read.source) return;
+      seen.push({
+        source: read.source,
+        matrix: stepStatusMatrix(read.state, g.releaseId),
+        stepStates: structuredClone(read.state.releases[g.releaseId]?.stepStates),
+      });
+    });
+    b.model.release(g.releaseId);
+    const frozen = await nextRead(b.model, g.releaseId, from('frozen'));
+    off();
+    expect(seen.map((r) => r.source)).toEqual(['stored', 'frozen']);
+    expect(seen[0]?.stepStates).toEqual(live?.stepStates);
+    expect(seen[0]?.matrix).toEqual(seen[1]?.matrix);
+    expect(frozen.state.releases[g.releaseId]).toEqual(live);
+    expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+  });
+
   it('FZ-03: unarchiving drops the snapshot, opens the document, and editing goes on with nothing lost', async () => {
     const idb = freshIndexedDB();
     const a = await device(idb);

@@ -20,6 +20,15 @@ async function start(idb = freshIndexedDB(), options: Parameters<typeof openTest
   return data;
 }
 
+/** A document's stored rows, read with a database of its own (the LocalData under test is closed). */
+async function readUpdatesOf(idb: ReturnType<typeof freshIndexedDB>, name: 'catalog') {
+  const data = await start(idb);
+  const rows = await readUpdates(data.db, name);
+  await data.close();
+  open.splice(open.indexOf(data), 1);
+  return rows;
+}
+
 afterEach(async () => {
   for (const data of open.splice(0)) await data.close();
 });
@@ -112,6 +121,83 @@ describe('LocalData', () => {
     second.workspace.apply({ ops: [ops.stepState(R, 'step:c1.t1', { status: 'skipped' })] });
     await second.flush();
     expect((await readStoredRelease(second.db, R)).stepStates['step:c1.t1']?.status).toBe('skipped');
+  });
+
+  it('RM-05 loads a large catalog a slice per task and reads it in slices: the same catalog as at once, still edited', async () => {
+    const idb = freshIndexedDB();
+    const first = await start(idb);
+    // Several writes (several rows to merge), and edits of entities already stored.
+    for (let i = 0; i < 3; i++) {
+      first.workspace.apply({
+        ops: [
+          ops.cluster(cluster(`cluster:k${i}` as const, `prod-${i}`)),
+          ...Array.from({ length: 150 }, (_, n) =>
+            ops.customer(
+              customer(`customer:c${i}-${n}` as const, `cluster:k${i}` as const, `acme ${i} ${n}`),
+            ),
+          ),
+        ],
+      });
+      await first.flush();
+    }
+    first.workspace.apply({ ops: [ops.customer(customer('customer:c0-1', 'cluster:k2', 'moved'))] });
+    await first.flush();
+    const before = structuredClone(first.state.catalog);
+    await first.close();
+    open.splice(open.indexOf(first), 1);
+
+    // The same stored rows applied at once, as before slicing.
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, Y.mergeUpdates((await readUpdatesOf(idb, 'catalog')).map((r) => r.update)));
+    expect(readCatalog(whole)).toEqual(before);
+
+    let sliced = 0;
+    let pauses = 0;
+    const second = await start(idb, {
+      sliceAbove: 0,
+      slicer: async (updates) => {
+        const slices = sliceHere(updates, 40);
+        sliced += slices.length;
+        return slices;
+      },
+      pause: async () => {
+        pauses++;
+      },
+    });
+    expect(sliced).toBeGreaterThan(5);
+    expect(pauses).toBeGreaterThan(sliced);
+    expect(second.state.catalog).toEqual(before);
+    expect(readCatalog(second.workspace.catalog)).toEqual(before);
+    // The slices replaced the rows read: the next load applies them as they are.
+    const stored = await readUpdates(second.db, 'catalog');
+    expect(stored).toHaveLength(sliced);
+    expect(stored.every((r) => r.sliced)).toBe(true);
+    // The mirror follows later changes, and they are stored.
+    second.workspace.apply({ ops: [ops.customer(customer('customer:c1-7', 'cluster:k0', 'renamed'))] });
+    expect(second.state.catalog.customers['customer:c1-7']?.name).toBe('renamed');
+    await second.close();
+    open.splice(open.indexOf(second), 1);
+    // Loaded from the stored slices (plus the row of the rename): no worker asked to cut anything.
+    let cutAgain = 0;
+    const counting = {
+      sliceAbove: 0,
+      slicer: async (updates: Uint8Array[]) => {
+        cutAgain++;
+        return sliceHere(updates, 40);
+      },
+    };
+    // Slices and one more row (the rename): cut again, once.
+    const third = await start(idb, counting);
+    expect(third.state.catalog.customers['customer:c1-7']?.name).toBe('renamed');
+    expect(Object.keys(third.state.catalog.customers)).toHaveLength(450);
+    expect(cutAgain).toBe(1);
+    const after = structuredClone(third.state.catalog);
+    await third.close();
+    open.splice(open.indexOf(third), 1);
+    // Only slices: applied as stored, nothing cut.
+    const fourth = await start(idb, counting);
+    expect(cutAgain).toBe(1);
+    expect(fourth.state.catalog).toEqual(after);
   });
 
   it('compacts a document to one stored row when it loads', async () => {

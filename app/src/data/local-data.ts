@@ -36,6 +36,7 @@ import {
 } from '@runsheet/domain';
 import type { DexieOptions } from 'dexie';
 import * as Y from 'yjs';
+import { loadCatalogInSlices } from './catalog-loader.ts';
 import { Compactor } from './compactor.ts';
 import { DB_NAME, RunsheetDB } from './db.ts';
 import { loadDoc, mergeRows, readUpdates, storedDocNames } from './doc-storage.ts';
@@ -82,6 +83,8 @@ export interface LocalDataOptions {
 
 /** About how many entries (or characters) of content one slice holds: a few milliseconds to apply. */
 const SLICE_LENGTH = 2500;
+/** A document stored in more bytes than this opens a slice per task (the catalog of 1,000 customers is 360 KB). */
+const SLICE_ABOVE = 256 * 1024;
 
 /** Origin of updates read back from IndexedDB: they are stored already, so they are not written again. */
 export const STORAGE_ORIGIN = { source: 'indexeddb' } as const;
@@ -117,7 +120,7 @@ export class LocalData {
   ) {
     const setTimer = options.setTimer ?? defaultSetTimer;
     this.pause = options.pause ?? nextTask;
-    this.sliceAbove = options.sliceAbove ?? 256 * 1024;
+    this.sliceAbove = options.sliceAbove ?? SLICE_ABOVE;
     this.slicer = options.slicer ?? defaultSlicer;
     const onError = (error: unknown) => console.error(error);
     this.queue = new WriteQueue(
@@ -139,8 +142,15 @@ export class LocalData {
   static async open(options: LocalDataOptions = {}): Promise<LocalData> {
     const db = new RunsheetDB(options.dbName ?? DB_NAME, options.dexie);
     await db.open();
-    const catalog = new Y.Doc();
-    const loaded = await loadDoc(db, CATALOG, catalog, STORAGE_ORIGIN);
+    // In slices (RM-05): the workspace, its mirror and every reader come after the whole catalog.
+    const loaded = await loadCatalogInSlices(db, {
+      origin: STORAGE_ORIGIN,
+      pause: options.pause ?? nextTask,
+      slicer: options.slicer ?? defaultSlicer,
+      sliceAbove: options.sliceAbove ?? SLICE_ABOVE,
+      sliceLength: SLICE_LENGTH,
+    });
+    const catalog = loaded.doc;
     // A release document the workspace opens by itself (a command or a remote update reached a release
     // not opened through openRelease) still gets what is stored of it.
     let self: LocalData | null = null;
@@ -149,11 +159,15 @@ export class LocalData {
       if (name !== CATALOG) self?.hydrate(name, doc);
       return doc;
     };
-    const data = new LocalData(db, new Workspace({ catalog, createDoc }), options);
+    const data = new LocalData(
+      db,
+      new Workspace({ catalog, catalogState: loaded.state, createDoc }),
+      options,
+    );
     self = data;
     data.lastSeq.set(CATALOG, loaded.lastSeq);
     data.compactor.remember(CATALOG, loaded.seqs);
-    if (loaded.seqs.length > 1) data.compactor.request(CATALOG);
+    if (loaded.compact) data.compactor.request(CATALOG);
     data.attach(CATALOG, catalog);
     data.cleanups.push(data.workspace.onDocOpen((name, doc) => data.attach(name, doc)));
     data.cleanups.push(

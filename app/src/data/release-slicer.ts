@@ -1,7 +1,9 @@
 /**
- * Asks a worker to cut a release document's stored rows into slices (release-slicer.worker.ts), so the
- * page applies a large document a slice per task. One worker per request, ended once it answers: a
- * release opens once per page, and an idle worker would hold its memory for nothing.
+ * Asks a worker to cut a document's stored rows into slices (release-slicer.worker.ts), so the page
+ * applies a large document (the catalog, a finished release) a slice per task. One worker serves every
+ * request and ends after a few idle seconds: the catalog and then the release a page opens are cut by
+ * the same warm worker (starting one costs 80 to 200 ms before its first answer), and an idle worker
+ * does not hold its memory for long.
  */
 import { sliceUpdate } from '@runsheet/doc';
 import * as Y from 'yjs';
@@ -28,26 +30,65 @@ export function sliceHere(updates: Uint8Array[], maxLength: number): Uint8Array[
 
 let nextId = 1;
 
-function sliceInWorker(updates: Uint8Array[], maxLength: number): Promise<Uint8Array[]> {
+/** How long the worker stays after its last answer. */
+const IDLE_MS = 5000;
+
+interface Shared {
+  worker: Worker;
+  waiting: Map<number, { resolve: (slices: Uint8Array[]) => void; reject: (error: Error) => void }>;
+  idle: ReturnType<typeof setTimeout> | null;
+}
+let shared: Shared | null = null;
+
+function theWorker(): Shared {
+  if (shared) {
+    if (shared.idle !== null) clearTimeout(shared.idle);
+    shared.idle = null;
+    return shared;
+  }
   const worker = new Worker(new URL('./release-slicer.worker.ts', import.meta.url), {
     type: 'module',
     name: 'runsheet-release-slicer',
   });
+  const me: Shared = { worker, waiting: new Map(), idle: null };
+  worker.onmessage = (event: MessageEvent<SliceReply>) => {
+    const waiter = me.waiting.get(event.data.id);
+    me.waiting.delete(event.data.id);
+    if ('error' in event.data) waiter?.reject(new Error(event.data.error));
+    else waiter?.resolve(event.data.slices);
+    endWhenIdle(me);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    // Every request waiting on it fails (the caller applies the rows here instead); the next starts anew.
+    const error = new Error(event.message || 'Opening the document stopped unexpectedly.');
+    for (const waiter of me.waiting.values()) waiter.reject(error);
+    me.waiting.clear();
+    worker.terminate();
+    if (shared === me) shared = null;
+  };
+  shared = me;
+  return me;
+}
+
+function endWhenIdle(me: Shared): void {
+  if (me.waiting.size > 0 || me.idle !== null) return;
+  me.idle = setTimeout(() => {
+    me.worker.terminate();
+    if (shared === me) shared = null;
+  }, IDLE_MS);
+}
+
+function sliceInWorker(updates: Uint8Array[], maxLength: number): Promise<Uint8Array[]> {
+  const me = theWorker();
   const id = nextId++;
   return new Promise<Uint8Array[]>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<SliceReply>) => {
-      if ('error' in event.data) reject(new Error(event.data.error));
-      else resolve(event.data.slices);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      reject(new Error(event.message || 'Opening the release stopped unexpectedly.'));
-    };
+    me.waiting.set(id, { resolve, reject });
     // Copies, not the rows' own buffers: the caller may still need them (a retry on this thread).
     const request: SliceRequest = { id, updates: updates.map((u) => u.slice()), maxLength };
-    worker.postMessage(
+    me.worker.postMessage(
       request,
       request.updates.map((u) => u.buffer as ArrayBuffer),
     );
-  }).finally(() => worker.terminate());
+  });
 }

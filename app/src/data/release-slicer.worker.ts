@@ -3,7 +3,9 @@
  * stored rows come in, one update's worth of slices goes back, each applied by the page in a task of
  * its own (LocalData.loadRelease). Decoding the whole update is the costly part, so it happens here.
  */
-import { sliceUpdate } from '@runsheet/doc';
+// Only the slicer and Yjs: the worker starts on the way to the first paint (the catalog, RM-05), and
+// the whole package would be more than twice the code to load.
+import { sliceUpdate } from '@runsheet/doc/update-slices';
 import * as Y from 'yjs';
 import type { SliceReply, SliceRequest } from './release-slicer.ts';
 

@@ -30,11 +30,15 @@ describe('counts of things in words', () => {
   const NOUNS =
     'steps?|customers?|clusters?|releases?|templates?|entit(?:y|ies)|problems?|rows?|changes?|records?|clash(?:es)?|days?|devices?|users?|tokens?|waves?|bundles?|participants?';
   const HAND_WRITTEN = [
-    new RegExp(`\\$?\\{[^{}]*\\}\\s(?:active |pending |ready |new |executed )?(?:${NOUNS})\\b(?!=)`, 'g'),
+    // Also across a line break in JSX: `{n}{' '}` at a line's end, the noun on the next.
+    new RegExp(
+      `\\$?\\{[^{}]*\\}(?:\\{' '\\})?\\s+(?:active |pending |ready |new |executed )?(?:${NOUNS})\\b(?!=)`,
+      'g',
+    ),
     /===\s*1\s*\?\s*'(\w*)'\s*:\s*'\1(?:s|es)'/g,
   ];
   /** `{label} steps`, `${tab === 'deploy' ? 'Deploy' : 'Verify'} steps`: a word before the noun, not a number. */
-  const isWord = (match: string) => /label|Label|LABEL|name|Name|'/.test(match);
+  const isWord = (match: string) => /label|Label|LABEL|name|Name|'/.test(match.replace("{' '}", ''));
 
   function sources(dir: string): string[] {
     return readdirSync(dir).flatMap((entry) => {

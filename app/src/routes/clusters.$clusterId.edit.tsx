@@ -2,7 +2,7 @@ import type { ClusterId } from '@runsheet/domain';
 import { createFileRoute } from '@tanstack/react-router';
 import { BackLink } from '@/components/clusters/back-link';
 import { ClusterForm } from '@/components/clusters/cluster-form';
-import { ClusterMissing } from '@/components/clusters/cluster-missing';
+import { ClusterMissing } from '@/components/layout/not-found';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { useCluster } from '@/data';

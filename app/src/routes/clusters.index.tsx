@@ -3,7 +3,7 @@ import { createFileRoute, Link } from '@tanstack/react-router';
 import { Plus, Server } from 'lucide-react';
 import { useMemo } from 'react';
 import { ArchivedClusters } from '@/components/clusters/archived-clusters';
-import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts-panel';
 import { ClusterCard } from '@/components/clusters/cluster-card';
 import { EmptyState } from '@/components/layout/empty-state';
 import { PageHeader } from '@/components/layout/page-header';

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { BackLink } from '@/components/clusters/back-link';
 import { activeClusters } from '@/components/customers/active-clusters';
 import { CustomerForm } from '@/components/customers/customer-form';
-import { CustomerMissing } from '@/components/customers/customer-missing';
+import { CustomerMissing } from '@/components/layout/not-found';
 import { PageHeader } from '@/components/layout/page-header';
 import { RouteError } from '@/components/layout/route-error';
 import { useCatalogLists } from '@/data';

@@ -1,6 +1,6 @@
 import { createFileRoute, Link } from '@tanstack/react-router';
 import { Plus, Users } from 'lucide-react';
-import { CatalogConflicts } from '@/components/clusters/catalog-conflicts';
+import { CatalogConflicts } from '@/components/clusters/catalog-conflicts-panel';
 import { CustomersBrowser } from '@/components/customers/customers-browser';
 import { type CustomersSearch, parseCustomersSearch } from '@/components/customers/customers-search';
 import { EmptyState } from '@/components/layout/empty-state';

@@ -1,5 +1,5 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { CustomerView } from '@/components/customer-view/customer-view';
+import { CustomerView } from '@/components/customers/customer-view';
 import { customerParams } from '@/components/matrix/id-params';
 import { stepSearchSchema } from '@/components/matrix/matrix-search';
 import { useCurrentRelease } from '@/components/releases/release-context';

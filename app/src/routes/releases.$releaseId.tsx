@@ -1,11 +1,10 @@
-import { createFileRoute, Link, Outlet } from '@tanstack/react-router';
+import { createFileRoute, Outlet } from '@tanstack/react-router';
+import { ReleaseMissing } from '@/components/layout/not-found';
 import { ReleaseProvider } from '@/components/releases/release-context';
 import { ReleaseHeader } from '@/components/releases/release-header';
 import { releaseParams } from '@/components/releases/release-params';
 import { ReleaseTabs } from '@/components/releases/release-tabs';
-import { Button } from '@/components/ui/button';
 import { useReleaseRecord } from '@/data';
-import { pageTitle } from '@/lib/page-title';
 import { usePresenceView } from '@/sync/presence';
 
 /**
@@ -24,20 +23,7 @@ function ReleaseLayout() {
   // Others see that this release is open here (pages below may say more: a customer, a step).
   usePresenceView({ releaseId });
 
-  if (release === null) {
-    return (
-      <div className="grid justify-items-start gap-4">
-        <title>{pageTitle('Release not found')}</title>
-        <h1 className="font-semibold text-2xl tracking-tight">Release not found</h1>
-        <p className="text-muted-foreground">
-          This device has no release with that address. It may not have synced here yet.
-        </p>
-        <Button asChild>
-          <Link to="/releases">All releases</Link>
-        </Button>
-      </div>
-    );
-  }
+  if (release === null) return <ReleaseMissing />;
   return (
     <ReleaseProvider release={release}>
       <ReleaseHeader release={release} />

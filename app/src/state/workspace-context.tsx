@@ -4,6 +4,7 @@
  * command -> Yjs transaction -> stored, projected, sent to other tabs). Views never write the projection.
  */
 import { type Failure, refuse } from '@runsheet/domain';
+import type { Role } from '@runsheet/protocol';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
 import { type LocalData, ReadModel, ReadModelContext } from '@/data';
 import { browserContext } from './command-context.ts';
@@ -24,27 +25,19 @@ const READ_ONLY: Failure = refuse('read-only');
 export function WorkspaceProvider({
   local,
   writesAllowed,
+  actorRole = noRole,
   children,
 }: {
   local: LocalData;
   writesAllowed: () => boolean;
+  /** The signed-in account's role, passed to every command (undefined: never signed in). */
+  actorRole?: () => Role | undefined;
   children: ReactNode;
 }) {
-  const api = useMemo<WorkspaceApi>(() => {
-    const device = deviceId();
-    return {
-      local,
-      writesAllowed,
-      async run(command, input) {
-        if (!writesAllowed()) return READ_ONLY;
-        return local.runCommand(command, input, browserContext(currentActor(), device));
-      },
-      async runNamed(name, input) {
-        if (!writesAllowed()) return READ_ONLY;
-        return local.runNamed(name, input, browserContext(currentActor(), device));
-      },
-    };
-  }, [local, writesAllowed]);
+  const api = useMemo<WorkspaceApi>(
+    () => workspaceApi(local, writesAllowed, actorRole, deviceId()),
+    [local, writesAllowed, actorRole],
+  );
   const readModel = useMemo(() => new ReadModel(local), [local]);
   // SE-13: only in builds made with VITE_RUNSHEET_TEST_API=1 (browser tests and benchmarks), and there only
   // with ?bench=1 in the URL; see test-api.ts. Vite replaces the variable at build time, so the production
@@ -59,6 +52,33 @@ export function WorkspaceProvider({
       <ReadModelContext.Provider value={readModel}>{children}</ReadModelContext.Provider>
     </WorkspaceContext.Provider>
   );
+}
+
+const noRole = (): Role | undefined => undefined;
+
+/**
+ * The one write path: the write gate first, then the command with who acts (with their role) on this
+ * device. Every screen, the palette and the test API write through it.
+ */
+export function workspaceApi(
+  local: LocalData,
+  writesAllowed: () => boolean,
+  actorRole: () => Role | undefined,
+  device: string,
+): WorkspaceApi {
+  const context = () => browserContext(currentActor(), device, actorRole());
+  return {
+    local,
+    writesAllowed,
+    async run(command, input) {
+      if (!writesAllowed()) return READ_ONLY;
+      return local.runCommand(command, input, context());
+    },
+    async runNamed(name, input) {
+      if (!writesAllowed()) return READ_ONLY;
+      return local.runNamed(name, input, context());
+    },
+  };
 }
 
 /** Shown instead of the app when the local data could not be opened. */

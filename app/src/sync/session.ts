@@ -7,7 +7,7 @@
  * user is asked to sign in again). Every other tab learns of a sign-in or sign-out through the storage event.
  */
 
-import { PublicUser, type SessionInfo } from '@runsheet/protocol';
+import { PublicUser, type Role, type SessionInfo } from '@runsheet/protocol';
 import { type Actor, setActor } from '@/state/device.ts';
 import { type ApiClient, ServerUnreachable } from './api.ts';
 
@@ -172,6 +172,12 @@ export class SessionStore {
 /** True when the relay may be asked to connect. */
 export function maySync(state: SessionState): boolean {
   return state.kind === 'signed-in';
+}
+
+/** The signed-in (or expired) account's role; undefined on a device that never signed in. */
+export function roleOf(state: SessionState): Role | undefined {
+  const user = state.kind === 'signed-in' || state.kind === 'expired' ? state.user : null;
+  return user?.role;
 }
 
 /** Viewers may not change documents; everyone else may, including a device that never signed in. */

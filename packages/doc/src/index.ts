@@ -68,7 +68,7 @@ export {
   releaseFromRows,
   setEvents,
 } from './projection/unpack.ts';
-export { readCatalog, readEntity, readRelease } from './read.ts';
+export { readCatalog, readCatalogInSlices, readEntity, readRelease } from './read.ts';
 export { memoryStore } from './store/memory-store.ts';
 export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';
 export * from './temporal/index.ts';

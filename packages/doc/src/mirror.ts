@@ -82,9 +82,10 @@ export class CatalogMirror extends Mirror<CatalogChanges> {
     releases: new Set<string>(),
   };
 
-  constructor(doc: Y.Doc) {
+  /** `state`: the document already read (readCatalogInSlices); read here when not given. */
+  constructor(doc: Y.Doc, state?: CatalogState) {
     super(doc);
-    this.state = readCatalog(doc);
+    this.state = state ?? readCatalog(doc);
     const roots = catalogRoots(doc);
     for (const name of CATALOG_ROOTS) this.collectIds(roots[name], this.dirty[name]);
   }

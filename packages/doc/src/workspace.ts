@@ -4,7 +4,14 @@
  * command's change is applied as one transaction per document; the mirrors then update the state and
  * notify subscribers (the projection, persistence), exactly as they do for remote updates.
  */
-import type { Change, CommandContext, CommandResult, DomainState, ReleaseId } from '@runsheet/domain';
+import type {
+  CatalogState,
+  Change,
+  CommandContext,
+  CommandResult,
+  DomainState,
+  ReleaseId,
+} from '@runsheet/domain';
 import * as Y from 'yjs';
 import { applyChange } from './apply.ts';
 import type { ChangeListener } from './changes.ts';
@@ -17,6 +24,8 @@ export type Command<I, T> = (state: DomainState, input: I, ctx: CommandContext) 
 export interface WorkspaceOptions {
   /** The catalog document, possibly already loaded from storage. */
   catalog?: Y.Doc;
+  /** The catalog document's state, already read from it (readCatalogInSlices); read here when not given. */
+  catalogState?: CatalogState;
   /** Makes the Y.Doc of a document opened on demand. Defaults to an empty `new Y.Doc()`. */
   createDoc?: (name: DocName) => Y.Doc;
   /**
@@ -42,7 +51,7 @@ export class Workspace {
     this.createDoc = options.createDoc ?? (() => new Y.Doc());
     this.destroyDocsOnClose = options.destroyDocsOnClose ?? true;
     this.catalog = options.catalog ?? this.createDoc(CATALOG);
-    this.catalogMirror = new CatalogMirror(this.catalog);
+    this.catalogMirror = new CatalogMirror(this.catalog, options.catalogState);
     this.catalogMirror.subscribe((changes) => this.emit(changes));
     this.state = { catalog: this.catalogMirror.state, releases: {} };
   }

@@ -9,9 +9,10 @@ import {
   type DocName,
   ReleaseMirror,
   readCatalog,
+  readCatalogInSlices,
   readRelease,
 } from '../src/index.ts';
-import { event, ops } from '../src/testing/entities.ts';
+import { cluster, customer, event, ops } from '../src/testing/entities.ts';
 import { Prng } from './support/prng.ts';
 import { randomChange } from './support/random-ops.ts';
 
@@ -129,6 +130,45 @@ describe('DocMirror', () => {
     }
     expect(sliced.state).toEqual(readRelease(copy, R));
   }, 30_000);
+
+  it('RM-05 a catalog read in slices equals one read at once, and its mirror stays current', async () => {
+    const rng = new Prng(5);
+    const a = device(1);
+    for (let step = 0; step < 200; step++) applyChange(a.resolve, randomChange(rng, R), null);
+    // Enough customers that the read stops and resumes (the clock is read every 64 entities).
+    applyChange(
+      a.resolve,
+      {
+        ops: [
+          ops.cluster(cluster('cluster:k1', 'prod')),
+          ...Array.from({ length: 300 }, (_, n) =>
+            ops.customer(customer(`customer:s${n}` as const, 'cluster:k1', `tenant ${n}`)),
+          ),
+        ],
+      },
+      null,
+    );
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.catalog));
+    let pauses = 0;
+    const state = await readCatalogInSlices(
+      copy,
+      async () => {
+        pauses++;
+      },
+      0,
+    );
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(state).toEqual(readCatalog(a.catalog));
+    const mirror = new CatalogMirror(copy, state);
+    applyChange(
+      (name) => (name === CATALOG ? copy : a.rel),
+      { ops: [ops.customer(customer('customer:s7', 'cluster:k1', 'renamed'))] },
+      null,
+    );
+    expect(mirror.state).toEqual(readCatalog(copy));
+    expect(mirror.state.customers['customer:s7']?.namespace).toBe('renamed');
+  });
 
   it('emits one change set per transaction, with origin and locality', () => {
     const a = device(1);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { METADATA_KEY, type Metadata } from './entities/common.ts';
 import { STEP_CONTENT_MAX } from './entities/step-template.ts';
 import { FIELD_LIMITS } from './limits.ts';
+import type { ReasonCode } from './reasons.ts';
 import { type Failure, fail, refuse } from './result.ts';
 
 export type Parsed<T> = { ok: true; value: T } | Failure;
@@ -64,6 +65,16 @@ export function optionalText(value: string | null | undefined): string | null {
 
 export function checkText(value: string, field: string, max: number): Parsed<string> {
   return value.length > max ? refuse('text-too-long', field, { max }) : { ok: true, value };
+}
+
+/**
+ * A reason a command cannot go without (skip, revert, halt, resume, opening a gate early): trimmed, not
+ * empty (`missing` names what needs it, as the form shows it), and within the reason limit.
+ */
+export function checkReason(value: string, missing: ReasonCode, field = 'reason'): Parsed<string> {
+  const reason = value.trim();
+  if (reason === '') return refuse(missing, field);
+  return checkText(reason, field, FIELD_LIMITS.reason);
 }
 
 export function checkContent(value: string, field = 'content'): Parsed<string> {

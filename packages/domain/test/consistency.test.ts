@@ -20,6 +20,7 @@ import {
   deleteCustomStep,
   deleteTemplate,
   editCustomStep,
+  type MatrixOptions,
   markDone,
   moveTemplate,
   overrideStep,
@@ -33,6 +34,7 @@ import {
   setNotes,
   skipStep,
   stepStatusMatrix,
+  stepStatusMatrixInSlices,
   type TemplateId,
   templateStepId,
   updateTemplate,
@@ -181,5 +183,65 @@ describe('views agree with step resolution under random command sequences', () =
     const { w, r, applied } = simulate(seed);
     expect(applied).toBeGreaterThan(40);
     checkViews(w.state, r);
+  });
+});
+
+describe('the matrix computed in slices', () => {
+  it.each([1, 2, 3, 7, 42, 99, 1337, 2026])(
+    'RM-06 seed %i: stepStatusMatrixInSlices equals stepStatusMatrix, filtered or not',
+    async (seed) => {
+      const { w, r } = simulate(seed);
+      const clusterIds = Object.keys(w.state.catalog.clusters) as NonNullable<MatrixOptions['clusterId']>[];
+      const variants: MatrixOptions[] = [
+        {},
+        { includeArchivedCustomers: true },
+        ...clusterIds.map((clusterId) => ({ clusterId })),
+      ];
+      for (const options of variants) {
+        let pauses = 0;
+        const sliced = await stepStatusMatrixInSlices(
+          w.state,
+          r,
+          options,
+          async () => {
+            pauses++;
+          },
+          // A pause after every step state: the most cuts there can be.
+          { sliceMs: 0, checkEvery: 1 },
+        );
+        const whole = stepStatusMatrix(w.state, r, options);
+        expect(sliced).toEqual(whole);
+        expect(pauses).toBe(Object.keys(w.state.releases[r]?.stepStates ?? {}).length);
+      }
+    },
+  );
+
+  it('RM-06 a step state gone during a pause is read as never run, not a crash', async () => {
+    const { w, r } = simulate(5);
+    const release = w.state.releases[r];
+    if (!release) throw new Error('no release');
+    const states = { ...release.stepStates };
+    const ids = Object.keys(states) as StepId[];
+    expect(ids.length).toBeGreaterThan(2);
+    const live = { ...w.state, releases: { ...w.state.releases, [r]: { ...release, stepStates: states } } };
+    const gone = ids[ids.length - 1] as StepId;
+    const sliced = await stepStatusMatrixInSlices(
+      live,
+      r,
+      {},
+      async () => {
+        delete states[gone];
+      },
+      { sliceMs: 0, checkEvery: 1 },
+    );
+    expect(sliced).toEqual(stepStatusMatrix(live, r));
+  });
+
+  it('RM-06 a release not in the state gives the empty matrix', async () => {
+    const { w } = simulate(1, 10);
+    const missing = 'release:none' as ReleaseId;
+    expect(await stepStatusMatrixInSlices(w.state, missing, {}, async () => {})).toEqual(
+      stepStatusMatrix(w.state, missing),
+    );
   });
 });

@@ -44,13 +44,13 @@ export interface AuthOptions {
   now?: () => number;
   /** Password checks waiting for a place (SE-06); past this, `server-busy`. */
   maxPendingHashes?: number;
+  /** Password hashes computed at once (the machine's cores are shared with the relay); default 1. */
+  hashConcurrency?: number;
 }
 
 /** Failed sign-ins of one username from every address together, and of one address for every username. */
 const PER_USER_FAILURES = 20;
 const PER_ADDRESS_FAILURES = 50;
-/** Password hashes computed at once: the machine's cores are shared with the relay. */
-const HASH_CONCURRENCY = 2;
 
 /** The user every request acts as in open mode (RUNSHEET_OPEN=1). Not stored. */
 const OPEN_USER: UserRow = {
@@ -146,7 +146,7 @@ export class Auth {
       ...throttleOptions,
       maxFailures: Math.max(throttleOptions.maxFailures, PER_ADDRESS_FAILURES),
     });
-    this.hashing = new HashQueue(HASH_CONCURRENCY, options.maxPendingHashes ?? 32);
+    this.hashing = new HashQueue(options.hashConcurrency ?? 1, options.maxPendingHashes ?? 32);
     this.openMode = options.openMode;
     this.setupCode = Array.from(
       { length: 8 },

@@ -1,12 +1,26 @@
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import path from 'node:path';
-import { contentTypeFor } from './mime.ts';
+import { contentType } from 'mime-types';
+import send from 'send';
+import { pathnameOf } from './paths.ts';
 import { sendText } from './respond.ts';
 
 /**
- * Serves the built PWA with an SPA fallback. Caching follows what the service worker needs:
+ * Serves the built PWA with an SPA fallback.
+ *
+ * Files go out through `send`, the engine of Express's `serve-static`: it decodes the path once, refuses
+ * `..`, NUL bytes and malformed escapes before touching the disk, and owns ETag / Last-Modified, 304s,
+ * HEAD and Range. That is security and HTTP code this project need not keep. Why `send` and not `sirv`
+ * (the other candidate, which knows precompressed files): sirv matches "br" anywhere in Accept-Encoding
+ * (so `br;q=0` still gets Brotli), cannot tell a compressed copy older than its file, ignores
+ * If-Modified-Since, and in production mode lists the directory once at start, so a version published
+ * into STATIC_DIR while the server runs would go out with stale sizes. `serve-static` itself adds only a
+ * redirect and a `next()` around `send`, and would need the request URL rewritten to send a `.br` copy.
+ * What stays here is the project's own policy: which copy to send, the caching rules, the SPA fallback.
+ *
+ * Caching follows what the service worker needs:
  * - `/assets/*` carry a content hash in their name, so they never change: cache for a year, immutable.
  * - the entry points (index.html, the service worker, its registration script, the manifest, workbox
  *   runtime) keep their names across releases: `no-cache`, so the browser revalidates every time and a new
@@ -28,44 +42,13 @@ export function cacheControlFor(relativePath: string): string {
 }
 
 /**
- * Maps a raw request path to a file under `root`, or null when the path is malformed or tries to leave
- * the root. Works on the raw, still-encoded path so `..%2f`, `%2e%2e` and friends are decoded exactly once
- * and then judged; any `..` segment, NUL byte or backslash is refused rather than normalised away.
+ * The type of a file by its name. The registry names `.ico` `image/vnd.microsoft.icon`; every browser
+ * knows `image/x-icon`, the type the favicon has always been served with.
  */
-export function resolveUnderRoot(root: string, rawPathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(rawPathname);
-  } catch {
-    return null;
-  }
-  if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
-  if (decoded.split('/').some((segment) => segment === '..')) return null;
-  const full = path.resolve(root, `.${decoded}`);
-  if (full !== root && !full.startsWith(root + path.sep)) return null;
-  return full;
-}
-
-async function fileStats(file: string): Promise<Stats | null> {
-  try {
-    return await stat(file);
-  } catch {
-    return null;
-  }
-}
-
-function isNotModified(req: IncomingMessage, etag: string, mtime: Date): boolean {
-  const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch !== undefined) {
-    return ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
-  }
-  const ifModifiedSince = req.headers['if-modified-since'];
-  if (ifModifiedSince !== undefined) {
-    const since = Date.parse(ifModifiedSince);
-    // HTTP dates have second precision.
-    return !Number.isNaN(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
-  }
-  return false;
+function contentTypeFor(file: string): string {
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.ico') return 'image/x-icon';
+  return contentType(extension) || 'application/octet-stream';
 }
 
 /** Precompressed siblings the build writes (`app/scripts/precompress.mjs`), best first. */
@@ -73,6 +56,7 @@ const ENCODINGS = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
 ] as const;
+type Encoding = (typeof ENCODINGS)[number];
 
 /** The encodings `Accept-Encoding` allows, in our order of preference (`q=0` refuses one). */
 export function acceptedEncodings(header: string | undefined): Set<string> {
@@ -85,62 +69,107 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
   return accepted;
 }
 
+async function fileStats(file: string): Promise<Stats | null> {
+  try {
+    return await stat(file);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The file to send for `file`: its Brotli or gzip copy when one exists, is not older than the file (a
- * file replaced in place, as a deploy may do, makes its copies stale) and the browser takes it.
+ * The compressed copy to send for the file at `urlPath`: its Brotli or gzip sibling when one exists, is
+ * not older than the file (a file replaced in place, as a deploy may do, makes its copies stale) and the
+ * browser takes it. Only a look-up: the request itself is judged by `send`, which refuses what tries to
+ * leave the root; a path that would leave it is not even looked at here.
  */
-async function encodedVariant(
-  req: IncomingMessage,
-  file: string,
-  original: Stats,
-): Promise<{ file: string; stats: Stats; encoding: string } | null> {
-  const accepted = acceptedEncodings(req.headers['accept-encoding']);
-  for (const { name, suffix } of ENCODINGS) {
-    if (!accepted.has(name)) continue;
-    const stats = await fileStats(file + suffix);
-    if (stats?.isFile() && stats.mtimeMs >= original.mtimeMs)
-      return { file: file + suffix, stats, encoding: name };
+async function compressedCopy(
+  root: string,
+  urlPath: string,
+  acceptEncoding: string | undefined,
+): Promise<Encoding | null> {
+  const accepted = acceptedEncodings(acceptEncoding);
+  const wanted = ENCODINGS.filter(({ name }) => accepted.has(name));
+  if (wanted.length === 0) return null;
+  let file: string;
+  try {
+    file = path.join(root, decodeURIComponent(urlPath));
+  } catch {
+    return null;
+  }
+  if (!file.startsWith(root + path.sep)) return null;
+  const original = await fileStats(file);
+  if (!original?.isFile()) return null;
+  for (const encoding of wanted) {
+    const copy = await fileStats(file + encoding.suffix);
+    if (copy?.isFile() && copy.mtimeMs >= original.mtimeMs) return encoding;
   }
   return null;
 }
 
+/** What became of a request for one file: sent (or answered), or not there, or a path that is refused. */
+type Outcome = 'sent' | 'missing' | 'refused';
+
+/** Sends the file at `urlPath` (still URL-encoded, as `send` wants it), its compressed copy if it may. */
 async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  file: string,
-  original: Stats,
-  cacheControl: string,
-) {
-  const variant = await encodedVariant(req, file, original);
-  const stats = variant?.stats ?? original;
-  // Each encoding is its own representation, with its own validator.
-  const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}${variant ? `-${variant.encoding}` : ''}"`;
-  const headers: Record<string, string> = {
-    'Cache-Control': cacheControl,
-    ETag: etag,
-    'Last-Modified': stats.mtime.toUTCString(),
-    'X-Content-Type-Options': 'nosniff',
-    // Caches must keep the compressed and plain answers apart.
-    Vary: 'Accept-Encoding',
-  };
-  if (isNotModified(req, etag, stats.mtime)) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  res.writeHead(200, {
-    ...headers,
-    'Content-Type': contentTypeFor(path.extname(file)),
-    'Content-Length': stats.size,
-    ...(variant && { 'Content-Encoding': variant.encoding }),
+  root: string,
+  urlPath: string,
+  cacheControl?: string,
+): Promise<Outcome> {
+  const encoding = await compressedCopy(root, urlPath, req.headers['accept-encoding']);
+  return new Promise((resolve) => {
+    let found = false;
+    const stream = send(req, encoding ? urlPath + encoding.suffix : urlPath, {
+      root,
+      index: false,
+      cacheControl: false,
+      dotfiles: 'ignore',
+    });
+    stream.on('headers', (_res: ServerResponse, file: string, stats: Stats) => {
+      found = true;
+      const original = encoding ? file.slice(0, -encoding.suffix.length) : file;
+      res.setHeader(
+        'Cache-Control',
+        cacheControl ?? cacheControlFor(path.relative(root, original).split(path.sep).join('/')),
+      );
+      res.setHeader('Content-Type', contentTypeFor(original));
+      // Caches must keep the compressed and plain answers apart.
+      res.setHeader('Vary', 'Accept-Encoding');
+      if (encoding) {
+        res.setHeader('Content-Encoding', encoding.name);
+        // Each encoding is its own representation, with its own validator.
+        res.setHeader(
+          'ETag',
+          `W/"${stats.size.toString(16)}-${stats.mtime.getTime().toString(16)}-${encoding.name}"`,
+        );
+      }
+      resolve('sent');
+    });
+    // A directory is no page: the SPA fallback answers it.
+    stream.on('directory', () => resolve('missing'));
+    stream.on('error', (error: { status?: number; headers?: Record<string, string> }) => {
+      const status = error.status ?? 500;
+      if (res.headersSent) {
+        res.destroy();
+      } else if (!found && status === 404) {
+        resolve('missing');
+      } else if (!found && (status === 400 || status === 403)) {
+        resolve('refused');
+      } else {
+        // After the file was found: a failed precondition (412), an unsatisfiable range (416), a read error.
+        // The file's headers were set already; the error text is none of them, and is never cached.
+        for (const name of ['Content-Encoding', 'ETag', 'Last-Modified']) res.removeHeader(name);
+        sendText(res, status, `${STATUS_CODES[status] ?? 'Error'}\n`, {
+          ...error.headers,
+          'Cache-Control': 'no-store',
+        });
+        resolve('sent');
+      }
+    });
+    stream.pipe(res);
   });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  const stream = createReadStream(variant?.file ?? file);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
 }
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -154,26 +183,11 @@ export function createStaticHandler(staticDir: string): RequestHandler {
       sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const rawPath = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const file = resolveUnderRoot(root, rawPath);
-    if (file === null) {
+    const rawPath = pathnameOf(req.url);
+    const outcome = await sendFile(req, res, root, rawPath.endsWith('/') ? `${rawPath}index.html` : rawPath);
+    if (outcome === 'sent') return;
+    if (outcome === 'refused') {
       sendText(res, 400, 'Bad request path\n');
-      return;
-    }
-    let stats = await fileStats(file);
-    let served = file;
-    if (stats?.isDirectory()) {
-      served = path.join(file, 'index.html');
-      stats = await fileStats(served);
-    }
-    if (stats?.isFile()) {
-      await sendFile(
-        req,
-        res,
-        served,
-        stats,
-        cacheControlFor(path.relative(root, served).split(path.sep).join('/')),
-      );
       return;
     }
     // A missing hashed asset is a stale page asking for an old build: answer 404, not HTML the browser would
@@ -182,13 +196,9 @@ export function createStaticHandler(staticDir: string): RequestHandler {
       sendText(res, 404, 'Not found\n');
       return;
     }
-    const index = await fileStats(indexFile);
-    if (!index?.isFile()) {
-      sendText(res, 503, `The Runsheet app is not built (no ${indexFile}). Run "pnpm build" first.\n`, {
-        'Cache-Control': 'no-store',
-      });
-      return;
-    }
-    await sendFile(req, res, indexFile, index, REVALIDATE);
+    if ((await sendFile(req, res, root, '/index.html', REVALIDATE)) === 'sent') return;
+    sendText(res, 503, `The Runsheet app is not built (no ${indexFile}). Run "pnpm build" first.\n`, {
+      'Cache-Control': 'no-store',
+    });
   };
 }

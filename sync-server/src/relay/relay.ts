@@ -22,7 +22,7 @@ import {
 } from './protocol.ts';
 import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
-import { type ClientLogChange, Room } from './room.ts';
+import { type ClientLogChange, Room, type WriterIdentity } from './room.ts';
 import type { RoomName } from './room-name.ts';
 
 /** Lifecycle events, for logs, metrics and tests that wait for something to happen instead of sleeping. */
@@ -57,10 +57,13 @@ export interface RelayOptions {
   onClientWrite?: (write: ClientWrite) => void;
 }
 
-/** One accepted client write (SE-11): who sent it on which room, the bytes, and what its log entries claim. */
+/**
+ * One accepted write (SE-11): who sent it on which room, the bytes, and what its log entries claim. A
+ * client's update, or a change the server's REST API made for a signed-in caller (SE-11f).
+ */
 export interface ClientWrite {
   room: RoomName;
-  identity: Identity;
+  identity: WriterIdentity;
   update: Uint8Array;
   log: ClientLogChange | null;
 }
@@ -227,8 +230,8 @@ export class Relay extends EventEmitter<RelayEvents> {
         onLocalPresence: (r: Room, update: Uint8Array) => feed.presence(r.name, update),
       }),
       ...(this.options.onClientWrite && {
-        onClientWrite: (r: Room, connection: Connection, update: Uint8Array, log: ClientLogChange | null) =>
-          this.options.onClientWrite?.({ room: r.name, identity: connection.identity, update, log }),
+        onClientWrite: (r: Room, identity: WriterIdentity, update: Uint8Array, log: ClientLogChange | null) =>
+          this.options.onClientWrite?.({ room: r.name, identity, update, log }),
       }),
       onCompacted: (r) => this.emit('room-compacted', r.name),
       onFailed: (r, error) => {

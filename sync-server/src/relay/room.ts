@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { RoomStore } from '../storage/contract.ts';
 import { Connection } from './connection.ts';
+import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { logChangesOf } from './log-changes.ts';
 import { stampPresence } from './presence-stamp.ts';
@@ -36,11 +37,12 @@ export interface RoomHooks {
   /** Storage failed; the room is no longer trustworthy in memory and must be dropped. */
   onFailed(room: Room, error: unknown): void;
   /**
-   * SE-11: a client's update changed the document. `log` says what the history entries it added claim
-   * (release rooms only, else null) and how many entries it removed. Called after the change is applied
-   * and queued, before it is stored: the audit is written beside, never on the path of the update.
+   * SE-11: a client's update (or a write the server made for someone, `writeAs`) changed the document.
+   * `log` says what the history entries it added claim (release rooms only, else null) and how many
+   * entries it removed. Called after the change is applied and queued, before it is stored: the audit is
+   * written beside, never on the path of the update.
    */
-  onClientWrite?(room: Room, connection: Connection, update: Uint8Array, log: ClientLogChange | null): void;
+  onClientWrite?(room: Room, identity: WriterIdentity, update: Uint8Array, log: ClientLogChange | null): void;
   /** A client's update parsed but Yjs could not integrate it; only that client is at fault. */
   onRejected(room: Room, connection: Connection, error: unknown): void;
   warn(message: string, error?: unknown): void;
@@ -60,6 +62,9 @@ export interface ClientLogChange extends LogClaims {
   /** Log entries the update removed (the app never removes any: history is append-only). */
   removed: number;
 }
+
+/** Who a write is for, as the write audit names them (SE-11): a connection's identity, or the REST caller's. */
+export type WriterIdentity = Pick<Identity, 'auditAs'>;
 
 /** At most this many updates go into one append, so one commit stays small whatever the backlog. */
 const MAX_BATCH_UPDATES = 500;
@@ -119,12 +124,18 @@ export class Room {
   /** The release document's history log and its refs (SE-11), or null. */
   private readonly log: Y.Array<unknown> | null;
   private readonly refs: Y.Map<unknown> | null;
-  /** While a client's update is applied: the log entries it inserted and removed, and whether it changed anything. */
+  /**
+   * While a client's update (or a server write, `writeAs`) is applied: its transaction origin, who it is
+   * for, the log entries it inserted and removed, whether it changed anything, and for server writes the
+   * updates it made (a client's own bytes are what it sent).
+   */
   private applying: {
-    connection: Connection;
+    origin: unknown;
+    identity: WriterIdentity;
     inserted: unknown[];
     removed: number;
     changed: boolean;
+    updates: Uint8Array[] | null;
   } | null = null;
 
   private constructor(
@@ -189,7 +200,11 @@ export class Room {
       this.send(encodeUpdate(update), null);
       return;
     }
-    if (this.applying !== null && origin === this.applying.connection) this.applying.changed = true;
+    const applying = this.applying;
+    if (applying !== null && origin === applying.origin) {
+      applying.changed = true;
+      applying.updates?.push(update);
+    }
     this.enqueue(update, origin, true);
   };
 
@@ -200,7 +215,7 @@ export class Room {
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     const applying = this.applying;
     const log = this.log;
-    if (applying === null || log === null || transaction.origin !== applying.connection) return;
+    if (applying === null || log === null || transaction.origin !== applying.origin) return;
     if (!transaction.changed.has(log)) return;
     const changes = logChangesOf(transaction, log);
     for (const entry of changes.inserted) applying.inserted.push(entry);
@@ -451,7 +466,14 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const applying = { connection, inserted: [] as unknown[], removed: 0, changed: false };
+    const applying = {
+      origin: connection as unknown,
+      identity: connection.identity,
+      inserted: [] as unknown[],
+      removed: 0,
+      changed: false,
+      updates: null,
+    };
     this.applying = applying;
     try {
       Y.applyUpdate(this.doc, update, connection);
@@ -471,13 +493,41 @@ export class Room {
       applying.changed = true;
     }
     // An update that changed nothing (a sync step 2 of what the room had) is no write.
-    if (!applying.changed || this.hooks.onClientWrite === undefined) return;
+    if (applying.changed) this.reportWrite(applying, update);
+  }
+
+  /**
+   * SE-11f: runs `write`, a transaction the server makes on this room's document with `origin` for the
+   * person `identity` names (a REST API write), and reports it to the write audit exactly as a client's
+   * update is: its bytes, its hash, and whom the history entries it adds are attested to.
+   */
+  writeAs<T>(origin: unknown, identity: WriterIdentity, write: () => T): T {
+    if (this.applying !== null) throw new Error(`Room ${this.name}: a write is already being applied`);
+    const applying = { origin, identity, inserted: [] as unknown[], removed: 0, changed: false, updates: [] };
+    this.applying = applying;
+    let result: T;
+    try {
+      result = write();
+    } finally {
+      this.applying = null;
+    }
+    const updates: Uint8Array[] = applying.updates;
+    if (applying.changed && updates.length > 0)
+      this.reportWrite(applying, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    return result;
+  }
+
+  private reportWrite(
+    applying: { identity: WriterIdentity; inserted: unknown[]; removed: number },
+    update: Uint8Array,
+  ): void {
+    if (this.hooks.onClientWrite === undefined) return;
     let log: ClientLogChange | null = null;
     if (this.releaseId !== null && this.refs !== null) {
       const read = claimsOf(applying.inserted, this.refs, this.releaseId);
       log = { ...read, removed: applying.removed };
     }
-    this.hooks.onClientWrite(this, connection, update, log);
+    this.hooks.onClientWrite(this, applying.identity, update, log);
   }
 
   /** Starts a compaction unless one runs; never awaited on the path of an update. */

@@ -18,7 +18,7 @@ import {
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { cn } from '@/lib/utils';
-import { clashes, useConflicts } from '@/sync/conflicts';
+import { clashes, useConflicts } from '@/sync/conflict-list';
 import { useSync } from '@/sync/sync-context';
 import { type SyncKind, type SyncSummary, summarize } from '@/sync/sync-summary';
 

@@ -1,14 +1,16 @@
 /**
  * Filters of the matrix (FV-003, FR-007): cluster and status, both in the URL, and
- * expand / collapse all clusters.
+ * expand / collapse all clusters, or every cluster of one wave (WV-10).
  */
 import type { ClusterId, MatrixClusterGroup } from '@runsheet/domain';
 import { collapseAllAction, expandAllAction, type MatrixActionContext } from '@/actions/matrix-actions';
 import { ActionButton } from '@/components/ui/action-button';
+import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/components/ui/select';
 import type { MatrixSearch } from './matrix-search';
 import { STATUS_FILTERS } from './matrix-search';
+import type { WaveFold } from './wave-folds';
 
 const ALL_CLUSTERS = 'all';
 const STATUS_LABELS: Record<NonNullable<MatrixSearch['status']>, string> = {
@@ -27,9 +29,21 @@ export interface MatrixToolbarProps {
   actions: MatrixActionContext;
   /** "12 of 50 steps · 100 of 1,000 customers" */
   summary: string;
+  /** The release's waves (none without waves): each folds or unfolds all of its columns at once. */
+  waves?: readonly WaveFold[];
+  onToggleWave?: (fold: WaveFold) => void;
 }
 
-export function MatrixToolbar({ clusters, cluster, status, onChange, actions, summary }: MatrixToolbarProps) {
+export function MatrixToolbar({
+  clusters,
+  cluster,
+  status,
+  onChange,
+  actions,
+  summary,
+  waves = [],
+  onToggleWave,
+}: MatrixToolbarProps) {
   return (
     <div className="flex flex-wrap items-end gap-3">
       <div className="grid gap-1.5">
@@ -75,6 +89,22 @@ export function MatrixToolbar({ clusters, cluster, status, onChange, actions, su
         <ActionButton action={expandAllAction} ctx={actions} showDisabled size="default" />
         <ActionButton action={collapseAllAction} ctx={actions} showDisabled size="default" />
       </div>
+      {waves.length > 0 && onToggleWave && (
+        // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form's fieldset.
+        <div className="flex flex-wrap items-center gap-2" role="group" aria-label="Fold a wave">
+          {waves.map((w) => (
+            <Button
+              key={w.waveId}
+              type="button"
+              variant="outline"
+              aria-pressed={w.folded}
+              onClick={() => onToggleWave(w)}
+            >
+              {w.folded ? `Unfold ${w.name}` : `Fold ${w.name}`}
+            </Button>
+          ))}
+        </div>
+      )}
       <p className="ml-auto text-muted-foreground text-sm" aria-live="polite">
         {summary}
       </p>

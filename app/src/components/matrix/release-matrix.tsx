@@ -35,6 +35,7 @@ import { allClusterKeys, buildMatrixModel } from './matrix-model';
 import { type MatrixSearch, matrixView } from './matrix-search';
 import { MatrixToolbar } from './matrix-toolbar';
 import { useLiveMatrix } from './use-live-matrix';
+import { toggleWave, waveFolds } from './wave-folds';
 
 export interface ReleaseMatrixProps {
   release: Release;
@@ -121,6 +122,7 @@ export function ReleaseMatrix({
   for (const r of matrix.rows) counts[r.category] += 1;
   for (const s of matrix.customSteps) counts[s.category] += 1;
   const summary = `${numberFormat.format(model.rows.length)} of ${stepCount(model.totalRows)} · ${numberFormat.format(model.shownCustomers)} of ${customerCount(model.totalCustomers)}`;
+  const waves = waveFolds(matrix, collapsed);
   const toggleCluster = (key: string) =>
     setCollapsed((prev) => {
       const next = new Set(prev);
@@ -167,6 +169,8 @@ export function ReleaseMatrix({
             onChange={onSearchChange}
             actions={actionCtx}
             summary={summary}
+            waves={waves}
+            onToggleWave={(fold) => setCollapsed((prev) => toggleWave(prev, fold))}
           />
         </div>
         <TabsContent value="deploy" tabIndex={-1}>

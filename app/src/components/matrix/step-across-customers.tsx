@@ -90,8 +90,8 @@ export function StepAcrossCustomers({ release, templateId, openStep, onOpenStep 
         <div className="grid gap-1">
           <h2 className="font-semibold text-xl">{row.name}</h2>
           <p className="text-muted-foreground">
-            {categoryLabel(row.category)} step · {typeLabel(row.type)} · {counts.done}/{counts.total}{' '}
-            customers done
+            {categoryLabel(row.category)} step · {typeLabel(row.type)} · {counts.done}/
+            {customerCount(counts.total)} done
           </p>
         </div>
         <Button asChild variant="outline">

@@ -1,10 +1,11 @@
 /** Your account: who you are signed in as, changing your password, signing out of this device. */
 
-import { PASSWORD_HINT, type PublicUser, passwordProblem } from '@runsheet/protocol';
+import type { PublicUser } from '@runsheet/protocol';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { FormField } from '@/components/form/form-field';
+import { checkNewPassword } from '@/components/form/new-password';
+import { NewPasswordFields, PasswordField } from '@/components/form/password-field';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import {
@@ -15,7 +16,6 @@ import {
   DialogHeader,
   DialogTitle,
 } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { requestClearDevice } from '@/lib/clear-device';
 import type { FormErrors } from '@/lib/command-errors';
 import { requiredErrors } from '@/sync/api-errors';
@@ -129,17 +129,12 @@ function ChangePasswordForm() {
     setDone(false);
     setValues((v) => ({ ...v, [name]: e.target.value }));
   };
-  const validate = (): FormErrors => {
-    const errors = requiredErrors(values, {
-      currentPassword: 'your current password',
-      password: 'a new password',
-    });
-    const weak = passwordProblem(values.password);
-    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
-    if (!errors.fields.password && values.confirm !== values.password)
-      errors.fields.confirm = 'The two passwords differ.';
-    return errors;
-  };
+  const validate = (): FormErrors =>
+    checkNewPassword(
+      requiredErrors(values, { currentPassword: 'your current password', password: 'a new password' }),
+      values.password,
+      values.confirm,
+    );
   const submit = form.onSubmit(
     validate,
     async () => {
@@ -158,33 +153,22 @@ function ChangePasswordForm() {
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3" aria-label="Change password">
       <h3 className="font-medium">Change password</h3>
-      <FormField label="Current password" error={errors.fields.currentPassword} required>
-        <Input
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          value={values.currentPassword}
-          onChange={set('currentPassword')}
-        />
-      </FormField>
-      <FormField label="New password" hint={PASSWORD_HINT} error={errors.fields.password} required>
-        <Input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
-        />
-      </FormField>
-      <FormField label="Repeat the new password" error={errors.fields.confirm} required>
-        <Input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={set('confirm')}
-        />
-      </FormField>
+      <PasswordField
+        label="Current password"
+        name="currentPassword"
+        autoComplete="current-password"
+        error={errors.fields.currentPassword}
+        value={values.currentPassword}
+        onChange={set('currentPassword')}
+      />
+      <NewPasswordFields
+        label="New password"
+        repeatLabel="Repeat the new password"
+        password={values.password}
+        confirm={values.confirm}
+        errors={errors.fields}
+        onChange={set}
+      />
       {errors.form && <FormAlert>{errors.form}</FormAlert>}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={form.busy}>

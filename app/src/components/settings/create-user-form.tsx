@@ -1,9 +1,11 @@
 /** Admin: add an account (username, display name, first password, role). */
 
-import { passwordProblem, type Role } from '@runsheet/protocol';
+import type { Role } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
+import { checkNewPassword } from '@/components/form/new-password';
+import { PasswordField } from '@/components/form/password-field';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -22,12 +24,11 @@ export function CreateUserForm({ onCreated }: { onCreated: (username: string) =>
   const form = useApiForm(FIELDS);
   const set = (name: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
-  const validate = (): FormErrors => {
-    const errors = requiredErrors(values, { username: 'a username', password: 'a first password' });
-    const weak = passwordProblem(values.password);
-    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
-    return errors;
-  };
+  const validate = (): FormErrors =>
+    checkNewPassword(
+      requiredErrors(values, { username: 'a username', password: 'a first password' }),
+      values.password,
+    );
   const submit = form.onSubmit(validate, async () => {
     const displayName = values.displayName.trim();
     const user = await api.createUser({
@@ -61,20 +62,15 @@ export function CreateUserForm({ onCreated }: { onCreated: (username: string) =>
             onChange={set('displayName')}
           />
         </FormField>
-        <FormField
+        <PasswordField
           label="First password"
+          name="password"
+          autoComplete="new-password"
           hint="Tell them; they can change it in Settings."
           error={form.errors.fields.password}
-          required
-        >
-          <Input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            value={values.password}
-            onChange={set('password')}
-          />
-        </FormField>
+          value={values.password}
+          onChange={set('password')}
+        />
         <FormField label="Role" hint={ROLE_TEXT[role]} error={form.errors.fields.role}>
           <RoleSelect value={role} onChange={setRole} />
         </FormField>

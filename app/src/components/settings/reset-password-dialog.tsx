@@ -1,9 +1,10 @@
 /** Admin: set a new password for someone (signs them out everywhere). */
 
-import { PASSWORD_HINT, type PublicUser, passwordProblem } from '@runsheet/protocol';
+import { PASSWORD_HINT, type PublicUser } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
-import { FormField } from '@/components/form/form-field';
+import { checkNewPassword } from '@/components/form/new-password';
+import { PasswordField } from '@/components/form/password-field';
 import { useApiForm } from '@/components/sync/use-api-form';
 import { Button } from '@/components/ui/button';
 import {
@@ -14,7 +15,6 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { requiredErrors } from '@/sync/api-errors';
 import { useSyncApi } from '@/sync/sync-context';
 
@@ -32,12 +32,7 @@ export function ResetPasswordDialog({
   const [password, setPassword] = useState('');
   const form = useApiForm(FIELDS);
   const submit = form.onSubmit(
-    () => {
-      const errors = requiredErrors({ password }, { password: 'a new password' });
-      const weak = passwordProblem(password);
-      if (!errors.fields.password && weak !== null) errors.fields.password = weak;
-      return errors;
-    },
+    () => checkNewPassword(requiredErrors({ password }, { password: 'a new password' }), password),
     async () => {
       await api.resetPassword(user.id, password);
       setPassword('');
@@ -60,15 +55,15 @@ export function ResetPasswordDialog({
           </DialogDescription>
         </DialogHeader>
         <form ref={form.formRef} onSubmit={submit} noValidate className="grid gap-3">
-          <FormField label="New password" hint={PASSWORD_HINT} error={form.errors.fields.password} required>
-            <Input
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </FormField>
+          <PasswordField
+            label="New password"
+            name="password"
+            autoComplete="new-password"
+            hint={PASSWORD_HINT}
+            error={form.errors.fields.password}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
           <Button type="submit" disabled={form.busy}>
             Set password

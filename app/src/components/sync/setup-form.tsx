@@ -2,10 +2,11 @@
  * The first-run form: creates the first admin on a server that has no account yet (POST /api/setup) and
  * signs them in. Away from the server's own machine the server asks for the setup code from its log.
  */
-import { PASSWORD_HINT, passwordProblem } from '@runsheet/protocol';
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
+import { checkNewPassword } from '@/components/form/new-password';
+import { NewPasswordFields } from '@/components/form/password-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { FormErrors } from '@/lib/command-errors';
@@ -28,18 +29,16 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
   const set = (name: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
 
-  const validate = (): FormErrors => {
-    const errors = requiredErrors(values, {
-      username: 'a username',
-      password: 'a password',
-      ...(setupCodeRequired ? { setupCode: 'the setup code' } : {}),
-    });
-    const weak = passwordProblem(values.password);
-    if (!errors.fields.password && weak !== null) errors.fields.password = weak;
-    if (!errors.fields.password && values.confirm !== values.password)
-      errors.fields.confirm = 'The two passwords differ.';
-    return errors;
-  };
+  const validate = (): FormErrors =>
+    checkNewPassword(
+      requiredErrors(values, {
+        username: 'a username',
+        password: 'a password',
+        ...(setupCodeRequired ? { setupCode: 'the setup code' } : {}),
+      }),
+      values.password,
+      values.confirm,
+    );
   const submit = form.onSubmit(validate, async () => {
     const displayName = values.displayName.trim();
     const setupCode = values.setupCode.trim();
@@ -88,24 +87,14 @@ export function SetupForm({ setupCodeRequired, onDone }: { setupCodeRequired: bo
           onChange={set('displayName')}
         />
       </FormField>
-      <FormField label="Password" hint={PASSWORD_HINT} error={form.errors.fields.password} required>
-        <Input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={values.password}
-          onChange={set('password')}
-        />
-      </FormField>
-      <FormField label="Repeat the password" error={form.errors.fields.confirm} required>
-        <Input
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={values.confirm}
-          onChange={set('confirm')}
-        />
-      </FormField>
+      <NewPasswordFields
+        label="Password"
+        repeatLabel="Repeat the password"
+        password={values.password}
+        confirm={values.confirm}
+        errors={form.errors.fields}
+        onChange={set}
+      />
       {setupCodeRequired && (
         <FormField
           label="Setup code"

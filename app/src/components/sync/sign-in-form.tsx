@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { FormAlert } from '@/components/form/form-alert';
 import { FormField } from '@/components/form/form-field';
+import { PasswordField } from '@/components/form/password-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { requiredErrors } from '@/sync/api-errors';
@@ -47,16 +48,15 @@ export function SignInForm({
           onChange={(e) => setUsername(e.target.value)}
         />
       </FormField>
-      <FormField label="Password" error={form.errors.fields.password} required>
-        <Input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus={autoFocus && initialUsername !== ''}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </FormField>
+      <PasswordField
+        label="Password"
+        name="password"
+        autoComplete="current-password"
+        autoFocus={autoFocus && initialUsername !== ''}
+        error={form.errors.fields.password}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       {form.errors.form && <FormAlert>{form.errors.form}</FormAlert>}
       <Button type="submit" disabled={form.busy}>
         {form.busy ? 'Signing in…' : 'Sign in'}

@@ -1,7 +1,7 @@
 import type { Conflict } from '@runsheet/domain';
 import { TriangleAlert } from 'lucide-react';
 import { useWorkspace } from '@/state/workspace-context';
-import { clashes, describeConflict } from '@/sync/conflicts';
+import { clashes, describeConflict } from '@/sync/conflict-list';
 
 /** In the sync details: clashes from syncing that need a person, each in one sentence. */
 export function SyncConflicts({ conflicts }: { conflicts: Conflict[] }) {

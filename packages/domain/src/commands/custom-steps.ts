@@ -9,17 +9,25 @@ import type { CustomStep } from '../entities/custom-step.ts';
 import { LEGACY_SNAPSHOT_FIELDS, type StepState } from '../entities/step-state.ts';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { newEvent } from '../history.ts';
-import { idSchema, type StepId, type TemplateId, templateStepId } from '../ids.ts';
-import { FIELD_LIMITS } from '../limits.ts';
+import { idSchema, type ReleaseId, type StepId, type TemplateId, templateStepId } from '../ids.ts';
+import type { StepRef } from '../resolve.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { contentFieldsOf } from '../revisions.ts';
-import { checkContent, checkName, checkText } from '../validation.ts';
+import type { DomainState } from '../state.ts';
 import { defineCommand } from './define-command.ts';
-import { editableRelease, getUsableCustomer } from './guards.ts';
+import { editableRelease, type Got, getUsableCustomer } from './guards.ts';
 import { placeInCustomerList, planKey, positionInput } from './placement.ts';
 import { RevisionWriter } from './revision-writer.ts';
-import { eventOp, presentFields, stepEvent, stepForChange, stepStateOp } from './step-support.ts';
-import { buildAddTemplate, checkStepFields } from './templates.ts';
+import { checkStepFields, editStepFields } from './step-fields.ts';
+import {
+  eventOp,
+  presentFields,
+  type StepTarget,
+  stepEvent,
+  stepForChange,
+  stepStateOp,
+} from './step-support.ts';
+import { buildAddTemplate } from './templates.ts';
 
 export const addCustomStepInput = z.object({
   releaseId: idSchema('release'),
@@ -114,6 +122,20 @@ export const addCustomStep = defineCommand({
   },
 });
 
+/** The opening of an edit or delete: a custom step that may change, not done (BR-R03). */
+function changeableCustomStep(
+  state: DomainState,
+  releaseId: ReleaseId,
+  stepId: StepId,
+): Got<StepTarget & { ref: Extract<StepRef, { kind: 'custom' }> }> {
+  const target = stepForChange(state, releaseId, stepId);
+  if (!target.ok) return target;
+  const { ref } = target.value;
+  if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
+  if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
+  return { ok: true, value: { ...target.value, ref } };
+}
+
 /**
  * Edit a custom step. Done is locked (BR-R03). A skipped or reverted custom step shows its snapshot, so
  * the snapshot follows the edit: what the person typed is what they see (ST-04). A change of name,
@@ -125,40 +147,16 @@ export const editCustomStep = defineCommand({
   input: editCustomStepInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ stepId: StepId; changed: string[] }> {
-    const target = stepForChange(state, i.releaseId, i.stepId);
+    const target = changeableCustomStep(state, i.releaseId, i.stepId);
     if (!target.ok) return target;
     const { ref, doc } = target.value;
-    if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
-    if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
     const c = ref.custom;
-    const fields: Partial<CustomStep> = {};
-    const ops: Op[] = [];
-
-    if (i.name !== undefined) {
-      const name = checkName(i.name);
-      if (!name.ok) return name;
-      if (name.value !== c.name) fields.name = name.value;
-    }
-    if (i.content !== undefined) {
-      const content = checkContent(i.content);
-      if (!content.ok) return content;
-      if (content.value !== c.content) fields.content = content.value;
-    }
-    if (i.description !== undefined) {
-      const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
-      if (!description.ok) return description;
-      if (description.value !== c.description) fields.description = description.value;
-    }
-    if (i.type !== undefined && i.type !== c.type) fields.type = i.type;
-    if (i.category !== undefined && i.category !== c.category) {
-      fields.category = i.category;
-      const placement = placeInCustomerList(doc, c.customerId, i.category, undefined);
-      if (!placement.ok) return placement;
-      const { plan, ops: rekeyOps } = planKey(doc, placement.value);
-      fields.order = plan.order;
-      ops.push(...rekeyOps);
-    }
-    const changed = Object.keys(fields).filter((k) => k !== 'order');
+    const edit = editStepFields(doc, c, i, (category) =>
+      placeInCustomerList(doc, c.customerId, category, undefined),
+    );
+    if (!edit.ok) return edit;
+    const { changed, ops } = edit.value;
+    const fields: Partial<CustomStep> = edit.value.fields;
     if (changed.length === 0) return ok({ ops: [] }, { stepId: c.id, changed });
     const now = ctx.now();
     fields.updatedAt = now;
@@ -200,11 +198,9 @@ export const deleteCustomStep = defineCommand({
   input: deleteCustomStepInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ stepId: StepId }> {
-    const target = stepForChange(state, i.releaseId, i.stepId);
+    const target = changeableCustomStep(state, i.releaseId, i.stepId);
     if (!target.ok) return target;
     const { ref, doc } = target.value;
-    if (ref.kind !== 'custom') return refuse('not-custom', 'stepId');
-    if (ref.step.status === 'done') return refuse('step-locked', 'stepId');
     const now = ctx.now();
     const event = stepEvent(ctx, target.value, { kind: 'custom-deleted', detail: { name: ref.custom.name } });
     const ops: Op[] = [

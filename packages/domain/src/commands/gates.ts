@@ -12,7 +12,7 @@ import { idSchema, type WaveId } from '../ids.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import { rolloutStatus, type WaveStatus } from '../rollout-status.ts';
 import type { DomainState, ReleaseState } from '../state.ts';
-import { checkText } from '../validation.ts';
+import { checkReason, checkText } from '../validation.ts';
 import { defineCommand } from './define-command.ts';
 import { activeRelease } from './guards.ts';
 import { getLiveWave, RolloutEvents } from './wave-support.ts';
@@ -84,10 +84,9 @@ export const openGateEarly = defineCommand({
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ waveId: WaveId }> {
     if (ctx.actor.role !== undefined && ctx.actor.role !== 'admin') return refuse('admin-only', 'waveId');
-    const reason = i.reason.trim();
-    if (reason === '') return refuse('open-needs-reason', 'reason');
-    const long = checkText(reason, 'reason', 5_000);
-    if (!long.ok) return long;
+    const checked = checkReason(i.reason, 'open-needs-reason');
+    if (!checked.ok) return checked;
+    const reason = checked.value;
     const got = gatedWave(state, i.releaseId, i.waveId, ctx);
     if (!got.ok) return got;
     const events = new RolloutEvents(got.value.doc, ctx);

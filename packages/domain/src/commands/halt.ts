@@ -11,7 +11,7 @@ import { idSchema } from '../ids.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { knownByDevice } from '../rollout-log.ts';
 import { rolloutStatus } from '../rollout-status.ts';
-import { checkText } from '../validation.ts';
+import { checkReason } from '../validation.ts';
 import { defineCommand } from './define-command.ts';
 import { activeRelease } from './guards.ts';
 import { RolloutEvents } from './wave-support.ts';
@@ -29,10 +29,9 @@ export const haltRollout = defineCommand({
   input: haltRolloutInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ eventId: EventId }> {
-    const reason = i.reason.trim();
-    if (reason === '') return refuse('halt-needs-reason', 'reason');
-    const long = checkText(reason, 'reason', 5_000);
-    if (!long.ok) return long;
+    const checked = checkReason(i.reason, 'halt-needs-reason');
+    if (!checked.ok) return checked;
+    const reason = checked.value;
     const got = activeRelease(state, i.releaseId);
     if (!got.ok) return got;
     const { doc } = got.value;
@@ -56,10 +55,9 @@ export const resumeRollout = defineCommand({
   input: resumeRolloutInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ eventId: EventId }> {
-    const reason = i.reason.trim();
-    if (reason === '') return refuse('resume-needs-reason', 'reason');
-    const long = checkText(reason, 'reason', 5_000);
-    if (!long.ok) return long;
+    const checked = checkReason(i.reason, 'resume-needs-reason');
+    if (!checked.ok) return checked;
+    const reason = checked.value;
     const got = activeRelease(state, i.releaseId);
     if (!got.ok) return got;
     const status = rolloutStatus(state, i.releaseId, { now: ctx.now() });

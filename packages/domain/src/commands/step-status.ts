@@ -28,7 +28,7 @@ import { FIELD_LIMITS } from '../limits.ts';
 import type { ReasonCode } from '../reasons.ts';
 import { type CommandResult, type Failure, ok, refuse } from '../result.ts';
 import type { DomainState } from '../state.ts';
-import { checkText } from '../validation.ts';
+import { checkReason, checkText } from '../validation.ts';
 import { filledValues, renderContent, type VariableProblem, variableContextFor } from '../variables.ts';
 import { resolveCustomerSteps } from '../views/customer-steps.ts';
 import { defineCommand } from './define-command.ts';
@@ -170,10 +170,9 @@ export const skipStep = defineCommand({
   input: skipStepInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ stepId: StepId }> {
-    const reason = i.reason.trim();
-    if (reason === '') return refuse('skip-needs-reason', 'reason');
-    const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
-    if (!long.ok) return long;
+    const checked = checkReason(i.reason, 'skip-needs-reason');
+    if (!checked.ok) return checked;
+    const reason = checked.value;
     const target = stepForChange(state, i.releaseId, i.stepId);
     if (!target.ok) return target;
     const { ref, doc } = target.value;
@@ -224,10 +223,9 @@ export const revertStep = defineCommand({
   input: revertStepInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ stepId: StepId }> {
-    const reason = i.reason.trim();
-    if (reason === '') return refuse('revert-needs-reason', 'reason');
-    const long = checkText(reason, 'reason', FIELD_LIMITS.reason);
-    if (!long.ok) return long;
+    const checked = checkReason(i.reason, 'revert-needs-reason');
+    if (!checked.ok) return checked;
+    const reason = checked.value;
     const target = stepForChange(state, i.releaseId, i.stepId);
     if (!target.ok) return target;
     const { ref, doc } = target.value;

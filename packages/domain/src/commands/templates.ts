@@ -14,12 +14,10 @@ import type { Release } from '../entities/release.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
 import { stepCategorySchema, stepTypeSchema } from '../enums.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
-import { idSchema, type TemplateId } from '../ids.ts';
-import { FIELD_LIMITS } from '../limits.ts';
+import { idSchema, type ReleaseId, type TemplateId } from '../ids.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { contentFieldsOf } from '../revisions.ts';
-import type { ReleaseState } from '../state.ts';
-import { checkContent, checkName, checkText } from '../validation.ts';
+import type { DomainState, ReleaseState } from '../state.ts';
 import {
   previewTemplateDelete,
   previewTemplateEdit,
@@ -36,6 +34,7 @@ import {
   positionInput,
 } from './placement.ts';
 import { RevisionWriter } from './revision-writer.ts';
+import { checkStepFields, editStepFields, type NewTemplateFields } from './step-fields.ts';
 
 export const addTemplateInput = z.object({
   releaseId: idSchema('release'),
@@ -78,45 +77,18 @@ export const moveTemplateInput = z.object({
 });
 export type MoveTemplateInput = z.input<typeof moveTemplateInput>;
 
-function liveTemplate(doc: ReleaseState, id: TemplateId): Got<StepTemplate> {
-  const t = doc.templates[id];
+/** The opening of every command on one template: an editable release and a template it has, not deleted. */
+function editableTemplate(
+  state: DomainState,
+  releaseId: ReleaseId,
+  templateId: TemplateId,
+): Got<{ release: Release; doc: ReleaseState; t: StepTemplate }> {
+  const got = editableRelease(state, releaseId);
+  if (!got.ok) return got;
+  const t = got.value.doc.templates[templateId];
   if (!t) return refuse('template-not-found', 'templateId');
   if (t.deletedAt !== null) return refuse('template-deleted', 'templateId');
-  return { ok: true, value: t };
-}
-
-export interface NewTemplateFields {
-  name: string;
-  category: StepTemplate['category'];
-  type: StepTemplate['type'];
-  content: string;
-  description: string;
-}
-
-/** Check the editable fields of a template or custom step; returns them trimmed. */
-export function checkStepFields(i: {
-  name: string;
-  category: StepTemplate['category'];
-  type: StepTemplate['type'];
-  content: string;
-  description?: string | undefined;
-}): Got<NewTemplateFields> {
-  const name = checkName(i.name);
-  if (!name.ok) return name;
-  const content = checkContent(i.content);
-  if (!content.ok) return content;
-  const description = checkText(i.description?.trim() ?? '', 'description', FIELD_LIMITS.description);
-  if (!description.ok) return description;
-  return {
-    ok: true,
-    value: {
-      name: name.value,
-      category: i.category,
-      type: i.type,
-      content: content.value,
-      description: description.value,
-    },
-  };
+  return { ok: true, value: { ...got.value, t } };
 }
 
 /**
@@ -193,41 +165,13 @@ export const updateTemplate = defineCommand({
     i,
     ctx,
   ): CommandResult<{ templateId: TemplateId; changed: string[]; impact: TemplateEditPreview }> {
-    const got = editableRelease(state, i.releaseId);
+    const got = editableTemplate(state, i.releaseId, i.templateId);
     if (!got.ok) return got;
-    const { release, doc } = got.value;
-    const live = liveTemplate(doc, i.templateId);
-    if (!live.ok) return live;
-    const t = live.value;
-    const fields: Partial<StepTemplate> = {};
-    const ops: Op[] = [];
-
-    if (i.name !== undefined) {
-      const name = checkName(i.name);
-      if (!name.ok) return name;
-      if (name.value !== t.name) fields.name = name.value;
-    }
-    if (i.content !== undefined) {
-      const content = checkContent(i.content);
-      if (!content.ok) return content;
-      if (content.value !== t.content) fields.content = content.value;
-    }
-    if (i.description !== undefined) {
-      const description = checkText(i.description.trim(), 'description', FIELD_LIMITS.description);
-      if (!description.ok) return description;
-      if (description.value !== t.description) fields.description = description.value;
-    }
-    if (i.type !== undefined && i.type !== t.type) fields.type = i.type;
-    if (i.category !== undefined && i.category !== t.category) {
-      fields.category = i.category;
-      const placement = placeAmongTemplates(doc, i.category, undefined, t.id);
-      if (!placement.ok) return placement;
-      const { plan, ops: rekeyOps } = planKey(doc, placement.value);
-      fields.order = plan.order;
-      ops.push(...rekeyOps);
-    }
-
-    const changed = Object.keys(fields).filter((k) => k !== 'order');
+    const { release, doc, t } = got.value;
+    const edit = editStepFields(doc, t, i, (category) => placeAmongTemplates(doc, category, undefined, t.id));
+    if (!edit.ok) return edit;
+    const { changed, ops } = edit.value;
+    const fields: Partial<StepTemplate> = edit.value.fields;
     const impact = previewTemplateEdit(state, { releaseId: release.id, templateId: t.id });
     if (changed.length === 0) return ok({ ops: [] }, { templateId: t.id, changed, impact });
     fields.updatedAt = ctx.now();
@@ -261,12 +205,9 @@ export const deleteTemplate = defineCommand({
   input: templateRefInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ templateId: TemplateId; impact: TemplateDeletePreview }> {
-    const got = editableRelease(state, i.releaseId);
+    const got = editableTemplate(state, i.releaseId, i.templateId);
     if (!got.ok) return got;
-    const { release, doc } = got.value;
-    const live = liveTemplate(doc, i.templateId);
-    if (!live.ok) return live;
-    const t = live.value;
+    const { release, doc, t } = got.value;
     const impact = previewTemplateDelete(state, { releaseId: release.id, templateId: t.id });
     const now = ctx.now();
     const event = newEvent(ctx, {
@@ -300,12 +241,9 @@ export const moveTemplate = defineCommand({
   input: moveTemplateInput,
   releaseId: (i) => i.releaseId,
   run(state, i, ctx): CommandResult<{ templateId: TemplateId; order: string }> {
-    const got = editableRelease(state, i.releaseId);
+    const got = editableTemplate(state, i.releaseId, i.templateId);
     if (!got.ok) return got;
-    const { release, doc } = got.value;
-    const live = liveTemplate(doc, i.templateId);
-    if (!live.ok) return live;
-    const t = live.value;
+    const { release, doc, t } = got.value;
     const placement = placeAmongTemplates(doc, t.category, i.position, t.id);
     if (!placement.ok) return placement;
     const { plan, ops } = planKey(doc, placement.value);

@@ -7,7 +7,6 @@
  * id strings built per cell, nothing quadratic. Custom steps (few) are listed beside the grid.
  */
 import type { CustomerStep } from '../entities/customer-step.ts';
-import type { StepState } from '../entities/step-state.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
 import type { StepCategory, StepStatus, StepType } from '../enums.ts';
 import {
@@ -95,8 +94,14 @@ export function stepStatusMatrix(
   releaseId: ReleaseId,
   options: MatrixOptions = {},
 ): StatusMatrix {
-  const doc = state.releases[releaseId];
-  const empty: StatusMatrix = {
+  const builder = matrixBuilder(state, releaseId, options);
+  if (!builder) return emptyMatrix(releaseId);
+  for (const stepId in state.releases[releaseId]?.stepStates) builder.add(stepId as StepId);
+  return builder.finish();
+}
+
+export function emptyMatrix(releaseId: ReleaseId): StatusMatrix {
+  return {
     releaseId,
     rows: [],
     columns: [],
@@ -105,7 +110,27 @@ export function stepStatusMatrix(
     flags: new Uint8Array(0),
     customSteps: [],
   };
-  if (!doc) return empty;
+}
+
+/**
+ * A matrix built in three parts, so that its one costly part (a pass over every step state: 50,000 in
+ * a finished release) can be cut into slices (stepStatusMatrixInSlices): the columns and templates,
+ * then `add` for each step state, then `finish` (rows, cells, groups, custom steps). Null when the
+ * release is not in the state.
+ */
+export interface MatrixBuilder {
+  /** Reads one step state into its cell; a step that is not a shown cell is passed over. */
+  add(stepId: StepId): void;
+  finish(): StatusMatrix;
+}
+
+export function matrixBuilder(
+  state: DomainState,
+  releaseId: ReleaseId,
+  options: MatrixOptions = {},
+): MatrixBuilder | null {
+  const doc = state.releases[releaseId];
+  if (!doc) return null;
   const { catalog } = state;
 
   // Columns: participants, grouped by cluster name, then customer name (BR-C03).
@@ -165,78 +190,82 @@ export function stepStatusMatrix(
   const cellStatus: number[] = [];
   const cellFlags: number[] = [];
   const executedDeleted = new Set<TemplateId>();
-  for (const stepId in doc.stepStates) {
+  const add = (stepId: StepId): void => {
     // As parseTemplateStepId: the part after the first ':', split at its first '.'.
     const start = stepId.indexOf(':') + 1;
     const dot = stepId.indexOf('.', start);
-    if (dot < 0) continue;
+    if (dot < 0) return;
     const col = colByPart.get(stepId.slice(start, dot));
-    if (col === undefined) continue;
+    if (col === undefined) return;
     const t = templateByPart.get(stepId.slice(dot + 1));
-    if (!t) continue;
-    const s = doc.stepStates[stepId as StepId] as StepState;
+    if (!t) return;
+    const s = doc.stepStates[stepId];
+    // Gone since the caller listed it (a sliced build while the state moves on): as if never run.
+    if (!s) return;
     const status = statusOf(s);
-    if (t.deletedAt !== null && status === 'pending') continue;
+    if (t.deletedAt !== null && status === 'pending') return;
     if (t.deletedAt !== null) executedDeleted.add(t.id);
     cellCol.push(col);
     cellTemplate.push(t);
     cellStatus.push(STATUS_CODE[status]);
     cellFlags.push((isOverridden(s) ? CELL_OVERRIDDEN : 0) | (s.notes ? CELL_HAS_NOTES : 0));
-  }
+  };
+  const finish = (): StatusMatrix => {
+    const rows: MatrixRow[] = Object.values(doc.templates)
+      .filter((t) => t.deletedAt === null || executedDeleted.has(t.id))
+      .sort((a, b) => CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] || compareOrdered(a, b))
+      .map((t) => ({
+        templateId: t.id,
+        name: t.name,
+        category: t.category,
+        type: t.type,
+        order: t.order,
+        deleted: t.deletedAt !== null,
+      }));
+    const rowIndex = new Map<TemplateId, number>(rows.map((r, i) => [r.templateId, i]));
 
-  const rows: MatrixRow[] = Object.values(doc.templates)
-    .filter((t) => t.deletedAt === null || executedDeleted.has(t.id))
-    .sort((a, b) => CATEGORY_RANK[a.category] - CATEGORY_RANK[b.category] || compareOrdered(a, b))
-    .map((t) => ({
-      templateId: t.id,
-      name: t.name,
-      category: t.category,
-      type: t.type,
-      order: t.order,
-      deleted: t.deletedAt !== null,
-    }));
-  const rowIndex = new Map<TemplateId, number>(rows.map((r, i) => [r.templateId, i]));
+    const width = cols.length;
+    const status = new Uint8Array(rows.length * width); // 0 = pending
+    const flags = new Uint8Array(rows.length * width);
+    rows.forEach((r, i) => {
+      if (r.deleted) status.fill(ABSENT, i * width, (i + 1) * width);
+    });
+    for (let i = 0; i < cellCol.length; i++) {
+      const row = rowIndex.get((cellTemplate[i] as StepTemplate).id);
+      if (row === undefined) continue;
+      const at = row * width + (cellCol[i] as number);
+      status[at] = cellStatus[i] as number;
+      flags[at] = cellFlags[i] as number;
+    }
 
-  const width = cols.length;
-  const status = new Uint8Array(rows.length * width); // 0 = pending
-  const flags = new Uint8Array(rows.length * width);
-  rows.forEach((r, i) => {
-    if (r.deleted) status.fill(ABSENT, i * width, (i + 1) * width);
-  });
-  for (let i = 0; i < cellCol.length; i++) {
-    const row = rowIndex.get((cellTemplate[i] as StepTemplate).id);
-    if (row === undefined) continue;
-    const at = row * width + (cellCol[i] as number);
-    status[at] = cellStatus[i] as number;
-    flags[at] = cellFlags[i] as number;
-  }
+    const clusters: MatrixClusterGroup[] = [];
+    cols.forEach((c, i) => {
+      const last = clusters[clusters.length - 1];
+      const wave = waveOfCol[i];
+      if (last && last.clusterId === c.clusterId && last.waveId === wave?.id) last.end = i + 1;
+      else
+        clusters.push({
+          clusterId: c.clusterId,
+          name: c.clusterName,
+          start: i,
+          end: i + 1,
+          ...(wave && { waveId: wave.id, waveName: wave.name }),
+        });
+    });
 
-  const clusters: MatrixClusterGroup[] = [];
-  cols.forEach((c, i) => {
-    const last = clusters[clusters.length - 1];
-    const wave = waveOfCol[i];
-    if (last && last.clusterId === c.clusterId && last.waveId === wave?.id) last.end = i + 1;
-    else
-      clusters.push({
-        clusterId: c.clusterId,
-        name: c.clusterName,
-        start: i,
-        end: i + 1,
-        ...(wave && { waveId: wave.id, waveName: wave.name }),
-      });
-  });
+    const customSteps: CustomerStep[] = [];
+    for (const c of Object.values(doc.customSteps)) {
+      if (!colIndex.has(c.customerId)) continue;
+      const step = resolveCustomStep(c, doc.stepStates[c.id], doc.revisions);
+      if (step) customSteps.push(step);
+    }
+    customSteps.sort(
+      (a, b) => (colIndex.get(a.customerId) ?? 0) - (colIndex.get(b.customerId) ?? 0) || compareSteps(a, b),
+    );
 
-  const customSteps: CustomerStep[] = [];
-  for (const c of Object.values(doc.customSteps)) {
-    if (!colIndex.has(c.customerId)) continue;
-    const step = resolveCustomStep(c, doc.stepStates[c.id], doc.revisions);
-    if (step) customSteps.push(step);
-  }
-  customSteps.sort(
-    (a, b) => (colIndex.get(a.customerId) ?? 0) - (colIndex.get(b.customerId) ?? 0) || compareSteps(a, b),
-  );
-
-  return { releaseId, rows, columns: cols, clusters, status, flags, customSteps };
+    return { releaseId, rows, columns: cols, clusters, status, flags, customSteps };
+  };
+  return { add, finish };
 }
 
 /** The status of a cell, or null when that customer has no such step. */

@@ -22,6 +22,7 @@ import {
   type ReleaseId,
   releaseIdOf,
 } from '@runsheet/domain';
+import type { AuditedAs } from '../../relay/identity.ts';
 import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
 import { parseRoomName } from '../../relay/room-name.ts';
@@ -136,15 +137,31 @@ export class ServerWorkspace {
   /**
    * Runs a domain command on the documents (the release its input names is opened first, CM-02) and
    * resolves once its change is stored, so an API answer never confirms what a crash could still lose.
+   * With `as`, the change is audited and its history attested as that caller's write (SE-11f), exactly
+   * like a device's update.
    */
-  async run<I, T>(command: Command<I, T>, input: I, ctx: CommandContext): Promise<CommandResult<T>> {
+  async run<I, T>(
+    command: Command<I, T>,
+    input: I,
+    ctx: CommandContext,
+    as?: AuditedAs,
+  ): Promise<CommandResult<T>> {
     const releaseId =
       'spec' in command ? releaseIdOf(command as unknown as DefinedCommand, input as never) : undefined;
     if (releaseId !== undefined) await this.openRelease(releaseId);
     else await this.ready();
     const catalog = this.current!.room;
     const release = releaseId === undefined ? undefined : this.held.get(releaseId)?.room;
-    const result = this.loaded.run(command, input, ctx);
+    const workspace = this.loaded;
+    const apply = () => workspace.run(command, input, ctx);
+    // The workspace's transactions carry the workspace as their origin (its `apply`).
+    const writer = { auditAs: as };
+    const result =
+      as === undefined
+        ? apply()
+        : catalog.writeAs(workspace, writer, () =>
+            release === undefined ? apply() : release.writeAs(workspace, writer, apply),
+          );
     if (result.ok) await Promise.all([catalog.persisted(), release?.persisted()]);
     return result;
   }
@@ -154,8 +171,9 @@ export class ServerWorkspace {
     name: N,
     input: CommandInput<N>,
     ctx: CommandContext,
+    as?: AuditedAs,
   ): Promise<CommandResult<CommandValue<N>>> {
-    return this.run(anyCommand(name) as unknown as Command<CommandInput<N>, CommandValue<N>>, input, ctx);
+    return this.run(anyCommand(name) as unknown as Command<CommandInput<N>, CommandValue<N>>, input, ctx, as);
   }
 
   private forgetRelease(releaseId: ReleaseId): void {

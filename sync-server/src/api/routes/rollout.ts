@@ -14,7 +14,7 @@ import { CommandRefusedError } from '../refusal.ts';
 import { route } from '../router.ts';
 import { rolloutView } from '../views/rollout.ts';
 import { findRelease } from './releases.ts';
-import { apiCommandContext } from './steps.ts';
+import { apiCommandContext, apiWriter } from './steps.ts';
 
 const ops = operations.rollout;
 
@@ -67,7 +67,12 @@ export function rolloutRoutes(deps: ApiDeps) {
       releaseId: release.id,
       ...(params.waveId !== undefined && { waveId: params.waveId }),
     } as unknown as CommandInput<typeof command>;
-    const result = await deps.workspace.runNamed(command, commandInput, apiCommandContext(ctx.principal));
+    const result = await deps.workspace.runNamed(
+      command,
+      commandInput,
+      apiCommandContext(ctx.principal),
+      apiWriter(ctx),
+    );
     if (!result.ok) throw new CommandRefusedError(result.error);
     await answerRollout(ctx as SignedInContext, release.id);
   }

@@ -10,6 +10,7 @@ import {
 } from '@runsheet/domain';
 import { canWrite, operations } from '@runsheet/protocol';
 import type { Principal } from '../../auth/auth.ts';
+import type { AuditedAs } from '../../relay/identity.ts';
 import type { SignedInContext } from '../context.ts';
 import type { ApiDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -26,6 +27,17 @@ export function apiCommandContext(principal: Principal): CommandContext {
     // The role lets the few admin-only commands (opening a gate early, WV-07) check it themselves too.
     actor: { id: principal.user.id, name: principal.user.displayName, role: principal.user.role },
     device: 'api',
+  };
+}
+
+/** SE-11f: the caller of an API write, as the write audit names them (the same fields as a device's). */
+export function apiWriter(ctx: Pick<SignedInContext, 'principal' | 'clientAddress' | 'req'>): AuditedAs {
+  return {
+    userId: ctx.principal.user.id,
+    username: ctx.principal.user.username,
+    auth: ctx.principal.kind,
+    ip: ctx.clientAddress,
+    userAgent: (ctx.req.headers['user-agent'] ?? '').slice(0, 512),
   };
 }
 
@@ -52,7 +64,12 @@ export function stepRoutes(deps: ApiDeps) {
       stepId: StepId;
       reason: string;
     };
-    const result = await deps.workspace.runNamed(name, commandInput, apiCommandContext(ctx.principal));
+    const result = await deps.workspace.runNamed(
+      name,
+      commandInput,
+      apiCommandContext(ctx.principal),
+      apiWriter(ctx),
+    );
     if (!result.ok) throw new CommandRefusedError(result.error);
     const step = resolveStep(deps.workspace.state, release.id, stepId);
     ctx.json(200, { step: step === null ? null : stepView(step, deps.workspace.state.catalog) });

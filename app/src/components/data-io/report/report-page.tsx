@@ -7,6 +7,7 @@ import { type ReleaseId, releaseReport, slugFileName } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { ArrowLeftIcon, FileTextIcon, PrinterIcon } from 'lucide-react';
 import { useMemo } from 'react';
+import { ReleaseMissing } from '@/components/layout/not-found';
 import { Button } from '@/components/ui/button';
 import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
@@ -52,18 +53,7 @@ export function ReleaseReportPage({ releaseId }: { releaseId: ReleaseId }) {
       </p>
     );
   }
-  if (report === null) {
-    return (
-      <div className="grid justify-items-start gap-4">
-        <title>{pageTitle('Release not found')}</title>
-        <h1 className="font-semibold text-2xl tracking-tight">Release not found</h1>
-        <p className="text-muted-foreground">This device has no release with that address.</p>
-        <Button asChild>
-          <Link to="/releases">All releases</Link>
-        </Button>
-      </div>
-    );
-  }
+  if (report === null) return <ReleaseMissing />;
 
   const name = report.release.name;
   const date = localDate();

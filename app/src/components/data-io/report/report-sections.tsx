@@ -2,6 +2,7 @@
 import type { ReleaseReport, ReportReasonEntry } from '@runsheet/domain';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { count } from '@/lib/count';
 import { DiffView } from './diff-view.tsx';
 import { ACTION_LABEL, reportTime } from './format.ts';
 
@@ -17,8 +18,8 @@ export function ProgressSection({ report }: { report: ReleaseReport }) {
       <p className="text-lg">
         <span className="font-semibold">{overall.completePercent}% complete</span>{' '}
         <span className="text-muted-foreground">
-          · {overall.donePercent}% done ({overall.done} done, {overall.skipped} skipped of {overall.total}{' '}
-          steps)
+          · {overall.donePercent}% done ({overall.done} done, {overall.skipped} skipped of{' '}
+          {count(overall.total, 'step')})
         </span>
       </p>
       <div className="grid gap-3 sm:grid-cols-2">

@@ -2,7 +2,7 @@ import { Workspace } from '@runsheet/doc';
 import { cluster, customer, ops, release } from '@runsheet/doc/testing';
 import { type ClusterId, type CustomerId, listConflicts, type ReleaseId } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
-import { clashes, describeConflict } from './conflicts.ts';
+import { clashes, describeConflict } from './conflict-list.ts';
 
 describe('SY-08 describeConflict: one sentence per clash, in names', () => {
   it('MR-04 duplicates from another device', () => {

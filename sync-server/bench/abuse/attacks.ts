@@ -1,0 +1,385 @@
+/**
+ * The attack drivers of the abuse benchmark, one per load-bearing row of issue 13. Each is a bounded loop
+ * (in time: `seconds`; in count: a cap per attack) that stops by itself and returns what it sent and how
+ * the server answered. The benchmark runs each in a worker thread of its own, so the honest clients'
+ * thread is not starved by it; the correctness test runs them in-process for a second or two.
+ * Rows 9, 10, 12 and 13 are no load (headers, configuration, sign-out, a build flag): no driver.
+ * Each attacker connects from an address of its own in 127.0.0.0/8 (the honest clients use 127.0.0.1), so
+ * the server's per-address caps and throttles see it as the other client it is.
+ */
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import Database from 'better-sqlite3';
+import { sleep } from '../harness.ts';
+import { asClient, forgedHistory, hugeUpdate, presenceFrame, step2Frame, updateFrame } from './junk.ts';
+import { drained, httpStatus, loops, rawWs, type Tally, tally } from './wire.ts';
+import type { Target } from './workspace.ts';
+
+export interface AttackOptions {
+  seconds: number;
+}
+
+type Driver = (target: Target, options: AttackOptions) => Promise<Tally>;
+
+/**
+ * How long a driver waits for the server to close a connection it expects closed: long enough that a
+ * server busy with a previous frame still answers (what it answers is the point), bounded all the same.
+ */
+const ANSWER_WAIT_MS = 10_000;
+const until = (seconds: number) => performance.now() + seconds * 1000;
+const cookie = (account: { cookie: string }) => ({ Cookie: account.cookie });
+const clientId = () => 1 + Math.floor(Math.random() * 2 ** 30);
+
+/** Row 1, viewer: 1.7 MB updates that decode into 100,000 items, ten a second, on an honest room. */
+const hugeViewer: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  const frame = updateFrame(hugeUpdate());
+  while (performance.now() < deadline && t.requests < 20 * seconds) {
+    const s = rawWs(target.url, target.rooms[0] as string, cookie(target.attackerViewer), '127.0.0.6');
+    if (await s.opened) {
+      while (s.ws.readyState === s.ws.OPEN && performance.now() < deadline && t.requests < 20 * seconds) {
+        s.ws.send(frame);
+        t.requests++;
+        await drained(s.ws);
+        await sleep(100);
+      }
+    }
+    if (s.ws.readyState === s.ws.OPEN) {
+      t.note('open at the end');
+      s.ws.terminate();
+    } else t.note(`close ${await s.closed}`);
+  }
+  return t;
+};
+
+/**
+ * Row 1, member: each connection's first sync step 2 carries 1.7 MB of new junk (only maxFrameBytes bounds
+ * a first step 2, so it is accepted within the account's byte budget), then an incremental update of the
+ * same size (over maxUpdateBytes: UPDATE_TOO_LARGE). Into a listed room no honest client is in, so what
+ * is measured is the relay's stall and memory, not the honest clients applying the junk.
+ */
+const hugeMember: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  const junk = hugeUpdate();
+  while (performance.now() < deadline && t.requests < 4 * seconds) {
+    const s = rawWs(target.url, target.spareRoom, cookie(target.attackerMember), '127.0.0.7');
+    if (!(await s.opened)) {
+      t.note(`refused ${await s.closed}`);
+      await sleep(250);
+      continue;
+    }
+    for (const frame of [step2Frame(asClient(junk, clientId())), updateFrame(asClient(junk, clientId()))]) {
+      if (s.ws.readyState !== s.ws.OPEN) break;
+      s.ws.send(frame);
+      t.requests++;
+      await drained(s.ws);
+      await sleep(250);
+    }
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
+    if (code === null) {
+      t.note('open 10 s after both');
+      s.ws.terminate();
+    } else t.note(`close ${code}`);
+  }
+  return t;
+};
+
+/** A masked binary frame of `size` bytes, as a client must send. */
+function clientFrame(size: number): Buffer {
+  const header = Buffer.from([0x82, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
+  header.writeUInt32BE(size, 6);
+  return Buffer.concat([header, Buffer.alloc(size)]);
+}
+
+/** One TCP connection: resolves with what the server sent once it ended the connection (or at `deadline`). */
+function tcpSession(
+  port: number,
+  localAddress: string,
+  deadline: number,
+  talk: (socket: net.Socket) => () => void,
+): Promise<{ received: Buffer; endedByServer: boolean }> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1', localAddress });
+    const chunks: Buffer[] = [];
+    let stop = () => {};
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', () => {});
+    socket.on('connect', () => {
+      stop = talk(socket);
+    });
+    const timer = setTimeout(() => socket.destroy(), Math.max(0, deadline - performance.now()));
+    socket.on('close', () => {
+      clearTimeout(timer);
+      stop();
+      resolve({ received: Buffer.concat(chunks), endedByServer: performance.now() < deadline - 5 });
+    });
+  });
+}
+
+/**
+ * Row 3: ten unauthenticated upgrades that flood 1 MB frames and never answer the close, and ten
+ * slowloris requests trickling a header line every 500 ms, each started again when the server ends it;
+ * from 127.0.0.2 and 127.0.0.3 (other clients than the honest ones, to the per-address caps).
+ */
+const unauthFlood: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  const port = Number(new URL(target.url).port);
+  const megabyte = clientFrame(1024 * 1024);
+  const flooder = async () => {
+    while (performance.now() < deadline && t.requests < 2000) {
+      t.requests++;
+      const { received, endedByServer } = await tcpSession(port, '127.0.0.2', deadline, (socket) => {
+        socket.write(
+          `GET /sync/${target.rooms[0]} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n` +
+            `Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
+        );
+        const flood = setInterval(() => {
+          if (!socket.destroyed && socket.writableLength < 4 * 1024 * 1024) socket.write(megabyte);
+        }, 20);
+        return () => clearInterval(flood);
+      });
+      if (received.length === 0 && !endedByServer) {
+        t.note('cut by the attacker at the end, before any answer');
+        continue;
+      }
+      const head = received.toString('latin1', 0, 12);
+      const body = received.subarray(received.indexOf('\r\n\r\n') + 4);
+      const code = body[0] === 0x88 && body.length >= 4 ? body.readUInt16BE(2) : 'none';
+      t.note(
+        `upgrade ${head.slice(9, 12) || 'no answer'}, close frame ${code}, ${endedByServer ? 'ended by the server' : 'still open at the end'}`,
+      );
+    }
+  };
+  const slowloris = async () => {
+    while (performance.now() < deadline && t.requests < 2000) {
+      t.requests++;
+      const { received, endedByServer } = await tcpSession(port, '127.0.0.3', deadline, (socket) => {
+        socket.write('GET /api/auth/status HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+        const trickle = setInterval(() => {
+          if (!socket.destroyed) socket.write('X-Slow: 1\r\n');
+        }, 500);
+        return () => clearInterval(trickle);
+      });
+      const status = received.toString('latin1', 9, 12) || 'no answer';
+      t.note(`slowloris ${status}, ${endedByServer ? 'cut off by the server' : 'still open at the end'}`);
+    }
+  };
+  await Promise.all([...Array.from({ length: 10 }, flooder), ...Array.from({ length: 10 }, slowloris)]);
+  return t;
+};
+
+/** Row 4: the viewer and the attacking member open `release:<random>` rooms, four at a time. */
+const roomSpray: Driver = async (target, { seconds }) => {
+  const t = tally();
+  await loops(4, until(seconds), 200 * seconds, t, async (n) => {
+    const who = n % 2 === 0 ? target.attackerViewer : target.attackerMember;
+    const s = rawWs(target.url, `release:spray-${randomBytes(6).toString('hex')}`, cookie(who), '127.0.0.5');
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
+    if (code === null) s.ws.terminate();
+    t.note(`${n % 2 === 0 ? 'viewer' : 'member'} close ${code ?? 'none: room opened'}`);
+  });
+  return t;
+};
+
+/**
+ * Row 5: the attacking member, on every honest room in turn, publishes presence under an honest user's
+ * id and name (four client ids), then one frame of 5,000 fake peers.
+ */
+const presenceSpoof: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  const fakePeers = presenceFrame(
+    Array.from({ length: 5000 }, (_, i) => [
+      1_000_000 + i,
+      1,
+      { user: { id: `user:fake${i}`, name: `Fake ${i}` } },
+    ]),
+  );
+  for (let round = 0; performance.now() < deadline && t.requests < 20 * seconds; round++) {
+    const victim = target.honest[round % target.honest.length];
+    const s = rawWs(
+      target.url,
+      target.rooms[round % target.rooms.length] as string,
+      cookie(target.attackerMember),
+      '127.0.0.8',
+    );
+    if (!(await s.opened)) {
+      t.note(`refused ${await s.closed}`);
+      continue;
+    }
+    const spoof = Array.from({ length: 4 }, () => [
+      clientId(),
+      1,
+      { user: { id: victim?.userId, name: victim?.username } },
+    ]) as Array<[number, number, Record<string, unknown>]>;
+    s.ws.send(presenceFrame(spoof));
+    s.ws.send(fakePeers);
+    t.requests += 2;
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
+    if (code === null) {
+      t.note('open 10 s after the fake peers');
+      s.ws.terminate();
+    } else t.note(`close ${code}`);
+    await sleep(200);
+  }
+  return t;
+};
+
+/**
+ * Row 6: wrong passwords, eight at a time, for sprayed user names (one in three an honest member's), each
+ * from another source address of 127.0.1.0/24 (the address rotation a botnet has).
+ */
+const signInFlood: Driver = async (target, { seconds }) => {
+  const t = tally();
+  await loops(8, until(seconds), 400 * seconds, t, async (n) => {
+    const username =
+      n % 3 === 0 ? (target.honest[n % target.honest.length]?.username ?? 'member0') : `spray${n}`;
+    t.note(
+      await httpStatus(target.url, '/api/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ username, password: `not the password ${n}` }),
+        localAddress: `127.0.1.${1 + (n % 250)}`,
+      }),
+    );
+  });
+  return t;
+};
+
+const EVIL = 'rebind.example:80';
+
+/**
+ * Row 7: a DNS-rebinding page: the page, the first-admin setup and a WebSocket upgrade with the
+ * attacker's host name in Host and Origin.
+ */
+const forgedHost: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const headers = { Host: EVIL, Origin: `http://${EVIL}` };
+  await loops(4, until(seconds), 200 * seconds, t, async (n) => {
+    const kind = n % 3;
+    const status =
+      kind === 0
+        ? await httpStatus(target.url, '/', { headers })
+        : kind === 1
+          ? await httpStatus(target.url, '/api/setup', {
+              method: 'POST',
+              headers,
+              body: JSON.stringify({ username: 'eve', password: 'eve-password-123', displayName: 'Eve' }),
+            })
+          : await httpStatus(target.url, '/sync/catalog', {
+              headers: {
+                ...headers,
+                Connection: 'Upgrade',
+                Upgrade: 'websocket',
+                'Sec-WebSocket-Version': '13',
+                'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
+              },
+            });
+    t.note(`${['page', 'setup', 'upgrade'][kind]} ${status}`);
+  });
+  return t;
+};
+
+/**
+ * Row 8 (the server runs with TRUST_PROXY=1): forged X-Forwarded-For entries to the left of the one a
+ * proxy would append (the attacker's real address, 127.0.0.4, which it also connects from): `127.0.0.1`
+ * on the first-admin setup, and a new address on every wrong sign-in.
+ */
+const forgedXff: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const proxied = (forged: string) => ({ 'X-Forwarded-For': `${forged}, 127.0.0.4` });
+  await loops(4, until(seconds), 400 * seconds, t, async (n) => {
+    const setup = n % 4 === 0;
+    const status = setup
+      ? await httpStatus(target.url, '/api/setup', {
+          method: 'POST',
+          headers: proxied('127.0.0.1'),
+          body: JSON.stringify({ username: 'eve', password: 'eve-password-123', displayName: 'Eve' }),
+          localAddress: '127.0.0.4',
+        })
+      : await httpStatus(target.url, '/api/auth/login', {
+          method: 'POST',
+          headers: proxied(`10.${(n >> 8) & 255}.${n & 255}.1`),
+          body: JSON.stringify({ username: `spray${n}`, password: `not the password ${n}` }),
+          localAddress: '127.0.0.4',
+        });
+    t.note(`${setup ? 'setup' : 'sign-in'} ${status}`);
+  });
+  return t;
+};
+
+/**
+ * Row 2: another process (here a thread with its own SQLite connection) takes an exclusive lock on the
+ * server's database and holds it 3 s, then 6 s (past the server's 5 s busy timeout: SQLITE_BUSY),
+ * with 1.5 s free between.
+ */
+const sqliteLock: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  const db = new Database(target.databaseFile, { timeout: 10_000 });
+  try {
+    for (let n = 0; performance.now() < deadline; n++) {
+      const hold = Math.min(n % 2 === 0 ? 3000 : 6000, deadline - performance.now());
+      if (hold <= 0) break;
+      t.requests++;
+      db.exec('BEGIN EXCLUSIVE');
+      await sleep(hold);
+      db.exec('COMMIT');
+      t.note(`held ${n % 2 === 0 ? '3' : '6'} s`);
+      await sleep(1500);
+    }
+  } finally {
+    db.close();
+  }
+  return t;
+};
+
+/**
+ * Row 11: the attacking member writes history in bulk under honest members' names into every honest
+ * room: updates of 20 forged events, five a second per room.
+ */
+const forgedHistoryAttack: Driver = async (target, { seconds }) => {
+  const t = tally();
+  const deadline = until(seconds);
+  await Promise.all(
+    target.rooms.map(async (room, r) => {
+      while (performance.now() < deadline && t.requests < 10 * seconds * target.rooms.length) {
+        const s = rawWs(target.url, room, cookie(target.attackerMember), '127.0.0.9');
+        if (!(await s.opened)) {
+          t.note(`refused ${await s.closed}`);
+          await sleep(250);
+          continue;
+        }
+        for (let n = 0; s.ws.readyState === s.ws.OPEN && performance.now() < deadline; n++) {
+          const victim = target.honest[(r + n) % target.honest.length] as Target['honest'][number];
+          s.ws.send(updateFrame(forgedHistory(room, { id: victim.userId, name: victim.username }, 20)));
+          t.requests++;
+          await sleep(200);
+        }
+        if (s.ws.readyState === s.ws.OPEN) {
+          t.note('open at the end');
+          s.ws.terminate();
+        } else t.note(`close ${await s.closed}`);
+      }
+    }),
+  );
+  return t;
+};
+
+export const ATTACKS = {
+  'huge-viewer': { row: '1', driver: hugeViewer },
+  'huge-member': { row: '1', driver: hugeMember },
+  'sqlite-lock': { row: '2', driver: sqliteLock },
+  'unauth-flood': { row: '3', driver: unauthFlood },
+  'room-spray': { row: '4', driver: roomSpray },
+  'presence-spoof': { row: '5', driver: presenceSpoof },
+  'sign-in-flood': { row: '6', driver: signInFlood },
+  'forged-host': { row: '7', driver: forgedHost },
+  'forged-xff': { row: '8', driver: forgedXff },
+  'forged-history': { row: '11', driver: forgedHistoryAttack },
+} as const satisfies Record<string, { row: string; driver: Driver }>;
+
+export type AttackName = keyof typeof ATTACKS;
+export const ATTACK_NAMES = Object.keys(ATTACKS) as AttackName[];
