@@ -14,7 +14,7 @@ import {
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { Command } from 'cmdk';
 import { Rocket, Server, User } from 'lucide-react';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import {
   clusterDestination,
   customerDestination,
@@ -73,12 +73,10 @@ export function CommandPalette() {
     const view = currentRelease ? model.release(currentRelease) : null;
     return view?.status === 'ready' ? view.state : { catalog, releases: {} };
   };
-  const [groups, setGroups] = useState<ActionGroup[]>([]);
-
-  // The open screens' actions, as they are at the moment the palette opens.
-  useEffect(() => {
-    if (open) setGroups(currentActionGroups());
-  }, [open]);
+  // The open screens' actions, as they are at the moment the palette opens: read in the render that opens
+  // it, so every item is there before the first key. (Set in an effect, they arrived a render later, and a
+  // query typed at once could be left with no entry selected, so Enter did nothing.)
+  const groups = useMemo<ActionGroup[]>(() => (open ? currentActionGroups() : []), [open]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable catalog.
   const data = useMemo(() => {
