@@ -487,11 +487,14 @@ async function main() {
   const loadSeed = Y.encodeStateAsUpdate(loadRelease.workspace.doc(loadRelease.releaseId) as Y.Doc);
   const loadRoom = loadRelease.releaseId;
 
-  // The 50,000-step release, ~5% done (bulk "mark deploy steps done" for 63 customers: 2,520 steps).
+  // The 50,000-step release, ~5% done (bulk "mark deploy steps done" for 63 customers: 2,520 steps), or
+  // with BENCH_BIG_DONE=all every step done (the release at its end, what a new device joining late pulls).
   const big = buildRelease(50, 1000, 50);
   const run = runner(big.workspace);
-  for (const customerId of big.customers.slice(0, 63)) {
+  const allDone = process.env.BENCH_BIG_DONE === 'all';
+  for (const customerId of allDone ? big.customers : big.customers.slice(0, 63)) {
     run(bulkMarkDone, { releaseId: big.releaseId, customerId, category: 'deploy' });
+    if (allDone) run(bulkMarkDone, { releaseId: big.releaseId, customerId, category: 'verify' });
   }
   const bigDoc = big.workspace.doc(big.releaseId) as Y.Doc;
   const bigUpdate = Y.encodeStateAsUpdate(bigDoc);
