@@ -1,7 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
-import { type TestRedis, useRedis } from './helpers/redis.ts';
+import type { TestPostgres } from './helpers/postgres.ts';
+import type { TestRedis } from './helpers/redis.ts';
+import { useRelayEngines } from './helpers/relay-engines.ts';
 import { type SpawnedServer, spawnServer } from './helpers/spawn-server.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';
@@ -12,19 +13,7 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
  * Real processes, a real PostgreSQL, a real Redis of this file's own (killing the shared one would break
  * the other test files).
  */
-// Redis first: without it nothing here runs, and no PostgreSQL is started for nothing (a skipped file
-// runs no afterAll to stop it).
-const redis: TestRedis | { missing: string } = await useRedis({ own: true });
-const pg: TestPostgres | { missing: string } = 'missing' in redis ? redis : await usePostgres();
-if ('missing' in pg && !('missing' in redis)) await redis.dispose();
-const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
-if (missing !== null)
-  warnMissing('relays and Redis that die', missing, 'missing' in redis ? 'Redis' : 'PostgreSQL');
-afterAll(async () => {
-  if (missing !== null) return;
-  await (pg as TestPostgres).dispose();
-  await (redis as TestRedis).dispose();
-});
+const { redis, pg, missing } = await useRelayEngines('relays and Redis that die', { own: true });
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

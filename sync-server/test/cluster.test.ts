@@ -1,12 +1,13 @@
 import { CloseCode } from '@runsheet/protocol';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { encodeUpdate } from '../src/relay/protocol.ts';
 import type { RoomName } from '../src/relay/room-name.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
-import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
+import type { TestPostgres } from './helpers/postgres.ts';
 import { frameKind, rawSocket } from './helpers/raw-socket.ts';
-import { type TestRedis, useRedis } from './helpers/redis.ts';
+import type { TestRedis } from './helpers/redis.ts';
+import { useRelayEngines } from './helpers/relay-engines.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';
 
@@ -16,19 +17,7 @@ import { type StockClient, stockClient, synced, until } from './helpers/y-client
  * with PostgreSQL is pushed out of reach (an hour), so whatever crosses here crossed through Redis or a
  * sequence gap, not through the safety net.
  */
-// Redis first: without it nothing here runs, and no PostgreSQL is started for nothing (a skipped file
-// runs no afterAll to stop it).
-const redis: TestRedis | { missing: string } = await useRedis();
-const pg: TestPostgres | { missing: string } = 'missing' in redis ? redis : await usePostgres();
-if ('missing' in pg && !('missing' in redis)) await redis.dispose();
-const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
-if (missing !== null)
-  warnMissing('several relays on PostgreSQL and Redis', missing, 'missing' in redis ? 'Redis' : 'PostgreSQL');
-afterAll(async () => {
-  if (missing !== null) return;
-  await (pg as TestPostgres).dispose();
-  await (redis as TestRedis).dispose();
-});
+const { redis, pg, missing } = await useRelayEngines('several relays on PostgreSQL and Redis');
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

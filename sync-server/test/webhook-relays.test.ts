@@ -3,28 +3,18 @@
 // reaches a webhook exactly once, whichever relay the write came through and wherever the clients are.
 import { templateStepId } from '@runsheet/domain';
 import { WEBHOOK_EVENT_TYPES } from '@runsheet/protocol';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookEvent } from '../src/webhooks/events.ts';
 import { ApiClient } from './helpers/api-client.ts';
-import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
-import { type TestRedis, useRedis } from './helpers/redis.ts';
+import type { TestPostgres } from './helpers/postgres.ts';
+import type { TestRedis } from './helpers/redis.ts';
+import { useRelayEngines } from './helpers/relay-engines.ts';
 import { seedRelease } from './helpers/seed.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { startReceiver } from './helpers/webhook-receiver.ts';
 import { stockClient, synced } from './helpers/y-client.ts';
 
-// Redis first: without it nothing here runs, and no PostgreSQL is started for nothing.
-const redis: TestRedis | { missing: string } = await useRedis();
-const pg: TestPostgres | { missing: string } = 'missing' in redis ? redis : await usePostgres();
-if ('missing' in pg && !('missing' in redis)) await redis.dispose();
-const missing = 'missing' in pg ? pg.missing : 'missing' in redis ? redis.missing : null;
-if (missing !== null)
-  warnMissing('webhooks on two relays', missing, 'missing' in redis ? 'Redis' : 'PostgreSQL');
-afterAll(async () => {
-  if (missing !== null) return;
-  await (pg as TestPostgres).dispose();
-  await (redis as TestRedis).dispose();
-});
+const { redis, pg, missing } = await useRelayEngines('webhooks on two relays');
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
