@@ -12,12 +12,8 @@
  */
 
 import type { Role } from '@runsheet/protocol';
-import {
-  type FollowDocument,
-  openTemporalDoc,
-  type TemporalDocHandle,
-} from '@/components/temporal/temporal-doc';
 import { LocalData } from '@/data';
+import { type FollowDocument, openTemporalDoc, type TemporalDocHandle } from '@/data/temporal-doc';
 import { createSync, type SyncApi } from '@/sync/create-sync';
 import { canWrite, roleOf } from '@/sync/session';
 

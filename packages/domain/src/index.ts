@@ -26,7 +26,6 @@ export * from './commands/step-support.ts';
 export * from './commands/templates.ts';
 export * from './commands/wave-support.ts';
 export * from './commands/waves.ts';
-export * from './conflicts.ts';
 export * from './context.ts';
 export * from './entities/cluster.ts';
 export * from './entities/common.ts';
@@ -48,6 +47,7 @@ export * from './ids.ts';
 // Data in and out: workspace file, CSV, reports.
 export * from './io/index.ts';
 export * from './limits.ts';
+export * from './merge-conflicts.ts';
 export * from './ordering.ts';
 export * from './progress.ts';
 export * from './reasons.ts';

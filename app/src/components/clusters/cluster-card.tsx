@@ -5,10 +5,10 @@
 import type { Cluster, Customer } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { Archive, Pencil } from 'lucide-react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { FormAlert } from '@/components/form/form-alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { customerCount } from '@/lib/count';
 import { useClusterArchive } from './use-cluster-archive';
 

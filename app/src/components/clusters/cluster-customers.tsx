@@ -4,8 +4,8 @@
  */
 import type { Cluster, Customer, ReleaseId } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressCell } from '@/components/progress/progress-cell';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ActiveProgress } from '@/data/release-progress';
 

@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { Pencil } from 'lucide-react';
 import { memo } from 'react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { Button } from '@/components/ui/button';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { customerCount } from '@/lib/count';
 import type { CustomerRow, ListItem } from './customer-list-model';
 

@@ -19,13 +19,13 @@ import { type CategoryActionContext, customerActions } from '@/actions/customer-
 import { useActionScope } from '@/actions/scope';
 import type { StepForm } from '@/actions/step-actions';
 import { bind } from '@/actions/types';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { rolloutLocks } from '@/components/rollout/step-lock';
 import { stepActionContext } from '@/components/step-panel/step-context';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { categoryLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { useReleaseView } from '@/data';
 import { pageTitle } from '@/lib/page-title';
 import { useWorkspace } from '@/state/workspace-context';

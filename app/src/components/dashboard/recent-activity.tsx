@@ -1,9 +1,9 @@
 /** Recent activity (FV-001): "[v2.5.0] Acme (prod-eu / acme-prod) — Deploy app — Done". */
 import { Link } from '@tanstack/react-router';
 import { Activity } from 'lucide-react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { EmptyState } from '@/components/layout/empty-state';
 import { KIND_TEXT } from '@/components/step-panel/event-text';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { useRecentActivity } from '@/data';
 import { formatWhen } from '@/lib/format-when';
 

@@ -28,9 +28,9 @@ import type { LocalData } from '@/data';
 import { loadDoc } from '@/data/doc-storage';
 import { readStoredRelease } from '@/data/stored-release';
 import { freshIndexedDB, openTestData } from '@/data/test-db';
+import { backupWorkspace, openAllReleases } from '@/data/workspace-backup';
 import { applyImport, snapshotDocs } from './apply-import.ts';
 import { buildUpdates, type ImportProgress, planAndBuild, readImportFile } from './import-pipeline.ts';
-import { backupWorkspace, openAllReleases } from './workspace-data.ts';
 
 const open: LocalData[] = [];
 afterEach(async () => {

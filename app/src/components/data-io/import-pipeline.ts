@@ -22,8 +22,8 @@ import {
   readWorkspaceFile,
 } from '@runsheet/domain';
 import * as Y from 'yjs';
+import { releasesOf } from '@/data/workspace-backup';
 import { count } from '@/lib/count';
-import { releasesOf } from './workspace-data.ts';
 
 /** A document as the page holds it: its name and `Y.encodeStateAsUpdate` of it. */
 export interface DocSnapshot {

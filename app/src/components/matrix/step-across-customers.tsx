@@ -13,13 +13,13 @@ import {
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft, Check } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { failureTitle, useStoredRun } from '@/components/saving/use-saving';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { MarkerIcon, StatusBadge } from '@/components/steps/status-meta';
 import { categoryLabel, typeLabel } from '@/components/steps/step-fields';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { toast } from '@/components/ui/use-toast';
 import { useReleaseView } from '@/data';
 import { customerCount } from '@/lib/count';

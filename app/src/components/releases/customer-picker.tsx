@@ -5,9 +5,9 @@
  */
 import type { ClusterId, Customer, CustomerId, CustomersOfCluster } from '@runsheet/domain';
 import { useId } from 'react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { Label } from '@/components/ui/label';
 import { customerCount } from '@/lib/count';
 

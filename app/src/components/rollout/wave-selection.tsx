@@ -5,9 +5,9 @@
  */
 import type { ClusterId, Customer, CustomerId, WaveSelection } from '@runsheet/domain';
 import { useId } from 'react';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { FormField } from '@/components/form/form-field';
 import { Checkbox } from '@/components/ui/checkbox';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 

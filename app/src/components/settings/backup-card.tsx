@@ -6,9 +6,9 @@ import { DatabaseBackupIcon } from 'lucide-react';
 import { useState } from 'react';
 import { downloadText } from '@/components/data-io/download';
 import { ImportDialog } from '@/components/data-io/import-dialog';
-import { backupWorkspace } from '@/components/data-io/workspace-data';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { backupWorkspace } from '@/data/workspace-backup';
 import { useWorkspace } from '@/state/workspace-context';
 
 export function BackupCard() {

@@ -5,14 +5,14 @@
  */
 import { HardDriveIcon } from 'lucide-react';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import {
   formatBytes,
   readStorageStatus,
   requestPersistence,
   type StorageStatus,
-} from '@/components/data-io/storage';
-import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+} from '@/data/storage-status';
 
 function usageText(s: StorageStatus): string {
   if (s.usage === null || s.quota === null) return 'This browser does not say how much space Runsheet uses.';

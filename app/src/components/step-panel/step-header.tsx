@@ -1,8 +1,8 @@
 /** The top of the step panel: release, step, the customer with its cluster / namespace, and the facts. */
 import type { CustomerStep, DomainState, Release } from '@runsheet/domain';
-import { CustomerLabel } from '@/components/customer/customer-label';
 import { MarkerIcon, StatusBadge } from '@/components/steps/status-meta';
 import { categoryLabel, typeLabel } from '@/components/steps/step-fields';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import { SheetDescription, SheetHeader, SheetTitle } from '@/components/ui/sheet';
 
 export function StepHeader({

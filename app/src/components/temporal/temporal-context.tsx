@@ -3,7 +3,7 @@
  * tab, on first use, followed by the sync layer), and the temporal hooks (use-temporal.ts) read it here.
  */
 import { createContext, type ReactNode, useContext } from 'react';
-import type { TemporalDocHandle } from './temporal-doc.ts';
+import type { TemporalDocHandle } from '@/data/temporal-doc';
 
 const TemporalDocContext = createContext<(() => TemporalDocHandle) | null>(null);
 

@@ -5,10 +5,10 @@
  */
 
 import { z } from 'zod';
-import { type Conflict, listReleaseConflicts } from '../conflicts.ts';
 import { eventsOfSubject, newEvent } from '../history.ts';
 import { idSchema } from '../ids.ts';
 import { FIELD_LIMITS } from '../limits.ts';
+import { type Conflict, listReleaseConflicts } from '../merge-conflicts.ts';
 import { type CommandResult, ok, refuse } from '../result.ts';
 import { checkText } from '../validation.ts';
 import { defineCommand } from './define-command.ts';

@@ -14,8 +14,8 @@
  */
 import { applyChange } from '../apply.ts';
 import type { Change, Op } from '../change.ts';
-import { listConflicts } from '../conflicts.ts';
 import type { CommandContext } from '../context.ts';
+import { listConflicts } from '../merge-conflicts.ts';
 import { type CommandResult, fail, ok } from '../result.ts';
 import type { DomainState } from '../state.ts';
 import { appendAll } from './append.ts';

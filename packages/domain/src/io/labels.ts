@@ -2,8 +2,9 @@
  * Names people recognise for the records of an import and of the workspace it meets: the file's
  * records first (they may be new), then the workspace's. Ids are the fallback, never an empty label.
  */
-import type { Conflict } from '../conflicts.ts';
+
 import { type CustomerId, parseTemplateStepId, type ReleaseId, type StepId } from '../ids.ts';
+import type { Conflict } from '../merge-conflicts.ts';
 import type { DomainState } from '../state.ts';
 import type { WorkspaceData } from './format.ts';
 

@@ -3,9 +3,10 @@
  * loaded releases (dashboard, FV-001). Events are shown with a flag when a conflict lost their outcome
  * (MR-03: the other action stays in history, flagged).
  */
-import { listReleaseConflicts } from '../conflicts.ts';
+
 import type { HistoryEvent } from '../entities/step-event.ts';
 import type { EventId, ReleaseId, StepId } from '../ids.ts';
+import { listReleaseConflicts } from '../merge-conflicts.ts';
 import { compareStrings } from '../ordering.ts';
 import type { DomainState } from '../state.ts';
 import { type EventContent, eventContent } from './event-content.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, readStorageStatus, requestPersistence } from './storage.ts';
+import { formatBytes, readStorageStatus, requestPersistence } from './storage-status.ts';
 
 const fake = (persisted: boolean, grant: boolean) => ({
   estimate: async () => ({ usage: 2048, quota: 10 * 1024 * 1024 }),

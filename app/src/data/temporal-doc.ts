@@ -10,7 +10,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import * as Y from 'yjs';
-import { STORAGE_ORIGIN } from '@/data';
+import { STORAGE_ORIGIN } from './local-data.ts';
 
 interface UpdateRow {
   seq?: number;

@@ -11,7 +11,7 @@ import {
   type ReleaseId,
   serializeWorkspace,
 } from '@runsheet/domain';
-import type { LocalData } from '@/data';
+import type { LocalData } from './local-data.ts';
 
 /** Opens every release the catalog (and `extra`) names. */
 export async function openAllReleases(local: LocalData, extra: Iterable<ReleaseId> = []): Promise<void> {

@@ -19,7 +19,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LocalData } from '@/data';
 import { freshIndexedDB, openTestData } from '@/data/test-db';
-import { backupWorkspace, openAllReleases, releasesOf } from './workspace-data.ts';
+import { backupWorkspace, openAllReleases, releasesOf } from './workspace-backup.ts';
 
 const open: LocalData[] = [];
 afterEach(async () => {
