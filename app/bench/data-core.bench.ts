@@ -47,6 +47,7 @@ import {
 } from '@runsheet/domain';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
+import { percentile, round } from '../../scripts/bench-figures.mjs';
 import { loadDoc, readUpdates } from '../src/data/doc-storage.ts';
 import { LocalData, STORAGE_ORIGIN } from '../src/data/local-data.ts';
 import { nextTask } from '../src/data/next-task.ts';
@@ -73,13 +74,6 @@ declare global {
   interface Window {
     benchResult?: Report | { error: string };
   }
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return round(sorted[Math.max(0, i)] ?? Number.NaN);
 }
 
 function open(): Promise<LocalData> {

@@ -17,12 +17,13 @@
  * - beside the wall-clock times, the main thread's CPU time over the same steps (Chrome's ThreadTime):
  *   what the work costs, whatever else runs on the machine.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
+// matrix-bench.mjs compiles this file into bench/dist/matrix/ and points these two imports back here.
+import { round, summary } from '../../scripts/bench-figures.mjs';
+import { startRelay } from '../../scripts/bench-relay.mjs';
 
 const CLUSTERS = 10;
 const CUSTOMERS = 1000;
@@ -33,60 +34,6 @@ const COLD_RUNS = 5;
 const MARK_DONE_RUNS = 40;
 
 const root = join(import.meta.dirname, '..', '..');
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return round(sorted[i] ?? Number.NaN);
-}
-
-function summary(values: number[]) {
-  return {
-    runs: values.length,
-    p50: percentile(values, 50),
-    p95: percentile(values, 95),
-    max: percentile(values, 100),
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(root, 'sync-server', 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      STATIC_DIR: join(root, 'app', 'dist-test'),
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return server;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  server.kill();
-  throw new Error('the server did not start');
-}
-
 /** Clusters, 1,000 customers and an active release of 50 steps, through the test API; returns its id. */
 async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
   await page.goto('/?bench=1');
@@ -302,9 +249,11 @@ async function main() {
       'Build first: pnpm --filter @runsheet/app build && pnpm --filter @runsheet/sync-server build',
     );
   }
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-matrix-bench-'));
-  const server = await startServer(port, dataDir);
+  const server = await startRelay({
+    script: join(root, 'sync-server', 'dist', 'main.js'),
+    env: { DATA_DIR: dataDir, STATIC_DIR: join(root, 'app', 'dist-test') },
+  });
   const executablePath =
     process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
@@ -321,7 +270,7 @@ async function main() {
   });
   try {
     const context = await browser.newContext({
-      baseURL: `http://127.0.0.1:${port}`,
+      baseURL: server.url,
       viewport: { width: 1440, height: 900 },
     });
     await context.addInitScript(watchGrid);
@@ -365,7 +314,7 @@ async function main() {
     console.log(JSON.stringify(report, null, 2));
   } finally {
     await browser.close();
-    server.kill();
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

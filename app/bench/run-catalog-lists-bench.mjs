@@ -10,12 +10,13 @@
 // only when opened with ?bench=1 (app/src/state/test-api.ts). Each sample is timed inside the page: from
 // the user's input event (a click on a sort choice, a keystroke in the filter, a tick in the cluster
 // menu) until the list shows the new state AND the browser has painted the frame after it.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { summary } from '../../scripts/bench-figures.mjs';
+import { startRelay } from '../../scripts/bench-relay.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The build with the test API (SE-13): `pnpm --filter @runsheet/app run build:test`.
@@ -35,23 +36,6 @@ const CLUSTERS = 50;
 const CUSTOMERS = 1000;
 const TEMPLATES = 10;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
-
-/** Starts the real server on a free port with an empty data directory; resolves with its base URL. */
-function startServer(dataDir) {
-  const child = spawn(process.execPath, [serverMain], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: staticDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (match) resolve({ child, base: match[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening`)));
-  });
-}
 
 /** Seeds the catalog and one active release through the domain commands, in the page. */
 async function seed(page) {
@@ -161,18 +145,12 @@ async function sample(page, act, conditions) {
 
 /** Until the list shows it (commit) and until that frame is painted (paint), per kind of change. */
 function both(samples) {
-  return { commit: stats(samples.map((s) => s.commit)), paint: stats(samples.map((s) => s.paint)) };
-}
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  const r = (x) => Math.round(x * 10) / 10;
-  return { n: sorted.length, p50: r(at(0.5)), p95: r(at(0.95)), max: r(sorted.at(-1)) };
+  return { commit: summary(samples.map((s) => s.commit)), paint: summary(samples.map((s) => s.paint)) };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-catalog-bench-'));
-const { child: server, base } = await startServer(dataDir);
+const server = await startRelay({ script: serverMain, env: { DATA_DIR: dataDir, STATIC_DIR: staticDir } });
+const base = server.url;
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const browser = await chromium.launch({
@@ -290,6 +268,6 @@ try {
   console.log(JSON.stringify(report, null, 2));
 } finally {
   await browser.close();
-  server.kill();
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

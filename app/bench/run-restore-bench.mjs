@@ -19,14 +19,13 @@
 // resident memory (page and worker together, /proc, every 100 ms; also before the file is chosen and
 // after the preview, when the worker holds the parsed file). Then a reload at once, and the time until
 // the release is listed and its overall progress reads all done.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { startRelay } from '../../scripts/bench-relay.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -56,45 +55,13 @@ async function loadGenerator() {
   return import(pathToFileURL(join(outDir, 'large-workspace.mjs')).href);
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The real server on a free loopback port, serving `staticDir`, with a data directory of its own. */
 async function startServer(staticDir, name) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'sync-server', 'dist', 'main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(work, `data-${name}`),
-      STATIC_DIR: staticDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startRelay({
+    script: join(root, 'sync-server', 'dist', 'main.js'),
+    env: { DATA_DIR: join(work, `data-${name}`), STATIC_DIR: staticDir },
   });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += d;
-  });
-  child.stderr.on('data', (d) => {
-    output += d;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, name, stop: () => child.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error(`server did not start:\n${output}`);
+  return { url: server.url, name, stop: () => server.stop() };
 }
 
 /** This run's mark on its browser's command line: other jobs on the machine run Chromium too. */
@@ -320,7 +287,7 @@ try {
       const server = await startServer(b.dist, `${b.name}-${file.done}`);
       servers.push(server);
       const result = await restoreOnce(server, file, file.expected);
-      server.stop();
+      await server.stop();
       runs.push({ build: b.name, ...result });
       console.error(JSON.stringify(runs.at(-1)));
     }
