@@ -21,6 +21,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type CDPSession, chromium, type Page } from '@playwright/test';
+import { benchChromium } from '../../scripts/bench-browser.mjs';
 // matrix-bench.mjs compiles this file into bench/dist/matrix/ and points these two imports back here.
 import { round, summary } from '../../scripts/bench-figures.mjs';
 import { startRelay } from '../../scripts/bench-relay.mjs';
@@ -254,20 +255,7 @@ async function main() {
     script: join(root, 'sync-server', 'dist', 'main.js'),
     env: { DATA_DIR: dataDir, STATIC_DIR: join(root, 'app', 'dist-test') },
   });
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(benchChromium());
   try {
     const context = await browser.newContext({
       baseURL: server.url,

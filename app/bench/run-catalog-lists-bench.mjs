@@ -15,6 +15,7 @@ import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { benchChromium } from '../../scripts/bench-browser.mjs';
 import { summary } from '../../scripts/bench-figures.mjs';
 import { startRelay } from '../../scripts/bench-relay.mjs';
 
@@ -151,21 +152,7 @@ function both(samples) {
 const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-catalog-bench-'));
 const server = await startRelay({ script: serverMain, env: { DATA_DIR: dataDir, STATIC_DIR: staticDir } });
 const base = server.url;
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(benchChromium());
 
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

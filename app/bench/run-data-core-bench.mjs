@@ -7,7 +7,6 @@
 // BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed> (BENCH_ONLY=rebuild times a projection rebuild,
 // BENCH_ONLY=almost mark done on the all-done release with 50 of its steps reopened; BENCH_ONLY=freeze archives
 // it, storing its frozen snapshot, then BENCH_ONLY=frozen opens it cold from the snapshot).
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
@@ -15,6 +14,7 @@ import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { benchChromium } from '../../scripts/bench-browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, 'dist');
@@ -42,18 +42,7 @@ const server = createServer(async (req, res) => {
 await new Promise((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
 const { port } = server.address();
 
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const { executablePath, args } = benchChromium();
 const profile = process.env.BENCH_PROFILE;
 const browser = profile ? null : await chromium.launch({ executablePath, args });
 const context = profile

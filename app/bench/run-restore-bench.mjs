@@ -19,12 +19,13 @@
 // resident memory (page and worker together, /proc, every 100 ms; also before the file is chosen and
 // after the preview, when the worker holds the parsed file). Then a reload at once, and the time until
 // the release is listed and its overall progress reads all done.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import { benchChromium } from '../../scripts/bench-browser.mjs';
 import { startRelay } from '../../scripts/bench-relay.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -106,24 +107,9 @@ function rendererRss() {
   return total;
 }
 
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 /** A fresh browser per restore: no renderer of an earlier run is left to count. */
 function launch() {
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      MARK,
-    ],
-  });
+  return chromium.launch(benchChromium([MARK]));
 }
 
 const mb = (bytes) => Math.round(bytes / 2 ** 20);
