@@ -1,32 +1,11 @@
-import type { AuditAction, AuditStore } from '../contract.ts';
+import type { AuditStore } from '../contract.ts';
+import {
+  type AttestationDbRow as AttestationRow,
+  attestationFromRow,
+  auditFromRow,
+  type AuditDbRow as DbRow,
+} from '../rows.ts';
 import type { Pool } from './pool.ts';
-
-interface DbRow {
-  id: number;
-  at: number;
-  user_id: string | null;
-  username: string | null;
-  auth: string;
-  action: AuditAction;
-  entity: string;
-  method: string | null;
-  path: string | null;
-  status: number | null;
-  ip: string;
-  user_agent: string;
-  bytes: number | null;
-  sha256: string | null;
-  detail: string | null;
-}
-
-interface AttestationRow {
-  room: string;
-  entry_id: string;
-  user_id: string | null;
-  username: string | null;
-  claimed_by: string;
-  at: string | number;
-}
 
 /**
  * The access log in PostgreSQL. A batch is ONE statement (arrays unnested into rows), so it is written
@@ -93,23 +72,7 @@ export function createAuditStore(pool: Pool): AuditStore {
          LIMIT $6`,
         [f.user ?? null, f.entity ?? null, f.since ?? null, f.until ?? null, f.beforeId ?? null, f.limit],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        userId: r.user_id,
-        username: r.username,
-        auth: r.auth,
-        action: r.action,
-        entity: r.entity,
-        method: r.method,
-        path: r.path,
-        status: r.status,
-        ip: r.ip,
-        userAgent: r.user_agent,
-        bytes: r.bytes,
-        sha256: r.sha256,
-        detail: r.detail,
-      }));
+      return rows.map(auditFromRow);
     },
     async attestations(room) {
       const { rows } = await pool.query<AttestationRow>(
@@ -117,14 +80,7 @@ export function createAuditStore(pool: Pool): AuditStore {
          WHERE room = $1 ORDER BY id`,
         [room],
       );
-      return rows.map((r) => ({
-        room: r.room,
-        entryId: r.entry_id,
-        userId: r.user_id,
-        username: r.username,
-        claimedBy: r.claimed_by,
-        at: Number(r.at),
-      }));
+      return rows.map(attestationFromRow);
     },
   };
 }

@@ -1,13 +1,6 @@
 import type { SessionStore } from '../contract.ts';
+import { type SessionDbRow as Row, sessionFromRow } from '../rows.ts';
 import type { Pool } from './pool.ts';
-
-interface Row {
-  id_hash: Buffer;
-  user_id: string;
-  created_at: number;
-  expires_at: number;
-  last_seen_at: number;
-}
 
 export function createSessionStore(pool: Pool): SessionStore {
   return {
@@ -20,15 +13,7 @@ export function createSessionStore(pool: Pool): SessionStore {
     async byHash(idHash) {
       const { rows } = await pool.query<Row>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
       const row = rows[0];
-      return (
-        row && {
-          idHash: row.id_hash,
-          userId: row.user_id,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-          lastSeenAt: row.last_seen_at,
-        }
-      );
+      return row && sessionFromRow(row);
     },
     async touch(idHash, lastSeenAt, expiresAt) {
       await pool.query('UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3', [

@@ -1,25 +1,6 @@
-import type { TokenRow, TokenStore } from '../contract.ts';
+import type { TokenStore } from '../contract.ts';
+import { tokenFromRow as fromRow, type TokenDbRow as Row } from '../rows.ts';
 import type { Pool } from './pool.ts';
-
-interface Row {
-  id: string;
-  name: string;
-  user_id: string;
-  secret_hash: Buffer;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const fromRow = (row: Row): TokenRow => ({
-  id: row.id,
-  name: row.name,
-  userId: row.user_id,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  lastUsedAt: row.last_used_at,
-  revokedAt: row.revoked_at,
-});
 
 export function createTokenStore(pool: Pool): TokenStore {
   const one = async (sql: string, value: unknown) => {

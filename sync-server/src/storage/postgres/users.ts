@@ -1,34 +1,6 @@
-import type { Role } from '@runsheet/protocol';
 import { type UserChangeSet, UsernameTakenError, type UserRow, type UserStore } from '../contract.ts';
+import { USER_COLUMNS as COLUMNS, userFromRow as fromRow, type UserDbRow as Row } from '../rows.ts';
 import { inTransaction, LOCK_SPACE, type Pool, type PoolClient } from './pool.ts';
-
-interface Row {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  created_at: number;
-  disabled_at: number | null;
-}
-
-const fromRow = (row: Row): UserRow => ({
-  id: row.id,
-  username: row.username,
-  displayName: row.display_name,
-  passwordHash: row.password_hash,
-  role: row.role,
-  createdAt: row.created_at,
-  disabledAt: row.disabled_at,
-});
-
-/** Column names by field; the only names an UPDATE is ever built from (never from input). */
-const COLUMNS: Record<keyof UserChangeSet, string> = {
-  displayName: 'display_name',
-  role: 'role',
-  disabledAt: 'disabled_at',
-  passwordHash: 'password_hash',
-};
 
 const ACTIVE_ADMINS = "SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL";
 

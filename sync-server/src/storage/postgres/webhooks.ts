@@ -1,54 +1,12 @@
-import type { WebhookDeliveryEntry, WebhookDeliveryRow, WebhookRow, WebhookStore } from '../contract.ts';
+import type { WebhookDeliveryEntry, WebhookStore } from '../contract.ts';
+import {
+  type DeliveryDbRow as DeliveryRow,
+  deliveryFromRow as fromDelivery,
+  webhookFromRow as fromRow,
+  type WebhookDbRow as Row,
+} from '../rows.ts';
 import { fromJobRow, type JobRow, pickFair, TAKE_CANDIDATES } from '../webhook-jobs.ts';
 import { inTransaction, type Pool, type PoolClient } from './pool.ts';
-
-interface Row {
-  id: string;
-  url: string;
-  events: string;
-  description: string;
-  secret: string;
-  enabled: boolean;
-  created_at: number;
-  created_by: string | null;
-}
-
-interface DeliveryRow {
-  id: number;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  attempt: number;
-  status: number | null;
-  error: string | null;
-  ok: boolean;
-  duration_ms: number;
-  at: number;
-}
-
-const fromRow = (row: Row): WebhookRow => ({
-  id: row.id,
-  url: row.url,
-  events: JSON.parse(row.events) as string[],
-  description: row.description,
-  secret: row.secret,
-  enabled: row.enabled,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-});
-
-const fromDelivery = (row: DeliveryRow): WebhookDeliveryRow => ({
-  id: row.id,
-  webhookId: row.webhook_id,
-  eventId: row.event_id,
-  eventType: row.event_type,
-  attempt: row.attempt,
-  status: row.status,
-  error: row.error,
-  ok: row.ok,
-  durationMs: row.duration_ms,
-  at: row.at,
-});
 
 const deliveryParams = (d: WebhookDeliveryEntry) => [
   d.webhookId,

@@ -1,33 +1,12 @@
-import type { AuditAction, AuditEntry, AuditStore, HistoryAttestation } from '../contract.ts';
+import type { AuditEntry, AuditStore, HistoryAttestation } from '../contract.ts';
+import {
+  type AttestationDbRow as AttestationRow,
+  attestationFromRow,
+  auditFromRow,
+  type AuditDbRow as DbRow,
+} from '../rows.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
-
-interface DbRow {
-  id: number;
-  at: number;
-  user_id: string | null;
-  username: string | null;
-  auth: string;
-  action: AuditAction;
-  entity: string;
-  method: string | null;
-  path: string | null;
-  status: number | null;
-  ip: string;
-  user_agent: string;
-  bytes: number | null;
-  sha256: string | null;
-  detail: string | null;
-}
-
-interface AttestationRow {
-  room: string;
-  entry_id: string;
-  user_id: string | null;
-  username: string | null;
-  claimed_by: string;
-  at: number;
-}
 
 /**
  * The access log in SQLite. Append-only: triggers (migrations 3 and 5) refuse UPDATE and DELETE from any
@@ -117,14 +96,7 @@ export function createAuditStore(db: Db): Sync<AuditStore> {
       insertAll(entries, attestations);
     },
     attestations(room) {
-      return selectAttestations.all(room).map((r) => ({
-        room: r.room,
-        entryId: r.entry_id,
-        userId: r.user_id,
-        username: r.username,
-        claimedBy: r.claimed_by,
-        at: r.at,
-      }));
+      return selectAttestations.all(room).map(attestationFromRow);
     },
     query(f) {
       return select
@@ -136,23 +108,7 @@ export function createAuditStore(db: Db): Sync<AuditStore> {
           beforeId: f.beforeId ?? null,
           limit: f.limit,
         })
-        .map((r) => ({
-          id: r.id,
-          at: r.at,
-          userId: r.user_id,
-          username: r.username,
-          auth: r.auth,
-          action: r.action,
-          entity: r.entity,
-          method: r.method,
-          path: r.path,
-          status: r.status,
-          ip: r.ip,
-          userAgent: r.user_agent,
-          bytes: r.bytes,
-          sha256: r.sha256,
-          detail: r.detail,
-        }));
+        .map(auditFromRow);
     },
   };
 }

@@ -1,14 +1,7 @@
 import type { SessionStore } from '../contract.ts';
+import { type SessionDbRow as Row, sessionFromRow } from '../rows.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
-
-interface Row {
-  id_hash: Buffer;
-  user_id: string;
-  created_at: number;
-  expires_at: number;
-  last_seen_at: number;
-}
 
 export function createSessionStore(db: Db): Sync<SessionStore> {
   const insert = db.prepare<[Buffer, string, number, number, number]>(
@@ -26,15 +19,7 @@ export function createSessionStore(db: Db): Sync<SessionStore> {
     insert: (s) => void insert.run(s.idHash, s.userId, s.createdAt, s.expiresAt, s.lastSeenAt),
     byHash(idHash) {
       const row = byHash.get(idHash);
-      return (
-        row && {
-          idHash: row.id_hash,
-          userId: row.user_id,
-          createdAt: row.created_at,
-          expiresAt: row.expires_at,
-          lastSeenAt: row.last_seen_at,
-        }
-      );
+      return row && sessionFromRow(row);
     },
     touch: (idHash, lastSeenAt, expiresAt) => void touch.run(lastSeenAt, expiresAt, idHash),
     delete: (idHash) => void remove.run(idHash),

@@ -1,55 +1,13 @@
-import type { WebhookDeliveryRow, WebhookRow, WebhookStore } from '../contract.ts';
+import type { WebhookStore } from '../contract.ts';
+import {
+  type DeliveryDbRow as DeliveryRow,
+  deliveryFromRow as fromDelivery,
+  webhookFromRow as fromRow,
+  type WebhookDbRow as Row,
+} from '../rows.ts';
 import { fromJobRow, type JobRow, pickFair, TAKE_CANDIDATES } from '../webhook-jobs.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
-
-interface Row {
-  id: string;
-  url: string;
-  events: string;
-  description: string;
-  secret: string;
-  enabled: number;
-  created_at: number;
-  created_by: string | null;
-}
-
-interface DeliveryRow {
-  id: number;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  attempt: number;
-  status: number | null;
-  error: string | null;
-  ok: number;
-  duration_ms: number;
-  at: number;
-}
-
-const fromRow = (row: Row): WebhookRow => ({
-  id: row.id,
-  url: row.url,
-  events: JSON.parse(row.events) as string[],
-  description: row.description,
-  secret: row.secret,
-  enabled: row.enabled === 1,
-  createdAt: row.created_at,
-  createdBy: row.created_by,
-});
-
-const fromDelivery = (row: DeliveryRow): WebhookDeliveryRow => ({
-  id: row.id,
-  webhookId: row.webhook_id,
-  eventId: row.event_id,
-  eventType: row.event_type,
-  attempt: row.attempt,
-  status: row.status,
-  error: row.error,
-  ok: row.ok === 1,
-  durationMs: row.duration_ms,
-  at: row.at,
-});
 
 export function createWebhookStore(db: Db): Sync<WebhookStore> {
   // One process owns the SQLite file: a lease found when it opens was taken by a process that died mid-
