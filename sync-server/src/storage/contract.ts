@@ -291,7 +291,7 @@ export interface WebhookTake {
   limit: number;
   /** At most this many jobs of one webhook in flight at once (WH-06)... */
   perWebhook: number;
-  /** ...counting the ones the taker has in flight already. */
+  /** ...counting the ones the taker has in flight already, and every lease that has not ended (any taker's). */
   busy: ReadonlyMap<string, number>;
 }
 

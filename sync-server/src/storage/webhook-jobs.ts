@@ -30,6 +30,23 @@ export const fromJobRow = (row: JobRow): WebhookJob => ({
   createdAt: row.created_at,
 });
 
+/** A webhook's jobs under a lease that has not ended, as both engines count them. */
+export interface HeldRow {
+  webhook_id: string;
+  n: number;
+}
+
+/**
+ * The slots in use per webhook: the taker's own attempts in flight, or every lease not yet ended, whichever
+ * is more. The leases count what other relays hold (WH-06 holds for the cluster, not per relay); the
+ * taker's own count covers an attempt that outlived its lease.
+ */
+export function slotsInUse(own: ReadonlyMap<string, number>, held: readonly HeldRow[]): Map<string, number> {
+  const busy = new Map(own);
+  for (const row of held) busy.set(row.webhook_id, Math.max(busy.get(row.webhook_id) ?? 0, Number(row.n)));
+  return busy;
+}
+
 /** The oldest candidates whose webhook still has a free slot, at most `take.limit` of them. */
 export function pickFair<R extends JobRow>(candidates: readonly R[], take: WebhookTake): R[] {
   const held = new Map(take.busy);

@@ -577,6 +577,34 @@ export function storageContract(
           expect(ids.length).toBeGreaterThan(0);
         });
 
+        it('WH-06 the slots of a webhook hold for every relay: the leases others hold count; after they end, the slots are free', async () => {
+          for (let n = 1; n <= 6; n++) await s.webhooks.enqueue(job(n), queue);
+          await s.webhooks.enqueue(job(7, 'webhook:2'), queue);
+          const other = await another();
+          const slots = { perWebhook: 2 };
+          const mine = await s.webhooks.take(take('a', 500, { ...slots, limit: 2 }));
+          expect(mine.map((j) => j.deliveryId)).toEqual(['delivery-1', 'delivery-2']);
+          // Relay B knows nothing of A's attempts (its own `busy` is empty): webhook 1 is full all the same.
+          const theirs = await other.webhooks.take(take('b', 600, slots));
+          expect(theirs.map((j) => j.deliveryId)).toEqual(['delivery-7']);
+          // A's leases end at 1,500 (a relay that died): the slots are free for B.
+          const later = await other.webhooks.take(take('b', 1_500, slots));
+          expect(later.map((j) => j.deliveryId)).toEqual(['delivery-1', 'delivery-2']);
+        });
+
+        it('WH-06 relays taking at the same moment never hold more than perWebhook jobs of one webhook together', async () => {
+          for (let n = 1; n <= 12; n++) await s.webhooks.enqueue(job(n), queue);
+          const other = await another();
+          const slots = { perWebhook: 2, limit: 4 };
+          const rounds = await Promise.all([
+            s.webhooks.take(take('a', 500, slots)),
+            other.webhooks.take(take('b', 500, slots)),
+            s.webhooks.take(take('c', 500, slots)),
+            other.webhooks.take(take('d', 500, slots)),
+          ]);
+          expect(rounds.flat()).toHaveLength(2);
+        });
+
         it('WH-06 takes at most perWebhook jobs of one webhook, counting those the taker holds; deleting a webhook drops its jobs', async () => {
           for (let n = 1; n <= 4; n++) await s.webhooks.enqueue(job(n), queue);
           await s.webhooks.enqueue(job(5, 'webhook:2'), queue);

@@ -8,6 +8,7 @@ export const LOCK_SPACE = {
   migrations: 0x52534d01,
   users: 0x52534d02,
   compaction: 0x52534d03,
+  webhookTake: 0x52534d04,
 } as const;
 
 /**

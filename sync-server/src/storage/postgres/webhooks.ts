@@ -5,8 +5,15 @@ import {
   webhookFromRow as fromRow,
   type WebhookDbRow as Row,
 } from '../rows.ts';
-import { fromJobRow, type JobRow, pickFair, TAKE_CANDIDATES } from '../webhook-jobs.ts';
-import { inTransaction, type Pool, type PoolClient } from './pool.ts';
+import {
+  fromJobRow,
+  type HeldRow,
+  type JobRow,
+  pickFair,
+  slotsInUse,
+  TAKE_CANDIDATES,
+} from '../webhook-jobs.ts';
+import { inTransaction, LOCK_SPACE, type Pool, type PoolClient } from './pool.ts';
 
 const deliveryParams = (d: WebhookDeliveryEntry) => [
   d.webhookId,
@@ -102,26 +109,36 @@ export function createWebhookStore(pool: Pool): WebhookStore {
         return 'queued';
       });
     },
-    async take(t) {
-      // At most `perWebhook` candidates per webhook, so one webhook's backlog cannot hide the others' (WH-06).
-      const { rows: candidates } = await pool.query<JobRow>(
-        `SELECT * FROM (
-           SELECT *, row_number() OVER (PARTITION BY webhook_id ORDER BY due_at, seq) AS n FROM webhook_jobs
-            WHERE due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
-         ) AS due WHERE n <= $2 ORDER BY due_at, seq LIMIT $3`,
-        [t.now, t.perWebhook, TAKE_CANDIDATES],
-      );
-      const picked = pickFair(candidates, t);
-      if (picked.length === 0) return [];
-      // WH-11: the condition is checked again under each row's lock (READ COMMITTED re-reads a row another
-      // relay updated first), so when two relays pick the same row only one lease takes.
-      const { rows } = await pool.query<JobRow & { seq: number }>(
-        `UPDATE webhook_jobs SET lease_owner = $1, lease_until = $2
-          WHERE delivery_id = ANY($3) AND due_at <= $4 AND (lease_until IS NULL OR lease_until <= $4)
-          RETURNING *`,
-        [t.owner, t.leaseUntil, picked.map((row) => row.delivery_id), t.now],
-      );
-      return rows.sort((a, b) => a.due_at - b.due_at || a.seq - b.seq).map(fromJobRow);
+    take(t) {
+      return inTransaction(pool, async (client) => {
+        // WH-06 for the cluster: every relay's leases count against a webhook's slots, and takes run one
+        // after another across relays (this lock, held until COMMIT), so two relays taking at the same
+        // moment cannot both fill the same free slot.
+        await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE.webhookTake]);
+        const { rows: held } = await client.query<HeldRow>(
+          'SELECT webhook_id, count(*)::int AS n FROM webhook_jobs WHERE lease_until > $1 GROUP BY webhook_id',
+          [t.now],
+        );
+        // At most `perWebhook` candidates per webhook, so one webhook's backlog cannot hide the others' (WH-06).
+        const { rows: candidates } = await client.query<JobRow>(
+          `SELECT * FROM (
+             SELECT *, row_number() OVER (PARTITION BY webhook_id ORDER BY due_at, seq) AS n FROM webhook_jobs
+              WHERE due_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
+           ) AS due WHERE n <= $2 ORDER BY due_at, seq LIMIT $3`,
+          [t.now, t.perWebhook, TAKE_CANDIDATES],
+        );
+        const picked = pickFair(candidates, { ...t, busy: slotsInUse(t.busy, held) });
+        if (picked.length === 0) return [];
+        // WH-11: the condition is checked again under each row's lock (READ COMMITTED re-reads a row another
+        // relay updated first), so when two relays pick the same row only one lease takes.
+        const { rows } = await client.query<JobRow & { seq: number }>(
+          `UPDATE webhook_jobs SET lease_owner = $1, lease_until = $2
+            WHERE delivery_id = ANY($3) AND due_at <= $4 AND (lease_until IS NULL OR lease_until <= $4)
+            RETURNING *`,
+          [t.owner, t.leaseUntil, picked.map((row) => row.delivery_id), t.now],
+        );
+        return rows.sort((a, b) => a.due_at - b.due_at || a.seq - b.seq).map(fromJobRow);
+      });
     },
     finish(deliveryId, owner, outcome) {
       return inTransaction(pool, async (client) => {

@@ -5,7 +5,14 @@ import {
   webhookFromRow as fromRow,
   type WebhookDbRow as Row,
 } from '../rows.ts';
-import { fromJobRow, type JobRow, pickFair, TAKE_CANDIDATES } from '../webhook-jobs.ts';
+import {
+  fromJobRow,
+  type HeldRow,
+  type JobRow,
+  pickFair,
+  slotsInUse,
+  TAKE_CANDIDATES,
+} from '../webhook-jobs.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
 
@@ -97,8 +104,12 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
     );
     return 'queued';
   });
+  const held = db.prepare<[number], HeldRow>(
+    'SELECT webhook_id, count(*) AS n FROM webhook_jobs WHERE lease_until > ? GROUP BY webhook_id',
+  );
   const take = db.transaction<Sync<WebhookStore>['take']>((t) => {
-    const picked = pickFair(candidates.all(t.now, t.now, t.perWebhook, TAKE_CANDIDATES), t);
+    const busy = slotsInUse(t.busy, held.all(t.now));
+    const picked = pickFair(candidates.all(t.now, t.now, t.perWebhook, TAKE_CANDIDATES), { ...t, busy });
     for (const row of picked) lease.run(t.owner, t.leaseUntil, row.delivery_id);
     return picked.map(fromJobRow);
   });
