@@ -38,8 +38,15 @@ export function frozenRevision(
   status: StepStatus,
   revisions: Revisions,
 ): ContentRevision | undefined {
-  const ran = revisionOf(revisions, state?.execution?.rev);
-  const snapshot = revisionOf(revisions, state?.snapshotRev);
+  return chooseFrozen(
+    status,
+    revisionOf(revisions, state?.execution?.rev),
+    revisionOf(revisions, state?.snapshotRev),
+  );
+}
+
+/** ST-02's choice: a done step shows what it ran, a skipped or reverted one what it was snapshotted at. */
+function chooseFrozen<T>(status: StepStatus, ran: T | undefined, snapshot: T | undefined): T | undefined {
   return status === 'done' ? (ran ?? snapshot) : (snapshot ?? ran);
 }
 
@@ -70,6 +77,27 @@ export function frozenCategory(
   revisions: Revisions,
 ): StepCategory | undefined {
   return frozenRevision(state, status, revisions)?.category ?? state?.snapshotCategory;
+}
+
+/**
+ * `frozenCategory` for many steps of one document: each revision's category is looked up once, since
+ * the steps of a template share its revisions (progress counts 50,000 steps of a finished release).
+ */
+export function frozenCategoryReader(
+  revisions: Revisions,
+): (state: StepState, status: StepStatus) => StepCategory | undefined {
+  const known = new Map<RevId, StepCategory | undefined>();
+  const categoryOf = (id: RevId | undefined): StepCategory | undefined => {
+    if (id === undefined) return undefined;
+    const seen = known.get(id);
+    if (seen !== undefined || known.has(id)) return seen;
+    const category = revisionOf(revisions, id)?.category;
+    known.set(id, category);
+    return category;
+  };
+  return (state, status) =>
+    chooseFrozen(status, categoryOf(state.execution?.rev), categoryOf(state.snapshotRev)) ??
+    state.snapshotCategory;
 }
 
 /**
