@@ -5,9 +5,9 @@ import { PlanWavesDialog } from './pages/plan-waves-dialog';
 import { RolloutPage } from './pages/rollout-page';
 import { defineSpec, openWithHook, runCommand, seedRelease, stepIdOf } from './support/seed';
 
-// IO-20 in the browser: a backup keeps the rollout. A release planned in waves in the app, its first wave run and the
-// second's gate signed off, is downloaded with the Data settings' backup and restored into a fresh
-// browser profile (another device): the same waves, members and gate state show there.
+// IO-20 in the browser: a backup keeps the rollout. A release planned in waves in the app, its first
+// wave run and the second's gate signed off, is downloaded with the Data settings' backup and restored
+// into a fresh browser profile (another device): the same waves, members and gate state show there.
 
 const TIERED = defineSpec({
   clusters: ['prod-eu', 'prod-us'],

@@ -49,14 +49,14 @@ test('WV-12: plan by metadata key, reorder, rename, see the unpicked go last, sa
   await expect(plan.announcement).toHaveText('2 waves: canary, standard.');
   expect(await plan.waveNames()).toEqual(['canary', 'standard']);
   await expect(plan.count('canary')).toHaveText('1 customer');
-  await expect(plan.count('standard')).toHaveText('2 customers (with 1 customer no wave picked)');
+  await expect(plan.count('standard')).toHaveText('2 customers (1 customer not picked by any wave)');
   await expect(plan.wave('standard')).toContainText('Globex, Initech');
 
   // Reorder: standard first, so the canary wave is last and takes Initech; and back again.
   await plan.move('standard', 'up');
   await expect(plan.announcement).toHaveText('standard is now wave 1 of 2.');
   expect(await plan.waveNames()).toEqual(['standard', 'canary']);
-  await expect(plan.count('canary')).toHaveText('2 customers (with 1 customer no wave picked)');
+  await expect(plan.count('canary')).toHaveText('2 customers (1 customer not picked by any wave)');
   await plan.move('standard', 'down');
   expect(await plan.waveNames()).toEqual(['canary', 'standard']);
 
@@ -79,17 +79,17 @@ test('WV-12: plan by metadata key, reorder, rename, see the unpicked go last, sa
   await expect(plan.dialog).toContainText('Saving replaces the 2 waves planned now.');
   await plan.build('Pick each customer’s wave');
   expect(await plan.waveNames()).toEqual(['Wave 1', 'Wave 2']);
-  await expect(plan.count('Wave 2')).toHaveText('3 customers (with 3 customers no wave picked)');
+  await expect(plan.count('Wave 2')).toHaveText('3 customers (3 customers not picked by any wave)');
   await plan.pick('Initech', 'Wave 1');
   await expect(plan.count('Wave 1')).toHaveText('1 customer');
-  await expect(plan.count('Wave 2')).toHaveText('2 customers (with 2 customers no wave picked)');
+  await expect(plan.count('Wave 2')).toHaveText('2 customers (2 customers not picked by any wave)');
   await plan.dialog.getByRole('button', { name: 'Add a wave at the end' }).click();
   await expect(plan.announcement).toHaveText('Added Wave 3 at the end.');
   await plan.pick('Acme', 'Wave 3');
   await plan.remove('Wave 2');
   await expect(plan.announcement).toHaveText('Removed Wave 2; its customers go to the last wave.');
   expect(await plan.waveNames()).toEqual(['Wave 1', 'Wave 3']);
-  await expect(plan.count('Wave 3')).toHaveText('2 customers (with 1 customer no wave picked)');
+  await expect(plan.count('Wave 3')).toHaveText('2 customers (1 customer not picked by any wave)');
 
   // The domain's refusal is shown beside the name it names, and what was typed stays.
   await plan.rename(2, 'wave 1');

@@ -53,7 +53,9 @@ export function PlanWaveList({
         const label = waveLabel(wave, i);
         const held = members?.[i] ?? null;
         const last = i === waves.length - 1;
-        const names = (held ?? []).map((id) => customers.get(id)?.name ?? id);
+        const names = (held ?? [])
+          .map((id) => customers.get(id)?.name ?? id)
+          .sort((a, b) => a.localeCompare(b));
         return (
           <li
             key={wave.key}
@@ -73,7 +75,7 @@ export function PlanWaveList({
                 {last && unpicked > 0 && (
                   <span className="text-muted-foreground">
                     {' '}
-                    (with {count(unpicked, 'customer')} no wave picked)
+                    ({count(unpicked, 'customer')} not picked by any wave)
                   </span>
                 )}
               </p>
