@@ -74,9 +74,25 @@ test('WV-12: plan by metadata key, reorder, rename, see the unpicked go last, sa
     'Waits for the previous wave to complete and a sign-off.',
   );
 
-  // Replan by picking: it says it replaces the waves there are.
+  // Planned already: the form starts from the waves there are, each customer where it is, each gate kept.
   await plan.open();
   await expect(plan.dialog).toContainText('Saving replaces the 2 waves planned now.');
+  await expect(plan.dialog.getByRole('radio', { name: 'Start from the waves planned now' })).toBeChecked();
+  expect(await plan.waveNames()).toEqual(['Canary', 'Everyone else']);
+  await expect(plan.count('Canary')).toHaveText('1 customer');
+  await expect(plan.count('Everyone else')).toHaveText('2 customers');
+  await expect(plan.dialog.getByLabel('Wave for Globex')).toHaveValue(/^wave:/);
+  await plan.move('Everyone else', 'up');
+  await plan.save(2);
+  expect(await rollout.waveNames()).toEqual(['Everyone else', 'Canary']);
+  await expect(rollout.wave('Everyone else')).toContainText('2 customers');
+  await expect(rollout.wave('Canary')).toContainText('1 customer');
+  await expect(rollout.wave('Canary').getByTestId('gate-waiting')).toHaveText(
+    'Waits for the previous wave to complete.',
+  );
+
+  // Replan by picking.
+  await plan.open();
   await plan.build('Pick each customer’s wave');
   expect(await plan.waveNames()).toEqual(['Wave 1', 'Wave 2']);
   await expect(plan.count('Wave 2')).toHaveText('3 customers (3 customers not picked by any wave)');

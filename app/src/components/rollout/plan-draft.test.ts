@@ -6,6 +6,7 @@ import {
   createRelease,
   type DomainState,
   emptyState,
+  liveWaves,
   markDone,
   planWaves,
   type ReleaseId,
@@ -13,9 +14,11 @@ import {
   templateStepId,
   testContext,
   waveCandidates,
+  waveOfCustomer,
 } from '@runsheet/domain';
 import { describe, expect, it } from 'vitest';
 import {
+  currentPlan,
   emptyWaves,
   metadataKeys,
   moveWave,
@@ -132,5 +135,45 @@ describe('the whole-plan form’s draft (WV-12)', () => {
       w.releaseId,
     );
     expect(preview.ok ? null : preview.error.code).toBe('rollout-started');
+  });
+
+  it('WV-12 started from the waves planned now: saved reordered, everyone stays in their wave and each wave keeps its gate', () => {
+    const w = world();
+    w.step(
+      planWaves(
+        w.state,
+        {
+          releaseId: w.releaseId,
+          waves: [
+            { name: 'Canary', select: { customerIds: [w.acme] } },
+            { name: 'Europe', select: { customerIds: [w.globex] }, gate: { signOff: true, soakMinutes: 60 } },
+            { name: 'Rest' },
+          ],
+        },
+        w.ctx,
+      ),
+    );
+    const doc = w.state.releases[w.releaseId]!;
+    const live = liveWaves(doc);
+    const now = currentPlan(live, w.candidates, (id) => waveOfCustomer(doc, live, id)?.id ?? null);
+    expect(now.waves.map((x) => x.name)).toEqual(['Canary', 'Europe', 'Rest']);
+    // Europe first, Canary second: Canary had no gate of its own beyond the default.
+    const draft: PlanDraft = { mode: 'current', metadataKey: '', ...now, waves: moveWave(now.waves, 1, -1) };
+    const input = toPlanInput(draft, w.releaseId, { signOff: false });
+    expect(input.waves.map((x) => [x.name, x.gate])).toEqual([
+      ['Europe', undefined],
+      ['Canary', { previousComplete: true, verifyComplete: false, soakMinutes: 0, signOff: false }],
+      ['Rest', { previousComplete: true, verifyComplete: false, soakMinutes: 0, signOff: false }],
+    ]);
+    const saved = w.step(planWaves(w.state, input, w.ctx));
+    expect(saved.waveIds.map((id) => saved.members[id])).toEqual([[w.globex], [w.acme], [w.initech]]);
+    // Moved back, Europe keeps its sign-off and soak.
+    const back = toPlanInput({ ...draft, waves: now.waves }, w.releaseId, {});
+    expect(back.waves[1]?.gate).toEqual({
+      previousComplete: true,
+      verifyComplete: false,
+      soakMinutes: 60,
+      signOff: true,
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The whole-plan form's draft (WV-12): waves built one per cluster, one per value of a metadata key, or
- * by picking each customer's wave, then reordered and renamed before one `planWaves` saves them. The
+ * The whole-plan form's draft (WV-12): waves built one per cluster, one per value of a metadata key, by
+ * picking each customer's wave, or started from the waves planned now, then reordered and renamed before
+ * one `planWaves` saves them. The
  * preview runs that same command on the state as it is, without writing, so the counts it shows are the
  * domain's own (who a selection takes, who falls into the last wave), never a second copy of the rule.
  */
@@ -18,6 +19,8 @@ import {
   planWaves,
   type ReleaseId,
   selectCustomers,
+  type Wave,
+  type WaveId,
 } from '@runsheet/domain';
 
 /** Who a planned wave takes (WV-02), typed as the domain resolves it. */
@@ -27,7 +30,7 @@ export interface PlanSelection {
   metadata?: { key: string; value: string };
 }
 
-export type PlanMode = 'clusters' | 'metadata' | 'customers';
+export type PlanMode = 'current' | 'clusters' | 'metadata' | 'customers';
 
 export interface DraftWave {
   /** Stable across renames and moves: the list's React key and what a customer's pick points at. */
@@ -35,13 +38,18 @@ export interface DraftWave {
   name: string;
   /** Who the wave takes in the cluster and metadata modes; in the pick mode the picks say it. */
   select?: PlanSelection;
+  /** The wave's own gate (a wave planned before keeps it); none: the form's gate, or the default. */
+  gate?: GateInput;
 }
 
 export interface PlanDraft {
   mode: PlanMode;
   metadataKey: string;
   waves: DraftWave[];
-  /** Pick mode: the wave (its key) each picked customer goes to; customers not here go to the last. */
+  /**
+   * Pick and current modes: the wave (its key) each picked customer goes to; customers not here go to the
+   * last.
+   */
   picks: ReadonlyMap<CustomerId, string>;
 }
 
@@ -79,6 +87,34 @@ export function wavesByMetadata(candidates: readonly Customer[], key: string): D
   }));
 }
 
+/** A wave's gate as `planWaves` takes it, so saving the plan again keeps it. */
+export function gateInputOf(wave: Wave): GateInput {
+  return {
+    previousComplete: wave.gatePreviousComplete,
+    verifyComplete: wave.gateVerifyComplete,
+    soakMinutes: wave.gateSoakMinutes,
+    signOff: wave.gateSignOff,
+  };
+}
+
+/**
+ * The waves planned now, each with its own gate, and every candidate picked into the wave it is in now
+ * (WV-01: by its membership, else the last): saved unchanged, the plan places everyone where they are.
+ */
+export function currentPlan(
+  live: readonly Wave[],
+  candidates: readonly Customer[],
+  waveOf: (id: CustomerId) => WaveId | null,
+): Pick<PlanDraft, 'waves' | 'picks'> {
+  const waves = live.map((w) => ({ key: w.id, name: w.name, gate: gateInputOf(w) }));
+  const picks = new Map<CustomerId, string>();
+  for (const c of candidates) {
+    const id = waveOf(c.id);
+    if (id) picks.set(c.id, id);
+  }
+  return { waves, picks };
+}
+
 /** The pick mode starts with two empty waves: everyone is in the second until picked. */
 export function emptyWaves(n = 2): DraftWave[] {
   return Array.from({ length: n }, (_, i) => ({ key: newKey(), name: `Wave ${i + 1}` }));
@@ -108,18 +144,22 @@ export function removeWave(draft: PlanDraft, key: string): PlanDraft {
 }
 
 function selectionOf(draft: PlanDraft, wave: DraftWave): PlanSelection | undefined {
-  if (draft.mode !== 'customers') return wave.select;
+  if (draft.mode !== 'customers' && draft.mode !== 'current') return wave.select;
   const customerIds = [...draft.picks].filter(([, k]) => k === wave.key).map(([id]) => id);
   return customerIds.length > 0 ? { customerIds: customerIds.sort() } : undefined;
 }
 
-/** What `planWaves` takes for the draft; the gate goes on every wave after the first. */
+/**
+ * What `planWaves` takes for the draft. Every wave after the first gets the form's gate; started from
+ * the waves planned now, each keeps its own instead (a wave added in the form gets the default).
+ */
 export function toPlanInput(draft: PlanDraft, releaseId: ReleaseId, gate: GateInput): PlanWavesInput {
   return {
     releaseId,
     waves: draft.waves.map((w, i) => {
       const select = selectionOf(draft, w);
-      return { name: w.name, ...(select && { select }), ...(i > 0 && { gate }) };
+      const own = draft.mode === 'current' ? w.gate : gate;
+      return { name: w.name, ...(select && { select }), ...(i > 0 && own && { gate: own }) };
     }),
   };
 }

@@ -10,9 +10,13 @@ import {
   type CustomerId,
   type DomainError,
   type DomainState,
+  liveWaves,
   planWaves,
   type Release,
+  type Wave,
+  type WaveId,
   waveCandidates,
+  waveOfCustomer,
 } from '@runsheet/domain';
 import { ListOrdered, Plus } from 'lucide-react';
 import { useId, useMemo, useState } from 'react';
@@ -34,6 +38,7 @@ import { useWorkspace } from '@/state/workspace-context';
 import { defaultGate, type GateDraft, GateFields, SOAK_ERROR, toGateInput } from './gate-fields';
 import {
   addedWave,
+  currentPlan,
   emptyWaves,
   metadataKeys,
   moveWave,
@@ -89,6 +94,7 @@ export function PlanWavesDialog({ release, currentWaves, onDone }: PlanWavesDial
 }
 
 const MODES: Array<{ mode: PlanMode; label: string }> = [
+  { mode: 'current', label: 'Start from the waves planned now' },
   { mode: 'clusters', label: 'One wave per cluster' },
   { mode: 'metadata', label: 'One wave per value of a metadata key' },
   { mode: 'customers', label: 'Pick each customer’s wave' },
@@ -129,8 +135,11 @@ function PlanForm({
     if (!ready || !doc) return null;
     const candidates = waveCandidates(ready.state, ready.release, doc);
     const { clusters } = ready.state.catalog;
+    const live = liveWaves(doc);
     return {
       state: ready.state,
+      live,
+      waveOf: (id: CustomerId) => waveOfCustomer(doc, live, id)?.id ?? null,
       candidates,
       byId: new Map<CustomerId, Customer>(candidates.map((c) => [c.id, c])),
       clusterName: (id: ClusterId) => clusters[id]?.name ?? id,
@@ -144,6 +153,9 @@ function PlanForm({
 
 interface PlanData {
   state: DomainState;
+  /** The waves planned now, in order. */
+  live: Wave[];
+  waveOf: (id: CustomerId) => WaveId | null;
   candidates: Customer[];
   byId: ReadonlyMap<CustomerId, Customer>;
   clusterName: (id: ClusterId) => string;
@@ -151,6 +163,8 @@ interface PlanData {
 }
 
 function built(data: PlanData, mode: PlanMode, metadataKey: string): PlanDraft {
+  if (mode === 'current')
+    return { mode, metadataKey, ...currentPlan(data.live, data.candidates, data.waveOf) };
   const waves =
     mode === 'clusters'
       ? wavesByCluster(data.candidates, data.clusterName)
@@ -175,7 +189,11 @@ function PlanEditor({
   onSaved: (message: string) => void;
 }) {
   const { run } = useWorkspace();
-  const [current, setDraft] = useState<PlanDraft>(() => built(data, 'clusters', data.keys[0] ?? ''));
+  // With waves planned, the form starts from them: reordering or renaming them is then one save.
+  const [current, setDraft] = useState<PlanDraft>(() =>
+    built(data, data.live.length > 0 ? 'current' : 'clusters', data.keys[0] ?? ''),
+  );
+  const modes = MODES.filter((m) => m.mode !== 'current' || data.live.length > 0);
   const [gate, setGate] = useState<GateDraft>(defaultGate);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [announcement, setAnnouncement] = useState('');
@@ -234,7 +252,7 @@ function PlanEditor({
       <fieldset className="grid gap-2">
         <legend className="font-medium text-sm">Build the waves</legend>
         <div className="flex flex-wrap gap-4">
-          {MODES.map((m) => (
+          {modes.map((m) => (
             <label key={m.mode} className="flex items-center gap-2 text-sm">
               <input
                 type="radio"
@@ -269,7 +287,7 @@ function PlanEditor({
             </select>
           </div>
         ))}
-      {current.mode === 'customers' && (
+      {(current.mode === 'customers' || current.mode === 'current') && (
         <PlanPicks
           candidates={data.candidates}
           clusterName={data.clusterName}
@@ -320,7 +338,13 @@ function PlanEditor({
           </Button>
         </div>
       </section>
-      {current.waves.length > 1 && (
+      {current.mode === 'current' && current.waves.length > 1 && (
+        <p className="text-muted-foreground text-sm">
+          Each wave keeps its gate; the first has none, and a wave added here waits for the one before it to
+          complete. Change a gate on the wave itself after saving.
+        </p>
+      )}
+      {current.mode !== 'current' && current.waves.length > 1 && (
         <GateFields
           legend="Gate before each wave after the first: it opens when"
           draft={gate}
