@@ -180,6 +180,8 @@ describe('WV-13 the runsheet CLI plans and runs a rollout through the REST wave 
     const byId = JSON.parse((await cli('viewer', 'wave', s.releaseId, europe?.id ?? '', '--json')).stdout);
     expect(byId.wave.name).toBe('Europe');
     expect((await cli('viewer', 'wave', 'Autumn', 'Nowhere')).stderr).toContain('[not-found]');
+    // By its position in the rollout too.
+    expect((await cli('viewer', 'wave', 'Autumn', '2')).stdout).toBe(one.stdout);
 
     const added = await cli(
       'member',

@@ -33,7 +33,8 @@ const USAGE = `Usage: runsheet <command>
     [--sign-off] [--soak MINUTES] [--verify-complete] [--no-previous-complete]
 
 A release is its id, name or version; a customer its id, name or namespace; a step its id or name;
-a wave its id or name. RUNSHEET_SERVER and RUNSHEET_TOKEN override the saved login.
+a wave its id, name or position (1 is the first).
+RUNSHEET_SERVER and RUNSHEET_TOKEN override the saved login.
 Errors go to stderr with the server's reason code, e.g. "runsheet: ... [wave-not-open]".`;
 
 /**
