@@ -175,10 +175,20 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('WV-12 the plan dialog has no axe violations', async ({ page }) => {
       const s = await seedRelease(page, TIERED);
+      await runCommand(page, 'planWaves', {
+        releaseId: s.releaseId,
+        waves: [
+          { name: 'First', select: { customerIds: [s.customers.acme] } },
+          { name: 'Second', gate: { signOff: true } },
+        ],
+      });
       const rollout = new RolloutPage(page);
       const plan = new PlanWavesDialog(page);
       await rollout.goto(s.releaseId);
       await plan.open();
+      await expect(plan.count('Second')).toHaveText('2 customers');
+      expect(await violations(page), 'from the waves planned now').toEqual([]);
+      await plan.build('One wave per cluster');
       await expect(plan.count('prod-eu')).toHaveText('2 customers');
       expect(await violations(page), 'by cluster').toEqual([]);
       await plan.build('One wave per value of a metadata key', 'tier');
