@@ -1,37 +1,13 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
+import { runProgram } from './helpers/run-program.ts';
 import { type Seeded, seedRelease } from './helpers/seed.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'packages', 'cli', 'bin', 'runsheet.mjs');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a program to its end; `input` goes to its stdin. */
-function runProgram(cmd: string, args: string[], env: NodeJS.ProcessEnv, input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 describe('the runsheet CLI against a real server (real SQLite), only through the REST API', () => {
   let t: TestServer;

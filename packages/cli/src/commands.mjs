@@ -92,7 +92,7 @@ export async function waitGate(client, [releaseArg, waveArg], options, err) {
       waveArg ?? '',
       rollout.waves,
       (w) => w.id,
-      (w) => [w.name],
+      (w) => [w.name, String(w.index + 1)],
     );
     if (rollout.halted) {
       err(`halted by ${rollout.halted.byName}: ${rollout.halted.reason}`);

@@ -6,6 +6,7 @@
 import {
   type ClusterId,
   type CustomerId,
+  customersWithWork,
   liveWaves,
   type Release,
   waveCandidates,
@@ -18,6 +19,7 @@ import { bind } from '@/actions/types';
 import { toast } from '@/components/ui/use-toast';
 import { useNow, useReleaseView, useRolloutHistory, useRolloutStatus } from '@/data';
 import { HaltControls } from './halt-controls';
+import { PlanWavesDialog } from './plan-waves-dialog';
 import { RolloutConflicts } from './rollout-conflicts';
 import { RolloutHistory } from './rollout-history';
 import { useRolloutRights } from './use-rollout-role';
@@ -46,6 +48,8 @@ export function RolloutSection({ release }: { release: Release }) {
     const waveNames = new Map<string, string>(Object.values(doc.waves).map((w) => [w.id, w.name]));
     return {
       candidates: waveCandidates(ready.state, ready.release, doc),
+      // WV-12: the whole plan is replaced only before any step was done or skipped (planWaves).
+      started: customersWithWork(doc).size > 0,
       clusterName: (id: ClusterId) => catalog.clusters[id]?.name ?? id,
       waveOf: (id: CustomerId) => (live.length === 0 ? null : (waveOfCustomer(doc, live, id)?.name ?? null)),
       waveName: (id: string | undefined) => (id ? (waveNames.get(id) ?? 'a removed wave') : 'a wave'),
@@ -91,6 +95,11 @@ export function RolloutSection({ release }: { release: Release }) {
               : 'Each wave opens when its gate’s conditions are met; a customer put in no other wave is in the last one. Steps of a wave that is not open can be read and copied, not marked done or skipped.'}
           </p>
         </div>
+        {canPlan && !data.started && (
+          <div>
+            <PlanWavesDialog release={release} currentWaves={rollout.waves.length} onDone={notify} />
+          </div>
+        )}
         <HaltControls
           release={release}
           rollout={rollout}
