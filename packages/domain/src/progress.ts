@@ -4,27 +4,15 @@
  * Two readings were asked for: done/total (functional) vs (done+skipped)/total (technical). Both are given:
  * `completePercent` counts a skipped step as handled (nothing left to do), `donePercent` counts only
  * what ran. The UI leads with complete and shows done beside it (PR-02).
- *
- * Counting is O(participants × categories + step states + custom steps): an untouched template step
- * is pending by construction, so it is counted per template, not per cell.
+ * The counting itself is step-tally.ts.
  */
-
-import type { StepState } from './entities/step-state.ts';
-import type { StepTemplate } from './entities/step-template.ts';
 import { STEP_CATEGORIES, type StepCategory } from './enums.ts';
-import type { ClusterId, CustomerId, ReleaseId, StepId } from './ids.ts';
-import { idPart } from './ids.ts';
-import { customStepVisible, statusOf } from './resolve.ts';
-import { frozenCategory, frozenCategoryReader } from './revisions.ts';
+import type { ClusterId, CustomerId, ReleaseId } from './ids.ts';
 import type { DomainState } from './state.ts';
+import { type Counter, type ProgressOptions, type StepCounts, StepTally, zeroCounts } from './step-tally.ts';
 
-export interface StepCounts {
-  total: number;
-  done: number;
-  skipped: number;
-  pending: number;
-  reverted: number;
-}
+export type { Counter, ProgressOptions, StepCounts } from './step-tally.ts';
+export { StepTally } from './step-tally.ts';
 
 export interface Progress extends StepCounts {
   /** done / total, 0..100, floored (so 100 only when everything is done). */
@@ -55,7 +43,7 @@ export interface ReleaseProgress {
   byCustomer: Record<CustomerId, CustomerProgress>;
 }
 
-const zero = (): StepCounts => ({ total: 0, done: 0, skipped: 0, pending: 0, reverted: 0 });
+const zero = zeroCounts;
 
 /**
  * PR-01 / PR-06: an empty total is 0 %, never NaN. Floored so a release never shows 100 % with work
@@ -111,76 +99,13 @@ function average(members: readonly StepCounts[]): GroupProgress {
   };
 }
 
-type Counter = Record<StepCategory, StepCounts>;
-
-export interface ProgressOptions {
-  /** Count archived customers too (default: no; PR-05). */
-  includeArchivedCustomers?: boolean;
-}
-
 /** Step counts per participant and category, without building the steps. */
 export function countReleaseSteps(
   state: DomainState,
   releaseId: ReleaseId,
   options: ProgressOptions = {},
 ): Map<CustomerId, Counter> {
-  const doc = state.releases[releaseId];
-  const out = new Map<CustomerId, Counter>();
-  if (!doc) return out;
-  const perCategory: Record<StepCategory, number> = { deploy: 0, verify: 0 };
-  for (const t of Object.values(doc.templates)) if (t.deletedAt === null) perCategory[t.category]++;
-
-  for (const customerId of Object.keys(doc.participants) as CustomerId[]) {
-    const customer = state.catalog.customers[customerId];
-    if (!options.includeArchivedCustomers && customer && !customer.isActive) continue;
-    const counter = {} as Counter;
-    for (const cat of STEP_CATEGORIES) {
-      counter[cat] = { ...zero(), total: perCategory[cat], pending: perCategory[cat] };
-    }
-    out.set(customerId, counter);
-  }
-
-  // Step states change the baseline: a touched step moves from "pending" to its status and category.
-  // This loop runs once per step state (50,000 in a finished release of 1,000 customers, on every change
-  // the release page shows), so it looks customers and templates up by the two halves of the step id as
-  // they stand (no "customer:"/"template:" strings built per step) and a revision's category once per
-  // revision, not once per step.
-  const counterByPart = new Map<string, Counter>();
-  for (const [customerId, counter] of out) counterByPart.set(idPart(customerId), counter);
-  const templateByPart = new Map<string, StepTemplate>();
-  for (const t of Object.values(doc.templates)) templateByPart.set(idPart(t.id), t);
-  const categoryOf = frozenCategoryReader(doc.revisions);
-  for (const stepId in doc.stepStates) {
-    const s = doc.stepStates[stepId as StepId] as StepState;
-    const from = stepId.indexOf(':') + 1;
-    const dot = stepId.indexOf('.', from);
-    if (dot < 0) continue; // a custom step: counted below
-    const counter = counterByPart.get(stepId.slice(from, dot));
-    const t = templateByPart.get(stepId.slice(dot + 1));
-    if (!counter || !t) continue;
-    const status = statusOf(s);
-    if (t.deletedAt === null) {
-      counter[t.category].pending--;
-      counter[t.category].total--;
-    } else if (status === 'pending') {
-      continue; // ST-03: an untouched step of a deleted template does not exist
-    }
-    const cat = status !== 'pending' ? (categoryOf(s, status) ?? t.category) : t.category;
-    counter[cat][status]++;
-    counter[cat].total++;
-  }
-
-  for (const c of Object.values(doc.customSteps)) {
-    const counter = out.get(c.customerId);
-    if (!counter) continue;
-    const s = doc.stepStates[c.id];
-    const status = statusOf(s);
-    if (!customStepVisible(c, status)) continue;
-    const cat = status !== 'pending' ? (frozenCategory(s, status, doc.revisions) ?? c.category) : c.category;
-    counter[cat][status]++;
-    counter[cat].total++;
-  }
-  return out;
+  return StepTally.count(state, releaseId, options).counters;
 }
 
 /** FET-005: progress per customer, per cluster, per category and overall. */
@@ -189,7 +114,16 @@ export function releaseProgress(
   releaseId: ReleaseId,
   options: ProgressOptions = {},
 ): ReleaseProgress {
-  const counts = countReleaseSteps(state, releaseId, options);
+  return releaseProgressOf(state, releaseId, StepTally.count(state, releaseId, options));
+}
+
+/** FET-005 from a tally kept current (StepTally.recount): the same figures as `releaseProgress`. */
+export function releaseProgressOf(
+  state: DomainState,
+  releaseId: ReleaseId,
+  tally: StepTally,
+): ReleaseProgress {
+  const counts = tally.counters;
   const byCustomer: Record<CustomerId, CustomerProgress> = {};
   const customerTotals: StepCounts[] = [];
   const categoryMembers: Record<StepCategory, StepCounts[]> = { deploy: [], verify: [] };

@@ -3,13 +3,19 @@ import {
   addCustomStep,
   archiveCustomer,
   averageProgress,
+  type CustomerId,
   customerProgress,
+  deleteCustomStep,
   deleteTemplate,
   markDone,
   percent,
   progressOf,
   releaseProgress,
+  releaseProgressOf,
   revertStep,
+  run,
+  type StepId,
+  StepTally,
   skipStep,
   templateStepId,
   updateTemplate,
@@ -178,4 +184,77 @@ describe('progress across releases', () => {
     });
     expect(averageProgress([])).toMatchObject({ customers: 0, total: 0, completePercent: 0, donePercent: 0 });
   });
+});
+
+describe('progress kept step by step (StepTally.recount)', () => {
+  /** xorshift32: the same sequence for a seed. */
+  const seeded = (seed: number) => {
+    let x = seed >>> 0 || 1;
+    return (n: number) => {
+      x ^= x << 13;
+      x >>>= 0;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      x >>>= 0;
+      return x % n;
+    };
+  };
+
+  for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+    it(`PR-09 recounting only the steps a change touched equals counting everything again (seed ${seed})`, () => {
+      const { w, r, a, b, c, d1, d2, v1 } = activeWorld();
+      w.do(archiveCustomer, { customerId: b });
+      const pick = seeded(seed);
+      const customers = [a, b, c];
+      const steps = () => [
+        ...customers.flatMap((cu) => [d1, d2, v1].map((t) => templateStepId(cu, t))),
+        ...(Object.keys(w.state.releases[r]?.customSteps ?? {}) as StepId[]),
+      ];
+      for (const includeArchivedCustomers of [false, true]) {
+        const options = { includeArchivedCustomers };
+        const tally = StepTally.count(w.state, r, options);
+        let applied = 0;
+        for (let i = 0; i < 80; i++) {
+          const before = w.state.releases[r];
+          const stepId = steps()[pick(steps().length)] as StepId;
+          const input = { releaseId: r, stepId };
+          const choice = pick(5);
+          const result =
+            choice === 0
+              ? markDone(w.state, input, w.ctx)
+              : choice === 1
+                ? skipStep(w.state, { ...input, reason: 'not needed' }, w.ctx)
+                : choice === 2
+                  ? revertStep(w.state, { ...input, reason: 'went wrong' }, w.ctx)
+                  : choice === 3
+                    ? addCustomStep(
+                        w.state,
+                        {
+                          releaseId: r,
+                          customerId: customers[pick(3)] as CustomerId,
+                          name: `Custom ${i}`,
+                          category: pick(2) ? 'deploy' : 'verify',
+                          type: 'text',
+                          content: '',
+                        },
+                        w.ctx,
+                      )
+                    : deleteCustomStep(w.state, input, w.ctx);
+          if (!result.ok) continue; // refused (a rule held): nothing changed
+          applied++;
+          w.state = run(w.state, result).state;
+          const after = w.state.releases[r];
+          // The steps whose state or custom step this change touched, as the document layer reports them.
+          const touched = new Set<StepId>();
+          for (const id of Object.keys({ ...before?.stepStates, ...after?.stepStates }) as StepId[])
+            if (before?.stepStates[id] !== after?.stepStates[id]) touched.add(id);
+          for (const id of Object.keys({ ...before?.customSteps, ...after?.customSteps }) as StepId[])
+            if (before?.customSteps[id] !== after?.customSteps[id]) touched.add(id);
+          tally.recount(w.state, r, touched);
+          expect(releaseProgressOf(w.state, r, tally)).toEqual(releaseProgress(w.state, r, options));
+        }
+        expect(applied).toBeGreaterThan(15);
+      }
+    });
+  }
 });

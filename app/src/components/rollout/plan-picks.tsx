@@ -4,7 +4,7 @@
  */
 import type { ClusterId, Customer, CustomerId } from '@runsheet/domain';
 import { useId } from 'react';
-import { CustomerLabel } from '@/components/customer/customer-label';
+import { CustomerLabel } from '@/components/ui/customer-label';
 import type { DraftWave } from './plan-draft';
 import { waveLabel } from './plan-wave-list';
 

@@ -8,13 +8,13 @@ import {
   type ProgressOptions,
   type ReleaseId,
   type ReleaseProgress,
-  releaseProgress,
   type StepCategory,
   type StepTemplate,
   sortOrdered,
 } from '@runsheet/domain';
-import { useDeferredValue, useMemo } from 'react';
-import { useReleaseView } from './hooks.ts';
+import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useReadModel, useReleaseView } from './hooks.ts';
+import { ProgressKeeper } from './progress-keeper.ts';
 
 export type TemplatesByCategory = Record<StepCategory, StepTemplate[]>;
 
@@ -45,21 +45,28 @@ export function useParticipantIds(releaseId: ReleaseId): ReadonlySet<CustomerId>
 }
 
 /**
- * FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`).
- * Counting 50,000 steps takes a while, so it follows a change a render later (useDeferredValue): the
- * cell a person clicked is drawn first.
+ * FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`),
+ * kept change by change (PR-09, progress-keeper.ts). It follows a change a render later
+ * (useDeferredValue): the cell a person clicked is drawn first, and a change that needs a whole count
+ * (templates, participants, the catalog) never holds it up.
  */
 export function useReleaseProgress(
   releaseId: ReleaseId,
   options: ProgressOptions = {},
 ): ReleaseProgress | undefined {
+  const model = useReadModel();
   const view = useReleaseView(releaseId);
   const { includeArchivedCustomers } = options;
+  const keeper = useMemo(
+    () => new ProgressKeeper(releaseId, { includeArchivedCustomers }),
+    [releaseId, includeArchivedCustomers],
+  );
+  useEffect(() => {
+    keeper.invalidate();
+    return model.subscribeChanges(releaseId, (change) => keeper.note(change));
+  }, [model, keeper, releaseId]);
   const version = useDeferredValue(view.version);
   const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
-  return useMemo(
-    () => (state ? releaseProgress(state, releaseId, { includeArchivedCustomers }) : undefined),
-    [state !== null, version, releaseId, includeArchivedCustomers],
-  );
+  return useMemo(() => (state ? keeper.current(state) : undefined), [keeper, state !== null, version]);
 }
