@@ -5,7 +5,8 @@ import type { Redis } from './redis.ts';
  * One account's token bucket in Redis (a hash: tokens, time of the last refill), refilled by Redis's own
  * clock (relays' clocks may differ) and charged with what a relay spent since it last settled. The
  * tokens may go below zero: what relays spent together beyond the budget is a debt the refill pays first.
- * Returns what is left, as text (a float).
+ * The key expires once the bucket would be full again (a debt outlives it). Returns what is left, as
+ * text (a float).
  */
 const SETTLE_SCRIPT = `
 local rate = tonumber(ARGV[1])
@@ -18,7 +19,7 @@ local tokens = tonumber(state[1]) or capacity
 local at = tonumber(state[2]) or now
 tokens = math.min(capacity, tokens + (now - at) * rate / 1000) - spent
 redis.call('HSET', KEYS[1], 't', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate * 1000) + 1000)
 return tostring(tokens)`;
 
 /** How often a relay settles what its connections spent with the others. */
@@ -60,7 +61,7 @@ export class SharedAccountBudgets implements AccountBudgets {
     this.timer.unref();
   }
 
-  take(account: string, cost = 1): boolean {
+  take(account: string, cost = 1, overdraw = false): boolean {
     const t = this.now();
     let view = this.views.get(account);
     if (view === undefined) {
@@ -70,7 +71,7 @@ export class SharedAccountBudgets implements AccountBudgets {
     view.tokens = Math.min(this.burst, view.tokens + ((t - view.at) * this.ratePerSecond) / 1000);
     view.at = t;
     view.used = t;
-    if (view.tokens < cost) return false;
+    if (overdraw ? view.tokens <= 0 : view.tokens < cost) return false;
     view.tokens -= cost;
     view.pending += cost;
     return true;
@@ -83,7 +84,9 @@ export class SharedAccountBudgets implements AccountBudgets {
       const idle = this.now() - 60_000;
       const due = [...this.views].filter(([account, view]) => {
         if (view.pending > 0) return true;
-        if (view.used < idle) this.views.delete(account);
+        // Forgotten once unused and refilled (a debt is never forgiven by forgetting it).
+        const full = view.tokens + ((this.now() - view.at) * this.ratePerSecond) / 1000 >= this.burst;
+        if (view.used < idle && full) this.views.delete(account);
         return false;
       });
       if (due.length === 0) return;
