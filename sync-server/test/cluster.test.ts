@@ -263,8 +263,12 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     const watcher = client(a!.url, 'release:large', { headers: auth });
     await until(watcher.doc, (d) => d.getMap('m').has('first'));
     await new Promise((resolve) => setTimeout(resolve, 600));
+    // A fresh connection on B: B reads the account's budget from Redis as it attaches, and the step 2 is
+    // sent once B has answered (the stock client answers the relay's sync step 1, a round trip later).
     const onB = await rawSocket(b!.url, 'release:large', auth);
     cleanups.push(() => onB.ws.terminate());
+    await onB.frame(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     onB.ws.send(step2Frame(big('second')));
     expect((await onB.closed).code).toBe(CloseCode.LARGE_SYNC_PACED);
   });

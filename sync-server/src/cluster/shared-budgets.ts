@@ -34,6 +34,8 @@ interface View {
   /** Spent while a settlement was on its way (it did not include these). */
   inFlight: number;
   used: number;
+  /** Made by `prime` and not yet settled: the next settlement asks Redis what is left, spending nothing. */
+  unread: boolean;
 }
 
 /**
@@ -65,7 +67,7 @@ export class SharedAccountBudgets implements AccountBudgets {
     const t = this.now();
     let view = this.views.get(account);
     if (view === undefined) {
-      view = { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t };
+      view = { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t, unread: false };
       this.views.set(account, view);
     }
     view.tokens = Math.min(this.burst, view.tokens + ((t - view.at) * this.ratePerSecond) / 1000);
@@ -77,13 +79,25 @@ export class SharedAccountBudgets implements AccountBudgets {
     return true;
   }
 
+  /**
+   * An account connected here: read what all relays left it now, so that a debt another relay made (a
+   * large upload there, SE-01) is known here before this connection's first large write arrives (it
+   * answers the relay's sync step 1, a round trip later). Without it a fresh view starts full.
+   */
+  prime(account: string): void {
+    if (this.views.has(account)) return;
+    const t = this.now();
+    this.views.set(account, { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t, unread: true });
+    void this.settle();
+  }
+
   private async settle(): Promise<void> {
     if (this.settling || this.redis.status !== 'ready') return;
     this.settling = true;
     try {
       const idle = this.now() - 60_000;
       const due = [...this.views].filter(([account, view]) => {
-        if (view.pending > 0) return true;
+        if (view.pending > 0 || view.unread) return true;
         // Forgotten once unused and refilled (a debt is never forgiven by forgetting it).
         const full = view.tokens + ((this.now() - view.at) * this.ratePerSecond) / 1000 >= this.burst;
         if (view.used < idle && full) this.views.delete(account);
@@ -94,6 +108,7 @@ export class SharedAccountBudgets implements AccountBudgets {
       for (const [account, view] of due) {
         view.inFlight = view.pending;
         view.pending = 0;
+        view.unread = false;
         pipeline.eval(
           SETTLE_SCRIPT,
           1,

@@ -13,6 +13,8 @@ export interface AccountBudgets {
    * first (`TokenBucket.takeOverdrawing`).
    */
   take(account: string, cost?: number, overdraw?: boolean): boolean;
+  /** An account connected: a shared implementation reads its state from the others now. */
+  prime?(account: string): void;
   close(): void;
 }
 

@@ -175,6 +175,9 @@ export class Relay extends EventEmitter<RelayEvents> {
       return;
     }
     this.connections.set(connection, room);
+    // Its first large write (a first sync step 2) comes a round trip later: by then this relay knows of a
+    // debt another relay made (SE-01, CL-03).
+    if (identity.account !== undefined) this.largeSyncBudgets.prime?.(identity.account);
     ws.on('message', (data, isBinary) => this.onMessage(connection, data as Buffer, isBinary));
     ws.on('pong', () => {
       connection.alive = true;
