@@ -140,6 +140,11 @@ export async function createRunsheetServer(
         2 * config.limits.maxFrameBytes,
         'update-bytes',
       ),
+      largeSyncBudgets: cluster.sharedBudgets(
+        config.limits.maxLargeSyncBytesPerSecondPerUser,
+        config.limits.maxLargeSyncBurstPerUser,
+        'large-sync',
+      ),
     }),
   });
   if (cluster !== null) {

@@ -1,6 +1,7 @@
 import { CloseCode } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { step2Frame } from '../bench/abuse/junk.ts';
 import { encodeUpdate } from '../src/relay/protocol.ts';
 import type { RoomName } from '../src/relay/room-name.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
@@ -33,6 +34,7 @@ const CLUSTER_RELEASES = [
   'release:revoke',
   'release:budget',
   'release:bytes',
+  'release:large',
 ];
 
 async function relays(n: number, env: Record<string, string> = {}): Promise<TestServer[]> {
@@ -239,6 +241,36 @@ describe.skipIf(missing !== null)('several relays (PostgreSQL + Redis)', () => {
     onB.ws.send(encodeUpdate(updates[10]!));
     expect((await onB.closed).code).toBe(CloseCode.RATE_LIMITED);
     doc.destroy();
+  });
+
+  it('CL-03 SE-01 a large first sync step 2 on one relay puts the account in debt on the others (LARGE_SYNC_PACED)', async () => {
+    // Default large sync budget (1 MB of credit, 16 KB/s); updates over 4 KB are "large".
+    const [a, b] = await relays(2, { RUNSHEET_OPEN: '0', RELAY_MAX_UPDATE_BYTES: '4096' });
+    const admin = await setUpAdmin(a!.url);
+    const grace = await signedInUser(admin, 'grace', 'member');
+    const auth = { Cookie: grace.cookie! };
+    const big = (key: string) => {
+      const doc = new Y.Doc();
+      doc.getMap('m').set(key, 'x'.repeat(1_200_000));
+      const update = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      return update;
+    };
+    const onA = await rawSocket(a!.url, 'release:large', auth);
+    cleanups.push(() => onA.ws.terminate());
+    onA.ws.send(step2Frame(big('first')));
+    // Relay A took it (the whole credit and more); once the relays have settled, B knows of the debt.
+    const watcher = client(a!.url, 'release:large', { headers: auth });
+    await until(watcher.doc, (d) => d.getMap('m').has('first'));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A fresh connection on B: B reads the account's budget from Redis as it attaches, and the step 2 is
+    // sent once B has answered (the stock client answers the relay's sync step 1, a round trip later).
+    const onB = await rawSocket(b!.url, 'release:large', auth);
+    cleanups.push(() => onB.ws.terminate());
+    await onB.frame(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    onB.ws.send(step2Frame(big('second')));
+    expect((await onB.closed).code).toBe(CloseCode.LARGE_SYNC_PACED);
   });
 
   it('CL-04 /healthz on a relay of several checks storage and Redis', async () => {

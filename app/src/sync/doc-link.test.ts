@@ -1,3 +1,4 @@
+import { CloseCode } from '@runsheet/protocol';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
@@ -175,6 +176,26 @@ describe('DocLink: changes waiting for the relay', () => {
     link.connect();
     await network.settle();
     expect(link.snapshot()).toMatchObject({ status: 'connected', stoppedBy: null, pending: 0 });
+    expect(relayMap(network)).toEqual({ a: '1' });
+  });
+
+  it('SE-01 a LARGE_SYNC_PACED close waits a minute instead of re-sending the upload at once, and counts what waits meanwhile', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network);
+    link.connect();
+    await network.settle();
+    edit(doc, 'a', '1');
+    network.dropAll(CloseCode.LARGE_SYNC_PACED);
+    await network.settle();
+    // The stock client would be back within 2.5 s; a paced link opens no socket until its wait is over.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'retrying', paced: true, stoppedBy: null, pending: 1 });
+    expect(network.room('catalog').sockets.size).toBe(0);
+    // Coming back (online, resumed, or the minute over) starts over and uploads what waited.
+    link.connect();
+    await network.settle();
+    expect(link.snapshot()).toMatchObject({ status: 'connected', paced: false, pending: 0 });
     expect(relayMap(network)).toEqual({ a: '1' });
   });
 });

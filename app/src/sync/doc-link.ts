@@ -7,6 +7,7 @@
  * other update, and the provider never sends them back.
  */
 import { receiveUpdate } from '@runsheet/doc';
+import { CloseCode, isPermanent, LARGE_SYNC_RETRY_MS } from '@runsheet/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -36,6 +37,11 @@ export interface LinkSnapshot {
   stoppedBy: { code: number; reason: string } | null;
   /** The relay refused a write on this connection: this user is a viewer. */
   readOnly: boolean;
+  /**
+   * The relay paced this document's large upload (LARGE_SYNC_PACED, SE-01): the link reconnects and
+   * sends it again after `LARGE_SYNC_RETRY_MS`, not at the stock client's few-second backoff.
+   */
+  paced?: boolean;
 }
 
 export interface DocLinkOptions {
@@ -63,6 +69,7 @@ export class DocLink {
   private status: LinkStatus = 'idle';
   private stoppedBy: LinkSnapshot['stoppedBy'] = null;
   private readOnly = false;
+  private pacedTimer: ReturnType<typeof setTimeout> | null = null;
   private confirmTimer: ReturnType<typeof setTimeout> | null = null;
   private current: LinkSnapshot;
   private lastWaiting: number;
@@ -78,6 +85,9 @@ export class DocLink {
       disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
       ...(options.maxBackoffTime ? { maxBackoffTime: options.maxBackoffTime } : {}),
+      // As the stock client, plus: a paced large upload is not retried at once (`onStopped` waits).
+      shouldReconnect: (event: CloseEvent) =>
+        event.code !== CloseCode.LARGE_SYNC_PACED && !isPermanent(event.code),
     });
     this.wrapHandlers();
     this.provider.on('status', this.onStatus);
@@ -108,12 +118,14 @@ export class DocLink {
   /** Connects (again): after signing in, coming online, or resuming. Uploads everything that waited. */
   connect(): void {
     if (this.destroyed) return;
+    this.clearPaced();
     this.stoppedBy = null;
     this.provider.connect();
     this.onChanged();
   }
 
   disconnect(): void {
+    this.clearPaced();
     this.provider.disconnect();
     this.status = 'idle';
     this.onChanged();
@@ -123,6 +135,7 @@ export class DocLink {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this.confirmTimer !== null) clearTimeout(this.confirmTimer);
+    this.clearPaced();
     this.options.doc.off('update', this.onDocUpdate);
     this.provider.destroy();
     this.listeners.clear();
@@ -222,7 +235,25 @@ export class DocLink {
     this.onChanged();
   };
 
+  private clearPaced(): void {
+    if (this.pacedTimer === null) return;
+    clearTimeout(this.pacedTimer);
+    this.pacedTimer = null;
+  }
+
   private readonly onStopped = (event: { code: number; reason: string }): void => {
+    if (event.code === CloseCode.LARGE_SYNC_PACED) {
+      // The account's large uploads are in debt (SE-01): sending the whole upload again every few seconds
+      // would only be refused again. Wait, then start over; what waits stays counted meanwhile.
+      this.status = 'retrying';
+      this.clearPaced();
+      this.pacedTimer = setTimeout(() => {
+        this.pacedTimer = null;
+        this.connect();
+      }, LARGE_SYNC_RETRY_MS);
+      this.onChanged();
+      return;
+    }
     this.stoppedBy = event;
     this.status = 'stopped';
     this.onChanged();
@@ -247,6 +278,7 @@ export class DocLink {
       pending,
       stoppedBy: this.stoppedBy,
       readOnly: this.readOnly,
+      paced: this.pacedTimer !== null,
     };
   }
 }

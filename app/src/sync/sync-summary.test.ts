@@ -89,6 +89,16 @@ describe('summarize: what the header says', () => {
     expect(summarize(snap(signedIn(), [tooBig]))).toMatchObject({ label: 'Sync stopped', kind: 'stopped' });
   });
 
+  it('SE-01 a paced large upload says the server is pacing it, not that it cannot be reached', () => {
+    const paced = link({ status: 'retrying', synced: false, paced: true, pending: 2 });
+    expect(summarize(snap(signedIn(), [paced]))).toMatchObject({
+      kind: 'waiting',
+      label: '2 changes waiting',
+      disconnected: false,
+    });
+    expect(summarize(snap(signedIn(), [paced])).detail).toContain('pacing a large upload');
+  });
+
   it('a viewer reads as read-only whatever the connection does', () => {
     expect(summarize(snap(signedIn('viewer'))).label).toBe('Read-only (viewer)');
     expect(summarize(snap(signedIn('viewer'), [link({ status: 'retrying' })])).detail).toContain(

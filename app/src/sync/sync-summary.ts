@@ -108,6 +108,14 @@ function connected(snapshot: SyncSnapshot, viewer: boolean): SyncSummary {
         true,
       );
     }
+    if (docs.some((d) => d.paced))
+      return s(
+        'waiting',
+        pending > 0 ? `${waiting} waiting` : 'Uploading…',
+        `The server is pacing a large upload from this device; it is sent again in a minute.${kept}`,
+        'The server is pacing a large upload; it is sent again in a minute.',
+        false,
+      );
     if (docs.some((d) => d.status === 'retrying'))
       return s(
         'offline',

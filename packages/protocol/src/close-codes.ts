@@ -46,6 +46,12 @@ export const CloseCode = {
   TOO_MANY_CONNECTIONS: 4530,
   /** More messages than `limits.maxMessagesPerSecond` allows. Transient: the client may retry after backoff. */
   RATE_LIMITED: 4529,
+  /**
+   * A first sync step 2 larger than `limits.maxUpdateBytes` (a device uploading a whole document the relay
+   * lacks) while the account's large sync budget is in debt from the last one (SE-01). Transient: the app
+   * waits `LARGE_SYNC_RETRY_MS` before it reconnects and uploads again, and says why meanwhile.
+   */
+  LARGE_SYNC_PACED: 4531,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
@@ -60,6 +66,13 @@ export function closeReason(name: CloseCodeName): string {
 export function isPermanent(code: number): boolean {
   return code >= 4400 && code < 4500;
 }
+
+/**
+ * How long the app waits to reconnect after LARGE_SYNC_PACED, rather than the stock client's backoff of
+ * at most 2.5 s (each retry sends the whole upload again). The server's budget refills 1 MB a minute by
+ * default, so a retry a minute later gets a few-MB upload through within a few tries.
+ */
+export const LARGE_SYNC_RETRY_MS = 60_000;
 
 /** Closes after which only signing in again helps: the app asks the server who is signed in. */
 export const CREDENTIAL_CLOSE_CODES: ReadonlySet<number> = new Set<number>([

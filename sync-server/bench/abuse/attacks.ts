@@ -54,10 +54,12 @@ const hugeViewer: Driver = async (target, { seconds }) => {
 };
 
 /**
- * Row 1, member: each connection's first sync step 2 carries 1.7 MB of new junk (only maxFrameBytes bounds
- * a first step 2, so it is accepted within the account's byte budget), then an incremental update of the
- * same size (over maxUpdateBytes: UPDATE_TOO_LARGE). Into a listed room no honest client is in, so what
- * is measured is the relay's stall and memory, not the honest clients applying the junk.
+ * Row 1, member: each connection's first sync step 2 carries 1.7 MB of new junk, then an incremental
+ * update of the same size (over maxUpdateBytes: UPDATE_TOO_LARGE). A first step 2 that large is charged
+ * to the account's large sync budget (SE-01): the first passes, the next ones close with
+ * LARGE_SYNC_PACED until the debt is paid (before that rule, every reconnect got one in). Into a listed
+ * room no honest client is in, so what is measured is the relay's stall and memory, not the honest
+ * clients applying the junk.
  */
 const hugeMember: Driver = async (target, { seconds }) => {
   const t = tally();
@@ -312,8 +314,8 @@ const forgedXff: Driver = async (target, { seconds }) => {
 
 /**
  * Row 2: another process (here a thread with its own SQLite connection) takes an exclusive lock on the
- * server's database and holds it 3 s, then 6 s (past the server's 5 s busy timeout: SQLITE_BUSY),
- * with 1.5 s free between.
+ * server's database and holds it 3 s, then 6 s, with 1.5 s free between. (Before SE-02b the server's
+ * 5 s busy timeout spun on it inside each write; now its writes wait asynchronously.)
  */
 const sqliteLock: Driver = async (target, { seconds }) => {
   const t = tally();

@@ -5,7 +5,8 @@ import type { Redis } from './redis.ts';
  * One account's token bucket in Redis (a hash: tokens, time of the last refill), refilled by Redis's own
  * clock (relays' clocks may differ) and charged with what a relay spent since it last settled. The
  * tokens may go below zero: what relays spent together beyond the budget is a debt the refill pays first.
- * Returns what is left, as text (a float).
+ * The key expires once the bucket would be full again (a debt outlives it). Returns what is left, as
+ * text (a float).
  */
 const SETTLE_SCRIPT = `
 local rate = tonumber(ARGV[1])
@@ -18,7 +19,7 @@ local tokens = tonumber(state[1]) or capacity
 local at = tonumber(state[2]) or now
 tokens = math.min(capacity, tokens + (now - at) * rate / 1000) - spent
 redis.call('HSET', KEYS[1], 't', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], math.ceil(capacity / rate * 1000) + 1000)
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate * 1000) + 1000)
 return tostring(tokens)`;
 
 /** How often a relay settles what its connections spent with the others. */
@@ -33,6 +34,8 @@ interface View {
   /** Spent while a settlement was on its way (it did not include these). */
   inFlight: number;
   used: number;
+  /** Made by `prime` and not yet settled: the next settlement asks Redis what is left, spending nothing. */
+  unread: boolean;
 }
 
 /**
@@ -60,20 +63,32 @@ export class SharedAccountBudgets implements AccountBudgets {
     this.timer.unref();
   }
 
-  take(account: string, cost = 1): boolean {
+  take(account: string, cost = 1, overdraw = false): boolean {
     const t = this.now();
     let view = this.views.get(account);
     if (view === undefined) {
-      view = { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t };
+      view = { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t, unread: false };
       this.views.set(account, view);
     }
     view.tokens = Math.min(this.burst, view.tokens + ((t - view.at) * this.ratePerSecond) / 1000);
     view.at = t;
     view.used = t;
-    if (view.tokens < cost) return false;
+    if (overdraw ? view.tokens <= 0 : view.tokens < cost) return false;
     view.tokens -= cost;
     view.pending += cost;
     return true;
+  }
+
+  /**
+   * An account connected here: read what all relays left it now, so that a debt another relay made (a
+   * large upload there, SE-01) is known here before this connection's first large write arrives (it
+   * answers the relay's sync step 1, a round trip later). Without it a fresh view starts full.
+   */
+  prime(account: string): void {
+    if (this.views.has(account)) return;
+    const t = this.now();
+    this.views.set(account, { tokens: this.burst, at: t, pending: 0, inFlight: 0, used: t, unread: true });
+    void this.settle();
   }
 
   private async settle(): Promise<void> {
@@ -82,8 +97,10 @@ export class SharedAccountBudgets implements AccountBudgets {
     try {
       const idle = this.now() - 60_000;
       const due = [...this.views].filter(([account, view]) => {
-        if (view.pending > 0) return true;
-        if (view.used < idle) this.views.delete(account);
+        if (view.pending > 0 || view.unread) return true;
+        // Forgotten once unused and refilled (a debt is never forgiven by forgetting it).
+        const full = view.tokens + ((this.now() - view.at) * this.ratePerSecond) / 1000 >= this.burst;
+        if (view.used < idle && full) this.views.delete(account);
         return false;
       });
       if (due.length === 0) return;
@@ -91,6 +108,7 @@ export class SharedAccountBudgets implements AccountBudgets {
       for (const [account, view] of due) {
         view.inFlight = view.pending;
         view.pending = 0;
+        view.unread = false;
         pipeline.eval(
           SETTLE_SCRIPT,
           1,

@@ -7,12 +7,21 @@ import { TokenBucket } from './token-bucket.ts';
  * and settles with the others in the background (`cluster/shared-budgets.ts`).
  */
 export interface AccountBudgets {
-  /** Spends `cost` (one message by default, or bytes) of `account`'s budget; false when it is spent. */
-  take(account: string, cost?: number): boolean;
+  /**
+   * Spends `cost` (one message by default, or bytes) of `account`'s budget; false when it is spent. With
+   * `overdraw`, the take passes whenever anything is left and the rest becomes a debt the refill pays
+   * first (`TokenBucket.takeOverdrawing`).
+   */
+  take(account: string, cost?: number, overdraw?: boolean): boolean;
+  /** An account connected: a shared implementation reads its state from the others now. */
+  prime?(account: string): void;
   close(): void;
 }
 
-/** Forget an account's bucket once it has been full (unused) for this long: memory stays bounded. */
+/**
+ * Forget an account's bucket once it has been unused for this long and is full again (a debt is never
+ * forgiven by forgetting it): memory stays bounded.
+ */
 const FORGET_AFTER_MS = 60_000;
 
 /** One relay on its own: a token bucket per account, in this process. */
@@ -27,19 +36,21 @@ export class LocalAccountBudgets implements AccountBudgets {
   ) {
     this.sweep = setInterval(() => {
       const old = this.now() - FORGET_AFTER_MS;
-      for (const [account, entry] of this.buckets) if (entry.used < old) this.buckets.delete(account);
+      for (const [account, entry] of this.buckets) {
+        if (entry.used < old && entry.bucket.full) this.buckets.delete(account);
+      }
     }, FORGET_AFTER_MS);
     this.sweep.unref();
   }
 
-  take(account: string, cost = 1): boolean {
+  take(account: string, cost = 1, overdraw = false): boolean {
     let entry = this.buckets.get(account);
     if (entry === undefined) {
       entry = { bucket: new TokenBucket(this.ratePerSecond, this.burst, this.now), used: 0 };
       this.buckets.set(account, entry);
     }
     entry.used = this.now();
-    return entry.bucket.take(cost);
+    return overdraw ? entry.bucket.takeOverdrawing(cost) : entry.bucket.take(cost);
   }
 
   close(): void {

@@ -32,9 +32,21 @@ export interface RelayLimits {
    * of its connection. Typing and step actions make updates of a few hundred bytes; a bulk import of a
    * large release a few tens of KB. Larger ones are what a hostile client sends to make the relay decode a
    * huge structure: the connection closes (UPDATE_TOO_LARGE) and the honest client's reconnect carries the
-   * change in its first sync step 2, which only `maxFrameBytes` bounds.
+   * change in its first sync step 2, which `maxFrameBytes` and the large sync budget below bound.
    */
   maxUpdateBytes: number;
+  /**
+   * SE-01: bytes per second of one account's large first sync steps 2 (those over `maxUpdateBytes`), all
+   * its connections together (on every relay, with several). A large first step 2 is a device uploading a
+   * whole document the relay lacks (a release made or imported offline, a relay restored from an old
+   * backup): rare, and it costs the relay in proportion to its size (about 0.4 s of a core and 60 MB kept
+   * for 1.7 MB of 100,000 map keys). The budget lets one through whenever it is not in debt, whatever
+   * its size up to `maxFrameBytes`, and the debt then delays the next by its size over this rate (1.7 MB:
+   * 107 s at 16 KB/s). Past it the connection closes with LARGE_SYNC_PACED. Not in open mode.
+   */
+  maxLargeSyncBytesPerSecondPerUser: number;
+  /** Credit of that budget: an account may send large first steps 2 back to back while any is left. */
+  maxLargeSyncBurstPerUser: number;
   /**
    * Sustained update bytes per second one connection may send (token bucket, `maxFrameBytes` of burst so a
    * first sync step 2 of a large release passes). Past it: RATE_LIMITED.
@@ -90,6 +102,8 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxMessagesPerSecondPerUser: 200,
   maxMessageBurstPerUser: 1_000,
   maxUpdateBytes: 256 * 1024,
+  maxLargeSyncBytesPerSecondPerUser: 16 * 1024,
+  maxLargeSyncBurstPerUser: 1024 * 1024,
   maxAwarenessBytes: 16 * 1024,
   maxPresencePerConnection: 4,
   maxUpdateBytesPerSecond: 512 * 1024,

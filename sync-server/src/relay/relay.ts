@@ -50,6 +50,8 @@ export interface RelayOptions {
   budgets?: AccountBudgets;
   /** Accounts' update byte budgets (`limits.maxUpdateBytesPerSecondPerUser`), shared the same way. */
   byteBudgets?: AccountBudgets;
+  /** Accounts' budgets of large first sync steps 2 (`limits.maxLargeSyncBytesPerSecondPerUser`), the same. */
+  largeSyncBudgets?: AccountBudgets;
   /**
    * SE-11: every client update this relay accepted and applied (the write audit listens here). Must not
    * throw nor block: it is called on the message path.
@@ -91,6 +93,7 @@ export class Relay extends EventEmitter<RelayEvents> {
   private readonly log: Pick<Console, 'warn' | 'error'>;
   private readonly budgets: AccountBudgets;
   private readonly byteBudgets: AccountBudgets;
+  private readonly largeSyncBudgets: AccountBudgets;
   private closing = false;
 
   constructor(private readonly options: RelayOptions) {
@@ -107,6 +110,12 @@ export class Relay extends EventEmitter<RelayEvents> {
       new LocalAccountBudgets(
         options.limits.maxUpdateBytesPerSecondPerUser,
         2 * options.limits.maxFrameBytes,
+      );
+    this.largeSyncBudgets =
+      options.largeSyncBudgets ??
+      new LocalAccountBudgets(
+        options.limits.maxLargeSyncBytesPerSecondPerUser,
+        options.limits.maxLargeSyncBurstPerUser,
       );
     this.wss = new WebSocketServer({
       noServer: true,
@@ -166,6 +175,9 @@ export class Relay extends EventEmitter<RelayEvents> {
       return;
     }
     this.connections.set(connection, room);
+    // Its first large write (a first sync step 2) comes a round trip later: by then this relay knows of a
+    // debt another relay made (SE-01, CL-03).
+    if (identity.account !== undefined) this.largeSyncBudgets.prime?.(identity.account);
     ws.on('message', (data, isBinary) => this.onMessage(connection, data as Buffer, isBinary));
     ws.on('pong', () => {
       connection.alive = true;
@@ -328,7 +340,9 @@ export class Relay extends EventEmitter<RelayEvents> {
    * server-written room's write is dropped undecoded (the client is told once that it is read-only; the
    * empty answer the stock client gives a server-written room's sync step 1 is not worth telling). A write
    * over `maxUpdateBytes` (the first sync step 2 of a connection excepted) or over the connection's or the
-   * account's byte budget closes the connection. False when the frame goes no further.
+   * account's byte budget closes the connection. A first sync step 2 over `maxUpdateBytes` is charged to
+   * the account's large sync budget, which a member reconnecting over and over to upload huge documents
+   * soon overdraws (LARGE_SYNC_PACED). False when the frame goes no further.
    */
   private admitWrite(connection: Connection, room: Room, frame: Buffer, header: FrameHeader): boolean {
     if (connection.readOnly || !room.clientWritable) {
@@ -337,7 +351,8 @@ export class Relay extends EventEmitter<RelayEvents> {
     }
     const firstStep2 = header.syncType === SyncType.STEP_2 && !connection.sentFirstStep2;
     if (header.syncType === SyncType.STEP_2) connection.sentFirstStep2 = true;
-    if (!firstStep2 && header.payloadBytes > this.options.limits.maxUpdateBytes) {
+    const large = header.payloadBytes > this.options.limits.maxUpdateBytes;
+    if (!firstStep2 && large) {
       this.log.warn(
         `Room ${room.name}: ${connection.identity.label} sent an update of ${header.payloadBytes} bytes; closed`,
       );
@@ -350,6 +365,13 @@ export class Relay extends EventEmitter<RelayEvents> {
       (account !== undefined && !this.byteBudgets.take(account, header.payloadBytes))
     ) {
       connection.close('RATE_LIMITED');
+      return false;
+    }
+    if (large && account !== undefined && !this.largeSyncBudgets.take(account, header.payloadBytes, true)) {
+      this.log.warn(
+        `Room ${room.name}: ${connection.identity.label} sent a first sync step 2 of ${header.payloadBytes} bytes while its large sync budget is spent; closed`,
+      );
+      connection.close('LARGE_SYNC_PACED');
       return false;
     }
     return true;
@@ -438,6 +460,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     for (const timer of this.timers) clearInterval(timer);
     this.budgets.close();
     this.byteBudgets.close();
+    this.largeSyncBudgets.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(
       sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),

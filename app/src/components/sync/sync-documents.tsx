@@ -20,6 +20,9 @@ export function SyncDocuments({ docs, className }: { docs: readonly LinkSnapshot
 }
 
 function docState(doc: LinkSnapshot): string {
+  // SE-01: the server refused a large upload for now; the link sends it again in a minute.
+  if (doc.paced)
+    return doc.pending > 0 ? `${changes(doc.pending)} waiting, large upload paced` : 'large upload paced';
   if (doc.pending > 0) return `${changes(doc.pending)} waiting`;
   if (doc.synced) return 'synced';
   return doc.status === 'connected' ? 'syncing' : doc.status;

@@ -1,11 +1,15 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { HOT_BUSY_TIMEOUT_MS } from './busy-retry.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
 
 export const DATABASE_FILE = 'runsheet.sqlite';
+
+/** Opening, migrating and the last checkpoint at shutdown wait this long for another process's lock. */
+const STARTUP_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Opens (creating if needed) the one SQLite file under `dataDir` and brings its schema up to date.
@@ -32,9 +36,12 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  // Another process holding the write lock (a backup, the sqlite3 shell) makes us wait rather than fail.
-  db.pragma('busy_timeout = 5000');
+  // Another process holding the write lock (a backup, the sqlite3 shell) makes start-up wait rather than fail.
+  db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
   migrate(db);
+  // SE-02b: serving, a call spins on that lock briefly at most; `BusyRetry` tries it again later, so the
+  // event loop is never held for the length of someone else's lock.
+  db.pragma(`busy_timeout = ${HOT_BUSY_TIMEOUT_MS}`);
   // The file, and the WAL and shared-memory files SQLite made beside it, whatever umask made them.
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
@@ -63,6 +70,7 @@ function migrate(db: Db): void {
 /** Closes the file after folding the WAL back into it, so the data directory is one self-contained file. */
 export function closeDatabase(db: Db): void {
   if (!db.open) return;
+  db.pragma(`busy_timeout = ${STARTUP_BUSY_TIMEOUT_MS}`);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Storage } from '../contract.ts';
 import { createAuditStore } from './audit.ts';
+import { BusyRetry } from './busy-retry.ts';
 import { closeDatabase, DATABASE_FILE, type Db, openDatabase } from './database.ts';
 import { createRoomStore } from './rooms.ts';
 import { createSessionStore } from './sessions.ts';
@@ -18,16 +19,18 @@ export interface SqliteStorage extends Storage {
 /** The embedded default: one SQLite file under `dataDir`, one process. */
 export function openSqliteStorage(dataDir: string): SqliteStorage {
   const db = openDatabase(dataDir);
+  // One line for the whole file: the lock is the file's, and what met it first is retried first.
+  const retry = new BusyRetry();
   return {
     engine: 'sqlite',
     description: path.join(dataDir, DATABASE_FILE),
     db,
-    rooms: settled(createRoomStore(db)),
-    users: settled(createUserStore(db)),
-    sessions: settled(createSessionStore(db)),
-    tokens: settled(createTokenStore(db)),
-    audit: settled(createAuditStore(db)),
-    webhooks: settled(createWebhookStore(db)),
+    rooms: settled(createRoomStore(db), retry),
+    users: settled(createUserStore(db), retry),
+    sessions: settled(createSessionStore(db), retry),
+    tokens: settled(createTokenStore(db), retry),
+    audit: settled(createAuditStore(db), retry),
+    webhooks: settled(createWebhookStore(db), retry),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -1,0 +1,111 @@
+import { CloseCode } from '@runsheet/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { asClient, hugeUpdate, step2Frame } from '../bench/abuse/junk.ts';
+import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
+import { nextEvent } from './helpers/events.ts';
+import { type RawSocket, rawSocket } from './helpers/raw-socket.ts';
+import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';
+
+/**
+ * SE-01, large first sync steps 2: a first sync step 2 over maxUpdateBytes (a device uploading a whole
+ * document the relay lacks) is charged to the account's large sync budget. Against a real server with
+ * its default limits (1 MB of credit, 16 KB/s): one upload of any size passes, the next waits for the
+ * debt to be paid.
+ */
+const ROOM = 'release:large-sync';
+const SPARE = 'release:large-sync-spare';
+let t: TestServer;
+let admin: ApiClient;
+const cleanups: (() => unknown)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await t.dispose();
+});
+
+async function start(): Promise<void> {
+  t = await startTestServer({ releases: [ROOM, SPARE], env: { RUNSHEET_OPEN: '0' } });
+  admin = await setUpAdmin(t.url);
+}
+
+function client(api: ApiClient, room: string, doc?: Y.Doc): StockClient {
+  const c = stockClient(t.url, room, { headers: { Cookie: api.cookie! }, ...(doc && { doc }) });
+  cleanups.push(() => c.destroy());
+  return c;
+}
+
+async function raw(api: ApiClient, room: string): Promise<RawSocket> {
+  const socket = await rawSocket(t.url, room, { Cookie: api.cookie! });
+  cleanups.push(() => socket.ws.terminate());
+  return socket;
+}
+
+/**
+ * A release-sized document made offline: 3,000 entries of about 1 KB (3 MB, a few thousand items): what a
+ * device holds after importing a large release without a connection.
+ */
+function offlineRelease(): Y.Doc {
+  const doc = new Y.Doc();
+  const steps = doc.getMap('steps');
+  doc.transact(() => {
+    for (let i = 0; i < 3000; i++) steps.set(`step-${i}`, `${i}:${'runbook text '.repeat(80)}`);
+  });
+  return doc;
+}
+
+describe('SE-01: large first sync steps 2 are paced per account', () => {
+  it("SE-01 a member's honest first sync step 2 of about 3 MB (a release made offline) is accepted and reaches the others", async () => {
+    await start();
+    const member = await signedInUser(admin, 'mia', 'member');
+    const doc = offlineRelease();
+    expect(Y.encodeStateAsUpdate(doc).byteLength).toBeGreaterThan(3_000_000);
+    const reader = client(admin, ROOM);
+    await synced(reader);
+    const device = client(member, ROOM, doc);
+    await until(reader.doc, (d) => d.getMap('steps').size === 3000);
+    expect(device.provider.wsconnected).toBe(true);
+    // Its connection stays open and keeps writing small changes.
+    doc.getMap('steps').set('after', 'a small edit');
+    await until(reader.doc, (d) => d.getMap('steps').get('after') === 'a small edit');
+  });
+
+  it('SE-01 a member reconnecting to upload huge first sync steps 2 over and over is closed with LARGE_SYNC_PACED; the refused junk reaches nobody, and small syncs go on', async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const junk = hugeUpdate();
+    expect(junk.byteLength).toBeGreaterThan(1_000_000);
+    const watcher = client(admin, SPARE);
+    await synced(watcher);
+    // The first one passes: the budget holds credit (a device's one large upload).
+    const first = await raw(attacker, SPARE);
+    first.ws.send(step2Frame(asClient(junk, 1001)));
+    await until(watcher.doc, (d) => d.getMap('junk').size > 0);
+    first.ws.close();
+    // Reconnecting does not buy another exemption: the account is in debt.
+    const second = await raw(attacker, SPARE);
+    const closed = nextEvent(
+      t.server.relay,
+      'connection-closed',
+      (_room, code) => code === CloseCode.LARGE_SYNC_PACED,
+    );
+    second.ws.send(step2Frame(asClient(junk, 1002)));
+    expect(await second.closed).toEqual({ code: CloseCode.LARGE_SYNC_PACED, reason: 'large-sync-paced' });
+    await closed;
+    const third = await raw(attacker, ROOM);
+    third.ws.send(step2Frame(asClient(junk, 1003)));
+    expect((await third.closed).code).toBe(CloseCode.LARGE_SYNC_PACED);
+    // Nothing of the refused uploads is in the room: only client 1001's items arrived.
+    const clients = new Set<number>();
+    for (const [client] of watcher.doc.store.clients) clients.add(client);
+    expect(clients.has(1002)).toBe(false);
+    // The same account's ordinary syncs (first steps 2 under maxUpdateBytes) are not paced.
+    const small = client(attacker, ROOM);
+    await synced(small);
+    small.doc.getMap('m').set('still', 'writes');
+    const reader = client(admin, ROOM);
+    await until(reader.doc, (d) => d.getMap('m').get('still') === 'writes');
+    expect(reader.doc.getMap('junk').size).toBe(0);
+  });
+});
