@@ -6,8 +6,6 @@ import { WEBHOOK_EVENT_TYPES } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebhookEvent } from '../src/webhooks/events.ts';
 import { ApiClient } from './helpers/api-client.ts';
-import type { TestPostgres } from './helpers/postgres.ts';
-import type { TestRedis } from './helpers/redis.ts';
 import { useRelayEngines } from './helpers/relay-engines.ts';
 import { seedRelease } from './helpers/seed.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
