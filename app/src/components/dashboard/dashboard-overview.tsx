@@ -4,19 +4,13 @@
  * are sums). Active releases are read through the read model (stored copy first, then the document,
  * which stays open as active releases do).
  */
-import {
-  clusterSummaries,
-  type ReleaseId,
-  type ReleaseProgress,
-  releaseProgress,
-  type StepCounts,
-} from '@runsheet/domain';
+import { clusterSummaries, type ReleaseId, type StepCounts } from '@runsheet/domain';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ProgressBar } from '@/components/progress/progress-bar';
 import { type RolloutSummary, rolloutSummary } from '@/components/rollout/rollout-summary';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { useCatalog, useNow, useReleaseViews } from '@/data';
+import { useCatalog, useNow, useReleasesProgress, useReleaseViews } from '@/data';
 import { customerCount } from '@/lib/count';
 import { releaseTitle } from '@/lib/release-title';
 
@@ -34,12 +28,7 @@ export function DashboardOverview() {
   );
   const ids = useMemo(() => active.map((r) => r.id), [active]);
   const live = useReleaseViews(ids);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `live.version` stands for the mutable state.
-  const progress = useMemo(() => {
-    const out = new Map<ReleaseId, ReleaseProgress>();
-    for (const id of ids) if (live.state.releases[id]) out.set(id, releaseProgress(live.state, id));
-    return out;
-  }, [live.version, ids]);
+  const progress = useReleasesProgress(ids);
   const now = useNow();
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const rollouts = useMemo(() => {

@@ -6,17 +6,16 @@
  * release while its document loads, then follows the document, so a status change shows in the same
  * frame as the click.
  */
-import {
-  type ClusterId,
-  type CustomerId,
-  type DomainState,
-  type Release,
-  type ReleaseId,
-  releaseProgress,
-  type StatusMatrix,
-  type StepCategory,
-  type StepId,
-  type TemplateId,
+import type {
+  ClusterId,
+  CustomerId,
+  DomainState,
+  Release,
+  ReleaseId,
+  StatusMatrix,
+  StepCategory,
+  StepId,
+  TemplateId,
 } from '@runsheet/domain';
 import { Users } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
@@ -26,7 +25,7 @@ import { bind } from '@/actions/types';
 import { EmptyState } from '@/components/layout/empty-state';
 import { StepPanel } from '@/components/step-panel/step-panel';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
-import { useReleaseView } from '@/data';
+import { useReleaseProgress, useReleaseView } from '@/data';
 import { customerCount, stepCount } from '@/lib/count';
 import { clampPos, type GridPos } from './grid-navigation';
 import { MatrixGrid } from './matrix-grid';
@@ -75,11 +74,8 @@ export function ReleaseMatrix({
   // Percentages in the headers may follow a frame later: the cells are drawn first (useDeferredValue,
   // also on the first render), and the 1,000-customer progress is computed in the render after it.
   const progressVersion = useDeferredValue(version, -1);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `progressVersion` stands for the mutable state.
-  const progress = useMemo(
-    () => (ready && progressVersion >= 0 ? releaseProgress(ready.state, releaseId) : null),
-    [progressVersion, releaseId, ready !== null],
-  );
+  // Kept step by step (PR-09): a status change recounts its own steps, not the release's 50,000.
+  const progress = useReleaseProgress(releaseId) ?? null;
   // The cluster filter lists every cluster of the release, also while one is selected.
   // biome-ignore lint/correctness/useExhaustiveDependencies: as above.
   const clusters = useMemo(

@@ -29,6 +29,7 @@ export {
   type TemplatesByCategory,
   useParticipantIds,
   useReleaseProgress,
+  useReleasesProgress,
   useTemplates,
 } from './release-hooks.ts';
 export {

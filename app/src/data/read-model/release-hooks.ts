@@ -13,7 +13,7 @@ import {
   sortOrdered,
 } from '@runsheet/domain';
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import { useReadModel, useReleaseView } from './hooks.ts';
+import { useReadModel, useReleaseView, useReleaseViews } from './hooks.ts';
 import { ProgressKeeper } from './progress-keeper.ts';
 
 export type TemplatesByCategory = Record<StepCategory, StepTemplate[]>;
@@ -65,8 +65,45 @@ export function useReleaseProgress(
     keeper.invalidate();
     return model.subscribeChanges(releaseId, (change) => keeper.note(change));
   }, [model, keeper, releaseId]);
-  const version = useDeferredValue(view.version);
+  // Deferred on the first render too (-1): the page's cells are drawn before the first count.
+  const version = useDeferredValue(view.version, -1);
   const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
-  return useMemo(() => (state ? keeper.current(state) : undefined), [keeper, state !== null, version]);
+  return useMemo(
+    () => (state && version >= 0 ? keeper.current(state) : undefined),
+    [keeper, state !== null, version],
+  );
+}
+
+/**
+ * The progress of several releases (the dashboard's active releases), each kept step by step (PR-09):
+ * a change of one release recounts only its own touched steps, never every release again.
+ */
+export function useReleasesProgress(
+  releaseIds: readonly ReleaseId[],
+): ReadonlyMap<ReleaseId, ReleaseProgress> {
+  const model = useReadModel();
+  const live = useReleaseViews(releaseIds);
+  const key = releaseIds.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `releaseIds`.
+  const keepers = useMemo(
+    () => new Map(releaseIds.map((id) => [id, new ProgressKeeper(id)] as const)),
+    [key],
+  );
+  useEffect(() => {
+    const offs = [...keepers].map(([id, keeper]) => {
+      keeper.invalidate();
+      return model.subscribeChanges(id, (change) => keeper.note(change));
+    });
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [model, keepers]);
+  const version = useDeferredValue(live.version);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  return useMemo(() => {
+    const out = new Map<ReleaseId, ReleaseProgress>();
+    for (const [id, keeper] of keepers) if (live.state.releases[id]) out.set(id, keeper.current(live.state));
+    return out;
+  }, [keepers, version]);
 }
