@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Storage } from '../contract.ts';
 import { createAuditStore } from './audit.ts';
 import { closeDatabase, DATABASE_FILE, type Db, openDatabase } from './database.ts';
+import { createFrozenStore } from './frozen.ts';
 import { createRoomStore } from './rooms.ts';
 import { createSessionStore } from './sessions.ts';
 import { settled } from './sync.ts';
@@ -28,6 +29,7 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
     tokens: settled(createTokenStore(db)),
     audit: settled(createAuditStore(db)),
     webhooks: settled(createWebhookStore(db)),
+    frozen: settled(createFrozenStore(db)),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },
