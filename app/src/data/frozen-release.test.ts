@@ -34,7 +34,8 @@ import {
 } from '@runsheet/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readFrozen } from './frozen-store.ts';
+import { countUpdates } from './doc-storage.ts';
+import { type FetchedFrozen, readFrozen } from './frozen-store.ts';
 import type { LocalData } from './local-data.ts';
 import { ReadModel, type ReleaseRead, type ReleaseView } from './read-model/read-model.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
@@ -52,6 +53,17 @@ afterEach(async () => {
 async function device(idb: Idb) {
   const data = await openTestData(idb);
   const model = new ReadModel(data);
+  open.push({ data, model });
+  return { data, model };
+}
+
+/** A device with the read model given `fetchFrozen` (FZ-09), as the app composes it. */
+async function deviceFetching(
+  idb: Idb,
+  fetchFrozen: (releaseId: ReleaseId) => Promise<FetchedFrozen | null>,
+) {
+  const data = await openTestData(idb);
+  const model = new ReadModel(data, { fetchFrozen });
   open.push({ data, model });
   return { data, model };
 }
@@ -308,5 +320,67 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     expect(refrozen).toEqual(a2.data.state.releases[g.releaseId]);
     expect(refrozen?.stepStates[stepId]?.status).toBe('done');
     expect(stepHistory(a2.data.state, g.releaseId, stepId).map((e) => e.event.kind)).toEqual(['done']);
+  });
+
+  describe('FZ-09 a device with nothing of an archived release reads the relay snapshot', () => {
+    /** A archives a generated release; B has only the catalog (as a new device syncs it first). */
+    async function archivedElsewhere() {
+      const a = await device(freshIndexedDB());
+      const g = await generatedRelease(a.data);
+      runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+      await a.data.flush();
+      const row = await a.data.db.frozenReleases.get(g.releaseId);
+      if (!row) throw new Error('A did not freeze');
+      const live = structuredClone(a.data.state.releases[g.releaseId]);
+      const catalog = Y.encodeStateAsUpdate(a.data.workspace.doc('catalog')!);
+      return { g, row, live, catalog };
+    }
+
+    async function newDevice(catalog: Uint8Array, answer: () => FetchedFrozen | null) {
+      const asked: ReleaseId[] = [];
+      const b = await deviceFetching(freshIndexedDB(), async (releaseId) => {
+        asked.push(releaseId);
+        return answer();
+      });
+      Y.applyUpdate(b.data.workspace.doc('catalog')!, catalog, 'relay');
+      await b.data.flush();
+      return { ...b, asked };
+    }
+
+    it('FZ-09 reads the fetched snapshot, keeps it as FZ-01 does, and never opens the document', async () => {
+      const { g, row, live, catalog } = await archivedElsewhere();
+      const b = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }));
+      const read = await nextRead(b.model, g.releaseId, from('frozen'));
+      expect(b.asked).toEqual([g.releaseId]);
+      expect(read.state.releases[g.releaseId]).toEqual(live);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+      expect(await countUpdates(b.data.db, g.releaseId)).toBe(0);
+      const kept = await b.data.db.frozenReleases.get(g.releaseId);
+      expect(kept?.hash).toBe(row.hash);
+      expect([...(kept?.bytes ?? [])]).toEqual([...row.bytes]);
+    });
+
+    it('FZ-09 damaged bytes, a hash that does not match, or no snapshot: the relay bytes are not kept and the document is read as today', async () => {
+      const { g, row, catalog } = await archivedElsewhere();
+      const damaged = row.bytes.slice();
+      damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
+      for (const answer of [
+        () => ({ bytes: damaged, hash: row.hash }),
+        () => ({ bytes: row.bytes, hash: '0'.repeat(64) }),
+        () => null,
+      ]) {
+        const b = await newDevice(catalog, answer);
+        // The release's document is what it falls back to (its room syncs it in the app).
+        b.model.subscribeRelease(g.releaseId, () => {});
+        await expect.poll(() => b.data.workspace.isOpen(g.releaseId)).toBe(true);
+        expect(b.asked).toEqual([g.releaseId]);
+        // What is kept is this device's own freeze of the document it opened (FZ-04; here, with no relay,
+        // an empty one), never the relay's bytes.
+        await b.data.flush();
+        expect((await b.data.db.frozenReleases.get(g.releaseId))?.hash).not.toBe(row.hash);
+        expect(await readFrozen(b.data.db, g.releaseId)).toEqual(b.data.state.releases[g.releaseId]);
+        await closeAll();
+      }
+    });
   });
 });
