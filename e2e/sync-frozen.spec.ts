@@ -1,0 +1,102 @@
+/**
+ * FZ-09: a device that joins after a release is archived reads the relay's frozen snapshot (FZ-07) and
+ * never syncs the release's document. Real relay, real Chromium, two profiles.
+ */
+import { MatrixPage } from './pages/matrix-page';
+import { urlId } from './pages/text';
+import { runCommand, seedDefault, stepIdOf } from './support/seed';
+import { type Device, expect, test } from './sync-fixtures';
+
+test.use({ relayPort: 4641 });
+
+const VIC = { username: 'vic', password: 'vic-password-123', role: 'viewer' } as const;
+
+/** Every cell of the matrix: its accessible name (step, customer, status) and its data-status. */
+async function matrixCells(device: Device): Promise<string[][]> {
+  const matrix = new MatrixPage(device.page);
+  await expect(matrix.grid).toBeVisible();
+  return matrix.grid
+    .getByRole('gridcell')
+    .evaluateAll((cells) =>
+      cells.map((c) => [c.getAttribute('aria-label') ?? c.textContent ?? '', c.dataset.status ?? '']),
+    );
+}
+
+/** The step panel's history lines of one step, oldest first. */
+async function historyOf(device: Device, step: string, customer: string): Promise<string[]> {
+  const panel = await new MatrixPage(device.page).open(step, customer);
+  await expect(panel.historyEntries().first()).toBeVisible();
+  const lines = await panel.historyEntries().allInnerTexts();
+  await panel.close();
+  return lines;
+}
+
+test('FZ-09 a new device opens a release archived elsewhere from the relay snapshot: the same matrix and history, the release room never synced', async ({
+  deviceA,
+  deviceB,
+}) => {
+  test.setTimeout(90_000);
+  const a = deviceA;
+  await a.openSignedIn();
+  await a.createUser(VIC);
+  const s = await seedDefault(a.page);
+  const step = (customer: keyof typeof s.customers, template: keyof typeof s.templates) =>
+    stepIdOf(s.customers[customer], s.templates[template]);
+  const { releaseId } = s;
+  await runCommand(a.page, 'markDone', { releaseId, stepId: step('acme', 'deploy'), notes: 'rolled at 9' });
+  await runCommand(a.page, 'markDone', { releaseId, stepId: step('beta', 'deploy') });
+  await runCommand(a.page, 'skipStep', { releaseId, stepId: step('cobalt', 'migrate'), reason: 'no db' });
+  await runCommand(a.page, 'markDone', { releaseId, stepId: step('acme', 'migrate') });
+  await runCommand(a.page, 'revertStep', { releaseId, stepId: step('acme', 'migrate'), reason: 'wrong' });
+  await runCommand(a.page, 'archiveRelease', { releaseId });
+  await a.sync.expectSynced();
+  // The relay freezes the release once the archive reaches it (FZ-06).
+  const frozenPath = `/api/releases/${encodeURIComponent(releaseId)}/frozen`;
+  await expect
+    .poll(async () => (await a.context.request.get(frozenPath)).status(), { timeout: 15_000 })
+    .toBe(200);
+
+  const matrixA = new MatrixPage(a.page);
+  await matrixA.goto(releaseId);
+  const cellsA = await matrixCells(a);
+  const historyA = await historyOf(a, 'Run migration', 'Acme');
+
+  // Device B: a fresh profile, a viewer. Every WebSocket it opens is recorded.
+  const b = deviceB;
+  const rooms: string[] = [];
+  b.page.on('websocket', (ws) => rooms.push(decodeURIComponent(new URL(ws.url()).pathname)));
+  const snapshots: number[] = [];
+  b.page.on('response', (r) => {
+    if (decodeURIComponent(new URL(r.url()).pathname) === `/api/releases/${releaseId}/frozen`)
+      snapshots.push(r.status());
+  });
+  await b.signInByApi(VIC.username, VIC.password);
+  await b.page.goto('/');
+  await b.sync.expectLabel('Read-only (viewer)', 10_000);
+  const matrixB = new MatrixPage(b.page);
+  await b.page.goto(`/releases/${urlId(releaseId)}`);
+  await expect(matrixB.cell('Deploy app', 'Acme')).toHaveAttribute('data-status', 'done', {
+    timeout: 15_000,
+  });
+  expect(await matrixCells(b)).toEqual(cellsA);
+  expect(await historyOf(b, 'Run migration', 'Acme')).toEqual(historyA);
+  expect(snapshots).toEqual([200]);
+
+  // It read the release without its room: no socket to it, and the relay's audit has no join of it by B.
+  expect(rooms).toContain('/sync/catalog');
+  expect(rooms.filter((room) => room.includes(releaseId))).toEqual([]);
+  const audit = await a.context.request.get(
+    `/api/audit?user=${VIC.username}&entity=${encodeURIComponent(releaseId)}&limit=100`,
+  );
+  expect(audit.status()).toBe(200);
+  const rows = ((await audit.json()) as { items: Array<{ action: string; path: string | null }> }).items;
+  expect(rows.filter((r) => r.action === 'sync.join')).toEqual([]);
+  expect(rows.some((r) => r.action === 'api.read' && r.path?.endsWith('/frozen'))).toBe(true);
+
+  // A reload reads the snapshot it kept: no second fetch, still no room.
+  await b.page.reload();
+  await expect(matrixB.cell('Deploy app', 'Acme')).toHaveAttribute('data-status', 'done');
+  expect(await matrixCells(b)).toEqual(cellsA);
+  expect(snapshots).toEqual([200]);
+  expect(rooms.filter((room) => room.includes(releaseId))).toEqual([]);
+});
