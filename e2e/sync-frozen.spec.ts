@@ -3,6 +3,7 @@
  * never syncs the release's document. Real relay, real Chromium, two profiles.
  */
 import { MatrixPage } from './pages/matrix-page';
+import { ReleasePage } from './pages/release-page';
 import { urlId } from './pages/text';
 import { runCommand, seedDefault, stepIdOf } from './support/seed';
 import { type Device, expect, test } from './sync-fixtures';
@@ -31,7 +32,7 @@ async function historyOf(device: Device, step: string, customer: string): Promis
   return lines;
 }
 
-test('FZ-09 a new device opens a release archived elsewhere from the relay snapshot: the same matrix and history, the release room never synced', async ({
+test('FZ-09 FZ-03 a new device opens a release archived elsewhere from the relay snapshot: the same matrix and history, the release room never synced until it is unarchived', async ({
   deviceA,
   deviceB,
 }) => {
@@ -99,4 +100,18 @@ test('FZ-09 a new device opens a release archived elsewhere from the relay snaps
   expect(await matrixCells(b)).toEqual(cellsA);
   expect(snapshots).toEqual([200]);
   expect(rooms.filter((room) => room.includes(releaseId))).toEqual([]);
+
+  // FZ-03: A unarchives; B's view moves to the document, which it now syncs, and reads the same.
+  const releaseA = new ReleasePage(a.page);
+  await releaseA.unarchiveButton.click();
+  await releaseA.expectStatus('Active');
+  await a.sync.expectSynced();
+  await new ReleasePage(b.page).expectStatus('Active');
+  await expect
+    .poll(() => rooms.filter((room) => room.includes(releaseId)).length, { timeout: 15_000 })
+    .toBe(1);
+  await expect(matrixB.cell('Deploy app', 'Acme')).toHaveAttribute('data-status', 'done');
+  await expect.poll(async () => (await a.context.request.get(frozenPath)).status()).toBe(404);
+  expect(await historyOf(b, 'Run migration', 'Acme')).toEqual(historyA);
+  expect(await matrixCells(b)).toEqual(await matrixCells(a));
 });
