@@ -160,7 +160,7 @@ export async function createRunsheetServer(
     log,
   });
   // FZ-06: follows the catalog from its first load (listen() loads it).
-  const freezer = new ReleaseFreezer(relay, workspace, storage.frozen, {
+  const freezer = new ReleaseFreezer(relay, workspace, storage.frozen, storage.rooms, {
     debounceMs: overrides.freezeDebounceMs ?? 2_000,
     now: overrides.now ?? Date.now,
     log,

@@ -184,27 +184,45 @@ describe('frozen releases on the relay (FZ-06..FZ-08)', () => {
     }
   });
 
-  it('FZ-06 a relay that starts with an archived release and no snapshot freezes it; unarchiving drops the snapshot', async () => {
+  it('FZ-06 a relay that starts with an archived release whose snapshot is missing, or behind its room, freezes it; unarchiving drops the snapshot', async () => {
     const hash = await t.server.storage.frozen.hash(seeded.releaseId);
     expect(hash).toBeDefined();
+    const sql = async (statement: string) => {
+      const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+      try {
+        expect(db.prepare(statement).run().changes).toBe(1);
+      } finally {
+        db.close();
+      }
+    };
+    const restart = () =>
+      startTestServer({
+        dataDir: t.dataDir,
+        env: { RUNSHEET_OPEN: '0' },
+        overrides: { freezeDebounceMs: 20 },
+      });
     await t.stop();
     // Lost while the relay was down (say, a database restored from before the archive).
-    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
-    expect(db.prepare('DELETE FROM frozen_releases').run().changes).toBe(1);
-    db.close();
-    const restarted = await startTestServer({
-      dataDir: t.dataDir,
-      env: { RUNSHEET_OPEN: '0' },
-      overrides: { freezeDebounceMs: 20 },
-    });
+    await sql('DELETE FROM frozen_releases');
+    const first = await restart();
     try {
       await expect
-        .poll(() => restarted.server.storage.frozen.hash(seeded.releaseId), { timeout: 10_000 })
+        .poll(() => first.server.storage.frozen.hash(seeded.releaseId), { timeout: 10_000 })
         .toBe(hash);
-      await must(restarted.server.workspace.run(unarchiveRelease, { releaseId: seeded.releaseId }, ctx));
-      await restarted.server.freezer.settled();
-      expect(await restarted.server.storage.frozen.get(seeded.releaseId)).toBeUndefined();
-      const client = new ApiClient(restarted.url);
+    } finally {
+      await first.stop();
+    }
+    // Behind its room: a late change was stored, and the relay stopped before freezing it in.
+    await sql("UPDATE frozen_releases SET seq = 0, hash = 'stale', bytes = x'00'");
+    const second = await restart();
+    try {
+      await expect
+        .poll(() => second.server.storage.frozen.hash(seeded.releaseId), { timeout: 10_000 })
+        .toBe(hash);
+      await must(second.server.workspace.run(unarchiveRelease, { releaseId: seeded.releaseId }, ctx));
+      await second.server.freezer.settled();
+      expect(await second.server.storage.frozen.get(seeded.releaseId)).toBeUndefined();
+      const client = new ApiClient(second.url);
       await client.post('/api/auth/login', { username: 'ada', password: 'correct horse battery' });
       const res = await client.get<{ error: { code: string } }>(
         `/api/releases/${encodeURIComponent(seeded.releaseId)}/frozen`,
@@ -212,7 +230,7 @@ describe('frozen releases on the relay (FZ-06..FZ-08)', () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('not-frozen');
     } finally {
-      await restarted.dispose();
+      await second.dispose();
     }
   });
 });

@@ -7,18 +7,20 @@
  * frozen from its room's document, one that is unarchived loses its snapshot. A late change stored in
  * an archived release's room (FZ-05) freezes it again, `debounceMs` after the last of a burst. At start
  * the stored snapshots are compared with the catalog: archived releases without one are frozen, and
- * snapshots of releases no longer archived are dropped. Work runs one release at a time (a large
- * document takes a second to load), off the message path.
+ * snapshots of releases no longer archived are dropped, and a snapshot that covers fewer of its room's
+ * stored updates than the room now has (a late change the relay stopped before freezing in) is made
+ * again. Work runs one release at a time (a large document takes a second to load), off the message path.
  *
- * Several relays may freeze the same release: the same state gives the same bytes, so whichever writes
- * last writes what the others would have.
+ * Several relays may freeze the same release: each snapshot records the room's sequence number its
+ * document held (DB-01), and storage keeps the one of the higher number, so a relay that was behind
+ * never undoes a newer freeze.
  */
 import { freezeRelease, frozenHash, ReleaseMirror } from '@runsheet/doc';
 import type { CatalogState, ReleaseId } from '@runsheet/domain';
 import type { ServerWorkspace } from '../api/data/server-workspace.ts';
 import type { Relay } from '../relay/relay.ts';
 import { parseRoomName } from '../relay/room-name.ts';
-import type { FrozenStore } from '../storage/contract.ts';
+import type { FrozenStore, RoomStore } from '../storage/contract.ts';
 
 export interface FreezerOptions {
   /** A late change is refrozen this long after the last update of a burst. */
@@ -40,8 +42,9 @@ export class ReleaseFreezer {
 
   constructor(
     private readonly relay: Relay,
-    private readonly workspace: ServerWorkspace,
+    workspace: ServerWorkspace,
     private readonly store: FrozenStore,
+    private readonly rooms: Pick<RoomStore, 'heads'>,
     private readonly options: FreezerOptions,
   ) {
     this.stopWatching = workspace.onCatalogChange((catalog) => this.onCatalog(catalog));
@@ -75,8 +78,12 @@ export class ReleaseFreezer {
   }
 
   private async reconcile(archived: Set<ReleaseId>): Promise<void> {
-    const stored = new Map((await this.store.list()).map((r) => [r.releaseId as ReleaseId, r.hash]));
-    for (const id of archived) if (!stored.has(id)) this.schedule(id, 'freeze');
+    const stored = new Map((await this.store.list()).map((r) => [r.releaseId as ReleaseId, r.seq]));
+    const heads = await this.rooms.heads([...archived]);
+    for (const id of archived) {
+      const seq = stored.get(id);
+      if (seq === undefined || (heads.get(id) ?? 0) > seq) this.schedule(id, 'freeze');
+    }
     for (const id of stored.keys()) if (!archived.has(id)) this.schedule(id, 'drop');
   }
 
@@ -118,12 +125,13 @@ export class ReleaseFreezer {
     }
   }
 
-  /** Freezes the room's document as it is, unless the stored snapshot already says the same. */
+  /** Freezes the room's document as it is, with the sequence number it holds every update up to. */
   private async freeze(id: ReleaseId): Promise<void> {
     const name = parseRoomName(id);
     if (name === null || !name.startsWith('release:')) return;
     const { room, release } = await this.relay.hold(name);
     let bytes: Uint8Array;
+    const seq = room.lastKnownSeq;
     try {
       const mirror = new ReleaseMirror(room.doc, id);
       try {
@@ -134,11 +142,15 @@ export class ReleaseFreezer {
     } finally {
       release();
     }
-    const hash = frozenHash(bytes);
-    if ((await this.store.hash(id)) === hash) return;
     // Unarchived while it was being frozen: the drop that is now due must not be undone.
     if (!this.archived?.has(id)) return;
-    await this.store.put({ releaseId: id, hash, bytes, frozenAt: this.options.now() });
+    await this.store.put({
+      releaseId: id,
+      hash: frozenHash(bytes),
+      bytes,
+      seq,
+      frozenAt: this.options.now(),
+    });
   }
 
   async close(): Promise<void> {

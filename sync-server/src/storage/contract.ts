@@ -358,20 +358,26 @@ export interface FrozenReleaseRow {
   releaseId: string;
   hash: string;
   bytes: Uint8Array;
+  /** The room's sequence number (DB-01) up to which the document it was frozen from held every update. */
+  seq: number;
   /** Unix ms. */
   frozenAt: number;
 }
 
 export interface FrozenStore {
-  /** Inserts, or replaces the release's snapshot (a late change refreezes it, FZ-05). */
-  put(row: FrozenReleaseRow): Promise<void>;
+  /**
+   * Inserts, or replaces the release's snapshot (a late change refreezes it, FZ-05), unless the stored
+   * one covers a higher sequence number (a relay that was behind must not undo a newer freeze).
+   * Resolves whether it was written.
+   */
+  put(row: FrozenReleaseRow): Promise<boolean>;
   get(releaseId: string): Promise<FrozenReleaseRow | undefined>;
   /** The snapshot's hash alone (the bytes are large): to tell whether a copy is still current. */
   hash(releaseId: string): Promise<string | undefined>;
   /** False when there was none. */
   delete(releaseId: string): Promise<boolean>;
-  /** Every snapshot's release and hash, to compare with the catalog at start. */
-  list(): Promise<Array<{ releaseId: string; hash: string }>>;
+  /** Every snapshot's release, hash and sequence number, to compare with the catalog and rooms at start. */
+  list(): Promise<Array<{ releaseId: string; hash: string; seq: number }>>;
 }
 
 /** Everything the server keeps. */

@@ -154,6 +154,7 @@ export const MIGRATIONS: readonly string[] = [
      release_id text PRIMARY KEY,
      hash text NOT NULL,
      bytes bytea NOT NULL,
+     seq bigint NOT NULL,
      frozen_at bigint NOT NULL
    );`,
 ];
