@@ -178,6 +178,9 @@ async function main() {
   try {
     // The release first, then the catalog that says it is archived: the relay freezes what it holds.
     await upload(relay.url, releaseId, releaseDoc);
+    // The relay's event-loop delay is measured from here: what freezing (load the room, read it, freeze,
+    // store) costs everything else the relay serves meanwhile.
+    await relay.stats();
     const archivedAt = performance.now();
     await upload(relay.url, 'catalog', workspace.catalog);
     let frozenStatus = 0;
@@ -189,6 +192,7 @@ async function main() {
       if (performance.now() - archivedAt > 120_000) throw new Error(`never frozen:\n${relay.output()}`);
     }
     const frozenAfterMs = round(performance.now() - archivedAt);
+    const whileFreezing = (await relay.stats())?.loopDelayMs ?? null;
 
     const warm: { document: unknown[]; snapshot: unknown[] } = { document: [], snapshot: [] };
     for (let i = 0; i < RUNS; i++) {
@@ -212,7 +216,11 @@ async function main() {
             loadavgAtEnd: loadavg().map((n) => round(n, 2)),
           },
           setupMs,
-          release: { docBytes, frozenAfterArchiveMs: frozenAfterMs },
+          release: {
+            docBytes,
+            frozenAfterArchiveMs: frozenAfterMs,
+            relayLoopDelayWhileFreezingMs: whileFreezing,
+          },
           warm,
           cold: { snapshot: coldSnapshot, document: coldDocument },
         },
