@@ -13,6 +13,8 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { FreezeRunner } from '../src/frozen/freeze-runner.ts';
+import { freezeStored } from '../src/frozen/freeze-stored.ts';
 import type { RunsheetServer } from '../src/server.ts';
 import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
@@ -146,6 +148,26 @@ describe('frozen releases on the relay (FZ-06..FZ-08)', () => {
     const fromSnapshot = await readAll();
     expect(t.server.workspace.sourceOf(seeded.releaseId)).toBe('frozen');
     for (const path of paths) expect(fromSnapshot[path], path).toEqual(fromDocument[path]);
+  });
+
+  it('FZ-06 the bundled freeze worker (dist/freeze-worker.js) makes the same bytes as freezing in-process, off the relay thread', async () => {
+    const stored = await t.server.storage.rooms.load(seeded.releaseId);
+    const worker = new FreezeRunner(new URL('../dist/freeze-worker.js', import.meta.url));
+    try {
+      expect(worker.threaded).toBe(true);
+      const [a, b] = await Promise.all([
+        worker.freeze(stored.updates, seeded.releaseId),
+        worker.freeze(stored.updates, seeded.releaseId),
+      ]);
+      const inProcess = freezeStored(stored.updates, seeded.releaseId);
+      expect([...a]).toEqual([...inProcess]);
+      expect([...b]).toEqual([...inProcess]);
+      expect(thawRelease(a)).toEqual(await documentState(t.server, seeded.releaseId));
+      // A failure there is this freeze's rejection, not the relay's crash.
+      await expect(worker.freeze([new Uint8Array([1, 2, 3])], seeded.releaseId)).rejects.toThrow();
+    } finally {
+      await worker.close();
+    }
   });
 
   it('FZ-05 FZ-06 a late change stored in the archived room refreezes the snapshot (a new hash, the change in it)', async () => {

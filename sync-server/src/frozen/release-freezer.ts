@@ -4,23 +4,24 @@
  * bytes instead of replaying the document.
  *
  * It follows the catalog as the server holds it (ServerWorkspace): a release that becomes archived is
- * frozen from its room's document, one that is unarchived loses its snapshot. A late change stored in
+ * frozen from its room's stored updates (in a worker thread, freeze-runner.ts), one that is unarchived
+ * loses its snapshot. A late change stored in
  * an archived release's room (FZ-05) freezes it again, `debounceMs` after the last of a burst. At start
  * the stored snapshots are compared with the catalog: archived releases without one are frozen, and
  * snapshots of releases no longer archived are dropped, and a snapshot that covers fewer of its room's
  * stored updates than the room now has (a late change the relay stopped before freezing in) is made
- * again. Work runs one release at a time (a large document takes a second to load), off the message path.
+ * again. Work runs one release at a time, off the message path and off the relay's thread.
  *
- * Several relays may freeze the same release: each snapshot records the room's sequence number its
- * document held (DB-01), and storage keeps the one of the higher number, so a relay that was behind
+ * Several relays may freeze the same release: each snapshot records the room's sequence number it was
+ * frozen up to (DB-01), and storage keeps the one of the higher number, so a relay that was behind
  * never undoes a newer freeze.
  */
-import { freezeRelease, frozenHash, ReleaseMirror } from '@runsheet/doc';
+import { frozenHash } from '@runsheet/doc';
 import type { CatalogState, ReleaseId } from '@runsheet/domain';
 import type { ServerWorkspace } from '../api/data/server-workspace.ts';
 import type { Relay } from '../relay/relay.ts';
-import { parseRoomName } from '../relay/room-name.ts';
 import type { FrozenStore, RoomStore } from '../storage/contract.ts';
+import { FreezeRunner } from './freeze-runner.ts';
 
 export interface FreezerOptions {
   /** A late change is refrozen this long after the last update of a burst. */
@@ -44,8 +45,9 @@ export class ReleaseFreezer {
     private readonly relay: Relay,
     workspace: ServerWorkspace,
     private readonly store: FrozenStore,
-    private readonly rooms: Pick<RoomStore, 'heads'>,
+    private readonly rooms: Pick<RoomStore, 'heads' | 'load'>,
     private readonly options: FreezerOptions,
+    private readonly runner = new FreezeRunner(),
   ) {
     this.stopWatching = workspace.onCatalogChange((catalog) => this.onCatalog(catalog));
     relay.on('update-stored', this.onStored);
@@ -125,30 +127,23 @@ export class ReleaseFreezer {
     }
   }
 
-  /** Freezes the room's document as it is, with the sequence number it holds every update up to. */
+  /**
+   * Freezes the release from its room's stored updates (storage comes before broadcast, so they are
+   * everything any device was told), with the sequence number they go up to. The room is not loaded
+   * into the relay for it, and the work runs in the freeze worker. A room with nothing stored is not
+   * frozen: a device then syncs the document, which the relay does not have yet either.
+   */
   private async freeze(id: ReleaseId): Promise<void> {
-    const name = parseRoomName(id);
-    if (name === null || !name.startsWith('release:')) return;
-    const { room, release } = await this.relay.hold(name);
-    let bytes: Uint8Array;
-    const seq = room.lastKnownSeq;
-    try {
-      const mirror = new ReleaseMirror(room.doc, id);
-      try {
-        bytes = freezeRelease(mirror.state);
-      } finally {
-        mirror.destroy();
-      }
-    } finally {
-      release();
-    }
+    const stored = await this.rooms.load(id);
+    if (stored.updates.length === 0) return;
+    const bytes = await this.runner.freeze(stored.updates, id);
     // Unarchived while it was being frozen: the drop that is now due must not be undone.
     if (!this.archived?.has(id)) return;
     await this.store.put({
       releaseId: id,
       hash: frozenHash(bytes),
       bytes,
-      seq,
+      seq: stored.lastSeq,
       frozenAt: this.options.now(),
     });
   }
@@ -160,5 +155,6 @@ export class ReleaseFreezer {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await this.working;
+    await this.runner.close();
   }
 }
