@@ -100,7 +100,6 @@ export const runsheetOperations = {
         binary: 'application/octet-stream',
         headers: { ETag: 'The SHA-256 of the snapshot body, hex, quoted' },
       },
-      304: { description: 'If-None-Match names the snapshot held: it has not changed' },
     },
     errors: ['not-found', 'not-frozen'],
     errorNotes: {
