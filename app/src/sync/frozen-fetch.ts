@@ -5,7 +5,7 @@
  * offline, refused); the read model then syncs the release's document as it always has.
  */
 import type { FetchedFrozen } from '@/data';
-import type { SyncApi } from './create-sync.ts';
+import type { ApiClient } from './api.ts';
 import { maySync, type SessionState, type SessionStore } from './session.ts';
 
 /** The longest a snapshot waits for the first session check; after it, the document is synced. */
@@ -13,9 +13,20 @@ const SESSION_WAIT_MS = 10_000;
 
 export type FetchFrozen = (releaseId: string) => Promise<FetchedFrozen | null>;
 
-export function frozenFetcher(sync: SyncApi, online: () => boolean = () => navigator.onLine): FetchFrozen {
+/** What the fetcher reads of the sync client (create-sync.ts's SyncApi). */
+export interface FrozenFetchSync {
+  api: Pick<ApiClient, 'frozenRelease'>;
+  session: Pick<SessionStore, 'get' | 'subscribe'>;
+  manager: { snapshot(): { paused: boolean } };
+}
+
+export function frozenFetcher(
+  sync: FrozenFetchSync,
+  online: () => boolean = () => navigator.onLine,
+  sessionWaitMs = SESSION_WAIT_MS,
+): FetchFrozen {
   return async (releaseId) => {
-    const session = await checkedSession(sync.session);
+    const session = await checkedSession(sync.session, sessionWaitMs);
     if (!maySync(session) || sync.manager.snapshot().paused || !online()) return null;
     try {
       return await sync.api.frozenRelease(releaseId);
@@ -27,7 +38,7 @@ export function frozenFetcher(sync: SyncApi, online: () => boolean = () => navig
 }
 
 /** The session once the first check has answered (or the wait ran out). */
-function checkedSession(store: SessionStore): Promise<SessionState> {
+function checkedSession(store: FrozenFetchSync['session'], waitMs: number): Promise<SessionState> {
   if (store.get().kind !== 'checking') return Promise.resolve(store.get());
   return new Promise((resolve) => {
     const done = () => {
@@ -35,7 +46,7 @@ function checkedSession(store: SessionStore): Promise<SessionState> {
       stop();
       resolve(store.get());
     };
-    const timer = setTimeout(done, SESSION_WAIT_MS);
+    const timer = setTimeout(done, waitMs);
     const stop = store.subscribe(() => {
       if (store.get().kind !== 'checking') done();
     });
