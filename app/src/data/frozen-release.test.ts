@@ -38,6 +38,7 @@ import { countUpdates } from './doc-storage.ts';
 import { type FetchedFrozen, readFrozen } from './frozen-store.ts';
 import type { LocalData } from './local-data.ts';
 import { ReadModel, type ReleaseRead, type ReleaseView } from './read-model/read-model.ts';
+import { readReleaseRows } from './stored-release.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
 
 type Idb = ReturnType<typeof freshIndexedDB>;
@@ -333,7 +334,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       if (!row) throw new Error('A did not freeze');
       const live = structuredClone(a.data.state.releases[g.releaseId]);
       const catalog = Y.encodeStateAsUpdate(a.data.workspace.doc('catalog')!);
-      return { g, row, live, catalog };
+      return { a, g, row, live, catalog };
     }
 
     async function newDevice(catalog: Uint8Array, answer: () => FetchedFrozen | null) {
@@ -348,7 +349,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     }
 
     it('FZ-09 reads the fetched snapshot, keeps it as FZ-01 does, and never opens the document', async () => {
-      const { g, row, live, catalog } = await archivedElsewhere();
+      const { a, g, row, live, catalog } = await archivedElsewhere();
       const b = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }));
       const read = await nextRead(b.model, g.releaseId, from('frozen'));
       expect(b.asked).toEqual([g.releaseId]);
@@ -358,6 +359,12 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       const kept = await b.data.db.frozenReleases.get(g.releaseId);
       expect(kept?.hash).toBe(row.hash);
       expect([...(kept?.bytes ?? [])]).toEqual([...row.bytes]);
+      // Its projection rows with it (the release list's progress, the first paint): the same as A's.
+      const rowsOf = async (data: LocalData) => {
+        const rows = await readReleaseRows(data.db, g.releaseId, { events: true });
+        return structuredClone(rows);
+      };
+      expect(await rowsOf(b.data)).toEqual(await rowsOf(a.data));
     });
 
     it('FZ-09 damaged bytes, a hash that does not match, or no snapshot: the relay bytes are not kept and the document is read as today', async () => {

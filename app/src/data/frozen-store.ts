@@ -4,9 +4,10 @@
  * document. The document itself stays stored: it carries the merge history that other devices' copies
  * and late events meet, so unarchiving, or a late event, continues on it (FZ-03, FZ-04).
  */
-import { FrozenReleaseError, freezeRelease, frozenHash, thawParts } from '@runsheet/doc';
+import { FrozenReleaseError, freezeRelease, frozenHash, releaseRows, thawParts } from '@runsheet/doc';
 import type { ReleaseId, ReleaseState } from '@runsheet/domain';
 import type { FrozenRow, RunsheetDB } from './db.ts';
+import { writeRows } from './projection-writer.ts';
 
 export type { FrozenRow } from './db.ts';
 
@@ -73,8 +74,10 @@ export interface FetchedFrozen {
 /**
  * FZ-09: the relay's snapshot of an archived release this device has neither a snapshot nor a
  * document of, read (the hash it names must be its content hash, and `thawParts` checks the content
- * against it) and then kept as FZ-01 keeps one, so the next opening reads it from here. Null when the
- * bytes are not a readable snapshot of that hash (nothing is kept): the caller syncs the document.
+ * against it) and then kept as FZ-01 keeps one, with the release's projection rows in the same
+ * transaction (what the release list and the first paint read, RM-07), so the next opening reads it
+ * from here. Null when the bytes are not a readable snapshot of that hash (nothing is kept): the caller
+ * syncs the document.
  */
 export async function readFetchedFrozen(
   db: RunsheetDB,
@@ -96,9 +99,11 @@ export async function readFetchedFrozen(
   const release = await thawInParts(fetched.bytes, releaseId, pause, onSteps);
   if (release === null || release.releaseId !== releaseId) return null;
   // A snapshot written here meanwhile (the document arrived after all) is as good: keep that one.
-  await db.transaction('rw', db.frozenReleases, async () => {
-    if (!(await db.frozenReleases.get(releaseId)))
-      await db.frozenReleases.put({ releaseId, bytes: fetched.bytes, hash });
+  const tables = [db.frozenReleases, ...Object.values(db.projectionTables())];
+  await db.transaction('rw', tables, async () => {
+    if (await db.frozenReleases.get(releaseId)) return;
+    await db.frozenReleases.put({ releaseId, bytes: fetched.bytes, hash });
+    await writeRows(db, releaseRows(release));
   });
   return release;
 }
