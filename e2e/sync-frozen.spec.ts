@@ -4,6 +4,7 @@
  */
 import { MatrixPage } from './pages/matrix-page';
 import { ReleasePage } from './pages/release-page';
+import { ReleasesPage } from './pages/releases-page';
 import { urlId } from './pages/text';
 import { runCommand, seedDefault, stepIdOf } from './support/seed';
 import { type Device, expect, test } from './sync-fixtures';
@@ -100,6 +101,19 @@ test('FZ-09 FZ-03 a new device opens a release archived elsewhere from the relay
   expect(await matrixCells(b)).toEqual(cellsA);
   expect(snapshots).toEqual([200]);
   expect(rooms.filter((room) => room.includes(releaseId))).toEqual([]);
+
+  // The release list reads the projection rows kept with the snapshot: the same row as on A.
+  const rowText = async (device: Device) => {
+    await device.page.goto('/releases?status=archived');
+    const row = new ReleasesPage(device.page).row('v2.5.0');
+    // Its progress is read from the projection after the row appears.
+    await expect(row).toContainText(/\d+ steps/, { timeout: 10_000 });
+    return ((await row.textContent()) ?? '').replace(/\s+/g, ' ');
+  };
+  expect(await rowText(b)).toEqual(await rowText(a));
+  expect(rooms.filter((room) => room.includes(releaseId))).toEqual([]);
+  await matrixA.goto(releaseId);
+  await matrixB.goto(releaseId);
 
   // FZ-03: A unarchives; B's view moves to the document, which it now syncs, and reads the same.
   const releaseA = new ReleasePage(a.page);
