@@ -61,7 +61,7 @@ async function device(idb: Idb) {
 /** A device with the read model given `fetchFrozen` (FZ-09), as the app composes it. */
 async function deviceFetching(
   idb: Idb,
-  fetchFrozen: (releaseId: ReleaseId) => Promise<FetchedFrozen | null>,
+  fetchFrozen: (releaseId: ReleaseId, knownHash?: string) => Promise<FetchedFrozen | 'unchanged' | null>,
 ) {
   const data = await openTestData(idb);
   const model = new ReadModel(data, { fetchFrozen });
@@ -337,11 +337,15 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       return { a, g, row, live, catalog };
     }
 
-    async function newDevice(catalog: Uint8Array, answer: () => FetchedFrozen | null) {
+    async function newDevice(
+      catalog: Uint8Array,
+      answer: (knownHash?: string) => FetchedFrozen | 'unchanged' | null,
+      idb: Idb = freshIndexedDB(),
+    ) {
       const asked: ReleaseId[] = [];
-      const b = await deviceFetching(freshIndexedDB(), async (releaseId) => {
+      const b = await deviceFetching(idb, async (releaseId, knownHash) => {
         asked.push(releaseId);
-        return answer();
+        return answer(knownHash);
       });
       Y.applyUpdate(b.data.workspace.doc('catalog')!, catalog, 'relay');
       await b.data.flush();
@@ -388,6 +392,67 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
         expect(await readFrozen(b.data.db, g.releaseId)).toEqual(b.data.state.releases[g.releaseId]);
         await closeAll();
       }
+    });
+
+    it('FZ-10 a kept relay snapshot is asked for again with its hash: unchanged it stays, refrozen it is replaced and shown', async () => {
+      const { a, g, row, catalog } = await archivedElsewhere();
+      const idb = freshIndexedDB();
+      const first = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }), idb);
+      await nextRead(first.model, g.releaseId, from('frozen'));
+      // Only the model and data of B close: A stays open for the late change below.
+      first.model.destroy();
+      await first.data.close();
+      open.splice(
+        open.findIndex((o) => o.data === first.data),
+        1,
+      );
+
+      // Unchanged on the relay: asked with the kept hash, answered 304, nothing moves.
+      const hashes: Array<string | undefined> = [];
+      const same = await newDevice(
+        catalog,
+        (known) => {
+          hashes.push(known);
+          return 'unchanged';
+        },
+        idb,
+      );
+      await nextRead(same.model, g.releaseId, from('frozen'));
+      await expect.poll(() => hashes).toEqual([row.hash]);
+      same.model.destroy();
+      await same.data.close();
+      open.splice(
+        open.findIndex((o) => o.data === same.data),
+        1,
+      );
+
+      // The relay refroze it (a late change, FZ-05): here, A unarchives, marks a step done, archives.
+      const run = runner(a.data, 'a2');
+      await a.data.openRelease(g.releaseId);
+      run(unarchiveRelease, { releaseId: g.releaseId });
+      const stepId = templateStepId(g.customers[0] as CustomerId, g.templates[4] as TemplateId);
+      run(markDone, { releaseId: g.releaseId, stepId, notes: 'late' });
+      run(archiveRelease, { releaseId: g.releaseId });
+      await a.data.flush();
+      const newer = (await a.data.db.frozenReleases.get(g.releaseId))!;
+      expect(newer.hash).not.toBe(row.hash);
+      const catalogNow = Y.encodeStateAsUpdate(a.data.workspace.doc('catalog')!);
+      const b = await newDevice(
+        catalogNow,
+        (known) => (known === newer.hash ? 'unchanged' : { bytes: newer.bytes, hash: newer.hash }),
+        idb,
+      );
+      const read = await nextRead(
+        b.model,
+        g.releaseId,
+        (r) =>
+          from('frozen')(r) &&
+          r.status === 'ready' &&
+          r.state.releases[g.releaseId]?.stepStates[stepId]?.status === 'done',
+      );
+      expect(read.state.releases[g.releaseId]).toEqual(a.data.state.releases[g.releaseId]);
+      expect((await b.data.db.frozenReleases.get(g.releaseId))?.hash).toBe(newer.hash);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
     });
   });
 });

@@ -85,6 +85,8 @@ export async function readFetchedFrozen(
   fetched: FetchedFrozen,
   pause: () => Promise<void> = () => Promise.resolve(),
   onSteps: (release: ReleaseState) => void = () => {},
+  /** The hash of the relay snapshot kept here that this one replaces (FZ-10); none: kept only if absent. */
+  replacing?: string,
 ): Promise<ReleaseState | null> {
   let hash: string;
   try {
@@ -101,7 +103,7 @@ export async function readFetchedFrozen(
   // A snapshot written here meanwhile (the document arrived after all) is as good: keep that one.
   const tables = [db.frozenReleases, ...Object.values(db.projectionTables())];
   await db.transaction('rw', tables, async () => {
-    if (await db.frozenReleases.get(releaseId)) return;
+    if ((await db.frozenReleases.get(releaseId))?.hash !== replacing) return;
     await db.frozenReleases.put({ releaseId, bytes: fetched.bytes, hash });
     await writeRows(db, releaseRows(release));
   });

@@ -11,7 +11,11 @@ import { maySync, type SessionState, type SessionStore } from './session.ts';
 /** The longest a snapshot waits for the first session check; after it, the document is synced. */
 const SESSION_WAIT_MS = 10_000;
 
-export type FetchFrozen = (releaseId: string) => Promise<FetchedFrozen | null>;
+/** The relay's snapshot; 'unchanged' when it is still `knownHash`; null: none to be had. */
+export type FetchFrozen = (
+  releaseId: string,
+  knownHash?: string,
+) => Promise<FetchedFrozen | 'unchanged' | null>;
 
 /** What the fetcher reads of the sync client (create-sync.ts's SyncApi). */
 export interface FrozenFetchSync {
@@ -25,11 +29,11 @@ export function frozenFetcher(
   online: () => boolean = () => navigator.onLine,
   sessionWaitMs = SESSION_WAIT_MS,
 ): FetchFrozen {
-  return async (releaseId) => {
+  return async (releaseId, knownHash) => {
     const session = await checkedSession(sync.session, sessionWaitMs);
     if (!maySync(session) || sync.manager.snapshot().paused || !online()) return null;
     try {
-      return await sync.api.frozenRelease(releaseId);
+      return await sync.api.frozenRelease(releaseId, knownHash);
     } catch (error) {
       console.warn(`No frozen copy of ${releaseId} from the relay; syncing its document.`, error);
       return null;

@@ -62,7 +62,7 @@ export interface ReadModelOptions {
    * FZ-09: the relay's snapshot of an archived release (null: none, offline, not signed in). Asked only
    * for a release this device has neither a snapshot nor a stored document of.
    */
-  fetchFrozen?: (releaseId: ReleaseId) => Promise<FetchedFrozen | null>;
+  fetchFrozen?: (releaseId: ReleaseId, knownHash?: string) => Promise<FetchedFrozen | 'unchanged' | null>;
 }
 
 class FollowedRelease {
@@ -261,7 +261,8 @@ export class ReadModel {
       this.bump(releaseId, f, { kind: 'reload', releaseId });
     };
     let frozen = await readFrozen(this.local.db, releaseId, nextTask, onSteps);
-    if (!frozen && !f.frozen) frozen = await this.fetchFrozen(releaseId, onSteps);
+    if (frozen) this.revalidate(releaseId, f, frozen).catch((error: unknown) => console.warn(error));
+    else if (!f.frozen) frozen = await this.fetchFrozen(releaseId, onSteps);
     if (!frozen || !this.isArchived(releaseId)) {
       if (!f.frozen) this.openBoth(releaseId, f);
       return;
@@ -284,15 +285,46 @@ export class ReadModel {
     const fetch = this.options.fetchFrozen;
     if (!fetch || !this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return null;
     if ((await countUpdates(this.local.db, releaseId)) > 0) return null;
-    let fetched: FetchedFrozen | null;
+    let fetched: FetchedFrozen | 'unchanged' | null;
     try {
       fetched = await fetch(releaseId);
     } catch (error) {
       console.warn(error);
       return null;
     }
-    if (!fetched || !this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return null;
+    if (!fetched || fetched === 'unchanged' || !this.isArchived(releaseId) || this.local.isLoaded(releaseId))
+      return null;
     return readFetchedFrozen(this.local.db, releaseId, fetched, nextTask, onSteps);
+  }
+
+  /**
+   * FZ-10: a snapshot this device kept from the relay (it has no document of the release) is asked for
+   * again each time the release is opened, with its hash (304 when unchanged): a late change the relay
+   * froze in since (FZ-05), or a release the relay froze before all of it had arrived, reaches this
+   * device. The new snapshot replaces the kept one (and its projection rows) and the view moves to it.
+   */
+  private async revalidate(releaseId: ReleaseId, f: FollowedRelease, shown: ReleaseState): Promise<void> {
+    const fetch = this.options.fetchFrozen;
+    if (!fetch || (await countUpdates(this.local.db, releaseId)) > 0) return;
+    const kept = await this.local.db.frozenReleases.get(releaseId);
+    if (!kept) return;
+    const fetched = await fetch(releaseId, kept.hash).catch(() => null);
+    if (!fetched || fetched === 'unchanged' || fetched.hash === kept.hash) return;
+    const stillShown = () =>
+      f.frozen === shown && this.isArchived(releaseId) && !this.local.isLoaded(releaseId);
+    if (!stillShown()) return;
+    const release = await readFetchedFrozen(
+      this.local.db,
+      releaseId,
+      fetched,
+      nextTask,
+      undefined,
+      kept.hash,
+    );
+    if (!release || !stillShown()) return;
+    f.frozen = release;
+    f.frozenHistory = true;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
   }
 
   private isArchived(releaseId: ReleaseId): boolean {
