@@ -1,10 +1,14 @@
-// Bundles the server into one file, `dist/main.js`. Native modules stay external: they are loaded from
+// Bundles the server into `dist/main.js` (and its freeze worker, `dist/freeze-worker.js`). Native modules stay external: they are loaded from
 // node_modules at run time.
 import { build } from 'esbuild';
 
 export async function buildServer({ outdir = new URL('./dist/', import.meta.url).pathname } = {}) {
   await build({
-    entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
+    // The freeze worker (src/frozen/freeze-worker.ts) is a file of its own: a worker thread loads it.
+    entryPoints: {
+      main: new URL('./src/main.ts', import.meta.url).pathname,
+      'freeze-worker': new URL('./src/frozen/freeze-worker.ts', import.meta.url).pathname,
+    },
     outdir,
     bundle: true,
     platform: 'node',

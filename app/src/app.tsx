@@ -44,7 +44,12 @@ function WhenOpen({ parts }: { parts: Promise<AppParts> }) {
   // Until the data is open: the shell the first paint showed, unchanged.
   if (!open) return <BootShell />;
   return (
-    <WorkspaceProvider local={open.local} writesAllowed={open.writesAllowed} actorRole={open.actorRole}>
+    <WorkspaceProvider
+      local={open.local}
+      writesAllowed={open.writesAllowed}
+      actorRole={open.actorRole}
+      fetchFrozen={open.fetchFrozen}
+    >
       {/* Pages and the header read sync's state; SyncProvider starts it once. */}
       <SyncProvider sync={open.sync}>
         <TemporalDocProvider open={open.temporal}>

@@ -15,6 +15,7 @@ import type { Role } from '@runsheet/protocol';
 import { LocalData } from '@/data';
 import { type FollowDocument, openTemporalDoc, type TemporalDocHandle } from '@/data/temporal-doc';
 import { createSync, type SyncApi } from '@/sync/create-sync';
+import { type FetchFrozen, frozenFetcher } from '@/sync/frozen-fetch';
 import { canWrite, roleOf } from '@/sync/session';
 
 export interface AppParts {
@@ -24,6 +25,8 @@ export interface AppParts {
   /** The signed-in account's role for the domain commands (undefined on a device that never signed in). */
   actorRole: () => Role | undefined;
   temporal: () => TemporalDocHandle;
+  /** FZ-09: an archived release's snapshot from the relay, for a device that has none of it. */
+  fetchFrozen: FetchFrozen;
 }
 
 export async function composeApp(): Promise<AppParts> {
@@ -34,7 +37,7 @@ export async function composeApp(): Promise<AppParts> {
   const temporal = temporalOnFirstUse((room, doc) => {
     sync.manager.follow(room, doc);
   });
-  return { local, sync, writesAllowed, actorRole, temporal };
+  return { local, sync, writesAllowed, actorRole, temporal, fetchFrozen: frozenFetcher(sync) };
 }
 
 /** Opens the temporal document on the first call, and only then (most pages never show it). */

@@ -11,6 +11,7 @@ import { credentialsFrom } from './auth/credentials.ts';
 import type { ScryptParams } from './auth/passwords.ts';
 import { type Cluster, startCluster } from './cluster/index.ts';
 import type { ServerConfig } from './config.ts';
+import { ReleaseFreezer } from './frozen/release-freezer.ts';
 import { ConnectionGate } from './http/connection-gate.ts';
 import { createHealthHandler } from './http/health.ts';
 import { isUnder, pathnameOf } from './http/paths.ts';
@@ -45,6 +46,8 @@ export interface RunsheetServer {
   readonly workspace: ServerWorkspace;
   /** Outgoing webhooks (WH-01..WH-11). */
   readonly webhooks: Webhooks;
+  /** The frozen snapshots of archived releases (FZ-06). */
+  readonly freezer: ReleaseFreezer;
   /** This relay among several (REDIS_URL), or null for a relay on its own. */
   readonly cluster: Cluster | null;
   /** The Temporal bridge once started (TEMPORAL_ADDRESS set), else null. */
@@ -77,6 +80,8 @@ export interface ServerOverrides {
   pruneSessionsEveryMs?: number;
   /** Webhook timing: tests shorten timeouts, backoff and debounce. */
   webhooks?: Partial<WebhookOptions>;
+  /** How long after a late change to an archived release it is frozen again (FZ-05). */
+  freezeDebounceMs?: number;
 }
 
 /** Expired sessions are deleted this often; they are refused whether deleted or not. */
@@ -154,7 +159,17 @@ export async function createRunsheetServer(
       relay.recheckNow().catch((error: unknown) => log.warn('Re-checking connections failed:', error));
     };
   }
-  const workspace = new ServerWorkspace(relay, { releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000 });
+  const workspace = new ServerWorkspace(relay, {
+    releaseIdleMs: overrides.apiReleaseIdleMs ?? 30_000,
+    frozen: storage.frozen,
+    log,
+  });
+  // FZ-06: follows the catalog from its first load (listen() loads it).
+  const freezer = new ReleaseFreezer(relay, workspace, storage.frozen, storage.rooms, {
+    debounceMs: overrides.freezeDebounceMs ?? 2_000,
+    now: overrides.now ?? Date.now,
+    log,
+  });
   const webhooks = new Webhooks(
     storage.webhooks,
     relay,
@@ -186,6 +201,7 @@ export async function createRunsheetServer(
       workspace,
       temporal: () => temporal?.mirror ?? null,
       webhooks,
+      frozen: storage.frozen,
     },
     { trustProxy: config.trustProxy, proxyHops: config.proxyHops, log },
   );
@@ -355,6 +371,7 @@ export async function createRunsheetServer(
     audit,
     workspace,
     webhooks,
+    freezer,
     cluster,
     temporal: () => temporal,
     async listen() {
@@ -391,6 +408,7 @@ export async function createRunsheetServer(
           await temporal.bridge.closeReader();
         }
         await webhooks.close();
+        await freezer.close();
         workspace.close();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Keep-alive sockets would hold `close` open until they time out.

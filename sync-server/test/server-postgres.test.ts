@@ -1,7 +1,10 @@
+import { thawRelease } from '@runsheet/doc';
+import { archiveRelease, markDone, testContext } from '@runsheet/domain';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { storedUpdates } from './helpers/events.ts';
 import { type TestPostgres, usePostgres, warnMissing } from './helpers/postgres.ts';
+import { seedRelease } from './helpers/seed.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { stockClient, synced, until } from './helpers/y-client.ts';
 
@@ -96,5 +99,37 @@ describe.skipIf('missing' in pg)('the server on PostgreSQL', () => {
     // Nothing tells relay two (no Redis here); its next append comes back numbered 2, not 1.
     b.doc.getMap('m').set('from-b', 1);
     await until(b.doc, (d) => d.getMap('m').get('from-a') === 1);
+  });
+
+  it('FZ-06 FZ-07 archiving on PostgreSQL stores the snapshot and serves it; a second relay on the same database serves the same bytes', async () => {
+    const url = await database();
+    const first = await server(url);
+    const admin = await setUpAdmin(first.url);
+    const seeded = await seedRelease(first.server, { clusters: 1, customersPerCluster: 2, templates: 2 });
+    const ctx = testContext({ device: 'pg-frozen' });
+    const done = await first.server.workspace.run(
+      markDone,
+      { releaseId: seeded.releaseId, stepId: seeded.firstStep, notes: 'on pg' },
+      ctx,
+    );
+    expect(done.ok).toBe(true);
+    expect((await first.server.workspace.run(archiveRelease, { releaseId: seeded.releaseId }, ctx)).ok).toBe(
+      true,
+    );
+    await first.server.freezer.settled();
+    const row = await first.server.storage.frozen.get(seeded.releaseId);
+    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(thawRelease(row!.bytes).stepStates[seeded.firstStep]?.notes).toBe('on pg');
+    const path = `/api/releases/${encodeURIComponent(seeded.releaseId)}/steps/${encodeURIComponent(seeded.firstStep)}`;
+    const step = await admin.get<{ step: { status: string } }>(path);
+    expect(step.body.step.status).toBe('done');
+
+    const second = await server(url);
+    const res = await fetch(`${second.url}/api/releases/${encodeURIComponent(seeded.releaseId)}/frozen`, {
+      headers: { Cookie: admin.cookie! },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe(`"${row!.hash}"`);
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([...row!.bytes]);
   });
 });

@@ -34,9 +34,11 @@ import {
 } from '@runsheet/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readFrozen } from './frozen-store.ts';
+import { countUpdates } from './doc-storage.ts';
+import { type FetchedFrozen, readFrozen } from './frozen-store.ts';
 import type { LocalData } from './local-data.ts';
 import { ReadModel, type ReleaseRead, type ReleaseView } from './read-model/read-model.ts';
+import { readReleaseRows } from './stored-release.ts';
 import { freshIndexedDB, openTestData } from './test-db.ts';
 
 type Idb = ReturnType<typeof freshIndexedDB>;
@@ -52,6 +54,17 @@ afterEach(async () => {
 async function device(idb: Idb) {
   const data = await openTestData(idb);
   const model = new ReadModel(data);
+  open.push({ data, model });
+  return { data, model };
+}
+
+/** A device with the read model given `fetchFrozen` (FZ-09), as the app composes it. */
+async function deviceFetching(
+  idb: Idb,
+  fetchFrozen: (releaseId: ReleaseId, knownHash?: string) => Promise<FetchedFrozen | 'unchanged' | null>,
+) {
+  const data = await openTestData(idb);
+  const model = new ReadModel(data, { fetchFrozen });
   open.push({ data, model });
   return { data, model };
 }
@@ -308,5 +321,138 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     expect(refrozen).toEqual(a2.data.state.releases[g.releaseId]);
     expect(refrozen?.stepStates[stepId]?.status).toBe('done');
     expect(stepHistory(a2.data.state, g.releaseId, stepId).map((e) => e.event.kind)).toEqual(['done']);
+  });
+
+  describe('FZ-09 a device with nothing of an archived release reads the relay snapshot', () => {
+    /** A archives a generated release; B has only the catalog (as a new device syncs it first). */
+    async function archivedElsewhere() {
+      const a = await device(freshIndexedDB());
+      const g = await generatedRelease(a.data);
+      runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+      await a.data.flush();
+      const row = await a.data.db.frozenReleases.get(g.releaseId);
+      if (!row) throw new Error('A did not freeze');
+      const live = structuredClone(a.data.state.releases[g.releaseId]);
+      const catalog = Y.encodeStateAsUpdate(a.data.workspace.doc('catalog')!);
+      return { a, g, row, live, catalog };
+    }
+
+    async function newDevice(
+      catalog: Uint8Array,
+      answer: (knownHash?: string) => FetchedFrozen | 'unchanged' | null,
+      idb: Idb = freshIndexedDB(),
+    ) {
+      const asked: ReleaseId[] = [];
+      const b = await deviceFetching(idb, async (releaseId, knownHash) => {
+        asked.push(releaseId);
+        return answer(knownHash);
+      });
+      Y.applyUpdate(b.data.workspace.doc('catalog')!, catalog, 'relay');
+      await b.data.flush();
+      return { ...b, asked };
+    }
+
+    it('FZ-09 reads the fetched snapshot, keeps it as FZ-01 does, and never opens the document', async () => {
+      const { a, g, row, live, catalog } = await archivedElsewhere();
+      const b = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }));
+      const read = await nextRead(b.model, g.releaseId, from('frozen'));
+      expect(b.asked).toEqual([g.releaseId]);
+      expect(read.state.releases[g.releaseId]).toEqual(live);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+      expect(await countUpdates(b.data.db, g.releaseId)).toBe(0);
+      const kept = await b.data.db.frozenReleases.get(g.releaseId);
+      expect(kept?.hash).toBe(row.hash);
+      expect([...(kept?.bytes ?? [])]).toEqual([...row.bytes]);
+      // Its projection rows with it (the release list's progress, the first paint): the same as A's.
+      const rowsOf = async (data: LocalData) => {
+        const rows = await readReleaseRows(data.db, g.releaseId, { events: true });
+        return structuredClone(rows);
+      };
+      expect(await rowsOf(b.data)).toEqual(await rowsOf(a.data));
+    });
+
+    it('FZ-09 damaged bytes, a hash that does not match, or no snapshot: the relay bytes are not kept and the document is read as today', async () => {
+      const { g, row, catalog } = await archivedElsewhere();
+      const damaged = row.bytes.slice();
+      damaged[damaged.length - 10] = (damaged[damaged.length - 10] ?? 0) ^ 0xff;
+      for (const answer of [
+        () => ({ bytes: damaged, hash: row.hash }),
+        () => ({ bytes: row.bytes, hash: '0'.repeat(64) }),
+        () => null,
+      ]) {
+        const b = await newDevice(catalog, answer);
+        // The release's document is what it falls back to (its room syncs it in the app).
+        b.model.subscribeRelease(g.releaseId, () => {});
+        await expect.poll(() => b.data.workspace.isOpen(g.releaseId)).toBe(true);
+        expect(b.asked).toEqual([g.releaseId]);
+        // What is kept is this device's own freeze of the document it opened (FZ-04; here, with no relay,
+        // an empty one), never the relay's bytes.
+        await b.data.flush();
+        expect((await b.data.db.frozenReleases.get(g.releaseId))?.hash).not.toBe(row.hash);
+        expect(await readFrozen(b.data.db, g.releaseId)).toEqual(b.data.state.releases[g.releaseId]);
+        await closeAll();
+      }
+    });
+
+    it('FZ-10 a kept relay snapshot is asked for again with its hash: unchanged it stays, refrozen it is replaced and shown', async () => {
+      const { a, g, row, catalog } = await archivedElsewhere();
+      const idb = freshIndexedDB();
+      const first = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }), idb);
+      await nextRead(first.model, g.releaseId, from('frozen'));
+      // Only the model and data of B close: A stays open for the late change below.
+      first.model.destroy();
+      await first.data.close();
+      open.splice(
+        open.findIndex((o) => o.data === first.data),
+        1,
+      );
+
+      // Unchanged on the relay: asked with the kept hash, answered 304, nothing moves.
+      const hashes: Array<string | undefined> = [];
+      const same = await newDevice(
+        catalog,
+        (known) => {
+          hashes.push(known);
+          return 'unchanged';
+        },
+        idb,
+      );
+      await nextRead(same.model, g.releaseId, from('frozen'));
+      await expect.poll(() => hashes).toEqual([row.hash]);
+      same.model.destroy();
+      await same.data.close();
+      open.splice(
+        open.findIndex((o) => o.data === same.data),
+        1,
+      );
+
+      // The relay refroze it (a late change, FZ-05): here, A unarchives, marks a step done, archives.
+      const run = runner(a.data, 'a2');
+      await a.data.openRelease(g.releaseId);
+      run(unarchiveRelease, { releaseId: g.releaseId });
+      const stepId = templateStepId(g.customers[0] as CustomerId, g.templates[4] as TemplateId);
+      run(markDone, { releaseId: g.releaseId, stepId, notes: 'late' });
+      run(archiveRelease, { releaseId: g.releaseId });
+      await a.data.flush();
+      const newer = (await a.data.db.frozenReleases.get(g.releaseId))!;
+      expect(newer.hash).not.toBe(row.hash);
+      const catalogNow = Y.encodeStateAsUpdate(a.data.workspace.doc('catalog')!);
+      const b = await newDevice(
+        catalogNow,
+        (known) => (known === newer.hash ? 'unchanged' : { bytes: newer.bytes, hash: newer.hash }),
+        idb,
+      );
+      const read = await nextRead(
+        b.model,
+        g.releaseId,
+        (r) =>
+          from('frozen')(r) &&
+          r.status === 'ready' &&
+          r.state.releases[g.releaseId]?.stepStates[stepId]?.status === 'done',
+      );
+      expect(read.state.releases[g.releaseId]).toEqual(a.data.state.releases[g.releaseId]);
+      expect((await b.data.db.frozenReleases.get(g.releaseId))?.hash).toBe(newer.hash);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    });
   });
 });

@@ -6,7 +6,7 @@
 import { type Failure, refuse } from '@runsheet/domain';
 import type { Role } from '@runsheet/protocol';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
-import { type LocalData, ReadModel, ReadModelContext } from '@/data';
+import { type LocalData, ReadModel, ReadModelContext, type ReadModelOptions } from '@/data';
 import { browserContext } from './command-context.ts';
 import { currentActor, deviceId } from './device.ts';
 import type { WorkspaceApi } from './workspace-api.ts';
@@ -26,19 +26,25 @@ export function WorkspaceProvider({
   local,
   writesAllowed,
   actorRole = noRole,
+  fetchFrozen,
   children,
 }: {
   local: LocalData;
   writesAllowed: () => boolean;
   /** The signed-in account's role, passed to every command (undefined: never signed in). */
   actorRole?: () => Role | undefined;
+  /** FZ-09: archived releases this device has nothing of are read from the relay's snapshot. */
+  fetchFrozen?: ReadModelOptions['fetchFrozen'];
   children: ReactNode;
 }) {
   const api = useMemo<WorkspaceApi>(
     () => workspaceApi(local, writesAllowed, actorRole, deviceId()),
     [local, writesAllowed, actorRole],
   );
-  const readModel = useMemo(() => new ReadModel(local), [local]);
+  const readModel = useMemo(
+    () => new ReadModel(local, fetchFrozen ? { fetchFrozen } : {}),
+    [local, fetchFrozen],
+  );
   // SE-13: only in builds made with VITE_RUNSHEET_TEST_API=1 (browser tests and benchmarks), and there only
   // with ?bench=1 in the URL; see test-api.ts. Vite replaces the variable at build time, so the production
   // build drops this branch and never emits the module.

@@ -153,6 +153,38 @@ export class ApiClient {
     return (await this.call(operations.runsheet.historyAttestations, { params: { releaseId } })).items;
   }
 
+  /**
+   * FZ-09: the relay's frozen snapshot of an archived release (FZ-07) and the hash it names (its ETag),
+   * or null when it keeps none (`not-frozen`, 404); 'unchanged' when it is still `knownHash` (304).
+   * The bytes are not checked here: thawing does that.
+   */
+  async frozenRelease(
+    releaseId: string,
+    knownHash?: string,
+  ): Promise<{ bytes: Uint8Array; hash: string } | 'unchanged' | null> {
+    const path = operations.runsheet.frozenRelease.path.replace(':releaseId', encodeURIComponent(releaseId));
+    let response: Response;
+    try {
+      response = await this.fetchImpl(path, {
+        credentials: 'same-origin',
+        headers: {
+          Accept: 'application/octet-stream',
+          ...(knownHash !== undefined && { 'If-None-Match': `"${knownHash}"` }),
+        },
+      });
+    } catch (error) {
+      throw new ServerUnreachable(error instanceof Error ? error.message : String(error));
+    }
+    if (response.status === 404) return null;
+    if (response.status === 304) return 'unchanged';
+    if (!response.ok || response.headers.get('content-type') !== 'application/octet-stream') {
+      if (response.status === 401) this.options.onUnauthorized?.('unauthenticated');
+      throw new ServerUnreachable(`${path}: HTTP ${response.status}`);
+    }
+    const hash = (response.headers.get('etag') ?? '').replace(/^"|"$/g, '');
+    return { bytes: new Uint8Array(await response.arrayBuffer()), hash };
+  }
+
   private async call<O extends Operation>(
     operation: O,
     request: { params?: Record<string, string>; body?: unknown } = {},

@@ -53,6 +53,11 @@ export const API_ERRORS = {
     field: 'setupCode',
   },
   'not-found': { status: 404, message: 'Not found.' },
+  // FZ-07: the release exists but the relay keeps no snapshot of it (not archived, or not frozen yet).
+  'not-frozen': {
+    status: 404,
+    message: 'This release has no frozen snapshot: it is not archived, or it is being frozen.',
+  },
   'method-not-allowed': { status: 405, message: 'This method is not allowed here.' },
   'username-taken': { status: 409, message: 'That username is taken.', field: 'username' },
   'already-set-up': { status: 409, message: 'Runsheet already has an admin. Sign in instead.' },

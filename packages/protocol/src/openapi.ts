@@ -119,6 +119,17 @@ function operationObject(
       ...(answer.schema && {
         content: { 'application/json': { schema: schemaRef(answer.schema, answerIds) } },
       }),
+      ...(answer.binary && {
+        content: { [answer.binary]: { schema: { type: 'string', contentMediaType: answer.binary } } },
+      }),
+      ...(answer.headers && {
+        headers: Object.fromEntries(
+          Object.entries(answer.headers).map(([name, description]) => [
+            name,
+            { description, schema: { type: 'string' } },
+          ]),
+        ),
+      }),
     };
   }
   return {

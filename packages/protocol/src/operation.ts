@@ -12,6 +12,10 @@ export interface Answer {
   description: string;
   /** The JSON body; none for 204. */
   schema?: z.ZodType;
+  /** A body that is not JSON (a frozen release's bytes): its media type, instead of `schema`. */
+  binary?: string;
+  /** Response headers the answer carries, by name, with what they hold. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -75,12 +75,13 @@ describe('the OpenAPI document made from them', () => {
       const described = document.paths[openApiPath(op.path)]![op.method.toLowerCase()] as {
         responses: Record<
           string,
-          { content?: { 'application/json': { schema: { allOf?: [unknown, Json] } } } }
+          { content?: { 'application/json'?: { schema: { allOf?: [unknown, Json] } } } }
         >;
       };
       const responses = described.responses;
       const listed = Object.entries(responses).flatMap(([status, answer]) => {
-        const codes = (answer.content?.['application/json'].schema.allOf?.[1] as Json | undefined)
+        // A binary answer (a frozen release) has no JSON content.
+        const codes = (answer.content?.['application/json']?.schema.allOf?.[1] as Json | undefined)
           ?.properties as { error: { properties: { code: { enum: string[] } } } } | undefined;
         return (codes?.error.properties.code.enum ?? []).map((code) => `${status} ${code}`);
       });

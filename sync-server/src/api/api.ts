@@ -18,6 +18,7 @@ import { createRouter, type Route } from './router.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { frozenRoutes } from './routes/frozen.ts';
 import { historyAttestationRoutes } from './routes/history-attestations.ts';
 import { inventoryRoutes } from './routes/inventory.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -48,6 +49,7 @@ export function apiRoutes(deps: ApiDeps): Route[] {
     ...openApiRoutes(),
     ...releaseRoutes(deps),
     ...historyAttestationRoutes(deps),
+    ...frozenRoutes(deps),
     ...stepRoutes(deps),
     ...rolloutRoutes(deps),
     ...inventoryRoutes(deps),

@@ -90,6 +90,34 @@ export class ApiContext<O extends Operation = Operation> {
     this.send(status, () => sendJsonText(this.res, status, payload, this.headers()));
   }
 
+  /**
+   * Answers bytes that are not JSON (a frozen release), with their ETag. `HEAD` gets the headers alone;
+   * a request whose If-None-Match names the ETag gets 304 and no body.
+   */
+  bytes(data: Uint8Array, contentType: string, etag: string): void {
+    const quoted = `"${etag}"`;
+    const matches = (this.req.headers['if-none-match'] ?? '')
+      .split(',')
+      .some((tag) => tag.trim().replace(/^W\//, '') === quoted);
+    const status = matches ? 304 : 200;
+    this.send(status, () => {
+      // A copy of what was read is private to whoever may read the release: no shared cache keeps it.
+      const headers = { ETag: quoted, 'Cache-Control': 'private, no-cache', ...this.headers() };
+      if (status === 304) {
+        this.res.writeHead(304, headers);
+        this.res.end();
+        return;
+      }
+      this.res.writeHead(200, {
+        'Content-Type': contentType,
+        'Content-Length': data.byteLength,
+        'X-Content-Type-Options': 'nosniff',
+        ...headers,
+      });
+      this.res.end(this.req.method === 'HEAD' ? undefined : data);
+    });
+  }
+
   noContent(): void {
     this.send(204, () => {
       this.res.writeHead(204, { 'Cache-Control': 'no-store', ...this.headers() });

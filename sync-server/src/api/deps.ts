@@ -1,5 +1,6 @@
 import type { AccessAudit } from '../audit/access-audit.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { FrozenStore } from '../storage/contract.ts';
 import type { TemporalMirror } from '../temporal/mirror.ts';
 import type { Webhooks } from '../webhooks/webhooks.ts';
 import type { ServerWorkspace } from './data/server-workspace.ts';
@@ -20,4 +21,6 @@ export interface ApiDeps {
   temporal(): TemporalMirror | null;
   /** Outgoing webhooks: the admins' list, the delivery log, and "send test event". */
   webhooks: Webhooks;
+  /** The frozen snapshots of archived releases (FZ-06). */
+  frozen: FrozenStore;
 }

@@ -349,6 +349,37 @@ export interface WebhookStore {
   ): Promise<WebhookDeliveryRow[]>;
 }
 
+/**
+ * FZ-06: the frozen snapshot of an archived release (packages/doc `freezeRelease`), as the relay keeps it:
+ * the bytes, their content hash (`frozenHash`, hex SHA-256) and when it was written. One row per archived
+ * release; a later freeze of the same release replaces it, unarchiving deletes it.
+ */
+export interface FrozenReleaseRow {
+  releaseId: string;
+  hash: string;
+  bytes: Uint8Array;
+  /** The room's sequence number (DB-01) up to which the document it was frozen from held every update. */
+  seq: number;
+  /** Unix ms. */
+  frozenAt: number;
+}
+
+export interface FrozenStore {
+  /**
+   * Inserts, or replaces the release's snapshot (a late change refreezes it, FZ-05), unless the stored
+   * one covers a higher sequence number (a relay that was behind must not undo a newer freeze).
+   * Resolves whether it was written.
+   */
+  put(row: FrozenReleaseRow): Promise<boolean>;
+  get(releaseId: string): Promise<FrozenReleaseRow | undefined>;
+  /** The snapshot's hash alone (the bytes are large): to tell whether a copy is still current. */
+  hash(releaseId: string): Promise<string | undefined>;
+  /** False when there was none. */
+  delete(releaseId: string): Promise<boolean>;
+  /** Every snapshot's release, hash and sequence number, to compare with the catalog and rooms at start. */
+  list(): Promise<Array<{ releaseId: string; hash: string; seq: number }>>;
+}
+
 /** Everything the server keeps. */
 export interface Storage {
   readonly engine: 'sqlite' | 'postgres';
@@ -360,6 +391,7 @@ export interface Storage {
   readonly tokens: TokenStore;
   readonly audit: AuditStore;
   readonly webhooks: WebhookStore;
+  readonly frozen: FrozenStore;
   /** Resolves when the engine answers a trivial query (readiness); rejects when it cannot be reached. */
   ping(): Promise<void>;
   /** Flushes and closes; safe to call twice. */

@@ -618,6 +618,67 @@ export function storageContract(
       });
     });
 
+    describe('frozen releases (FZ-06)', () => {
+      const frozen = (releaseId: string, content: string, frozenAt = 5_000, seq = frozenAt) => ({
+        releaseId,
+        hash: `hash of ${content}`,
+        bytes: bytes(content),
+        seq,
+        frozenAt,
+      });
+
+      it('FZ-06 keeps one snapshot per release: its bytes and hash as written, replaced by a later freeze, gone when deleted', async () => {
+        expect(await s.frozen.get('release:a')).toBeUndefined();
+        expect(await s.frozen.hash('release:a')).toBeUndefined();
+        // Bytes of every value, so an engine that stores text or trims zeros fails.
+        const binary = new Uint8Array(256).map((_, i) => i);
+        await s.frozen.put({
+          releaseId: 'release:a',
+          hash: 'h1',
+          bytes: binary,
+          seq: 1_000,
+          frozenAt: 1_000,
+        });
+        await s.frozen.put(frozen('release:b', 'b1'));
+        const a = await s.frozen.get('release:a');
+        expect(a).toMatchObject({ releaseId: 'release:a', hash: 'h1', seq: 1_000, frozenAt: 1_000 });
+        expect([...(a?.bytes ?? [])]).toEqual([...binary]);
+        // A late change refreezes: the row is replaced, not added.
+        expect(await s.frozen.put(frozen('release:a', 'a2', 2_000))).toBe(true);
+        const again = await s.frozen.get('release:a');
+        expect(text(again!.bytes)).toBe('a2');
+        expect(again).toMatchObject({ hash: 'hash of a2', frozenAt: 2_000 });
+        expect(await s.frozen.hash('release:a')).toBe('hash of a2');
+        const listed = await s.frozen.list();
+        expect(listed.sort((x, y) => x.releaseId.localeCompare(y.releaseId))).toEqual([
+          { releaseId: 'release:a', hash: 'hash of a2', seq: 2_000 },
+          { releaseId: 'release:b', hash: 'hash of b1', seq: 5_000 },
+        ]);
+        // Unarchiving drops it; a second delete finds nothing.
+        expect(await s.frozen.delete('release:a')).toBe(true);
+        expect(await s.frozen.delete('release:a')).toBe(false);
+        expect(await s.frozen.get('release:a')).toBeUndefined();
+        expect(await s.frozen.list()).toEqual([{ releaseId: 'release:b', hash: 'hash of b1', seq: 5_000 }]);
+      });
+
+      it('FZ-06 a snapshot of a lower sequence number never replaces one of a higher (a relay that was behind)', async () => {
+        expect(await s.frozen.put(frozen('release:d', 'newer', 1, 9))).toBe(true);
+        expect(await s.frozen.put(frozen('release:d', 'older', 2, 8))).toBe(false);
+        expect(text((await s.frozen.get('release:d'))!.bytes)).toBe('newer');
+        // The same number again (nothing stored since) is written: the last freeze of that state wins.
+        expect(await s.frozen.put(frozen('release:d', 'same', 3, 9))).toBe(true);
+        expect(await s.frozen.get('release:d')).toMatchObject({ hash: 'hash of same', seq: 9, frozenAt: 3 });
+      });
+
+      it('FZ-06 a snapshot one relay writes is what another relay reads', async () => {
+        const other = await another();
+        await s.frozen.put(frozen('release:c', 'c1'));
+        expect(text((await other.frozen.get('release:c'))!.bytes)).toBe('c1');
+        await other.frozen.put(frozen('release:c', 'c2'));
+        expect(await s.frozen.hash('release:c')).toBe('hash of c2');
+      });
+    });
+
     it('answers a ping while it is open', async () => {
       await expect(s.ping()).resolves.toBeUndefined();
     });

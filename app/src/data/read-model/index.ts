@@ -21,6 +21,7 @@ export {
   type CatalogRead,
   type ReadChange,
   ReadModel,
+  type ReadModelOptions,
   type ReleaseRead,
   type ReleaseSource,
   type ReleaseView,

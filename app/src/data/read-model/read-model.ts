@@ -21,7 +21,8 @@
  */
 import { type DocChanges, setEvents } from '@runsheet/doc';
 import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from '@runsheet/domain';
-import { readFrozen } from '../frozen-store.ts';
+import { countUpdates } from '../doc-storage.ts';
+import { type FetchedFrozen, readFetchedFrozen, readFrozen } from '../frozen-store.ts';
 import type { LocalData } from '../local-data.ts';
 import { nextTask } from '../next-task.ts';
 import { readEventRows, readReleaseRows, releaseFromRowsInSlices } from '../stored-release.ts';
@@ -56,6 +57,14 @@ export type ReadChange = DocChanges | { kind: 'reload'; releaseId: ReleaseId };
 
 type Listener = () => void;
 
+export interface ReadModelOptions {
+  /**
+   * FZ-09: the relay's snapshot of an archived release (null: none, offline, not signed in). Asked only
+   * for a release this device has neither a snapshot nor a stored document of.
+   */
+  fetchFrozen?: (releaseId: ReleaseId, knownHash?: string) => Promise<FetchedFrozen | 'unchanged' | null>;
+}
+
 class FollowedRelease {
   version = 0;
   started = false;
@@ -76,7 +85,10 @@ export class ReadModel {
   private readonly followed = new Map<ReleaseId, FollowedRelease>();
   private readonly cleanups: Array<() => void> = [];
 
-  constructor(readonly local: LocalData) {
+  constructor(
+    readonly local: LocalData,
+    private readonly options: ReadModelOptions = {},
+  ) {
     this.cleanups.push(local.workspace.subscribe((changes) => this.onChanges(changes)));
   }
 
@@ -240,19 +252,77 @@ export class ReadModel {
   /** The snapshot of an archived release; without one (or unreadable), the document as for any release. */
   private async readFrozen(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
     // The steps paint first; the history follows a part per task (as the stored copy's does).
-    const frozen = await readFrozen(this.local.db, releaseId, nextTask, (steps) => {
+    const onSteps = (steps: ReleaseState) => {
       if (!this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return;
       f.frozen = steps;
       // The stored copy painted first has done its part (and is a second copy in memory).
       f.stored = null;
       f.storedHistory = false;
       this.bump(releaseId, f, { kind: 'reload', releaseId });
-    });
+    };
+    let frozen = await readFrozen(this.local.db, releaseId, nextTask, onSteps);
+    if (frozen) this.revalidate(releaseId, f, frozen).catch((error: unknown) => console.warn(error));
+    else if (!f.frozen) frozen = await this.fetchFrozen(releaseId, onSteps);
     if (!frozen || !this.isArchived(releaseId)) {
       if (!f.frozen) this.openBoth(releaseId, f);
       return;
     }
     if (f.frozen !== frozen) return;
+    f.frozenHistory = true;
+    this.bump(releaseId, f, { kind: 'reload', releaseId });
+  }
+
+  /**
+   * FZ-09: a device that has nothing of an archived release (a new device, a fresh profile) reads the
+   * relay's snapshot instead of syncing the document: about a third of the bytes, and nothing to replay.
+   * The snapshot is checked and kept (readFetchedFrozen). With the document stored here, it is read
+   * from there as today (and frozen here, FZ-04).
+   */
+  private async fetchFrozen(
+    releaseId: ReleaseId,
+    onSteps: (steps: ReleaseState) => void,
+  ): Promise<ReleaseState | null> {
+    const fetch = this.options.fetchFrozen;
+    if (!fetch || !this.isArchived(releaseId) || this.local.isLoaded(releaseId)) return null;
+    if ((await countUpdates(this.local.db, releaseId)) > 0) return null;
+    let fetched: FetchedFrozen | 'unchanged' | null;
+    try {
+      fetched = await fetch(releaseId);
+    } catch (error) {
+      console.warn(error);
+      return null;
+    }
+    if (!fetched || fetched === 'unchanged' || !this.isArchived(releaseId) || this.local.isLoaded(releaseId))
+      return null;
+    return readFetchedFrozen(this.local.db, releaseId, fetched, nextTask, onSteps);
+  }
+
+  /**
+   * FZ-10: a snapshot this device kept from the relay (it has no document of the release) is asked for
+   * again each time the release is opened, with its hash (304 when unchanged): a late change the relay
+   * froze in since (FZ-05), or a release the relay froze before all of it had arrived, reaches this
+   * device. The new snapshot replaces the kept one (and its projection rows) and the view moves to it.
+   */
+  private async revalidate(releaseId: ReleaseId, f: FollowedRelease, shown: ReleaseState): Promise<void> {
+    const fetch = this.options.fetchFrozen;
+    if (!fetch || (await countUpdates(this.local.db, releaseId)) > 0) return;
+    const kept = await this.local.db.frozenReleases.get(releaseId);
+    if (!kept) return;
+    const fetched = await fetch(releaseId, kept.hash).catch(() => null);
+    if (!fetched || fetched === 'unchanged' || fetched.hash === kept.hash) return;
+    const stillShown = () =>
+      f.frozen === shown && this.isArchived(releaseId) && !this.local.isLoaded(releaseId);
+    if (!stillShown()) return;
+    const release = await readFetchedFrozen(
+      this.local.db,
+      releaseId,
+      fetched,
+      nextTask,
+      undefined,
+      kept.hash,
+    );
+    if (!release || !stillShown()) return;
+    f.frozen = release;
     f.frozenHistory = true;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
   }

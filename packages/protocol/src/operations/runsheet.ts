@@ -82,6 +82,31 @@ export const runsheetOperations = {
     },
     errors: ['not-found'],
   }),
+  frozenRelease: defineOperation({
+    id: 'getFrozenRelease',
+    method: 'GET',
+    path: '/api/releases/:releaseId/frozen',
+    access: 'signed-in',
+    tag,
+    summary:
+      'The frozen snapshot of an archived release (FZ-07): the whole release in the compact form devices keep, instead of its document',
+    description:
+      'The bytes of `freezeRelease` (packages/doc): magic `RSFZ`, a format version, the SHA-256 of the body, the body. ' +
+      'The ETag is that hash (hex, quoted); `If-None-Match` with it answers 304. Viewers may read it.',
+    params: releaseParams,
+    answers: {
+      200: {
+        description: 'The snapshot',
+        binary: 'application/octet-stream',
+        headers: { ETag: 'The SHA-256 of the snapshot body, hex, quoted' },
+      },
+    },
+    errors: ['not-found', 'not-frozen'],
+    errorNotes: {
+      'not-found': 'No such release',
+      'not-frozen': 'The release is not archived, or its snapshot is not written yet',
+    },
+  }),
   step: defineOperation({
     id: 'getStep',
     method: 'GET',

@@ -7,11 +7,17 @@
  * uses it and let go `releaseIdleMs` after its last use; the relay then unloads it when no socket is left.
  * Loading a room reads storage, so opening is asynchronous: a route awaits `ready()` (and `openRelease`)
  * and then reads `state` synchronously. A command resolves once its change is stored.
+ *
+ * An archived release the relay holds a frozen snapshot of (FZ-06) is read from that snapshot, thawed,
+ * instead of loading its room (FZ-08): reading a finished release costs its snapshot, not a replay of its
+ * document. The thawed copy is kept while it is used (`releaseIdleMs`), and read again when the stored
+ * snapshot's hash changes (a late change refroze it). Commands always run on the document.
  */
 import type { Command } from '@runsheet/doc';
-import { catalogRoots, Workspace } from '@runsheet/doc';
+import { catalogRoots, FrozenReleaseError, thawRelease, Workspace } from '@runsheet/doc';
 import {
   anyCommand,
+  type CatalogState,
   type CommandContext,
   type CommandInput,
   type CommandName,
@@ -20,12 +26,21 @@ import {
   type DefinedCommand,
   type DomainState,
   type ReleaseId,
+  type ReleaseState,
   releaseIdOf,
 } from '@runsheet/domain';
 import type { AuditedAs } from '../../relay/identity.ts';
 import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
 import { parseRoomName } from '../../relay/room-name.ts';
+import type { FrozenStore } from '../../storage/contract.ts';
+
+/** An archived release read from its stored snapshot (FZ-08), with the hash it was read at. */
+interface FrozenRead {
+  hash: string;
+  state: ReleaseState;
+  timer: NodeJS.Timeout | null;
+}
 
 interface HeldRelease {
   room: Room;
@@ -36,6 +51,9 @@ interface HeldRelease {
 export interface ServerWorkspaceOptions {
   /** Let a release room go this long after the API last used it. */
   releaseIdleMs: number;
+  /** The relay's frozen snapshots (FZ-06): archived releases are read from them. None: from rooms. */
+  frozen?: FrozenStore;
+  log?: Pick<Console, 'warn'>;
 }
 
 export class ServerWorkspace {
@@ -43,6 +61,8 @@ export class ServerWorkspace {
   private opening: Promise<Workspace> | null = null;
   private readonly held = new Map<ReleaseId, HeldRelease>();
   private readonly openingReleases = new Map<ReleaseId, Promise<HeldRelease>>();
+  private readonly frozenReads = new Map<ReleaseId, FrozenRead>();
+  private readonly catalogListeners = new Set<(catalog: CatalogState) => void>();
   private closed = false;
   /**
    * Bumped on every change of the catalog's state (a command here, an update from a device, a reload):
@@ -75,10 +95,13 @@ export class ServerWorkspace {
       const workspace = new Workspace({ catalog: room.doc, destroyDocsOnClose: false });
       // The mirror updates the state in place and then emits: every catalog change passes here.
       workspace.subscribe((changes) => {
-        if (changes.kind === 'catalog') this.catalogVersion++;
+        if (changes.kind !== 'catalog') return;
+        this.catalogVersion++;
+        this.tellCatalog(workspace.state.catalog);
       });
       this.catalogVersion++;
       this.current = { workspace, room, release };
+      this.tellCatalog(workspace.state.catalog);
       return workspace;
     })().finally(() => {
       this.opening = null;
@@ -92,9 +115,36 @@ export class ServerWorkspace {
     return this.current.workspace;
   }
 
-  /** The current state; after `ready()` (and `openRelease` for the releases read). */
+  /**
+   * Hears the catalog's state once it is loaded and after every change of it (the freezer follows which
+   * releases are archived). Returns the way to stop.
+   */
+  onCatalogChange(listener: (catalog: CatalogState) => void): () => void {
+    this.catalogListeners.add(listener);
+    if (this.current !== null) listener(this.current.workspace.state.catalog);
+    return () => this.catalogListeners.delete(listener);
+  }
+
+  private tellCatalog(catalog: CatalogState): void {
+    for (const listener of [...this.catalogListeners]) listener(catalog);
+  }
+
+  /**
+   * The current state; after `ready()` (and `openRelease` for the releases read). An archived release
+   * read from its snapshot is in it beside the documents' releases; a document loaded here wins.
+   */
   get state(): DomainState {
-    return this.loaded.state;
+    const live = this.loaded.state;
+    if (this.frozenReads.size === 0) return live;
+    const releases = { ...live.releases };
+    for (const [id, read] of this.frozenReads) if (releases[id] === undefined) releases[id] = read.state;
+    return { catalog: live.catalog, releases };
+  }
+
+  /** Where `openRelease` read the release from last (a test compares both). */
+  sourceOf(releaseId: ReleaseId): 'frozen' | 'document' | null {
+    if (this.held.has(releaseId)) return 'document';
+    return this.frozenReads.has(releaseId) ? 'frozen' : null;
   }
 
   /** SE-04: true when the catalog lists `releaseId`; a release room exists only for those. */
@@ -104,11 +154,61 @@ export class ServerWorkspace {
   }
 
   /**
-   * Opens a release document (loading its room if needed) so that `state.releases[id]` is current.
-   * Only for releases the catalog knows: an unknown id must not create a room.
+   * Makes `state.releases[id]` current for reading: from the release's frozen snapshot when it is
+   * archived and one is stored (FZ-08), else from its document (`openDocument`).
    */
   async openRelease(releaseId: ReleaseId): Promise<void> {
     await this.ready();
+    if (!this.held.has(releaseId) && (await this.readFrozen(releaseId))) return;
+    this.forgetFrozen(releaseId);
+    await this.openDocument(releaseId);
+  }
+
+  /** True when the release is now read from its snapshot; false when it must be read from its room. */
+  private async readFrozen(releaseId: ReleaseId): Promise<boolean> {
+    const store = this.options.frozen;
+    if (store === undefined || this.state.catalog.releases[releaseId]?.status !== 'archived') return false;
+    const hash = await store.hash(releaseId);
+    if (hash === undefined) return false;
+    let read = this.frozenReads.get(releaseId);
+    if (read?.hash !== hash) {
+      const row = await store.get(releaseId);
+      if (row === undefined) return false;
+      let state: ReleaseState;
+      try {
+        state = thawRelease(row.bytes);
+      } catch (error) {
+        if (!(error instanceof FrozenReleaseError)) throw error;
+        // A damaged or newer snapshot: the document answers, and the freezer writes it again.
+        this.options.log?.warn(`The frozen snapshot of ${releaseId} is unreadable (${error.code})`);
+        return false;
+      }
+      if (read?.timer) clearTimeout(read.timer);
+      read = { hash: row.hash, state, timer: null };
+      this.frozenReads.set(releaseId, read);
+    }
+    // Awaited reads above: a command may have loaded the document meanwhile, which then answers.
+    if (this.held.has(releaseId)) return false;
+    if (read.timer !== null) clearTimeout(read.timer);
+    read.timer = setTimeout(() => this.forgetFrozen(releaseId), this.options.releaseIdleMs);
+    read.timer.unref();
+    return true;
+  }
+
+  private forgetFrozen(releaseId: ReleaseId): void {
+    const read = this.frozenReads.get(releaseId);
+    if (read === undefined) return;
+    if (read.timer !== null) clearTimeout(read.timer);
+    this.frozenReads.delete(releaseId);
+  }
+
+  /**
+   * Opens a release document (loading its room if needed) so that `state.releases[id]` is current.
+   * Only for releases the catalog knows: an unknown id must not create a room.
+   */
+  async openDocument(releaseId: ReleaseId): Promise<void> {
+    await this.ready();
+    this.forgetFrozen(releaseId);
     let held = this.held.get(releaseId);
     if (held === undefined) {
       let opening = this.openingReleases.get(releaseId);
@@ -148,7 +248,7 @@ export class ServerWorkspace {
   ): Promise<CommandResult<T>> {
     const releaseId =
       'spec' in command ? releaseIdOf(command as unknown as DefinedCommand, input as never) : undefined;
-    if (releaseId !== undefined) await this.openRelease(releaseId);
+    if (releaseId !== undefined) await this.openDocument(releaseId);
     else await this.ready();
     const catalog = this.current!.room;
     const release = releaseId === undefined ? undefined : this.held.get(releaseId)?.room;
@@ -186,6 +286,7 @@ export class ServerWorkspace {
   }
 
   private reset(): void {
+    for (const id of [...this.frozenReads.keys()]) this.forgetFrozen(id);
     if (this.current === null) return;
     this.catalogVersion++;
     for (const id of [...this.held.keys()]) this.forgetRelease(id);

@@ -1,5 +1,6 @@
 import type { Storage } from '../contract.ts';
 import { createAuditStore } from './audit.ts';
+import { createFrozenStore } from './frozen.ts';
 import { migrate } from './migrate.ts';
 import { createPool, describeUrl, type Pool } from './pool.ts';
 import { createRoomStore } from './rooms.ts';
@@ -40,6 +41,7 @@ export async function openPostgresStorage(url: string, options: PostgresOptions)
     tokens: createTokenStore(pool),
     audit: createAuditStore(pool),
     webhooks: createWebhookStore(pool),
+    frozen: createFrozenStore(pool),
     async ping() {
       await pool.query('SELECT 1');
     },

@@ -149,4 +149,12 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX webhook_jobs_by_due ON webhook_jobs (due_at, seq);
    CREATE INDEX webhook_jobs_by_webhook ON webhook_jobs (webhook_id);`,
+  // 5: the frozen snapshot of each archived release (FZ-06), as SQLite migration 8.
+  `CREATE TABLE frozen_releases (
+     release_id text PRIMARY KEY,
+     hash text NOT NULL,
+     bytes bytea NOT NULL,
+     seq bigint NOT NULL,
+     frozen_at bigint NOT NULL
+   );`,
 ];

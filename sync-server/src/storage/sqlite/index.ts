@@ -3,6 +3,7 @@ import type { Storage } from '../contract.ts';
 import { createAuditStore } from './audit.ts';
 import { BusyRetry } from './busy-retry.ts';
 import { closeDatabase, DATABASE_FILE, type Db, openDatabase } from './database.ts';
+import { createFrozenStore } from './frozen.ts';
 import { createRoomStore } from './rooms.ts';
 import { createSessionStore } from './sessions.ts';
 import { settled } from './sync.ts';
@@ -31,6 +32,7 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
     tokens: settled(createTokenStore(db), retry),
     audit: settled(createAuditStore(db), retry),
     webhooks: settled(createWebhookStore(db), retry),
+    frozen: settled(createFrozenStore(db), retry),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

@@ -156,4 +156,14 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX webhook_jobs_by_due ON webhook_jobs (due_at, seq);
    CREATE INDEX webhook_jobs_by_webhook ON webhook_jobs (webhook_id);`,
+  // 8: the frozen snapshot of each archived release (FZ-06): the bytes of packages/doc `freezeRelease` and
+  // their SHA-256, and the room's sequence number they cover; replaced when a late change refreezes the
+  // release (never by a snapshot of a lower number), deleted when it is unarchived.
+  `CREATE TABLE frozen_releases (
+     release_id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     seq INTEGER NOT NULL,
+     frozen_at INTEGER NOT NULL
+   );`,
 ];
