@@ -46,7 +46,7 @@ const STATUSES: readonly StepStatus[] = STEP_STATUSES;
 const NOWHERE = 255;
 const STATUS_INDEX: Record<StepStatus, number> = { pending: 0, done: 1, skipped: 2, reverted: 3 };
 const codeOf = (category: StepCategory, status: StepStatus) =>
-  1 + (category === 'deploy' ? 0 : 1) * STATUSES.length + STATUS_INDEX[status];
+  1 + STEP_CATEGORIES.indexOf(category) * STATUSES.length + STATUS_INDEX[status];
 
 /** Adds `delta` to the counts a code stands for. */
 function addCode(counter: Counter, code: number, delta: number): void {
@@ -121,8 +121,8 @@ export class StepTally {
 
   private move(stepId: StepId): void {
     // The id says which kind of step it is: a template step's is `step:<customer>.<template>`, a custom
-    // step's has no dot (ids.ts templateStepId, parseTemplateStepId).
-    if (stepId.indexOf('.') < 0) {
+    // step's has no dot (ids.ts templateStepId), unless it came in a file with one: then its record says.
+    if (stepId.indexOf('.') < 0 || this.isCustom(stepId)) {
       const before = this.customShares.get(stepId) ?? null;
       const after = this.customShareOf(stepId);
       this.shift(before, after);
@@ -139,6 +139,11 @@ export class StepTally {
     if (before !== NOWHERE) addCode(ref.counter, before, -1);
     if (after !== NOWHERE) addCode(ref.counter, after, 1);
     this.templateShares[ref.slot] = after;
+  }
+
+  /** A custom step with a dotted id (an imported one may have one): its record decides, not its id. */
+  private isCustom(stepId: StepId): boolean {
+    return this.customShares.has(stepId) || Object.hasOwn(this.doc?.customSteps ?? {}, stepId);
   }
 
   private shift(before: Share | null, after: Share | null): void {

@@ -74,4 +74,24 @@ describe('ProgressKeeper', () => {
     expect(count).toHaveBeenCalledTimes(2);
     count.mockRestore();
   });
+
+  it('PR-09 a release read from another source (stored copy, snapshot, document) is counted whole; the same version is not', () => {
+    const w = testWorld();
+    const { releaseId, acme, deployApp } = w.ids;
+    const keeper = new ProgressKeeper(releaseId);
+    keeper.current(w.state, 1, 'stored');
+    const count = vi.spyOn(StepTally, 'count');
+    const a = templateStepId(acme, deployApp);
+    w.act(markDone, { releaseId, stepId: a });
+    keeper.note(change(w, { stepStates: [a] as StepId[] }));
+    // The document opened by another reader, with no reload: its object is counted whole.
+    expect(keeper.current(w.state, 2, 'document')).toEqual(releaseProgress(w.state, releaseId));
+    expect(count).toHaveBeenCalledTimes(2);
+    count.mockClear();
+    // A view that subscribes at the version already counted misses nothing: no count.
+    keeper.invalidate(2);
+    keeper.current(w.state, 2, 'document');
+    expect(count).not.toHaveBeenCalled();
+    count.mockRestore();
+  });
 });

@@ -62,15 +62,18 @@ export function useReleaseProgress(
     [releaseId, includeArchivedCustomers],
   );
   useEffect(() => {
-    keeper.invalidate();
+    keeper.invalidate(model.release(releaseId).version);
     return model.subscribeChanges(releaseId, (change) => keeper.note(change));
   }, [model, keeper, releaseId]);
   // Deferred on the first render too (-1): the page's cells are drawn before the first count.
   const version = useDeferredValue(view.version, -1);
   const state = view.status === 'ready' ? view.state : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state (and its source).
   return useMemo(
-    () => (state && version >= 0 ? keeper.current(state) : undefined),
+    () =>
+      state && version >= 0
+        ? keeper.current(state, view.version, view.status === 'ready' ? view.source : undefined)
+        : undefined,
     [keeper, state !== null, version],
   );
 }
@@ -103,7 +106,11 @@ export function useReleasesProgress(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state.
   return useMemo(() => {
     const out = new Map<ReleaseId, ReleaseProgress>();
-    for (const [id, keeper] of keepers) if (live.state.releases[id]) out.set(id, keeper.current(live.state));
+    for (const [id, keeper] of keepers) {
+      const read = model.release(id);
+      if (live.state.releases[id] && read.status === 'ready')
+        out.set(id, keeper.current(live.state, read.version, read.source));
+    }
     return out;
-  }, [keepers, version]);
+  }, [model, keepers, version]);
 }
