@@ -37,13 +37,14 @@ export interface HeldRow {
 }
 
 /**
- * The slots in use per webhook: the taker's own attempts in flight, or every lease not yet ended, whichever
- * is more. The leases count what other relays hold (WH-06 holds for the cluster, not per relay); the
- * taker's own count covers an attempt that outlived its lease.
+ * The slots in use per webhook: the taker's own attempts in flight, plus the leases other takers hold
+ * (WH-06 holds for the cluster, not per relay). `held` must count other owners' leases only: an attempt
+ * of this taker that outlived its lease is in `own`, and a job another relay took over after that lease
+ * ended is in `held`, so both count.
  */
 export function slotsInUse(own: ReadonlyMap<string, number>, held: readonly HeldRow[]): Map<string, number> {
   const busy = new Map(own);
-  for (const row of held) busy.set(row.webhook_id, Math.max(busy.get(row.webhook_id) ?? 0, Number(row.n)));
+  for (const row of held) busy.set(row.webhook_id, (busy.get(row.webhook_id) ?? 0) + Number(row.n));
   return busy;
 }
 

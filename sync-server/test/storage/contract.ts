@@ -592,6 +592,22 @@ export function storageContract(
           expect(later.map((j) => j.deliveryId)).toEqual(['delivery-1', 'delivery-2']);
         });
 
+        it('WH-06 an attempt that outlived its lease still holds its slot while another relay holds the job again', async () => {
+          for (let n = 1; n <= 4; n++) await s.webhooks.enqueue(job(n), queue);
+          const other = await another();
+          const slots = { perWebhook: 2, limit: 1 };
+          // A takes delivery 1; its lease ends at 1,500 while its attempt goes on; B takes the job again.
+          expect((await s.webhooks.take(take('a', 500, slots))).map((j) => j.deliveryId)).toEqual([
+            'delivery-1',
+          ]);
+          expect((await other.webhooks.take(take('b', 1_600, slots))).map((j) => j.deliveryId)).toEqual([
+            'delivery-1',
+          ]);
+          // Two attempts run for webhook 1 (A's, in its own count, and B's lease): no slot is free for A.
+          const busy = new Map([['webhook:1', 1]]);
+          expect(await s.webhooks.take(take('a', 1_700, { ...slots, busy }))).toEqual([]);
+        });
+
         it('WH-06 relays taking at the same moment never hold more than perWebhook jobs of one webhook together', async () => {
           for (let n = 1; n <= 12; n++) await s.webhooks.enqueue(job(n), queue);
           const other = await another();

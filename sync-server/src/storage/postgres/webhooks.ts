@@ -114,10 +114,14 @@ export function createWebhookStore(pool: Pool): WebhookStore {
         // WH-06 for the cluster: every relay's leases count against a webhook's slots, and takes run one
         // after another across relays (this lock, held until COMMIT), so two relays taking at the same
         // moment cannot both fill the same free slot.
+        // A relay stuck while holding the lock must not stop every other relay's deliveries: waiting for
+        // it ends after a few seconds (the take fails, and the dispatcher tries again at its next poll).
+        await client.query("SET LOCAL lock_timeout = '5s'");
         await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE.webhookTake]);
         const { rows: held } = await client.query<HeldRow>(
-          'SELECT webhook_id, count(*)::int AS n FROM webhook_jobs WHERE lease_until > $1 GROUP BY webhook_id',
-          [t.now],
+          `SELECT webhook_id, count(*)::int AS n FROM webhook_jobs
+            WHERE lease_until > $1 AND lease_owner <> $2 GROUP BY webhook_id`,
+          [t.now, t.owner],
         );
         // At most `perWebhook` candidates per webhook, so one webhook's backlog cannot hide the others' (WH-06).
         const { rows: candidates } = await client.query<JobRow>(

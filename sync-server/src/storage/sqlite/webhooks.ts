@@ -104,11 +104,12 @@ export function createWebhookStore(db: Db): Sync<WebhookStore> {
     );
     return 'queued';
   });
-  const held = db.prepare<[number], HeldRow>(
-    'SELECT webhook_id, count(*) AS n FROM webhook_jobs WHERE lease_until > ? GROUP BY webhook_id',
+  const held = db.prepare<[number, string], HeldRow>(
+    `SELECT webhook_id, count(*) AS n FROM webhook_jobs
+      WHERE lease_until > ? AND lease_owner <> ? GROUP BY webhook_id`,
   );
   const take = db.transaction<Sync<WebhookStore>['take']>((t) => {
-    const busy = slotsInUse(t.busy, held.all(t.now));
+    const busy = slotsInUse(t.busy, held.all(t.now, t.owner));
     const picked = pickFair(candidates.all(t.now, t.now, t.perWebhook, TAKE_CANDIDATES), { ...t, busy });
     for (const row of picked) lease.run(t.owner, t.leaseUntil, row.delivery_id);
     return picked.map(fromJobRow);
