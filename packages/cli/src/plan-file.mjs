@@ -162,6 +162,12 @@ export function planFromEntries(entries, members) {
  * @returns {PlannedWave[]}
  */
 export function planByCluster(members, order) {
+  // No cluster would plan no wave, and planning no wave removes the plan: that is never what was asked.
+  if (members.clusters.length === 0)
+    throw new CliError(
+      '--by-cluster: no customer of this release is on a cluster, so there is no wave to plan',
+      'bad-plan',
+    );
   const chosen =
     order.length > 0
       ? order.map((given) => clusterId(members, given))

@@ -139,10 +139,18 @@ export function PlanEditor({
     setAnnouncement(`${waveLabel(wave, index)} is now wave ${to + 1} of ${current.waves.length}.`);
   };
 
+  const runPlan = () => run(planWaves, toPlanInput(current, release.id, toGateInput(gate)));
   const save = async () => {
     setBusy(true);
-    const result = await run(planWaves, toPlanInput(current, release.id, toGateInput(gate)));
-    setBusy(false);
+    let result: Awaited<ReturnType<typeof runPlan>>;
+    try {
+      result = await runPlan();
+    } catch (error) {
+      setErrors({ ...NO_ERRORS, form: `The plan could not be saved: ${(error as Error).message}` });
+      return;
+    } finally {
+      setBusy(false);
+    }
     if (!result.ok) {
       setErrors(errorsOf(result.error));
       return;
@@ -152,6 +160,9 @@ export function PlanEditor({
   };
 
   const previewError = preview.ok ? null : preview.error.message;
+  // A mode that built no wave (no cluster, no metadata key) would save "no waves", removing the plan:
+  // only removing the waves one by one from the current plan says that.
+  const builtNothing = current.waves.length === 0 && current.mode !== 'current';
   return (
     <form
       aria-label="Plan waves"
@@ -272,7 +283,12 @@ export function PlanEditor({
         <Button type="button" variant="outline" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" disabled={busy || previewError !== null}>
+        {builtNothing && (
+          <p className="mr-auto text-muted-foreground text-sm" data-testid="plan-built-nothing">
+            This way builds no wave here.
+          </p>
+        )}
+        <Button type="submit" disabled={busy || previewError !== null || builtNothing}>
           {current.waves.length === 0 ? 'Save: no waves' : `Save ${count(current.waves.length, 'wave')}`}
         </Button>
       </DialogFooter>
