@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
+const START_TIMEOUT_MS = 60_000;
+
 /**
  * Starts `script` (a built server's main.js; the caller names it, because a bundled caller's
  * `import.meta.url` is its bundle's, not this file's) with `env` over a bare environment (PATH, HOST 127.0.0.1,
@@ -17,14 +19,26 @@ export async function startRelay({ script, env = {}, nodeArgs = [], ipc = false 
   });
   let output = '';
   const url = await new Promise((resolve, reject) => {
+    // A relay that never says it listens (a hung start) ends the benchmark, not hangs it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk) => {
-      output += chunk.toString();
+      // Kept for a failure's message: the last 64 KB is enough and a chatty relay does not grow it.
+      output = (output + chunk.toString()).slice(-65_536);
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${script} exited (${code}):\n${output}`)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}):\n${output}`));
+    });
   });
   const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
@@ -36,7 +50,10 @@ export async function startRelay({ script, env = {}, nodeArgs = [], ipc = false 
       if (gone()) return;
       const exited = once(child, 'exit');
       child.kill(signal);
+      // One that does not stop in 10 s is killed: a benchmark never waits on its relay for ever.
+      const hard = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(hard);
     },
   };
 }
