@@ -12,10 +12,11 @@
  * - single: 1 relay on SQLite (the default), a process.
  *
  * 1. Latency: BENCH_CLIENTS stock y-websocket clients on one release room, each setting one key of about
- *    300 bytes once a second for BENCH_SECONDS. Cluster: clients spread round-robin over the 3 relays;
- *    single: all on the one relay. Latency is from just before the sender's change to its arrival at each
- *    other client (one process, one clock), split into same relay and across relays. Relay CPU (from
- *    /proc) per delivered update; PostgreSQL's and Redis's CPU beside it.
+ *    300 bytes once a second, BENCH_WARMUP_SECONDS unmeasured, then BENCH_SECONDS measured. Cluster:
+ *    clients spread round-robin over the 3 relays; single: all on the one relay. Latency is from just
+ *    before the sender's change to its arrival at each other client (one process, one clock), split into
+ *    same relay and across relays. Relay CPU (from /proc) per delivered update; PostgreSQL's and Redis's
+ *    CPU beside it.
  * 2. Cold room load: a 2 MB and a 10 MB room (stored, compacted, unloaded), then a fresh client times
  *    connect -> complete copy, BENCH_COLD_RUNS times, from PostgreSQL (a cluster relay) and from SQLite.
  * 3. Chaos: BENCH_CHAOS_CLIENTS clients over the 3 relays writing once a second for BENCH_CHAOS_SECONDS;
@@ -50,10 +51,11 @@ import {
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
-// Seconds of the same writing before the latency phase measures anything (0: none). The relays are fresh
-// processes: their first seconds include Node compiling the hot code, which a long-running relay did long
-// ago, and three fresh relays pay it three times where the single relay pays it once.
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 0);
+// Seconds of the same writing before the latency phase measures anything (0: none, as runs A to E). The
+// relays are fresh processes: their first seconds include V8 compiling the hot code (a fifth of the
+// relays' CPU in a profile of the first 20 s), which a long-running relay did long ago, and three fresh
+// relays, each seeing a third of the traffic, take longer to get there than the single relay.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const MEASURE_EVERY = Number(process.env.BENCH_MEASURE_EVERY ?? 5);
 const CHAOS_CLIENTS = Number(process.env.BENCH_CHAOS_CLIENTS ?? 30);
