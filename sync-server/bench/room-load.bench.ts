@@ -2,7 +2,7 @@
  * Cold room read, storage alone (a script, not a test): how long `rooms.load` takes for a compacted room of
  * 2 MB and 10 MB on PostgreSQL (a real server from scripts/engines.mjs, fsync on) and on SQLite, and what a
  * relay then does with it (apply to a fresh document, encode the copy a new client is sent). The engines
- * take turns, run by run. `node bench/run.mjs room-load` after a build; BENCH_RUNS (default 15).
+ * take turns, run by run. `pnpm --filter @runsheet/sync-server bench:room-load`; BENCH_RUNS (default 15).
  * Results: docs/BENCHMARKS.md, "Several relays".
  */
 import { mkdtempSync, rmSync } from 'node:fs';
