@@ -11,9 +11,10 @@ const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
  *
  * Why COPY: node-postgres (8.x) reads every column as text, so a `bytea` arrives as hex (twice its size),
  * is decoded into a JS string and parsed back into bytes; its `binary: true` mode decodes the column as
- * UTF-8 first, which mangles any byte sequence that is not valid UTF-8 (most Yjs updates). A 2 MB room
- * snapshot cost 15 to 40 ms that way on the benchmark machine. COPY's binary format sends the bytes as they
- * are, and the driver hands CopyData messages over untouched (docs/BENCHMARKS.md, "Several relays", run F).
+ * UTF-8 first, which mangles any byte sequence that is not valid UTF-8 (most Yjs updates). COPY's binary
+ * format sends the bytes as they are, and the driver hands CopyData messages over untouched: a 2 MB room
+ * snapshot took 15 to 60 ms the first way on the benchmark machine, 9 to 26 ms this way
+ * (docs/BENCHMARKS.md, "Several relays", run F).
  *
  * COPY takes no parameters: `select` must carry its values as literals (`client.escapeLiteral`).
  */
