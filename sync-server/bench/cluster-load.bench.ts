@@ -2,7 +2,9 @@
  * Several relays benchmark (a script, not a test: it measures and reports, it asserts nothing). Build the
  * server first, then `pnpm --filter @runsheet/sync-server bench:cluster` (bench/run.mjs bundles and runs
  * this file); results go to docs/BENCHMARKS.md, "Several relays". BENCH_SERVER_MAIN=<path of a main.js>
- * runs another build of the relay (an older commit's) instead of dist/main.js, to compare builds.
+ * runs another build of the relay (an older commit's) instead of dist/main.js, to compare builds;
+ * BENCH_SERVER_NODE_ARGS passes Node flags to every relay (a CPU profile: relays stop with SIGTERM at the
+ * end, so their profiles are written).
  *
  * In one run, on this machine:
  * - engines: a real PostgreSQL (fsync on) and a real Redis, started by scripts/engines.mjs;
@@ -10,10 +12,11 @@
  * - single: 1 relay on SQLite (the default), a process.
  *
  * 1. Latency: BENCH_CLIENTS stock y-websocket clients on one release room, each setting one key of about
- *    300 bytes once a second for BENCH_SECONDS. Cluster: clients spread round-robin over the 3 relays;
- *    single: all on the one relay. Latency is from just before the sender's change to its arrival at each
- *    other client (one process, one clock), split into same relay and across relays. Relay CPU (from
- *    /proc) per delivered update; PostgreSQL's and Redis's CPU beside it.
+ *    300 bytes once a second, BENCH_WARMUP_SECONDS unmeasured, then BENCH_SECONDS measured. Cluster:
+ *    clients spread round-robin over the 3 relays; single: all on the one relay. Latency is from just
+ *    before the sender's change to its arrival at each other client (one process, one clock), split into
+ *    same relay and across relays. Relay CPU (from /proc) per delivered update; PostgreSQL's and Redis's
+ *    CPU beside it.
  * 2. Cold room load: a 2 MB and a 10 MB room (stored, compacted, unloaded), then a fresh client times
  *    connect -> complete copy, BENCH_COLD_RUNS times, from PostgreSQL (a cluster relay) and from SQLite.
  * 3. Chaos: BENCH_CHAOS_CLIENTS clients over the 3 relays writing once a second for BENCH_CHAOS_SECONDS;
@@ -48,6 +51,11 @@ import {
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+// Seconds of the same writing before the latency phase measures anything (0: none, as runs A to E). The
+// relays are fresh processes: their first seconds include V8 compiling the hot code (a fifth of the
+// relays' CPU in a profile of the first 20 s), which a long-running relay did long ago, and three fresh
+// relays, each seeing a third of the traffic, take longer to get there than the single relay.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const MEASURE_EVERY = Number(process.env.BENCH_MEASURE_EVERY ?? 5);
 const CHAOS_CLIENTS = Number(process.env.BENCH_CHAOS_CLIENTS ?? 30);
@@ -57,6 +65,8 @@ const PHASES = (process.env.BENCH_PHASES ?? 'latency,cold,chaos').split(',');
 const PACKAGE = join(import.meta.dirname, '..', '..');
 // BENCH_SERVER_MAIN: another build of the relay (an older commit's dist/main.js) to compare with.
 const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? join(PACKAGE, 'dist', 'main.js');
+// BENCH_SERVER_NODE_ARGS: more Node flags for every relay, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const TICKS_PER_SECOND = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -128,7 +138,7 @@ function relay(name: string, port: number, env: Record<string, string>): Relay {
     url: `http://127.0.0.1:${port}`,
     child: null as unknown as ChildProcess,
     async start() {
-      const child = spawn(process.execPath, [SERVER_MAIN], {
+      const child = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_MAIN], {
         env: {
           PATH: process.env.PATH ?? '',
           HOST: '127.0.0.1',
@@ -251,14 +261,22 @@ function write(client: Client, n: number): void {
   client.doc.getMap('m').set(`c${client.index}-${n}`, PAYLOAD);
 }
 
-/** Each client writes once a second (spread over the second) for `seconds`; resolves when done. */
-async function writeFor(clients: Client[], seconds: number, onSecond?: (s: number) => Promise<void> | void) {
+/**
+ * Each client writes once a second (spread over the second) for `seconds`; resolves when done. `first`
+ * numbers the keys on from an earlier round, so every change adds a key.
+ */
+async function writeFor(
+  clients: Client[],
+  seconds: number,
+  onSecond?: (s: number) => Promise<void> | void,
+  first = 0,
+) {
   let stop = false;
   const loops = clients.map(async (client, i) => {
     await sleep((1000 * i) / clients.length);
     const t0 = performance.now();
     for (let n = 0; n < seconds && !stop; n++) {
-      write(client, n);
+      write(client, first + n);
       await sleep(Math.max(0, t0 + (n + 1) * 1000 - performance.now()));
     }
   });
@@ -331,6 +349,14 @@ async function latencyPhase(relays: Relay[], label: string, engines: number[]) {
   );
   await Promise.all(clients.map((c) => synced(c.provider)));
   await sleep(1000);
+  if (WARMUP_SECONDS > 0) {
+    await writeFor(clients, WARMUP_SECONDS, undefined, SECONDS);
+    await sleep(2000);
+    for (const c of clients) {
+      c.sent.clear();
+      c.arrived.clear();
+    }
+  }
   const pids = relays.map((r) => r.child.pid!);
   const cpuBefore = pids.map(cpuSeconds);
   const enginesBefore = engines.map(cpuSeconds);
@@ -351,6 +377,7 @@ async function latencyPhase(relays: Relay[], label: string, engines: number[]) {
   return {
     relays: relays.length,
     clients: clients.length,
+    warmupSeconds: WARMUP_SECONDS,
     seconds: SECONDS,
     updatesSent: clients.length * SECONDS,
     measuringReceivers: receivers,

@@ -5,12 +5,17 @@ import type { StoredUpdate } from '../src/storage/contract.ts';
 /** Updates are one byte each: their own sequence number, so what was applied, in which order, shows. */
 function harness(known: number, stored: number[], gapWaitMs = 20) {
   const applied: number[] = [];
+  /** Per applied update: true when it came live from another relay, false when read from storage. */
+  const live: boolean[] = [];
   const reads: number[] = [];
   let failReads = 0;
   const sequence = new StoredSequence(
     known,
     {
-      apply: (update) => applied.push(...update),
+      apply: (update, isLive) => {
+        applied.push(...update);
+        live.push(isLive);
+      },
       readSince: async (afterSeq) => {
         reads.push(afterSeq);
         if (failReads > 0) {
@@ -28,6 +33,7 @@ function harness(known: number, stored: number[], gapWaitMs = 20) {
   return {
     sequence,
     applied,
+    live,
     reads,
     failNextReads: (n: number) => {
       failReads = n;
@@ -69,6 +75,19 @@ describe('StoredSequence: a room applies stored batches in the order of their nu
     expect(h.reads).toEqual([1]);
     expect(h.applied).toEqual([2, 3, 4]);
     expect(h.sequence.known).toBe(4);
+  });
+
+  it('CL-01 says which updates came live from another relay and which were read from storage', async () => {
+    // The room sends a live batch's own bytes to its connections; what was read (a compacted row may hold
+    // the whole document) goes out as what was new to the room. Mixing them up would send a whole
+    // document to every connection, or skip what a read found.
+    const h = harness(0, [1, 2, 3, 4]);
+    h.sequence.deliver(1, 1, one(1));
+    h.sequence.deliver(3, 3, one(3));
+    await settle(60);
+    h.sequence.deliver(5, 5, one(5));
+    expect(h.applied).toEqual([1, 2, 3, 4, 5]);
+    expect(h.live).toEqual([true, false, false, false, true]);
   });
 
   it("CL-01 this relay's own batch is in the document already; a batch without bytes is read at once", async () => {

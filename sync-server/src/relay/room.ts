@@ -154,7 +154,7 @@ export class Room {
     this.applyLoaded(stored.updates);
     this.storedRows = stored.updates.length;
     this.sequence = new StoredSequence(stored.lastSeq, {
-      apply: (update) => this.applyFromStorage(update),
+      apply: (update, live) => this.applyFromStorage(update, live),
       readSince: (afterSeq) => this.store.since(this.name, afterSeq),
       warn: (message, error) => this.hooks.warn(`Room ${this.name}: ${message}`, error),
     });
@@ -339,11 +339,21 @@ export class Room {
     return ids.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
   }
 
-  private applyFromStorage(update: Uint8Array): void {
+  /**
+   * A live batch from another relay (`live`) goes to this relay's connections as the bytes it came in: the
+   * room's update listener is off while it is applied, so Yjs does not encode the same change again for the
+   * update event (on every receiving relay, for every batch). What was read from storage goes out as Yjs's
+   * own update event, which holds only what was new to the room (a compacted row holds the whole document).
+   */
+  private applyFromStorage(update: Uint8Array, live: boolean): void {
+    if (live) this.doc.off('update', this.onDocUpdate);
     try {
       Y.applyUpdate(this.doc, update, STORED_ORIGIN);
+      if (live) this.send(encodeUpdate(update), null);
     } catch (error) {
       this.hooks.warn(`Room ${this.name}: skipping an unreadable stored update`, error);
+    } finally {
+      if (live) this.doc.on('update', this.onDocUpdate);
     }
   }
 

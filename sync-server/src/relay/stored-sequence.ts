@@ -8,8 +8,12 @@ import type { StoredUpdate } from '../storage/contract.ts';
 export type Delivered = Uint8Array | 'own' | null;
 
 export interface SequenceTarget {
-  /** Applies an update that is stored already (it must not be stored again). */
-  apply(update: Uint8Array): void;
+  /**
+   * Applies an update that is stored already (it must not be stored again). `live`: it is exactly the
+   * numbers another relay just published, so new to this room; otherwise it was read from storage and may
+   * hold much of what the room has (a compacted row holds the whole document).
+   */
+  apply(update: Uint8Array, live: boolean): void;
   /** Every stored update after `afterSeq`, oldest first. */
   readSince(afterSeq: number): Promise<StoredUpdate[]>;
   warn(message: string, error?: unknown): void;
@@ -80,7 +84,7 @@ export class StoredSequence {
             return;
           }
           this.ahead.delete(first);
-          if (range.update !== 'own') this.target.apply(range.update);
+          if (range.update !== 'own') this.target.apply(range.update, true);
           this.knownSeq = range.last;
           progressed = true;
         }
@@ -131,7 +135,7 @@ export class StoredSequence {
         if (this.closed) return;
         for (const row of rows) {
           if (row.seq <= this.knownSeq) continue;
-          this.target.apply(row.data);
+          this.target.apply(row.data, false);
           this.knownSeq = row.seq;
         }
       } while (this.readAgain && !this.closed);

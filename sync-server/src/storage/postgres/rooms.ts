@@ -1,4 +1,5 @@
 import type { RoomStore } from '../contract.ts';
+import { type CopyRow, copyRows, int8 } from './copy-out.ts';
 import { inTransaction, LOCK_SPACE, type Pool } from './pool.ts';
 
 const bytes = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -34,18 +35,28 @@ const named = (name: string, text: string, values: unknown[]) => ({ name: `runsh
 export function createRoomStore(pool: Pool): RoomStore {
   return {
     async load(room) {
-      // One statement, so one snapshot: the rows and the number they go up to agree.
-      const { rows } = await pool.query<{ last_seq: number; data: Buffer | null }>(
-        named(
-          'room_load',
+      // One statement, so one snapshot: the rows and the number they go up to agree. Read with a binary
+      // COPY: a room's rows are its whole document (megabytes once compacted), which the driver's text
+      // reading would send as hex and parse back (see copy-out.ts).
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      let rows: CopyRow[];
+      try {
+        rows = await copyRows(
+          client,
           `SELECT r.last_seq, u.data FROM rooms r LEFT JOIN room_updates u ON u.room = r.name
-           WHERE r.name = $1 ORDER BY u.seq`,
-          [room],
-        ),
-      );
+           WHERE r.name = ${client.escapeLiteral(room)} ORDER BY u.seq`,
+        );
+      } catch (error) {
+        // As the pool's own query does: a connection a statement failed on is not handed out again.
+        broken = error as Error;
+        throw error;
+      } finally {
+        client.release(broken);
+      }
       const updates: Uint8Array[] = [];
-      for (const row of rows) if (row.data !== null) updates.push(bytes(row.data));
-      return { updates, lastSeq: rows[0]?.last_seq ?? 0 };
+      for (const [, data] of rows) if (data !== null && data !== undefined) updates.push(bytes(data));
+      return { updates, lastSeq: rows[0]?.[0] ? int8(rows[0][0]) : 0 };
     },
     async since(room, afterSeq) {
       const { rows } = await pool.query<{ seq: number; data: Buffer }>(
