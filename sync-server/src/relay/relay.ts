@@ -360,18 +360,19 @@ export class Relay extends EventEmitter<RelayEvents> {
       return false;
     }
     const account = connection.identity.account;
-    if (
-      !connection.allowUpdateBytes(header.payloadBytes) ||
-      (account !== undefined && !this.byteBudgets.take(account, header.payloadBytes))
-    ) {
-      connection.close('RATE_LIMITED');
-      return false;
-    }
+    // Paced first: a large first step 2 refused for its pacing is not also charged to the byte budgets.
     if (large && account !== undefined && !this.largeSyncBudgets.take(account, header.payloadBytes, true)) {
       this.log.warn(
         `Room ${room.name}: ${connection.identity.label} sent a first sync step 2 of ${header.payloadBytes} bytes while its large sync budget is spent; closed`,
       );
       connection.close('LARGE_SYNC_PACED');
+      return false;
+    }
+    if (
+      !connection.allowUpdateBytes(header.payloadBytes) ||
+      (account !== undefined && !this.byteBudgets.take(account, header.payloadBytes))
+    ) {
+      connection.close('RATE_LIMITED');
       return false;
     }
     return true;
