@@ -371,6 +371,17 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       expect(await rowsOf(b.data)).toEqual(await rowsOf(a.data));
     });
 
+    it('FZ-09 a projection rebuild keeps the rows of a release known only from the relay snapshot', async () => {
+      const { a, g, row, catalog } = await archivedElsewhere();
+      const b = await newDevice(catalog, () => ({ bytes: row.bytes, hash: row.hash }));
+      await nextRead(b.model, g.releaseId, from('frozen'));
+      const rowsOf = async (data: LocalData) =>
+        structuredClone(await readReleaseRows(data.db, g.releaseId, { events: true }));
+      await b.data.rebuildProjection();
+      expect(await rowsOf(b.data)).toEqual(await rowsOf(a.data));
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    });
+
     it('FZ-09 damaged bytes, a hash that does not match, or no snapshot: the relay bytes are not kept and the document is read as today', async () => {
       const { g, row, catalog } = await archivedElsewhere();
       const damaged = row.bytes.slice();

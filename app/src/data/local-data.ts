@@ -16,11 +16,13 @@ import {
   DirtySet,
   type DocChanges,
   type DocName,
+  FrozenReleaseError,
   heldUpdates,
   ReleaseMirror,
   readRelease,
   receiveUpdate,
   releaseRows,
+  thawRelease,
   Workspace,
 } from '@runsheet/doc';
 import {
@@ -398,12 +400,24 @@ export class LocalData {
   async rebuildProjection(): Promise<void> {
     await this.flush();
     const writes = allRows(this.state);
-    for (const name of await storedDocNames(this.db)) {
+    const stored = await storedDocNames(this.db);
+    for (const name of stored) {
       if (name === CATALOG || this.workspace.isOpen(name)) continue;
       const doc = new Y.Doc();
       await loadDoc(this.db, name, doc, STORAGE_ORIGIN);
       releaseRows(readRelease(doc, name), writes);
       doc.destroy();
+    }
+    // A release known here only from its snapshot (FZ-09: fetched from the relay, its document never
+    // synced) has its rows from the snapshot, or the release list would lose it until it is opened.
+    const known = new Set<string>(stored);
+    for (const row of await this.db.frozenReleases.toArray()) {
+      if (known.has(row.releaseId) || this.workspace.isOpen(row.releaseId)) continue;
+      try {
+        releaseRows(thawRelease(row.bytes), writes);
+      } catch (error) {
+        if (!(error instanceof FrozenReleaseError)) throw error; // unreadable: made again when next opened
+      }
     }
     await this.db.transaction(
       'rw',
