@@ -1,6 +1,6 @@
 /**
  * The page's half of an import: hand the worker the documents the file touches, then apply what it
- * built and wait until it is stored (IO-18). The pieces (about 1 MB each) are applied and stored one
+ * built and wait until it is stored (IO-18). The pieces (about 256 KB each) are applied and stored one
  * at a time, so the page keeps painting and shows how far it got: each is one Yjs transaction, one
  * write, and one message to the relay, like an edit from another device. Release documents come first
  * and the catalog last, so a release appears in the lists with its steps already there.

@@ -66,15 +66,17 @@ export interface BuildOptions {
   /** Ops per Yjs transaction (see the comment at the top). */
   opsPerTransaction?: number;
   /**
-   * Updates are merged up to about this size: the page applies one piece per task (about 0.3 s for
-   * 1 MB on a busy 2-core machine), and each is one message to the relay, far under its frame limit.
+   * Updates are merged up to about this size: the page applies one piece per task. Pieces of 1 MB held
+   * the page 0.7 to 1.5 s each on a loaded 2-core machine, pieces of 256 KB 0.2 to 0.8 s, for a restore
+   * about a tenth longer (docs/BENCHMARKS.md "Restoring a large backup"); each is one message to the
+   * relay, far under its frame limit.
    */
   pieceBytes?: number;
   onProgress?: Progress;
 }
 
 export const OPS_PER_TRANSACTION = 500;
-export const PIECE_BYTES = 1024 * 1024;
+export const PIECE_BYTES = 256 * 1024;
 /** How many items of each list the preview shows (import-labels.ts LIST_LIMIT is smaller). */
 export const SUMMARY_LIMIT = 200;
 
