@@ -30,6 +30,10 @@ test.describe('command palette', () => {
 
     // Outside a release, a cluster and a customer lead to their own pages.
     await palette.open();
+    // Entries are found by the words they show, never by the random letters of their ids.
+    await palette.input.fill('dashboard');
+    await expect(palette.option('Dashboard')).toBeVisible();
+    await expect(palette.option(/^(Acme|Beta|Cobalt)/)).toHaveCount(0);
     await palette.run('dashboard', 'Dashboard');
     await palette.open();
     await palette.run('prod-us', /^prod-us/);

@@ -12,7 +12,7 @@ import {
   type ReleaseId,
 } from '@runsheet/domain';
 import { useNavigate, useParams } from '@tanstack/react-router';
-import { Command } from 'cmdk';
+import { Command, defaultFilter } from 'cmdk';
 import { Rocket, Server, User } from 'lucide-react';
 import { type ReactNode, useMemo } from 'react';
 import {
@@ -57,6 +57,14 @@ function Item({
     </Command.Item>
   );
 }
+
+/**
+ * Scores an entry by the words a person sees (its keywords: name, namespace, cluster, label), never by
+ * its value, which holds an id: 16 random characters matched stray letters of a query ("dashboard" listed a
+ * customer whose id happened to hold them), and such an entry could even be left selected.
+ */
+const byWords = (_value: string, search: string, keywords?: string[]) =>
+  defaultFilter(keywords?.join(' ') ?? '', search);
 
 const groupClass =
   '[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:py-1.5 [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted-foreground [&_[cmdk-group-heading]]:text-xs';
@@ -106,7 +114,7 @@ export function CommandPalette() {
         <DialogDescription className="sr-only">
           Go to a release, customer or cluster, or run an action of this screen.
         </DialogDescription>
-        <Command label="Command palette" vimBindings={false} loop className="flex flex-col">
+        <Command label="Command palette" vimBindings={false} loop filter={byWords} className="flex flex-col">
           <Command.Input
             placeholder="Go to a release, customer, cluster or action…"
             className="h-12 w-full border-b bg-transparent px-4 text-sm outline-none placeholder:text-muted-foreground"
@@ -123,6 +131,7 @@ export function CommandPalette() {
                     <Item
                       key={a.id}
                       value={`${g.title} ${a.label}`}
+                      keywords={[a.label, g.title]}
                       onSelect={() => run(a.run)}
                       icon={Icon ? <Icon aria-hidden="true" className="size-4" /> : undefined}
                       hint={a.keys.join('+') || undefined}
