@@ -3,31 +3,14 @@ import { DataSettings } from './pages';
 import { MatrixPage } from './pages/matrix-page';
 import { PlanWavesDialog } from './pages/plan-waves-dialog';
 import { RolloutPage } from './pages/rollout-page';
-import { defineSpec, openWithHook, runCommand, seedRelease, stepIdOf } from './support/seed';
+import { openWithHook, runCommand, seedRelease, stepIdOf } from './support/seed';
+import { tieredRelease } from './support/tiered-release';
 
 // IO-20 in the browser: a backup keeps the rollout. A release planned in waves in the app, its first
 // wave run and the second's gate signed off, is downloaded with the Data settings' backup and restored
 // into a fresh browser profile (another device): the same waves, members and gate state show there.
 
-const TIERED = defineSpec({
-  clusters: ['prod-eu', 'prod-us'],
-  customers: [
-    { key: 'acme', name: 'Acme', namespace: 'acme-prod', cluster: 'prod-eu', metadata: { tier: 'canary' } },
-    {
-      key: 'globex',
-      name: 'Globex',
-      namespace: 'globex-prod',
-      cluster: 'prod-eu',
-      metadata: { tier: 'standard' },
-    },
-    { key: 'initech', name: 'Initech', namespace: 'initech-prod', cluster: 'prod-us' },
-  ],
-  templates: [
-    { key: 'migrate', name: 'Migrate', category: 'deploy', type: 'sql', content: 'SELECT 1;' },
-    { key: 'smoke', name: 'Smoke test', category: 'verify', type: 'bash', content: 'curl -fsS https://app' },
-  ],
-  release: { name: 'Release 2.7', versionNumber: 'v2.7.0', releaseDate: '2026-04-01' },
-});
+const TIERED = tieredRelease({ name: 'Release 2.7', versionNumber: 'v2.7.0', releaseDate: '2026-04-01' });
 
 test.describe.configure({ timeout: 150_000 });
 

@@ -2,30 +2,13 @@ import { expect, test } from './matrix-fixtures';
 import { PlanWavesDialog } from './pages/plan-waves-dialog';
 import { RolloutPage } from './pages/rollout-page';
 import { axeViolations as violations } from './support/axe';
-import { defineSpec, openWithHook, runCommand, seedRelease, stepIdOf } from './support/seed';
+import { openWithHook, runCommand, seedRelease, stepIdOf } from './support/seed';
+import { tieredRelease } from './support/tiered-release';
 
 // WV-12 in the app: the whole rollout planned at once in the "Plan waves…" dialog (per cluster, per value
 // of a metadata key, or each customer picked), previewed, reordered and renamed, saved through planWaves.
 
-const TIERED = defineSpec({
-  clusters: ['prod-eu', 'prod-us'],
-  customers: [
-    { key: 'acme', name: 'Acme', namespace: 'acme-prod', cluster: 'prod-eu', metadata: { tier: 'canary' } },
-    {
-      key: 'globex',
-      name: 'Globex',
-      namespace: 'globex-prod',
-      cluster: 'prod-eu',
-      metadata: { tier: 'standard' },
-    },
-    { key: 'initech', name: 'Initech', namespace: 'initech-prod', cluster: 'prod-us' },
-  ],
-  templates: [
-    { key: 'migrate', name: 'Migrate', category: 'deploy', type: 'sql', content: 'SELECT 1;' },
-    { key: 'smoke', name: 'Smoke test', category: 'verify', type: 'bash', content: 'curl -fsS https://app' },
-  ],
-  release: { name: 'Release 2.6', versionNumber: 'v2.6.0', releaseDate: '2026-03-01' },
-});
+const TIERED = tieredRelease({ name: 'Release 2.6', versionNumber: 'v2.6.0', releaseDate: '2026-03-01' });
 
 test.describe.configure({ timeout: 120_000 });
 

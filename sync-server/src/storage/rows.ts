@@ -8,6 +8,7 @@ import type { Role } from '@runsheet/protocol';
 import type {
   AuditAction,
   AuditRow,
+  FrozenReleaseRow,
   HistoryAttestation,
   SessionRow,
   TokenRow,
@@ -184,4 +185,20 @@ export const deliveryFromRow = (row: DeliveryDbRow): WebhookDeliveryRow => ({
   ok: Boolean(row.ok),
   durationMs: row.duration_ms,
   at: row.at,
+});
+
+export interface FrozenDbRow {
+  release_id: string;
+  hash: string;
+  bytes: Buffer;
+  seq: number | string;
+  frozen_at: number | string;
+}
+
+export const frozenFromRow = (row: FrozenDbRow): FrozenReleaseRow => ({
+  releaseId: row.release_id,
+  hash: row.hash,
+  bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
+  seq: Number(row.seq),
+  frozenAt: Number(row.frozen_at),
 });

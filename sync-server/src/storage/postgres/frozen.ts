@@ -1,21 +1,6 @@
-import type { FrozenReleaseRow, FrozenStore } from '../contract.ts';
+import type { FrozenStore } from '../contract.ts';
+import { frozenFromRow as fromRow, type FrozenDbRow as Row } from '../rows.ts';
 import type { Pool } from './pool.ts';
-
-interface Row {
-  release_id: string;
-  hash: string;
-  bytes: Buffer;
-  seq: number;
-  frozen_at: number;
-}
-
-const fromRow = (row: Row): FrozenReleaseRow => ({
-  releaseId: row.release_id,
-  hash: row.hash,
-  bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
-  seq: Number(row.seq),
-  frozenAt: Number(row.frozen_at),
-});
 
 export function createFrozenStore(pool: Pool): FrozenStore {
   return {

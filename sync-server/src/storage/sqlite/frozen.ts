@@ -1,22 +1,7 @@
-import type { FrozenReleaseRow, FrozenStore } from '../contract.ts';
+import type { FrozenStore } from '../contract.ts';
+import { frozenFromRow as fromRow, type FrozenDbRow as Row } from '../rows.ts';
 import type { Db } from './database.ts';
 import type { Sync } from './sync.ts';
-
-interface Row {
-  release_id: string;
-  hash: string;
-  bytes: Buffer;
-  seq: number;
-  frozen_at: number;
-}
-
-const fromRow = (row: Row): FrozenReleaseRow => ({
-  releaseId: row.release_id,
-  hash: row.hash,
-  bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
-  seq: row.seq,
-  frozenAt: row.frozen_at,
-});
 
 export function createFrozenStore(db: Db): Sync<FrozenStore> {
   const put = db.prepare<[string, string, Buffer, number, number]>(
