@@ -33,33 +33,19 @@ import {
   randomPart,
   testContext,
 } from '@runsheet/domain';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { round, SERVER_MAIN, type ServerProcess, sleep, startServerProcess, synced } from './harness.ts';
+import {
+  connect,
+  covers,
+  round,
+  SERVER_MAIN,
+  type ServerProcess,
+  sleep,
+  startServerProcess,
+  synced,
+} from './harness.ts';
 
 const RUNS = 3;
-
-function connect(url: string, room: string, doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-}
-
-/** Resolves once `doc` holds everything `target` (a state vector) names. */
-function covers(doc: Y.Doc, target: Map<number, number>): Promise<void> {
-  const done = () => [...target].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
-  if (done()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!done()) return;
-      doc.off('afterTransaction', check);
-      resolve();
-    };
-    doc.on('afterTransaction', check);
-  });
-}
 
 function runner(workspace: Workspace) {
   const ctx = testContext({ device: 'bench' });

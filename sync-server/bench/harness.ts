@@ -4,7 +4,9 @@
  * figures (percentiles, rounding, one clock for every thread of the generator).
  */
 import { join } from 'node:path';
-import type { WebsocketProvider } from 'y-websocket';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { type RelayProcess, startRelay } from '../../scripts/bench-relay.mjs';
 
 // bench/run.mjs bundles each benchmark into sync-server/dist/bench/; tests import this file from bench/.
@@ -19,6 +21,30 @@ export { percentile, round } from '../../scripts/bench-figures.mjs';
 export const now = () => performance.timeOrigin + performance.now();
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A stock y-websocket client of `room` on the relay at `url`, in Node. */
+export function connect(url: string, room: string, doc: Y.Doc): WebsocketProvider {
+  return new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    // Node 20 has a global BroadcastChannel: without this, clients of one process sync with each other
+    // directly and the relay carries almost nothing.
+    disableBc: true,
+  });
+}
+
+/** Resolves once `doc` holds everything `target` (a state vector) names. */
+export function covers(doc: Y.Doc, target: Map<number, number>): Promise<void> {
+  const done = () => [...target].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
+  if (done()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!done()) return;
+      doc.off('afterTransaction', check);
+      resolve();
+    };
+    doc.on('afterTransaction', check);
+  });
+}
 
 export function synced(provider: WebsocketProvider): Promise<void> {
   if (provider.synced) return Promise.resolve();

@@ -43,11 +43,12 @@ import {
   testContext,
 } from '@runsheet/domain';
 import * as decoding from 'lib0/decoding';
-import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
+  connect,
+  covers,
   now,
   PACKAGE,
   percentile,
@@ -92,29 +93,6 @@ async function startRelay(name: RelayName, dataDir?: string): Promise<RelayProce
 
 // ---------------------------------------------------------------------------------------------------
 // Stock clients
-
-function connect(url: string, room: string, doc: Y.Doc): WebsocketProvider {
-  return new WebsocketProvider(`${url.replace(/^http/, 'ws')}/sync`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    // Node 20 has a global BroadcastChannel: without this, clients of one process sync with each other
-    // directly and the relay carries almost nothing.
-    disableBc: true,
-  });
-}
-
-/** Resolves once `doc` holds everything `target` (a state vector) names. */
-function covers(doc: Y.Doc, target: Map<number, number>): Promise<void> {
-  const done = () => [...target].every(([client, clock]) => Y.getState(doc.store, client) >= clock);
-  if (done()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!done()) return;
-      doc.off('afterTransaction', check);
-      resolve();
-    };
-    doc.on('afterTransaction', check);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Documents built with the domain commands
