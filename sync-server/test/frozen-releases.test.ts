@@ -13,9 +13,9 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { thawInSlices } from '../src/api/data/thaw-in-slices.ts';
 import { FreezeRunner } from '../src/frozen/freeze-runner.ts';
 import { freezeStored } from '../src/frozen/freeze-stored.ts';
-import { thawInSlices } from '../src/frozen/thaw-in-slices.ts';
 import type { RunsheetServer } from '../src/server.ts';
 import { DATABASE_FILE } from '../src/storage/sqlite/database.ts';
 import { ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';

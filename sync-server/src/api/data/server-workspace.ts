@@ -29,12 +29,12 @@ import {
   type ReleaseState,
   releaseIdOf,
 } from '@runsheet/domain';
-import { thawInSlices } from '../../frozen/thaw-in-slices.ts';
 import type { AuditedAs } from '../../relay/identity.ts';
 import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
 import { parseRoomName } from '../../relay/room-name.ts';
 import type { FrozenStore } from '../../storage/contract.ts';
+import { thawInSlices } from './thaw-in-slices.ts';
 
 /** A stored snapshot read into a release state, with the hash it was read at. */
 interface Thawed {
