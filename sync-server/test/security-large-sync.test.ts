@@ -182,6 +182,10 @@ describe('SE-01d: a large first sync step 2 is applied in slices', () => {
       const refused = await slicer.slice(Y.encodeStateAsUpdate(withSubdoc));
       expect(refused).toEqual({ refused: 'the update would create a sub-document' });
       expect(await slicer.slice(new Uint8Array([1, 2, 3]))).toHaveProperty('refused');
+      // Idle, the worker stops (its heap goes with it), and the next job starts another.
+      expect(slicer.running).toBe(true);
+      await expect.poll(() => slicer.running, { timeout: 10_000 }).toBe(false);
+      expect(await slicer.slice(junk, 2_000)).toHaveProperty('slices');
     } finally {
       await slicer.close();
     }

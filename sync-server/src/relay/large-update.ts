@@ -5,7 +5,7 @@
  * 230 to 300 ms on this 2-core machine, with its decode 90 to 120 ms more, and every other connection
  * waited; a slice of 2,000 units takes 3 to 10 ms.
  */
-import { sliceUpdate } from '@runsheet/doc';
+import { sliceDecoded } from '@runsheet/doc';
 import { WorkerJobs } from '../workers/worker-jobs.ts';
 import { checkUpdate, MalformedMessageError } from './protocol.ts';
 
@@ -21,13 +21,15 @@ export interface SliceJob {
 export type SliceAnswer = { slices: Uint8Array[] } | { refused: string };
 
 export function checkAndSlice({ update, maxLength }: SliceJob): SliceAnswer {
+  let decoded: ReturnType<typeof checkUpdate>;
   try {
-    checkUpdate(update);
+    decoded = checkUpdate(update);
   } catch (error) {
     if (error instanceof MalformedMessageError) return { refused: error.message };
     throw error;
   }
-  return { slices: sliceUpdate(update, maxLength) };
+  // Sliced from what the check decoded: the worker's heap holds the update's structs once, not twice.
+  return { slices: sliceDecoded(decoded, maxLength) };
 }
 
 /** The worker beside the running bundle (dist/main.js -> dist/large-update-worker.js). */
@@ -43,6 +45,11 @@ export class LargeUpdateSlicer {
   /** Whether slicing runs in a worker thread (false: in the relay's own thread). */
   get threaded(): boolean {
     return this.jobs.threaded;
+  }
+
+  /** Whether its worker thread is up now (it stops when idle: `IDLE_STOP_MS`). */
+  get running(): boolean {
+    return this.jobs.running;
   }
 
   slice(update: Uint8Array, maxLength = LARGE_UPDATE_SLICE_LENGTH): Promise<SliceAnswer> {

@@ -60,9 +60,9 @@ export class RefusedUpdateError extends MalformedMessageError {
 
 /**
  * Parses the whole update (structs and delete set) without touching any document, and scans the parsed
- * structs (already in hand, no second pass over the bytes) for sub-documents.
+ * structs (already in hand, no second pass over the bytes) for sub-documents. Returns what it parsed.
  */
-export function checkUpdate(update: Uint8Array): void {
+export function checkUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -74,6 +74,7 @@ export function checkUpdate(update: Uint8Array): void {
       throw new RefusedUpdateError('the update would create a sub-document');
     }
   }
+  return decoded;
 }
 
 /** What the first bytes of a frame say, read without touching its payload. */

@@ -8,6 +8,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker } from 'node:worker_threads';
 
+/** How long a worker with nothing to do is kept for the next job. */
+export const IDLE_STOP_MS = 2_000;
+
 interface Envelope<T> {
   id: number;
   body: T;
@@ -18,6 +21,7 @@ type Answer<A> = { id: number; answer: A } | { id: number; error: string };
 export class WorkerJobs<Job, A> {
   private worker: Worker | null = null;
   private next = 1;
+  private idleTimer: NodeJS.Timeout | null = null;
   private readonly pending = new Map<number, { resolve(answer: A): void; reject(e: Error): void }>();
   /** Whether jobs run in a worker thread (false: in the relay's own thread). */
   readonly threaded: boolean;
@@ -30,6 +34,11 @@ export class WorkerJobs<Job, A> {
     this.threaded = workerFile !== null && existsSync(fileURLToPath(workerFile));
   }
 
+  /** Whether a worker thread is up now (started by a job, stopped when idle). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
   run(job: Job): Promise<A> {
     if (!this.threaded) {
       try {
@@ -39,6 +48,8 @@ export class WorkerJobs<Job, A> {
       }
     }
     const worker = this.started();
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -56,6 +67,7 @@ export class WorkerJobs<Job, A> {
       this.pending.delete(message.id);
       if ('answer' in message) waiting?.resolve(message.answer);
       else waiting?.reject(new Error(message.error));
+      if (this.pending.size === 0 && this.worker === worker) this.stopWhenIdle(worker);
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
@@ -68,7 +80,20 @@ export class WorkerJobs<Job, A> {
     return worker;
   }
 
+  private stopWhenIdle(worker: Worker): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, IDLE_STOP_MS);
+    this.idleTimer.unref();
+  }
+
   async close(): Promise<void> {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
