@@ -164,6 +164,21 @@ describe('SE-01d: a large first sync step 2 is applied in slices', () => {
     expect(fromStorage.getMap('junk').size).toBe(expected.getMap('junk').size);
   });
 
+  it("SE-01d an upload whose structure needs more than the worker's heap to decode is refused as too large, and the worker is started again for the next", async () => {
+    // A 32 MB heap: 1.7 MB of 106,000 map keys needs about 60 MB to decode; 100 KB of them far less.
+    const slicer = new LargeUpdateSlicer(new URL('../dist/large-update-worker.js', import.meta.url), 32);
+    try {
+      expect(slicer.threaded).toBe(true);
+      expect(await slicer.slice(hugeUpdate())).toEqual({
+        refused: 'the update needs more memory to decode than the relay allows',
+        tooLarge: true,
+      });
+      expect(await slicer.slice(hugeUpdate(100_000))).toHaveProperty('slices');
+    } finally {
+      await slicer.close();
+    }
+  });
+
   it('SE-01d the bundled worker (dist/large-update-worker.js) checks and slices off the relay thread: the slices give the update, a sub-document is refused', async () => {
     const slicer = new LargeUpdateSlicer(new URL('../dist/large-update-worker.js', import.meta.url));
     try {

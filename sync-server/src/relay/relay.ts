@@ -385,7 +385,8 @@ export class Relay extends EventEmitter<RelayEvents> {
           this.log.warn(
             `Room ${room.name}: refused an update from ${connection.identity.label}: ${answer.refused}`,
           );
-          connection.close('MALFORMED_MESSAGE');
+          // Too large to decode within the worker's heap: as a frame over the cap, retrying cannot help.
+          connection.close(answer.tooLarge ? 'FRAME_TOO_LARGE' : 'MALFORMED_MESSAGE');
           return;
         }
         await room.applyClientSlices(connection, update, answer.slices);

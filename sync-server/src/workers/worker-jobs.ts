@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, type ResourceLimits, Worker } from 'node:worker_threads';
 
 /** How long a worker with nothing to do is kept for the next job. */
 export const IDLE_STOP_MS = 2_000;
@@ -26,10 +26,15 @@ export class WorkerJobs<Job, A> {
   /** Whether jobs run in a worker thread (false: in the relay's own thread). */
   readonly threaded: boolean;
 
+  /**
+   * `resourceLimits`: the worker's heap; a job that needs more ends the worker, and that job (with every
+   * other job it held) is rejected with an error whose `code` is `ERR_WORKER_OUT_OF_MEMORY`.
+   */
   constructor(
     private readonly workerFile: URL | null,
     private readonly inProcess: (job: Job) => A,
     private readonly name: string,
+    private readonly resourceLimits?: ResourceLimits,
   ) {
     this.threaded = workerFile !== null && existsSync(fileURLToPath(workerFile));
   }
@@ -51,6 +56,8 @@ export class WorkerJobs<Job, A> {
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const id = this.next++;
+    // Held while a job is out (an awaited job must keep the process alive), let go when idle.
+    worker.ref();
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, body: job } satisfies Envelope<Job>);
@@ -59,7 +66,9 @@ export class WorkerJobs<Job, A> {
 
   private started(): Worker {
     if (this.worker !== null) return this.worker;
-    const worker = new Worker(this.workerFile as URL);
+    const worker = new Worker(this.workerFile as URL, {
+      ...(this.resourceLimits && { resourceLimits: this.resourceLimits }),
+    });
     // An idle worker must not keep the process alive.
     worker.unref();
     worker.on('message', (message: Answer<A>) => {
@@ -67,7 +76,10 @@ export class WorkerJobs<Job, A> {
       this.pending.delete(message.id);
       if ('answer' in message) waiting?.resolve(message.answer);
       else waiting?.reject(new Error(message.error));
-      if (this.pending.size === 0 && this.worker === worker) this.stopWhenIdle(worker);
+      if (this.pending.size === 0 && this.worker === worker) {
+        worker.unref();
+        this.stopWhenIdle(worker);
+      }
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
