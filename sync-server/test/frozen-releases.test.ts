@@ -171,15 +171,39 @@ describe('frozen releases on the relay (FZ-06..FZ-08)', () => {
     // Concurrent first reads of the archived release (its read let go after apiReleaseIdleMs) read the
     // stored snapshot once.
     await expect.poll(() => t.server.workspace.sourceOf(seeded.releaseId), { timeout: 5_000 }).toBeNull();
-    const get = vi.spyOn(t.server.storage.frozen, 'get');
+    // The stored read waits on a gate, so the four requests surely overlap.
+    const store = t.server.storage.frozen;
+    const original = store.get.bind(store);
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const get = vi.spyOn(store, 'get').mockImplementation(async (id) => {
+      await gate;
+      return original(id);
+    });
     try {
       const id = encodeURIComponent(seeded.releaseId);
-      const answers = await Promise.all(Array.from({ length: 4 }, () => viewer.get(`/api/releases/${id}`)));
-      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      const answers = Promise.all(Array.from({ length: 4 }, () => viewer.get(`/api/releases/${id}`)));
+      await expect.poll(() => get.mock.calls.length, { timeout: 5_000 }).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      open();
+      expect((await answers).map((a) => a.status)).toEqual([200, 200, 200, 200]);
       expect(t.server.workspace.sourceOf(seeded.releaseId)).toBe('frozen');
       expect(get).toHaveBeenCalledTimes(1);
     } finally {
       get.mockRestore();
+    }
+
+    // A failing stored read fails that request (500), not the process, and the next read works.
+    await expect.poll(() => t.server.workspace.sourceOf(seeded.releaseId), { timeout: 5_000 }).toBeNull();
+    const failing = vi.spyOn(store, 'get').mockRejectedValueOnce(new Error('disk on fire'));
+    try {
+      const id = encodeURIComponent(seeded.releaseId);
+      expect((await viewer.get(`/api/releases/${id}`)).status).toBe(500);
+      expect((await viewer.get(`/api/releases/${id}`)).status).toBe(200);
+    } finally {
+      failing.mockRestore();
     }
   });
 

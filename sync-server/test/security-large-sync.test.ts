@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CloseCode } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -5,6 +6,7 @@ import { asClient, hugeUpdate, step2Frame, syncFrame } from '../bench/abuse/junk
 import { Connection } from '../src/relay/connection.ts';
 import { LargeUpdateSlicer } from '../src/relay/large-update.ts';
 import { SyncType } from '../src/relay/protocol.ts';
+import { WorkerJobs } from '../src/workers/worker-jobs.ts';
 import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { nextEvent } from './helpers/events.ts';
 import { frameKind, type RawSocket, rawSocket } from './helpers/raw-socket.ts';
@@ -144,6 +146,54 @@ describe('SE-01d: a large first sync step 2 is applied in slices', () => {
     expect(order.lastIndexOf('L')).toBeGreaterThan(order.indexOf('S'));
   });
 
+  it("SE-01d SE-11 a sliced write goes on when its sender leaves part-way, and is in the write audit once, with the sender's bytes", async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const { room, release } = await t.server.relay.hold(ROOM as never);
+    cleanups.push(release);
+    const junk = asClient(hugeUpdate(), 2003);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, junk);
+    const keys = whole.getMap('junk').size;
+    const socket = await raw(attacker, ROOM);
+    let slices = 0;
+    room.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (!(origin instanceof Connection) || !origin.identity.label.includes('mallory')) return;
+      // The sender goes after the first slice.
+      if (slices++ === 0) socket.ws.terminate();
+    });
+    socket.ws.send(step2Frame(junk));
+    await until(room.doc, (d) => d.getMap('junk').size === keys);
+    expect(slices).toBeGreaterThan(10);
+    const sha256 = createHash('sha256').update(junk).digest('hex');
+    const written = async () =>
+      (await t.server.storage.audit.query({ entity: ROOM, limit: 50 })).filter(
+        (r) => r.action === 'sync.write' && r.username === 'mallory',
+      );
+    await expect.poll(async () => (await written()).length, { timeout: 10_000 }).toBe(1);
+    expect((await written())[0]).toMatchObject({ bytes: junk.byteLength, sha256 });
+  });
+
+  it("SE-01d while its large first step 2 is applied, a connection's held frames are checked on arrival: a write over maxUpdateBytes closes it (UPDATE_TOO_LARGE)", async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const socket = await raw(attacker, ROOM);
+    socket.ws.send(step2Frame(asClient(hugeUpdate(), 2004)));
+    socket.ws.send(syncFrame(SyncType.UPDATE, asClient(hugeUpdate(400_000), 2005)));
+    expect((await socket.closed).code).toBe(CloseCode.UPDATE_TOO_LARGE);
+  });
+
+  it('SE-01d a connection may hold at most twice maxUpdateBytes of frames behind its large first step 2 (RATE_LIMITED)', async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const socket = await raw(attacker, ROOM);
+    socket.ws.send(step2Frame(asClient(hugeUpdate(), 2006)));
+    // Each under maxUpdateBytes (256 KB), 600 KB together.
+    for (let i = 0; i < 3; i++)
+      socket.ws.send(syncFrame(SyncType.UPDATE, asClient(hugeUpdate(200_000), 2007 + i)));
+    expect((await socket.closed).code).toBe(CloseCode.RATE_LIMITED);
+  });
+
   it('SE-01d SY-02 frames sent after a large first sync step 2 wait for it: a sync step 1 right behind it is answered once all of it is stored', async () => {
     await start();
     const attacker = await signedInUser(admin, 'mallory', 'member');
@@ -176,6 +226,41 @@ describe('SE-01d: a large first sync step 2 is applied in slices', () => {
       expect(await slicer.slice(hugeUpdate(100_000))).toHaveProperty('slices');
     } finally {
       await slicer.close();
+    }
+  });
+
+  it('SE-01d uploads go through the worker one at a time: one that runs it out of memory is refused alone, the one queued behind it is sliced', async () => {
+    const slicer = new LargeUpdateSlicer(new URL('../dist/large-update-worker.js', import.meta.url), 32);
+    try {
+      const [junk, small] = await Promise.all([
+        slicer.slice(hugeUpdate()),
+        slicer.slice(hugeUpdate(100_000)),
+      ]);
+      expect(junk).toHaveProperty('tooLarge', true);
+      expect(small).toHaveProperty('slices');
+    } finally {
+      await slicer.close();
+    }
+  });
+
+  it("SE-01d a job started while the idle worker is being stopped runs on a new worker, untouched by the old one's exit", async () => {
+    const jobs = new WorkerJobs(
+      new URL('../dist/large-update-worker.js', import.meta.url),
+      () => {
+        throw new Error('not in-process');
+      },
+      'test',
+      undefined,
+      20,
+    );
+    try {
+      const job = { update: hugeUpdate(50_000), maxLength: 2_000 };
+      for (let round = 0; round < 3; round++) {
+        expect(await jobs.run(job)).toHaveProperty('slices');
+        await expect.poll(() => jobs.running, { timeout: 5_000, interval: 1 }).toBe(false);
+      }
+    } finally {
+      await jobs.close();
     }
   });
 

@@ -26,6 +26,8 @@ export class Connection {
    * after it is stored (SY-02).
    */
   held: Buffer[] | null = null;
+  /** Bytes of the frames in `held`. */
+  heldBytes = 0;
   private readonly maxBufferedBytes: number;
   /** Set when the connection was dropped for not reading: why it closed, for the relay's log and events. */
   droppedAs: CloseCodeName | null = null;

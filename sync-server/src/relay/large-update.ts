@@ -49,6 +49,8 @@ export const BUNDLED_SLICE_WORKER = new URL('./large-update-worker.js', import.m
 
 export class LargeUpdateSlicer {
   private readonly jobs: WorkerJobs<SliceJob, SliceAnswer>;
+  /** The upload in the worker now, or the last one: the next waits for it (see `slice`). */
+  private last: Promise<void> = Promise.resolve();
 
   constructor(workerFile: URL | null = BUNDLED_SLICE_WORKER, heapMb = LARGE_UPDATE_HEAP_MB) {
     this.jobs = new WorkerJobs(workerFile, checkAndSlice, 'large update', {
@@ -66,7 +68,20 @@ export class LargeUpdateSlicer {
     return this.jobs.running;
   }
 
-  async slice(update: Uint8Array, maxLength = LARGE_UPDATE_SLICE_LENGTH): Promise<SliceAnswer> {
+  /**
+   * One upload at a time in the worker: an upload that runs it out of memory ends it, and must take down
+   * its own job only, never another device's waiting behind it. Uploads this large are rare.
+   */
+  slice(update: Uint8Array, maxLength = LARGE_UPDATE_SLICE_LENGTH): Promise<SliceAnswer> {
+    const mine = this.last.then(() => this.sliceNow(update, maxLength));
+    this.last = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    return mine;
+  }
+
+  private async sliceNow(update: Uint8Array, maxLength: number): Promise<SliceAnswer> {
     try {
       return await this.jobs.run({ update, maxLength });
     } catch (error) {

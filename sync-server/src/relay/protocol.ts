@@ -149,10 +149,6 @@ function checkAwareness(update: Uint8Array): void {
 }
 
 /**
- * Decodes and validates one client frame completely before anything acts on it, so a bad frame can only
- * ever close its own connection: it never half-applies to a document.
- */
-/**
  * The update a sync step 2 or update frame carries, read without decoding it (SE-01d: a large one is
  * checked with `checkUpdate` off the relay's thread). Throws MalformedMessageError for any other frame.
  */
@@ -168,6 +164,10 @@ export function syncPayload(frame: Uint8Array): Uint8Array {
   return payload;
 }
 
+/**
+ * Decodes and validates one client frame completely before anything acts on it, so a bad frame can only
+ * ever close its own connection: it never half-applies to a document.
+ */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(frame);
   const type = readUint(decoder, 'message type');

@@ -79,6 +79,8 @@ export interface ClientWrite {
  * sends a sync step 1 and a few awareness updates meanwhile; more closes it (RATE_LIMITED).
  */
 const MAX_HELD_FRAMES = 256;
+/** ... and at most this many times `maxUpdateBytes` in all (a few ordinary updates are far less). */
+const MAX_HELD_BYTES_FACTOR = 2;
 
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
 const SHUTDOWN_GRACE_MS = 1_000;
@@ -309,11 +311,37 @@ export class Relay extends EventEmitter<RelayEvents> {
       return;
     }
     if (connection.held !== null) {
-      if (connection.held.length >= MAX_HELD_FRAMES) connection.close('RATE_LIMITED');
-      else connection.held.push(data);
+      this.holdFrame(connection, room, data);
       return;
     }
     this.handleFrame(connection, room, data);
+  }
+
+  /**
+   * Keeps a frame for after the connection's large first step 2 (SE-01d), checked now for what its header
+   * can tell: a write over `maxUpdateBytes` (no second large one is allowed) or presence over
+   * `maxAwarenessBytes` closes it as it would on arrival, and what is held is capped in frames and bytes.
+   */
+  private holdFrame(connection: Connection, room: Room, data: Buffer): void {
+    const held = connection.held as Buffer[];
+    const header = peekFrameHeader(data);
+    const { maxUpdateBytes, maxAwarenessBytes } = this.options.limits;
+    if (
+      (isWriteFrame(header) && header!.payloadBytes > maxUpdateBytes && !connection.readOnly) ||
+      (header?.type === MessageType.AWARENESS && header.payloadBytes > maxAwarenessBytes)
+    ) {
+      this.log.warn(
+        `Room ${room.name}: ${connection.identity.label} sent ${header!.payloadBytes} bytes while its large upload is applied; closed`,
+      );
+      connection.close('UPDATE_TOO_LARGE');
+      return;
+    }
+    connection.heldBytes += data.byteLength;
+    if (held.length >= MAX_HELD_FRAMES || connection.heldBytes > MAX_HELD_BYTES_FACTOR * maxUpdateBytes) {
+      connection.close('RATE_LIMITED');
+      return;
+    }
+    held.push(data);
   }
 
   /** Acts on one binary frame the connection's rate budget has admitted. */
@@ -392,12 +420,15 @@ export class Relay extends EventEmitter<RelayEvents> {
         await room.applyClientSlices(connection, update, answer.slices);
       })
       .catch((error: unknown) => {
+        // The relay closing stops its worker, which fails the job: nothing to report then.
+        if (!attached() || this.closing) return;
         this.log.error(`Room ${room.name}: a large update from ${connection.identity.label} failed:`, error);
         connection.close('INTERNAL_ERROR');
       })
       .finally(() => {
         const held = connection.held ?? [];
         connection.held = null;
+        connection.heldBytes = 0;
         for (const [i, next] of held.entries()) {
           if (!attached()) return;
           // A frame handled here may hold the rest again (TypeScript cannot see handleFrame set it).

@@ -477,13 +477,16 @@ export class Room {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const applying = this.clientApplying(connection);
-    if (this.applyPart(applying, connection, update)) this.finishClientUpdate(applying, connection, update);
+    if (this.applyPart(applying, connection, update))
+      this.finishClientUpdate(applying, connection, update, false);
   }
 
   /**
    * SE-01d: a client's large update, cut into `slices` (`sliceUpdate`: applied in order they give what
    * `update` gives), applied one per turn of the event loop. Between slices other connections' messages and
-   * server writes go on (Yjs updates commute); the write is reported once, with the client's own bytes.
+   * server writes go on (Yjs updates commute); the write is reported once, with the client's own bytes. It
+   * was admitted whole, so it goes on if the sender leaves meanwhile; it stops if the room is dropped or
+   * the sender loses the right to write, and then what was applied is reported.
    */
   async applyClientSlices(
     connection: Connection,
@@ -491,12 +494,19 @@ export class Room {
     slices: readonly Uint8Array[],
   ): Promise<void> {
     const applying = this.clientApplying(connection);
-    for (const [i, slice] of slices.entries()) {
-      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      if (this.destroyed || !connection.isOpen) return;
+    let applied = 0;
+    // A slice whose structs wait on something the room lacks: see finishClientUpdate.
+    let waited = false;
+    for (const slice of slices) {
+      if (applied > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.destroyed || connection.readOnly) break;
       if (!this.applyPart(applying, connection, slice)) return;
+      applied++;
+      waited ||= this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     }
-    this.finishClientUpdate(applying, connection, update);
+    if (applied === 0) return;
+    const whole = applied === slices.length ? update : Y.mergeUpdates(slices.slice(0, applied));
+    this.finishClientUpdate(applying, connection, whole, waited);
   }
 
   private clientApplying(connection: Connection): NonNullable<Room['applying']> {
@@ -531,18 +541,23 @@ export class Room {
     }
   }
 
+  /**
+   * Parts that wait for something the room lacks (pending structs) are in no update event yet; if what
+   * they wait for came from storage, their update event would not be stored. So the sender's bytes are
+   * stored as well when anything waited (`waited`: at any slice of a sliced write, since a stored batch
+   * applied between slices may have let it in since). An update that changed nothing (a sync step 2 of
+   * what the room had) is no write.
+   */
   private finishClientUpdate(
     applying: NonNullable<Room['applying']>,
     connection: Connection,
     update: Uint8Array,
+    waited: boolean,
   ): void {
-    // Parts that wait for something the room lacks (pending structs) are in no update event yet; if what
-    // they wait for came from storage, their update event would not be stored. Keep the sender's bytes.
-    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+    if (waited || this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.enqueue(update, connection, false);
       applying.changed = true;
     }
-    // An update that changed nothing (a sync step 2 of what the room had) is no write.
     if (applying.changed) this.reportWrite(applying, update);
   }
 

@@ -18,30 +18,38 @@ interface Envelope<T> {
 
 type Answer<A> = { id: number; answer: A } | { id: number; error: string };
 
+type Waiting<A> = { resolve(answer: A): void; reject(e: Error): void };
+
+/** One worker thread and the jobs it holds: its exit or failure rejects its own jobs, never a successor's. */
+interface Thread<A> {
+  worker: Worker;
+  pending: Map<number, Waiting<A>>;
+}
+
 export class WorkerJobs<Job, A> {
-  private worker: Worker | null = null;
+  private thread: Thread<A> | null = null;
   private next = 1;
   private idleTimer: NodeJS.Timeout | null = null;
-  private readonly pending = new Map<number, { resolve(answer: A): void; reject(e: Error): void }>();
   /** Whether jobs run in a worker thread (false: in the relay's own thread). */
   readonly threaded: boolean;
 
   /**
-   * `resourceLimits`: the worker's heap; a job that needs more ends the worker, and that job (with every
-   * other job it held) is rejected with an error whose `code` is `ERR_WORKER_OUT_OF_MEMORY`.
+   * `resourceLimits`: the worker's heap; a job that needs more ends the worker, and the jobs it held are
+   * rejected with an error whose `code` is `ERR_WORKER_OUT_OF_MEMORY`. `idleStopMs`: see `IDLE_STOP_MS`.
    */
   constructor(
     private readonly workerFile: URL | null,
     private readonly inProcess: (job: Job) => A,
     private readonly name: string,
     private readonly resourceLimits?: ResourceLimits,
+    private readonly idleStopMs = IDLE_STOP_MS,
   ) {
     this.threaded = workerFile !== null && existsSync(fileURLToPath(workerFile));
   }
 
   /** Whether a worker thread is up now (started by a job, stopped when idle). */
   get running(): boolean {
-    return this.worker !== null;
+    return this.thread !== null;
   }
 
   run(job: Job): Promise<A> {
@@ -52,63 +60,64 @@ export class WorkerJobs<Job, A> {
         return Promise.reject(error);
       }
     }
-    const worker = this.started();
+    const thread = this.started();
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     const id = this.next++;
     // Held while a job is out (an awaited job must keep the process alive), let go when idle.
-    worker.ref();
+    thread.worker.ref();
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, body: job } satisfies Envelope<Job>);
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, body: job } satisfies Envelope<Job>);
     });
   }
 
-  private started(): Worker {
-    if (this.worker !== null) return this.worker;
+  private started(): Thread<A> {
+    if (this.thread !== null) return this.thread;
     const worker = new Worker(this.workerFile as URL, {
       ...(this.resourceLimits && { resourceLimits: this.resourceLimits }),
     });
+    const thread: Thread<A> = { worker, pending: new Map() };
     // An idle worker must not keep the process alive.
     worker.unref();
     worker.on('message', (message: Answer<A>) => {
-      const waiting = this.pending.get(message.id);
-      this.pending.delete(message.id);
+      const waiting = thread.pending.get(message.id);
+      thread.pending.delete(message.id);
       if ('answer' in message) waiting?.resolve(message.answer);
       else waiting?.reject(new Error(message.error));
-      if (this.pending.size === 0 && this.worker === worker) {
+      if (thread.pending.size === 0 && this.thread === thread) {
         worker.unref();
-        this.stopWhenIdle(worker);
+        this.stopWhenIdle(thread);
       }
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
+      if (this.thread === thread) this.thread = null;
+      for (const waiting of thread.pending.values()) waiting.reject(error);
+      thread.pending.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`The ${this.name} worker exited (${code})`)));
-    this.worker = worker;
-    return worker;
+    this.thread = thread;
+    return thread;
   }
 
-  private stopWhenIdle(worker: Worker): void {
+  private stopWhenIdle(thread: Thread<A>): void {
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.worker !== worker || this.pending.size > 0) return;
-      this.worker = null;
-      void worker.terminate();
-    }, IDLE_STOP_MS);
+      if (this.thread !== thread || thread.pending.size > 0) return;
+      this.thread = null;
+      void thread.worker.terminate();
+    }, this.idleStopMs);
     this.idleTimer.unref();
   }
 
   async close(): Promise<void> {
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    const thread = this.thread;
+    this.thread = null;
+    await thread?.worker.terminate();
   }
 }
 

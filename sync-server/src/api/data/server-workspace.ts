@@ -205,9 +205,11 @@ export class ServerWorkspace {
     if (inFlight?.hash === hash) return inFlight.done;
     const entry = { hash, done: this.thawStored(releaseId, store) };
     this.thawing.set(releaseId, entry);
-    void entry.done.finally(() => {
+    // Handled both ways: `finally` would make a second promise that rejects with the first, unhandled.
+    const forget = () => {
       if (this.thawing.get(releaseId) === entry) this.thawing.delete(releaseId);
-    });
+    };
+    entry.done.then(forget, forget);
     return entry.done;
   }
 
