@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { CloseCode } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -73,6 +73,21 @@ describe('SE-14 RelaySocket.limitFrames', () => {
     const got = once(server, 'message');
     client.send(new Uint8Array(900));
     expect(((await got)[0] as Buffer).byteLength).toBe(900);
+  });
+
+  it('SE-14 after a refused frame the rest of it is not read: the socket is paused, then destroyed', async () => {
+    const { server, client } = await pair();
+    server.limitFrames(100, 'UPDATE_TOO_LARGE');
+    const serverSocket = (server as unknown as { _socket: Socket })._socket;
+    // Not `once`: it would reject on the 'error' ws emits for the refused frame.
+    const closed = new Promise((resolve) => server.on('close', resolve));
+    // 8 MB announced and sent; the server-wide cap (1,000) is not what refuses it here, the lowered one is.
+    const header = Buffer.from([0x82, 0xff, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0]);
+    const clientSocket = (client as unknown as { _socket: Socket })._socket;
+    for (let i = 0; i < 128; i++)
+      clientSocket.write(i === 0 ? Buffer.concat([header, Buffer.alloc(65_536)]) : Buffer.alloc(65_536));
+    await closed;
+    expect(serverSocket.bytesRead).toBeLessThan(1_000_000);
   });
 
   it('SE-14 the notice is sent before the close', async () => {

@@ -1,5 +1,12 @@
+import type { Socket } from 'node:net';
 import { CloseCode, type CloseCodeName, closeReason } from '@runsheet/protocol';
 import { WebSocket } from 'ws';
+
+/**
+ * How long a socket closed for a frame over its cap may stay before it is destroyed: long enough for the
+ * client to read the close frame (as SE-03's refused upgrades), never long enough to matter.
+ */
+const REFUSED_LINGER_MS = 1_000;
 
 /**
  * The part of ws's private receiver this class writes. ws checks `_maxPayload` in `Receiver#haveLength`
@@ -61,6 +68,22 @@ export class RelaySocket extends WebSocket {
     if (this.frameLimitNotice !== null && this.readyState === this.OPEN) this.send(this.frameLimitNotice);
     this.frameRefusedWith = CloseCode[reason];
     super.close(CloseCode[reason], closeReason(reason));
+    this.readNoMore();
+  }
+
+  /**
+   * ws stops parsing at a refused frame but resumes the socket (to see the client's end), so the rest of
+   * the frame would still be read from the kernel and thrown away: megabytes of garbage for nothing. This
+   * pauses it instead, after ws's resume (queued on the same tick, just before), and destroys it after
+   * REFUSED_LINGER_MS; the close frame goes out meanwhile, and the kernel's window holds the client back.
+   */
+  private readNoMore(): void {
+    const socket = (this as unknown as { _socket?: Socket | null })._socket;
+    if (!socket) return;
+    process.nextTick(() => socket.pause());
+    const linger = setTimeout(() => socket.destroy(), REFUSED_LINGER_MS);
+    linger.unref();
+    socket.once('close', () => clearTimeout(linger));
   }
 
   private receiver(): ReceiverCap {
