@@ -200,6 +200,70 @@ describe('DocLink: changes waiting for the relay', () => {
   });
 });
 
+/** A Yjs update that changes nothing, as an empty sync step 2 carries it. */
+const isEmptyUpdate = (update: Uint8Array) => update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+
+describe('DocLink: a device that may not write uploads nothing (SE-14)', () => {
+  it('SE-14 a viewer’s link answers the relay’s sync step 1 with an empty sync step 2 and sends no local change', async () => {
+    const network = new FakeNetwork();
+    network.readOnlyRooms.add('catalog');
+    const { link, doc } = makeLink(network, { mayUpload: () => false });
+    edit(doc, 'before', 'x'.repeat(10_000));
+    link.connect();
+    await network.settle();
+    edit(doc, 'after', 'y'.repeat(10_000));
+    await network.settle();
+    const room = network.room('catalog');
+    expect(room.step2s).toHaveLength(1);
+    expect(isEmptyUpdate(room.step2s[0]!)).toBe(true);
+    expect(room.received).not.toContain('update');
+    expect(relayMap(network)).toEqual({});
+    // Still a working viewer: told read-only, and it receives what others write.
+    expect(link.snapshot()).toMatchObject({ status: 'connected', readOnly: true, pending: 2 });
+    room.doc.getMap('m').set('from-a-member', '1');
+    await network.settle();
+    expect(doc.getMap('m').get('from-a-member')).toBe('1');
+  });
+
+  it('SE-14 refused as read-only, the link uploads nothing on the provider’s own reconnects (no upload loop against UPDATE_TOO_LARGE), and everything once connect() starts over', async () => {
+    const network = new FakeNetwork();
+    network.readOnlyRooms.add('catalog');
+    // The session still says member (demoted elsewhere): the first handshake uploads, and is refused.
+    const { link, doc } = makeLink(network, { maxBackoffTime: 1 });
+    edit(doc, 'a', 'offline work');
+    link.connect();
+    await network.settle();
+    const room = network.room('catalog');
+    expect(isEmptyUpdate(room.step2s[0]!)).toBe(false);
+    expect(link.snapshot().readOnly).toBe(true);
+    // The relay closes an over-large upload of a viewer with the transient UPDATE_TOO_LARGE.
+    network.dropAll(CloseCode.UPDATE_TOO_LARGE);
+    await until(network, () => room.step2s.length === 2);
+    expect(isEmptyUpdate(room.step2s[1]!)).toBe(true);
+    expect(link.uploads).toBe(false);
+    // Promoted: the sync manager starts the link over, and the handshake carries the waiting work.
+    network.readOnlyRooms.delete('catalog');
+    link.disconnect();
+    link.connect();
+    await network.settle();
+    expect(relayMap(network)).toEqual({ a: 'offline work' });
+    expect(link.snapshot()).toMatchObject({ readOnly: false, pending: 0 });
+  });
+
+  it('SE-14 a link that may upload still uploads in its handshake and sends local changes live', async () => {
+    const network = new FakeNetwork();
+    const { link, doc } = makeLink(network, { mayUpload: () => true });
+    edit(doc, 'a', '1');
+    link.connect();
+    await network.settle();
+    edit(doc, 'b', '2');
+    await network.settle();
+    expect(relayMap(network)).toEqual({ a: '1', b: '2' });
+    expect(network.room('catalog').received).toContain('update');
+    expect(link.heldBack).toBe(false);
+  });
+});
+
 /** Delivers frames, letting the provider's reconnect timers run, until `done()` holds. */
 async function until(network: FakeNetwork, done: () => boolean) {
   for (let round = 0; round < 200 && !done(); round++) {

@@ -58,7 +58,15 @@ export interface DocLinkOptions {
   confirmDelayMs?: number;
   WebSocketPolyfill?: typeof WebSocket;
   maxBackoffTime?: number;
+  /**
+   * SE-14: false while this device may not write the document (the session says viewer; a room only the
+   * server writes). The link then uploads nothing (see `uploads`). Asked at each upload; default true.
+   */
+  mayUpload?: () => boolean;
 }
+
+/** A Yjs update that changes nothing: what a link that may not upload answers the relay's step 1 with. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
 type SyncHandler = WebsocketProvider['messageHandlers'][number];
 
@@ -69,6 +77,15 @@ export class DocLink {
   private status: LinkStatus = 'idle';
   private stoppedBy: LinkSnapshot['stoppedBy'] = null;
   private readOnly = false;
+  /**
+   * The relay refused a write of this link: it uploads nothing until `connect()` starts over (the sync
+   * manager does that when the user is promoted). Kept across the provider's own reconnects, unlike
+   * `readOnly`, so a relay that closed an over-large upload of a demoted member is answered with an empty
+   * step 2 the next time, not with the same upload in a loop.
+   */
+  private refusedWrites = false;
+  /** This link held back an upload (an empty step 2, a local change not sent) since it last connected. */
+  private held = false;
   private pacedTimer: ReturnType<typeof setTimeout> | null = null;
   private confirmTimer: ReturnType<typeof setTimeout> | null = null;
   private current: LinkSnapshot;
@@ -90,6 +107,7 @@ export class DocLink {
         event.code !== CloseCode.LARGE_SYNC_PACED && !isPermanent(event.code),
     });
     this.wrapHandlers();
+    this.gateLocalUpdates();
     this.provider.on('status', this.onStatus);
     this.provider.on('connection-close', this.onConnectionClose);
     this.provider.on('closed', this.onStopped);
@@ -115,11 +133,32 @@ export class DocLink {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * SE-14: true while this link sends what it holds: the device may write (`mayUpload`) and the relay has
+   * not refused a write of this link since it last started over. An honest viewer never uploads, so the
+   * relay's small frame cap for read-only connections never closes it.
+   */
+  get uploads(): boolean {
+    return !this.refusedWrites && this.mayUpload;
+  }
+
+  /** The device may write this document, as far as the session knows (see `DocLinkOptions.mayUpload`). */
+  get mayUpload(): boolean {
+    return this.options.mayUpload?.() ?? true;
+  }
+
+  /** This link held back an upload since it last connected: a promotion must start it over. */
+  get heldBack(): boolean {
+    return this.held;
+  }
+
   /** Connects (again): after signing in, coming online, or resuming. Uploads everything that waited. */
   connect(): void {
     if (this.destroyed) return;
     this.clearPaced();
     this.stoppedBy = null;
+    this.refusedWrites = false;
+    this.held = false;
     this.provider.connect();
     this.onChanged();
   }
@@ -137,6 +176,7 @@ export class DocLink {
     if (this.confirmTimer !== null) clearTimeout(this.confirmTimer);
     this.clearPaced();
     this.options.doc.off('update', this.onDocUpdate);
+    this.options.doc.off('update', this.sendLocalUpdate);
     this.provider.destroy();
     this.listeners.clear();
   }
@@ -157,7 +197,8 @@ export class DocLink {
       // The sync message type is one varuint byte (0, 1 or 2) right where the decoder stands.
       const syncType = decoder.arr[decoder.pos];
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        sync(encoder, decoder, provider, emitSynced, type);
+        if (this.uploads) sync(encoder, decoder, provider, emitSynced, type);
+        else this.answerWithNothing(encoder, decoder);
         // The provider sends its answer right after this handler returns; the barrier must follow it.
         queueMicrotask(() => {
           this.tracker.handshakeAnswered();
@@ -182,11 +223,43 @@ export class DocLink {
     handlers[messageAuth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.options.doc, () => {
         this.readOnly = true;
+        this.refusedWrites = true;
         this.tracker.writeRefused();
         this.onChanged();
       });
     };
   }
+
+  /** Reads the relay's step 1 and answers it with an empty step 2: the relay lacks nothing it may take. */
+  private answerWithNothing(encoder: encoding.Encoder, decoder: decoding.Decoder): void {
+    decoding.readVarUint(decoder);
+    decoding.readVarUint8Array(decoder);
+    encoding.writeVarUint(encoder, messageSync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, EMPTY_UPDATE);
+    this.holdBack();
+  }
+
+  /** Nothing of this device's changes went out: this connection must not confirm them as sent. */
+  private holdBack(): void {
+    this.held = true;
+    this.tracker.writeRefused();
+  }
+
+  /**
+   * The provider sends every local update as it happens; while the link may not upload, they stay here
+   * (the handshake after a promotion carries them).
+   */
+  private gateLocalUpdates(): void {
+    this.options.doc.off('update', this.provider._updateHandler);
+    this.options.doc.on('update', this.sendLocalUpdate);
+  }
+
+  private readonly sendLocalUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider) return;
+    if (this.uploads) this.provider._updateHandler(update, origin);
+    else this.holdBack();
+  };
 
   private readonly onDocUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.options.notLocal?.includes(origin)) return;

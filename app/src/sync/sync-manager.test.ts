@@ -167,6 +167,43 @@ describe('SyncManager', () => {
     expect(network.room('catalog').doc.getMap('clusters').has('cluster:k4')).toBe(true);
   });
 
+  it('SE-14 a viewer’s device uploads nothing: its handshake answers with an empty sync step 2, its changes stay here', async () => {
+    const { network, local, session, manager } = await setup(() => ({
+      ...signedIn(),
+      user: { ...ada, role: 'viewer' },
+    }));
+    network.readOnlyRooms.add('catalog');
+    addCluster(local, 'cluster:k5', 'made by a viewer');
+    await session.refresh();
+    await network.settle();
+    addCluster(local, 'cluster:k6', 'made by a viewer, connected');
+    await network.settle();
+    const room = network.room('catalog');
+    expect(room.step2s.length).toBeGreaterThan(0);
+    expect(room.step2s.every((u) => u.byteLength === 2 && u[0] === 0 && u[1] === 0)).toBe(true);
+    expect(room.received).not.toContain('update');
+    expect(manager.snapshot().docs[0]).toMatchObject({ status: 'connected', readOnly: true, pending: 2 });
+  });
+
+  it('SE-14 a viewer promoted before the app knew (the relay lets it write) uploads what it held back once the session says member', async () => {
+    let role: PublicUser['role'] = 'viewer';
+    const { network, local, session, manager } = await setup(() => ({
+      ...signedIn(),
+      user: { ...ada, role },
+    }));
+    addCluster(local, 'cluster:k7', 'held back');
+    await session.refresh();
+    await network.settle();
+    // The relay took the empty step 2 (it already knows the promotion): no refusal, nothing uploaded.
+    expect(manager.snapshot().docs[0]).toMatchObject({ readOnly: false, pending: 1 });
+    expect(network.room('catalog').doc.getMap('clusters').has('cluster:k7')).toBe(false);
+    role = 'member';
+    await session.refresh();
+    await network.settle();
+    expect(network.room('catalog').doc.getMap('clusters').has('cluster:k7')).toBe(true);
+    expect(manager.snapshot().docs[0]).toMatchObject({ readOnly: false, pending: 0 });
+  });
+
   it('SY-12 follows a server-written document under the same rules, outside the documents the user is shown', async () => {
     const { network, session, manager } = await setup();
     network.room('temporal').doc.getMap('releases').set('release:t1', 'Running');

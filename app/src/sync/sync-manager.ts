@@ -119,7 +119,8 @@ export class SyncManager {
   follow(room: string, doc: Y.Doc): () => void {
     const existing = this.followed.get(room);
     if (existing) return () => {};
-    const link = this.newLink(room, doc);
+    // Only the server writes it: nothing of this device's copy is ever sent (SE-14).
+    const link = this.newLink(room, doc, () => false);
     this.followed.set(room, link);
     link.subscribe(() => {
       const { stoppedBy } = link.snapshot();
@@ -178,8 +179,8 @@ export class SyncManager {
       } else if (status === 'idle' || (status === 'stopped' && (force || this.mayRetryCredentials(link)))) {
         link.connect();
       } else if (this.promotedSince(link)) {
-        // The relay applies a role change to open connections; this one was refused as a viewer, so it
-        // starts over to upload what it holds.
+        // The relay applies a role change to open connections; this one was refused as a viewer or held
+        // its uploads back (SE-14), so it starts over to upload what it holds.
         link.disconnect();
         link.connect();
       }
@@ -188,16 +189,29 @@ export class SyncManager {
     this.changed();
   }
 
+  /**
+   * SE-14: a viewer's device uploads nothing (the relay would drop it, and refuses a viewer's frames over an
+   * update's size). Signed out or in open mode the links do not connect or may write, respectively.
+   */
+  private sessionMayWrite(): boolean {
+    const state = this.options.session.get();
+    return state.kind !== 'signed-in' || state.user.role !== 'viewer';
+  }
+
   private mayRetryCredentials(link: DocLink): boolean {
     const code = link.snapshot().stoppedBy?.code;
     if (code === undefined || !CREDENTIAL_CLOSE_CODES.has(code)) return false;
     return this.withinBudget(this.credentialRetries, link);
   }
 
-  /** A link refused as read-only while the session now says the user may write (at most twice a minute). */
+  /**
+   * A link refused as read-only, or that held its uploads back, while the session now says the user may
+   * write (at most twice a minute).
+   */
   private promotedSince(link: DocLink): boolean {
     const state = this.options.session.get();
-    if (!link.snapshot().readOnly || state.kind !== 'signed-in' || state.user.role === 'viewer') return false;
+    if (!(link.snapshot().readOnly || link.heldBack) || !link.mayUpload) return false;
+    if (state.kind !== 'signed-in' || state.user.role === 'viewer') return false;
     return this.withinBudget(this.roleRetries, link);
   }
 
@@ -220,7 +234,7 @@ export class SyncManager {
       });
   }
 
-  private newLink(room: string, doc: Y.Doc): DocLink {
+  private newLink(room: string, doc: Y.Doc, mayUpload = () => this.sessionMayWrite()): DocLink {
     const { waiting } = this.options;
     return new DocLink({
       serverUrl: this.options.serverUrl,
@@ -229,6 +243,7 @@ export class SyncManager {
       waitingBefore: waiting.get(room),
       onWaitingChange: (r, n) => waiting.set(r, n),
       notLocal: [STORAGE_ORIGIN],
+      mayUpload,
       ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill } : {}),
     });
   }

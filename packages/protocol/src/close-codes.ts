@@ -25,9 +25,10 @@ export const CloseCode = {
    */
   FRAME_TOO_LARGE: 4413,
   /**
-   * An incremental update (or a sync step 2 after the first) larger than `limits.maxUpdateBytes`. Transient
-   * on purpose: the client reconnects and its first sync step 2, which may be as large as a frame, carries
-   * the change.
+   * An incremental update (or a sync step 2 after the first) larger than `limits.maxUpdateBytes`, refused
+   * from its frame header (SE-14); a viewer's frame over that size too, after a `read-only` notice.
+   * Transient on purpose: the client reconnects and its first sync step 2, which may be as large as a
+   * frame, carries the change (a viewer's app answers with an empty one).
    */
   UPDATE_TOO_LARGE: 4514,
   /** The session expired, was signed out, or the token was revoked or the user disabled while connected. */

@@ -30,7 +30,11 @@ const until = (seconds: number) => performance.now() + seconds * 1000;
 const cookie = (account: { cookie: string }) => ({ Cookie: account.cookie });
 const clientId = () => 1 + Math.floor(Math.random() * 2 ** 30);
 
-/** Row 1, viewer: 1.7 MB updates that decode into 100,000 items, ten a second, on an honest room. */
+/**
+ * Row 1, viewer: 1.7 MB updates that decode into 100,000 items, ten a second, on an honest room. Since
+ * SE-14 each is refused from its frame header (the viewer's cap is an update's size): the driver then
+ * reconnects and sends the next, so it measures refusals and reconnects instead of frames received whole.
+ */
 const hugeViewer: Driver = async (target, { seconds }) => {
   const t = tally();
   const deadline = until(seconds);

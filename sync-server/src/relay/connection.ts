@@ -1,12 +1,18 @@
 import { CloseCode, type CloseCodeName, canWrite, closeReason, type Role } from '@runsheet/protocol';
-import type { WebSocket } from 'ws';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { encodePermissionDenied } from './protocol.ts';
+import type { RelaySocket } from './relay-socket.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /** The reason a read-only client is given, once, when it tries to change a document. */
 export const READ_ONLY_REASON = 'read-only';
+
+/**
+ * Bytes a frame may carry beyond its update: the message and sync types and the update's length (a few
+ * varint bytes). Awareness and sync step 1 are far smaller than any update cap.
+ */
+export const FRAME_HEADER_ALLOWANCE = 64;
 
 /** One client's WebSocket in one room. */
 export class Connection {
@@ -29,19 +35,23 @@ export class Connection {
   /** Bytes of the frames in `held`. */
   heldBytes = 0;
   private readonly maxBufferedBytes: number;
+  private readonly maxFrameBytes: number;
+  private readonly maxUpdateBytes: number;
   /** Set when the connection was dropped for not reading: why it closed, for the relay's log and events. */
   droppedAs: CloseCodeName | null = null;
   private toldReadOnly = false;
   private closed = false;
 
   constructor(
-    readonly ws: WebSocket,
+    readonly ws: RelaySocket,
     readonly identity: Identity,
     limits: RelayLimits,
   ) {
     this.role = identity.role;
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.maxMessageBurst);
     this.maxBufferedBytes = limits.maxBufferedBytes;
+    this.maxFrameBytes = limits.maxFrameBytes;
+    this.maxUpdateBytes = limits.maxUpdateBytes;
     this.byteBucket = new TokenBucket(limits.maxUpdateBytesPerSecond, limits.maxFrameBytes);
   }
 
@@ -51,6 +61,28 @@ export class Connection {
 
   get readOnly(): boolean {
     return !canWrite(this.role);
+  }
+
+  /**
+   * SE-14: caps the frames this connection may still send at the largest message it may still send, so a
+   * larger one is refused from its header, before its payload is received and unmasked. A writer that has
+   * not yet sent its first sync step 2 may send a frame of `maxFrameBytes` (that step 2 may carry a whole
+   * document); after it, and always for a read-only connection (a viewer, or a room only the server
+   * writes), an update of `maxUpdateBytes` plus its header. Called again whenever either changes.
+   */
+  capFrames(roomWritable: boolean): void {
+    const updateCap = Math.min(this.maxFrameBytes, this.maxUpdateBytes + FRAME_HEADER_ALLOWANCE);
+    const overUpdate = updateCap < this.maxFrameBytes ? 'UPDATE_TOO_LARGE' : 'FRAME_TOO_LARGE';
+    if (this.readOnly || !roomWritable) {
+      // Transient, after the read-only notice: an honest viewer (an older app, or a member demoted while
+      // offline) then reconnects knowing it may not write, and answers with an empty sync step 2; a
+      // permanent code would stop its live updates until the page was reloaded.
+      this.ws.limitFrames(updateCap, overUpdate, encodePermissionDenied(READ_ONLY_REASON));
+    } else if (!this.sentFirstStep2) {
+      this.ws.limitFrames(this.maxFrameBytes, 'FRAME_TOO_LARGE');
+    } else {
+      this.ws.limitFrames(updateCap, overUpdate);
+    }
   }
 
   /** Spends one message from the rate budget. */

@@ -5,8 +5,10 @@
 export interface RelayLimits {
   /**
    * Largest WebSocket frame accepted, in bytes. Bigger frames close the connection with FRAME_TOO_LARGE
-   * before the payload is buffered. A release document of 1,000 customers is about 40 KB, and a fresh
-   * client's first sync step 2 carries the whole document, so the default leaves room for large releases.
+   * before the payload is buffered. Only a writer's first sync step 2 may be this large: every other frame
+   * is capped at `maxUpdateBytes` plus a header, per connection (SE-14, `Connection.capFrames`). A release
+   * document of 1,000 customers is about 40 KB, and a fresh client's first sync step 2 carries the whole
+   * document, so the default leaves room for large releases.
    */
   maxFrameBytes: number;
   /**

@@ -171,7 +171,8 @@ export class Relay extends EventEmitter<RelayEvents> {
       this.reject(req, socket, head, 'SERVER_SHUTDOWN');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, room, identity));
+    // `WebSocket: RelaySocket` above makes every socket this server hands over a RelaySocket.
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws as RelaySocket, room, identity));
   }
 
   /** Refuses the upgrade with `reason` as its close code, reading nothing the client sends (SE-03). */
@@ -189,6 +190,7 @@ export class Relay extends EventEmitter<RelayEvents> {
       return;
     }
     this.connections.set(connection, room);
+    connection.capFrames(room.clientWritable);
     // Its first large write (a first sync step 2) comes a round trip later: by then this relay knows of a
     // debt another relay made (SE-01, CL-03).
     if (identity.account !== undefined) this.largeSyncBudgets.prime?.(identity.account);
@@ -207,7 +209,16 @@ export class Relay extends EventEmitter<RelayEvents> {
           `${connection.identity.label} in ${roomName} stopped reading; dropped (${connection.droppedAs})`,
         );
       }
-      this.emit('connection-closed', roomName, connection.droppedAs ? CloseCode[connection.droppedAs] : code);
+      if (ws.frameRefusedWith !== null) {
+        this.log.warn(
+          `${connection.identity.label} in ${roomName} sent a frame over its cap; closed (${ws.frameRefusedWith})`,
+        );
+      }
+      this.emit(
+        'connection-closed',
+        roomName,
+        connection.droppedAs ? CloseCode[connection.droppedAs] : (ws.frameRefusedWith ?? code),
+      );
     });
     room.join(connection);
     this.emit('connection-opened', roomName, identity);
@@ -463,7 +474,10 @@ export class Relay extends EventEmitter<RelayEvents> {
       return false;
     }
     const firstStep2 = header.syncType === SyncType.STEP_2 && !connection.sentFirstStep2;
-    if (header.syncType === SyncType.STEP_2) connection.sentFirstStep2 = true;
+    if (firstStep2) {
+      connection.sentFirstStep2 = true;
+      connection.capFrames(room.clientWritable);
+    }
     const large = header.payloadBytes > this.options.limits.maxUpdateBytes;
     if (!firstStep2 && large) {
       this.log.warn(
@@ -536,7 +550,12 @@ export class Relay extends EventEmitter<RelayEvents> {
     if (!connection.isOpen) return;
     if (result.status === 'expired') connection.close('SESSION_EXPIRED');
     else if (result.status === 'revoked') connection.close('UNAUTHORIZED');
-    else connection.role = result.role;
+    else if (connection.role !== result.role) {
+      connection.role = result.role;
+      // SE-14: a promoted connection gets a writer's cap, a demoted one a viewer's.
+      const room = this.connections.get(connection);
+      if (room !== undefined) connection.capFrames(room.clientWritable);
+    }
   }
 
   /** Runs `recheckAll` now (tests, and the API after revoking something, to act at once). */

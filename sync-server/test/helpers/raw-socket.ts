@@ -47,3 +47,34 @@ export function frameKind(frame: Uint8Array): [number, number | undefined] {
   const type = decoding.readVarUint(decoder);
   return [type, type === 0 ? decoding.readVarUint(decoder) : undefined];
 }
+
+/**
+ * Writes a client frame by hand onto the socket under `ws`: a header announcing `announced` payload bytes
+ * and only the first `payload.byteLength` of them (masked, as a client must), so a test sees whether the
+ * server acts on the header or waits for the rest. `fin: false` starts a fragmented message; `opcode` 0
+ * continues one.
+ */
+export function writePartialFrame(
+  ws: WebSocket,
+  announced: number,
+  payload: Uint8Array,
+  { opcode = 2, fin = true }: { opcode?: number; fin?: boolean } = {},
+): void {
+  const header = Buffer.alloc(14);
+  header[0] = (fin ? 0x80 : 0) | opcode;
+  let at = 2;
+  if (announced < 126) header[1] = 0x80 | announced;
+  else if (announced < 65_536) {
+    header[1] = 0x80 | 126;
+    header.writeUInt16BE(announced, 2);
+    at = 4;
+  } else {
+    header[1] = 0x80 | 127;
+    header.writeBigUInt64BE(BigInt(announced), 2);
+    at = 10;
+  }
+  // An all-zero mask leaves the payload as it is.
+  header.fill(0, at, at + 4);
+  const socket = (ws as unknown as { _socket: import('node:net').Socket })._socket;
+  socket.write(Buffer.concat([header.subarray(0, at + 4), payload]));
+}

@@ -99,6 +99,8 @@ export class FakeRoom {
   readonly sockets = new Set<FakeSocket>();
   /** Every sync message type received, for assertions about what the client sent. */
   readonly received: string[] = [];
+  /** The payload of every sync step 2 received: what a client uploaded in its handshakes. */
+  readonly step2s: Uint8Array[] = [];
   private readonly refused = new Set<FakeSocket>();
 
   constructor() {
@@ -148,6 +150,7 @@ export class FakeRoom {
     const syncType = decoding.readVarUint(decoder);
     const payload = decoding.readVarUint8Array(decoder);
     this.received.push(['step1', 'step2', 'update'][syncType] ?? 'unknown');
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.step2s.push(payload);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, SYNC);
