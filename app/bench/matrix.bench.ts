@@ -22,6 +22,7 @@
  * release manager waits for when opening last month's release (RM-07, RM-08). With
  * BENCH_REFERENCE_STATIC=<another build's dist-test> the same is seeded and measured with that build too,
  * served by a relay of its own (an origin of its own), the cold loads of the two builds taking turns.
+ * BENCH_ARCHIVE=0 with BENCH_FROZEN=1: all done but not archived (opened from its stored copy and document).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
@@ -39,6 +40,7 @@ const VERIFY_STEPS = 10;
 const RENDER_RUNS = 10;
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const FROZEN = process.env.BENCH_FROZEN === '1';
+const ARCHIVE = process.env.BENCH_ARCHIVE !== '0';
 const MARK_DONE_RUNS = 40;
 
 const root = join(import.meta.dirname, '..', '..');
@@ -47,7 +49,7 @@ async function seed(page: Page, frozen = false): Promise<{ releaseId: string; ms
   await page.goto('/?bench=1');
   await page.waitForFunction(() => (window as { __runsheet?: unknown }).__runsheet !== undefined);
   return page.evaluate(
-    async ({ clusters, customers, deploy, verify, frozen }) => {
+    async ({ clusters, customers, deploy, verify, frozen, archive }) => {
       type Result = { ok: boolean; value?: Record<string, string>; error?: { code: string } };
       const rs = (
         window as unknown as {
@@ -106,12 +108,19 @@ async function seed(page: Page, frozen = false): Promise<{ releaseId: string; ms
           }
           if (i % 50 === 49) await rs.flush();
         }
-        await must('archiveRelease', { releaseId });
+        if (archive) await must('archiveRelease', { releaseId });
         await rs.flush();
       }
       return { releaseId: releaseId as string, ms: performance.now() - start };
     },
-    { clusters: CLUSTERS, customers: CUSTOMERS, deploy: DEPLOY_STEPS, verify: VERIFY_STEPS, frozen },
+    {
+      clusters: CLUSTERS,
+      customers: CUSTOMERS,
+      deploy: DEPLOY_STEPS,
+      verify: VERIFY_STEPS,
+      frozen,
+      archive: ARCHIVE,
+    },
   );
 }
 
@@ -304,7 +313,7 @@ async function frozenColdRenders(browser: Browser, url: string, page: Page) {
     }
     return {
       url,
-      scenario: { customers: CUSTOMERS, steps: DEPLOY_STEPS + VERIFY_STEPS, done: 'all', archived: true },
+      scenario: { customers: CUSTOMERS, steps: DEPLOY_STEPS + VERIFY_STEPS, done: 'all', archived: ARCHIVE },
       builds: builds.map((b) => ({
         build: b.name,
         seedMs: b.seedMs,
