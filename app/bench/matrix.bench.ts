@@ -24,7 +24,7 @@
  * served by a relay of its own (an origin of its own), the cold loads of the two builds taking turns.
  * BENCH_ARCHIVE=0 with BENCH_FROZEN=1: all done but not archived (opened from its stored copy and document).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
@@ -303,10 +303,22 @@ async function frozenColdRenders(browser: Browser, url: string, page: Page) {
   try {
     const wall = new Map<string, number[]>(builds.map((b) => [b.name, []]));
     const cpu = new Map<string, number[]>(builds.map((b) => [b.name, []]));
+    // BENCH_CPU_PROFILE=<file>: a CPU profile of this build's last cold load, up to the grid.
+    const profileTo = process.env.BENCH_CPU_PROFILE;
     for (let i = 0; i < COLD_RUNS; i++) {
       for (const b of builds) {
+        const profiling = profileTo && b.name === 'this' && i === COLD_RUNS - 1;
+        if (profiling) {
+          await b.cdp.send('Profiler.enable');
+          await b.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await b.cdp.send('Profiler.start');
+        }
         await b.page.goto(b.path, { waitUntil: 'commit' });
         wall.get(b.name)?.push(await gridAfter(b.page, 0));
+        if (profiling) {
+          const { profile } = await b.cdp.send('Profiler.stop');
+          writeFileSync(profileTo, JSON.stringify(profile));
+        }
         await b.cdp.send('Performance.enable');
         cpu.get(b.name)?.push(await threadTime(b.cdp));
       }

@@ -65,8 +65,11 @@ export function useReleaseProgress(
     keeper.invalidate(model.release(releaseId).version);
     return model.subscribeChanges(releaseId, (change) => keeper.note(change));
   }, [model, keeper, releaseId]);
-  // Deferred on the first render too (-1): the page's cells are drawn before the first count.
-  const version = useDeferredValue(view.version, -1);
+  // Deferred on the first render too (-1), and until the release is there (RM-08): the render that
+  // brings a release's first state draws the page's cells, and the first count (over 100 ms for a
+  // finished release of 50,000 steps) follows in a render of its own. Deferring only the version let
+  // that render count, since the version moves while the release is still loading.
+  const version = useDeferredValue(view.status === 'ready' ? view.version : -1, -1);
   const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state (and its source).
   return useMemo(
@@ -74,7 +77,7 @@ export function useReleaseProgress(
       state && version >= 0
         ? keeper.current(state, view.version, view.status === 'ready' ? view.source : undefined)
         : undefined,
-    [keeper, state !== null, version],
+    [keeper, version],
   );
 }
 
