@@ -168,13 +168,17 @@ async function main() {
   }
   const loadAtStart = loadavg().map((n) => round(n, 2));
   const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-abuse-'));
-  const server = await startServerProcess({
-    RUNSHEET_OPEN: '0',
-    DATA_DIR: dataDir,
-    TRUST_PROXY: '1',
-    // To compare settings of the server in one sitting, e.g. AUTH_HASH_CONCURRENCY=2 against its default.
-    ...(process.env.AUTH_HASH_CONCURRENCY && { AUTH_HASH_CONCURRENCY: process.env.AUTH_HASH_CONCURRENCY }),
-  });
+  const server = await startServerProcess(
+    {
+      RUNSHEET_OPEN: '0',
+      DATA_DIR: dataDir,
+      TRUST_PROXY: '1',
+      // To compare settings of the server in one sitting, e.g. AUTH_HASH_CONCURRENCY=2 against its default.
+      ...(process.env.AUTH_HASH_CONCURRENCY && { AUTH_HASH_CONCURRENCY: process.env.AUTH_HASH_CONCURRENCY }),
+    },
+    // BENCH_SERVER_MAIN: another build of the server (e.g. an older commit's) to compare in one sitting.
+    process.env.BENCH_SERVER_MAIN,
+  );
   // Every stock provider adds a process 'exit' listener.
   process.setMaxListeners(CLIENTS + 20);
   const phases: Phase[] = [];

@@ -10,6 +10,11 @@
  * Three runs each with the relay up ("warm": the document room may still be in memory from the
  * previous run), then one each after a restart ("cold": both read from SQLite first).
  *
+ * Then the relay's first REST read of the archived release after a restart (FZ-08, FZ-11: it thaws the
+ * snapshot): how long the answer takes, and what it costs everything else the relay serves meanwhile
+ * (its event-loop delay, and the slowest of /healthz asked every 10 ms during the read). Three restarts,
+ * taking turns with BENCH_REFERENCE_MAIN (another build's main.js, e.g. one that thaws in one call) when set.
+ *
  *   pnpm --filter @runsheet/sync-server build
  *   cd sync-server && node bench/run.mjs frozen-sync
  */
@@ -46,6 +51,7 @@ import {
 } from './harness.ts';
 
 const RUNS = 3;
+const REFERENCE_MAIN = process.env.BENCH_REFERENCE_MAIN;
 
 function runner(workspace: Workspace) {
   const ctx = testContext({ device: 'bench' });
@@ -148,6 +154,35 @@ async function viaSnapshot(url: string, releaseId: ReleaseId) {
   };
 }
 
+/** The first REST read of the release on a relay just started: the snapshot is read and thawed. */
+async function firstRestRead(relay: ServerProcess, releaseId: ReleaseId) {
+  await relay.stats(); // the loop delay from here
+  let reading = true;
+  const healthz: number[] = [];
+  const pinger = (async () => {
+    while (reading) {
+      const t = performance.now();
+      await (await fetch(`${relay.url}/healthz`)).arrayBuffer();
+      healthz.push(performance.now() - t);
+      await sleep(10);
+    }
+  })();
+  const start = performance.now();
+  const res = await fetch(`${relay.url}/api/releases/${encodeURIComponent(releaseId)}?limit=50`);
+  await res.arrayBuffer();
+  const answerMs = round(performance.now() - start);
+  reading = false;
+  await pinger;
+  if (res.status !== 200) throw new Error(`first REST read: HTTP ${res.status}`);
+  const loop = (await relay.stats())?.loopDelayMs ?? null;
+  return {
+    answerMs,
+    healthzMaxMs: round(Math.max(...healthz)),
+    healthzAsked: healthz.length,
+    loopDelayMs: loop,
+  };
+}
+
 async function main() {
   if (!existsSync(SERVER_MAIN))
     throw new Error('Build the server first: pnpm --filter @runsheet/sync-server build');
@@ -192,6 +227,17 @@ async function main() {
     await relay.stop();
     relay = await startServerProcess(env);
     const coldDocument = await viaDocument(relay.url, releaseId, target);
+    const restRead: Record<string, unknown[]> = { thisBuild: [], ...(REFERENCE_MAIN && { reference: [] }) };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [key, script] of [
+        ['thisBuild', SERVER_MAIN],
+        ...(REFERENCE_MAIN ? [['reference', REFERENCE_MAIN]] : []),
+      ] as const) {
+        await relay.stop();
+        relay = await startServerProcess(env, script);
+        restRead[key]!.push(await firstRestRead(relay, releaseId));
+      }
+    }
     console.log(
       JSON.stringify(
         {
@@ -209,6 +255,7 @@ async function main() {
           },
           warm,
           cold: { snapshot: coldSnapshot, document: coldDocument },
+          firstRestReadAfterRestart: restRead,
         },
         null,
         2,

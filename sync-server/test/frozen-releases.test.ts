@@ -11,8 +11,9 @@ import {
   unarchiveRelease,
 } from '@runsheet/domain';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { thawInSlices } from '../src/api/data/thaw-in-slices.ts';
 import { FreezeRunner } from '../src/frozen/freeze-runner.ts';
 import { freezeStored } from '../src/frozen/freeze-stored.ts';
 import type { RunsheetServer } from '../src/server.ts';
@@ -148,6 +149,38 @@ describe('frozen releases on the relay (FZ-06..FZ-08)', () => {
     const fromSnapshot = await readAll();
     expect(t.server.workspace.sourceOf(seeded.releaseId)).toBe('frozen');
     for (const path of paths) expect(fromSnapshot[path], path).toEqual(fromDocument[path]);
+  });
+
+  it('FZ-11 the relay thaws a snapshot in slices, yielding its event loop between parts, and once for concurrent first reads', async () => {
+    const row = (await t.server.storage.frozen.get(seeded.releaseId))!;
+    // Parts of 3 rows: the loop turns between parts (an interleaved setImmediate counts the turns).
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      turns++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const state = await thawInSlices(row.bytes, 3);
+    done = true;
+    expect(state).toEqual(thawRelease(row.bytes));
+    const rows = Object.keys(state.stepStates).length + state.events.length;
+    expect(rows).toBeGreaterThan(12);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(rows / 3));
+
+    // Concurrent first reads of the archived release (its read let go after apiReleaseIdleMs) read the
+    // stored snapshot once.
+    await expect.poll(() => t.server.workspace.sourceOf(seeded.releaseId), { timeout: 5_000 }).toBeNull();
+    const get = vi.spyOn(t.server.storage.frozen, 'get');
+    try {
+      const id = encodeURIComponent(seeded.releaseId);
+      const answers = await Promise.all(Array.from({ length: 4 }, () => viewer.get(`/api/releases/${id}`)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+      expect(t.server.workspace.sourceOf(seeded.releaseId)).toBe('frozen');
+      expect(get).toHaveBeenCalledTimes(1);
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('FZ-06 the bundled freeze worker (dist/freeze-worker.js) makes the same bytes as freezing in-process, off the relay thread', async () => {

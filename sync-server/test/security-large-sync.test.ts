@@ -1,10 +1,13 @@
 import { CloseCode } from '@runsheet/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { asClient, hugeUpdate, step2Frame } from '../bench/abuse/junk.ts';
+import { asClient, hugeUpdate, step2Frame, syncFrame } from '../bench/abuse/junk.ts';
+import { Connection } from '../src/relay/connection.ts';
+import { LargeUpdateSlicer } from '../src/relay/large-update.ts';
+import { SyncType } from '../src/relay/protocol.ts';
 import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { nextEvent } from './helpers/events.ts';
-import { type RawSocket, rawSocket } from './helpers/raw-socket.ts';
+import { frameKind, type RawSocket, rawSocket } from './helpers/raw-socket.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';
 
@@ -107,5 +110,99 @@ describe('SE-01: large first sync steps 2 are paced per account', () => {
     const reader = client(admin, ROOM);
     await until(reader.doc, (d) => d.getMap('m').get('still') === 'writes');
     expect(reader.doc.getMap('junk').size).toBe(0);
+  });
+});
+
+describe('SE-01d: a large first sync step 2 is applied in slices', () => {
+  it("SE-01d the relay applies a large first sync step 2 a slice per turn, and applies another member's small update between its slices; the room ends with all of both", async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const { room, release } = await t.server.relay.hold(ROOM as never);
+    cleanups.push(release);
+    const other = client(admin, ROOM);
+    await synced(other);
+    // The order the room's document took changes in: 'L' a slice of the large update, 'S' the small one.
+    const order: string[] = [];
+    room.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (!(origin instanceof Connection)) return;
+      if (origin.identity.label.includes('mallory')) {
+        if (order.length === 0) other.doc.getMap('m').set('small', 'between');
+        order.push('L');
+      } else order.push('S');
+    });
+    const junk = asClient(hugeUpdate(), 2001);
+    const whole = new Y.Doc();
+    Y.applyUpdate(whole, junk);
+    const keys = whole.getMap('junk').size;
+    const socket = await raw(attacker, ROOM);
+    socket.ws.send(step2Frame(junk));
+    await until(other.doc, (d) => d.getMap('junk').size === keys && d.getMap('m').get('small') === 'between');
+    expect(room.doc.getMap('junk').size).toBe(keys);
+    expect(order.filter((o) => o === 'L').length).toBeGreaterThan(10);
+    // The small update went in while the large one was still being applied.
+    expect(order.indexOf('S')).toBeGreaterThan(0);
+    expect(order.lastIndexOf('L')).toBeGreaterThan(order.indexOf('S'));
+  });
+
+  it('SE-01d SY-02 frames sent after a large first sync step 2 wait for it: a sync step 1 right behind it is answered once all of it is stored', async () => {
+    await start();
+    const attacker = await signedInUser(admin, 'mallory', 'member');
+    const junk = asClient(hugeUpdate(800_000), 2002);
+    const expected = new Y.Doc();
+    Y.applyUpdate(expected, junk);
+    const socket = await raw(attacker, ROOM);
+    socket.ws.send(step2Frame(junk));
+    socket.ws.send(syncFrame(SyncType.STEP_1, Y.encodeStateVector(new Y.Doc())));
+    for (let i = 0; ; i++) {
+      const [type, syncType] = frameKind(await socket.frame(i));
+      if (type === 0 && syncType === SyncType.STEP_2) break;
+    }
+    // Answered: everything the connection sent before its step 1 is in storage.
+    const stored = await t.server.storage.rooms.load(ROOM);
+    const fromStorage = new Y.Doc();
+    for (const update of stored.updates) Y.applyUpdate(fromStorage, update);
+    expect(fromStorage.getMap('junk').size).toBe(expected.getMap('junk').size);
+  });
+
+  it("SE-01d an upload whose structure needs more than the worker's heap to decode is refused as too large, and the worker is started again for the next", async () => {
+    // A 32 MB heap: 1.7 MB of 106,000 map keys needs about 60 MB to decode; 100 KB of them far less.
+    const slicer = new LargeUpdateSlicer(new URL('../dist/large-update-worker.js', import.meta.url), 32);
+    try {
+      expect(slicer.threaded).toBe(true);
+      expect(await slicer.slice(hugeUpdate())).toEqual({
+        refused: 'the update needs more memory to decode than the relay allows',
+        tooLarge: true,
+      });
+      expect(await slicer.slice(hugeUpdate(100_000))).toHaveProperty('slices');
+    } finally {
+      await slicer.close();
+    }
+  });
+
+  it('SE-01d the bundled worker (dist/large-update-worker.js) checks and slices off the relay thread: the slices give the update, a sub-document is refused', async () => {
+    const slicer = new LargeUpdateSlicer(new URL('../dist/large-update-worker.js', import.meta.url));
+    try {
+      expect(slicer.threaded).toBe(true);
+      const junk = hugeUpdate(300_000);
+      const answer = await slicer.slice(junk, 2_000);
+      if (!('slices' in answer)) throw new Error(`refused: ${answer.refused}`);
+      expect(answer.slices.length).toBeGreaterThan(5);
+      const fromSlices = new Y.Doc();
+      for (const slice of answer.slices) Y.applyUpdate(fromSlices, slice);
+      const whole = new Y.Doc();
+      Y.applyUpdate(whole, junk);
+      expect(fromSlices.getMap('junk').toJSON()).toEqual(whole.getMap('junk').toJSON());
+      const withSubdoc = new Y.Doc();
+      withSubdoc.getMap('m').set('sub', new Y.Doc());
+      const refused = await slicer.slice(Y.encodeStateAsUpdate(withSubdoc));
+      expect(refused).toEqual({ refused: 'the update would create a sub-document' });
+      expect(await slicer.slice(new Uint8Array([1, 2, 3]))).toHaveProperty('refused');
+      // Idle, the worker stops (its heap goes with it), and the next job starts another.
+      expect(slicer.running).toBe(true);
+      await expect.poll(() => slicer.running, { timeout: 10_000 }).toBe(false);
+      expect(await slicer.slice(junk, 2_000)).toHaveProperty('slices');
+    } finally {
+      await slicer.close();
+    }
   });
 });

@@ -73,5 +73,5 @@ export { memoryStore } from './store/memory-store.ts';
 export type { ReadStore, RecentActivityOptions } from './store/read-store.ts';
 export * from './temporal/index.ts';
 export { heldUpdates, receiveUpdate } from './update-inbox.ts';
-export { sliceUpdate } from './update-slices.ts';
+export { sliceDecoded, sliceUpdate } from './update-slices.ts';
 export { type Command, type DocOpenListener, Workspace, type WorkspaceOptions } from './workspace.ts';

@@ -24,7 +24,12 @@ interface ClientQueue {
 
 /** `maxLength`: about how many units of content (entries, characters) go in one slice. */
 export function sliceUpdate(update: Uint8Array, maxLength: number): Uint8Array[] {
-  const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
+  return sliceDecoded(Y.decodeUpdate(update), maxLength);
+}
+
+/** `sliceUpdate` of an update already decoded (`Y.decodeUpdate`), so a caller that checked it decodes once. */
+export function sliceDecoded(decoded: ReturnType<typeof Y.decodeUpdate>, maxLength: number): Uint8Array[] {
+  const { structs, ds } = decoded as { structs: Struct[]; ds: DeleteSet };
   const queues = new Map<number, ClientQueue>();
   for (const struct of structs) {
     const queue = queues.get(struct.id.client);

@@ -19,7 +19,10 @@ export const CloseCode = {
    * A viewer is refused such a room with FORBIDDEN_ROOM.
    */
   UNKNOWN_ROOM: 4504,
-  /** A frame larger than `limits.maxFrameBytes`. */
+  /**
+   * A frame larger than `limits.maxFrameBytes`, or a first sync step 2 whose structure needs more than the
+   * relay's large update worker may hold to decode it (SE-01d).
+   */
   FRAME_TOO_LARGE: 4413,
   /**
    * An incremental update (or a sync step 2 after the first) larger than `limits.maxUpdateBytes`. Transient

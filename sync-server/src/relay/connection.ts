@@ -20,6 +20,12 @@ export class Connection {
   private readonly byteBucket: TokenBucket;
   /** False until its first sync step 2, the one write that may be as large as a frame. */
   sentFirstStep2 = false;
+  /**
+   * Frames that arrived while its large first sync step 2 is checked and applied in slices (SE-01d), to be
+   * handled after it, in order; null when none is. A sync step 1 sent after that step 2 must be answered
+   * after it is stored (SY-02).
+   */
+  held: Buffer[] | null = null;
   private readonly maxBufferedBytes: number;
   /** Set when the connection was dropped for not reading: why it closed, for the relay's log and events. */
   droppedAs: CloseCodeName | null = null;

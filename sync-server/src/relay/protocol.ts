@@ -60,9 +60,9 @@ export class RefusedUpdateError extends MalformedMessageError {
 
 /**
  * Parses the whole update (structs and delete set) without touching any document, and scans the parsed
- * structs (already in hand, no second pass over the bytes) for sub-documents.
+ * structs (already in hand, no second pass over the bytes) for sub-documents. Returns what it parsed.
  */
-function checkUpdate(update: Uint8Array): void {
+export function checkUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
@@ -74,6 +74,7 @@ function checkUpdate(update: Uint8Array): void {
       throw new RefusedUpdateError('the update would create a sub-document');
     }
   }
+  return decoded;
 }
 
 /** What the first bytes of a frame say, read without touching its payload. */
@@ -151,6 +152,22 @@ function checkAwareness(update: Uint8Array): void {
  * Decodes and validates one client frame completely before anything acts on it, so a bad frame can only
  * ever close its own connection: it never half-applies to a document.
  */
+/**
+ * The update a sync step 2 or update frame carries, read without decoding it (SE-01d: a large one is
+ * checked with `checkUpdate` off the relay's thread). Throws MalformedMessageError for any other frame.
+ */
+export function syncPayload(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  if (readUint(decoder, 'message type') !== MessageType.SYNC)
+    throw new MalformedMessageError('not a sync frame');
+  const syncType = readUint(decoder, 'sync type');
+  if (syncType !== SyncType.STEP_2 && syncType !== SyncType.UPDATE)
+    throw new MalformedMessageError(`sync type ${syncType} carries no update`);
+  const payload = readBytes(decoder, 'sync payload');
+  expectEnd(decoder);
+  return payload;
+}
+
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   const decoder = decoding.createDecoder(frame);
   const type = readUint(decoder, 'message type');

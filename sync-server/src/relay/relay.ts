@@ -8,6 +8,7 @@ import { type AccountBudgets, LocalAccountBudgets } from './account-budget.ts';
 import { Connection } from './connection.ts';
 import type { FeedSink, RoomFeed } from './feed.ts';
 import type { Identity } from './identity.ts';
+import { LargeUpdateSlicer } from './large-update.ts';
 import type { RelayLimits } from './limits.ts';
 import {
   decodeClientMessage,
@@ -19,6 +20,7 @@ import {
   peekFrameHeader,
   RefusedUpdateError,
   SyncType,
+  syncPayload,
 } from './protocol.ts';
 import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
@@ -57,6 +59,8 @@ export interface RelayOptions {
    * throw nor block: it is called on the message path.
    */
   onClientWrite?: (write: ClientWrite) => void;
+  /** Where large first sync steps 2 are checked and sliced (SE-01d); a worker thread beside the bundle by default. */
+  slicer?: LargeUpdateSlicer;
 }
 
 /**
@@ -70,6 +74,12 @@ export interface ClientWrite {
   log: ClientLogChange | null;
 }
 
+/**
+ * Frames a connection may send while its large first sync step 2 is applied (SE-01d): an honest client
+ * sends a sync step 1 and a few awareness updates meanwhile; more closes it (RATE_LIMITED).
+ */
+const MAX_HELD_FRAMES = 256;
+
 /** How long a shutdown waits for clients to answer the close handshake before dropping their sockets. */
 const SHUTDOWN_GRACE_MS = 1_000;
 
@@ -79,6 +89,7 @@ const SHUTDOWN_GRACE_MS = 1_000;
  */
 export class Relay extends EventEmitter<RelayEvents> {
   private readonly wss: WebSocketServer;
+  private readonly slicer: LargeUpdateSlicer;
   private readonly rooms = new Map<string, Room>();
   /** Rooms being read from storage: a second connection waits for the same load. */
   private readonly loading = new Map<string, Promise<Room>>();
@@ -117,6 +128,7 @@ export class Relay extends EventEmitter<RelayEvents> {
         options.limits.maxLargeSyncBytesPerSecondPerUser,
         options.limits.maxLargeSyncBurstPerUser,
       );
+    this.slicer = options.slicer ?? new LargeUpdateSlicer();
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.limits.maxFrameBytes,
@@ -296,8 +308,23 @@ export class Relay extends EventEmitter<RelayEvents> {
       connection.close('MALFORMED_MESSAGE');
       return;
     }
+    if (connection.held !== null) {
+      if (connection.held.length >= MAX_HELD_FRAMES) connection.close('RATE_LIMITED');
+      else connection.held.push(data);
+      return;
+    }
+    this.handleFrame(connection, room, data);
+  }
+
+  /** Acts on one binary frame the connection's rate budget has admitted. */
+  private handleFrame(connection: Connection, room: Room, data: Buffer): void {
     const header = peekFrameHeader(data);
     if (isWriteFrame(header) && !this.admitWrite(connection, room, data, header!)) return;
+    // Only a first sync step 2 may be this large (admitWrite closed any other).
+    if (header?.syncType === SyncType.STEP_2 && header.payloadBytes > this.options.limits.maxUpdateBytes) {
+      this.receiveLarge(connection, room, data);
+      return;
+    }
     if (
       header?.type === MessageType.AWARENESS &&
       header.payloadBytes > this.options.limits.maxAwarenessBytes
@@ -333,6 +360,61 @@ export class Relay extends EventEmitter<RelayEvents> {
       );
       connection.close('INTERNAL_ERROR');
     }
+  }
+
+  /**
+   * SE-01d: a large first sync step 2 is checked and sliced in a worker thread, then applied a slice per
+   * turn of the event loop (`Room.applyClientSlices`), so other connections are served meanwhile. The
+   * connection's later frames wait (`held`) and are handled after it, in order.
+   */
+  private receiveLarge(connection: Connection, room: Room, frame: Buffer): void {
+    let update: Uint8Array;
+    try {
+      update = syncPayload(frame);
+    } catch {
+      connection.close('MALFORMED_MESSAGE');
+      return;
+    }
+    connection.held = [];
+    const attached = () => connection.isOpen && this.connections.get(connection) === room;
+    void this.slicer
+      .slice(update)
+      .then(async (answer) => {
+        if (!attached()) return;
+        if ('refused' in answer) {
+          this.log.warn(
+            `Room ${room.name}: refused an update from ${connection.identity.label}: ${answer.refused}`,
+          );
+          // Too large to decode within the worker's heap: as a frame over the cap, retrying cannot help.
+          connection.close(answer.tooLarge ? 'FRAME_TOO_LARGE' : 'MALFORMED_MESSAGE');
+          return;
+        }
+        await room.applyClientSlices(connection, update, answer.slices);
+      })
+      .catch((error: unknown) => {
+        this.log.error(`Room ${room.name}: a large update from ${connection.identity.label} failed:`, error);
+        connection.close('INTERNAL_ERROR');
+      })
+      .finally(() => {
+        const held = connection.held ?? [];
+        connection.held = null;
+        for (const [i, next] of held.entries()) {
+          if (!attached()) return;
+          // A frame handled here may hold the rest again (TypeScript cannot see handleFrame set it).
+          const heldAgain = connection.held as Buffer[] | null;
+          if (heldAgain !== null) {
+            heldAgain.push(...held.slice(i));
+            return;
+          }
+          try {
+            this.handleFrame(connection, room, next);
+          } catch (error) {
+            this.log.error(`Room ${room.name}: a frame from ${connection.identity.label} failed:`, error);
+            connection.close('INTERNAL_ERROR');
+            return;
+          }
+        }
+      });
   }
 
   /**
@@ -462,6 +544,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.budgets.close();
     this.byteBudgets.close();
     this.largeSyncBudgets.close();
+    void this.slicer.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(
       sockets.map((ws) => (ws.readyState === ws.CLOSED ? undefined : once(ws, 'close'))),

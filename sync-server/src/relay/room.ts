@@ -476,28 +476,68 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const applying = {
-      origin: connection as unknown,
+    const applying = this.clientApplying(connection);
+    if (this.applyPart(applying, connection, update)) this.finishClientUpdate(applying, connection, update);
+  }
+
+  /**
+   * SE-01d: a client's large update, cut into `slices` (`sliceUpdate`: applied in order they give what
+   * `update` gives), applied one per turn of the event loop. Between slices other connections' messages and
+   * server writes go on (Yjs updates commute); the write is reported once, with the client's own bytes.
+   */
+  async applyClientSlices(
+    connection: Connection,
+    update: Uint8Array,
+    slices: readonly Uint8Array[],
+  ): Promise<void> {
+    const applying = this.clientApplying(connection);
+    for (const [i, slice] of slices.entries()) {
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (this.destroyed || !connection.isOpen) return;
+      if (!this.applyPart(applying, connection, slice)) return;
+    }
+    this.finishClientUpdate(applying, connection, update);
+  }
+
+  private clientApplying(connection: Connection): NonNullable<Room['applying']> {
+    return {
+      origin: connection,
       identity: connection.identity,
-      inserted: [] as unknown[],
+      inserted: [],
       removed: 0,
       changed: false,
       updates: null,
     };
+  }
+
+  /** Applies `update` as part of the write `applying`; false when it did not integrate (the sender went). */
+  private applyPart(
+    applying: NonNullable<Room['applying']>,
+    connection: Connection,
+    update: Uint8Array,
+  ): boolean {
     this.applying = applying;
     try {
       Y.applyUpdate(this.doc, update, connection);
+      return true;
     } catch (error) {
-      this.applying = null;
       // A frame can decode cleanly and still not integrate (fuzzing finds these). Whatever part did
       // integrate went through the update event and is queued, so memory and storage will agree: only
       // the sender goes.
       this.hooks.onRejected(this, connection, error);
-      return;
+      return false;
+    } finally {
+      this.applying = null;
     }
+  }
+
+  private finishClientUpdate(
+    applying: NonNullable<Room['applying']>,
+    connection: Connection,
+    update: Uint8Array,
+  ): void {
     // Parts that wait for something the room lacks (pending structs) are in no update event yet; if what
     // they wait for came from storage, their update event would not be stored. Keep the sender's bytes.
-    this.applying = null;
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.enqueue(update, connection, false);
       applying.changed = true;

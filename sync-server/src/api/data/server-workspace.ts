@@ -14,7 +14,7 @@
  * snapshot's hash changes (a late change refroze it). Commands always run on the document.
  */
 import type { Command } from '@runsheet/doc';
-import { catalogRoots, FrozenReleaseError, thawRelease, Workspace } from '@runsheet/doc';
+import { catalogRoots, FrozenReleaseError, Workspace } from '@runsheet/doc';
 import {
   anyCommand,
   type CatalogState,
@@ -34,11 +34,16 @@ import type { Relay } from '../../relay/relay.ts';
 import type { Room } from '../../relay/room.ts';
 import { parseRoomName } from '../../relay/room-name.ts';
 import type { FrozenStore } from '../../storage/contract.ts';
+import { thawInSlices } from './thaw-in-slices.ts';
 
-/** An archived release read from its stored snapshot (FZ-08), with the hash it was read at. */
-interface FrozenRead {
+/** A stored snapshot read into a release state, with the hash it was read at. */
+interface Thawed {
   hash: string;
   state: ReleaseState;
+}
+
+/** An archived release read from its stored snapshot (FZ-08), kept while the API uses it. */
+interface FrozenRead extends Thawed {
   timer: NodeJS.Timeout | null;
 }
 
@@ -62,6 +67,7 @@ export class ServerWorkspace {
   private readonly held = new Map<ReleaseId, HeldRelease>();
   private readonly openingReleases = new Map<ReleaseId, Promise<HeldRelease>>();
   private readonly frozenReads = new Map<ReleaseId, FrozenRead>();
+  private readonly thawing = new Map<ReleaseId, { hash: string; done: Promise<Thawed | null> }>();
   private readonly catalogListeners = new Set<(catalog: CatalogState) => void>();
   private closed = false;
   /**
@@ -172,20 +178,14 @@ export class ServerWorkspace {
     if (hash === undefined) return false;
     let read = this.frozenReads.get(releaseId);
     if (read?.hash !== hash) {
-      const row = await store.get(releaseId);
-      if (row === undefined) return false;
-      let state: ReleaseState;
-      try {
-        state = thawRelease(row.bytes);
-      } catch (error) {
-        if (!(error instanceof FrozenReleaseError)) throw error;
-        // A damaged or newer snapshot: the document answers, and the freezer writes it again.
-        this.options.log?.warn(`The frozen snapshot of ${releaseId} is unreadable (${error.code})`);
-        return false;
+      const thawed = await this.thaw(releaseId, hash, store);
+      if (thawed === null) return false;
+      read = this.frozenReads.get(releaseId);
+      if (read?.hash !== thawed.hash) {
+        if (read?.timer) clearTimeout(read.timer);
+        read = { hash: thawed.hash, state: thawed.state, timer: null };
+        this.frozenReads.set(releaseId, read);
       }
-      if (read?.timer) clearTimeout(read.timer);
-      read = { hash: row.hash, state, timer: null };
-      this.frozenReads.set(releaseId, read);
     }
     // Awaited reads above: a command may have loaded the document meanwhile, which then answers.
     if (this.held.has(releaseId)) return false;
@@ -193,6 +193,34 @@ export class ServerWorkspace {
     read.timer = setTimeout(() => this.forgetFrozen(releaseId), this.options.releaseIdleMs);
     read.timer.unref();
     return true;
+  }
+
+  /**
+   * Reads the stored snapshot of `releaseId` in slices (FZ-11), once however many requests ask for the same
+   * hash meanwhile. Null when there is none, or it is unreadable (damaged or newer: the document answers,
+   * and the freezer writes it again).
+   */
+  private thaw(releaseId: ReleaseId, hash: string, store: FrozenStore): Promise<Thawed | null> {
+    const inFlight = this.thawing.get(releaseId);
+    if (inFlight?.hash === hash) return inFlight.done;
+    const entry = { hash, done: this.thawStored(releaseId, store) };
+    this.thawing.set(releaseId, entry);
+    void entry.done.finally(() => {
+      if (this.thawing.get(releaseId) === entry) this.thawing.delete(releaseId);
+    });
+    return entry.done;
+  }
+
+  private async thawStored(releaseId: ReleaseId, store: FrozenStore): Promise<Thawed | null> {
+    const row = await store.get(releaseId);
+    if (row === undefined) return null;
+    try {
+      return { hash: row.hash, state: await thawInSlices(row.bytes) };
+    } catch (error) {
+      if (!(error instanceof FrozenReleaseError)) throw error;
+      this.options.log?.warn(`The frozen snapshot of ${releaseId} is unreadable (${error.code})`);
+      return null;
+    }
   }
 
   private forgetFrozen(releaseId: ReleaseId): void {
