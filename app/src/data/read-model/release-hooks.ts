@@ -74,17 +74,19 @@ export function useReleaseProgress(
   // that every count is deferred (-1 until then). Deferring only the version let the render that
   // brought the release count it, before the matrix (the version moves while the release loads).
   const ready = view.status === 'ready';
-  const [settled, setSettled] = useState(false);
+  // Per release: a page that moves to another release waits again for its first count.
+  const [settledFor, setSettledFor] = useState<ReleaseId | null>(null);
+  const settled = settledFor === releaseId;
   useEffect(() => {
     if (!ready || settled) return;
     let live = true;
     void idleTask(FIRST_COUNT_WAITS_MS).then(() => {
-      if (live) setSettled(true);
+      if (live) setSettledFor(releaseId);
     });
     return () => {
       live = false;
     };
-  }, [ready, settled]);
+  }, [ready, settled, releaseId]);
   const version = useDeferredValue(ready && settled ? view.version : -1, -1);
   const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state (and its source).
