@@ -16,11 +16,18 @@
  *   and -> the next frame after that. Each click starts on an idle page (see `idle`).
  * - beside the wall-clock times, the main thread's CPU time over the same steps (Chrome's ThreadTime):
  *   what the work costs, whatever else runs on the machine.
+ *
+ * BENCH_FROZEN=1: the release instead has every one of its 50,000 steps done and is archived (its frozen
+ * snapshot stored, FZ-01), and only the cold first render is measured (BENCH_COLD_RUNS times): what a
+ * release manager waits for when opening last month's release (RM-07, RM-08). With
+ * BENCH_REFERENCE_STATIC=<another build's dist-test> the same is seeded and measured with that build too,
+ * served by a relay of its own (an origin of its own), the cold loads of the two builds taking turns.
+ * BENCH_ARCHIVE=0 with BENCH_FROZEN=1: all done but not archived (opened from its stored copy and document).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { type CDPSession, chromium, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { benchChromium } from '../../scripts/bench-browser.mjs';
 // matrix-bench.mjs compiles this file into bench/dist/matrix/ and points these two imports back here.
 import { round, summary } from '../../scripts/bench-figures.mjs';
@@ -31,16 +38,18 @@ const CUSTOMERS = 1000;
 const DEPLOY_STEPS = 40;
 const VERIFY_STEPS = 10;
 const RENDER_RUNS = 10;
-const COLD_RUNS = 5;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const FROZEN = process.env.BENCH_FROZEN === '1';
+const ARCHIVE = process.env.BENCH_ARCHIVE !== '0';
 const MARK_DONE_RUNS = 40;
 
 const root = join(import.meta.dirname, '..', '..');
 /** Clusters, 1,000 customers and an active release of 50 steps, through the test API; returns its id. */
-async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
+async function seed(page: Page, frozen = false): Promise<{ releaseId: string; ms: number }> {
   await page.goto('/?bench=1');
   await page.waitForFunction(() => (window as { __runsheet?: unknown }).__runsheet !== undefined);
   return page.evaluate(
-    async ({ clusters, customers, deploy, verify }) => {
+    async ({ clusters, customers, deploy, verify, frozen, archive }) => {
       type Result = { ok: boolean; value?: Record<string, string>; error?: { code: string } };
       const rs = (
         window as unknown as {
@@ -63,13 +72,15 @@ async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
             .clusterId as string,
         );
       }
+      const customerIds: string[] = [];
       for (let i = 0; i < customers; i++) {
-        await must('createCustomer', {
+        const customer = await must('createCustomer', {
           clusterId: clusterIds[i % clusters],
           name: `Customer ${String(i).padStart(4, '0')}`,
           namespace: `customer-${i}-prod`,
           metadata: { tier: i % 3 === 0 ? 'gold' : 'standard' },
         });
+        customerIds.push(customer.customerId as string);
       }
       const { releaseId } = await must('createRelease', {
         name: 'Bench release',
@@ -89,9 +100,27 @@ async function seed(page: Page): Promise<{ releaseId: string; ms: number }> {
       }
       await must('activateRelease', { releaseId });
       await rs.flush();
+      if (frozen) {
+        // Every step done, then archived: the release as it ends, opened from its snapshot.
+        for (const [i, customerId] of customerIds.entries()) {
+          for (const category of ['deploy', 'verify']) {
+            await rs.run('bulkMarkDone', { releaseId, customerId, category });
+          }
+          if (i % 50 === 49) await rs.flush();
+        }
+        if (archive) await must('archiveRelease', { releaseId });
+        await rs.flush();
+      }
       return { releaseId: releaseId as string, ms: performance.now() - start };
     },
-    { clusters: CLUSTERS, customers: CUSTOMERS, deploy: DEPLOY_STEPS, verify: VERIFY_STEPS },
+    {
+      clusters: CLUSTERS,
+      customers: CUSTOMERS,
+      deploy: DEPLOY_STEPS,
+      verify: VERIFY_STEPS,
+      frozen,
+      archive: ARCHIVE,
+    },
   );
 }
 
@@ -241,6 +270,77 @@ async function markDone(
   return { dom, frame, cpu };
 }
 
+/**
+ * BENCH_FROZEN=1: cold first renders of the archived all-done release, with this build and (with
+ * BENCH_REFERENCE_STATIC) another one, taking turns; each build has its own relay, origin and seed.
+ */
+async function frozenColdRenders(browser: Browser, url: string, page: Page) {
+  const builds: { name: string; page: Page; cdp: CDPSession; path: string; seedMs: number }[] = [];
+  const add = async (name: string, p: Page) => {
+    const seeded = await seed(p, true);
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Performance.enable');
+    const path = `/releases/${seeded.releaseId.slice('release:'.length)}`;
+    builds.push({ name, page: p, cdp, path, seedMs: round(seeded.ms) });
+  };
+  await add('this', page);
+  const reference = process.env.BENCH_REFERENCE_STATIC;
+  let referenceServer: Awaited<ReturnType<typeof startRelay>> | null = null;
+  let referenceDir: string | null = null;
+  if (reference) {
+    referenceDir = mkdtempSync(join(tmpdir(), 'runsheet-matrix-bench-ref-'));
+    referenceServer = await startRelay({
+      script: join(root, 'sync-server', 'dist', 'main.js'),
+      env: { DATA_DIR: referenceDir, STATIC_DIR: reference },
+    });
+    const context = await browser.newContext({
+      baseURL: referenceServer.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    await context.addInitScript(watchGrid);
+    await add('reference', await context.newPage());
+  }
+  try {
+    const wall = new Map<string, number[]>(builds.map((b) => [b.name, []]));
+    const cpu = new Map<string, number[]>(builds.map((b) => [b.name, []]));
+    // BENCH_CPU_PROFILE=<file>: a CPU profile of this build's last cold load, up to the grid.
+    const profileTo = process.env.BENCH_CPU_PROFILE;
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const b of builds) {
+        const profiling = profileTo && b.name === 'this' && i === COLD_RUNS - 1;
+        if (profiling) {
+          await b.cdp.send('Profiler.enable');
+          await b.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await b.cdp.send('Profiler.start');
+        }
+        await b.page.goto(b.path, { waitUntil: 'commit' });
+        wall.get(b.name)?.push(await gridAfter(b.page, 0));
+        if (profiling) {
+          const { profile } = await b.cdp.send('Profiler.stop');
+          writeFileSync(profileTo, JSON.stringify(profile));
+        }
+        await b.cdp.send('Performance.enable');
+        cpu.get(b.name)?.push(await threadTime(b.cdp));
+      }
+    }
+    return {
+      url,
+      scenario: { customers: CUSTOMERS, steps: DEPLOY_STEPS + VERIFY_STEPS, done: 'all', archived: ARCHIVE },
+      builds: builds.map((b) => ({
+        build: b.name,
+        seedMs: b.seedMs,
+        firstRenderColdMs: wall.get(b.name),
+        firstRenderCold: summary(wall.get(b.name) ?? []),
+        firstRenderColdMainThreadCpu: summary(cpu.get(b.name) ?? []),
+      })),
+      loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
+    };
+  } finally {
+    await referenceServer?.stop();
+    if (referenceDir) rmSync(referenceDir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (
     !existsSync(join(root, 'app', 'dist-test', 'index.html')) ||
@@ -263,6 +363,10 @@ async function main() {
     });
     await context.addInitScript(watchGrid);
     const page = await context.newPage();
+    if (FROZEN) {
+      console.log(JSON.stringify(await frozenColdRenders(browser, server.url, page), null, 2));
+      return;
+    }
     const seeded = await seed(page);
     const releasePath = `/releases/${seeded.releaseId.slice('release:'.length)}`;
 

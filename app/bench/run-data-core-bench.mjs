@@ -7,7 +7,9 @@
 // BENCH_ONLY=load BENCH_RELEASE=<the releaseId it printed> (BENCH_ONLY=rebuild times a projection rebuild,
 // BENCH_ONLY=almost mark done on the all-done release with 50 of its steps reopened; BENCH_ONLY=freeze archives
 // it, storing its frozen snapshot, then BENCH_ONLY=frozen opens it cold from the snapshot).
-import { readFile } from 'node:fs/promises';
+// BENCH_CPU_PROFILE=/tmp/x.cpuprofile writes a Chromium CPU profile of the (last) phase's page, from
+// before its navigation to its result (open it in Chromium's DevTools, Performance panel).
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -23,7 +25,7 @@ await build({
   configFile: false,
   root: here,
   logLevel: 'warn',
-  build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !process.env.BENCH_CPU_PROFILE },
 });
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
@@ -53,9 +55,17 @@ const browserVersion = browser ? browser.version() : (context.browser()?.version
 async function runPhase(context, query, timeout = 300_000) {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error));
+  const cpuProfile = process.env.BENCH_CPU_PROFILE;
+  const cdp = cpuProfile ? await context.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`http://127.0.0.1:${port}/${query}`);
   await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout, polling: 100 });
   const result = await page.evaluate(() => window.benchResult);
+  if (cdp) await writeFile(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   await page.close();
   if (result.error) throw new Error(result.error);
   return result;

@@ -209,6 +209,11 @@ async function restoreIn(browser, server, file, expected) {
     const tasks = await page.evaluate((from) => window.__longTasks.filter(([at]) => at >= from), startedAt);
     result.longestTaskMs = Math.round(Math.max(0, ...tasks.map(([, d]) => d)));
     result.blockedMs = Math.round(tasks.reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0));
+    // The five longest, [ms after the click, duration]: to find them in the profile (BENCH_PROFILE).
+    result.longestTasks = [...tasks]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([at, d]) => [Math.round(at - startedAt), Math.round(d)]);
     // A reload at once: the release must be listed, and its progress must read all done. A build that
     // said "restored" before storing it loses it here (main before IO-18 did).
     const r0 = Date.now();

@@ -32,7 +32,7 @@ import {
   testContext,
   unarchiveRelease,
 } from '@runsheet/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { countUpdates } from './doc-storage.ts';
 import { type FetchedFrozen, readFrozen } from './frozen-store.ts';
@@ -223,6 +223,36 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     expect(seen[0]?.matrix).toEqual(seen[1]?.matrix);
     expect(frozen.state.releases[g.releaseId]).toEqual(live);
     expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+  });
+
+  it('RM-08 with the stored copy on screen, the snapshot is read only once the page is idle (after the first paint)', async () => {
+    const idb = freshIndexedDB();
+    const a = await device(idb);
+    const g = await generatedRelease(a.data);
+    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+    await a.data.flush();
+    const live = structuredClone(a.data.state.releases[g.releaseId]);
+    await closeAll();
+
+    // The page's idle callbacks, run by hand: "idle" is when the test says so.
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const b = await device(idb);
+      const stored = await nextRead(b.model, g.releaseId, (r) => r.status === 'ready');
+      expect(stored.source).toBe('stored');
+      // Many tasks later the page has not been idle yet: the snapshot is not read, the view stays.
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(idle).toHaveLength(1);
+      expect(b.model.release(g.releaseId)).toMatchObject({ source: 'stored' });
+      // Idle: the snapshot is read and takes over, with the history.
+      for (const callback of idle.splice(0)) callback();
+      const frozen = await nextRead(b.model, g.releaseId, from('frozen'));
+      expect(frozen.state.releases[g.releaseId]).toEqual(live);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('FZ-03: unarchiving drops the snapshot, opens the document, and editing goes on with nothing lost', async () => {

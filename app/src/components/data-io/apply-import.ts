@@ -12,7 +12,7 @@
 import { CATALOG, type DocName } from '@runsheet/doc';
 import type { ReleaseId } from '@runsheet/domain';
 import * as Y from 'yjs';
-import type { LocalData } from '@/data';
+import { type LocalData, nextTask } from '@/data';
 import type { DocPieces, DocSnapshot, Progress } from './import-pipeline.ts';
 
 /** Origin of an import's updates: stored, sent to the other tabs and to the relay like a local edit. */
@@ -46,6 +46,10 @@ export async function applyImport(local: LocalData, docs: DocPieces[], onProgres
       // client and build on a snapshot of this very document, so they always fit, and the check
       // decodes each piece a second time (1.5 s of the 50,000-done restore).
       Y.applyUpdate(doc, piece, IMPORT_ORIGIN);
+      // The write packs the rows the piece changed (its customer buckets) before it stores them: in
+      // the task of the apply, the two made the restore's longest task (docs/BENCHMARKS.md, "Restoring
+      // a large backup"); in a task of their own, each is about half of it.
+      await nextTask();
       // Stored before the next: each write holds one piece and the rows it changed, so no write
       // grows into a long task of its own, and "x of y" counts what a reload would keep.
       await storeNow(local);

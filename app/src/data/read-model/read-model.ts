@@ -24,7 +24,7 @@ import type { CatalogState, DomainState, Release, ReleaseId, ReleaseState } from
 import { countUpdates } from '../doc-storage.ts';
 import { type FetchedFrozen, readFetchedFrozen, readFrozen } from '../frozen-store.ts';
 import type { LocalData } from '../local-data.ts';
-import { nextTask } from '../next-task.ts';
+import { idleTask, laterTask, nextTask } from '../next-task.ts';
 import { readEventRows, readReleaseRows, releaseFromRowsInSlices } from '../stored-release.ts';
 
 /** Where a release's data comes from right now ('frozen': an archived release's snapshot, FZ-02). */
@@ -64,6 +64,9 @@ export interface ReadModelOptions {
    */
   fetchFrozen?: (releaseId: ReleaseId, knownHash?: string) => Promise<FetchedFrozen | 'unchanged' | null>;
 }
+
+/** How long an archived release's snapshot waits at most for the page to be idle after its first paint. */
+const IDLE_BEFORE_SNAPSHOT_MS = 1000;
 
 class FollowedRelease {
   version = 0;
@@ -236,6 +239,9 @@ export class ReadModel {
     } catch (error) {
       console.error(error); // the snapshot still comes
     }
+    // RM-08: with the stored copy on screen, the snapshot waits until the matrix has painted from it
+    // (the page is idle), at most a second: read first, it held the first paint back.
+    if (f.stored) await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
     await this.readFrozen(releaseId, f);
   }
 
@@ -260,7 +266,11 @@ export class ReadModel {
       f.storedHistory = false;
       this.bump(releaseId, f, { kind: 'reload', releaseId });
     };
-    let frozen = await readFrozen(this.local.db, releaseId, nextTask, onSteps);
+    // RM-08: once something of the release is on screen (the stored copy, or the snapshot's steps),
+    // the rest of the snapshot (its history, or all of it) yields to the renders queued meanwhile, so
+    // the matrix is painted before it, not after it; before that, its parts go first.
+    const pause = () => (f.stored || f.frozen ? laterTask() : nextTask());
+    let frozen = await readFrozen(this.local.db, releaseId, pause, onSteps);
     if (frozen) this.revalidate(releaseId, f, frozen).catch((error: unknown) => console.warn(error));
     else if (!f.frozen) frozen = await this.fetchFrozen(releaseId, onSteps);
     if (!frozen || !this.isArchived(releaseId)) {

@@ -12,7 +12,8 @@ import {
   type StepTemplate,
   sortOrdered,
 } from '@runsheet/domain';
-import { useDeferredValue, useEffect, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { idleTask } from '../next-task.ts';
 import { useReadModel, useReleaseView, useReleaseViews } from './hooks.ts';
 import { ProgressKeeper } from './progress-keeper.ts';
 
@@ -44,6 +45,9 @@ export function useParticipantIds(releaseId: ReleaseId): ReadonlySet<CustomerId>
   );
 }
 
+/** How long a release page's first progress count waits at most for the page to be idle (RM-08). */
+const FIRST_COUNT_WAITS_MS = 1000;
+
 /**
  * FET-005: progress overall, per category, per cluster and per customer (domain `releaseProgress`),
  * kept change by change (PR-09, progress-keeper.ts). It follows a change a render later
@@ -65,8 +69,25 @@ export function useReleaseProgress(
     keeper.invalidate(model.release(releaseId).version);
     return model.subscribeChanges(releaseId, (change) => keeper.note(change));
   }, [model, keeper, releaseId]);
-  // Deferred on the first render too (-1): the page's cells are drawn before the first count.
-  const version = useDeferredValue(view.version, -1);
+  // RM-08: the first count (over 100 ms for a finished release of 50,000 steps) waits until the release
+  // is there and the page has been idle once, so the matrix computed from it is painted first; after
+  // that every count is deferred (-1 until then). Deferring only the version let the render that
+  // brought the release count it, before the matrix (the version moves while the release loads).
+  const ready = view.status === 'ready';
+  // Per release: a page that moves to another release waits again for its first count.
+  const [settledFor, setSettledFor] = useState<ReleaseId | null>(null);
+  const settled = settledFor === releaseId;
+  useEffect(() => {
+    if (!ready || settled) return;
+    let live = true;
+    void idleTask(FIRST_COUNT_WAITS_MS).then(() => {
+      if (live) setSettledFor(releaseId);
+    });
+    return () => {
+      live = false;
+    };
+  }, [ready, settled, releaseId]);
+  const version = useDeferredValue(ready && settled ? view.version : -1, -1);
   const state = view.status === 'ready' ? view.state : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the mutable state (and its source).
   return useMemo(
@@ -74,7 +95,7 @@ export function useReleaseProgress(
       state && version >= 0
         ? keeper.current(state, view.version, view.status === 'ready' ? view.source : undefined)
         : undefined,
-    [keeper, state !== null, version],
+    [keeper, version],
   );
 }
 
