@@ -182,4 +182,18 @@ describe('SE-14: a frame over the connection’s cap is refused from its header'
     await until(reader.doc, (d) => (d.getMap('m').get('under') as string | undefined)?.length === 200_000);
     expect(socket.ws.readyState).toBe(socket.ws.OPEN);
   });
+  it('SE-14 SE-01 a member whose large sync budget is in debt gets the update cap at once: its next large first step 2 is refused from the header (LARGE_SYNC_PACED)', async () => {
+    await start();
+    const member = await signedInUser(admin, 'mia', 'member');
+    // One large first step 2 passes and puts the account in debt (SE-01).
+    const first = await raw(member);
+    first.ws.send(syncFrame(SyncType.STEP_2, updateOf(2_000_000, 'first')));
+    const watcher = client(admin);
+    await until(watcher.doc, (d) => d.getMap('m').has('first'));
+    first.ws.close();
+    // A new connection of that account: its cap is the update's; only the header of 2 MB is sent.
+    const second = await raw(member);
+    writePartialFrame(second.ws, ANNOUNCED + 5, firstKb(SyncType.STEP_2));
+    expect(await closeOf(second)).toEqual({ code: CloseCode.LARGE_SYNC_PACED, reason: 'large-sync-paced' });
+  });
 });

@@ -79,6 +79,12 @@ export class SharedAccountBudgets implements AccountBudgets {
     return true;
   }
 
+  inDebt(account: string): boolean {
+    const view = this.views.get(account);
+    if (view === undefined) return false;
+    return view.tokens + ((this.now() - view.at) * this.ratePerSecond) / 1000 <= 0;
+  }
+
   /**
    * An account connected here: read what all relays left it now, so that a debt another relay made (a
    * large upload there, SE-01) is known here before this connection's first large write arrives (it

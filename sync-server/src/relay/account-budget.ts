@@ -13,6 +13,11 @@ export interface AccountBudgets {
    * first (`TokenBucket.takeOverdrawing`).
    */
   take(account: string, cost?: number, overdraw?: boolean): boolean;
+  /**
+   * True when nothing is left of `account`'s budget (a debt, or spent to zero), so a take with `overdraw`
+   * would fail now; as this relay knows it (a shared implementation: its local view). Takes nothing.
+   */
+  inDebt?(account: string): boolean;
   /** An account connected: a shared implementation reads its state from the others now. */
   prime?(account: string): void;
   close(): void;
@@ -51,6 +56,10 @@ export class LocalAccountBudgets implements AccountBudgets {
     }
     entry.used = this.now();
     return overdraw ? entry.bucket.takeOverdrawing(cost) : entry.bucket.take(cost);
+  }
+
+  inDebt(account: string): boolean {
+    return this.buckets.get(account)?.bucket.spent ?? false;
   }
 
   close(): void {

@@ -69,8 +69,10 @@ export class Connection {
    * not yet sent its first sync step 2 may send a frame of `maxFrameBytes` (that step 2 may carry a whole
    * document); after it, and always for a read-only connection (a viewer, or a room only the server
    * writes), an update of `maxUpdateBytes` plus its header. Called again whenever either changes.
+   * `largeSyncPaced`: the account's large sync budget is in debt (SE-01), so a first step 2 over
+   * `maxUpdateBytes` would be refused (LARGE_SYNC_PACED) anyway: it is refused from its header instead.
    */
-  capFrames(roomWritable: boolean): void {
+  capFrames(roomWritable: boolean, largeSyncPaced = false): void {
     const updateCap = Math.min(this.maxFrameBytes, this.maxUpdateBytes + FRAME_HEADER_ALLOWANCE);
     const overUpdate = updateCap < this.maxFrameBytes ? 'UPDATE_TOO_LARGE' : 'FRAME_TOO_LARGE';
     if (this.readOnly || !roomWritable) {
@@ -78,6 +80,8 @@ export class Connection {
       // offline) then reconnects knowing it may not write, and answers with an empty sync step 2; a
       // permanent code would stop its live updates until the page was reloaded.
       this.ws.limitFrames(updateCap, overUpdate, encodePermissionDenied(READ_ONLY_REASON));
+    } else if (!this.sentFirstStep2 && largeSyncPaced) {
+      this.ws.limitFrames(updateCap, 'LARGE_SYNC_PACED');
     } else if (!this.sentFirstStep2) {
       this.ws.limitFrames(this.maxFrameBytes, 'FRAME_TOO_LARGE');
     } else {

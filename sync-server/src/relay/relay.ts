@@ -190,7 +190,7 @@ export class Relay extends EventEmitter<RelayEvents> {
       return;
     }
     this.connections.set(connection, room);
-    connection.capFrames(room.clientWritable);
+    this.capFrames(connection, room);
     // Its first large write (a first sync step 2) comes a round trip later: by then this relay knows of a
     // debt another relay made (SE-01, CL-03).
     if (identity.account !== undefined) this.largeSyncBudgets.prime?.(identity.account);
@@ -459,6 +459,13 @@ export class Relay extends EventEmitter<RelayEvents> {
       });
   }
 
+  /** SE-14 with what this relay knows of the account's large sync budget now (SE-01). */
+  private capFrames(connection: Connection, room: Room): void {
+    const account = connection.identity.account;
+    const paced = account !== undefined && (this.largeSyncBudgets.inDebt?.(account) ?? false);
+    connection.capFrames(room.clientWritable, paced);
+  }
+
   /**
    * SE-01: decides on a write from its header alone, before its payload is decoded. A viewer's or a
    * server-written room's write is dropped undecoded (the client is told once that it is read-only; the
@@ -476,7 +483,7 @@ export class Relay extends EventEmitter<RelayEvents> {
     const firstStep2 = header.syncType === SyncType.STEP_2 && !connection.sentFirstStep2;
     if (firstStep2) {
       connection.sentFirstStep2 = true;
-      connection.capFrames(room.clientWritable);
+      this.capFrames(connection, room);
     }
     const large = header.payloadBytes > this.options.limits.maxUpdateBytes;
     if (!firstStep2 && large) {
@@ -554,7 +561,7 @@ export class Relay extends EventEmitter<RelayEvents> {
       connection.role = result.role;
       // SE-14: a promoted connection gets a writer's cap, a demoted one a viewer's.
       const room = this.connections.get(connection);
-      if (room !== undefined) connection.capFrames(room.clientWritable);
+      if (room !== undefined) this.capFrames(connection, room);
     }
   }
 

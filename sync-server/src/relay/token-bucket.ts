@@ -20,6 +20,11 @@ export class TokenBucket {
     return this.tokens + ((this.now() - this.last) * this.ratePerSecond) / 1000 >= this.capacity;
   }
 
+  /** True when nothing is left (a debt, or spent to zero): `takeOverdrawing` would fail now. */
+  get spent(): boolean {
+    return this.tokens + ((this.now() - this.last) * this.ratePerSecond) / 1000 <= 0;
+  }
+
   /** Takes `cost` tokens (one by default); false, taking nothing, when fewer are left. */
   take(cost = 1): boolean {
     const t = this.now();
