@@ -41,18 +41,31 @@ const hugeViewer: Driver = async (target, { seconds }) => {
   const frame = updateFrame(hugeUpdate());
   while (performance.now() < deadline && t.requests < 20 * seconds) {
     const s = rawWs(target.url, target.rooms[0] as string, cookie(target.attackerViewer), '127.0.0.6');
+    let sent = 0;
     if (await s.opened) {
       while (s.ws.readyState === s.ws.OPEN && performance.now() < deadline && t.requests < 20 * seconds) {
         s.ws.send(frame);
+        sent++;
         t.requests++;
         await drained(s.ws);
         await sleep(100);
       }
     }
-    if (s.ws.readyState === s.ws.OPEN) {
-      t.note('open at the end');
+    if (s.ws.readyState !== s.ws.OPEN) {
+      t.note(`close ${await s.closed}`);
+      continue;
+    }
+    if (sent === 0) {
+      // Opened as the time ran out: nothing was sent, so there is no answer to wait for.
       s.ws.terminate();
-    } else t.note(`close ${await s.closed}`);
+      continue;
+    }
+    // The time ran out while the last frame's answer was on its way (a loaded server): wait for it.
+    const code = await Promise.race([s.closed, sleep(ANSWER_WAIT_MS).then(() => null)]);
+    if (code === null) {
+      t.note('open 10 s after its last frame');
+      s.ws.terminate();
+    } else t.note(`close ${code}`);
   }
   return t;
 };
