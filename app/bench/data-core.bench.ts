@@ -50,7 +50,7 @@ import * as Y from 'yjs';
 import { percentile, round } from '../../scripts/bench-figures.mjs';
 import { loadDoc, readUpdates } from '../src/data/doc-storage.ts';
 import { LocalData, STORAGE_ORIGIN } from '../src/data/local-data.ts';
-import { nextTask } from '../src/data/next-task.ts';
+import { laterTask, nextTask } from '../src/data/next-task.ts';
 import { projectionStore } from '../src/data/projection-store.ts';
 import { ReadModel } from '../src/data/read-model/read-model.ts';
 import { sliceHere } from '../src/data/release-slicer.ts';
@@ -521,7 +521,7 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   const firstMatrixSinceNavigationMs = performance.now();
   // What the page does next: React renders the matrix in an ordinary task (its scheduler posts a
   // MessageChannel message), then a frame paints it. Meanwhile the snapshot is being read (RM-08).
-  await ordinaryTask();
+  await laterTask();
   await new Promise((resolve) => requestAnimationFrame(resolve));
   const firstMatrixPaintedMs = performance.now() - start;
   // The history follows a part per task (the step panel's history waits for it).
@@ -553,18 +553,6 @@ async function frozenPhase(releaseId: ReleaseId): Promise<Report> {
   model.destroy();
   await data.close();
   return report;
-}
-
-/** Resumes in an ordinary task, as React's scheduler renders (a MessageChannel message). */
-function ordinaryTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 function countDone(data: LocalData, releaseId: ReleaseId): number {

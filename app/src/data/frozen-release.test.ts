@@ -160,6 +160,18 @@ const from = (source: string) => (r: ReleaseRead) =>
 
 // Each test builds a release of 240 steps through the real commands into fake-indexeddb: about 2 s on a
 // quiet machine, more than the 5 s default on the shared, loaded one.
+/** A generated release archived on device A, whose pages are then closed: what device B opens cold. */
+async function archivedOnOneDevice() {
+  const idb = freshIndexedDB();
+  const a = await device(idb);
+  const g = await generatedRelease(a.data);
+  runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
+  await a.data.flush();
+  const live = structuredClone(a.data.state.releases[g.releaseId]);
+  await closeAll();
+  return { idb, g, live };
+}
+
 describe('frozen releases on a device', { timeout: 30_000 }, () => {
   it('FZ-01 FZ-02: archiving stores the snapshot with the archive, and every view reads the same from it', async () => {
     const idb = freshIndexedDB();
@@ -195,13 +207,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
   });
 
   it('RM-07 an archived release paints first from its packed projection, the same steps as its snapshot, which then takes over', async () => {
-    const idb = freshIndexedDB();
-    const a = await device(idb);
-    const g = await generatedRelease(a.data);
-    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
-    await a.data.flush();
-    const live = structuredClone(a.data.state.releases[g.releaseId]);
-    await closeAll();
+    const { idb, g, live } = await archivedOnOneDevice();
 
     const b = await device(idb);
     // Every ready read the views get, by source, with the matrix and steps they would paint.
@@ -226,13 +232,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
   });
 
   it('RM-08 with the stored copy on screen, the snapshot is read only once the page is idle (after the first paint)', async () => {
-    const idb = freshIndexedDB();
-    const a = await device(idb);
-    const g = await generatedRelease(a.data);
-    runner(a.data, 'a')(archiveRelease, { releaseId: g.releaseId });
-    await a.data.flush();
-    const live = structuredClone(a.data.state.releases[g.releaseId]);
-    await closeAll();
+    const { idb, g, live } = await archivedOnOneDevice();
 
     // The page's idle callbacks, run by hand: "idle" is when the test says so.
     const idle: Array<() => void> = [];
