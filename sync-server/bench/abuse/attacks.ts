@@ -26,6 +26,15 @@ type Driver = (target: Target, options: AttackOptions) => Promise<Tally>;
  * server busy with a previous frame still answers (what it answers is the point), bounded all the same.
  */
 const ANSWER_WAIT_MS = 10_000;
+
+/**
+ * Whether a driver goes on: until `deadline`, and past it (by up to ANSWER_WAIT_MS) while it has sent
+ * nothing yet, so that a phase cut short by a slow machine still makes its attack once.
+ */
+function attemptsUntil(deadline: number, t: Tally): () => boolean {
+  const last = deadline + ANSWER_WAIT_MS;
+  return () => performance.now() < deadline || (t.requests === 0 && performance.now() < last);
+}
 const until = (seconds: number) => performance.now() + seconds * 1000;
 const cookie = (account: { cookie: string }) => ({ Cookie: account.cookie });
 const clientId = () => 1 + Math.floor(Math.random() * 2 ** 30);
@@ -37,13 +46,16 @@ const clientId = () => 1 + Math.floor(Math.random() * 2 ** 30);
  */
 const hugeViewer: Driver = async (target, { seconds }) => {
   const t = tally();
-  const deadline = until(seconds);
+  // Built before the clock starts: 100,000 map keys take a second or more to build on a loaded machine,
+  // which left a 1.5 s test phase no time to send anything.
   const frame = updateFrame(hugeUpdate());
-  while (performance.now() < deadline && t.requests < 20 * seconds) {
+  const deadline = until(seconds);
+  const attempting = attemptsUntil(deadline, t);
+  while (attempting() && t.requests < 20 * seconds) {
     const s = rawWs(target.url, target.rooms[0] as string, cookie(target.attackerViewer), '127.0.0.6');
     let sent = 0;
     if (await s.opened) {
-      while (s.ws.readyState === s.ws.OPEN && performance.now() < deadline && t.requests < 20 * seconds) {
+      while (s.ws.readyState === s.ws.OPEN && attempting() && t.requests < 20 * seconds) {
         s.ws.send(frame);
         sent++;
         t.requests++;
@@ -80,9 +92,9 @@ const hugeViewer: Driver = async (target, { seconds }) => {
  */
 const hugeMember: Driver = async (target, { seconds }) => {
   const t = tally();
-  const deadline = until(seconds);
   const junk = hugeUpdate();
-  while (performance.now() < deadline && t.requests < 4 * seconds) {
+  const attempting = attemptsUntil(until(seconds), t);
+  while (attempting() && t.requests < 4 * seconds) {
     const s = rawWs(target.url, target.spareRoom, cookie(target.attackerMember), '127.0.0.7');
     if (!(await s.opened)) {
       t.note(`refused ${await s.closed}`);
@@ -209,7 +221,6 @@ const roomSpray: Driver = async (target, { seconds }) => {
  */
 const presenceSpoof: Driver = async (target, { seconds }) => {
   const t = tally();
-  const deadline = until(seconds);
   const fakePeers = presenceFrame(
     Array.from({ length: 5000 }, (_, i) => [
       1_000_000 + i,
@@ -217,6 +228,7 @@ const presenceSpoof: Driver = async (target, { seconds }) => {
       { user: { id: `user:fake${i}`, name: `Fake ${i}` } },
     ]),
   );
+  const deadline = until(seconds);
   for (let round = 0; performance.now() < deadline && t.requests < 20 * seconds; round++) {
     const victim = target.honest[round % target.honest.length];
     const s = rawWs(
