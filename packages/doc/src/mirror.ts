@@ -166,7 +166,10 @@ export class ReleaseMirror extends Mirror<ReleaseChanges> {
       for (const event of events)
         if (event instanceof Y.YMapEvent) this.log.onLegacyStateChanged(event.keysChanged);
     });
-    this.watch(roots.events, () => this.log.onLegacyEventsChanged());
+    this.watch(roots.events, (events) => {
+      for (const event of events)
+        if (event.target === roots.events) this.log.onLegacyEventsDelta(event.changes.delta);
+    });
   }
 
   protected takeChanges(transaction: Y.Transaction): ReleaseChanges | null {
