@@ -4,6 +4,7 @@
  * reads in one read transaction, so the rows are of one moment.
  */
 import {
+  addPackedStepRows,
   addStepPackRow,
   bucketOf,
   customerKeyOf,
@@ -78,6 +79,21 @@ export async function releaseFromRowsInSlices(
     for (const row of rows.steps.slice(i, i + bucketsPerSlice)) addStepPackRow(release, row);
   }
   return release;
+}
+
+/**
+ * RM-09: the stored release with its step states left packed (packages/doc addPackedStepRows): the
+ * matrix reads them from their columns, and `stepStates` is built on its first read. What an archived
+ * release's first paint reads: the 64 rows of a finished release are only parsed (a few long arrays of
+ * small integers per row), and none of its 50,000 step states is built before the matrix is drawn.
+ * `buildSteps` builds them a few buckets per call (true once all are), for doing so in slices later.
+ */
+export function releaseFromRowsPacked(
+  releaseId: ReleaseId,
+  rows: ReleaseRows,
+): { release: ReleaseState; buildSteps: (buckets?: number) => boolean } {
+  const release = releaseFromRows(releaseId, { ...rows, steps: [] });
+  return { release, buildSteps: addPackedStepRows(release, rows.steps) };
 }
 
 /** The stored release as plain state (empty when nothing of it is stored). */
