@@ -10,6 +10,9 @@
  *   document in the same transaction, so it is the document as of its last write. The matrix paints
  *   from it while the document loads; when the document is loaded every view of the release switches
  *   to the mirror at once (one version bump), and the stored copy is dropped.
+ * An archived release's stored copy keeps its step states packed until the page is idle (RM-09): the
+ * matrix reads their status columns (domain packedStepStatesOf), and anything else that reads
+ * `stepStates` sooner builds them from the same rows, so it still reads one ReleaseState.
  * The stored copy is read in two steps: the steps first (what the matrix paints from), then the history
  * (`history: 'loading'` until it is there; the step history says so instead of showing none).
  * So a step's status, notes and history on screen always come from one ReleaseState: they cannot
@@ -238,7 +241,8 @@ export class ReadModel {
    * An archived release: painted first from its packed projection (RM-07), as a live release is: its
    * 64 step rows of a finished release read and unpack in about half the time its snapshot's 50,000
    * rows decode, and they are written in the same transactions as the snapshot (FZ-01), so they say
-   * the same. Then the snapshot, which takes over (and brings the history).
+   * the same. Its step states stay packed until the matrix has painted (RM-09). Then the snapshot,
+   * which takes over (and brings the history).
    */
   private async readArchived(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
     let buildSteps: ((buckets?: number) => boolean) | null = null;
