@@ -270,6 +270,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       expect(packedStepStatesOf(release)?.size).toBe(Object.keys(live?.stepStates ?? {}).length);
       const matrix = stepStatusMatrix(stored.state, g.releaseId);
       expect(packedStepStatesOf(release)).toBeDefined();
+      if (!live) throw new Error('no release');
       expect(matrix).toEqual(
         stepStatusMatrix({ ...stored.state, releases: { [g.releaseId]: live } }, g.releaseId),
       );

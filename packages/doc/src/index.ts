@@ -26,7 +26,7 @@ export { CatalogMirror, ReleaseMirror } from './mirror.ts';
 export { CustomerIndex, customerKeyOf } from './projection/customer-index.ts';
 export { MemoryTables } from './projection/memory-tables.ts';
 export { pack, unpack } from './projection/pack-codec.ts';
-export { addPackedStepRows } from './projection/packed-steps.ts';
+export { addPackedStepRows, STEP_STATES_BUILT } from './projection/packed-steps.ts';
 export {
   allRows,
   catalogRows,

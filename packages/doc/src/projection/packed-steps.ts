@@ -22,6 +22,9 @@ import type { StepPackRow } from './rows.ts';
 
 type Row = Record<string, unknown>;
 
+/** The performance mark set when a release's packed step states are built into `stepStates`. */
+export const STEP_STATES_BUILT = 'runsheet:step-states-built';
+
 class PackedBuckets implements PackedStepStates {
   readonly size: number;
   /** Where each bucket's step states start in the release's step order. */
@@ -117,6 +120,10 @@ export function addPackedStepRows(
   // From here on `stepStates` is a plain record again, and the matrix reads it as for any release.
   const settle = (value: Record<StepId, StepState>) => {
     settled = true;
+    // A browser test and the benchmark see when this happened (after the matrix's first paint).
+    (globalThis as { performance?: { mark?: (name: string) => unknown } }).performance?.mark?.(
+      STEP_STATES_BUILT,
+    );
     Object.defineProperty(into, 'stepStates', {
       value,
       writable: true,
