@@ -271,7 +271,7 @@ export class ReadModel {
   ): Promise<((buckets?: number) => boolean) | null> {
     const rows = await readReleaseRows(this.local.db, releaseId, { events: false });
     if (!rows.head) return null;
-    const { release, buildSteps } = releaseFromRowsPacked(releaseId, rows);
+    const { release, buildSteps } = await releaseFromRowsPacked(releaseId, rows, nextTask);
     if (this.local.isLoaded(releaseId) || f.frozen || !this.isArchived(releaseId)) return null;
     f.stored = release;
     this.bump(releaseId, f, { kind: 'reload', releaseId });

@@ -113,21 +113,22 @@ function compare(a: string, b: string): number {
 /**
  * One field of every record, read straight from the columns without building the records (RM-09):
  * `read(i)` is what `decodeRows(...)[i][field]` holds (an object field comes back as a fresh object
- * of its keys; equal JSON texts parse once per call of readField). For reading a few fields of many
- * records, as the matrix reads a step's status.
+ * of its keys; equal JSON texts parse once per call of readField); null when no record has the field.
+ * For reading a few fields of many records, as the matrix reads a step's status.
  */
 export function readField(
   [, columns]: EncodedRows,
   strings: readonly string[],
   field: string,
-): (i: number) => unknown {
+): ((i: number) => unknown) | null {
   const top: Column[] = [];
   const keyed: Column[] = [];
   for (const c of columns) {
     if (strings[c[0]] !== field) continue;
     (c[1] === TOP ? top : keyed).push(c);
   }
-  if (top.length === 0 && keyed.length === 0) return () => undefined;
+  // No record has it (a done step has no override): nothing to read per record.
+  if (top.length === 0 && keyed.length === 0) return null;
   const parsed = new Map<number, unknown>();
   const cellValue = (kind: number, v: number) => {
     if (kind === STRING) return strings[v];

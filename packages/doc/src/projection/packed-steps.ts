@@ -54,7 +54,13 @@ class PackedBuckets implements PackedStepStates {
     for (let b = this.bucketAt(from); b < this.buckets.length && (this.starts[b] as number) < to; b++) {
       const [strings, , , ids, states] = this.buckets[b] as BucketText;
       const start = this.starts[b] as number;
-      const columns = fields.map((field) => ({ field, read: readField(states, strings, field) }));
+      // A field no step of this bucket has is set absent once, not read per step.
+      const columns: Array<{ field: string; read: (i: number) => unknown }> = [];
+      for (const field of fields) {
+        const read = readField(states, strings, field);
+        if (read) columns.push({ field, read });
+        else scratch[field] = undefined;
+      }
       const end = Math.min(ids.length, to - start);
       for (let i = Math.max(0, from - start); i < end; i++) {
         for (const c of columns) scratch[c.field] = c.read(i);
@@ -106,9 +112,23 @@ export function addPackedStepRows(
   into: ReleaseState,
   rows: readonly StepPackRow[],
 ): (buckets?: number) => boolean {
+  return addParsedStepRows(into, rows.map(parseStepPackRow));
+}
+
+/** A bucket row's text parsed (JSON.parse only), for `addParsedStepRows`: to parse in slices. */
+export type ParsedStepRow = BucketText;
+
+export function parseStepPackRow(row: StepPackRow): ParsedStepRow {
+  return JSON.parse(row.packed) as BucketText;
+}
+
+/** `addPackedStepRows` of rows already parsed. */
+export function addParsedStepRows(
+  into: ReleaseState,
+  parsed: readonly ParsedStepRow[],
+): (buckets?: number) => boolean {
   const buckets: BucketText[] = [];
-  for (const row of rows) {
-    const bucket = JSON.parse(row.packed) as BucketText;
+  for (const bucket of parsed) {
     const [strings, participants, customSteps] = bucket;
     Object.assign(into.participants, decode(participants, strings));
     Object.assign(into.customSteps, decode(customSteps, strings));
