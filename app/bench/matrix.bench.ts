@@ -23,6 +23,7 @@
  * BENCH_REFERENCE_STATIC=<another build's dist-test> the same is seeded and measured with that build too,
  * served by a relay of its own (an origin of its own), the cold loads of the two builds taking turns.
  * BENCH_ARCHIVE=0 with BENCH_FROZEN=1: all done but not archived (opened from its stored copy and document).
+ * BENCH_PORT=<n>: this build's relay listens on n, the reference's on n + 1 (default: any free loopback port).
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, tmpdir, totalmem } from 'node:os';
@@ -44,6 +45,9 @@ const ARCHIVE = process.env.BENCH_ARCHIVE !== '0';
 const MARK_DONE_RUNS = 40;
 
 const root = join(import.meta.dirname, '..', '..');
+// BENCH_PORT=n: this build's relay listens on n and the reference's on n + 1 (default: any free port).
+const portOf = (offset: number): { PORT?: string } =>
+  process.env.BENCH_PORT ? { PORT: String(Number(process.env.BENCH_PORT) + offset) } : {};
 /** Clusters, 1,000 customers and an active release of 50 steps, through the test API; returns its id. */
 async function seed(page: Page, frozen = false): Promise<{ releaseId: string; ms: number }> {
   await page.goto('/?bench=1');
@@ -291,7 +295,7 @@ async function frozenColdRenders(browser: Browser, url: string, page: Page) {
     referenceDir = mkdtempSync(join(tmpdir(), 'runsheet-matrix-bench-ref-'));
     referenceServer = await startRelay({
       script: join(root, 'sync-server', 'dist', 'main.js'),
-      env: { DATA_DIR: referenceDir, STATIC_DIR: reference },
+      env: { DATA_DIR: referenceDir, STATIC_DIR: reference, ...portOf(1) },
     });
     const context = await browser.newContext({
       baseURL: referenceServer.url,
@@ -353,7 +357,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'runsheet-matrix-bench-'));
   const server = await startRelay({
     script: join(root, 'sync-server', 'dist', 'main.js'),
-    env: { DATA_DIR: dataDir, STATIC_DIR: join(root, 'app', 'dist-test') },
+    env: { DATA_DIR: dataDir, STATIC_DIR: join(root, 'app', 'dist-test'), ...portOf(0) },
   });
   const browser = await chromium.launch(benchChromium());
   try {

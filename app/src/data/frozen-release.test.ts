@@ -17,6 +17,7 @@ import {
   flaggedEventIds,
   markDone,
   overrideStep,
+  packedStepStatesOf,
   type ReleaseId,
   releaseMatrixCsv,
   releaseProgress,
@@ -250,6 +251,40 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
       const frozen = await nextRead(b.model, g.releaseId, from('frozen'));
       expect(frozen.state.releases[g.releaseId]).toEqual(live);
       expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('RM-09 the stored copy paints its matrix from packed step states, builds none before the page is idle, then builds them before the snapshot', async () => {
+    const { idb, g, live } = await archivedOnOneDevice();
+
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const b = await device(idb);
+      const stored = await nextRead(b.model, g.releaseId, (r) => r.status === 'ready');
+      expect(stored.source).toBe('stored');
+      const release = stored.state.releases[g.releaseId];
+      // The matrix is drawn from the columns: no step state is built for it.
+      expect(packedStepStatesOf(release)?.size).toBe(Object.keys(live?.stepStates ?? {}).length);
+      const matrix = stepStatusMatrix(stored.state, g.releaseId);
+      expect(packedStepStatesOf(release)).toBeDefined();
+      if (!live) throw new Error('no release');
+      expect(matrix).toEqual(
+        stepStatusMatrix({ ...stored.state, releases: { [g.releaseId]: live } }, g.releaseId),
+      );
+      // Many tasks later, the page not idle yet (the snapshot waits for it): still none built.
+      for (let i = 0; i < 200 && idle.length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(idle.length).toBeGreaterThan(0);
+      expect(packedStepStatesOf(release)).toBeDefined();
+      // Idle: the step states are built (a few buckets per task), then the snapshot takes over.
+      for (const callback of idle.splice(0)) callback();
+      await nextRead(b.model, g.releaseId, from('frozen'));
+      expect(packedStepStatesOf(release)).toBeUndefined();
+      expect(release?.stepStates).toEqual(live?.stepStates);
     } finally {
       vi.unstubAllGlobals();
     }

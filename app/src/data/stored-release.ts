@@ -4,11 +4,14 @@
  * reads in one read transaction, so the rows are of one moment.
  */
 import {
+  addParsedStepRows,
   addStepPackRow,
   bucketOf,
   customerKeyOf,
   type EventPackRow,
   headOf,
+  type ParsedStepRow,
+  parseStepPackRow,
   type ReleaseFromRowsOptions,
   type ReleaseRows,
   releaseFromRows,
@@ -78,6 +81,29 @@ export async function releaseFromRowsInSlices(
     for (const row of rows.steps.slice(i, i + bucketsPerSlice)) addStepPackRow(release, row);
   }
   return release;
+}
+
+/**
+ * RM-09: the stored release with its step states left packed (packages/doc addPackedStepRows): the
+ * matrix reads them from their columns, and `stepStates` is built on its first read. What an archived
+ * release's first paint reads: the 64 rows of a finished release are only parsed (a few long arrays of
+ * small integers per row; `pause()` between slices of rows), and none of its 50,000 step states is
+ * built before the matrix is drawn. `buildSteps` builds them a few buckets per call (true once all
+ * are), for doing so in slices later.
+ */
+export async function releaseFromRowsPacked(
+  releaseId: ReleaseId,
+  rows: ReleaseRows,
+  pause: () => Promise<void>,
+  rowsPerSlice = 16,
+): Promise<{ release: ReleaseState; buildSteps: (buckets?: number) => boolean }> {
+  const release = releaseFromRows(releaseId, { ...rows, steps: [] });
+  const parsed: ParsedStepRow[] = [];
+  for (let i = 0; i < rows.steps.length; i += rowsPerSlice) {
+    if (i > 0) await pause();
+    for (const row of rows.steps.slice(i, i + rowsPerSlice)) parsed.push(parseStepPackRow(row));
+  }
+  return { release, buildSteps: addParsedStepRows(release, parsed) };
 }
 
 /** The stored release as plain state (empty when nothing of it is stored). */

@@ -27,6 +27,13 @@ export { CustomerIndex, customerKeyOf } from './projection/customer-index.ts';
 export { MemoryTables } from './projection/memory-tables.ts';
 export { pack, unpack } from './projection/pack-codec.ts';
 export {
+  addPackedStepRows,
+  addParsedStepRows,
+  type ParsedStepRow,
+  parseStepPackRow,
+  STEP_STATES_BUILT,
+} from './projection/packed-steps.ts';
+export {
   allRows,
   catalogRows,
   DirtySet,

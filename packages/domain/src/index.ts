@@ -72,6 +72,7 @@ export * from './views/history.ts';
 export * from './views/inventory.ts';
 export * from './views/matrix.ts';
 export * from './views/matrix-in-slices.ts';
+export * from './views/packed-step-states.ts';
 export * from './views/rollout-history.ts';
 export * from './views/template-impact.ts';
 export * from './wave-completion.ts';

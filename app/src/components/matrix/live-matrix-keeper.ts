@@ -9,6 +9,7 @@
 import {
   type ClusterId,
   type DomainState,
+  packedStepStatesOf,
   type ReleaseId,
   type StatusMatrix,
   type StepId,
@@ -140,6 +141,9 @@ export class LiveMatrixKeeper {
   }
 
   private isLarge(state: DomainState, releaseId: ReleaseId): boolean {
+    // RM-09: step states still packed are counted without building them (reading `stepStates` would).
+    const packed = packedStepStatesOf(state.releases[releaseId]);
+    if (packed) return packed.size > this.slicedAbove;
     let n = 0;
     for (const _ in state.releases[releaseId]?.stepStates) if (++n > this.slicedAbove) return true;
     return n > this.slicedAbove;

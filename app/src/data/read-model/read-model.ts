@@ -10,6 +10,9 @@
  *   document in the same transaction, so it is the document as of its last write. The matrix paints
  *   from it while the document loads; when the document is loaded every view of the release switches
  *   to the mirror at once (one version bump), and the stored copy is dropped.
+ * An archived release's stored copy keeps its step states packed until the page is idle (RM-09): the
+ * matrix reads their status columns (domain packedStepStatesOf), and anything else that reads
+ * `stepStates` sooner builds them from the same rows, so it still reads one ReleaseState.
  * The stored copy is read in two steps: the steps first (what the matrix paints from), then the history
  * (`history: 'loading'` until it is there; the step history says so instead of showing none).
  * So a step's status, notes and history on screen always come from one ReleaseState: they cannot
@@ -25,7 +28,12 @@ import { countUpdates } from '../doc-storage.ts';
 import { type FetchedFrozen, readFetchedFrozen, readFrozen } from '../frozen-store.ts';
 import type { LocalData } from '../local-data.ts';
 import { idleTask, laterTask, nextTask } from '../next-task.ts';
-import { readEventRows, readReleaseRows, releaseFromRowsInSlices } from '../stored-release.ts';
+import {
+  readEventRows,
+  readReleaseRows,
+  releaseFromRowsInSlices,
+  releaseFromRowsPacked,
+} from '../stored-release.ts';
 
 /** Where a release's data comes from right now ('frozen': an archived release's snapshot, FZ-02). */
 export type ReleaseSource = 'document' | 'stored' | 'frozen';
@@ -67,6 +75,8 @@ export interface ReadModelOptions {
 
 /** How long an archived release's snapshot waits at most for the page to be idle after its first paint. */
 const IDLE_BEFORE_SNAPSHOT_MS = 1000;
+/** Step-state buckets built per task after an archived release's first paint (about 3,100 states). */
+const BUCKETS_PER_TASK = 4;
 
 class FollowedRelease {
   version = 0;
@@ -231,28 +241,41 @@ export class ReadModel {
    * An archived release: painted first from its packed projection (RM-07), as a live release is: its
    * 64 step rows of a finished release read and unpack in about half the time its snapshot's 50,000
    * rows decode, and they are written in the same transactions as the snapshot (FZ-01), so they say
-   * the same. Then the snapshot, which takes over (and brings the history).
+   * the same. Its step states stay packed until the matrix has painted (RM-09). Then the snapshot,
+   * which takes over (and brings the history).
    */
   private async readArchived(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
+    let buildSteps: ((buckets?: number) => boolean) | null = null;
     try {
-      await this.readStoredSteps(releaseId, f);
+      buildSteps = await this.readStoredSteps(releaseId, f);
     } catch (error) {
       console.error(error); // the snapshot still comes
     }
     // RM-08: with the stored copy on screen, the snapshot waits until the matrix has painted from it
     // (the page is idle), at most a second: read first, it held the first paint back.
     if (f.stored) await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+    // RM-09: the stored copy's step states, left packed for the paint, are built now a few buckets per
+    // ordinary task (unless a reader built them already), so whatever reads them next (the progress
+    // count, the step panel) does not build all 50,000 in one task.
+    if (buildSteps) while (f.stored && !buildSteps(BUCKETS_PER_TASK)) await laterTask();
     await this.readFrozen(releaseId, f);
   }
 
-  /** The stored copy's steps (no history), when the projection holds the release. */
-  private async readStoredSteps(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
+  /**
+   * The stored copy's steps (no history), when the projection holds the release: with its step states
+   * packed (RM-09), which the matrix reads without building them. Returns what builds them.
+   */
+  private async readStoredSteps(
+    releaseId: ReleaseId,
+    f: FollowedRelease,
+  ): Promise<((buckets?: number) => boolean) | null> {
     const rows = await readReleaseRows(this.local.db, releaseId, { events: false });
-    if (!rows.head) return;
-    const stored = await releaseFromRowsInSlices(releaseId, rows, nextTask);
-    if (this.local.isLoaded(releaseId) || f.frozen || !this.isArchived(releaseId)) return;
-    f.stored = stored;
+    if (!rows.head) return null;
+    const { release, buildSteps } = await releaseFromRowsPacked(releaseId, rows, nextTask);
+    if (this.local.isLoaded(releaseId) || f.frozen || !this.isArchived(releaseId)) return null;
+    f.stored = release;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
+    return buildSteps;
   }
 
   /** The snapshot of an archived release; without one (or unreadable), the document as for any release. */

@@ -109,3 +109,58 @@ export function decodeRows([count, columns]: EncodedRows, strings: readonly stri
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * One field of every record, read straight from the columns without building the records (RM-09):
+ * `read(i)` is what `decodeRows(...)[i][field]` holds (an object field comes back as a fresh object
+ * of its keys; equal JSON texts parse once per call of readField); null when no record has the field.
+ * For reading a few fields of many records, as the matrix reads a step's status.
+ */
+export function readField(
+  [, columns]: EncodedRows,
+  strings: readonly string[],
+  field: string,
+): ((i: number) => unknown) | null {
+  const top: Column[] = [];
+  const keyed: Column[] = [];
+  for (const c of columns) {
+    if (strings[c[0]] !== field) continue;
+    (c[1] === TOP ? top : keyed).push(c);
+  }
+  // No record has it (a done step has no override): nothing to read per record.
+  if (top.length === 0 && keyed.length === 0) return null;
+  const parsed = new Map<number, unknown>();
+  const cellValue = (kind: number, v: number) => {
+    if (kind === STRING) return strings[v];
+    if (!parsed.has(v)) parsed.set(v, JSON.parse(strings[v] as string));
+    return parsed.get(v);
+  };
+  // The common case (a string field such as a step's status): one column, no branches.
+  if (keyed.length === 0 && top.length === 1) {
+    const [, , kind, values] = top[0] as Column;
+    if (kind === STRING) return (i) => (values[i] === ABSENT ? undefined : strings[values[i] as number]);
+  }
+  return (i) => {
+    for (const [, , kind, values] of top) {
+      const v = values[i] as number;
+      if (v !== ABSENT) return cellValue(kind, v);
+    }
+    let inner: Row | undefined;
+    for (const [, keyRef, kind, values] of keyed) {
+      const v = values[i] as number;
+      if (v === ABSENT) continue;
+      inner ??= {};
+      inner[strings[keyRef] as string] = cellValue(kind, v);
+    }
+    return inner;
+  };
+}
+
+/** One record, as `decodeRows(...)[i]` would give it, without building the others. */
+export function decodeRow([, columns]: EncodedRows, strings: readonly string[], i: number): Row {
+  const one: EncodedRows = [
+    1,
+    columns.map(([f, k, kind, values]): Column => [f, k, kind, [values[i] as number]]),
+  ];
+  return decodeRows(one, strings)[0] as Row;
+}

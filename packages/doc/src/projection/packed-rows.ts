@@ -8,7 +8,8 @@ import { decodeRows, type EncodedRows, encodeRows } from './column-codec.ts';
 import { decode, type Encoded, encode, StringTable } from './pack-codec.ts';
 import type { BucketSteps } from './rows.ts';
 
-type BucketText = [
+/** A bucket row's text, parsed. */
+export type BucketText = [
   strings: string[],
   participants: Encoded,
   customSteps: Encoded,

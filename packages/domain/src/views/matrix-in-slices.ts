@@ -11,7 +11,14 @@
  */
 import type { ReleaseId, StepId } from '../ids.ts';
 import type { DomainState } from '../state.ts';
-import { emptyMatrix, type MatrixOptions, matrixBuilder, type StatusMatrix } from './matrix.ts';
+import {
+  emptyMatrix,
+  MATRIX_STEP_FIELDS,
+  type MatrixOptions,
+  matrixBuilder,
+  type StatusMatrix,
+} from './matrix.ts';
+import { packedStepStatesOf } from './packed-step-states.ts';
 
 export interface MatrixSlicing {
   /** About how long one slice works before it pauses (default 30 ms). */
@@ -29,8 +36,20 @@ export async function stepStatusMatrixInSlices(
 ): Promise<StatusMatrix> {
   const builder = matrixBuilder(state, releaseId, options);
   if (!builder) return emptyMatrix(releaseId);
-  const stepIds = Object.keys(state.releases[releaseId]?.stepStates ?? {}) as StepId[];
   let deadline = Date.now() + sliceMs;
+  // RM-09: step states still packed are read from their columns, `checkEvery` at a time.
+  const packed = packedStepStatesOf(state.releases[releaseId]);
+  if (packed) {
+    for (let from = 0; from < packed.size; from += checkEvery) {
+      packed.read(from, Math.min(from + checkEvery, packed.size), MATRIX_STEP_FIELDS, builder.add);
+      if (from + checkEvery < packed.size && Date.now() >= deadline) {
+        await pause();
+        deadline = Date.now() + sliceMs;
+      }
+    }
+    return builder.finish();
+  }
+  const stepIds = Object.keys(state.releases[releaseId]?.stepStates ?? {}) as StepId[];
   for (let i = 0; i < stepIds.length; i++) {
     builder.add(stepIds[i] as StepId);
     if (i % checkEvery === checkEvery - 1 && Date.now() >= deadline) {

@@ -7,6 +7,7 @@
  * id strings built per cell, nothing quadratic. Custom steps (few) are listed beside the grid.
  */
 import type { CustomerStep } from '../entities/customer-step.ts';
+import type { StepState, StepStateField } from '../entities/step-state.ts';
 import type { StepTemplate } from '../entities/step-template.ts';
 import type { StepCategory, StepStatus, StepType } from '../enums.ts';
 import {
@@ -24,6 +25,7 @@ import type { DomainState } from '../state.ts';
 import { nameKey } from '../validation.ts';
 import { liveWaves, waveOfCustomer } from '../waves.ts';
 import { compareSteps } from './customer-steps.ts';
+import { packedStepStatesOf } from './packed-step-states.ts';
 
 /** Cell status codes: index into CELL_STATUSES; ABSENT for a cell with no step (deleted, never run). */
 export const CELL_STATUSES: readonly StepStatus[] = ['pending', 'done', 'skipped', 'reverted'];
@@ -96,9 +98,25 @@ export function stepStatusMatrix(
 ): StatusMatrix {
   const builder = matrixBuilder(state, releaseId, options);
   if (!builder) return emptyMatrix(releaseId);
-  for (const stepId in state.releases[releaseId]?.stepStates) builder.add(stepId as StepId);
+  // RM-09: a stored copy whose step states are still packed is read from its columns, not built.
+  const packed = packedStepStatesOf(state.releases[releaseId]);
+  if (packed) packed.read(0, packed.size, MATRIX_STEP_FIELDS, builder.add);
+  else for (const stepId in state.releases[releaseId]?.stepStates) builder.add(stepId as StepId);
   return builder.finish();
 }
+
+/**
+ * The fields of a step state a cell reads (`add` below: statusOf, isOverridden, notes). A release whose
+ * step states are still packed (RM-09) is read with only these set; a field read here and not listed
+ * would read as absent, which the domain test of RM-09 would show as a cell that differs.
+ */
+export const MATRIX_STEP_FIELDS: readonly StepStateField[] = [
+  'status',
+  'notes',
+  'overrideRev',
+  'overrideContent',
+  'overrideName',
+];
 
 export function emptyMatrix(releaseId: ReleaseId): StatusMatrix {
   return {
@@ -119,8 +137,12 @@ export function emptyMatrix(releaseId: ReleaseId): StatusMatrix {
  * release is not in the state.
  */
 export interface MatrixBuilder {
-  /** Reads one step state into its cell; a step that is not a shown cell is passed over. */
-  add(stepId: StepId): void;
+  /**
+   * Reads one step state into its cell; a step that is not a shown cell is passed over. `given` is the
+   * state when the caller has it (packed step states, RM-09: only MATRIX_STEP_FIELDS are read), else it
+   * is looked up in `stepStates`.
+   */
+  add(stepId: StepId, given?: StepState): void;
   finish(): StatusMatrix;
 }
 
@@ -190,7 +212,7 @@ export function matrixBuilder(
   const cellStatus: number[] = [];
   const cellFlags: number[] = [];
   const executedDeleted = new Set<TemplateId>();
-  const add = (stepId: StepId): void => {
+  const add = (stepId: StepId, given?: StepState): void => {
     // As parseTemplateStepId: the part after the first ':', split at its first '.'.
     const start = stepId.indexOf(':') + 1;
     const dot = stepId.indexOf('.', start);
@@ -199,7 +221,7 @@ export function matrixBuilder(
     if (col === undefined) return;
     const t = templateByPart.get(stepId.slice(dot + 1));
     if (!t) return;
-    const s = doc.stepStates[stepId];
+    const s = given ?? doc.stepStates[stepId];
     // Gone since the caller listed it (a sliced build while the state moves on): as if never run.
     if (!s) return;
     const status = statusOf(s);
@@ -254,9 +276,12 @@ export function matrixBuilder(
     });
 
     const customSteps: CustomerStep[] = [];
+    // Still packed (RM-09): the few custom steps' states are read one by one, not all 50,000 built.
+    const packed = packedStepStatesOf(doc);
     for (const c of Object.values(doc.customSteps)) {
       if (!colIndex.has(c.customerId)) continue;
-      const step = resolveCustomStep(c, doc.stepStates[c.id], doc.revisions);
+      const own = packed ? packed.get(c.id) : doc.stepStates[c.id];
+      const step = resolveCustomStep(c, own, doc.revisions);
       if (step) customSteps.push(step);
     }
     customSteps.sort(
