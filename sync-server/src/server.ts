@@ -150,6 +150,11 @@ export async function createRunsheetServer(
         config.limits.maxLargeSyncBurstPerUser,
         'large-sync',
       ),
+      refRewriteBudgets: cluster.sharedBudgets(
+        config.limits.maxRefRewritesPerHourPerUser / 3600,
+        config.limits.maxRefRewriteBurstPerUser,
+        'ref-rewrites',
+      ),
     }),
   });
   if (cluster !== null) {
