@@ -150,11 +150,6 @@ export async function createRunsheetServer(
         config.limits.maxLargeSyncBurstPerUser,
         'large-sync',
       ),
-      refRewriteBudgets: cluster.sharedBudgets(
-        config.limits.maxRefRewritesPerHourPerUser / 3600,
-        config.limits.maxRefRewriteBurstPerUser,
-        'ref-rewrites',
-      ),
     }),
   });
   if (cluster !== null) {

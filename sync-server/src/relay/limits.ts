@@ -50,18 +50,6 @@ export interface RelayLimits {
   /** Credit of that budget: an account may send large first steps 2 back to back while any is left. */
   maxLargeSyncBurstPerUser: number;
   /**
-   * SE-15: how many times an hour one account's updates may change or remove a short reference (a key of
-   * a release document's `refs` map) that already held a string. Runsheet's own writers never do (a key
-   * is derived from its string, and a writer that finds it taken takes a longer one); only two devices
-   * that interned different strings under the same key while apart do, about once in 500,000 such
-   * meetings. Each such change makes every device with the release open, and the relay, read its whole
-   * history again (about 0.2 s at 50,000 entries). Past the budget the connection closes (RATE_LIMITED)
-   * and the account's connections are refused until it has refilled. Not in open mode.
-   */
-  maxRefRewritesPerHourPerUser: number;
-  /** Credit of that budget: rewrites an account may make back to back. */
-  maxRefRewriteBurstPerUser: number;
-  /**
    * Sustained update bytes per second one connection may send (token bucket, `maxFrameBytes` of burst so a
    * first sync step 2 of a large release passes). Past it: RATE_LIMITED.
    */
@@ -118,8 +106,6 @@ export const DEFAULT_RELAY_LIMITS: Readonly<RelayLimits> = Object.freeze({
   maxUpdateBytes: 256 * 1024,
   maxLargeSyncBytesPerSecondPerUser: 16 * 1024,
   maxLargeSyncBurstPerUser: 1024 * 1024,
-  maxRefRewritesPerHourPerUser: 60,
-  maxRefRewriteBurstPerUser: 3,
   maxAwarenessBytes: 16 * 1024,
   maxPresencePerConnection: 4,
   maxUpdateBytesPerSecond: 512 * 1024,

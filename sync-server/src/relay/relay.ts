@@ -54,8 +54,6 @@ export interface RelayOptions {
   byteBudgets?: AccountBudgets;
   /** Accounts' budgets of large first sync steps 2 (`limits.maxLargeSyncBytesPerSecondPerUser`), the same. */
   largeSyncBudgets?: AccountBudgets;
-  /** Accounts' budgets of short references rewritten (SE-15, `limits.maxRefRewritesPerHourPerUser`), the same. */
-  refRewriteBudgets?: AccountBudgets;
   /**
    * SE-11: every client update this relay accepted and applied (the write audit listens here). Must not
    * throw nor block: it is called on the message path.
@@ -109,7 +107,6 @@ export class Relay extends EventEmitter<RelayEvents> {
   private readonly budgets: AccountBudgets;
   private readonly byteBudgets: AccountBudgets;
   private readonly largeSyncBudgets: AccountBudgets;
-  private readonly refRewriteBudgets: AccountBudgets;
   private closing = false;
 
   constructor(private readonly options: RelayOptions) {
@@ -132,12 +129,6 @@ export class Relay extends EventEmitter<RelayEvents> {
       new LocalAccountBudgets(
         options.limits.maxLargeSyncBytesPerSecondPerUser,
         options.limits.maxLargeSyncBurstPerUser,
-      );
-    this.refRewriteBudgets =
-      options.refRewriteBudgets ??
-      new LocalAccountBudgets(
-        options.limits.maxRefRewritesPerHourPerUser / 3600,
-        options.limits.maxRefRewriteBurstPerUser,
       );
     this.slicer = options.slicer ?? new LargeUpdateSlicer();
     this.wss = new WebSocketServer({
@@ -197,16 +188,6 @@ export class Relay extends EventEmitter<RelayEvents> {
       // Dropped (a storage failure) between its load and this upgrade: the client reconnects.
       connection.close('INTERNAL_ERROR');
       return;
-    }
-    const account = identity.account;
-    if (account !== undefined && room.name.startsWith('release:')) {
-      this.refRewriteBudgets.prime?.(account);
-      // SE-15: an account that rewrote more short references than its budget allows stays out of
-      // release rooms until the budget has refilled (the stock client retries with backoff).
-      if (this.refRewriteBudgets.inDebt?.(account)) {
-        connection.close('RATE_LIMITED');
-        return;
-      }
     }
     this.connections.set(connection, room);
     this.capFrames(connection, room);
@@ -295,7 +276,6 @@ export class Relay extends EventEmitter<RelayEvents> {
         for (const connection of r.connections) connection.close('INTERNAL_ERROR');
         this.unload(r, false);
       },
-      onRefsRewritten: (r, connection, count) => this.onRefsRewritten(r, connection, count),
       onRejected: (r, connection, error) => {
         this.log.warn(`Room ${r.name}: an update from ${connection.identity.label} did not apply:`, error);
         connection.close('MALFORMED_MESSAGE');
@@ -479,25 +459,6 @@ export class Relay extends EventEmitter<RelayEvents> {
       });
   }
 
-  /**
-   * SE-15: a connection's update changed or removed short references that held a string. The change is
-   * kept (two devices apart can do this honestly, very rarely); each one costs every device with the
-   * release open a full read of its history, so the account may make a few, then about one a minute
-   * (`limits.maxRefRewritesPerHourPerUser`): past that the connection closes and the account's
-   * connections to release rooms are refused until the budget has refilled.
-   */
-  private onRefsRewritten(room: Room, connection: Connection, count: number): void {
-    this.log.warn(
-      `Room ${room.name}: ${connection.identity.label} changed ${count} short reference(s) that held a string (SE-15)`,
-    );
-    const account = connection.identity.account;
-    if (account === undefined || this.refRewriteBudgets.take(account, count)) return;
-    // Past the budget: the rewrite is applied already (it is judged once integrated), so it is charged as a
-    // debt, which keeps the account out of release rooms (see `attach`) until the refill has paid it.
-    this.refRewriteBudgets.take(account, count, true);
-    connection.close('RATE_LIMITED');
-  }
-
   /** SE-14 with what this relay knows of the account's large sync budget now (SE-01). */
   private capFrames(connection: Connection, room: Room): void {
     const account = connection.identity.account;
@@ -640,7 +601,6 @@ export class Relay extends EventEmitter<RelayEvents> {
     this.budgets.close();
     this.byteBudgets.close();
     this.largeSyncBudgets.close();
-    this.refRewriteBudgets.close();
     void this.slicer.close();
     const sockets = [...this.connections.keys()].map((c) => c.ws);
     const closed = Promise.all(

@@ -43,12 +43,6 @@ export interface RoomHooks {
    * written beside, never on the path of the update.
    */
   onClientWrite?(room: Room, identity: WriterIdentity, update: Uint8Array, log: ClientLogChange | null): void;
-  /**
-   * SE-15: a client's update changed or removed `count` short references (keys of the release document's
-   * `refs` map) that already held a string, which Runsheet's writers never do (see `noteRefKeys`). Called
-   * after the update is applied and queued: it is a valid change and is kept; the relay paces the account.
-   */
-  onRefsRewritten?(room: Room, connection: Connection, count: number): void;
   /** A client's update parsed but Yjs could not integrate it; only that client is at fault. */
   onRejected(room: Room, connection: Connection, error: unknown): void;
   warn(message: string, error?: unknown): void;
@@ -130,8 +124,6 @@ export class Room {
   /** The release document's history log and its refs (SE-11), or null. */
   private readonly log: Y.Array<unknown> | null;
   private readonly refs: Y.Map<unknown> | null;
-  /** The string each key of `refs` holds (SE-15): a transaction that changes or removes one rewrites it. */
-  private readonly refStrings = new Map<string, unknown>();
   /**
    * While a client's update (or a server write, `writeAs`) is applied: its transaction origin, who it is
    * for, the log entries it inserted and removed, whether it changed anything, and for server writes the
@@ -144,8 +136,6 @@ export class Room {
     removed: number;
     changed: boolean;
     updates: Uint8Array[] | null;
-    /** Keys of `refs` that held a string and that this write changed or removed (SE-15). */
-    refsRewritten: number;
   } | null = null;
 
   private constructor(
@@ -162,7 +152,6 @@ export class Room {
     // The server is not a participant: no presence of its own.
     this.awareness.setLocalState(null);
     this.applyLoaded(stored.updates);
-    if (this.refs !== null) for (const [key, value] of this.refs.entries()) this.refStrings.set(key, value);
     this.storedRows = stored.updates.length;
     this.sequence = new StoredSequence(stored.lastSeq, {
       apply: (update, live) => this.applyFromStorage(update, live),
@@ -224,41 +213,14 @@ export class Room {
    * `Y.applyUpdate`, after the whole update is integrated (its refs included), so this only collects.
    */
   private readonly onTransaction = (transaction: Y.Transaction): void => {
-    const rewritten = this.noteRefKeys(transaction);
     const applying = this.applying;
     const log = this.log;
     if (applying === null || log === null || transaction.origin !== applying.origin) return;
-    applying.refsRewritten += rewritten;
     if (!transaction.changed.has(log)) return;
     const changes = logChangesOf(transaction, log);
     for (const entry of changes.inserted) applying.inserted.push(entry);
     applying.removed += changes.removed;
   };
-
-  /**
-   * SE-15: notes the `refs` keys a transaction (anyone's: stored, another relay's, a client's) touched and
-   * returns how many of them held a string that it changed or removed. A key is derived from its string,
-   * so Runsheet's writers only ever add keys (two devices apart that intern the same string set the same
-   * key to the same string: no change); a reader that sees a key's string change (or go) reads the whole
-   * history again to stay in agreement with every other replica (ST-14), which a hostile member could
-   * otherwise make every device do several times a second.
-   */
-  private noteRefKeys(transaction: Y.Transaction): number {
-    const changed: ReadonlyMap<unknown, Set<string | null>> = transaction.changed;
-    const keys = this.refs === null ? undefined : changed.get(this.refs);
-    if (keys === undefined) return 0;
-    const refs = this.refs as Y.Map<unknown>;
-    let rewritten = 0;
-    for (const key of keys) {
-      if (key === null) continue;
-      const before = this.refStrings.get(key);
-      const now = refs.get(key);
-      if (before !== undefined && before !== now) rewritten++;
-      if (now === undefined) this.refStrings.delete(key);
-      else this.refStrings.set(key, now);
-    }
-    return rewritten;
-  }
 
   private enqueue(update: Uint8Array, origin: unknown, broadcast: boolean): void {
     if (this.destroyed) return;
@@ -555,7 +517,6 @@ export class Room {
       removed: 0,
       changed: false,
       updates: null,
-      refsRewritten: 0,
     };
   }
 
@@ -598,7 +559,6 @@ export class Room {
       applying.changed = true;
     }
     if (applying.changed) this.reportWrite(applying, update);
-    if (applying.refsRewritten > 0) this.hooks.onRefsRewritten?.(this, connection, applying.refsRewritten);
   }
 
   /**
@@ -608,15 +568,7 @@ export class Room {
    */
   writeAs<T>(origin: unknown, identity: WriterIdentity, write: () => T): T {
     if (this.applying !== null) throw new Error(`Room ${this.name}: a write is already being applied`);
-    const applying = {
-      origin,
-      identity,
-      inserted: [] as unknown[],
-      removed: 0,
-      changed: false,
-      updates: [],
-      refsRewritten: 0,
-    };
+    const applying = { origin, identity, inserted: [] as unknown[], removed: 0, changed: false, updates: [] };
     this.applying = applying;
     let result: T;
     try {
