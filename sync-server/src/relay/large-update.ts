@@ -79,7 +79,7 @@ export class LargeUpdateSlicer {
     return this.jobs.threaded;
   }
 
-  /** Whether its worker thread is up now (it stops when idle: `IDLE_STOP_MS`). */
+  /** Whether its worker thread is up now (it stops as soon as no upload is in it or waits for it). */
   get running(): boolean {
     return this.jobs.running;
   }
