@@ -14,7 +14,9 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  RefusedUpdateError,
 } from './protocol.ts';
+import { refsGuard } from './refs-guard.ts';
 import { isServerWrittenRoom, type RoomName } from './room-name.ts';
 import { type Delivered, StoredSequence } from './stored-sequence.ts';
 
@@ -520,12 +522,33 @@ export class Room {
     };
   }
 
-  /** Applies `update` as part of the write `applying`; false when it did not integrate (the sender went). */
+  /** SE-15 (`refsGuard`); an update that does not even decode is left to `Y.applyUpdate` to refuse. */
+  private refusedByRefsGuard(update: Uint8Array): string | null {
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      return null;
+    }
+    return refsGuard(this.doc, this.refs as Y.Map<unknown>, decoded);
+  }
+
+  /**
+   * Applies `update` as part of the write `applying`; false when it was refused (SE-15) or did not
+   * integrate (the sender went).
+   */
   private applyPart(
     applying: NonNullable<Room['applying']>,
     connection: Connection,
     update: Uint8Array,
   ): boolean {
+    if (this.refs !== null) {
+      const refused = this.refusedByRefsGuard(update);
+      if (refused !== null) {
+        this.hooks.onRejected(this, connection, new RefusedUpdateError(refused));
+        return false;
+      }
+    }
     this.applying = applying;
     try {
       Y.applyUpdate(this.doc, update, connection);
