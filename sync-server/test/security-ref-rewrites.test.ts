@@ -133,7 +133,7 @@ describe('SE-15: short references are only ever added', () => {
     cleanups.push(() => socket.ws.terminate());
     await socket.frame(0);
     socket.ws.send(encodeUpdate(crafted));
-    expect((await within(socket.closed, 5_000, 'refused')).code).toBe(CloseCode.MALFORMED_MESSAGE);
+    expect((await within(socket.closed, 5_000, 'refused')).code).toBe(CloseCode.UPDATE_AHEAD);
     // Alice writes: her string is what everyone reads.
     releaseRoots(victim.doc).refs.set('alice-next', 'her string');
     const watcher = client(admin, releaseId);
@@ -145,6 +145,30 @@ describe('SE-15: short references are only ever added', () => {
     );
     expect(releaseRoots(watcher.doc).refs.get('alice-next')).toBe('her string');
     expect(await stillOpen(victim.closed)).toBe('open');
+  });
+
+  it('SE-15 an honest device that writes the moment it reconnects, before its sync step 2 has gone out, is at worst closed UPDATE_AHEAD (transient) and its work arrives', async () => {
+    const { releaseId, alice } = await start();
+    const doc = new Y.Doc();
+    const list = doc.getArray<string>('scratch');
+    list.push(['made offline']);
+    const c = client(alice, releaseId, doc);
+    // At once on open: this update follows 'made offline', which the relay gets only with the step 2.
+    c.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected' && list.length === 1) list.push(['made on reconnect']);
+    });
+    const stopped = c.gaveUp.then(() => 'stopped');
+    const watcher = client(admin, releaseId);
+    await synced(watcher);
+    await within(
+      until(watcher.doc, (d) => d.getArray('scratch').length === 2),
+      10_000,
+      'both changes relayed',
+    );
+    expect(watcher.doc.getArray('scratch').toArray()).toEqual(['made offline', 'made on reconnect']);
+    expect(await Promise.race([stopped, new Promise((r) => setTimeout(() => r('running'), 300))])).toBe(
+      'running',
+    );
   });
 
   it('SE-15 devices that interned a string while apart set its key to the same string: accepted, five of them stay connected', async () => {

@@ -56,6 +56,13 @@ export const CloseCode = {
    * waits `LARGE_SYNC_RETRY_MS` before it reconnects and uploads again, and says why meanwhile.
    */
   LARGE_SYNC_PACED: 4531,
+  /**
+   * An update that refers to structs the room does not hold yet (SE-15): Yjs would keep it waiting and
+   * integrate it inside whichever later write supplies them. An honest client can send one only in the
+   * moment after it reconnects, before its first sync step 2 (which carries everything the relay lacks)
+   * has gone out. Transient: the client reconnects, and that sync step 2 carries the change.
+   */
+  UPDATE_AHEAD: 4532,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

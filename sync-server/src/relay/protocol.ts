@@ -59,6 +59,15 @@ export class RefusedUpdateError extends MalformedMessageError {
 }
 
 /**
+ * An update that refers to structs the room does not hold yet (SE-15): refused, but not as malformed (the
+ * connection closes UPDATE_AHEAD, transient), since an honest client sends one in the moment after it
+ * reconnects, before its first sync step 2 has gone out.
+ */
+export class UpdateAheadError extends Error {
+  override name = 'UpdateAheadError';
+}
+
+/**
  * Parses the whole update (structs and delete set) without touching any document, and scans the parsed
  * structs (already in hand, no second pass over the bytes) for sub-documents. Returns what it parsed.
  */

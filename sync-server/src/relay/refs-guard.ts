@@ -21,8 +21,15 @@ import * as Y from 'yjs';
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
-/** Why `decoded` may not be applied to a release room whose `refs` map is `refs` in `doc`; null when it may. */
-export function refsGuard(doc: Y.Doc, refs: Y.Map<unknown>, decoded: DecodedUpdate): string | null {
+/**
+ * Why `decoded` may not be applied to a release room whose `refs` map is `refs` in `doc` (`waits`: it refers
+ * to structs the room lacks, which an honest client can do in the moment after a reconnect); null when it may.
+ */
+export function refsGuard(
+  doc: Y.Doc,
+  refs: Y.Map<unknown>,
+  decoded: DecodedUpdate,
+): { refused: string; waits: boolean } | null {
   const own = ownStructs(decoded);
   /** The update's own struct holding `id`, or null. */
   const inUpdate = (id: Y.ID): Y.Item | Y.GC | Y.Skip | null => {
@@ -92,12 +99,14 @@ export function refsGuard(doc: Y.Doc, refs: Y.Map<unknown>, decoded: DecodedUpda
     ]) {
       if (id === null) continue;
       const entry = refsEntry(id);
-      if (entry === 'missing') return 'the update refers to structs the room does not hold';
-      if (entry) return 'the update sets a short reference again';
+      if (entry === 'missing')
+        return { refused: 'the update refers to structs the room does not hold', waits: true };
+      if (entry) return { refused: 'the update sets a short reference again', waits: false };
     }
     if (parentOf(struct) === 'refs' && struct.parentSub !== null) pushTo(entries, struct.parentSub, struct);
   }
-  return keysChanged(refs, entries, decoded.ds);
+  const changed = keysChanged(refs, entries, decoded.ds);
+  return changed === null ? null : { refused: changed, waits: false };
 }
 
 /**

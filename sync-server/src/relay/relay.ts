@@ -21,6 +21,7 @@ import {
   RefusedUpdateError,
   SyncType,
   syncPayload,
+  UpdateAheadError,
 } from './protocol.ts';
 import { refuseUpgrade } from './refuse-upgrade.ts';
 import { RelaySocket } from './relay-socket.ts';
@@ -278,7 +279,7 @@ export class Relay extends EventEmitter<RelayEvents> {
       },
       onRejected: (r, connection, error) => {
         this.log.warn(`Room ${r.name}: an update from ${connection.identity.label} did not apply:`, error);
-        connection.close('MALFORMED_MESSAGE');
+        connection.close(error instanceof UpdateAheadError ? 'UPDATE_AHEAD' : 'MALFORMED_MESSAGE');
       },
       warn: (message, error) => this.log.warn(message, error ?? ''),
     });

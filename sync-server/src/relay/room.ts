@@ -15,6 +15,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   RefusedUpdateError,
+  UpdateAheadError,
 } from './protocol.ts';
 import { refsGuard } from './refs-guard.ts';
 import { isServerWrittenRoom, type RoomName } from './room-name.ts';
@@ -523,7 +524,7 @@ export class Room {
   }
 
   /** SE-15 (`refsGuard`); an update that does not even decode is left to `Y.applyUpdate` to refuse. */
-  private refusedByRefsGuard(update: Uint8Array): string | null {
+  private refusedByRefsGuard(update: Uint8Array): ReturnType<typeof refsGuard> {
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       decoded = Y.decodeUpdate(update);
@@ -545,7 +546,10 @@ export class Room {
     if (this.refs !== null) {
       const refused = this.refusedByRefsGuard(update);
       if (refused !== null) {
-        this.hooks.onRejected(this, connection, new RefusedUpdateError(refused));
+        const error = refused.waits
+          ? new UpdateAheadError(refused.refused)
+          : new RefusedUpdateError(refused.refused);
+        this.hooks.onRejected(this, connection, error);
         return false;
       }
     }
