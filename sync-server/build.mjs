@@ -1,4 +1,4 @@
-// Bundles the server into `dist/main.js` (and its workers, `dist/freeze-worker.js` and `dist/large-update-worker.js`). Native modules stay external: they are loaded from
+// Bundles the server into `dist/main.js` (and its workers, `dist/freeze-worker.js`, `dist/large-update-worker.js` and `dist/hash-worker.js`). Native modules stay external: they are loaded from
 // node_modules at run time.
 import { build } from 'esbuild';
 
@@ -10,6 +10,8 @@ export async function buildServer({ outdir = new URL('./dist/', import.meta.url)
       'freeze-worker': new URL('./src/frozen/freeze-worker.ts', import.meta.url).pathname,
       // The large update worker (src/relay/large-update-worker.ts, SE-01d): the same.
       'large-update-worker': new URL('./src/relay/large-update-worker.ts', import.meta.url).pathname,
+      // The password hashing worker (src/auth/hash-worker.ts, SE-06c): a thread of lower priority.
+      'hash-worker': new URL('./src/auth/hash-worker.ts', import.meta.url).pathname,
     },
     outdir,
     bundle: true,

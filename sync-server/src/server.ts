@@ -417,6 +417,7 @@ export async function createRunsheetServer(
         http.closeAllConnections();
         await stopped;
         await cluster?.close();
+        await auth.close();
         await storage.close();
       })();
       return closing;

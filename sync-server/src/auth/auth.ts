@@ -4,6 +4,7 @@ import type { SessionRow, Storage, TokenRow, UserRow } from '../storage/contract
 import type { Credentials } from './credentials.ts';
 import { AuthError } from './errors.ts';
 import { HashQueue } from './hash-queue.ts';
+import { HashThreads } from './hash-threads.ts';
 import { DEFAULT_THROTTLE, LoginThrottle, type Throttle, type ThrottleOptions } from './login-throttle.ts';
 import {
   DEFAULT_SCRYPT_PARAMS,
@@ -46,6 +47,8 @@ export interface AuthOptions {
   maxPendingHashes?: number;
   /** Password hashes computed at once (the machine's cores are shared with the relay); default 1. */
   hashConcurrency?: number;
+  /** The hashing worker's file (default: dist/hash-worker.js beside the bundle; null: libuv's pool). */
+  hashWorker?: URL | null;
 }
 
 /** Failed sign-ins of one username from every address together, and of one address for every username. */
@@ -87,6 +90,8 @@ export class Auth {
   private readonly userThrottle: Throttle;
   private readonly addressThrottle: Throttle;
   readonly hashing: HashQueue;
+  /** Where the queue's hashes are computed: threads of low CPU priority (SE-06c). */
+  private readonly hashThreads: HashThreads;
   readonly openMode: boolean;
   /**
    * While no user exists, creating the first admin from another machine needs this code, printed in the
@@ -112,6 +117,8 @@ export class Auth {
     const now = options.now ?? Date.now;
     this.now = now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
+    const hashConcurrency = options.hashConcurrency ?? 1;
+    this.hashThreads = new HashThreads(hashConcurrency, options.hashWorker);
     // Every write to a user or a token row drops the cached token sign-ins (after the write, whether it
     // succeeded or not), so nothing that ends or narrows access can be missed by a later request.
     const { users, tokens } = storage;
@@ -129,6 +136,7 @@ export class Auth {
       { ...users, insert: forget(users.insert), update: forget(users.update) },
       this.scrypt,
       now,
+      this.hashThreads.derive,
     );
     this.sessions = new Sessions(storage.sessions, options.sessionTtlMs, now, options.sessionMaxMs);
     this.tokens = new ApiTokens(
@@ -146,12 +154,17 @@ export class Auth {
       ...throttleOptions,
       maxFailures: Math.max(throttleOptions.maxFailures, PER_ADDRESS_FAILURES),
     });
-    this.hashing = new HashQueue(options.hashConcurrency ?? 1, options.maxPendingHashes ?? 32);
+    this.hashing = new HashQueue(hashConcurrency, options.maxPendingHashes ?? 32);
     this.openMode = options.openMode;
     this.setupCode = Array.from(
       { length: 8 },
       () => SETUP_CODE_ALPHABET[randomInt(SETUP_CODE_ALPHABET.length)],
     ).join('');
+  }
+
+  /** Stops the hashing threads (a hash still out is refused). */
+  close(): Promise<void> {
+    return this.hashThreads.close();
   }
 
   /**
@@ -281,7 +294,7 @@ export class Auth {
     );
     if (wait > 0) throw new AuthError('too-many-attempts', wait);
     const stored = user?.passwordHash ?? (await this.dummy());
-    const matches = await this.hashing.run(() => verifyPassword(password, stored));
+    const matches = await this.hashing.run(() => verifyPassword(password, stored, this.hashThreads.derive));
     if (user === undefined || !matches) {
       await Promise.all([
         this.throttle.fail(key),
@@ -304,7 +317,9 @@ export class Auth {
     const key = `pw#${user.id}`;
     const wait = await this.throttle.retryAfter(key);
     if (wait > 0) throw new AuthError('too-many-attempts', wait);
-    if (!(await this.hashing.run(() => verifyPassword(password, user.passwordHash)))) {
+    if (
+      !(await this.hashing.run(() => verifyPassword(password, user.passwordHash, this.hashThreads.derive)))
+    ) {
       await this.throttle.fail(key);
       throw new AuthError('invalid-credentials');
     }
@@ -312,7 +327,7 @@ export class Auth {
   }
 
   private dummy(): Promise<string> {
-    this.dummyHash ??= hashPassword('not a password anyone has', this.scrypt);
+    this.dummyHash ??= hashPassword('not a password anyone has', this.scrypt, this.hashThreads.derive);
     return this.dummyHash;
   }
 

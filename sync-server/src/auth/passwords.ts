@@ -1,39 +1,27 @@
-import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ScryptParams } from './hash-job.ts';
+import { type Derive, deriveOnPool } from './hash-threads.ts';
 
-export interface ScryptParams {
-  /** CPU/memory cost, a power of two. Memory is 128 * N * r bytes. */
-  N: number;
-  r: number;
-  /** Parallelism: node computes the p lanes one after another, so p multiplies time but not memory. */
-  p: number;
-}
+export type { ScryptParams } from './hash-job.ts';
 
 /**
  * OWASP's password storage guidance lists N=2^15, r=8, p=3 as equal in strength to N=2^17, r=8, p=1 while
- * needing 32 MiB instead of 128 MiB per hash: four concurrent sign-ins on the libuv pool stay within
- * 128 MiB on a small server. About 0.3 s of one pool thread here; the event loop is not blocked.
+ * needing 32 MiB instead of 128 MiB per hash: four concurrent sign-ins stay within 128 MiB on a small
+ * server. About 0.3 s of one hashing thread here (hash-threads.ts); the event loop is not blocked.
  */
 export const DEFAULT_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 15, r: 8, p: 3 });
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
-function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r };
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
-}
-
 /** `scrypt$N$r$p$salt$hash` (base64): the parameters travel with the hash, so they can be raised later. */
 export async function hashPassword(
   password: string,
   params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+  derive: Derive = deriveOnPool,
 ): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
-  const key = await derive(password, salt, params);
+  const key = await derive(password.normalize('NFC'), salt, KEY_LENGTH, params);
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
@@ -45,10 +33,14 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; key: Buffe
   return { params, salt: Buffer.from(salt, 'base64'), key: Buffer.from(key, 'base64') };
 }
 
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string,
+  derive: Derive = deriveOnPool,
+): Promise<boolean> {
   const parsed = parse(stored);
   if (parsed === null) return false;
-  const key = await derive(password, parsed.salt, parsed.params);
+  const key = await derive(password.normalize('NFC'), parsed.salt, KEY_LENGTH, parsed.params);
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
 

@@ -1,6 +1,7 @@
 import { normalizeUsername, type PublicUser, type Role } from '@runsheet/protocol';
 import { UsernameTakenError, type UserRow, type UserStore } from '../storage/contract.ts';
 import { AuthError } from './errors.ts';
+import type { Derive } from './hash-threads.ts';
 import { hashPassword, type ScryptParams } from './passwords.ts';
 import { newId } from './secrets.ts';
 
@@ -35,6 +36,7 @@ export class Users {
     private readonly store: UserStore,
     private readonly scrypt: ScryptParams,
     private readonly now: () => number,
+    private readonly derive?: Derive,
   ) {}
 
   count(): Promise<number> {
@@ -64,7 +66,7 @@ export class Users {
       id: newId('user'),
       username,
       displayName: input.displayName?.trim() || username,
-      passwordHash: await hashPassword(input.password, this.scrypt),
+      passwordHash: await hashPassword(input.password, this.scrypt, this.derive),
       role: input.role,
       createdAt: this.now(),
       disabledAt: null,
@@ -97,7 +99,9 @@ export class Users {
 
   async setPassword(id: string, password: string): Promise<void> {
     if ((await this.store.byId(id)) === undefined) throw new AuthError('not-found');
-    const result = await this.store.update(id, { passwordHash: await hashPassword(password, this.scrypt) });
+    const result = await this.store.update(id, {
+      passwordHash: await hashPassword(password, this.scrypt, this.derive),
+    });
     if (!result.ok) throw new AuthError(result.reason);
   }
 }
