@@ -68,9 +68,19 @@ test('FZ-09 FZ-10 FZ-03 a new device opens a release archived elsewhere from the
   const rooms: string[] = [];
   b.page.on('websocket', (ws) => rooms.push(decodeURIComponent(new URL(ws.url()).pathname)));
   const snapshots: number[] = [];
+  const isSnapshot = (url: string) =>
+    decodeURIComponent(new URL(url).pathname) === `/api/releases/${releaseId}/frozen`;
   b.page.on('response', (r) => {
-    if (decodeURIComponent(new URL(r.url()).pathname) === `/api/releases/${releaseId}/frozen`)
-      snapshots.push(r.status());
+    if (isSnapshot(r.url())) snapshots.push(r.status());
+  });
+  // What B's page said and which requests failed: if B ever reads the release another way, the failure
+  // says why (a run under heavy load once saw no snapshot request at all).
+  const diagnostics: string[] = [];
+  b.page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') diagnostics.push(`${m.type()}: ${m.text()}`);
+  });
+  b.page.on('requestfailed', (r) => {
+    if (isSnapshot(r.url())) diagnostics.push(`snapshot request failed: ${r.failure()?.errorText}`);
   });
   await b.signInByApi(VIC.username, VIC.password);
   await b.page.goto('/');
@@ -82,7 +92,11 @@ test('FZ-09 FZ-10 FZ-03 a new device opens a release archived elsewhere from the
   });
   expect(await matrixCells(b)).toEqual(cellsA);
   expect(await historyOf(b, 'Run migration', 'Acme')).toEqual(historyA);
-  expect(snapshots).toEqual([200]);
+  expect(
+    rooms.filter((room) => room.includes(releaseId)),
+    `release rooms B opened; B's page said:\n${diagnostics.join('\n')}`,
+  ).toEqual([]);
+  expect(snapshots, `snapshot answers; B's page said:\n${diagnostics.join('\n')}`).toEqual([200]);
 
   // It read the release without its room: no socket to it, and the relay's audit has no join of it by B.
   expect(rooms).toContain('/sync/catalog');
