@@ -22,6 +22,8 @@
  * release manager waits for when opening last month's release (RM-07, RM-08). With
  * BENCH_REFERENCE_STATIC=<another build's dist-test> the same is seeded and measured with that build too,
  * served by a relay of its own (an origin of its own), the cold loads of the two builds taking turns.
+ * With BENCH_FROZEN=1 it is also opened from the release list, in the app (the list loaded, then its link
+ * clicked: click -> grid painted), BENCH_COLD_RUNS times: opening it where a person does.
  * BENCH_ARCHIVE=0 with BENCH_FROZEN=1: all done but not archived (opened from its stored copy and document).
  * BENCH_PORT=<n>: this build's relay listens on n, the reference's on n + 1 (default: any free loopback port).
  */
@@ -275,6 +277,36 @@ async function markDone(
 }
 
 /**
+ * Opens the release from the archived release list, in the app: the list is loaded (a new page), then its
+ * link clicked; click -> grid painted. The first open in each page, so the release route's code and the
+ * release's stored copy are read as when a person opens it.
+ */
+async function openFromList(
+  page: Page,
+  cdp: CDPSession,
+  path: string,
+): Promise<{ wall: number[]; cpu: number[] }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    await page.goto('/releases?status=archived', { waitUntil: 'commit' });
+    const link = page.getByRole('table', { name: 'Releases' }).locator(`a[href="${path}"]`).first();
+    await link.waitFor();
+    await idle(page);
+    await cdp.send('Performance.enable');
+    const cpuBefore = await threadTime(cdp);
+    const start = await link.evaluate((a) => {
+      const at = performance.now();
+      (a as HTMLAnchorElement).click();
+      return at;
+    });
+    wall.push((await gridAfter(page, start)) - start);
+    cpu.push((await threadTime(cdp)) - cpuBefore);
+  }
+  return { wall, cpu };
+}
+
+/**
  * BENCH_FROZEN=1: cold first renders of the archived all-done release, with this build and (with
  * BENCH_REFERENCE_STATIC) another one, taking turns; each build has its own relay, origin and seed.
  */
@@ -327,6 +359,8 @@ async function frozenColdRenders(browser: Browser, url: string, page: Page) {
         cpu.get(b.name)?.push(await threadTime(b.cdp));
       }
     }
+    const fromList = new Map<string, { wall: number[]; cpu: number[] }>();
+    if (ARCHIVE) for (const b of builds) fromList.set(b.name, await openFromList(b.page, b.cdp, b.path));
     return {
       url,
       scenario: { customers: CUSTOMERS, steps: DEPLOY_STEPS + VERIFY_STEPS, done: 'all', archived: ARCHIVE },
@@ -336,6 +370,11 @@ async function frozenColdRenders(browser: Browser, url: string, page: Page) {
         firstRenderColdMs: wall.get(b.name),
         firstRenderCold: summary(wall.get(b.name) ?? []),
         firstRenderColdMainThreadCpu: summary(cpu.get(b.name) ?? []),
+        ...(fromList.has(b.name) && {
+          openFromListMs: fromList.get(b.name)?.wall.map(round),
+          openFromList: summary(fromList.get(b.name)?.wall ?? []),
+          openFromListMainThreadCpu: summary(fromList.get(b.name)?.cpu ?? []),
+        }),
       })),
       loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
     };
