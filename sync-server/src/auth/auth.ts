@@ -47,8 +47,6 @@ export interface AuthOptions {
   maxPendingHashes?: number;
   /** Password hashes computed at once (the machine's cores are shared with the relay); default 1. */
   hashConcurrency?: number;
-  /** The hashing worker's file (default: dist/hash-worker.js beside the bundle; null: libuv's pool). */
-  hashWorker?: URL | null;
 }
 
 /** Failed sign-ins of one username from every address together, and of one address for every username. */
@@ -118,7 +116,7 @@ export class Auth {
     this.now = now;
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT_PARAMS;
     const hashConcurrency = options.hashConcurrency ?? 1;
-    this.hashThreads = new HashThreads(hashConcurrency, options.hashWorker);
+    this.hashThreads = new HashThreads(hashConcurrency);
     // Every write to a user or a token row drops the cached token sign-ins (after the write, whether it
     // succeeded or not), so nothing that ends or narrows access can be missed by a later request.
     const { users, tokens } = storage;

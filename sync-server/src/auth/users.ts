@@ -36,7 +36,7 @@ export class Users {
     private readonly store: UserStore,
     private readonly scrypt: ScryptParams,
     private readonly now: () => number,
-    private readonly derive?: Derive,
+    private readonly derive: Derive,
   ) {}
 
   count(): Promise<number> {
