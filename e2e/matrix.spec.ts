@@ -190,6 +190,48 @@ test.describe('release matrix', () => {
     await expect(page).not.toHaveURL(/[?&]step=/);
   });
 
+  test('keyboard: focus follows every arrow key while the release keeps changing underneath', async ({
+    page,
+    matrix,
+  }) => {
+    // A render committed just before a key (a data change) once ran its effect first, with the position
+    // of before the key: focus went back to the cell the key left while the grid's one tab stop moved on
+    // (24 to 31 of 80 keys here). Another device writing notes every few ms makes those renders constant.
+    const s = await seedDefault(page);
+    await matrix.goto(s.releaseId, 'bench=1');
+    await page.waitForFunction(() => '__runsheet' in window);
+    const stepId = stepIdOf(s.customers.cobalt, s.templates.config);
+    await page.evaluate(
+      ({ releaseId, stepId }) => {
+        const rs = (window as unknown as { __runsheet: { run(n: string, i: unknown): Promise<unknown> } })
+          .__runsheet;
+        let n = 0;
+        const tick = () => {
+          void rs.run('setNotes', { releaseId, stepId, notes: `note ${n++}` });
+          if (n < 5000) setTimeout(tick, 4);
+        };
+        tick();
+      },
+      { releaseId: s.releaseId, stepId },
+    );
+    await matrix.grid.locator('[tabindex="0"]').focus();
+    const lost: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowLeft' : 'ArrowRight');
+      // Read a little later, in one go: the grid's one tab stop and the focused element must be the same.
+      await page.waitForTimeout(20);
+      const { focused, stop } = await page.evaluate(() => ({
+        focused: document.activeElement?.getAttribute('data-pos') ?? null,
+        stop: document.querySelector('[role="grid"] [tabindex="0"]')?.getAttribute('data-pos') ?? null,
+      }));
+      if (focused !== stop) {
+        lost.push(`key ${i}: focus on ${focused}, tab stop on ${stop}`);
+        await matrix.grid.locator('[tabindex="0"]').focus();
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+
   test('a large release is virtualised: only what is on screen is drawn, and the keyboard reaches the far end', async ({
     page,
     matrix,

@@ -59,8 +59,12 @@ export function MatrixGrid(props: MatrixGridProps) {
   const { model, progress, active, onActiveChange } = props;
   const { rows, columns } = model;
   const scroller = useRef<HTMLDivElement>(null);
-  /** Set by keyboard moves: focus follows the active cell once it is drawn. */
-  const focusPending = useRef(false);
+  /**
+   * Set by keyboard moves: focus goes to this cell once it is drawn. It holds the position, not a flag
+   * read with `active`: an effect of a render committed just before the key (a data change, a deferred
+   * render) may run first, with the `active` of before the key, and focused the cell the key left.
+   */
+  const focusPending = useRef<GridPos | null>(null);
 
   const rowKeep = useMemo(() => keeping(active.row), [active.row]);
   const colKeep = useMemo(() => keeping(active.col), [active.col]);
@@ -119,10 +123,11 @@ export function MatrixGrid(props: MatrixGridProps) {
   );
 
   useEffect(() => {
-    if (!focusPending.current) return;
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-pos="${active.row}:${active.col}"]`);
+    const target = focusPending.current;
+    if (!target) return;
+    const el = scroller.current?.querySelector<HTMLElement>(`[data-pos="${target.row}:${target.col}"]`);
     if (!el) return;
-    focusPending.current = false;
+    focusPending.current = null;
     el.focus({ preventScroll: true });
   });
 
@@ -143,7 +148,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (next.row >= 0) rowV.scrollToIndex(next.row, { align: 'auto' });
     if (next.col >= 0) colV.scrollToIndex(next.col, { align: 'auto' });
     else colV.scrollToOffset(0);
-    focusPending.current = true;
+    focusPending.current = next;
     onActiveChange(next);
   };
 
