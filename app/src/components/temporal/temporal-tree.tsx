@@ -19,7 +19,12 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => visibleRows(index, collapsed), [index, collapsed]);
   const [active, setActive] = useState(0);
-  const focusAfterRender = useRef(false);
+  /**
+   * The row a key moved to, focused once it is drawn. A position, not a flag read with `current`: the
+   * live view re-renders as events stream in, and an effect of a render committed just before the key
+   * may run first, with the row of before the key (the matrix grid had that bug).
+   */
+  const focusAfterRender = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -30,11 +35,12 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
   const current = Math.min(active, Math.max(rows.length - 1, 0));
 
   useEffect(() => {
-    if (!focusAfterRender.current) return;
+    const target = focusAfterRender.current;
+    if (target === null) return;
     // The row may not be rendered yet (the virtualiser scrolls first): try again after the next render.
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${current}"]`);
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${target}"]`);
     if (!row) return;
-    focusAfterRender.current = false;
+    focusAfterRender.current = null;
     row.focus();
   });
 
@@ -50,7 +56,7 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
   const moveTo = (i: number) => {
     const target = Math.max(0, Math.min(rows.length - 1, i));
     setActive(target);
-    focusAfterRender.current = true;
+    focusAfterRender.current = target;
     virtualizer.scrollToIndex(target);
   };
 
