@@ -227,6 +227,7 @@ const EnvSchema = TemporalEnvSchema.extend({
     1024 * 1024 * 1024,
     DEFAULT_RELAY_LIMITS.maxUpdateBytesPerSecondPerUser,
   ),
+  RELAY_MAX_ROOM_BYTES: int(64 * 1024, 64 * 1024 * 1024 * 1024, DEFAULT_RELAY_LIMITS.maxRoomBytes),
   RELAY_MAX_LARGE_SYNC_BYTES_PER_SECOND_PER_USER: int(
     1,
     1024 * 1024 * 1024,
@@ -311,6 +312,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxPresencePerConnection: e.RELAY_MAX_PRESENCE_PER_CONNECTION,
       maxUpdateBytesPerSecond: e.RELAY_MAX_UPDATE_BYTES_PER_SECOND,
       maxUpdateBytesPerSecondPerUser: e.RELAY_MAX_UPDATE_BYTES_PER_SECOND_PER_USER,
+      maxRoomBytes: e.RELAY_MAX_ROOM_BYTES,
       maxLargeSyncBytesPerSecondPerUser: e.RELAY_MAX_LARGE_SYNC_BYTES_PER_SECOND_PER_USER,
       maxLargeSyncBurstPerUser: e.RELAY_MAX_LARGE_SYNC_BURST_PER_USER,
       idleUnloadMs: e.RELAY_IDLE_UNLOAD_MS,

@@ -250,6 +250,35 @@ describe('DocLink: a device that may not write uploads nothing (SE-14)', () => {
     expect(link.snapshot()).toMatchObject({ readOnly: false, pending: 0 });
   });
 
+  it('SE-16 a room the relay refuses as full: told once, the link says full (not read-only), keeps its changes waiting, uploads nothing more on its own reconnects, and still receives', async () => {
+    const network = new FakeNetwork();
+    network.fullRooms.add('catalog');
+    const { link, doc } = makeLink(network, { maxBackoffTime: 1 });
+    link.connect();
+    await network.settle();
+    edit(doc, 'a', '1');
+    await network.settle();
+    const room = network.room('catalog');
+    expect(relayMap(network)).toEqual({});
+    expect(link.snapshot()).toMatchObject({ full: true, readOnly: false, pending: 1, synced: false });
+    room.doc.getMap('m').set('written-before', '1');
+    await network.settle();
+    expect(doc.getMap('m').get('written-before')).toBe('1');
+    // The provider's own reconnect: its step 2 is empty (nothing is sent again), and it is still full.
+    const step2s = room.step2s.length;
+    network.dropAll(1006);
+    await until(network, () => room.step2s.length === step2s + 1);
+    expect(isEmptyUpdate(room.step2s[step2s]!)).toBe(true);
+    expect(link.snapshot()).toMatchObject({ full: true, pending: 1 });
+    // An admin made room; the page starts the link over: what waited goes up.
+    network.fullRooms.delete('catalog');
+    link.disconnect();
+    link.connect();
+    await network.settle();
+    expect(relayMap(network)).toEqual({ 'written-before': '1', a: '1' });
+    expect(link.snapshot()).toMatchObject({ full: false, pending: 0 });
+  });
+
   it('SE-14 a link that may upload still uploads in its handshake and sends local changes live', async () => {
     const network = new FakeNetwork();
     const { link, doc } = makeLink(network, { mayUpload: () => true });

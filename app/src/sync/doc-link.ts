@@ -7,7 +7,7 @@
  * other update, and the provider never sends them back.
  */
 import { receiveUpdate } from '@runsheet/doc';
-import { CloseCode, isPermanent, LARGE_SYNC_RETRY_MS } from '@runsheet/protocol';
+import { CloseCode, isPermanent, LARGE_SYNC_RETRY_MS, WriteRefusal } from '@runsheet/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
@@ -37,6 +37,11 @@ export interface LinkSnapshot {
   stoppedBy: { code: number; reason: string } | null;
   /** The relay refused a write on this connection: this user is a viewer. */
   readOnly: boolean;
+  /**
+   * SE-16: the relay refused a write because the room is as large as it allows: nothing more of this
+   * device is uploaded to it (until `connect()` starts over); it is still read.
+   */
+  full?: boolean;
   /**
    * The relay paced this document's large upload (LARGE_SYNC_PACED, SE-01): the link reconnects and
    * sends it again after `LARGE_SYNC_RETRY_MS`, not at the stock client's few-second backoff.
@@ -77,6 +82,7 @@ export class DocLink {
   private status: LinkStatus = 'idle';
   private stoppedBy: LinkSnapshot['stoppedBy'] = null;
   private readOnly = false;
+  private full = false;
   /**
    * The relay refused a write of this link: it uploads nothing until `connect()` starts over (the sync
    * manager does that when the user is promoted). Kept across the provider's own reconnects, unlike
@@ -158,6 +164,7 @@ export class DocLink {
     this.clearPaced();
     this.stoppedBy = null;
     this.refusedWrites = false;
+    this.full = false;
     this.held = false;
     this.provider.connect();
     this.onChanged();
@@ -221,8 +228,9 @@ export class DocLink {
       }
     };
     handlers[messageAuth] = (_encoder, decoder) => {
-      authProtocol.readAuthMessage(decoder, this.options.doc, () => {
-        this.readOnly = true;
+      authProtocol.readAuthMessage(decoder, this.options.doc, (_doc, reason) => {
+        if (reason === WriteRefusal.ROOM_FULL) this.full = true;
+        else this.readOnly = true;
         this.refusedWrites = true;
         this.tracker.writeRefused();
         this.onChanged();
@@ -351,6 +359,7 @@ export class DocLink {
       pending,
       stoppedBy: this.stoppedBy,
       readOnly: this.readOnly,
+      full: this.full,
       paced: this.pacedTimer !== null,
     };
   }

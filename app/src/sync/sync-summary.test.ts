@@ -49,6 +49,17 @@ describe('summarize: what the header says', () => {
     expect(summarize(snap(session, [link({ status: 'idle', synced: false })])).label).toBe(label);
   });
 
+  it('SE-16 a room the server refuses as full says so, not that the account is a viewer, and keeps the count of what waits', () => {
+    const summary = summarize(
+      snap(signedIn('member'), [link(), link({ room: 'release:r', pending: 3, synced: false, full: true })]),
+    );
+    expect(summary).toMatchObject({ kind: 'stopped', label: 'Server copy full', disconnected: true });
+    expect(summary.detail).toContain('release:r');
+    expect(summary.detail).toContain('3 changes stay on this device');
+    expect(summary.detail).toContain('RELAY_MAX_ROOM_BYTES');
+    expect(summary.detail).not.toContain('viewer');
+  });
+
   it('synced when every link is connected and confirmed', () => {
     expect(summarize(snap(signedIn())).label).toBe('Synced');
   });

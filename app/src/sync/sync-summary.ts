@@ -108,6 +108,15 @@ function connected(snapshot: SyncSnapshot, viewer: boolean): SyncSummary {
         true,
       );
     }
+    const full = docs.find((d) => d.full);
+    if (full)
+      return s(
+        'stopped',
+        'Server copy full',
+        `The server takes no more changes to ${full.room}: it is as large as the server allows. You still see what others changed before.${pending > 0 ? ` ${waiting} stay on this device.` : ''} An admin can raise the server's RELAY_MAX_ROOM_BYTES; reload this page afterwards.`,
+        'The server takes no more changes to this release; yours stay on this device.',
+        true,
+      );
     if (docs.some((d) => d.paced))
       return s(
         'waiting',

@@ -21,3 +21,4 @@ export * from './schemas/rollout.ts';
 export * from './schemas/runsheet.ts';
 export * from './schemas/temporal.ts';
 export * from './schemas/webhooks.ts';
+export * from './write-refusals.ts';

@@ -1,4 +1,12 @@
-import { CloseCode, type CloseCodeName, canWrite, closeReason, type Role } from '@runsheet/protocol';
+import {
+  CloseCode,
+  type CloseCodeName,
+  canWrite,
+  closeReason,
+  type Role,
+  WriteRefusal,
+  type WriteRefusalReason,
+} from '@runsheet/protocol';
 import type { Identity } from './identity.ts';
 import type { RelayLimits } from './limits.ts';
 import { encodePermissionDenied } from './protocol.ts';
@@ -6,7 +14,7 @@ import type { RelaySocket } from './relay-socket.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /** The reason a read-only client is given, once, when it tries to change a document. */
-export const READ_ONLY_REASON = 'read-only';
+export const READ_ONLY_REASON = WriteRefusal.READ_ONLY;
 
 /**
  * Bytes a frame may carry beyond its update: the message and sync types and the update's length (a few
@@ -115,14 +123,15 @@ export class Connection {
   }
 
   /**
-   * Tells a read-only client, once per connection, that its changes are refused, with the y-protocols auth
-   * message the stock client understands (it logs the reason). The connection stays open: the viewer keeps
-   * receiving live updates.
+   * Tells a client, once per connection, that its changes are refused (it is read-only, or the room is
+   * full), with the y-protocols auth message the stock client understands (it logs the reason). The
+   * connection stays open: the client keeps receiving live updates. Returns false when it was told already.
    */
-  refuseWrite(): void {
-    if (this.toldReadOnly) return;
+  refuseWrite(reason: WriteRefusalReason = READ_ONLY_REASON): boolean {
+    if (this.toldReadOnly) return false;
     this.toldReadOnly = true;
-    this.send(encodePermissionDenied(READ_ONLY_REASON));
+    this.send(encodePermissionDenied(reason));
+    return true;
   }
 
   close(name: CloseCodeName): void {

@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode, type CloseCodeName } from '@runsheet/protocol';
+import { CloseCode, type CloseCodeName, WriteRefusal } from '@runsheet/protocol';
 import { WebSocketServer } from 'ws';
 import type { RoomStore } from '../storage/contract.ts';
 import { type AccountBudgets, LocalAccountBudgets } from './account-budget.ts';
@@ -485,6 +485,16 @@ export class Relay extends EventEmitter<RelayEvents> {
     if (firstStep2) {
       connection.sentFirstStep2 = true;
       this.capFrames(connection, room);
+    }
+    // SE-16: a full room takes no more, from anyone; the writer is told once and goes on reading. The
+    // empty step 2 a device with nothing new answers with is no write.
+    if (!isEmptyWriteFrame(frame) && !room.admitsWrite(header.payloadBytes)) {
+      if (connection.refuseWrite(WriteRefusal.ROOM_FULL)) {
+        this.log.warn(
+          `Room ${room.name}: full (${room.storedBytes} bytes stored, RELAY_MAX_ROOM_BYTES ${this.options.limits.maxRoomBytes}); refused a write of ${header.payloadBytes} bytes from ${connection.identity.label}`,
+        );
+      }
+      return false;
     }
     const large = header.payloadBytes > this.options.limits.maxUpdateBytes;
     if (!firstStep2 && large) {

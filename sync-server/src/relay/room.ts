@@ -106,6 +106,15 @@ export class Room {
   /** Bytes of the stored state as of the last compaction (or load), and of the updates appended since. */
   private snapshotBytes: number;
   private appendedBytes = 0;
+  /**
+   * SE-16: bytes other relays stored for this room since this relay's last compaction (their live batches
+   * and what it read back to fill gaps), and bytes queued here but not yet stored: with `snapshotBytes`
+   * and `appendedBytes`, what the room holds in storage, for `admitsWrite`.
+   */
+  private othersBytes = 0;
+  private queuedBytes = 0;
+  /** Bytes since the last compaction, as of the write with which `admitsWrite` last started one. */
+  private sizeCompactionMark = 0;
   private idleTimer: NodeJS.Timeout | null = null;
   private destroyed = false;
   /** Server-side users (the REST API, the Temporal bridge) keeping the room loaded without a socket. */
@@ -169,6 +178,35 @@ export class Room {
     if (this.storedRows > limits.compactAfterUpdates) this.compactSoon();
   }
 
+  /**
+   * SE-16: whether a client's write of `bytes` keeps the room within `limits.maxRoomBytes`. Over it, a
+   * room with an eighth of the cap or more stored since its last compaction is compacted (what was
+   * overwritten or deleted shrinks away) and the write that found it so goes in; writes over the cap
+   * are refused until that compaction has shown the room smaller, and for good when its compacted state
+   * is itself that large. Only this cheap sum runs per write: a compaction encodes the whole document,
+   * so it is started once per eighth of the cap appended, never per refused write. (Accepting writes
+   * while it ran would feed the next one: a writer of large entries kept the room growing that way.)
+   */
+  admitsWrite(bytes: number): boolean {
+    const cap = this.limits.maxRoomBytes;
+    const sinceCompaction = this.appendedBytes + this.othersBytes + this.queuedBytes;
+    if (this.snapshotBytes + sinceCompaction + bytes <= cap) return true;
+    // Measured from the last one this started, not from zero: a compaction that could not run (one row,
+    // another relay holding the room's lock) is not started again by every write after it.
+    if (sinceCompaction - this.sizeCompactionMark >= cap / 8) {
+      // This write counted in: past the mark, only what a running compaction let through.
+      this.sizeCompactionMark = sinceCompaction + bytes;
+      this.compactSoon();
+      return true;
+    }
+    return false;
+  }
+
+  /** What the room holds in storage, as this relay knows it (SE-16). */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.appendedBytes + this.othersBytes + this.queuedBytes;
+  }
+
   /** See `RelayLimits.compactAfterUpdates`: enough rows, and enough bytes to pay for re-encoding. */
   private get compactionDue(): boolean {
     return this.storedRows > this.limits.compactAfterUpdates && this.appendedBytes >= this.snapshotBytes;
@@ -228,6 +266,7 @@ export class Room {
   private enqueue(update: Uint8Array, origin: unknown, broadcast: boolean): void {
     if (this.destroyed) return;
     this.queue.push({ update, origin, broadcast, ticket: this.nextTicket++ });
+    this.queuedBytes += update.byteLength;
     if (this.flushing !== null || this.flushScheduled) return;
     this.flushScheduled = true;
     // setImmediate: every update that arrived in this turn of the event loop goes into the same batch.
@@ -243,6 +282,7 @@ export class Room {
       while (this.queue.length > 0 && !this.destroyed && this.failure === null) {
         const batch = this.queue.splice(0, MAX_BATCH_UPDATES);
         const updates = batch.map((p) => p.update);
+        for (const u of updates) this.queuedBytes -= u.byteLength;
         let last: number;
         try {
           last = await this.store.append(this.name, updates);
@@ -288,6 +328,7 @@ export class Room {
     this.failure = error;
     for (const waiter of this.waiters.splice(0)) waiter.reject(error);
     this.queue = [];
+    this.queuedBytes = 0;
     this.hooks.onFailed(this, error);
   }
 
@@ -350,6 +391,7 @@ export class Room {
    */
   private applyFromStorage(update: Uint8Array, live: boolean): void {
     if (live) this.doc.off('update', this.onDocUpdate);
+    this.othersBytes += update.byteLength;
     try {
       Y.applyUpdate(this.doc, update, STORED_ORIGIN);
       if (live) this.send(encodeUpdate(update), null);
@@ -641,11 +683,15 @@ export class Room {
     if (this.destroyed || this.storedRows <= 1 || throughSeq === 0) return;
     const rowsBefore = this.storedRows;
     const bytesBefore = this.appendedBytes;
+    const othersBefore = this.othersBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     if (!(await this.store.compact(this.name, snapshot, throughSeq))) return;
     // Rows appended while the compaction ran are still there, after it.
     this.storedRows = this.storedRows - rowsBefore + 1;
     this.appendedBytes -= bytesBefore;
+    this.othersBytes -= othersBefore;
+    // The mark moves with what it measures: a write let in as this compaction was started came after it.
+    this.sizeCompactionMark = Math.max(0, this.sizeCompactionMark - bytesBefore - othersBefore);
     this.snapshotBytes = snapshot.byteLength;
     this.hooks.onCompacted(this);
   }

@@ -3,7 +3,7 @@
  * queues until `flush()`, so a test decides exactly what has arrived where (tldraw's and Yjs' approach to
  * deterministic sync tests). The relay behaves as Runsheet's does in what the client relies on: step 1 on
  * join, one step 2 answer per step 1, in order; updates applied and passed to the other sockets; a
- * read-only socket's writes dropped with one permission-denied message.
+ * read-only socket's (or a full room's) writes dropped with one permission-denied message.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -28,6 +28,8 @@ export class FakeNetwork {
   /** While false, sockets fail to open (the server is down or the device offline). */
   reachable = true;
   readOnlyRooms = new Set<string>();
+  /** Rooms as large as the relay allows (SE-16): every write but an empty one refused as `room-full`. */
+  fullRooms = new Set<string>();
 
   room(name: string): FakeRoom {
     let room = this.rooms.get(name);
@@ -156,12 +158,13 @@ export class FakeRoom {
       encoding.writeVarUint(encoder, SYNC);
       syncProtocol.writeSyncStep2(encoder, this.doc, payload);
       socket.sendDown(encoding.toUint8Array(encoder));
-    } else if (socket.readOnly) {
-      if (this.refused.has(socket)) return;
+    } else if (socket.refusal !== null) {
+      const empty = payload.byteLength === 2 && payload[0] === 0 && payload[1] === 0;
+      if (this.refused.has(socket) || (empty && socket.refusal === 'room-full')) return;
       this.refused.add(socket);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, 2);
-      authProtocol.writePermissionDenied(encoder, 'read-only');
+      authProtocol.writePermissionDenied(encoder, socket.refusal);
       socket.sendDown(encoding.toUint8Array(encoder));
     } else {
       Y.applyUpdate(this.doc, payload, socket);
@@ -182,7 +185,8 @@ export class FakeSocket {
   binaryType = 'arraybuffer';
   readyState = 0;
   room: FakeRoom | null = null;
-  readOnly = false;
+  /** Why this socket's writes are refused (the relay's permission-denied reason), or null. */
+  refusal: 'read-only' | 'room-full' | null = null;
   onopen: ((event: unknown) => void) | null = null;
   onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
@@ -216,7 +220,11 @@ export class FakeSocket {
     if (this.readyState !== 0) return;
     this.readyState = 1;
     this.room = this.network.room(this.roomName);
-    this.readOnly = this.network.readOnlyRooms.has(this.roomName);
+    this.refusal = this.network.readOnlyRooms.has(this.roomName)
+      ? 'read-only'
+      : this.network.fullRooms.has(this.roomName)
+        ? 'room-full'
+        : null;
     this.room.join(this);
     this.onopen?.({});
   }
