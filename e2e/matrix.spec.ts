@@ -196,7 +196,8 @@ test.describe('release matrix', () => {
   }) => {
     // A render committed just before a key (a data change) once ran its effect first, with the position
     // of before the key: focus went back to the cell the key left while the grid's one tab stop moved on
-    // (24 to 31 of 80 keys here). Another device writing notes every few ms makes those renders constant.
+    // (2 of these 60 keys, and 24 to 31 of 80 in a first version of this test, before the fix). A writer
+    // changing a step's notes every few ms makes such renders constant.
     const s = await seedDefault(page);
     await matrix.goto(s.releaseId, 'bench=1');
     await page.waitForFunction(() => '__runsheet' in window);
