@@ -8,8 +8,9 @@
  * - honest load: BENCH_CLIENTS stock y-websocket clients signed in as BENCH_MEMBERS members over
  *   BENCH_ROOMS listed release rooms, each writing BENCH_RATE changes a second (bench/abuse/honest.ts);
  * - phases of BENCH_SECONDS each: "quiet" (honest load only), then one per attack of BENCH_ATTACKS
- *   (default all, bench/abuse/attacks.ts), each attack in a worker thread of its own, and after each a
- *   settle of up to BENCH_SETTLE_SECONDS for the last changes to arrive.
+ *   (default all, bench/abuse/attacks.ts), each attack in a worker thread of its own that builds its
+ *   payloads before the phase starts, and after each a settle of up to BENCH_SETTLE_SECONDS for the last
+ *   changes to arrive.
  * Per phase: honest changes sent, delivered, lost; delivery p50/p99 and its ratio to the quiet phase; the
  * server's peak RSS (bench/abuse/server-memory.ts) and its difference to the quiet phase; the server's
  * worst event-loop delay (bench/probe.mjs); what the attack sent and how the server answered; whether the
@@ -62,27 +63,54 @@ interface WorkerJob {
   seconds: number;
 }
 
-/** Runs one attack in a worker thread; a worker that outlives its time by 30 s is ended. */
-function attackInWorker(job: WorkerJob): Promise<Tally | { error: string }> {
+/**
+ * Starts one attack in a worker thread of its own, which builds what it will send first (`Attack.prepare`):
+ * `ready` resolves once it has (or has failed), and `start()` lets it loop, resolving with its tally. A worker
+ * that outlives its time by 30 s is ended.
+ */
+function attackInWorker(job: WorkerJob): {
+  ready: Promise<void>;
+  start: () => Promise<Tally | { error: string }>;
+} {
   const worker = new Worker(new URL(import.meta.url), { workerData: job });
-  return new Promise((resolve) => {
-    const limit = setTimeout(
-      () => {
-        resolve({ error: 'the attack did not stop by itself: ended' });
-        void worker.terminate();
-      },
-      (job.seconds + 30) * 1000,
-    );
-    worker.once('message', (tally: Tally) => {
-      clearTimeout(limit);
-      resolve(tally);
+  let failed: { error: string } | null = null;
+  const ended = new Promise<Tally | { error: string }>((resolve) => {
+    worker.on('message', (message: 'ready' | Tally) => {
+      if (message === 'ready') return;
+      resolve(message);
       void worker.terminate();
     });
     worker.once('error', (error) => {
-      clearTimeout(limit);
-      resolve({ error: String(error) });
+      failed = { error: String(error) };
+      resolve(failed);
     });
   });
+  const ready = new Promise<void>((resolve) => {
+    worker.on('message', (message) => {
+      if (message === 'ready') resolve();
+    });
+    void ended.then(() => resolve());
+  });
+  return {
+    ready,
+    start() {
+      if (failed) return Promise.resolve(failed);
+      worker.postMessage('go');
+      return new Promise((resolve) => {
+        const limit = setTimeout(
+          () => {
+            resolve({ error: 'the attack did not stop by itself: ended' });
+            void worker.terminate();
+          },
+          (job.seconds + 30) * 1000,
+        );
+        void ended.then((result) => {
+          clearTimeout(limit);
+          resolve(result);
+        });
+      });
+    },
+  };
 }
 
 interface Phase {
@@ -113,7 +141,10 @@ async function runPhase(name: PhaseName, server: ServerProcess, target: Target, 
       if (s) loopMax = Math.max(loopMax, s.loopDelayMs.max);
     });
   }, 1000);
-  const attack = isQuiet(name) ? null : attackInWorker({ attack: name, target, seconds: SECONDS });
+  // The attacker builds its payloads before the phase's clock starts (see Attack.prepare).
+  const worker = isQuiet(name) ? null : attackInWorker({ attack: name, target, seconds: SECONDS });
+  await worker?.ready;
+  const attack = worker ? worker.start() : null;
   await honest.write(SECONDS, RATE);
   const tally = attack ? await attack : null;
   await honest.settle(SETTLE_SECONDS * 1000);
@@ -259,6 +290,10 @@ async function main() {
 if (isMainThread) await main();
 else {
   const job = workerData as WorkerJob;
-  const tally = await ATTACKS[job.attack].driver(job.target, { seconds: job.seconds });
+  const run = await ATTACKS[job.attack].prepare(job.target, { seconds: job.seconds });
+  const go = new Promise<void>((resolve) => parentPort?.once('message', () => resolve()));
+  parentPort?.postMessage('ready');
+  await go;
+  const tally = await run();
   parentPort?.postMessage({ requests: tally.requests, outcomes: tally.outcomes });
 }

@@ -41,10 +41,8 @@ afterAll(async () => {
 
 /** Runs `name` while the honest clients write, then lets their last changes arrive. */
 async function underAttack(name: AttackName): Promise<Tally> {
-  const [tally] = await Promise.all([
-    ATTACKS[name].driver(target, { seconds: SECONDS }),
-    honest.write(SECONDS, 4),
-  ]);
+  const run = await ATTACKS[name].prepare(target, { seconds: SECONDS });
+  const [tally] = await Promise.all([run(), honest.write(SECONDS, 4)]);
   await honest.settle(15_000);
   return tally;
 }
