@@ -2,10 +2,15 @@ import { WriteRefusal } from '@runsheet/protocol';
 import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DEFAULT_RELAY_LIMITS } from '../src/relay/limits.ts';
 import { encodeUpdate, MessageType } from '../src/relay/protocol.ts';
+import { Room } from '../src/relay/room.ts';
+import type { RoomName } from '../src/relay/room-name.ts';
+import { openSqliteStorage } from '../src/storage/sqlite/index.ts';
 import { type ApiClient, setUpAdmin, signedInUser } from './helpers/api-client.ts';
 import { storedUpdates } from './helpers/events.ts';
 import { frameKind, type RawSocket, rawSocket } from './helpers/raw-socket.ts';
+import { makeTempDir } from './helpers/temp-dir.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 import { type StockClient, stockClient, synced, until } from './helpers/y-client.ts';
 
@@ -127,5 +132,45 @@ describe('SE-16: a room has a size cap', () => {
     expect(refused).toEqual([]);
     await room.persisted();
     expect(room.storedBytes).toBeLessThan(CAP);
+  });
+
+  it('SE-16 a room loaded with many uncompacted rows over the cap (after a crash) is compacted at its first write, not refused for good', async () => {
+    const dir = makeTempDir('room-size');
+    const storage = openSqliteStorage(dir.path);
+    try {
+      // 30 rows, each overwriting one 6 KB value: 180 KB stored, a few KB once compacted.
+      const doc = new Y.Doc();
+      const rows: Uint8Array[] = [];
+      doc.on('update', (u: Uint8Array) => rows.push(u));
+      for (let i = 0; i < 30; i++) doc.getMap('m').set('notes', `${i}:${'n'.repeat(6_000)}`);
+      for (const row of rows) await storage.rooms.append(ROOM, [row]);
+      let compacted: () => void = () => {};
+      const done = new Promise<void>((resolve) => {
+        compacted = resolve;
+      });
+      const room = await Room.load(
+        ROOM as RoomName,
+        storage.rooms,
+        { ...DEFAULT_RELAY_LIMITS, maxRoomBytes: CAP },
+        {
+          onIdle: () => {},
+          onStored: () => {},
+          onCompacted: () => compacted(),
+          onFailed: () => {},
+          onRejected: () => {},
+          warn: () => {},
+        },
+      );
+      expect(room.storedBytes).toBeGreaterThan(2 * CAP);
+      expect(room.admitsWrite(100)).toBe(true);
+      await done;
+      expect(room.storedBytes).toBeLessThan(CAP / 4);
+      expect(room.admitsWrite(100)).toBe(true);
+      expect(String(room.doc.getMap('m').get('notes')).startsWith('29:')).toBe(true);
+      await room.destroy(false);
+    } finally {
+      await storage.close();
+      dir.remove();
+    }
   });
 });

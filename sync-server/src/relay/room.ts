@@ -113,6 +113,11 @@ export class Room {
    */
   private othersBytes = 0;
   private queuedBytes = 0;
+  /**
+   * Bytes of the rows loaded beyond the first (the last compaction's): a room loaded after a crash, or
+   * before its updates were worth compacting, may be far above what compacting it leaves.
+   */
+  private loadedExtraBytes = 0;
   /** Bytes since the last compaction, as of the write with which `admitsWrite` last started one. */
   private sizeCompactionMark = 0;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -171,6 +176,7 @@ export class Room {
       warn: (message, error) => this.hooks.warn(`Room ${this.name}: ${message}`, error),
     });
     this.snapshotBytes = stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.loadedExtraBytes = this.snapshotBytes - (stored.updates[0]?.byteLength ?? 0);
     // Listeners go on after loading: stored state must not be stored again.
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -189,8 +195,9 @@ export class Room {
    */
   admitsWrite(bytes: number): boolean {
     const cap = this.limits.maxRoomBytes;
-    const sinceCompaction = this.appendedBytes + this.othersBytes + this.queuedBytes;
-    if (this.snapshotBytes + sinceCompaction + bytes <= cap) return true;
+    if (this.storedBytes + bytes <= cap) return true;
+    const sinceCompaction =
+      this.loadedExtraBytes + this.appendedBytes + this.othersBytes + this.queuedBytes;
     // Measured from the last one this started, not from zero: a compaction that could not run (one row,
     // another relay holding the room's lock) is not started again by every write after it.
     if (sinceCompaction - this.sizeCompactionMark >= cap / 8) {
@@ -684,14 +691,19 @@ export class Room {
     const rowsBefore = this.storedRows;
     const bytesBefore = this.appendedBytes;
     const othersBefore = this.othersBytes;
+    const loadedBefore = this.loadedExtraBytes;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     if (!(await this.store.compact(this.name, snapshot, throughSeq))) return;
     // Rows appended while the compaction ran are still there, after it.
     this.storedRows = this.storedRows - rowsBefore + 1;
     this.appendedBytes -= bytesBefore;
     this.othersBytes -= othersBefore;
+    this.loadedExtraBytes -= loadedBefore;
     // The mark moves with what it measures: a write let in as this compaction was started came after it.
-    this.sizeCompactionMark = Math.max(0, this.sizeCompactionMark - bytesBefore - othersBefore);
+    this.sizeCompactionMark = Math.max(
+      0,
+      this.sizeCompactionMark - bytesBefore - othersBefore - loadedBefore,
+    );
     this.snapshotBytes = snapshot.byteLength;
     this.hooks.onCompacted(this);
   }
