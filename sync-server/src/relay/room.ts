@@ -196,8 +196,7 @@ export class Room {
   admitsWrite(bytes: number): boolean {
     const cap = this.limits.maxRoomBytes;
     if (this.storedBytes + bytes <= cap) return true;
-    const sinceCompaction =
-      this.loadedExtraBytes + this.appendedBytes + this.othersBytes + this.queuedBytes;
+    const sinceCompaction = this.loadedExtraBytes + this.appendedBytes + this.othersBytes + this.queuedBytes;
     // Measured from the last one this started, not from zero: a compaction that could not run (one row,
     // another relay holding the room's lock) is not started again by every write after it.
     if (sinceCompaction - this.sizeCompactionMark >= cap / 8) {
