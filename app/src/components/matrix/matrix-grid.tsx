@@ -15,12 +15,20 @@ import { type GridPos, moveFocus } from './grid-navigation';
 import { AbsentCell, StepCell, SummaryCell } from './matrix-cells';
 import { ClusterHeaderCell, CornerCell, CustomerHeaderCell, RowHeaderCell } from './matrix-headers';
 import { type ColumnModel, cellAt, groupName, type MatrixModel, type RowModel } from './matrix-model';
+import { usePainted } from './use-painted';
 
 export const ROW_HEIGHT = 44;
 export const HEADER_HEIGHT = 72;
 export const STEP_COLUMN_WIDTH = 260;
 const CUSTOMER_WIDTH = 184;
 const CLUSTER_WIDTH = 156;
+/**
+ * Rows and columns drawn beyond the visible ones, so scrolling shows drawn cells. Only once the grid has
+ * painted: in its first frame they were more cells than the visible ones (6 rows and 3 columns on each
+ * side), all created, styled and laid out before anything showed on a cold load; they follow a frame later.
+ */
+const ROW_OVERSCAN = 6;
+const COLUMN_OVERSCAN = 3;
 
 export interface MatrixGridProps {
   model: MatrixModel;
@@ -66,6 +74,7 @@ export function MatrixGrid(props: MatrixGridProps) {
    */
   const focusPending = useRef<GridPos | null>(null);
 
+  const painted = usePainted();
   const rowKeep = useMemo(() => keeping(active.row), [active.row]);
   const colKeep = useMemo(() => keeping(active.col), [active.col]);
   const rowV = useVirtualizer({
@@ -73,7 +82,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (i) => rows[i]?.key ?? i,
-    overscan: 6,
+    overscan: painted ? ROW_OVERSCAN : 0,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     rangeExtractor: rowKeep,
@@ -84,7 +93,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     getScrollElement: () => scroller.current,
     estimateSize: (i) => columnWidth(columns[i]),
     getItemKey: (i) => columns[i]?.key ?? i,
-    overscan: 3,
+    overscan: painted ? COLUMN_OVERSCAN : 0,
     paddingStart: STEP_COLUMN_WIDTH,
     scrollPaddingStart: STEP_COLUMN_WIDTH,
     rangeExtractor: colKeep,
