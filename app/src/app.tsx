@@ -1,4 +1,3 @@
-import type { ReleaseId } from '@runsheet/domain';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, startTransition, useEffect, useState } from 'react';
 import { BootShell } from './components/layout/boot-shell';
@@ -32,14 +31,8 @@ function WhenOpen({ parts }: { parts: Promise<AppParts> }) {
   useEffect(() => {
     let live = true;
     parts.then(
-      (ready) => {
-        if (!live) return;
-        // A new page opened at a release: its stored copy is read while the page renders (ReadModel.follow).
-        const releaseId = releaseInAddress();
-        if (releaseId) ready.readModel.follow(releaseId);
-        // The whole page renders when the data is open: in slices (a transition), not one long task.
-        startTransition(() => setOpen(ready));
-      },
+      // The whole page renders when the data is open: in slices (a transition), not one long task.
+      (ready) => live && startTransition(() => setOpen(ready)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
@@ -56,7 +49,6 @@ function WhenOpen({ parts }: { parts: Promise<AppParts> }) {
       writesAllowed={open.writesAllowed}
       actorRole={open.actorRole}
       fetchFrozen={open.fetchFrozen}
-      readModel={open.readModel}
     >
       {/* Pages and the header read sync's state; SyncProvider starts it once. */}
       <SyncProvider sync={open.sync}>
@@ -66,12 +58,4 @@ function WhenOpen({ parts }: { parts: Promise<AppParts> }) {
       </SyncProvider>
     </WorkspaceProvider>
   );
-}
-
-/** The release the page's address opens (any page of one release), as its route reads the id; else none. */
-function releaseInAddress(): ReleaseId | undefined {
-  for (const match of router.matchRoutes(router.state.location)) {
-    if (match.routeId === '/releases/$releaseId') return (match.params as { releaseId: ReleaseId }).releaseId;
-  }
-  return undefined;
 }

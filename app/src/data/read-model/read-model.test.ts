@@ -126,31 +126,6 @@ describe('the read model', () => {
     expect(data.isLoaded(s.releaseId)).toBe(true);
   });
 
-  it('follow starts reading a release before any view subscribes, and a view then reads it as usual', async () => {
-    const idb = freshIndexedDB();
-    const s = await storedRelease(idb);
-    const entry = await start(idb);
-    const { data } = entry;
-    const opened: ReleaseId[] = [];
-    const openRelease = data.openRelease.bind(data);
-    data.openRelease = (id) => {
-      opened.push(id);
-      return openRelease(id);
-    };
-    const model = new ReadModel(data);
-    entry.model = model;
-
-    model.follow(s.releaseId);
-    // Started with no listener (a page's first render has not committed yet); started once only.
-    expect(opened).toEqual([s.releaseId]);
-    model.follow(s.releaseId);
-    const read = ready(
-      await nextRead(model, s.releaseId, (r) => r.status === 'ready' && r.source === 'document'),
-    );
-    expect(opened).toEqual([s.releaseId]);
-    expect(read.state.releases[s.releaseId]).toEqual(s.expected);
-  });
-
   it('RM-02: shows a command in the same tick, status, notes and history from one release state', async () => {
     const idb = freshIndexedDB();
     const s = await storedRelease(idb);

@@ -136,16 +136,6 @@ export class ReadModel {
 
   // --- releases ----------------------------------------------------------------------------------
 
-  /**
-   * Starts loading a release before any view subscribes to it: the page being opened names it (a new
-   * page straight at a release's address), so its stored copy is read from IndexedDB while React renders
-   * the page around it, not only once that render has committed and the views subscribe (the read was
-   * the page's longest idle wait before the matrix). The same loading as `subscribeRelease` starts, once.
-   */
-  follow(releaseId: ReleaseId): void {
-    this.start(releaseId, this.entry(releaseId));
-  }
-
   /** Follows a release: it loads (stored copy first, then its document) and `listener` hears changes. */
   subscribeRelease(releaseId: ReleaseId, listener: Listener): () => void {
     const f = this.entry(releaseId);
