@@ -166,13 +166,18 @@ export class WebhookDispatcher {
   /** Sleeps until the earliest job is due, or `pollMs`, whichever comes first. */
   private async scheduleWake(): Promise<void> {
     if (this.closed) return;
+    const readAt = this.options.now();
     const { nextDueAt } = await this.store.queued().catch(() => ({ nextDueAt: null }));
     if (this.closed) return;
     const until = nextDueAt === null ? this.options.pollMs : nextDueAt - this.options.now();
-    // Due already, yet not taken: every slot (or its webhook's) is busy here, and an attempt that ends
-    // pumps again; or another relay took it. Either way nothing to do before the next poll.
     if (until <= 0) {
-      this.wakeIn(this.options.pollMs);
+      // It came due while the queue was being read (a retry 40 ms away, a slow read): take it now, not a
+      // poll later (WH-06 once waited 5 s for its second attempt that way). Due before the read began
+      // and yet not taken: every slot (or its webhook's) is busy here, and an attempt that ends pumps
+      // again; or another relay took it. Either way nothing to do before the next poll (no spin: the pass
+      // this starts reads the queue again after `readAt`).
+      if (nextDueAt !== null && nextDueAt > readAt) this.pump();
+      else this.wakeIn(this.options.pollMs);
       return;
     }
     this.wakeIn(Math.min(this.options.pollMs, until));
