@@ -190,7 +190,7 @@ test.describe('release matrix', () => {
     await expect(page).not.toHaveURL(/[?&]step=/);
   });
 
-  test('keyboard: focus follows every arrow key while the release keeps changing underneath', async ({
+  test('FV-003 keyboard: focus follows every arrow key while the release keeps changing underneath', async ({
     page,
     matrix,
   }) => {
