@@ -10,7 +10,8 @@
  */
 import type { CustomerId, ReleaseProgress, StepId, TemplateId } from '@runsheet/domain';
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useFocusWhenDrawn } from '@/components/ui/use-focus-when-drawn';
 import { type GridPos, moveFocus } from './grid-navigation';
 import { AbsentCell, StepCell, SummaryCell } from './matrix-cells';
 import { ClusterHeaderCell, CornerCell, CustomerHeaderCell, RowHeaderCell } from './matrix-headers';
@@ -59,6 +60,9 @@ function rowName(row: RowModel): string {
   return row.kind === 'template' ? row.row.name : row.step.name;
 }
 
+/** The grid scrolls a focused cell into view itself, past its sticky headers. */
+const PREVENT_SCROLL: FocusOptions = { preventScroll: true };
+
 function columnWidth(column: ColumnModel | undefined): number {
   return column?.kind === 'cluster' ? CLUSTER_WIDTH : CUSTOMER_WIDTH;
 }
@@ -67,12 +71,9 @@ export function MatrixGrid(props: MatrixGridProps) {
   const { model, progress, active, onActiveChange } = props;
   const { rows, columns } = model;
   const scroller = useRef<HTMLDivElement>(null);
-  /**
-   * Set by keyboard moves: focus goes to this cell once it is drawn. It holds the position, not a flag
-   * read with `active`: an effect of a render committed just before the key (a data change, a deferred
-   * render) may run first, with the `active` of before the key, and focused the cell the key left.
-   */
-  const focusPending = useRef<GridPos | null>(null);
+  // Keyboard moves: the cell a key moved to is focused once it is drawn (the hook says why it holds the
+  // cell, not a flag).
+  const focusWhenDrawn = useFocusWhenDrawn(scroller, PREVENT_SCROLL);
 
   const painted = usePainted();
   const rowKeep = useMemo(() => keeping(active.row), [active.row]);
@@ -131,15 +132,6 @@ export function MatrixGrid(props: MatrixGridProps) {
     [activate],
   );
 
-  useEffect(() => {
-    const target = focusPending.current;
-    if (!target) return;
-    const el = scroller.current?.querySelector<HTMLElement>(`[data-pos="${target.row}:${target.col}"]`);
-    if (!el) return;
-    focusPending.current = null;
-    el.focus({ preventScroll: true });
-  });
-
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       if (event.target === scroller.current) return;
@@ -157,7 +149,7 @@ export function MatrixGrid(props: MatrixGridProps) {
     if (next.row >= 0) rowV.scrollToIndex(next.row, { align: 'auto' });
     if (next.col >= 0) colV.scrollToIndex(next.col, { align: 'auto' });
     else colV.scrollToOffset(0);
-    focusPending.current = next;
+    focusWhenDrawn(`[data-pos="${next.row}:${next.col}"]`);
     onActiveChange(next);
   };
 

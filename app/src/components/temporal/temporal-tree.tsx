@@ -1,7 +1,8 @@
 import { indexTree, type TemporalEntity } from '@runsheet/doc';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ChevronRight } from 'lucide-react';
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
+import { useFocusWhenDrawn } from '@/components/ui/use-focus-when-drawn';
 import { cn } from '@/lib/utils';
 import { StateBadge } from './state-badge.tsx';
 import { visibleRows } from './tree-rows.ts';
@@ -19,13 +20,9 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const rows = useMemo(() => visibleRows(index, collapsed), [index, collapsed]);
   const [active, setActive] = useState(0);
-  /**
-   * The row a key moved to, focused once it is drawn. A position, not a flag read with `current`: the
-   * live view re-renders as events stream in, and an effect of a render committed just before the key
-   * may run first, with the row of before the key (the matrix grid had that bug).
-   */
-  const focusAfterRender = useRef<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  // The row a key moved to is focused once it is drawn (the live view re-renders meanwhile).
+  const focusWhenDrawn = useFocusWhenDrawn(scroller);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -33,16 +30,6 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
     overscan: 12,
   });
   const current = Math.min(active, Math.max(rows.length - 1, 0));
-
-  useEffect(() => {
-    const target = focusAfterRender.current;
-    if (target === null) return;
-    // The row may not be rendered yet (the virtualiser scrolls first): try again after the next render.
-    const row = scroller.current?.querySelector<HTMLElement>(`[data-row="${target}"]`);
-    if (!row) return;
-    focusAfterRender.current = null;
-    row.focus();
-  });
 
   const toggle = (id: string, open?: boolean) =>
     setCollapsed((prev) => {
@@ -56,7 +43,7 @@ export function TemporalTree({ entities, label }: { entities: TemporalEntity[]; 
   const moveTo = (i: number) => {
     const target = Math.max(0, Math.min(rows.length - 1, i));
     setActive(target);
-    focusAfterRender.current = target;
+    focusWhenDrawn(`[data-row="${target}"]`);
     virtualizer.scrollToIndex(target);
   };
 
