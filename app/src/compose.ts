@@ -9,10 +9,12 @@
  *    may not, SY-05; the relay would refuse it anyway), and which role they act in (admin-only commands).
  * 4. The temporal mirror (a document only the server writes): opened by the first screen that shows it,
  *    then followed by the sync client under the same rules as every other document.
+ * 5. The read model over the local data (where every view reads), made here rather than in the first
+ *    render, so the release a new page opens at is read before that render (app.tsx).
  */
 
 import type { Role } from '@runsheet/protocol';
-import { LocalData } from '@/data';
+import { LocalData, ReadModel } from '@/data';
 import { type FollowDocument, openTemporalDoc, type TemporalDocHandle } from '@/data/temporal-doc';
 import { createSync, type SyncApi } from '@/sync/create-sync';
 import { type FetchFrozen, frozenFetcher } from '@/sync/frozen-fetch';
@@ -27,6 +29,7 @@ export interface AppParts {
   temporal: () => TemporalDocHandle;
   /** FZ-09: an archived release's snapshot from the relay, for a device that has none of it. */
   fetchFrozen: FetchFrozen;
+  readModel: ReadModel;
 }
 
 export async function composeApp(): Promise<AppParts> {
@@ -37,7 +40,9 @@ export async function composeApp(): Promise<AppParts> {
   const temporal = temporalOnFirstUse((room, doc) => {
     sync.manager.follow(room, doc);
   });
-  return { local, sync, writesAllowed, actorRole, temporal, fetchFrozen: frozenFetcher(sync) };
+  const fetchFrozen = frozenFetcher(sync);
+  const readModel = new ReadModel(local, { fetchFrozen });
+  return { local, sync, writesAllowed, actorRole, temporal, fetchFrozen, readModel };
 }
 
 /** Opens the temporal document on the first call, and only then (most pages never show it). */

@@ -290,6 +290,37 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
     }
   });
 
+  it('RM-10 follow reads the stored copy before any view subscribes, and the wait for an idle page begins only once one does', async () => {
+    const { idb, g, live } = await archivedOnOneDevice();
+
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const b = await device(idb);
+      // A new page at the release's address: the app follows it before its first render.
+      await b.model.follow(g.releaseId);
+      const first = b.model.release(g.releaseId);
+      expect(first).toMatchObject({ status: 'ready', source: 'stored' });
+      // No view yet (the page's code may still be loading): no wait for an idle page has begun, so
+      // nothing after the first paint (the step states, the snapshot) can start before that paint.
+      for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(idle).toHaveLength(0);
+      expect(b.model.release(g.releaseId)).toBe(first);
+      // The page renders: its first read is the stored copy at once, and the wait begins.
+      const stored = await nextRead(b.model, g.releaseId, (r) => r.status === 'ready');
+      expect(stored).toBe(first);
+      for (let i = 0; i < 200 && idle.length === 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(idle).toHaveLength(1);
+      for (const callback of idle.splice(0)) callback();
+      const frozen = await nextRead(b.model, g.releaseId, from('frozen'));
+      expect(frozen.state.releases[g.releaseId]).toEqual(live);
+      expect(b.data.workspace.isOpen(g.releaseId)).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('FZ-03: unarchiving drops the snapshot, opens the document, and editing goes on with nothing lost', async () => {
     const idb = freshIndexedDB();
     const a = await device(idb);

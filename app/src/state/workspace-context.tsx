@@ -27,6 +27,7 @@ export function WorkspaceProvider({
   writesAllowed,
   actorRole = noRole,
   fetchFrozen,
+  readModel: given,
   children,
 }: {
   local: LocalData;
@@ -35,6 +36,8 @@ export function WorkspaceProvider({
   actorRole?: () => Role | undefined;
   /** FZ-09: archived releases this device has nothing of are read from the relay's snapshot. */
   fetchFrozen?: ReadModelOptions['fetchFrozen'];
+  /** The read model when the composition root made it (it may start reading before this renders). */
+  readModel?: ReadModel;
   children: ReactNode;
 }) {
   const api = useMemo<WorkspaceApi>(
@@ -42,8 +45,8 @@ export function WorkspaceProvider({
     [local, writesAllowed, actorRole],
   );
   const readModel = useMemo(
-    () => new ReadModel(local, fetchFrozen ? { fetchFrozen } : {}),
-    [local, fetchFrozen],
+    () => given ?? new ReadModel(local, fetchFrozen ? { fetchFrozen } : {}),
+    [given, local, fetchFrozen],
   );
   // SE-13: only in builds made with VITE_RUNSHEET_TEST_API=1 (browser tests and benchmarks), and there only
   // with ?bench=1 in the URL; see test-api.ts. Vite replaces the variable at build time, so the production

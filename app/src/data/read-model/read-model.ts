@@ -88,6 +88,9 @@ class FollowedRelease {
   frozenHistory = false;
   cached: ReleaseRead | null = null;
   readonly listeners = new Set<Listener>();
+  /** Whether a view has subscribed yet (`follow` starts a release before any view is on screen). */
+  viewed = false;
+  readonly viewedWaiters: Array<() => void> = [];
   readonly changeListeners = new Set<(change: ReadChange) => void>();
 }
 
@@ -136,10 +139,35 @@ export class ReadModel {
 
   // --- releases ----------------------------------------------------------------------------------
 
+  /**
+   * Starts loading a release before any view subscribes to it, and resolves once it can be shown (from
+   * any source) or is missing. A new page opened straight at a release's address (app.tsx) reads the
+   * release's stored copy before the page's first render, so that render draws the matrix: otherwise
+   * React renders and commits the whole page around a release still "loading", the views subscribe in
+   * effects, and only then are its rows read, then the page renders again. The same loading as
+   * `subscribeRelease` starts, once; what waits for the page to be idle (RM-08, RM-09) still waits for
+   * a view to subscribe first (`viewed`).
+   */
+  follow(releaseId: ReleaseId): Promise<void> {
+    const f = this.entry(releaseId);
+    this.start(releaseId, f);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.release(releaseId).status === 'loading') return;
+        f.changeListeners.delete(check);
+        resolve();
+      };
+      f.changeListeners.add(check);
+      check();
+    });
+  }
+
   /** Follows a release: it loads (stored copy first, then its document) and `listener` hears changes. */
   subscribeRelease(releaseId: ReleaseId, listener: Listener): () => void {
     const f = this.entry(releaseId);
     f.listeners.add(listener);
+    f.viewed = true;
+    for (const resume of f.viewedWaiters.splice(0)) resume();
     this.start(releaseId, f);
     return () => f.listeners.delete(listener);
   }
@@ -252,8 +280,13 @@ export class ReadModel {
       console.error(error); // the snapshot still comes
     }
     // RM-08: with the stored copy on screen, the snapshot waits until the matrix has painted from it
-    // (the page is idle), at most a second: read first, it held the first paint back.
-    if (f.stored) await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+    // (the page is idle), at most a second: read first, it held the first paint back. Started by
+    // `follow` before the page's first render, the wait begins only once a view is on screen: an idle
+    // moment while the page's code still loads is not the matrix painted.
+    if (f.stored) {
+      await this.viewed(f);
+      await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+    }
     // RM-09: the stored copy's step states, left packed for the paint, are built now a few buckets per
     // ordinary task (unless a reader built them already), so whatever reads them next (the progress
     // count, the step panel) does not build all 50,000 in one task.
@@ -358,6 +391,12 @@ export class ReadModel {
     f.frozen = release;
     f.frozenHistory = true;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
+  }
+
+  /** Resolves once a view has subscribed to the release (at once when one has). */
+  private viewed(f: FollowedRelease): Promise<void> {
+    if (f.viewed) return Promise.resolve();
+    return new Promise((resolve) => f.viewedWaiters.push(resolve));
   }
 
   private isArchived(releaseId: ReleaseId): boolean {
