@@ -63,27 +63,6 @@ export function readEventRows(db: RunsheetDB, releaseId: ReleaseId): Promise<Eve
 }
 
 /**
- * `releaseFromRows` a few customer buckets at a time with `pause()` between them: the 64 bucket rows of
- * a finished release unpack in about 60 ms on a quiet machine, several times that on a busy one, and
- * this runs on the release page's way to its first paint (RM-04).
- */
-export async function releaseFromRowsInSlices(
-  releaseId: ReleaseId,
-  rows: ReleaseRows,
-  pause: () => Promise<void>,
-  // 4 buckets of a finished release (about 3,100 step states) take 30 ms on a quiet machine; 8 took
-  // up to 160 ms on a loaded one (docs/BENCHMARKS.md, "Slices everywhere").
-  bucketsPerSlice = 4,
-): Promise<ReleaseState> {
-  const release = releaseFromRows(releaseId, { ...rows, steps: [] });
-  for (let i = 0; i < rows.steps.length; i += bucketsPerSlice) {
-    if (i > 0) await pause();
-    for (const row of rows.steps.slice(i, i + bucketsPerSlice)) addStepPackRow(release, row);
-  }
-  return release;
-}
-
-/**
  * RM-09: the stored release with its step states left packed (packages/doc addPackedStepRows): the
  * matrix reads them from their columns, and `stepStates` is built on its first read. What an archived
  * release's first paint reads: the 64 rows of a finished release are only parsed (a few long arrays of

@@ -8,6 +8,7 @@ import {
   createCustomer,
   createRelease,
   markDone,
+  packedStepStatesOf,
   type ReleaseId,
   resolveStep,
   setNotes,
@@ -16,7 +17,7 @@ import {
   templateStepId,
   testContext,
 } from '@runsheet/domain';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocalData } from '../local-data.ts';
 import { freshIndexedDB, openTestData } from '../test-db.ts';
 import { ReadModel, type ReleaseRead, type ReleaseView } from './read-model.ts';
@@ -124,6 +125,47 @@ describe('the read model', () => {
     expect(live.state.releases[s.releaseId]).toEqual(s.expected);
     expect(live.version).toBeGreaterThan(stored.version);
     expect(data.isLoaded(s.releaseId)).toBe(true);
+  });
+
+  it('RM-09 a live release paints from its stored copy with the step states packed, and builds them once the page is idle', async () => {
+    const idb = freshIndexedDB();
+    const s = await storedRelease(idb);
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    try {
+      const entry = await start(idb);
+      const { data } = entry;
+      // The document held back, as a large one is while it is applied in slices.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const openRelease = data.openRelease.bind(data);
+      data.openRelease = async (id) => {
+        await held;
+        return openRelease(id);
+      };
+      const model = new ReadModel(data);
+      entry.model = model;
+      const stored = ready(
+        await nextRead(model, s.releaseId, (r) => r.status === 'ready' && r.history === 'ready'),
+      );
+      expect(stored.source).toBe('stored');
+      const copy = stored.state.releases[s.releaseId];
+      // Packed for the first paint: the matrix reads the columns, no step state is built.
+      expect(packedStepStatesOf(copy)?.size).toBe(Object.keys(s.expected?.stepStates ?? {}).length);
+      for (let i = 0; i < 200 && idle.length === 0; i++) await new Promise((r) => setTimeout(r, 0));
+      expect(packedStepStatesOf(copy)).toBeDefined();
+      // Idle: built a few buckets per task, the same states as the document's.
+      for (const callback of idle.splice(0)) callback();
+      for (let i = 0; i < 200 && packedStepStatesOf(copy); i++) await new Promise((r) => setTimeout(r, 0));
+      expect(packedStepStatesOf(copy)).toBeUndefined();
+      expect(copy?.stepStates).toEqual(s.expected?.stepStates);
+      release();
+      await nextRead(model, s.releaseId, (r) => r.status === 'ready' && r.source === 'document');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('RM-02: shows a command in the same tick, status, notes and history from one release state', async () => {

@@ -28,12 +28,7 @@ import { countUpdates } from '../doc-storage.ts';
 import { type FetchedFrozen, readFetchedFrozen, readFrozen } from '../frozen-store.ts';
 import type { LocalData } from '../local-data.ts';
 import { idleTask, laterTask, nextTask } from '../next-task.ts';
-import {
-  readEventRows,
-  readReleaseRows,
-  releaseFromRowsInSlices,
-  releaseFromRowsPacked,
-} from '../stored-release.ts';
+import { readEventRows, readReleaseRows, releaseFromRowsPacked } from '../stored-release.ts';
 
 /** Where a release's data comes from right now ('frozen': an archived release's snapshot, FZ-02). */
 export type ReleaseSource = 'document' | 'stored' | 'frozen';
@@ -403,11 +398,16 @@ export class ReadModel {
     return this.local.state.catalog.releases[releaseId]?.status === 'archived';
   }
 
-  /** The stored copy: steps first (the matrix paints), then the history. */
+  /**
+   * The stored copy: steps first (the matrix paints), then the history. Its step states stay packed for
+   * the first paint, as an archived release's do (RM-09): the matrix reads their columns. Once the page
+   * is idle they are built a few buckets per task, unless the document has taken over by then, so
+   * whatever reads them next (the progress count, the step panel) does not build 50,000 in one task.
+   */
   private async readStored(releaseId: ReleaseId, f: FollowedRelease): Promise<void> {
     const { db } = this.local;
     const rows = await readReleaseRows(db, releaseId, { events: false });
-    const stored = await releaseFromRowsInSlices(releaseId, rows, nextTask);
+    const { release: stored, buildSteps } = await releaseFromRowsPacked(releaseId, rows, nextTask);
     // The document may have won the race; then the stored copy is of no use.
     if (this.local.isLoaded(releaseId)) return;
     f.stored = stored;
@@ -418,6 +418,9 @@ export class ReadModel {
     setEvents(stored, chunks, { lazyEvents: true });
     f.storedHistory = true;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
+    await this.viewed(f);
+    await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+    while (f.stored === stored && !buildSteps(BUCKETS_PER_TASK)) await laterTask();
   }
 
   private onChanges(changes: DocChanges): void {
