@@ -173,6 +173,13 @@ async function archivedOnOneDevice() {
   return { idb, g, live };
 }
 
+/** The page's idle callbacks, run by hand (the test says when the page is idle); unstub after. */
+function manualIdle(): Array<() => void> {
+  const idle: Array<() => void> = [];
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+  return idle;
+}
+
 describe('frozen releases on a device', { timeout: 30_000 }, () => {
   it('FZ-01 FZ-02: archiving stores the snapshot with the archive, and every view reads the same from it', async () => {
     const idb = freshIndexedDB();
@@ -235,9 +242,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
   it('RM-08 with the stored copy on screen, the snapshot is read only once the page is idle (after the first paint)', async () => {
     const { idb, g, live } = await archivedOnOneDevice();
 
-    // The page's idle callbacks, run by hand: "idle" is when the test says so.
-    const idle: Array<() => void> = [];
-    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const idle = manualIdle();
     try {
       const b = await device(idb);
       const stored = await nextRead(b.model, g.releaseId, (r) => r.status === 'ready');
@@ -259,8 +264,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
   it('RM-09 the stored copy paints its matrix from packed step states, builds none before the page is idle, then builds them before the snapshot', async () => {
     const { idb, g, live } = await archivedOnOneDevice();
 
-    const idle: Array<() => void> = [];
-    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const idle = manualIdle();
     try {
       const b = await device(idb);
       const stored = await nextRead(b.model, g.releaseId, (r) => r.status === 'ready');
@@ -293,8 +297,7 @@ describe('frozen releases on a device', { timeout: 30_000 }, () => {
   it('RM-10 follow reads the stored copy before any view subscribes, and the wait for an idle page begins only once one does', async () => {
     const { idb, g, live } = await archivedOnOneDevice();
 
-    const idle: Array<() => void> = [];
-    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const idle = manualIdle();
     try {
       const b = await device(idb);
       // A new page at the release's address: the app follows it before its first render.

@@ -83,6 +83,20 @@ function nextRead(model: ReadModel, releaseId: ReleaseId, accept: (read: Release
   });
 }
 
+/** Holds every document `data` opens back until the returned function is called. */
+function holdDocuments(data: LocalData): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const openRelease = data.openRelease.bind(data);
+  data.openRelease = async (id) => {
+    await held;
+    return openRelease(id);
+  };
+  return release;
+}
+
 const ready = (read: ReleaseRead): ReleaseView => {
   if (read.status !== 'ready') throw new Error(`release is ${read.status}`);
   return read;
@@ -95,15 +109,7 @@ describe('the read model', () => {
     const entry = await start(idb);
     const { data } = entry;
     // Hold the document back, as a large one would be while it is applied.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const openRelease = data.openRelease.bind(data);
-    data.openRelease = async (id) => {
-      await held;
-      return openRelease(id);
-    };
+    const release = holdDocuments(data);
     const model = new ReadModel(data);
     entry.model = model;
 
@@ -136,15 +142,7 @@ describe('the read model', () => {
       const entry = await start(idb);
       const { data } = entry;
       // The document held back, as a large one is while it is applied in slices.
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const openRelease = data.openRelease.bind(data);
-      data.openRelease = async (id) => {
-        await held;
-        return openRelease(id);
-      };
+      const release = holdDocuments(data);
       const model = new ReadModel(data);
       entry.model = model;
       const stored = ready(

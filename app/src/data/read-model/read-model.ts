@@ -278,10 +278,7 @@ export class ReadModel {
     // (the page is idle), at most a second: read first, it held the first paint back. Started by
     // `follow` before the page's first render, the wait begins only once a view is on screen: an idle
     // moment while the page's code still loads is not the matrix painted.
-    if (f.stored) {
-      await this.viewed(f);
-      await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
-    }
+    if (f.stored) await this.painted(f);
     // RM-09: the stored copy's step states, left packed for the paint, are built now a few buckets per
     // ordinary task (unless a reader built them already), so whatever reads them next (the progress
     // count, the step panel) does not build all 50,000 in one task.
@@ -388,6 +385,15 @@ export class ReadModel {
     this.bump(releaseId, f, { kind: 'reload', releaseId });
   }
 
+  /**
+   * Resolves once the release's first paint has gone by: a view has subscribed, then the page was idle
+   * (at most IDLE_BEFORE_SNAPSHOT_MS later). For the work that must not hold that paint back (RM-08).
+   */
+  private async painted(f: FollowedRelease): Promise<void> {
+    await this.viewed(f);
+    await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+  }
+
   /** Resolves once a view has subscribed to the release (at once when one has). */
   private viewed(f: FollowedRelease): Promise<void> {
     if (f.viewed) return Promise.resolve();
@@ -418,8 +424,7 @@ export class ReadModel {
     setEvents(stored, chunks, { lazyEvents: true });
     f.storedHistory = true;
     this.bump(releaseId, f, { kind: 'reload', releaseId });
-    await this.viewed(f);
-    await idleTask(IDLE_BEFORE_SNAPSHOT_MS);
+    await this.painted(f);
     while (f.stored === stored && !buildSteps(BUCKETS_PER_TASK)) await laterTask();
   }
 
